@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test, in order, stopping at the first failure:
+# fmt, clippy (host and wasm32), native tests, wasm tests in headless Chromium, and the
+# end-to-end test of the release bundle. Servers it starts are stopped by pid, also on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+started=$(date +%s)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$(($(date +%s) - started))"; }
+
+# Waits until a TCP port on 127.0.0.1 accepts connections.
+wait_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+
+section "setup"
+scripts/setup.sh
+
+section "cargo fmt --check"
+cargo fmt --all -- --check
+
+section "cargo clippy (host)"
+cargo clippy --all-targets --locked -- -D warnings
+section "cargo clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+section "native tests"
+cargo test --locked
+
+section "wasm tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+
+section "release build"
+scripts/build.sh
+
+section "end-to-end tests in headless Chromium"
+E2E_PORT=${E2E_PORT:-18080}
+node e2e/serve.mjs dist "$E2E_PORT" 127.0.0.1 &
+pids+=($!)
+wait_port "$E2E_PORT"
+mkdir -p target/e2e
+node --test-reporter=spec e2e/smoke.mjs "http://127.0.0.1:$E2E_PORT/" target/e2e
+
+section "all tests passed in $(($(date +%s) - started)) s"

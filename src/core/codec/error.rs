@@ -1,0 +1,591 @@
+//! Codec errors. Each decoding error names the rule it broke (MQTT 5.0 numbering; the 3.1.1
+//! statements say the same) and explains itself in Spanish and English.
+
+use std::fmt;
+
+use super::field::FieldName;
+use super::properties::{Context, PropertyId};
+use super::PacketType;
+use crate::core::i18n::Lang;
+use crate::core::topic::TopicError;
+
+/// Why a string cannot be an MQTT UTF-8 string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StringError {
+    /// Over 65 535 bytes.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// Contains U+0000.
+    NullCharacter,
+}
+
+impl fmt::Display for StringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StringError::TooLong { len } => write!(f, "string of {len} bytes; at most 65535"),
+            StringError::NullCharacter => f.write_str("string contains U+0000 [MQTT-1.5.4-2]"),
+        }
+    }
+}
+
+impl std::error::Error for StringError {}
+
+/// A packet that cannot be decoded: malformed, or breaking a protocol rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A variable byte integer needs a fifth byte.
+    MalformedVarInt {
+        /// Where.
+        field: FieldName,
+    },
+    /// The packet is larger than the agreed maximum.
+    PacketTooLarge {
+        /// Its size in bytes.
+        size: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// Packet type 0 (or 15 in 3.1.1) is reserved.
+    ReservedPacketType {
+        /// The type nibble.
+        value: u8,
+    },
+    /// The flags nibble of byte 1 is not what the packet type requires.
+    InvalidHeaderFlags {
+        /// The packet.
+        packet: PacketType,
+        /// The flags found.
+        flags: u8,
+    },
+    /// A field runs past the end of the packet (the remaining length is too short).
+    UnexpectedEnd {
+        /// The field being read.
+        field: FieldName,
+        /// Bytes it needed.
+        needed: usize,
+        /// Bytes that were left.
+        left: usize,
+    },
+    /// Bytes are left after the last field.
+    TrailingBytes {
+        /// The packet.
+        packet: PacketType,
+        /// How many.
+        extra: usize,
+    },
+    /// A string is not valid UTF-8.
+    InvalidUtf8 {
+        /// Where.
+        field: FieldName,
+    },
+    /// A string contains U+0000.
+    NullCharacter {
+        /// Where.
+        field: FieldName,
+    },
+    /// CONNECT's protocol name is not "MQTT".
+    InvalidProtocolName {
+        /// The name found.
+        name: String,
+    },
+    /// A protocol level other than 4 (3.1.1) or 5 (5.0).
+    UnsupportedProtocolLevel {
+        /// The level found.
+        level: u8,
+    },
+    /// CONNECT's reserved flag is set.
+    ConnectReservedFlag,
+    /// Will QoS or will retain set without the will flag.
+    WillFlagsWithoutWill,
+    /// A QoS of 3.
+    InvalidQoS {
+        /// Where.
+        field: FieldName,
+    },
+    /// 3.1.1: a password without a username.
+    PasswordWithoutUsername,
+    /// PUBLISH with DUP set and QoS 0.
+    DupWithQoS0,
+    /// An invalid topic name or filter.
+    InvalidTopic {
+        /// Where.
+        field: FieldName,
+        /// Which rule.
+        error: TopicError,
+    },
+    /// A PUBLISH with an empty topic and no topic alias.
+    EmptyTopicWithoutAlias,
+    /// A packet identifier of 0.
+    ZeroPacketId,
+    /// SUBSCRIBE or UNSUBSCRIBE with no topic filter.
+    NoTopicFilters {
+        /// The packet.
+        packet: PacketType,
+    },
+    /// Reserved bits of the subscription options are set.
+    ReservedSubscriptionBits {
+        /// The options byte.
+        options: u8,
+    },
+    /// Retain handling 3.
+    InvalidRetainHandling,
+    /// No local on a shared subscription.
+    NoLocalOnSharedSubscription,
+    /// CONNACK's reserved flag bits are set.
+    ReservedAckFlags {
+        /// The flags byte.
+        flags: u8,
+    },
+    /// A reason code not allowed in this packet.
+    InvalidReasonCode {
+        /// The packet.
+        packet: PacketType,
+        /// The code.
+        code: u8,
+    },
+    /// A property identifier that does not exist.
+    UnknownProperty {
+        /// The identifier byte.
+        id: u8,
+    },
+    /// A property that this packet may not carry.
+    PropertyNotAllowed {
+        /// The property.
+        property: PropertyId,
+        /// Where it was found.
+        ctx: Context,
+    },
+    /// A property given twice that may appear only once.
+    DuplicateProperty {
+        /// The property.
+        property: PropertyId,
+    },
+    /// A property value outside its allowed range.
+    InvalidPropertyValue {
+        /// The property.
+        property: PropertyId,
+        /// The value found.
+        value: u32,
+    },
+    /// AUTH exists only in MQTT 5.
+    AuthInV311,
+}
+
+impl DecodeError {
+    /// The normative statement broken, when the specification numbers one.
+    pub fn rule(&self) -> Option<&'static str> {
+        use DecodeError::*;
+        Some(match self {
+            MalformedVarInt { .. } => "MQTT-1.5.5-1",
+            InvalidHeaderFlags { .. } => "MQTT-2.1.3-1",
+            InvalidUtf8 { .. } => "MQTT-1.5.4-1",
+            NullCharacter { .. } => "MQTT-1.5.4-2",
+            InvalidProtocolName { .. } => "MQTT-3.1.2-1",
+            UnsupportedProtocolLevel { .. } => "MQTT-3.1.2-2",
+            ConnectReservedFlag => "MQTT-3.1.2-3",
+            WillFlagsWithoutWill => "MQTT-3.1.2-11",
+            InvalidQoS {
+                field: FieldName::ConnectFlags,
+            } => "MQTT-3.1.2-12",
+            InvalidQoS {
+                field: FieldName::SubscriptionOptions,
+            } => "MQTT-3.8.3-4",
+            InvalidQoS { .. } => "MQTT-3.3.1-4",
+            PasswordWithoutUsername => "MQTT-3.1.2-22",
+            DupWithQoS0 => "MQTT-3.3.1-2",
+            InvalidTopic { error, .. } => error.rule(),
+            EmptyTopicWithoutAlias => "MQTT-3.3.2-1",
+            ZeroPacketId => "MQTT-2.2.1-3",
+            NoTopicFilters {
+                packet: PacketType::Unsubscribe,
+            } => "MQTT-3.10.3-2",
+            NoTopicFilters { .. } => "MQTT-3.8.3-2",
+            ReservedSubscriptionBits { .. } => "MQTT-3.8.3-5",
+            NoLocalOnSharedSubscription => "MQTT-3.8.3-4",
+            ReservedAckFlags { .. } => "MQTT-3.2.2-1",
+            PacketTooLarge { .. }
+            | ReservedPacketType { .. }
+            | UnexpectedEnd { .. }
+            | TrailingBytes { .. }
+            | InvalidRetainHandling
+            | InvalidReasonCode { .. }
+            | UnknownProperty { .. }
+            | PropertyNotAllowed { .. }
+            | DuplicateProperty { .. }
+            | InvalidPropertyValue { .. }
+            | AuthInV311 => return None,
+        })
+    }
+
+    /// The MQTT 5 reason code a receiver reports for it: malformed packet or protocol error.
+    pub fn reason_code(&self) -> super::ReasonCode {
+        use DecodeError::*;
+        match self {
+            PacketTooLarge { .. } => super::ReasonCode::PACKET_TOO_LARGE,
+            InvalidTopic {
+                field: FieldName::TopicFilter,
+                ..
+            } => super::ReasonCode::TOPIC_FILTER_INVALID,
+            InvalidTopic { .. } => super::ReasonCode::TOPIC_NAME_INVALID,
+            UnsupportedProtocolLevel { .. } | InvalidProtocolName { .. } => {
+                super::ReasonCode::UNSUPPORTED_PROTOCOL_VERSION
+            }
+            DuplicateProperty { .. }
+            | PropertyNotAllowed { .. }
+            | InvalidPropertyValue { .. }
+            | EmptyTopicWithoutAlias
+            | NoLocalOnSharedSubscription
+            | InvalidRetainHandling
+            | ZeroPacketId => super::ReasonCode::PROTOCOL_ERROR,
+            _ => super::ReasonCode::MALFORMED_PACKET,
+        }
+    }
+
+    /// The explanation in a language (the rule is appended by `Display`).
+    pub fn message(&self, lang: Lang) -> String {
+        use DecodeError::*;
+        let es = lang == Lang::Es;
+        let f = |field: &FieldName| field.label(lang);
+        match self {
+            MalformedVarInt { field } => {
+                if es {
+                    format!(
+                        "{}: un entero de longitud variable no puede ocupar más de 4 bytes.",
+                        f(field)
+                    )
+                } else {
+                    format!(
+                        "{}: a variable byte integer cannot take more than 4 bytes.",
+                        f(field)
+                    )
+                }
+            }
+            PacketTooLarge { size, max } => {
+                if es {
+                    format!("El paquete ocupa {size} bytes y el máximo acordado es {max}.")
+                } else {
+                    format!("The packet is {size} bytes and the agreed maximum is {max}.")
+                }
+            }
+            ReservedPacketType { value } => {
+                if es {
+                    format!("El tipo de paquete {value} está reservado: no existe.")
+                } else {
+                    format!("Packet type {value} is reserved: no such packet.")
+                }
+            }
+            InvalidHeaderFlags { packet, flags } => {
+                if es {
+                    format!(
+                        "{}: los indicadores de la cabecera deben ser {:04b}, no {flags:04b}.",
+                        packet.name(),
+                        packet.required_flags().unwrap_or(0)
+                    )
+                } else {
+                    format!(
+                        "{}: the header flags must be {:04b}, not {flags:04b}.",
+                        packet.name(),
+                        packet.required_flags().unwrap_or(0)
+                    )
+                }
+            }
+            UnexpectedEnd {
+                field,
+                needed,
+                left,
+            } => {
+                if es {
+                    format!("{}: hacen falta {needed} bytes pero al paquete solo le quedan {left} (la longitud restante no cuadra).", f(field))
+                } else {
+                    format!("{}: needs {needed} bytes but only {left} are left in the packet (the remaining length does not add up).", f(field))
+                }
+            }
+            TrailingBytes { packet, extra } => {
+                if es {
+                    format!(
+                        "{}: sobran {extra} bytes al final del paquete.",
+                        packet.name()
+                    )
+                } else {
+                    format!(
+                        "{}: {extra} unexpected bytes at the end of the packet.",
+                        packet.name()
+                    )
+                }
+            }
+            InvalidUtf8 { field } => {
+                if es {
+                    format!("{}: el texto no es UTF-8 válido.", f(field))
+                } else {
+                    format!("{}: the text is not valid UTF-8.", f(field))
+                }
+            }
+            NullCharacter { field } => {
+                if es {
+                    format!("{}: el texto contiene el carácter nulo U+0000.", f(field))
+                } else {
+                    format!("{}: the text contains the null character U+0000.", f(field))
+                }
+            }
+            InvalidProtocolName { name } => {
+                if es {
+                    format!("El nombre del protocolo es {name:?}; debe ser \"MQTT\".")
+                } else {
+                    format!("The protocol name is {name:?}; it must be \"MQTT\".")
+                }
+            }
+            UnsupportedProtocolLevel { level } => {
+                if es {
+                    format!("Versión de protocolo {level} no admitida: se aceptan 4 (MQTT 3.1.1) y 5 (MQTT 5.0).")
+                } else {
+                    format!("Protocol level {level} is not supported: 4 (MQTT 3.1.1) and 5 (MQTT 5.0) are.")
+                }
+            }
+            ConnectReservedFlag => {
+                if es {
+                    "CONNECT: el bit reservado (bit 0) de los indicadores debe ser 0.".into()
+                } else {
+                    "CONNECT: the reserved flag (bit 0) must be 0.".into()
+                }
+            }
+            WillFlagsWithoutWill => {
+                if es {
+                    "CONNECT: sin testamento, la QoS y la retención del testamento deben ser 0."
+                        .into()
+                } else {
+                    "CONNECT: without a will, will QoS and will retain must be 0.".into()
+                }
+            }
+            InvalidQoS { field } => {
+                if es {
+                    format!("{}: QoS 3 no existe (solo 0, 1 y 2).", f(field))
+                } else {
+                    format!("{}: QoS 3 does not exist (only 0, 1 and 2).", f(field))
+                }
+            }
+            PasswordWithoutUsername => {
+                if es {
+                    "CONNECT (3.1.1): hay contraseña pero no usuario.".into()
+                } else {
+                    "CONNECT (3.1.1): a password without a username.".into()
+                }
+            }
+            DupWithQoS0 => {
+                if es {
+                    "PUBLISH: DUP (reenvío) no puede estar activo con QoS 0.".into()
+                } else {
+                    "PUBLISH: DUP (resend) cannot be set with QoS 0.".into()
+                }
+            }
+            InvalidTopic { field, error } => format!("{}: {}", f(field), error.message(lang)),
+            EmptyTopicWithoutAlias => {
+                if es {
+                    "PUBLISH: el tema está vacío y no hay alias de tema.".into()
+                } else {
+                    "PUBLISH: the topic is empty and there is no topic alias.".into()
+                }
+            }
+            ZeroPacketId => {
+                if es {
+                    "El identificador de paquete no puede ser 0.".into()
+                } else {
+                    "The packet identifier cannot be 0.".into()
+                }
+            }
+            NoTopicFilters { packet } => {
+                if es {
+                    format!(
+                        "{}: debe llevar al menos un filtro de temas.",
+                        packet.name()
+                    )
+                } else {
+                    format!("{}: must carry at least one topic filter.", packet.name())
+                }
+            }
+            ReservedSubscriptionBits { options } => {
+                if es {
+                    format!(
+                        "Opciones de suscripción {options:08b}: los bits reservados deben ser 0."
+                    )
+                } else {
+                    format!("Subscription options {options:08b}: the reserved bits must be 0.")
+                }
+            }
+            InvalidRetainHandling => {
+                if es {
+                    "Opciones de suscripción: el manejo de retenidos 3 no existe (solo 0, 1 y 2)."
+                        .into()
+                } else {
+                    "Subscription options: retain handling 3 does not exist (only 0, 1 and 2)."
+                        .into()
+                }
+            }
+            NoLocalOnSharedSubscription => {
+                if es {
+                    "Una suscripción compartida no puede usar «no local».".into()
+                } else {
+                    "A shared subscription cannot use 'no local'.".into()
+                }
+            }
+            ReservedAckFlags { flags } => {
+                if es {
+                    format!("CONNACK: indicadores {flags:08b}; solo el bit 0 puede estar activo.")
+                } else {
+                    format!("CONNACK: flags {flags:08b}; only bit 0 may be set.")
+                }
+            }
+            InvalidReasonCode { packet, code } => {
+                if es {
+                    format!(
+                        "{}: el código 0x{code:02X} no está permitido en este paquete.",
+                        packet.name()
+                    )
+                } else {
+                    format!(
+                        "{}: code 0x{code:02X} is not allowed in this packet.",
+                        packet.name()
+                    )
+                }
+            }
+            UnknownProperty { id } => {
+                if es {
+                    format!("La propiedad 0x{id:02X} no existe.")
+                } else {
+                    format!("Property 0x{id:02X} does not exist.")
+                }
+            }
+            PropertyNotAllowed { property, ctx } => {
+                let place = match ctx {
+                    Context::Packet(p) => p.name().to_string(),
+                    Context::Will => {
+                        if es {
+                            "el testamento".into()
+                        } else {
+                            "the will".into()
+                        }
+                    }
+                };
+                if es {
+                    format!("La propiedad {} no puede ir en {place}.", property.name())
+                } else {
+                    format!("Property {} is not allowed in {place}.", property.name())
+                }
+            }
+            DuplicateProperty { property } => {
+                if es {
+                    format!("La propiedad {} aparece más de una vez.", property.name())
+                } else {
+                    format!("Property {} appears more than once.", property.name())
+                }
+            }
+            InvalidPropertyValue { property, value } => {
+                if es {
+                    format!(
+                        "La propiedad {} no admite el valor {value}.",
+                        property.name()
+                    )
+                } else {
+                    format!(
+                        "Property {} cannot have the value {value}.",
+                        property.name()
+                    )
+                }
+            }
+            AuthInV311 => {
+                if es {
+                    "AUTH solo existe en MQTT 5.".into()
+                } else {
+                    "AUTH exists only in MQTT 5.".into()
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))?;
+        if let Some(rule) = self.rule() {
+            write!(f, " [{rule}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A packet that cannot be encoded as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EncodeError {
+    /// A string field is not an MQTT string.
+    String {
+        /// Which field.
+        field: FieldName,
+        /// Why.
+        error: StringError,
+    },
+    /// Binary data over 65 535 bytes.
+    BinaryTooLong {
+        /// Which field.
+        field: FieldName,
+    },
+    /// The encoded packet would exceed 268 435 455 bytes of remaining length.
+    PacketTooLarge,
+    /// The packet breaks a rule the decoder enforces (so it would be refused).
+    Invalid(DecodeError),
+    /// A property problem.
+    Property(DecodeError),
+    /// Something that exists only in MQTT 5 (properties, reason codes, AUTH) asked of 3.1.1.
+    NeedsV5 {
+        /// The packet.
+        packet: PacketType,
+    },
+}
+
+impl EncodeError {
+    /// The explanation in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            EncodeError::String { field, error } => format!("{}: {error}", field.label(lang)),
+            EncodeError::BinaryTooLong { field } => {
+                if es {
+                    format!("{}: más de 65 535 bytes.", field.label(lang))
+                } else {
+                    format!("{}: more than 65 535 bytes.", field.label(lang))
+                }
+            }
+            EncodeError::PacketTooLarge => {
+                if es {
+                    "El paquete superaría el tamaño máximo de MQTT (256 MB).".into()
+                } else {
+                    "The packet would exceed MQTT's maximum size (256 MB).".into()
+                }
+            }
+            EncodeError::Invalid(e) | EncodeError::Property(e) => e.message(lang),
+            EncodeError::NeedsV5 { packet } => {
+                if es {
+                    format!(
+                        "{}: propiedades, códigos de motivo y AUTH necesitan MQTT 5.",
+                        packet.name()
+                    )
+                } else {
+                    format!(
+                        "{}: properties, reason codes and AUTH need MQTT 5.",
+                        packet.name()
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for EncodeError {}

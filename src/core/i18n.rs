@@ -1,0 +1,174 @@
+//! Languages and the text catalogue shared by the core and the shell.
+//!
+//! Every user-visible string has a [`Text`] key with a Spanish and an English version; errors
+//! from the core carry keys (or render themselves through [`Lang`]) so the shell never
+//! hard-codes prose.
+
+use std::fmt;
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Lang {
+    /// Spanish (the course's language).
+    Es,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// All languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
+
+    /// The BCP 47 code used in `?lang=` and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language tag such as `es`, `es-MX` or `EN_us`; `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Reads `lang=` from a URL query string (with or without the leading `?`).
+    pub fn from_query(query: &str) -> Option<Lang> {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == "lang")
+            .and_then(|(_, value)| Lang::from_tag(value))
+    }
+
+    /// Chooses the language: the URL wins, then the browser's preferences, then English.
+    pub fn choose<'a>(query: &str, preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        Lang::from_query(query)
+            .or_else(|| preferred.into_iter().find_map(Lang::from_tag))
+            .unwrap_or_default()
+    }
+
+    /// The other language (what the switch offers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Es => Lang::En,
+            Lang::En => Lang::Es,
+        }
+    }
+
+    /// Looks up a text in this language.
+    pub fn t(self, text: Text) -> &'static str {
+        text.in_lang(self)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Declares the catalogue: each key with its Spanish and English text.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident => { es: $es:expr, en: $en:expr $(,)? }),* $(,)?) => {
+        /// A key into the text catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Text {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Text {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
+            /// The text in the given language.
+            pub fn in_lang(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Text::$key, Lang::Es) => $es, (Text::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// The app's name.
+    AppTitle => { es: "MQTT Playground", en: "MQTT Playground" },
+    /// The line under the title.
+    Tagline => {
+        es: "Aprende MQTT viendo cómo viaja cada mensaje: del cliente al bróker y a cada suscriptor.",
+        en: "Learn MQTT by watching every message travel: from client to broker to each subscriber.",
+    },
+    /// The language switch's label.
+    LanguageLabel => { es: "Idioma", en: "Language" },
+    /// The language switch button: names the language it switches to.
+    SwitchLanguage => { es: "English", en: "Español" },
+    /// Accessible description of the language switch.
+    SwitchLanguageHint => { es: "Cambiar la interfaz a inglés", en: "Switch the interface to Spanish" },
+    /// What the simulated broker is, on the start screen.
+    SimulatedBrokerIntro => {
+        es: "El bróker simulado funciona dentro de tu navegador: no hace falta ningún servidor.",
+        en: "The simulated broker runs inside your browser: no server needed.",
+    },
+    /// Title of the panel shown after an internal error.
+    CrashTitle => { es: "Algo ha fallado", en: "Something went wrong" },
+    /// Explanation on the error panel.
+    CrashBody => {
+        es: "La aplicación encontró un error interno y se detuvo. Recarga la página para seguir; si vuelve a pasar, copia el detalle de abajo y envíaselo a tu profesor.",
+        en: "The app hit an internal error and stopped. Reload the page to continue; if it happens again, copy the details below and send them to your teacher.",
+    },
+    /// The reload button on the error panel.
+    Reload => { es: "Recargar", en: "Reload" },
+    /// Label of the technical details on the error panel.
+    CrashDetails => { es: "Detalle técnico", en: "Technical details" },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_wins_over_browser() {
+        assert_eq!(Lang::choose("?lang=es", ["en-US"]), Lang::Es);
+        assert_eq!(Lang::choose("?x=1&lang=en", ["es-ES"]), Lang::En);
+    }
+
+    #[test]
+    fn browser_preferences_in_order() {
+        assert_eq!(Lang::choose("", ["fr-FR", "es-MX", "en"]), Lang::Es);
+        assert_eq!(Lang::choose("?lang=de", ["de", "en-GB"]), Lang::En);
+        assert_eq!(Lang::choose("", ["fr"]), Lang::En);
+    }
+
+    #[test]
+    fn tags_are_parsed_loosely() {
+        assert_eq!(Lang::from_tag("ES_es"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag(" en "), Some(Lang::En));
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::from_query("lang"), None);
+    }
+
+    #[test]
+    fn every_text_has_both_languages() {
+        for text in Text::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !text.in_lang(lang).trim().is_empty(),
+                    "{text:?} empty in {lang}"
+                );
+            }
+        }
+        // The switch always names the other language, so it must differ.
+        assert_ne!(
+            Lang::Es.t(Text::SwitchLanguage),
+            Lang::En.t(Text::SwitchLanguage)
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! The pure core: no browser types, no wall clock, no unseeded randomness.
+//!
+//! `tests/architecture.rs` checks this rule on the source; clippy's `disallowed-methods`
+//! and `disallowed-types` (see `clippy.toml`) check it on the code.
+
+pub mod codec;
+pub mod i18n;
+pub mod topic;
+pub mod types;

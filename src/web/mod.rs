@@ -1,0 +1,26 @@
+//! The browser shell: mounts the Leptos app and adapts DOM events to the core.
+//!
+//! Nothing here decides a protocol question; it only renders what the core reports.
+
+pub mod app;
+pub mod lang;
+pub mod panic;
+
+use crate::core::i18n::Lang;
+
+/// Starts the app: installs the panic hook, picks the language and mounts [`app::App`].
+pub fn start() {
+    panic::install();
+    let lang = lang::detect();
+    lang::apply(lang);
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App initial=lang/> });
+    if lang::query_flag("selftest") == Some("panic".into()) {
+        // Lets the end-to-end test prove the error panel replaces a blank page.
+        panic!("self-test panic requested by ?selftest=panic");
+    }
+}
+
+/// The current language, as the last [`lang::apply`] set it (read by the panic panel).
+pub fn current_lang() -> Lang {
+    lang::current()
+}
