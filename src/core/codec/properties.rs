@@ -465,6 +465,21 @@ impl Properties {
     }
 }
 
+impl PropertyId {
+    /// Whether a property block in `ctx` may carry this property.
+    pub fn allowed_in(self, ctx: Context) -> bool {
+        self.allowed() & ctx.bit() != 0
+    }
+
+    /// Whether it may appear more than once in `ctx` (user properties; subscription
+    /// identifiers in PUBLISH).
+    pub fn repeatable_in(self, ctx: Context) -> bool {
+        self == PropertyId::UserProperty
+            || (self == PropertyId::SubscriptionIdentifier
+                && ctx == Context::Packet(PacketType::Publish))
+    }
+}
+
 /// Checks one property against its context, the duplicates seen so far and its value rules.
 fn check(p: &Property, ctx: Context, seen: &mut u64) -> Result<(), DecodeError> {
     let id = p.id();
