@@ -59,7 +59,7 @@ fn connect_311_minimal() {
         0x00, 0x3C,                        // keep alive 60
         0x00, 0x00,                        // client id ""
     ];
-    vector(Packet::Connect(c), V311, &bytes);
+    vector(Packet::Connect(Box::new(c)), V311, &bytes);
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn connect_311_full() {
         0x00, 0x01, b'u',            // username
         0x00, 0x01, b'p',            // password
     ];
-    vector(Packet::Connect(c), V311, &bytes);
+    vector(Packet::Connect(Box::new(c)), V311, &bytes);
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn connect_5_with_properties_and_will_properties() {
         0x00, 0x01, b't',                    // will topic
         0x00, 0x00,                          // will payload (empty)
     ];
-    vector(Packet::Connect(c), V5, &bytes);
+    vector(Packet::Connect(Box::new(c)), V5, &bytes);
 }
 
 #[test]

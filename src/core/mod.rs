@@ -3,7 +3,10 @@
 //! `tests/architecture.rs` checks this rule on the source; clippy's `disallowed-methods`
 //! and `disallowed-types` (see `clippy.toml`) check it on the code.
 
+pub mod broker;
 pub mod codec;
 pub mod i18n;
+pub mod time;
 pub mod topic;
+pub mod trace;
 pub mod types;

@@ -138,7 +138,7 @@ pub fn packet(v: Version) -> BoxedStrategy<Packet> {
                 } else {
                     username
                 };
-                Packet::Connect(Connect {
+                Packet::Connect(Box::new(Connect {
                     version: v,
                     clean_start,
                     keep_alive,
@@ -153,7 +153,7 @@ pub fn packet(v: Version) -> BoxedStrategy<Packet> {
                     }),
                     username,
                     password,
-                })
+                }))
             },
         );
     let connack = (

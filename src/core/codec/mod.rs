@@ -23,6 +23,8 @@ mod wire;
 
 use std::fmt;
 
+use bytes::Bytes;
+
 pub use connect::{ConnAck, Connect, Will};
 pub use control::Control;
 pub use error::{DecodeError, EncodeError, StringError};
@@ -143,7 +145,7 @@ impl fmt::Display for PacketType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Packet {
-    Connect(Connect),
+    Connect(Box<Connect>),
     ConnAck(ConnAck),
     Publish(Publish),
     PubAck(Ack),
@@ -220,11 +222,33 @@ fn frame(buf: &[u8], max_size: usize) -> Result<Result<Frame, usize>, DecodeErro
 /// CONNECT carries its own version; for every other packet `version` is the one the
 /// connection agreed on.
 pub fn decode(buf: &[u8], version: Version, max_size: usize) -> Result<Decoded, DecodeError> {
+    decode_with(buf, None, version, max_size)
+}
+
+/// Like [`decode`], for bytes in a shared buffer: payloads and binary fields are slices of
+/// `buf` instead of copies (the zero-copy path of a connection's receive buffer).
+pub fn decode_shared(
+    buf: &Bytes,
+    version: Version,
+    max_size: usize,
+) -> Result<Decoded, DecodeError> {
+    decode_with(buf, Some(buf), version, max_size)
+}
+
+fn decode_with(
+    buf: &[u8],
+    shared: Option<&Bytes>,
+    version: Version,
+    max_size: usize,
+) -> Result<Decoded, DecodeError> {
     let f = match frame(buf, max_size)? {
         Ok(f) => f,
         Err(needed) => return Ok(Decoded::Incomplete { needed }),
     };
     let mut r = Reader::new(&buf[..f.total], f.body_start, None);
+    if let Some(shared) = shared {
+        r = r.with_shared(shared);
+    }
     let packet = read_packet(&mut r, f.header, version)?;
     Ok(Decoded::Packet {
         packet,
@@ -301,7 +325,7 @@ fn read_packet(r: &mut Reader<'_, '_>, header: u8, v: Version) -> Result<Packet,
         }
     }
     let packet = match t {
-        PacketType::Connect => Packet::Connect(Connect::read(r)?),
+        PacketType::Connect => Packet::Connect(Box::new(Connect::read(r)?)),
         PacketType::ConnAck => Packet::ConnAck(ConnAck::read(r, v)?),
         PacketType::Publish => Packet::Publish(Publish::read(r, flags, v)?),
         PacketType::PubAck => Packet::PubAck(Ack::read(r, t, v)?),

@@ -16,7 +16,7 @@ pub fn check_mqtt_string(s: &str) -> Result<(), StringError> {
     if s.len() > u16::MAX as usize {
         return Err(StringError::TooLong { len: s.len() });
     }
-    if s.contains('\0') {
+    if s.as_bytes().contains(&0) {
         return Err(StringError::NullCharacter);
     }
     Ok(())
@@ -25,6 +25,8 @@ pub fn check_mqtt_string(s: &str) -> Result<(), StringError> {
 /// Reads one packet's bytes. Offsets in recorded fields are relative to the packet start.
 pub struct Reader<'a, 'f> {
     buf: &'a [u8],
+    /// When the bytes live in a shared buffer, binary fields are slices of it (no copy).
+    shared: Option<&'a Bytes>,
     pos: usize,
     fields: Option<&'f mut Vec<Field>>,
     depth: u8,
@@ -35,9 +37,24 @@ impl<'a, 'f> Reader<'a, 'f> {
     pub fn new(buf: &'a [u8], pos: usize, fields: Option<&'f mut Vec<Field>>) -> Self {
         Reader {
             buf,
+            shared: None,
             pos,
             fields,
             depth: 0,
+        }
+    }
+
+    /// Takes binary fields and payloads as slices of `shared` (which `buf` must be a prefix of).
+    pub fn with_shared(mut self, shared: &'a Bytes) -> Self {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// The bytes of `range` as a [`Bytes`]: a slice of the shared buffer, or a copy.
+    fn bytes(&self, range: std::ops::Range<usize>) -> Bytes {
+        match self.shared {
+            Some(shared) => shared.slice(range),
+            None => Bytes::copy_from_slice(&self.buf[range]),
         }
     }
 
@@ -166,11 +183,10 @@ impl<'a, 'f> Reader<'a, 'f> {
     pub fn str_at(&mut self, field: FieldName) -> Result<&'a str, DecodeError> {
         let len = self.raw_u16(field)? as usize;
         let bytes = self.take(len, field)?;
-        let s = std::str::from_utf8(bytes).map_err(|_| DecodeError::InvalidUtf8 { field })?;
-        if s.contains('\0') {
+        if bytes.contains(&0) {
             return Err(DecodeError::NullCharacter { field });
         }
-        Ok(s)
+        std::str::from_utf8(bytes).map_err(|_| DecodeError::InvalidUtf8 { field })
     }
 
     /// Binary data with a two-byte length.
@@ -179,7 +195,7 @@ impl<'a, 'f> Reader<'a, 'f> {
         let len = self.raw_u16(field)? as usize;
         let bytes = self.take(len, field)?;
         self.record(start, field, || hex_preview(bytes));
-        Ok(Bytes::copy_from_slice(bytes))
+        Ok(self.bytes(self.pos - len..self.pos))
     }
 
     /// A UTF-8 string pair (user properties).
@@ -197,7 +213,7 @@ impl<'a, 'f> Reader<'a, 'f> {
         let bytes = &self.buf[self.pos..];
         self.pos = self.buf.len();
         self.record(start, field, || hex_preview(bytes));
-        Bytes::copy_from_slice(bytes)
+        self.bytes(start..self.pos)
     }
 }
 

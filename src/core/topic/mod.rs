@@ -20,7 +20,7 @@ fn check_common(text: &str) -> Result<(), TopicError> {
     if text.len() > MAX_TOPIC_LEN {
         return Err(TopicError::TooLong { len: text.len() });
     }
-    if text.contains('\0') {
+    if text.as_bytes().contains(&0) {
         return Err(TopicError::NullCharacter);
     }
     Ok(())
@@ -35,6 +35,9 @@ impl TopicName {
     pub fn new(text: impl Into<String>) -> Result<TopicName, TopicError> {
         let text = text.into();
         check_common(&text)?;
+        if !text.bytes().any(|b| b == b'+' || b == b'#') {
+            return Ok(TopicName(text));
+        }
         if let Some((level, wildcard)) = text.split('/').enumerate().find_map(|(i, l)| {
             l.chars()
                 .find(|c| matches!(c, '+' | '#'))

@@ -1,0 +1,179 @@
+//! The codec benchmark cases, shared by the native benchmark (`benches/codec.rs`) and the
+//! wasm one in headless Chromium (`tests/wasm_bench.rs`): decode and encode throughput for
+//! PUBLISH with 64 B and 4 KiB payloads, matching and `explain`, each beside the reference
+//! codec's figure in the same run, as a ratio.
+
+use std::hint::black_box;
+
+use bytes::{Bytes, BytesMut};
+use mqtt_playground::core::codec::{
+    decode_shared, Decoded, Packet, Publish, Version, MAX_PACKET_SIZE,
+};
+use mqtt_playground::core::topic::{explain, TopicFilter, TopicName};
+use mqtt_playground::core::types::{PacketId, QoS};
+
+/// The reference codec: rumqttc natively; in wasm, where rumqttc (tokio) does not build, the
+/// standalone release of the same codec, mqttbytes.
+#[cfg(not(target_arch = "wasm32"))]
+mod reference {
+    pub use rumqttc::mqttbytes::matches;
+    pub use rumqttc::mqttbytes::v4::Publish;
+    pub use rumqttc::mqttbytes::QoS;
+    /// Its name in the report.
+    pub const NAME: &str = "rumqttc 0.25";
+    /// Reads one packet from the front of the buffer.
+    pub fn read(buf: &mut bytes::BytesMut) {
+        std::hint::black_box(rumqttc::mqttbytes::v4::Packet::read(buf, usize::MAX).unwrap());
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod reference {
+    pub use mqttbytes::matches;
+    pub use mqttbytes::v4::Publish;
+    pub use mqttbytes::QoS;
+    /// Its name in the report.
+    pub const NAME: &str = "mqttbytes 0.6";
+    /// Reads one packet from the front of the buffer.
+    pub fn read(buf: &mut bytes::BytesMut) {
+        std::hint::black_box(mqttbytes::v4::read(buf, usize::MAX).unwrap());
+    }
+}
+
+const TOPIC: &str = "Casa/Cocina/Temperatura";
+const BATCH: usize = 1000;
+
+/// Measures with a clock in milliseconds; prints through `out`.
+pub struct Bench<'a> {
+    /// The clock (ms).
+    pub now: &'a dyn Fn() -> f64,
+    /// Time spent per figure (ms).
+    pub budget_ms: f64,
+    /// Where report lines go.
+    pub out: &'a mut dyn FnMut(String),
+}
+
+impl Bench<'_> {
+    /// Runs `f` (handling `per_call` items) for the budget; returns items per second.
+    fn rate(&self, per_call: usize, mut f: impl FnMut()) -> f64 {
+        f();
+        let start = (self.now)();
+        let mut calls = 0u64;
+        let mut elapsed = 0.0;
+        while elapsed < self.budget_ms {
+            f();
+            calls += 1;
+            elapsed = (self.now)() - start;
+        }
+        (calls as f64 * per_call as f64) / (elapsed / 1000.0)
+    }
+
+    fn report(&mut self, what: &str, ours: f64, theirs: f64, unit: &str) {
+        (self.out)(format!(
+            "{what:<30} ours {ours:>11.0} {unit}  {:<14} {theirs:>11.0} {unit}  ratio {:.2}",
+            reference::NAME,
+            ours / theirs
+        ));
+    }
+
+    /// Runs every case.
+    pub fn run(&mut self) {
+        let v = Version::V311;
+        for payload in [64usize, 4096] {
+            let packet = Packet::Publish(Publish {
+                qos: QoS::AtLeastOnce,
+                packet_id: PacketId::new(7),
+                ..Publish::new(TopicName::new(TOPIC).unwrap(), vec![0x5A; payload])
+            });
+            let one = packet.to_bytes(v).unwrap();
+            let stream: Vec<u8> = one
+                .iter()
+                .copied()
+                .cycle()
+                .take(one.len() * BATCH)
+                .collect();
+            // Both sides start from one receive buffer per batch and take zero-copy payloads.
+            let ours = self.rate(BATCH, || {
+                let mut buf = Bytes::copy_from_slice(&stream);
+                while !buf.is_empty() {
+                    match decode_shared(&buf, v, MAX_PACKET_SIZE) {
+                        Ok(Decoded::Packet { packet, len }) => {
+                            black_box(packet);
+                            let _ = buf.split_to(len);
+                        }
+                        other => panic!("{other:?}"),
+                    }
+                }
+            });
+            let theirs = self.rate(BATCH, || {
+                let mut buf = BytesMut::from(&stream[..]);
+                while !buf.is_empty() {
+                    reference::read(&mut buf);
+                }
+            });
+            self.report(
+                &format!("decode PUBLISH {payload} B"),
+                ours,
+                theirs,
+                "pkt/s",
+            );
+
+            let mut out = Vec::with_capacity(one.len());
+            let ours = self.rate(BATCH, || {
+                for _ in 0..BATCH {
+                    out.clear();
+                    black_box(packet.encode(v, &mut out).unwrap());
+                }
+            });
+            let mut p =
+                reference::Publish::new(TOPIC, reference::QoS::AtLeastOnce, vec![0x5A; payload]);
+            p.pkid = 7;
+            let mut buf = BytesMut::with_capacity(one.len());
+            let theirs = self.rate(BATCH, || {
+                for _ in 0..BATCH {
+                    buf.clear();
+                    black_box(p.write(&mut buf).unwrap());
+                }
+            });
+            self.report(
+                &format!("encode PUBLISH {payload} B"),
+                ours,
+                theirs,
+                "pkt/s",
+            );
+        }
+
+        let cases = [
+            ("Casa/+/Temperatura", "Casa/Cocina/Temperatura"),
+            ("Casa/#", "Casa/Salon/Luz/Estado"),
+            ("Casa/+/Humedad", "Casa/Cocina/Temperatura"),
+            ("+/+/+/+", "a/b/c"),
+        ];
+        let parsed: Vec<_> = cases
+            .iter()
+            .map(|(f, t)| (TopicFilter::new(*f).unwrap(), TopicName::new(*t).unwrap()))
+            .collect();
+        let ours = self.rate(cases.len(), || {
+            for (f, t) in &parsed {
+                black_box(f.matches(t));
+            }
+        });
+        let theirs = self.rate(cases.len(), || {
+            for (f, t) in &cases {
+                black_box(reference::matches(t, f));
+            }
+        });
+        self.report("match filter/topic", ours, theirs, "op/s ");
+        let explained = self.rate(cases.len(), || {
+            for (f, t) in &parsed {
+                black_box(explain(f, t));
+            }
+        });
+        self.report("explain (ref: plain match)", explained, theirs, "op/s ");
+        (self.out)(format!(
+            "explain: {:.0} ns per call (matching alone: {:.0} ns)",
+            1e9 / explained,
+            1e9 / ours
+        ));
+    }
+}

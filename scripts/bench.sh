@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmarks on demand (not in CI): the codec natively and in wasm in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+echo "== native"
+cargo bench --bench codec
+echo "== wasm in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
+  --test wasm_bench -- --include-ignored 2>&1 | grep -vE '^\s*$'

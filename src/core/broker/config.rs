@@ -1,0 +1,210 @@
+//! Broker settings: users, access control lists and limits. Defaults follow mosquitto 2.0
+//! where the playground can (see each field); anonymous access is on by default because the
+//! course starts with an open broker, as the public ones are.
+
+use std::collections::BTreeMap;
+
+use crate::core::topic::{TopicFilter, TopicName};
+
+/// What an ACL rule grants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Receive messages on matching topics (and subscribe to them).
+    Read,
+    /// Publish to matching topics.
+    Write,
+    /// Both.
+    ReadWrite,
+}
+
+impl Access {
+    fn allows(self, wanted: Access) -> bool {
+        self == Access::ReadWrite || self == wanted
+    }
+}
+
+/// One ACL line: access to a topic pattern. Patterns may use `%c` (client id) and `%u`
+/// (user name), as mosquitto's `pattern` lines do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclRule {
+    /// What it grants.
+    pub access: Access,
+    /// A topic filter, possibly with `%c` / `%u`.
+    pub pattern: String,
+}
+
+impl AclRule {
+    /// A rule.
+    pub fn new(access: Access, pattern: impl Into<String>) -> AclRule {
+        AclRule {
+            access,
+            pattern: pattern.into(),
+        }
+    }
+
+    /// The filter with `%c` and `%u` filled in; `None` if it does not form a valid filter
+    /// (for example `%u` with no user name) so it grants nothing.
+    fn filter(&self, client: &str, user: Option<&str>) -> Option<TopicFilter> {
+        if self.pattern.contains("%u") && user.is_none() {
+            return None;
+        }
+        let text = self
+            .pattern
+            .replace("%c", client)
+            .replace("%u", user.unwrap_or(""));
+        TopicFilter::new(text).ok()
+    }
+}
+
+/// Who may do what. With no ACL, everyone may read and write everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Acl {
+    /// Rules for a given user name.
+    pub users: BTreeMap<String, Vec<AclRule>>,
+    /// Rules for clients without a user name.
+    pub anonymous: Vec<AclRule>,
+    /// Rules for everyone (mosquitto's `pattern` lines).
+    pub patterns: Vec<AclRule>,
+}
+
+impl Acl {
+    /// Whether `client` (logged in as `user`) has `wanted` access to a topic name.
+    pub fn allows(
+        &self,
+        client: &str,
+        user: Option<&str>,
+        topic: &TopicName,
+        wanted: Access,
+    ) -> bool {
+        self.rules_for(user).any(|r| {
+            r.access.allows(wanted) && r.filter(client, user).is_some_and(|f| f.matches(topic))
+        })
+    }
+
+    /// Whether subscribing to `filter` is allowed: some read rule must cover it entirely
+    /// (mosquitto checks the filter against the patterns the same way).
+    pub fn allows_subscribe(&self, client: &str, user: Option<&str>, filter: &TopicFilter) -> bool {
+        self.rules_for(user).any(|r| {
+            r.access.allows(Access::Read)
+                && r.filter(client, user).is_some_and(|f| covers(&f, filter))
+        })
+    }
+
+    fn rules_for<'a>(&'a self, user: Option<&str>) -> impl Iterator<Item = &'a AclRule> {
+        let own: &[AclRule] = match user {
+            Some(u) => self.users.get(u).map_or(&[], Vec::as_slice),
+            None => &self.anonymous,
+        };
+        own.iter().chain(self.patterns.iter())
+    }
+}
+
+/// Whether every topic `inner` matches is also matched by `outer` (level by level: `#`
+/// covers the rest, `+` covers any single level or `+`, literals must be equal).
+fn covers(outer: &TopicFilter, inner: &TopicFilter) -> bool {
+    let mut o = outer.levels();
+    let mut i = inner.levels();
+    loop {
+        match (o.next(), i.next()) {
+            (Some("#"), _) => return true,
+            (Some("+"), Some(l)) if l != "#" => {}
+            (Some(a), Some(b)) if a == b => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
+}
+
+/// Broker settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokerConfig {
+    /// Clients without a user name may connect (mosquitto 2.0 needs `allow_anonymous true`
+    /// for that; the playground's default broker is open, like the public ones).
+    pub allow_anonymous: bool,
+    /// User names and passwords. A user name not listed is refused.
+    pub users: BTreeMap<String, String>,
+    /// Access control; `None` lets everyone read and write everything.
+    pub acl: Option<Acl>,
+    /// Unacknowledged QoS 1/2 messages in flight per client (mosquitto: 20).
+    pub max_inflight: u16,
+    /// Messages kept per client beyond the in-flight ones (mosquitto: 1000).
+    pub max_queued: usize,
+    /// Queue QoS 0 messages for offline clients (mosquitto: false).
+    pub queue_qos0: bool,
+    /// Largest packet accepted, in bytes (mosquitto: no limit but the protocol's).
+    pub max_packet_size: usize,
+    /// Topic aliases a 5.0 client may use towards the broker (mosquitto: 10).
+    pub max_topic_alias: u16,
+    /// Seconds between `$SYS` updates; 0 turns them off (mosquitto: 10).
+    pub sys_interval: u64,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        BrokerConfig {
+            allow_anonymous: true,
+            users: BTreeMap::new(),
+            acl: None,
+            max_inflight: 20,
+            max_queued: 1000,
+            queue_qos0: false,
+            max_packet_size: crate::core::codec::MAX_PACKET_SIZE,
+            max_topic_alias: 10,
+            sys_interval: 10,
+        }
+    }
+}
+
+impl BrokerConfig {
+    /// Whether the client may read or write a topic.
+    pub fn allows(
+        &self,
+        client: &str,
+        user: Option<&str>,
+        topic: &TopicName,
+        wanted: Access,
+    ) -> bool {
+        self.acl
+            .as_ref()
+            .is_none_or(|acl| acl.allows(client, user, topic, wanted))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> TopicName {
+        TopicName::new(s).unwrap()
+    }
+
+    #[test]
+    fn patterns_fill_client_and_user() {
+        let acl = Acl {
+            users: BTreeMap::from([(
+                "ana".to_string(),
+                vec![AclRule::new(Access::ReadWrite, "Casa/#")],
+            )]),
+            anonymous: vec![AclRule::new(Access::Read, "public/#")],
+            patterns: vec![
+                AclRule::new(Access::Write, "devices/%c/state"),
+                AclRule::new(Access::Read, "users/%u/#"),
+            ],
+        };
+        assert!(acl.allows("c1", Some("ana"), &t("Casa/Cocina/Luz"), Access::Write));
+        assert!(!acl.allows("c1", None, &t("Casa/Cocina/Luz"), Access::Read));
+        assert!(acl.allows("c1", None, &t("public/news"), Access::Read));
+        assert!(!acl.allows("c1", None, &t("public/news"), Access::Write));
+        assert!(acl.allows("s7", None, &t("devices/s7/state"), Access::Write));
+        assert!(!acl.allows("s7", None, &t("devices/s8/state"), Access::Write));
+        assert!(acl.allows("x", Some("ana"), &t("users/ana/inbox"), Access::Read));
+        assert!(
+            !acl.allows("x", None, &t("users//inbox"), Access::Read),
+            "%u without a user grants nothing"
+        );
+        let f = |s: &str| TopicFilter::new(s).unwrap();
+        assert!(acl.allows_subscribe("c1", Some("ana"), &f("Casa/+/Luz")));
+        assert!(!acl.allows_subscribe("c1", Some("ana"), &f("#")));
+        assert!(!acl.allows_subscribe("c1", None, &f("+/news")));
+    }
+}

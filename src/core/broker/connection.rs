@@ -1,0 +1,496 @@
+//! Connections and session lifecycle: CONNECT and CONNACK, takeover, DISCONNECT, closes,
+//! wills, keep-alive and session expiry.
+
+use bytes::Bytes;
+
+use super::{keep_alive_deadline, Broker, Output, Session};
+use crate::core::codec::{
+    dissect, ConnAck, Connect, Control, DecodeError, FieldName, Packet, Properties, Property,
+    PropertyId, ReasonCode, Version,
+};
+use crate::core::trace::{ConnId, TraceKind};
+
+impl Broker {
+    /// Dispatches one decoded packet.
+    pub(super) fn on_packet(&mut self, conn: ConnId, packet: Packet, raw: Vec<u8>) {
+        let connected = self.client_of(conn).is_some();
+        let packet_type = packet.packet_type();
+        match packet {
+            Packet::Connect(c) => {
+                let raw = mask_password(raw, c.version);
+                self.trace_in(conn, packet_type, None, raw);
+                if connected {
+                    // A second CONNECT is a protocol violation [MQTT-3.1.0-2].
+                    self.protocol_error(
+                        conn,
+                        DecodeError::InvalidHeaderFlags {
+                            packet: packet_type,
+                            flags: 0,
+                        },
+                    );
+                } else {
+                    self.on_connect(conn, *c);
+                }
+            }
+            _ if !connected => {
+                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                // The first packet must be CONNECT [MQTT-3.1.0-1].
+                self.trace.push(
+                    self.now,
+                    TraceKind::ProtocolError {
+                        conn,
+                        error: format!("{packet_type} before CONNECT [MQTT-3.1.0-1]"),
+                    },
+                );
+                self.close(conn, false);
+            }
+            Packet::Publish(p) => self.on_publish(conn, p, raw),
+            Packet::PubAck(a) | Packet::PubRec(a) | Packet::PubRel(a) | Packet::PubComp(a) => {
+                self.on_ack(conn, packet_type, a, raw)
+            }
+            Packet::Subscribe(s) => {
+                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.on_subscribe(conn, s);
+            }
+            Packet::Unsubscribe(u) => {
+                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.on_unsubscribe(conn, u);
+            }
+            Packet::PingReq => {
+                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.send(conn, Packet::PingResp, None);
+            }
+            Packet::Disconnect(d) => {
+                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.on_disconnect(conn, d);
+            }
+            other => {
+                // CONNACK, SUBACK, UNSUBACK, PINGRESP, AUTH: a client never sends these here.
+                let t = other.packet_type();
+                self.trace_in(conn, t, None, Bytes::from(raw));
+                self.trace.push(
+                    self.now,
+                    TraceKind::ProtocolError {
+                        conn,
+                        error: format!("a client may not send {t}"),
+                    },
+                );
+                self.disconnect_with(conn, ReasonCode::PROTOCOL_ERROR);
+            }
+        }
+    }
+
+    fn on_connect(&mut self, conn: ConnId, c: Connect) {
+        let v = c.version;
+        if let Some(x) = self.conns.get_mut(&conn) {
+            x.version = v;
+        }
+        let refuse = |code311: u8, code5: ReasonCode| match v {
+            Version::V311 => ReasonCode(code311),
+            Version::V5 => code5,
+        };
+        let mut client = c.client_id.as_str().to_owned();
+        let mut assigned = None;
+        // Credentials first, as mosquitto does.
+        let code = match &c.username {
+            Some(user) => match self.config.users.get(user) {
+                Some(pw) if c.password.as_deref() == Some(pw.as_bytes()) => ReasonCode::SUCCESS,
+                _ => refuse(4, ReasonCode::BAD_USERNAME_OR_PASSWORD),
+            },
+            None if !self.config.allow_anonymous => refuse(5, ReasonCode::NOT_AUTHORIZED),
+            None => ReasonCode::SUCCESS,
+        };
+        let code = if code == ReasonCode::SUCCESS && client.is_empty() {
+            if v == Version::V311 && !c.clean_start {
+                // 3.1.1: an empty client id needs clean session [MQTT-3.1.3-8].
+                ReasonCode(2)
+            } else {
+                self.next_assigned += 1;
+                client = format!("auto-{:08X}", self.next_assigned);
+                assigned = Some(client.clone());
+                ReasonCode::SUCCESS
+            }
+        } else {
+            code
+        };
+        self.trace.push(
+            self.now,
+            TraceKind::Auth {
+                client: client.clone(),
+                username: c.username.clone(),
+                code,
+            },
+        );
+        // CONNACK accepts only with 0: 3.1.1 refusals are 1–5, below 0x80.
+        if code != ReasonCode::SUCCESS {
+            self.send(
+                conn,
+                Packet::ConnAck(ConnAck {
+                    session_present: false,
+                    code,
+                    properties: Properties::new(),
+                }),
+                None,
+            );
+            self.close(conn, true);
+            return;
+        }
+
+        // Takeover: the client id is online elsewhere [MQTT-3.1.4-3].
+        if let Some(old) = self.sessions.get(&client).and_then(|s| s.conn) {
+            if old != conn {
+                self.trace.push(
+                    self.now,
+                    TraceKind::TakenOver {
+                        client: client.clone(),
+                        old,
+                    },
+                );
+                self.disconnect_with(old, ReasonCode::SESSION_TAKEN_OVER);
+            }
+        }
+        // A reconnect cancels a will waiting for its delay.
+        self.pending_wills.remove(&client);
+
+        let expiry = match v {
+            Version::V311 if c.clean_start => Some(0),
+            Version::V311 => None,
+            Version::V5 => {
+                let secs = c
+                    .properties
+                    .u32(PropertyId::SessionExpiryInterval)
+                    .unwrap_or(0);
+                if secs == u32::MAX {
+                    None
+                } else {
+                    Some(secs)
+                }
+            }
+        };
+        if c.clean_start {
+            self.end_session(&client);
+        }
+        let session_present = self.sessions.contains_key(&client);
+        let window = match c.properties.get(PropertyId::ReceiveMaximum) {
+            Some(Property::ReceiveMaximum(n)) => (*n).min(self.config.max_inflight),
+            _ => self.config.max_inflight,
+        };
+        let max_packet_size = c.properties.u32(PropertyId::MaximumPacketSize);
+        let session = self
+            .sessions
+            .entry(client.clone())
+            .or_insert_with(|| Session::new(client.clone(), v, expiry));
+        session.version = v;
+        session.expiry = expiry;
+        session.expires_at = None;
+        session.conn = Some(conn);
+        session.username = c.username.clone();
+        session.window = window;
+        session.max_packet_size = max_packet_size;
+        let queued = session.queue.len();
+        self.trace.push(
+            self.now,
+            if session_present {
+                TraceKind::SessionResumed {
+                    client: client.clone(),
+                    queued,
+                }
+            } else {
+                TraceKind::SessionCreated {
+                    client: client.clone(),
+                    persistent: expiry != Some(0),
+                }
+            },
+        );
+        if let Some(x) = self.conns.get_mut(&conn) {
+            x.client = Some(client.clone());
+            x.keep_alive = c.keep_alive;
+            x.will = c.will;
+            x.last_seen = self.now;
+        }
+        let mut properties = Properties::new();
+        if v == Version::V5 {
+            if let Some(id) = assigned {
+                properties.0.push(Property::AssignedClientIdentifier(id));
+            }
+            properties
+                .0
+                .push(Property::TopicAliasMaximum(self.config.max_topic_alias));
+            properties
+                .0
+                .push(Property::ReceiveMaximum(self.config.max_inflight.max(1)));
+        }
+        self.send(
+            conn,
+            Packet::ConnAck(ConnAck {
+                session_present,
+                code,
+                properties,
+            }),
+            None,
+        );
+        self.resume(&client);
+    }
+
+    fn on_disconnect(&mut self, conn: ConnId, d: Control) {
+        let client = self.client_of(conn);
+        // 5.0: DISCONNECT may change the session expiry interval.
+        if let (Some(client), Some(secs)) =
+            (&client, d.properties.u32(PropertyId::SessionExpiryInterval))
+        {
+            if let Some(s) = self.sessions.get_mut(client) {
+                s.expiry = if secs == u32::MAX { None } else { Some(secs) };
+            }
+        }
+        // 5.0 reason 0x04: disconnect but send the will all the same.
+        let keep_will = d.code == ReasonCode::DISCONNECT_WITH_WILL;
+        self.close(conn, !keep_will);
+    }
+
+    /// Sends DISCONNECT with a reason (5.0 only) and closes the connection (not graceful:
+    /// the will is published).
+    pub(super) fn disconnect_with(&mut self, conn: ConnId, code: ReasonCode) {
+        if self
+            .conns
+            .get(&conn)
+            .is_some_and(|c| c.version == Version::V5 && c.client.is_some())
+        {
+            self.send(conn, Packet::Disconnect(Control::with_code(code)), None);
+        }
+        self.close(conn, false);
+    }
+
+    /// A malformed packet or a protocol violation: trace it, tell a 5.0 client why, close.
+    pub(super) fn protocol_error(&mut self, conn: ConnId, error: DecodeError) {
+        self.trace.push(
+            self.now,
+            TraceKind::ProtocolError {
+                conn,
+                error: error.to_string(),
+            },
+        );
+        if self.client_of(conn).is_none() {
+            if let DecodeError::UnsupportedProtocolLevel { .. } = error {
+                // 3.1.1 asks for CONNACK 0x01 before closing [MQTT-3.1.2-2].
+                if let Some(c) = self.conns.get_mut(&conn) {
+                    c.version = Version::V311;
+                }
+                let ack = ConnAck {
+                    session_present: false,
+                    code: ReasonCode(1),
+                    properties: Properties::new(),
+                };
+                self.send(conn, Packet::ConnAck(ack), None);
+            }
+            self.close(conn, false);
+            return;
+        }
+        self.disconnect_with(conn, error.reason_code());
+    }
+
+    /// Closes a connection: the session goes offline (or ends), and without a DISCONNECT the
+    /// will is published.
+    pub(super) fn close(&mut self, conn: ConnId, graceful: bool) {
+        let Some(c) = self.conns.remove(&conn) else {
+            return;
+        };
+        self.out.push_back(Output::Close { conn });
+        self.trace.push(
+            self.now,
+            TraceKind::ConnectionClosed {
+                conn,
+                client: c.client.clone(),
+                graceful,
+            },
+        );
+        let Some(client) = c.client else {
+            return;
+        };
+        let Some(session) = self.sessions.get_mut(&client) else {
+            return;
+        };
+        if session.conn != Some(conn) {
+            return;
+        }
+        session.conn = None;
+        let username = session.username.clone();
+        let ends = session.ends_on_disconnect();
+        session.expires_at = session
+            .expiry
+            .filter(|s| *s > 0)
+            .map(|s| self.now.plus_secs(u64::from(s)));
+        if let Some(will) = c.will.filter(|_| !graceful) {
+            let delay = will
+                .properties
+                .u32(PropertyId::WillDelayInterval)
+                .unwrap_or(0);
+            if delay > 0 && !ends {
+                self.pending_wills.insert(
+                    client.clone(),
+                    (self.now.plus_secs(u64::from(delay)), will, username),
+                );
+            } else {
+                self.fire_will(&client, will, username);
+            }
+        }
+        if ends {
+            self.end_session(&client);
+        }
+    }
+
+    fn fire_will(
+        &mut self,
+        client: &str,
+        will: crate::core::codec::Will,
+        username: Option<String>,
+    ) {
+        let msg = self.new_msg_id();
+        self.trace.push(
+            self.now,
+            TraceKind::WillFired {
+                client: client.to_owned(),
+                msg,
+            },
+        );
+        let allowed = self.config.allows(
+            client,
+            username.as_deref(),
+            &will.topic,
+            super::Access::Write,
+        );
+        if !allowed {
+            self.trace.push(
+                self.now,
+                TraceKind::PublishDenied {
+                    client: client.to_owned(),
+                    topic: will.topic.to_string(),
+                },
+            );
+            return;
+        }
+        let expires_at = will
+            .properties
+            .u32(PropertyId::MessageExpiryInterval)
+            .map(|s| self.now.plus_secs(u64::from(s)));
+        let message = super::Message {
+            msg,
+            topic: will.topic,
+            payload: will.payload,
+            qos: will.qos,
+            retain: will.retain,
+            properties: pass_through(&will.properties),
+            expires_at,
+        };
+        self.route(Some(client.to_owned()), message);
+    }
+
+    /// Removes a session: its subscriptions and queue go with it.
+    pub(super) fn end_session(&mut self, client: &str) {
+        let Some(session) = self.sessions.remove(client) else {
+            return;
+        };
+        for filter in session.subscriptions.values() {
+            self.tree.remove(client, filter);
+        }
+        for d in session
+            .queue
+            .iter()
+            .chain(session.inflight.values().map(|f| &f.delivery))
+        {
+            self.trace.push(
+                self.now,
+                TraceKind::Dropped {
+                    msg: d.message.msg,
+                    client: client.to_owned(),
+                    reason: crate::core::trace::DropReason::SessionEnded,
+                },
+            );
+        }
+        self.trace.push(
+            self.now,
+            TraceKind::SessionEnded {
+                client: client.to_owned(),
+            },
+        );
+    }
+
+    pub(super) fn expire_keep_alive(&mut self) {
+        let now = self.now;
+        let late: Vec<(ConnId, String)> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| {
+                c.keep_alive > 0 && now >= keep_alive_deadline(c.last_seen, c.keep_alive)
+            })
+            .filter_map(|(id, c)| c.client.clone().map(|cl| (*id, cl)))
+            .collect();
+        for (conn, client) in late {
+            self.trace.push(now, TraceKind::KeepAliveTimeout { client });
+            self.close(conn, false);
+        }
+    }
+
+    pub(super) fn fire_delayed_wills(&mut self) {
+        let now = self.now;
+        let due: Vec<String> = self
+            .pending_wills
+            .iter()
+            .filter(|(_, (t, _, _))| *t <= now)
+            .map(|(c, _)| c.clone())
+            .collect();
+        for client in due {
+            if let Some((_, will, username)) = self.pending_wills.remove(&client) {
+                self.fire_will(&client, will, username);
+            }
+        }
+    }
+
+    pub(super) fn expire_sessions(&mut self) {
+        let now = self.now;
+        let due: Vec<String> = self
+            .sessions
+            .values()
+            .filter(|s| s.conn.is_none() && s.expires_at.is_some_and(|t| t <= now))
+            .map(|s| s.client.clone())
+            .collect();
+        for client in due {
+            // A will still waiting for its delay goes out when the session ends [MQTT-3.1.3-9].
+            if let Some((_, will, username)) = self.pending_wills.remove(&client) {
+                self.fire_will(&client, will, username);
+            }
+            self.end_session(&client);
+        }
+    }
+}
+
+/// The 5.0 properties a broker forwards with a message (§3.3.2.3): not the topic alias and
+/// not subscription identifiers, which are per delivery.
+pub(super) fn pass_through(p: &Properties) -> Properties {
+    Properties(
+        p.0.iter()
+            .filter(|x| {
+                !matches!(
+                    x.id(),
+                    PropertyId::TopicAlias
+                        | PropertyId::SubscriptionIdentifier
+                        | PropertyId::WillDelayInterval
+                        | PropertyId::MessageExpiryInterval
+                )
+            })
+            .cloned()
+            .collect(),
+    )
+}
+
+/// Replaces the password bytes of a CONNECT with `*`, so the trace never holds it.
+fn mask_password(mut raw: Vec<u8>, v: Version) -> Bytes {
+    if let Ok((_, fields)) = dissect(&raw, v) {
+        if let Some(f) = fields.iter().find(|f| f.name == FieldName::Password) {
+            // Keep the two length bytes; mask the password itself.
+            for b in &mut raw[f.range.start + 2..f.range.end] {
+                *b = b'*';
+            }
+        }
+    }
+    Bytes::from(raw)
+}

@@ -1,0 +1,307 @@
+//! The simulated broker: a sans-IO MQTT 3.1.1 + 5.0 broker core.
+//!
+//! Bytes and virtual time go in through `handle_*`; bytes to send, connections to close,
+//! the next deadline and trace events come out through `poll_*`. It never reads a clock.
+//! Where the specification leaves a choice, it does what mosquitto 2.0 does by default:
+//! one copy per client for overlapping subscriptions at the highest matching QoS, QoS 0 not
+//! queued for offline clients, 20 messages in flight and 1000 queued per client, a silently
+//! dropped PUBLISH on an ACL denial in 3.1.1 (acknowledged all the same), wills published on
+//! any close that is not a DISCONNECT (takeover and keep-alive timeout included).
+//!
+//! Polling order after each `handle_*`: drain [`Broker::poll_output`] until `None`, read
+//! [`Broker::poll_timeout`], then take [`Broker::poll_trace`].
+
+mod config;
+mod connection;
+mod routing;
+mod session;
+mod subscriptions;
+mod sys;
+mod tree;
+
+use std::collections::{BTreeMap, VecDeque};
+
+use bytes::Bytes;
+
+pub use config::{Access, Acl, AclRule, BrokerConfig};
+pub use session::{Delivery, InFlight, Message, Session, Stage};
+pub use tree::{Subscription, SubscriptionTree};
+
+use crate::core::codec::{Packet, PacketType, Version, Will};
+use crate::core::time::Time;
+use crate::core::topic::TopicName;
+use crate::core::trace::{ConnId, MsgId, Trace, TraceEvent, TraceKind};
+
+/// Something the broker wants done on the network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Output {
+    /// Send these bytes on the connection.
+    Transmit {
+        /// The connection.
+        conn: ConnId,
+        /// The bytes (one whole packet).
+        bytes: Bytes,
+    },
+    /// Close the connection (after sending what came before).
+    Close {
+        /// The connection.
+        conn: ConnId,
+    },
+}
+
+/// A transport connection and what the broker knows of it.
+#[derive(Clone, Debug)]
+struct Conn {
+    /// Bytes received but not yet a whole packet.
+    buf: Vec<u8>,
+    /// The client id, after a successful CONNECT.
+    client: Option<String>,
+    /// The protocol version, after CONNECT.
+    version: Version,
+    /// Keep-alive in seconds (0: off).
+    keep_alive: u16,
+    /// When the last packet arrived.
+    last_seen: Time,
+    /// The will to publish if the connection ends without DISCONNECT.
+    will: Option<Will>,
+    /// 5.0 topic aliases the client set.
+    aliases: BTreeMap<u16, TopicName>,
+}
+
+/// A retained message and the journey that stored it.
+#[derive(Clone, Debug)]
+struct Retained {
+    message: Message,
+}
+
+/// Counters for `$SYS`.
+#[derive(Clone, Debug, Default)]
+struct Stats {
+    received: u64,
+    sent: u64,
+}
+
+/// The broker core.
+#[derive(Debug)]
+pub struct Broker {
+    config: BrokerConfig,
+    now: Time,
+    conns: BTreeMap<ConnId, Conn>,
+    sessions: BTreeMap<String, Session>,
+    tree: SubscriptionTree,
+    retained: BTreeMap<String, Retained>,
+    /// Wills waiting for their 5.0 will delay, by client.
+    pending_wills: BTreeMap<String, (Time, Will, Option<String>)>,
+    /// Round-robin position per share group.
+    share_turn: BTreeMap<String, usize>,
+    trace: Trace,
+    out: VecDeque<Output>,
+    next_msg: u64,
+    next_assigned: u64,
+    next_sys: Option<Time>,
+    stats: Stats,
+}
+
+impl Broker {
+    /// A broker with these settings, starting at virtual time 0.
+    pub fn new(config: BrokerConfig) -> Broker {
+        let next_sys = (config.sys_interval > 0).then(|| Time::from_secs(config.sys_interval));
+        Broker {
+            config,
+            now: Time::ZERO,
+            conns: BTreeMap::new(),
+            sessions: BTreeMap::new(),
+            tree: SubscriptionTree::default(),
+            retained: BTreeMap::new(),
+            pending_wills: BTreeMap::new(),
+            share_turn: BTreeMap::new(),
+            trace: Trace::default(),
+            out: VecDeque::new(),
+            next_msg: 0,
+            next_assigned: 0,
+            next_sys,
+            stats: Stats::default(),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &BrokerConfig {
+        &self.config
+    }
+
+    /// A transport connection opened.
+    pub fn handle_open(&mut self, now: Time, conn: ConnId) {
+        self.advance(now);
+        self.conns.insert(
+            conn,
+            Conn {
+                buf: Vec::new(),
+                client: None,
+                version: Version::V5,
+                keep_alive: 0,
+                last_seen: now,
+                will: None,
+                aliases: BTreeMap::new(),
+            },
+        );
+        self.trace.push(now, TraceKind::ConnectionOpened { conn });
+    }
+
+    /// Bytes arrived on a connection (any split: whole packets, halves, several at once).
+    pub fn handle_bytes(&mut self, now: Time, conn: ConnId, bytes: &[u8]) {
+        self.advance(now);
+        let Some(c) = self.conns.get_mut(&conn) else {
+            return;
+        };
+        c.buf.extend_from_slice(bytes);
+        c.last_seen = now;
+        loop {
+            let Some(c) = self.conns.get_mut(&conn) else {
+                return;
+            };
+            let version = c.version;
+            let decoded = crate::core::codec::decode(&c.buf, version, self.config.max_packet_size);
+            match decoded {
+                Ok(crate::core::codec::Decoded::Packet { packet, len }) => {
+                    let raw: Vec<u8> = c.buf.drain(..len).collect();
+                    self.stats.received += 1;
+                    self.on_packet(conn, packet, raw);
+                }
+                Ok(crate::core::codec::Decoded::Incomplete { .. }) => return,
+                Err(error) => {
+                    self.protocol_error(conn, error);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The transport connection closed (by the peer or the network).
+    pub fn handle_close(&mut self, now: Time, conn: ConnId) {
+        self.advance(now);
+        if self.conns.contains_key(&conn) {
+            self.close(conn, false);
+        }
+    }
+
+    /// Time passed: keep-alive, will delay, session expiry and `$SYS` deadlines up to `now`.
+    pub fn handle_timeout(&mut self, now: Time) {
+        self.advance(now);
+        self.expire_keep_alive();
+        self.fire_delayed_wills();
+        self.expire_sessions();
+        self.publish_sys();
+    }
+
+    /// The next thing to do on the network.
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.out.pop_front()
+    }
+
+    /// The earliest deadline at which [`Broker::handle_timeout`] has work.
+    pub fn poll_timeout(&self) -> Option<Time> {
+        let keep_alive = self
+            .conns
+            .values()
+            .filter(|c| c.client.is_some() && c.keep_alive > 0)
+            .map(|c| keep_alive_deadline(c.last_seen, c.keep_alive));
+        let wills = self.pending_wills.values().map(|(t, _, _)| *t);
+        let expiries = self.sessions.values().filter_map(|s| s.expires_at);
+        keep_alive
+            .chain(wills)
+            .chain(expiries)
+            .chain(self.next_sys)
+            .min()
+    }
+
+    /// Trace events recorded since the last call.
+    pub fn poll_trace(&mut self) -> Vec<TraceEvent> {
+        self.trace.drain()
+    }
+
+    /// A session, by client id.
+    pub fn session(&self, client: &str) -> Option<&Session> {
+        self.sessions.get(client)
+    }
+
+    /// All sessions, by client id.
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.sessions.values()
+    }
+
+    /// The retained messages, by topic.
+    pub fn retained(&self) -> impl Iterator<Item = &Message> {
+        self.retained.values().map(|r| &r.message)
+    }
+
+    /// The subscription tree.
+    pub fn subscriptions(&self) -> &SubscriptionTree {
+        &self.tree
+    }
+
+    fn advance(&mut self, now: Time) {
+        self.now = self.now.max(now);
+    }
+
+    fn new_msg_id(&mut self) -> MsgId {
+        self.next_msg += 1;
+        MsgId(self.next_msg)
+    }
+
+    /// Encodes and queues a packet for a connection, tracing it.
+    fn send(&mut self, conn: ConnId, packet: Packet, msg: Option<MsgId>) {
+        let Some(c) = self.conns.get(&conn) else {
+            return;
+        };
+        let client = c.client.clone();
+        let packet_type = packet.packet_type();
+        match packet.to_bytes(c.version) {
+            Ok(bytes) => {
+                let bytes = Bytes::from(bytes);
+                self.stats.sent += 1;
+                self.trace.push(
+                    self.now,
+                    TraceKind::PacketOut {
+                        conn,
+                        client,
+                        packet: packet_type,
+                        msg,
+                        bytes: bytes.clone(),
+                    },
+                );
+                self.out.push_back(Output::Transmit { conn, bytes });
+            }
+            Err(e) => self.trace.push(
+                self.now,
+                TraceKind::ProtocolError {
+                    conn,
+                    error: format!("cannot send {packet_type}: {e}"),
+                },
+            ),
+        }
+    }
+
+    fn client_of(&self, conn: ConnId) -> Option<String> {
+        self.conns.get(&conn).and_then(|c| c.client.clone())
+    }
+
+    fn trace_in(&mut self, conn: ConnId, packet: PacketType, msg: Option<MsgId>, bytes: Bytes) {
+        let client = self.client_of(conn);
+        self.trace.push(
+            self.now,
+            TraceKind::PacketIn {
+                conn,
+                client,
+                packet,
+                msg,
+                bytes,
+            },
+        );
+    }
+}
+
+/// When a silent client is given up: 1.5 × keep-alive after its last packet [MQTT-3.1.2-24].
+fn keep_alive_deadline(last_seen: Time, keep_alive: u16) -> Time {
+    last_seen.plus_millis(u64::from(keep_alive) * 1500)
+}

@@ -1,0 +1,541 @@
+//! PUBLISH in, routing through the subscription tree, delivery with QoS 0/1/2, the queue,
+//! and the acknowledgements that empty it.
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+
+use super::connection::pass_through;
+use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
+use crate::core::codec::{
+    Ack, Packet, PacketType, Property, PropertyId, Publish, ReasonCode, Version,
+};
+use crate::core::topic::explain;
+use crate::core::trace::{ConnId, DropReason, MsgId, TraceKind};
+use crate::core::types::{PacketId, QoS};
+
+/// Up to this many subscriptions, the trace explains every filter for every publish (the
+/// journey view shows why each one did not match); above it, only the matching ones.
+const EXPLAIN_ALL_UP_TO: usize = 64;
+
+impl Broker {
+    pub(super) fn on_publish(&mut self, conn: ConnId, mut p: Publish, raw: Vec<u8>) {
+        let Some(client) = self.client_of(conn) else {
+            return;
+        };
+        // 5.0 topic aliases: learn or resolve [§3.3.2.3.4].
+        if let Some(Property::TopicAlias(alias)) = p.properties.get(PropertyId::TopicAlias).cloned()
+        {
+            if alias == 0 || alias > self.config.max_topic_alias {
+                self.trace_in(conn, PacketType::Publish, None, Bytes::from(raw));
+                self.disconnect_with(conn, ReasonCode::TOPIC_ALIAS_INVALID);
+                return;
+            }
+            let Some(c) = self.conns.get_mut(&conn) else {
+                return;
+            };
+            if p.topic.is_empty() {
+                match c.aliases.get(&alias) {
+                    Some(t) => p.topic = t.clone(),
+                    None => {
+                        self.trace_in(conn, PacketType::Publish, None, Bytes::from(raw));
+                        self.disconnect_with(conn, ReasonCode::PROTOCOL_ERROR);
+                        return;
+                    }
+                }
+            } else {
+                c.aliases.insert(alias, p.topic.clone());
+            }
+        }
+        let msg = self.new_msg_id();
+        self.trace_in(conn, PacketType::Publish, Some(msg), Bytes::from(raw));
+        let version = self.conns.get(&conn).map_or(Version::V5, |c| c.version);
+        let username = self.sessions.get(&client).and_then(|s| s.username.clone());
+        let allowed = self
+            .config
+            .allows(&client, username.as_deref(), &p.topic, Access::Write);
+
+        // Exactly once: a repeated QoS 2 packet id before PUBREL is not routed again.
+        let duplicate_qos2 = p.qos == QoS::ExactlyOnce
+            && p.packet_id.is_some_and(|id| {
+                self.sessions
+                    .get(&client)
+                    .is_some_and(|s| s.incoming_qos2.contains(&id.get()))
+            });
+        let mut matched = 0;
+        if !allowed {
+            self.trace.push(
+                self.now,
+                TraceKind::PublishDenied {
+                    client: client.clone(),
+                    topic: p.topic.to_string(),
+                },
+            );
+        } else if !duplicate_qos2 {
+            let expires_at = p
+                .properties
+                .u32(PropertyId::MessageExpiryInterval)
+                .map(|s| self.now.plus_secs(u64::from(s)));
+            let message = Message {
+                msg,
+                topic: p.topic.clone(),
+                payload: p.payload.clone(),
+                qos: p.qos,
+                retain: p.retain,
+                properties: pass_through(&p.properties),
+                expires_at,
+            };
+            matched = self.route(Some(client.clone()), message);
+        }
+        // Acknowledge. A 3.1.1 ACL denial is silent (acknowledged as if delivered, as mosquitto
+        // does); 5.0 says "not authorized".
+        let code = if !allowed && version == Version::V5 {
+            ReasonCode::NOT_AUTHORIZED
+        } else if matched == 0 && version == Version::V5 && allowed {
+            ReasonCode::NO_MATCHING_SUBSCRIBERS
+        } else {
+            ReasonCode::SUCCESS
+        };
+        let Some(id) = p.packet_id else {
+            return;
+        };
+        let ack = Ack {
+            code,
+            ..Ack::new(id)
+        };
+        match p.qos {
+            QoS::AtMostOnce => {}
+            QoS::AtLeastOnce => self.send(conn, Packet::PubAck(ack), Some(msg)),
+            QoS::ExactlyOnce => {
+                if code.is_success() {
+                    if let Some(s) = self.sessions.get_mut(&client) {
+                        s.incoming_qos2.insert(id.get());
+                    }
+                }
+                self.send(conn, Packet::PubRec(ack), Some(msg));
+            }
+        }
+    }
+
+    /// Routes a message to every matching subscription; returns how many clients it reached
+    /// (delivered or queued).
+    pub(super) fn route(&mut self, from: Option<String>, message: Message) -> usize {
+        let msg = message.msg;
+        self.trace.push(
+            self.now,
+            TraceKind::Published {
+                msg,
+                from: from.clone(),
+                topic: message.topic.to_string(),
+                qos: message.qos,
+                retain: message.retain,
+            },
+        );
+        if message.retain {
+            self.store_retained(&message);
+        }
+        let matching: Vec<Subscription> = self
+            .tree
+            .matching(&message.topic)
+            .into_iter()
+            .cloned()
+            .collect();
+        let explained: Vec<Subscription> = if self.tree.len() <= EXPLAIN_ALL_UP_TO {
+            self.tree.all().into_iter().cloned().collect()
+        } else {
+            matching.clone()
+        };
+        for s in &explained {
+            self.trace.push(
+                self.now,
+                TraceKind::FilterTried {
+                    msg,
+                    client: s.client.clone(),
+                    filter: s.filter.to_string(),
+                    explanation: explain(&s.filter, &message.topic),
+                },
+            );
+        }
+        // One copy per client at the highest matching QoS (mosquitto 2.0's default); for a
+        // share group, one member in turn.
+        let mut targets: BTreeMap<String, Delivery> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Vec<Subscription>> = BTreeMap::new();
+        for s in matching {
+            if s.options.no_local && from.as_deref() == Some(s.client.as_str()) {
+                continue;
+            }
+            if let Some(g) = s.filter.share_group() {
+                groups
+                    .entry(format!("{g}/{}", s.filter.filter()))
+                    .or_default()
+                    .push(s);
+                continue;
+            }
+            add_target(&mut targets, &message, &s);
+        }
+        for (group, members) in groups {
+            let online: Vec<&Subscription> = members
+                .iter()
+                .filter(|s| {
+                    self.sessions
+                        .get(&s.client)
+                        .is_some_and(|x| x.conn.is_some())
+                })
+                .collect();
+            let pool: Vec<&Subscription> = if online.is_empty() {
+                members.iter().collect()
+            } else {
+                online
+            };
+            let turn = self.share_turn.entry(group).or_default();
+            let chosen = pool[*turn % pool.len()];
+            *turn += 1;
+            add_target(&mut targets, &message, chosen);
+        }
+        let reached = targets.len();
+        for (client, delivery) in targets {
+            self.deliver(&client, delivery);
+        }
+        reached
+    }
+
+    /// Sends a message to a client now, or queues it.
+    fn deliver(&mut self, client: &str, d: Delivery) {
+        let msg = d.message.msg;
+        let Some(session) = self.sessions.get(client) else {
+            return;
+        };
+        let user = session.username.clone();
+        if !self
+            .config
+            .allows(client, user.as_deref(), &d.message.topic, Access::Read)
+        {
+            self.trace.push(
+                self.now,
+                TraceKind::Dropped {
+                    msg,
+                    client: client.into(),
+                    reason: DropReason::NotAuthorizedToRead,
+                },
+            );
+            return;
+        }
+        let online = session.conn.is_some();
+        let can_send = online
+            && (d.qos == QoS::AtMostOnce || session.window_open())
+            && session.queue.is_empty();
+        if can_send {
+            self.transmit(client, d, false);
+            return;
+        }
+        if !online && d.qos == QoS::AtMostOnce && !self.config.queue_qos0 {
+            self.trace.push(
+                self.now,
+                TraceKind::Dropped {
+                    msg,
+                    client: client.into(),
+                    reason: DropReason::QoS0Offline,
+                },
+            );
+            return;
+        }
+        let max = self.config.max_queued;
+        let Some(session) = self.sessions.get_mut(client) else {
+            return;
+        };
+        if session.queue.len() >= max {
+            self.trace.push(
+                self.now,
+                TraceKind::Dropped {
+                    msg,
+                    client: client.into(),
+                    reason: DropReason::QueueFull,
+                },
+            );
+            return;
+        }
+        session.queue.push_back(d);
+        let queue_len = session.queue.len();
+        self.trace.push(
+            self.now,
+            TraceKind::Queued {
+                msg,
+                client: client.into(),
+                queue_len,
+            },
+        );
+    }
+
+    /// Puts a PUBLISH on the wire for an online client (QoS 1/2 enter the in-flight window).
+    fn transmit(&mut self, client: &str, d: Delivery, dup: bool) {
+        let Some(session) = self.sessions.get_mut(client) else {
+            return;
+        };
+        let Some(conn) = session.conn else {
+            return;
+        };
+        let msg = d.message.msg;
+        if d.message.expires_at.is_some_and(|t| t <= self.now) {
+            self.trace.push(
+                self.now,
+                TraceKind::Dropped {
+                    msg,
+                    client: client.into(),
+                    reason: DropReason::Expired,
+                },
+            );
+            return;
+        }
+        let version = session.version;
+        let packet_id = (d.qos != QoS::AtMostOnce).then(|| session.next_packet_id());
+        let mut properties = if version == Version::V5 {
+            d.message.properties.clone()
+        } else {
+            Default::default()
+        };
+        if version == Version::V5 {
+            if let Some(t) = d.message.expires_at {
+                let left = (t - self.now).div_ceil(1000);
+                properties.0.push(Property::MessageExpiryInterval(
+                    u32::try_from(left).unwrap_or(u32::MAX),
+                ));
+            }
+            properties.0.extend(
+                d.sub_ids
+                    .iter()
+                    .map(|id| Property::SubscriptionIdentifier(*id)),
+            );
+        }
+        let publish = Publish {
+            dup,
+            qos: d.qos,
+            retain: d.retain,
+            topic: d.message.topic.clone(),
+            packet_id,
+            properties,
+            payload: d.message.payload.clone(),
+        };
+        if let Some(id) = packet_id {
+            let stage = if d.qos == QoS::AtLeastOnce {
+                Stage::AwaitPubAck
+            } else {
+                Stage::AwaitPubRec
+            };
+            session.inflight.insert(
+                id.get(),
+                InFlight {
+                    delivery: d.clone(),
+                    stage,
+                },
+            );
+        }
+        self.trace.push(
+            self.now,
+            TraceKind::Delivered {
+                msg,
+                client: client.into(),
+                qos: d.qos,
+                dup,
+            },
+        );
+        self.send(conn, Packet::Publish(publish), Some(msg));
+    }
+
+    /// After CONNACK on a resumed session: resend what was in flight (DUP), then the queue.
+    pub(super) fn resume(&mut self, client: &str) {
+        let Some(session) = self.sessions.get_mut(client) else {
+            return;
+        };
+        let Some(conn) = session.conn else {
+            return;
+        };
+        let inflight: Vec<(u16, InFlight)> =
+            std::mem::take(&mut session.inflight).into_iter().collect();
+        let version = session.version;
+        for (id, f) in inflight {
+            let msg = f.delivery.message.msg;
+            match f.stage {
+                Stage::AwaitPubComp => {
+                    if let Some(s) = self.sessions.get_mut(client) {
+                        s.inflight.insert(id, f);
+                    }
+                    if let Some(pid) = PacketId::new(id) {
+                        self.send(conn, Packet::PubRel(Ack::new(pid)), Some(msg));
+                    }
+                }
+                _ => {
+                    // Resend with the same packet id and DUP set [MQTT-4.4.0-1].
+                    let d = f.delivery.clone();
+                    let Some(s) = self.sessions.get_mut(client) else {
+                        return;
+                    };
+                    s.inflight.insert(id, f);
+                    let mut properties = if version == Version::V5 {
+                        d.message.properties.clone()
+                    } else {
+                        Default::default()
+                    };
+                    if version == Version::V5 {
+                        properties.0.extend(
+                            d.sub_ids
+                                .iter()
+                                .map(|i| Property::SubscriptionIdentifier(*i)),
+                        );
+                    }
+                    let publish = Publish {
+                        dup: true,
+                        qos: d.qos,
+                        retain: d.retain,
+                        topic: d.message.topic.clone(),
+                        packet_id: PacketId::new(id),
+                        properties,
+                        payload: d.message.payload.clone(),
+                    };
+                    self.trace.push(
+                        self.now,
+                        TraceKind::Delivered {
+                            msg,
+                            client: client.into(),
+                            qos: d.qos,
+                            dup: true,
+                        },
+                    );
+                    self.send(conn, Packet::Publish(publish), Some(msg));
+                }
+            }
+        }
+        self.drain_queue(client);
+    }
+
+    /// Sends queued messages while the in-flight window has room.
+    pub(super) fn drain_queue(&mut self, client: &str) {
+        loop {
+            let Some(session) = self.sessions.get_mut(client) else {
+                return;
+            };
+            let ready = session
+                .queue
+                .front()
+                .is_some_and(|d| d.qos == QoS::AtMostOnce || session.window_open());
+            if !ready || session.conn.is_none() {
+                return;
+            }
+            let Some(d) = session.queue.pop_front() else {
+                return;
+            };
+            self.transmit(client, d, false);
+        }
+    }
+
+    /// PUBACK, PUBREC, PUBREL, PUBCOMP from a client.
+    pub(super) fn on_ack(&mut self, conn: ConnId, t: PacketType, a: Ack, raw: Vec<u8>) {
+        let Some(client) = self.client_of(conn) else {
+            return;
+        };
+        let id = a.packet_id.get();
+        let msg: Option<MsgId> = self
+            .sessions
+            .get(&client)
+            .and_then(|s| s.inflight.get(&id))
+            .map(|f| f.delivery.message.msg);
+        self.trace_in(conn, t, msg, Bytes::from(raw));
+        let Some(session) = self.sessions.get_mut(&client) else {
+            return;
+        };
+        match t {
+            PacketType::PubRel => {
+                // Incoming QoS 2, step 3: forget the id and complete [MQTT-4.3.3-3].
+                let known = session.incoming_qos2.remove(&id);
+                let code = if known {
+                    ReasonCode::SUCCESS
+                } else {
+                    ReasonCode::PACKET_ID_NOT_FOUND
+                };
+                let code = if session.version == Version::V5 {
+                    code
+                } else {
+                    ReasonCode::SUCCESS
+                };
+                self.send(
+                    conn,
+                    Packet::PubComp(Ack {
+                        code,
+                        ..Ack::new(a.packet_id)
+                    }),
+                    None,
+                );
+            }
+            PacketType::PubRec => {
+                let Some(f) = session.inflight.get_mut(&id) else {
+                    return;
+                };
+                if a.code.is_success() {
+                    f.stage = Stage::AwaitPubComp;
+                    let msg = f.delivery.message.msg;
+                    self.trace.push(
+                        self.now,
+                        TraceKind::Acknowledged {
+                            msg,
+                            client: client.clone(),
+                            packet: t,
+                        },
+                    );
+                    self.send(conn, Packet::PubRel(Ack::new(a.packet_id)), Some(msg));
+                } else if let Some(f) = session.inflight.remove(&id) {
+                    // 5.0: a failed PUBREC ends the exchange.
+                    self.trace.push(
+                        self.now,
+                        TraceKind::Acknowledged {
+                            msg: f.delivery.message.msg,
+                            client: client.clone(),
+                            packet: t,
+                        },
+                    );
+                    self.drain_queue(&client);
+                }
+            }
+            PacketType::PubAck | PacketType::PubComp => {
+                let expected = if t == PacketType::PubAck {
+                    Stage::AwaitPubAck
+                } else {
+                    Stage::AwaitPubComp
+                };
+                if session
+                    .inflight
+                    .get(&id)
+                    .is_some_and(|f| f.stage == expected)
+                {
+                    if let Some(f) = session.inflight.remove(&id) {
+                        self.trace.push(
+                            self.now,
+                            TraceKind::Acknowledged {
+                                msg: f.delivery.message.msg,
+                                client: client.clone(),
+                                packet: t,
+                            },
+                        );
+                    }
+                    self.drain_queue(&client);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Adds (or upgrades) a client's copy of a message for one matching subscription.
+fn add_target(targets: &mut BTreeMap<String, Delivery>, message: &Message, s: &Subscription) {
+    let qos = message.qos.min(s.options.qos);
+    let retain = s.options.retain_as_published && message.retain;
+    let d = targets.entry(s.client.clone()).or_insert_with(|| Delivery {
+        message: message.clone(),
+        qos,
+        retain,
+        sub_ids: Vec::new(),
+    });
+    d.qos = d.qos.max(qos);
+    d.retain |= retain;
+    if let Some(id) = s.id {
+        d.sub_ids.push(id);
+    }
+}

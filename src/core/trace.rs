@@ -1,0 +1,260 @@
+//! Trace events: the one stream every view reads (diagram, timeline, inspector, journey).
+//!
+//! Each event has the virtual time and a sequence number that only grows, so the same inputs
+//! give the same trace, event for event.
+
+use bytes::Bytes;
+
+use crate::core::codec::{PacketType, ReasonCode};
+use crate::core::time::Time;
+use crate::core::topic::Explanation;
+use crate::core::types::QoS;
+
+/// A transport connection to the broker (one per device link or socket).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ConnId(pub u64);
+
+/// One application message as the broker routes it: the key of a message journey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MsgId(pub u64);
+
+/// One step, at a virtual time, with a stable sequence number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraceEvent {
+    /// Position in the trace, from 0, without gaps.
+    pub seq: u64,
+    /// When it happened.
+    pub at: Time,
+    /// What happened.
+    pub kind: TraceKind,
+}
+
+/// Why the broker refused or dropped something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropReason {
+    /// QoS 0 message for an offline client: not queued (mosquitto's default).
+    QoS0Offline,
+    /// The client's queue is full (`max_queued`).
+    QueueFull,
+    /// The message expired before delivery (MQTT 5 message expiry).
+    Expired,
+    /// The subscriber may not read this topic (ACL).
+    NotAuthorizedToRead,
+    /// The session ended (clean session / expiry) with messages still queued.
+    SessionEnded,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraceKind {
+    /// A transport connection opened.
+    ConnectionOpened {
+        /// The connection.
+        conn: ConnId,
+    },
+    /// A packet arrived (passwords in CONNECT are masked in `bytes`).
+    PacketIn {
+        /// From which connection.
+        conn: ConnId,
+        /// The client, once known.
+        client: Option<String>,
+        /// Its type.
+        packet: PacketType,
+        /// The journey this packet starts or acknowledges, if any.
+        msg: Option<MsgId>,
+        /// The bytes, for the inspector.
+        bytes: Bytes,
+    },
+    /// A packet was sent.
+    PacketOut {
+        /// To which connection.
+        conn: ConnId,
+        /// The client.
+        client: Option<String>,
+        /// Its type.
+        packet: PacketType,
+        /// The journey this packet delivers or acknowledges, if any.
+        msg: Option<MsgId>,
+        /// The bytes, for the inspector.
+        bytes: Bytes,
+    },
+    /// The broker checked credentials on CONNECT.
+    Auth {
+        /// The client id presented.
+        client: String,
+        /// The user name presented.
+        username: Option<String>,
+        /// The CONNACK code: success or the refusal.
+        code: ReasonCode,
+    },
+    /// A new session.
+    SessionCreated {
+        /// The client.
+        client: String,
+        /// Kept after disconnect (clean session 0 / session expiry > 0).
+        persistent: bool,
+    },
+    /// A stored session was resumed; `queued` messages are waiting.
+    SessionResumed {
+        /// The client.
+        client: String,
+        /// Messages in its queue.
+        queued: usize,
+    },
+    /// A session ended: clean session on disconnect, or its expiry interval passed.
+    SessionEnded {
+        /// The client.
+        client: String,
+    },
+    /// Another connection took over this client id; the old one is closed.
+    TakenOver {
+        /// The client.
+        client: String,
+        /// The connection that was closed.
+        old: ConnId,
+    },
+    /// A PUBLISH was accepted for routing: the start of a journey.
+    Published {
+        /// The journey.
+        msg: MsgId,
+        /// Who published it (`None` for the broker itself: wills, `$SYS`).
+        from: Option<String>,
+        /// The topic.
+        topic: String,
+        /// The QoS it was published with.
+        qos: QoS,
+        /// The retain flag.
+        retain: bool,
+    },
+    /// The publisher may not write to this topic (ACL): the message is not routed.
+    PublishDenied {
+        /// The publisher.
+        client: String,
+        /// The topic.
+        topic: String,
+    },
+    /// A subscription's filter was compared with the topic.
+    FilterTried {
+        /// The journey.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// The filter, as subscribed (with `$share/...` if shared).
+        filter: String,
+        /// Level by level.
+        explanation: Explanation,
+    },
+    /// The message was put in a client's queue (offline, or its in-flight window is full).
+    Queued {
+        /// The journey.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// Queue length after adding it.
+        queue_len: usize,
+    },
+    /// The message was not delivered to a client.
+    Dropped {
+        /// The journey.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// Why.
+        reason: DropReason,
+    },
+    /// The message was sent to a client (QoS 1/2: now in flight).
+    Delivered {
+        /// The journey.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// The QoS it was sent with: the lower of publish and subscription.
+        qos: QoS,
+        /// A resend after reconnecting (DUP).
+        dup: bool,
+    },
+    /// A client acknowledged the message (PUBACK, PUBREC or PUBCOMP); after PUBACK or PUBCOMP
+    /// the broker forgets it.
+    Acknowledged {
+        /// The journey.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// Which acknowledgement.
+        packet: PacketType,
+    },
+    /// A retained message was stored (or replaced).
+    RetainedStored {
+        /// The journey.
+        msg: MsgId,
+        /// Its topic.
+        topic: String,
+    },
+    /// An empty retained message cleared the topic's retained message.
+    RetainedCleared {
+        /// The topic.
+        topic: String,
+    },
+    /// The client's last will was published.
+    WillFired {
+        /// The client.
+        client: String,
+        /// The journey of the will message.
+        msg: MsgId,
+    },
+    /// The client was silent for 1.5 × keep-alive: the broker closes the connection.
+    KeepAliveTimeout {
+        /// The client.
+        client: String,
+    },
+    /// The client broke the protocol; the connection is closed.
+    ProtocolError {
+        /// The connection.
+        conn: ConnId,
+        /// What went wrong (English, with the spec rule).
+        error: String,
+    },
+    /// The transport connection closed.
+    ConnectionClosed {
+        /// The connection.
+        conn: ConnId,
+        /// The client, if it had connected.
+        client: Option<String>,
+        /// After a DISCONNECT packet (no will).
+        graceful: bool,
+    },
+}
+
+/// An append-only trace with its sequence counter.
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    next_seq: u64,
+    pending: Vec<TraceEvent>,
+}
+
+impl Trace {
+    /// Records an event.
+    pub fn push(&mut self, at: Time, kind: TraceKind) {
+        self.pending.push(TraceEvent {
+            seq: self.next_seq,
+            at,
+            kind,
+        });
+        self.next_seq += 1;
+    }
+
+    /// Takes the events recorded since the last call.
+    pub fn drain(&mut self) -> Vec<TraceEvent> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// How many events were ever recorded.
+    pub fn len(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// True before the first event.
+    pub fn is_empty(&self) -> bool {
+        self.next_seq == 0
+    }
+}

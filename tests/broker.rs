@@ -1,0 +1,697 @@
+//! The broker core on a virtual clock: every behaviour driven with real packet bytes, no sleeps.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+use mqtt_playground::core::broker::*;
+use mqtt_playground::core::codec::*;
+use mqtt_playground::core::time::Time;
+use mqtt_playground::core::topic::{TopicFilter, TopicName};
+use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind};
+use mqtt_playground::core::types::{ClientId, PacketId, QoS};
+
+use Version::{V311, V5};
+
+/// A broker and the bytes it sent to each connection.
+struct Net {
+    broker: Broker,
+    now: Time,
+    next: u64,
+    inbox: BTreeMap<ConnId, Vec<u8>>,
+    /// Decoded packets not yet taken by a test.
+    pending: BTreeMap<ConnId, std::collections::VecDeque<Packet>>,
+    versions: BTreeMap<ConnId, Version>,
+    closed: Vec<ConnId>,
+    trace: Vec<TraceEvent>,
+}
+
+impl Net {
+    fn new(config: BrokerConfig) -> Net {
+        Net {
+            broker: Broker::new(config),
+            now: Time::ZERO,
+            next: 0,
+            inbox: BTreeMap::new(),
+            pending: BTreeMap::new(),
+            versions: BTreeMap::new(),
+            closed: Vec::new(),
+            trace: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self) {
+        while let Some(out) = self.broker.poll_output() {
+            match out {
+                Output::Transmit { conn, bytes } => self
+                    .inbox
+                    .entry(conn)
+                    .or_default()
+                    .extend_from_slice(&bytes),
+                Output::Close { conn } => self.closed.push(conn),
+            }
+        }
+        self.trace.extend(self.broker.poll_trace());
+    }
+
+    fn open(&mut self, v: Version) -> ConnId {
+        self.next += 1;
+        let conn = ConnId(self.next);
+        self.versions.insert(conn, v);
+        self.broker.handle_open(self.now, conn);
+        self.pump();
+        conn
+    }
+
+    fn send(&mut self, conn: ConnId, p: Packet) {
+        let v = self.versions[&conn];
+        let bytes = p.to_bytes(v).unwrap();
+        self.broker.handle_bytes(self.now, conn, &bytes);
+        self.pump();
+    }
+
+    /// Connects and returns the connection and the CONNACK.
+    fn connect_with(&mut self, c: Connect) -> (ConnId, ConnAck) {
+        let conn = self.open(c.version);
+        self.send(conn, Packet::Connect(Box::new(c)));
+        match self.next_packet(conn) {
+            Some(Packet::ConnAck(a)) => (conn, a),
+            other => panic!("expected CONNACK, got {other:?}"),
+        }
+    }
+
+    fn connect(&mut self, v: Version, id: &str, clean: bool) -> ConnId {
+        let mut c = Connect::new(v, ClientId::new(id).unwrap());
+        c.clean_start = clean;
+        let (conn, ack) = self.connect_with(c);
+        assert_eq!(ack.code, ReasonCode::SUCCESS, "{ack:?}");
+        conn
+    }
+
+    /// Decodes what arrived for `conn` into its pending packets.
+    fn decode_inbox(&mut self, conn: ConnId) {
+        let v = self.versions[&conn];
+        let buf = self.inbox.remove(&conn).unwrap_or_default();
+        let pending = self.pending.entry(conn).or_default();
+        let mut at = 0;
+        while at < buf.len() {
+            match decode(&buf[at..], v, MAX_PACKET_SIZE).unwrap() {
+                Decoded::Packet { packet, len } => {
+                    pending.push_back(packet);
+                    at += len;
+                }
+                Decoded::Incomplete { .. } => panic!("partial packet from broker"),
+            }
+        }
+    }
+
+    /// The next packet the broker sent to `conn`.
+    fn next_packet(&mut self, conn: ConnId) -> Option<Packet> {
+        self.decode_inbox(conn);
+        self.pending.get_mut(&conn)?.pop_front()
+    }
+
+    /// Every packet the broker sent to `conn` and the test has not taken yet.
+    fn recv(&mut self, conn: ConnId) -> Vec<Packet> {
+        self.decode_inbox(conn);
+        self.pending
+            .remove(&conn)
+            .map(Vec::from)
+            .unwrap_or_default()
+    }
+
+    fn publishes(&mut self, conn: ConnId) -> Vec<Publish> {
+        self.recv(conn)
+            .into_iter()
+            .filter_map(|p| {
+                if let Packet::Publish(p) = p {
+                    Some(p)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn subscribe(&mut self, conn: ConnId, filters: &[(&str, QoS)]) -> Vec<ReasonCode> {
+        let s = Subscribe {
+            packet_id: pid(1),
+            properties: Properties::new(),
+            filters: filters
+                .iter()
+                .map(|(f, q)| (TopicFilter::new(*f).unwrap(), SubscriptionOptions::qos(*q)))
+                .collect(),
+        };
+        self.send(conn, Packet::Subscribe(s));
+        match self.next_packet(conn) {
+            Some(Packet::SubAck(a)) => a.codes,
+            other => panic!("expected SUBACK, got {other:?}"),
+        }
+    }
+
+    fn publish(
+        &mut self,
+        conn: ConnId,
+        topic: &str,
+        payload: &str,
+        qos: QoS,
+        retain: bool,
+        id: u16,
+    ) {
+        let p = Publish {
+            qos,
+            retain,
+            packet_id: (qos != QoS::AtMostOnce).then(|| pid(id)),
+            ..Publish::new(
+                TopicName::new(topic).unwrap(),
+                Bytes::copy_from_slice(payload.as_bytes()),
+            )
+        };
+        self.send(conn, Packet::Publish(p));
+    }
+
+    fn close(&mut self, conn: ConnId) {
+        self.broker.handle_close(self.now, conn);
+        self.pump();
+    }
+
+    /// Advances the virtual clock, handling every deadline on the way.
+    fn advance(&mut self, ms: u64) {
+        let end = self.now.plus_millis(ms);
+        while let Some(t) = self.broker.poll_timeout().filter(|t| *t <= end) {
+            self.now = t.max(self.now);
+            self.broker.handle_timeout(self.now);
+            self.pump();
+        }
+        self.now = end;
+    }
+
+    fn has(&self, f: impl Fn(&TraceKind) -> bool) -> bool {
+        self.trace.iter().any(|e| f(&e.kind))
+    }
+}
+
+fn pid(n: u16) -> PacketId {
+    PacketId::new(n).unwrap()
+}
+
+fn payloads(ps: &[Publish]) -> Vec<String> {
+    ps.iter()
+        .map(|p| String::from_utf8_lossy(&p.payload).into_owned())
+        .collect()
+}
+
+fn no_sys() -> BrokerConfig {
+    BrokerConfig {
+        sys_interval: 0,
+        ..BrokerConfig::default()
+    }
+}
+
+#[test]
+fn publish_subscribe_with_a_wildcard_and_the_filter_explained() {
+    let mut net = Net::new(no_sys());
+    let dash = net.connect(V311, "panel", true);
+    assert_eq!(
+        net.subscribe(
+            dash,
+            &[
+                ("Casa/+/Temperatura", QoS::AtMostOnce),
+                ("Casa/Salon/#", QoS::AtMostOnce)
+            ]
+        ),
+        [ReasonCode(0), ReasonCode(0)]
+    );
+    let sensor = net.connect(V311, "sensor", true);
+    net.publish(
+        sensor,
+        "Casa/Cocina/Temperatura",
+        "21.5",
+        QoS::AtMostOnce,
+        false,
+        0,
+    );
+    let got = net.publishes(dash);
+    assert_eq!(payloads(&got), ["21.5"]);
+    assert_eq!(got[0].topic.as_str(), "Casa/Cocina/Temperatura");
+    // Both filters were tried and explained: one matched, one failed at level 2.
+    let tried: Vec<_> = net
+        .trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::FilterTried {
+                filter,
+                explanation,
+                ..
+            } => Some((filter.clone(), explanation.matched, explanation.failed_at())),
+            _ => None,
+        })
+        .collect();
+    assert!(tried.contains(&("Casa/+/Temperatura".into(), true, None)));
+    assert!(tried.contains(&("Casa/Salon/#".into(), false, Some(2))));
+}
+
+#[test]
+fn the_queue_keeps_messages_for_an_offline_persistent_client_and_empties_on_ack() {
+    let mut net = Net::new(no_sys());
+    let phone = net.connect(V311, "movil", false);
+    net.subscribe(phone, &[("Casa/Puerta", QoS::AtLeastOnce)]);
+    net.close(phone); // offline, without DISCONNECT
+    let pub_ = net.connect(V311, "sensor", true);
+    for (i, text) in ["abierta", "cerrada", "abierta"].iter().enumerate() {
+        net.publish(
+            pub_,
+            "Casa/Puerta",
+            text,
+            QoS::AtLeastOnce,
+            false,
+            i as u16 + 1,
+        );
+    }
+    net.publish(pub_, "Casa/Puerta", "qos0", QoS::AtMostOnce, false, 0);
+    assert_eq!(
+        net.broker.session("movil").unwrap().queue.len(),
+        3,
+        "QoS 0 is not queued"
+    );
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Dropped {
+            reason: DropReason::QoS0Offline,
+            ..
+        }
+    )));
+
+    let mut c = Connect::new(V311, ClientId::new("movil").unwrap());
+    c.clean_start = false;
+    let (phone, ack) = net.connect_with(c);
+    assert!(ack.session_present);
+    let got = net.publishes(phone);
+    assert_eq!(payloads(&got), ["abierta", "cerrada", "abierta"]);
+    let s = net.broker.session("movil").unwrap();
+    assert!(s.queue.is_empty());
+    assert_eq!(s.inflight.len(), 3, "delivered, not yet acknowledged");
+    for p in &got {
+        net.send(phone, Packet::PubAck(Ack::new(p.packet_id.unwrap())));
+    }
+    assert!(
+        net.broker.session("movil").unwrap().inflight.is_empty(),
+        "deleted once acknowledged"
+    );
+}
+
+#[test]
+fn clean_session_forgets_everything() {
+    let mut net = Net::new(no_sys());
+    let c = net.connect(V311, "temp", true);
+    net.subscribe(c, &[("a", QoS::AtLeastOnce)]);
+    net.close(c);
+    assert!(net.broker.session("temp").is_none());
+    assert!(net.broker.subscriptions().is_empty());
+}
+
+#[test]
+fn unacknowledged_messages_are_resent_with_dup_after_reconnect() {
+    let mut net = Net::new(no_sys());
+    let sub = net.connect(V311, "s", false);
+    net.subscribe(sub, &[("t", QoS::ExactlyOnce)]);
+    let p = net.connect(V311, "p", true);
+    net.publish(p, "t", "one", QoS::AtLeastOnce, false, 1);
+    net.publish(p, "t", "two", QoS::ExactlyOnce, false, 2);
+    let first = net.publishes(sub);
+    assert_eq!(first.len(), 2);
+    assert!(first.iter().all(|p| !p.dup));
+    // Acknowledge step one of QoS 2 only, then drop the connection.
+    net.send(sub, Packet::PubRec(Ack::new(first[1].packet_id.unwrap())));
+    assert!(matches!(net.recv(sub)[..], [Packet::PubRel(_)]));
+    net.close(sub);
+    let mut c = Connect::new(V311, ClientId::new("s").unwrap());
+    c.clean_start = false;
+    let (sub, _) = net.connect_with(c);
+    let again = net.recv(sub);
+    // The QoS 1 message comes again with DUP; the QoS 2 one continues with PUBREL.
+    assert!(again
+        .iter()
+        .any(|p| matches!(p, Packet::Publish(x) if x.dup && x.packet_id == first[0].packet_id)));
+    assert!(again
+        .iter()
+        .any(|p| matches!(p, Packet::PubRel(a) if Some(a.packet_id) == first[1].packet_id)));
+}
+
+#[test]
+fn qos2_is_delivered_exactly_once_even_when_the_publisher_repeats() {
+    let mut net = Net::new(no_sys());
+    let sub = net.connect(V5, "s", true);
+    net.subscribe(sub, &[("t", QoS::ExactlyOnce)]);
+    let p = net.connect(V5, "p", true);
+    net.publish(p, "t", "x", QoS::ExactlyOnce, false, 9);
+    assert!(matches!(net.recv(p)[..], [Packet::PubRec(_)]));
+    // The PUBREC was "lost": the publisher resends with DUP.
+    let dup = Publish {
+        dup: true,
+        qos: QoS::ExactlyOnce,
+        packet_id: Some(pid(9)),
+        ..Publish::new(TopicName::new("t").unwrap(), &b"x"[..])
+    };
+    net.send(p, Packet::Publish(dup));
+    assert!(matches!(net.recv(p)[..], [Packet::PubRec(_)]));
+    net.send(p, Packet::PubRel(Ack::new(pid(9))));
+    assert!(matches!(net.recv(p)[..], [Packet::PubComp(ref a)] if a.code == ReasonCode::SUCCESS));
+    let got = net.publishes(sub);
+    assert_eq!(got.len(), 1, "exactly once");
+    // Full handshake towards the subscriber.
+    let id = got[0].packet_id.unwrap();
+    net.send(sub, Packet::PubRec(Ack::new(id)));
+    assert!(matches!(net.recv(sub)[..], [Packet::PubRel(_)]));
+    net.send(sub, Packet::PubComp(Ack::new(id)));
+    assert!(net.broker.session("s").unwrap().inflight.is_empty());
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Acknowledged {
+            packet: PacketType::PubComp,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn effective_qos_is_the_lower_and_overlaps_give_one_copy_at_the_highest() {
+    let mut net = Net::new(no_sys());
+    let sub = net.connect(V311, "s", true);
+    net.subscribe(sub, &[("a/+", QoS::AtMostOnce), ("a/#", QoS::AtLeastOnce)]);
+    let p = net.connect(V311, "p", true);
+    net.publish(p, "a/b", "m", QoS::ExactlyOnce, false, 1);
+    let got = net.publishes(sub);
+    assert_eq!(got.len(), 1, "one copy for overlapping subscriptions");
+    assert_eq!(
+        got[0].qos,
+        QoS::AtLeastOnce,
+        "min(publish 2, best subscription 1)"
+    );
+}
+
+#[test]
+fn retained_messages_are_stored_replaced_and_cleared() {
+    let mut net = Net::new(no_sys());
+    let p = net.connect(V311, "p", true);
+    net.publish(p, "Casa/Salon/Luz", "ON", QoS::AtLeastOnce, true, 1);
+    net.publish(p, "Casa/Salon/Luz", "OFF", QoS::AtLeastOnce, true, 2);
+    let s = net.connect(V311, "s", true);
+    net.subscribe(s, &[("Casa/#", QoS::AtLeastOnce)]);
+    let got = net.publishes(s);
+    assert_eq!(payloads(&got), ["OFF"]);
+    assert!(
+        got[0].retain,
+        "retained messages arrive with the retain flag"
+    );
+    // A live message is not flagged retained.
+    net.publish(p, "Casa/Salon/Luz", "ON", QoS::AtMostOnce, true, 0);
+    assert!(!net.publishes(s)[0].retain);
+    net.publish(p, "Casa/Salon/Luz", "", QoS::AtMostOnce, true, 0);
+    assert!(net.has(|k| matches!(k, TraceKind::RetainedCleared { .. })));
+    assert_eq!(net.broker.retained().count(), 0);
+}
+
+#[test]
+fn the_will_fires_on_a_pulled_plug_and_keep_alive_timeout_but_not_on_disconnect() {
+    let mut net = Net::new(no_sys());
+    let watcher = net.connect(V311, "w", true);
+    net.subscribe(watcher, &[("estado/+", QoS::AtMostOnce)]);
+    let with_will = |id: &str, keep_alive: u16| {
+        let mut c = Connect::new(V311, ClientId::new(id).unwrap());
+        c.keep_alive = keep_alive;
+        c.will = Some(Will {
+            topic: TopicName::new(format!("estado/{id}")).unwrap(),
+            payload: Bytes::from_static(b"offline"),
+            qos: QoS::AtMostOnce,
+            retain: false,
+            properties: Properties::new(),
+        });
+        c
+    };
+    let (a, _) = net.connect_with(with_will("a", 60));
+    net.send(a, Packet::Disconnect(Control::default()));
+    assert!(
+        net.publishes(watcher).is_empty(),
+        "no will after DISCONNECT"
+    );
+
+    let (_b, _) = net.connect_with(with_will("b", 60));
+    net.close(_b);
+    assert_eq!(payloads(&net.publishes(watcher)), ["offline"]);
+
+    let (_c, _) = net.connect_with(with_will("c", 10));
+    net.advance(14_900);
+    assert!(
+        net.publishes(watcher).is_empty(),
+        "still within 1.5 × keep-alive"
+    );
+    net.advance(200);
+    assert_eq!(payloads(&net.publishes(watcher)), ["offline"]);
+    assert!(net.has(|k| matches!(k, TraceKind::KeepAliveTimeout { client } if client == "c")));
+}
+
+#[test]
+fn credentials_and_anonymous_access() {
+    let mut config = no_sys();
+    config.allow_anonymous = false;
+    config.users.insert("ana".into(), "secreto".into());
+    let mut net = Net::new(config);
+    for v in [V311, V5] {
+        let mut c = Connect::new(v, ClientId::new("x").unwrap());
+        c.username = Some("ana".into());
+        c.password = Some(Bytes::from_static(b"mal"));
+        let (conn, ack) = net.connect_with(c);
+        assert_eq!(
+            ack.code,
+            if v == V311 {
+                ReasonCode(4)
+            } else {
+                ReasonCode::BAD_USERNAME_OR_PASSWORD
+            }
+        );
+        assert!(
+            net.closed.contains(&conn),
+            "{conn:?} {:?} {:#?}",
+            net.closed,
+            &net.trace[net.trace.len().saturating_sub(4)..]
+        );
+        let (_, ack) = net.connect_with(Connect::new(v, ClientId::new("y").unwrap()));
+        assert_eq!(
+            ack.code,
+            if v == V311 {
+                ReasonCode(5)
+            } else {
+                ReasonCode::NOT_AUTHORIZED
+            }
+        );
+    }
+    let mut c = Connect::new(V311, ClientId::new("ok").unwrap());
+    c.username = Some("ana".into());
+    c.password = Some(Bytes::from_static(b"secreto"));
+    assert_eq!(net.connect_with(c).1.code, ReasonCode::SUCCESS);
+    // The password never reaches the trace.
+    for e in &net.trace {
+        if let TraceKind::PacketIn { bytes, .. } = &e.kind {
+            assert!(
+                !bytes.windows(7).any(|w| w == b"secreto"),
+                "password in trace"
+            );
+        }
+    }
+}
+
+#[test]
+fn acl_denials_are_silent_in_311_and_explicit_in_5() {
+    let mut config = no_sys();
+    config.acl = Some(Acl {
+        users: BTreeMap::new(),
+        anonymous: vec![
+            AclRule::new(Access::Read, "Casa/#"),
+            AclRule::new(Access::Write, "Casa/+/Temperatura"),
+        ],
+        patterns: vec![],
+    });
+    let mut net = Net::new(config);
+    let s = net.connect(V311, "s", true);
+    assert_eq!(
+        net.subscribe(s, &[("Casa/#", QoS::AtLeastOnce), ("#", QoS::AtLeastOnce)]),
+        [ReasonCode(1), ReasonCode(0x80)]
+    );
+    let intruder = net.connect(V311, "intruso", true);
+    net.publish(
+        intruder,
+        "Casa/Puerta/Abrir",
+        "1",
+        QoS::AtLeastOnce,
+        false,
+        1,
+    );
+    assert!(
+        matches!(net.recv(intruder)[..], [Packet::PubAck(ref a)] if a.code == ReasonCode::SUCCESS),
+        "3.1.1: acknowledged"
+    );
+    assert!(net.publishes(s).is_empty(), "but not delivered");
+    assert!(net.has(|k| matches!(k, TraceKind::PublishDenied { .. })));
+    let v5 = net.connect(V5, "intruso5", true);
+    net.publish(v5, "Casa/Puerta/Abrir", "1", QoS::AtLeastOnce, false, 1);
+    assert!(
+        matches!(net.recv(v5)[..], [Packet::PubAck(ref a)] if a.code == ReasonCode::NOT_AUTHORIZED)
+    );
+    net.publish(
+        v5,
+        "Casa/Cocina/Temperatura",
+        "20",
+        QoS::AtLeastOnce,
+        false,
+        2,
+    );
+    assert_eq!(payloads(&net.publishes(s)), ["20"]);
+}
+
+#[test]
+fn takeover_closes_the_old_connection_and_fires_its_will() {
+    let mut net = Net::new(no_sys());
+    let w = net.connect(V311, "w", true);
+    net.subscribe(w, &[("will", QoS::AtMostOnce)]);
+    let mut c = Connect::new(V311, ClientId::new("dup").unwrap());
+    c.will = Some(Will {
+        topic: TopicName::new("will").unwrap(),
+        payload: Bytes::from_static(b"gone"),
+        qos: QoS::AtMostOnce,
+        retain: false,
+        properties: Properties::new(),
+    });
+    let (first, _) = net.connect_with(c);
+    let second = net.connect(V311, "dup", true);
+    assert!(net.closed.contains(&first) && !net.closed.contains(&second));
+    assert!(net.has(|k| matches!(k, TraceKind::TakenOver { .. })));
+    assert_eq!(payloads(&net.publishes(w)), ["gone"]);
+}
+
+#[test]
+fn sys_topics_follow_the_virtual_clock_and_hash_does_not_match_them() {
+    let mut net = Net::new(BrokerConfig::default());
+    let all = net.connect(V311, "all", true);
+    net.subscribe(all, &[("#", QoS::AtMostOnce)]);
+    let sys = net.connect(V311, "sys", true);
+    net.subscribe(sys, &[("$SYS/broker/uptime", QoS::AtMostOnce)]);
+    net.advance(10_000);
+    assert!(net.publishes(all).is_empty(), "'#' does not match $SYS");
+    assert_eq!(payloads(&net.publishes(sys)), ["10 seconds"]);
+    net.advance(10_000);
+    assert_eq!(payloads(&net.publishes(sys)), ["20 seconds"]);
+}
+
+#[test]
+fn the_in_flight_window_holds_back_the_rest_in_the_queue() {
+    let mut net = Net::new(no_sys());
+    let mut c = Connect::new(V5, ClientId::new("slow").unwrap());
+    c.properties.0.push(Property::ReceiveMaximum(2));
+    let (sub, _) = net.connect_with(c);
+    net.subscribe(sub, &[("t", QoS::AtLeastOnce)]);
+    let p = net.connect(V5, "p", true);
+    for i in 1..=5 {
+        net.publish(p, "t", &i.to_string(), QoS::AtLeastOnce, false, i);
+    }
+    let got = net.publishes(sub);
+    assert_eq!(payloads(&got), ["1", "2"]);
+    assert_eq!(net.broker.session("slow").unwrap().queue.len(), 3);
+    net.send(sub, Packet::PubAck(Ack::new(got[0].packet_id.unwrap())));
+    assert_eq!(payloads(&net.publishes(sub)), ["3"]);
+}
+
+#[test]
+fn mqtt5_assigned_id_no_local_subscription_ids_and_topic_alias() {
+    let mut net = Net::new(no_sys());
+    let (conn, ack) = net.connect_with(Connect::new(V5, ClientId::new("").unwrap()));
+    assert!(
+        matches!(ack.properties.get(PropertyId::AssignedClientIdentifier), Some(Property::AssignedClientIdentifier(id)) if id.starts_with("auto-"))
+    );
+    let s = Subscribe {
+        packet_id: pid(1),
+        properties: Properties::new().with(Property::SubscriptionIdentifier(42)),
+        filters: vec![(
+            TopicFilter::new("chat/#").unwrap(),
+            SubscriptionOptions {
+                no_local: true,
+                ..SubscriptionOptions::qos(QoS::AtMostOnce)
+            },
+        )],
+    };
+    net.send(conn, Packet::Subscribe(s));
+    net.recv(conn);
+    net.publish(conn, "chat/sala", "hola", QoS::AtMostOnce, false, 0);
+    assert!(net.publishes(conn).is_empty(), "no local: not echoed back");
+    let other = net.connect(V5, "otro", true);
+    let aliased = Publish {
+        properties: Properties::new().with(Property::TopicAlias(1)),
+        ..Publish::new(TopicName::new("chat/sala").unwrap(), &b"1"[..])
+    };
+    net.send(other, Packet::Publish(aliased));
+    let by_alias = Publish {
+        properties: Properties::new().with(Property::TopicAlias(1)),
+        ..Publish::new(TopicName::alias_only(), &b"2"[..])
+    };
+    net.send(other, Packet::Publish(by_alias));
+    let got = net.publishes(conn);
+    assert_eq!(payloads(&got), ["1", "2"]);
+    assert_eq!(got[1].topic.as_str(), "chat/sala", "the alias was resolved");
+    assert!(matches!(
+        got[0].properties.get(PropertyId::SubscriptionIdentifier),
+        Some(Property::SubscriptionIdentifier(42))
+    ));
+}
+
+#[test]
+fn malformed_bytes_close_the_connection_with_a_reason() {
+    let mut net = Net::new(no_sys());
+    let c = net.connect(V5, "c", true);
+    net.broker
+        .handle_bytes(net.now, c, &[0x36, 0x03, 0, 1, b'a']); // QoS 3
+    net.pump();
+    assert!(
+        matches!(net.recv(c)[..], [Packet::Disconnect(ref d)] if d.code == ReasonCode::MALFORMED_PACKET)
+    );
+    assert!(net.closed.contains(&c));
+    // A packet before CONNECT closes the connection too.
+    let raw = net.open(V311);
+    net.broker.handle_bytes(net.now, raw, &[0xC0, 0x00]);
+    net.pump();
+    assert!(net.closed.contains(&raw));
+}
+
+/// One scripted run; returns the whole trace.
+fn scripted_run() -> Vec<TraceEvent> {
+    let mut net = Net::new(BrokerConfig::default());
+    let s = net.connect(V5, "s", false);
+    net.subscribe(s, &[("Casa/#", QoS::ExactlyOnce)]);
+    let p = net.connect(V311, "p", true);
+    for i in 0..20u16 {
+        net.publish(
+            p,
+            &format!("Casa/h{}/t", i % 3),
+            &i.to_string(),
+            [QoS::AtMostOnce, QoS::AtLeastOnce, QoS::ExactlyOnce][i as usize % 3],
+            i % 4 == 0,
+            i + 1,
+        );
+        net.advance(700);
+        if i == 10 {
+            net.close(s);
+        }
+    }
+    net.advance(30_000);
+    net.trace
+}
+
+#[test]
+fn same_inputs_give_the_same_trace() {
+    let a = scripted_run();
+    let b = scripted_run();
+    assert!(a.len() > 100);
+    assert_eq!(a, b);
+    assert!(a
+        .windows(2)
+        .all(|w| w[1].seq == w[0].seq + 1 && w[1].at >= w[0].at));
+}

@@ -1,0 +1,25 @@
+//! The codec benchmark in wasm, in headless Chromium. Not part of the test command (ignored);
+//! run it with `scripts/bench.sh`, which prints the figures.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "../benches/codec_cases.rs"]
+mod codec_cases;
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+#[ignore = "benchmark: run with scripts/bench.sh"]
+fn codec_benchmark() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let now = move || performance.now();
+    let mut out = |line: String| console_log!("{line}");
+    console_log!("wasm32 in headless Chromium, 1000 ms per figure");
+    codec_cases::Bench {
+        now: &now,
+        budget_ms: 1000.0,
+        out: &mut out,
+    }
+    .run();
+}
