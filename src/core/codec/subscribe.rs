@@ -204,7 +204,9 @@ impl SubAck {
         let packet_id = read_packet_id(r)?;
         let properties = read_props(r, v, Context::Packet(t))?;
         let mut codes = Vec::new();
-        while r.remaining() > 0 {
+        // A 3.1.1 UNSUBACK is only the packet id: anything more is trailing bytes.
+        let has_codes = !(t == PacketType::UnsubAck && v == Version::V311);
+        while has_codes && r.remaining() > 0 {
             codes.push(read_code(r, FieldName::ReasonCode, t, v)?);
         }
         if codes.is_empty() && (t == PacketType::SubAck || v == Version::V5) {
