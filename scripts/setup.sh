@@ -34,6 +34,16 @@ else
   step "Debian packages present"
 fi
 
+# -- Python: paho-mqtt for the broker's differential tests -----------------------------
+if [[ $WANT_TEST_TOOLS == 1 ]]; then
+  if python3 -c 'import paho.mqtt, sys; sys.exit(paho.mqtt.__version__ != "2.1.0")' 2>/dev/null; then
+    step "paho-mqtt 2.1.0 present"
+  else
+    step "pip install paho-mqtt==2.1.0"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore paho-mqtt==2.1.0
+  fi
+fi
+
 # -- Rust target ----------------------------------------------------------------------
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"

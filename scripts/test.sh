@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test, in order, stopping at the first failure:
-# fmt, clippy (host and wasm32), native tests, wasm tests in headless Chromium, and the
-# end-to-end test of the release bundle. Servers it starts are stopped by pid, also on failure.
+# fmt, clippy (host and wasm32), native tests, the broker's differential tests against
+# mosquitto, wasm tests in headless Chromium, and the end-to-end test of the release bundle. Servers it starts are stopped by pid, also on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -39,6 +39,9 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 
 section "native tests"
 cargo test --locked
+
+section "broker differential tests: mosquitto vs ours, paho-mqtt clients"
+scripts/differential.sh
 
 section "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web

@@ -462,12 +462,13 @@ fn credentials_and_anonymous_access() {
         c.username = Some("ana".into());
         c.password = Some(Bytes::from_static(b"mal"));
         let (conn, ack) = net.connect_with(c);
+        // As mosquitto 2.0: a wrong password is "not authorized".
         assert_eq!(
             ack.code,
             if v == V311 {
-                ReasonCode(4)
+                ReasonCode(5)
             } else {
-                ReasonCode::BAD_USERNAME_OR_PASSWORD
+                ReasonCode::NOT_AUTHORIZED
             }
         );
         assert!(
@@ -502,22 +503,34 @@ fn credentials_and_anonymous_access() {
 }
 
 #[test]
-fn acl_denials_are_silent_in_311_and_explicit_in_5() {
+fn acl_denials_are_silent_in_311_and_explicit_in_5_and_reads_are_checked_per_message() {
     let mut config = no_sys();
     config.acl = Some(Acl {
         users: BTreeMap::new(),
         anonymous: vec![
             AclRule::new(Access::Read, "Casa/#"),
             AclRule::new(Access::Write, "Casa/+/Temperatura"),
+            AclRule::new(Access::Write, "Oficina/#"),
         ],
         patterns: vec![],
     });
     let mut net = Net::new(config);
     let s = net.connect(V311, "s", true);
+    // As mosquitto 2.0: subscriptions are granted; reading is checked per message.
     assert_eq!(
         net.subscribe(s, &[("Casa/#", QoS::AtLeastOnce), ("#", QoS::AtLeastOnce)]),
-        [ReasonCode(1), ReasonCode(0x80)]
+        [ReasonCode(1), ReasonCode(1)]
     );
+    let writer = net.connect(V311, "w", true);
+    net.publish(writer, "Oficina/Luz", "ON", QoS::AtMostOnce, false, 0);
+    assert!(net.publishes(s).is_empty(), "no read access to Oficina/#");
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Dropped {
+            reason: DropReason::NotAuthorizedToRead,
+            ..
+        }
+    )));
     let intruder = net.connect(V311, "intruso", true);
     net.publish(
         intruder,

@@ -491,7 +491,7 @@ fn malformed_packets_name_the_rule() {
         (&[0x30, 9, 0, 1, b'a', 5, 0x11, 0, 0, 0, 0], V5, ""), // session expiry in PUBLISH
         (&[0x30, 6, 0, 1, b'a', 2, 0x01, 2], V5, ""),         // payload format 2
         (&[0xC0, 1, 0], V311, ""),                            // trailing byte
-        (&[0xB0, 4, 1, 0, 0, 0], V311, ""),                   // 3.1.1 UNSUBACK with codes (found by fuzzing)
+        (&[0xB0, 4, 1, 0, 0, 0], V311, ""), // 3.1.1 UNSUBACK with codes (found by fuzzing)
     ];
     for (bytes, v, rule) in cases {
         let err = rejects(bytes, *v);

@@ -91,11 +91,12 @@ impl Broker {
         };
         let mut client = c.client_id.as_str().to_owned();
         let mut assigned = None;
-        // Credentials first, as mosquitto does.
+        // Credentials first. A wrong password or unknown user is refused as "not authorized",
+        // as mosquitto 2.0 does (not "bad user name or password").
         let code = match &c.username {
             Some(user) => match self.config.users.get(user) {
                 Some(pw) if c.password.as_deref() == Some(pw.as_bytes()) => ReasonCode::SUCCESS,
-                _ => refuse(4, ReasonCode::BAD_USERNAME_OR_PASSWORD),
+                _ => refuse(5, ReasonCode::NOT_AUTHORIZED),
             },
             None if !self.config.allow_anonymous => refuse(5, ReasonCode::NOT_AUTHORIZED),
             None => ReasonCode::SUCCESS,

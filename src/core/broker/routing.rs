@@ -156,11 +156,13 @@ impl Broker {
                 },
             );
         }
-        // One copy per client at the highest matching QoS (mosquitto 2.0's default); for a
-        // share group, one member in turn.
-        let mut targets: BTreeMap<String, Delivery> = BTreeMap::new();
+        // Overlapping subscriptions: a 5.0 client gets one copy per matching subscription,
+        // each with its own QoS and identifier (as mosquitto 2.0 does); a 3.1.1 client gets
+        // one copy at the highest matching QoS, as [MQTT-3.3.5-1] requires (mosquitto 2.0.11
+        // keeps the first match's QoS instead). A share group gives one member in turn.
+        let mut targets: BTreeMap<(String, usize), Delivery> = BTreeMap::new();
         let mut groups: BTreeMap<String, Vec<Subscription>> = BTreeMap::new();
-        for s in matching {
+        for (i, s) in matching.into_iter().enumerate() {
             if s.options.no_local && from.as_deref() == Some(s.client.as_str()) {
                 continue;
             }
@@ -171,7 +173,16 @@ impl Broker {
                     .push(s);
                 continue;
             }
-            add_target(&mut targets, &message, &s);
+            let per_subscription = self
+                .sessions
+                .get(&s.client)
+                .is_some_and(|x| x.version == Version::V5);
+            add_target(
+                &mut targets,
+                &message,
+                &s,
+                if per_subscription { i } else { 0 },
+            );
         }
         for (group, members) in groups {
             let online: Vec<&Subscription> = members
@@ -190,10 +201,10 @@ impl Broker {
             let turn = self.share_turn.entry(group).or_default();
             let chosen = pool[*turn % pool.len()];
             *turn += 1;
-            add_target(&mut targets, &message, chosen);
+            add_target(&mut targets, &message, chosen, usize::MAX);
         }
         let reached = targets.len();
-        for (client, delivery) in targets {
+        for ((client, _), delivery) in targets {
             self.deliver(&client, delivery);
         }
         reached
@@ -523,16 +534,24 @@ impl Broker {
     }
 }
 
-/// Adds (or upgrades) a client's copy of a message for one matching subscription.
-fn add_target(targets: &mut BTreeMap<String, Delivery>, message: &Message, s: &Subscription) {
+/// Adds (or upgrades) a copy of a message for one matching subscription; copies with the
+/// same `(client, slot)` are merged.
+fn add_target(
+    targets: &mut BTreeMap<(String, usize), Delivery>,
+    message: &Message,
+    s: &Subscription,
+    slot: usize,
+) {
     let qos = message.qos.min(s.options.qos);
     let retain = s.options.retain_as_published && message.retain;
-    let d = targets.entry(s.client.clone()).or_insert_with(|| Delivery {
-        message: message.clone(),
-        qos,
-        retain,
-        sub_ids: Vec::new(),
-    });
+    let d = targets
+        .entry((s.client.clone(), slot))
+        .or_insert_with(|| Delivery {
+            message: message.clone(),
+            qos,
+            retain,
+            sub_ids: Vec::new(),
+        });
     d.qos = d.qos.max(qos);
     d.retain |= retain;
     if let Some(id) = s.id {

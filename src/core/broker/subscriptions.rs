@@ -3,7 +3,6 @@
 use super::{Broker, Delivery, Message, Retained, Subscription};
 use crate::core::codec::{
     Packet, Property, PropertyId, ReasonCode, RetainHandling, SubAck, Subscribe, Unsubscribe,
-    Version,
 };
 use crate::core::trace::{ConnId, TraceKind};
 use crate::core::types::QoS;
@@ -13,11 +12,9 @@ impl Broker {
         let Some(client) = self.client_of(conn) else {
             return;
         };
-        let Some(session) = self.sessions.get(&client) else {
+        if !self.sessions.contains_key(&client) {
             return;
-        };
-        let version = session.version;
-        let user = session.username.clone();
+        }
         let sub_id = match s.properties.get(PropertyId::SubscriptionIdentifier) {
             Some(Property::SubscriptionIdentifier(id)) => Some(*id),
             _ => None,
@@ -25,18 +22,8 @@ impl Broker {
         let mut codes = Vec::with_capacity(s.filters.len());
         let mut retained_for = Vec::new();
         for (filter, options) in s.filters {
-            let allowed = self
-                .config
-                .acl
-                .as_ref()
-                .is_none_or(|acl| acl.allows_subscribe(&client, user.as_deref(), &filter));
-            if !allowed {
-                codes.push(match version {
-                    Version::V311 => ReasonCode::UNSPECIFIED_ERROR,
-                    Version::V5 => ReasonCode::NOT_AUTHORIZED,
-                });
-                continue;
-            }
+            // As mosquitto 2.0 does, a subscription is granted even where the ACL denies
+            // reading: each message is checked at delivery instead (dropped, and traced).
             let new = self.tree.insert(Subscription {
                 client: client.clone(),
                 filter: filter.clone(),

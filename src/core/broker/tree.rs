@@ -118,23 +118,25 @@ fn collect<'a>(
     system: bool,
     out: &mut Vec<&'a Subscription>,
 ) {
+    // Order as mosquitto walks its tree: the literal level, then `+`, then `#`.
     // A filter starting with a wildcard does not match `$` topics [MQTT-4.7.2-1].
     let wildcards_ok = !(depth == 0 && system);
+    match levels.split_first() {
+        None => out.extend(node.subs.values()),
+        Some((level, rest)) => {
+            if let Some(child) = node.children.get(*level) {
+                collect(child, rest, depth + 1, system, out);
+            }
+            if wildcards_ok {
+                if let Some(plus) = node.children.get("+") {
+                    collect(plus, rest, depth + 1, system, out);
+                }
+            }
+        }
+    }
     if wildcards_ok {
         if let Some(hash) = node.children.get("#") {
             out.extend(hash.subs.values());
-        }
-    }
-    let Some((level, rest)) = levels.split_first() else {
-        out.extend(node.subs.values());
-        return;
-    };
-    if let Some(child) = node.children.get(*level) {
-        collect(child, rest, depth + 1, system, out);
-    }
-    if wildcards_ok {
-        if let Some(plus) = node.children.get("+") {
-            collect(plus, rest, depth + 1, system, out);
         }
     }
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Differential tests of the broker core: starts two mosquitto brokers (open, secured) and the
+# tcp_broker example twice (same settings) on 127.0.0.1, runs tests/differential/scenarios.py
+# with paho-mqtt against both, and stops every server by pid, also on failure.
+# Usage: scripts/differential.sh [SCENARIO ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+dir=tests/differential
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+wait_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+
+MOSQ_OPEN=${MOSQ_OPEN:-18830}; OURS_OPEN=${OURS_OPEN:-18831}
+MOSQ_SECURE=${MOSQ_SECURE:-18832}; OURS_SECURE=${OURS_SECURE:-18833}
+
+mosquitto_passwd -c -b "$work/passwd" ana secreto
+cp "$dir/acl" "$work/acl"
+chmod 644 "$work/passwd" "$work/acl"
+{ echo "listener $MOSQ_OPEN 127.0.0.1"; cat "$dir/mosquitto-open.conf"; } > "$work/open.conf"
+{ echo "listener $MOSQ_SECURE 127.0.0.1"; sed -e "s|PASSWD|$work/passwd|" -e "s|ACL|$work/acl|" "$dir/mosquitto-secure.conf"; } > "$work/secure.conf"
+
+cargo build --quiet --example tcp_broker
+mosquitto -c "$work/open.conf" & pids+=($!)
+mosquitto -c "$work/secure.conf" & pids+=($!)
+target/debug/examples/tcp_broker --port "$OURS_OPEN" --config "$dir/ours-open.json" & pids+=($!)
+target/debug/examples/tcp_broker --port "$OURS_SECURE" --config "$dir/ours-secure.json" & pids+=($!)
+for p in "$MOSQ_OPEN" "$OURS_OPEN" "$MOSQ_SECURE" "$OURS_SECURE"; do wait_port "$p"; done
+python3 "$dir/scenarios.py" "$MOSQ_OPEN" "$OURS_OPEN" "$MOSQ_SECURE" "$OURS_SECURE" "$@"
