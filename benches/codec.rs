@@ -18,6 +18,7 @@ fn main() {
         now: &now,
         budget_ms,
         out: &mut out,
+        only: std::env::var("BENCH_ONLY").ok(),
     }
     .run();
 }

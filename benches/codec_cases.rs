@@ -51,6 +51,8 @@ pub struct Bench<'a> {
     pub budget_ms: f64,
     /// Where report lines go.
     pub out: &'a mut dyn FnMut(String),
+    /// Runs only the figures whose name contains this text.
+    pub only: Option<String>,
 }
 
 impl Bench<'_> {
@@ -66,6 +68,10 @@ impl Bench<'_> {
             elapsed = (self.now)() - start;
         }
         (calls as f64 * per_call as f64) / (elapsed / 1000.0)
+    }
+
+    fn wanted(&self, what: &str) -> bool {
+        self.only.as_deref().is_none_or(|o| what.contains(o))
     }
 
     fn report(&mut self, what: &str, ours: f64, theirs: f64, unit: &str) {
@@ -93,30 +99,32 @@ impl Bench<'_> {
                 .take(one.len() * BATCH)
                 .collect();
             // Both sides start from one receive buffer per batch and take zero-copy payloads.
-            let ours = self.rate(BATCH, || {
-                let mut buf = Bytes::copy_from_slice(&stream);
-                while !buf.is_empty() {
-                    match decode_shared(&buf, v, MAX_PACKET_SIZE) {
-                        Ok(Decoded::Packet { packet, len }) => {
-                            black_box(packet);
-                            let _ = buf.split_to(len);
+            let name = format!("decode PUBLISH {payload} B");
+            if self.wanted(&name) {
+                let ours = self.rate(BATCH, || {
+                    let mut buf = Bytes::copy_from_slice(&stream);
+                    while !buf.is_empty() {
+                        match decode_shared(&buf, v, MAX_PACKET_SIZE) {
+                            Ok(Decoded::Packet { packet, len }) => {
+                                black_box(packet);
+                                let _ = buf.split_to(len);
+                            }
+                            other => panic!("{other:?}"),
                         }
-                        other => panic!("{other:?}"),
                     }
-                }
-            });
-            let theirs = self.rate(BATCH, || {
-                let mut buf = BytesMut::from(&stream[..]);
-                while !buf.is_empty() {
-                    reference::read(&mut buf);
-                }
-            });
-            self.report(
-                &format!("decode PUBLISH {payload} B"),
-                ours,
-                theirs,
-                "pkt/s",
-            );
+                });
+                let theirs = self.rate(BATCH, || {
+                    let mut buf = BytesMut::from(&stream[..]);
+                    while !buf.is_empty() {
+                        reference::read(&mut buf);
+                    }
+                });
+                self.report(&name, ours, theirs, "pkt/s");
+            }
+            let name = format!("encode PUBLISH {payload} B");
+            if !self.wanted(&name) {
+                continue;
+            }
 
             let mut out = Vec::with_capacity(one.len());
             let ours = self.rate(BATCH, || {
@@ -135,14 +143,12 @@ impl Bench<'_> {
                     black_box(p.write(&mut buf).unwrap());
                 }
             });
-            self.report(
-                &format!("encode PUBLISH {payload} B"),
-                ours,
-                theirs,
-                "pkt/s",
-            );
+            self.report(&name, ours, theirs, "pkt/s");
         }
 
+        if !self.wanted("match") {
+            return;
+        }
         let cases = [
             ("Casa/+/Temperatura", "Casa/Cocina/Temperatura"),
             ("Casa/#", "Casa/Salon/Luz/Estado"),

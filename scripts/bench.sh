@@ -7,4 +7,4 @@ echo "== native"
 cargo bench --bench codec
 echo "== wasm in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
-  --test wasm_bench -- --include-ignored 2>&1 | grep -vE '^\s*$'
+  --test wasm_bench -- --include-ignored --nocapture 2>&1 | grep -vE '^\s*$'

@@ -708,3 +708,228 @@ fn same_inputs_give_the_same_trace() {
         .windows(2)
         .all(|w| w[1].seq == w[0].seq + 1 && w[1].at >= w[0].at));
 }
+
+fn sub_with(net: &mut Net, conn: ConnId, filter: &str, options: SubscriptionOptions) {
+    let s = Subscribe {
+        packet_id: pid(3),
+        properties: Properties::new(),
+        filters: vec![(TopicFilter::new(filter).unwrap(), options)],
+    };
+    net.send(conn, Packet::Subscribe(s));
+    assert!(matches!(net.next_packet(conn), Some(Packet::SubAck(_))));
+}
+
+#[test]
+fn shared_subscriptions_take_turns() {
+    let mut net = Net::new(no_sys());
+    let a = net.connect(V5, "a", true);
+    let b = net.connect(V5, "b", true);
+    net.subscribe(a, &[("$share/g/trabajo/#", QoS::AtMostOnce)]);
+    net.subscribe(b, &[("$share/g/trabajo/#", QoS::AtMostOnce)]);
+    let p = net.connect(V5, "p", true);
+    for i in 0..4 {
+        net.publish(p, "trabajo/x", &i.to_string(), QoS::AtMostOnce, false, 0);
+    }
+    let (ga, gb) = (net.publishes(a), net.publishes(b));
+    assert_eq!(
+        (ga.len(), gb.len()),
+        (2, 2),
+        "each message to one member, in turn"
+    );
+}
+
+#[test]
+fn retain_handling_and_retain_as_published() {
+    let mut net = Net::new(no_sys());
+    let p = net.connect(V5, "p", true);
+    net.publish(p, "r/t", "kept", QoS::AtMostOnce, true, 0);
+    let s = net.connect(V5, "s", true);
+    let mut o = SubscriptionOptions::qos(QoS::AtMostOnce);
+    o.retain_handling = RetainHandling::DoNotSend;
+    sub_with(&mut net, s, "r/#", o);
+    assert!(
+        net.publishes(s).is_empty(),
+        "retain handling 2: nothing at subscribe"
+    );
+    o.retain_handling = RetainHandling::SendIfNew;
+    sub_with(&mut net, s, "r/#", o);
+    assert!(
+        net.publishes(s).is_empty(),
+        "retain handling 1: not for an existing subscription"
+    );
+    sub_with(&mut net, s, "r/+", o);
+    assert_eq!(
+        payloads(&net.publishes(s)),
+        ["kept"],
+        "retain handling 1: new subscription"
+    );
+    let mut rap = SubscriptionOptions::qos(QoS::AtMostOnce);
+    rap.retain_as_published = true;
+    let s2 = net.connect(V5, "s2", true);
+    sub_with(&mut net, s2, "r/t", rap);
+    net.publishes(s2);
+    net.publish(p, "r/t", "live", QoS::AtMostOnce, true, 0);
+    assert!(
+        net.publishes(s2)[0].retain,
+        "retain as published keeps the flag on live messages"
+    );
+}
+
+#[test]
+fn queued_messages_expire_and_a_full_queue_drops_new_ones() {
+    let mut net = Net::new(BrokerConfig {
+        max_queued: 2,
+        ..no_sys()
+    });
+    let mut c = Connect::new(V5, ClientId::new("s").unwrap());
+    c.clean_start = false;
+    c.properties.0.push(Property::SessionExpiryInterval(3600));
+    let (s, _) = net.connect_with(c.clone());
+    net.subscribe(s, &[("t", QoS::AtLeastOnce)]);
+    net.close(s);
+    let p = net.connect(V5, "p", true);
+    let expiring = Publish {
+        qos: QoS::AtLeastOnce,
+        packet_id: Some(pid(1)),
+        properties: Properties::new().with(Property::MessageExpiryInterval(5)),
+        ..Publish::new(TopicName::new("t").unwrap(), &b"short-lived"[..])
+    };
+    net.send(p, Packet::Publish(expiring));
+    net.publish(p, "t", "stays", QoS::AtLeastOnce, false, 2);
+    net.publish(p, "t", "no room", QoS::AtLeastOnce, false, 3);
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Dropped {
+            reason: DropReason::QueueFull,
+            ..
+        }
+    )));
+    net.advance(10_000);
+    let (s, ack) = net.connect_with(c);
+    assert!(ack.session_present);
+    assert_eq!(payloads(&net.publishes(s)), ["stays"]);
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Dropped {
+            reason: DropReason::Expired,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn will_delay_is_cancelled_by_a_reconnect_and_fires_after_it() {
+    let mut net = Net::new(no_sys());
+    let w = net.connect(V5, "w", true);
+    net.subscribe(w, &[("will/#", QoS::AtMostOnce)]);
+    let mut c = Connect::new(V5, ClientId::new("d").unwrap());
+    c.clean_start = false;
+    c.properties.0.push(Property::SessionExpiryInterval(300));
+    c.will = Some(Will {
+        topic: TopicName::new("will/d").unwrap(),
+        payload: Bytes::from_static(b"gone"),
+        qos: QoS::AtMostOnce,
+        retain: false,
+        properties: Properties::new().with(Property::WillDelayInterval(10)),
+    });
+    let (d, _) = net.connect_with(c.clone());
+    net.close(d);
+    net.advance(5_000);
+    let (d, _) = net.connect_with(c);
+    net.advance(20_000);
+    assert!(
+        net.publishes(w).is_empty(),
+        "the reconnect cancelled the will"
+    );
+    net.close(d);
+    net.advance(9_000);
+    assert!(net.publishes(w).is_empty());
+    net.advance(1_100);
+    assert_eq!(payloads(&net.publishes(w)), ["gone"]);
+}
+
+#[test]
+fn a_client_maximum_packet_size_is_respected() {
+    let mut net = Net::new(no_sys());
+    let mut c = Connect::new(V5, ClientId::new("tiny").unwrap());
+    c.properties.0.push(Property::MaximumPacketSize(64));
+    let (s, _) = net.connect_with(c);
+    net.subscribe(s, &[("t", QoS::AtMostOnce)]);
+    let p = net.connect(V5, "p", true);
+    net.publish(p, "t", &"x".repeat(100), QoS::AtMostOnce, false, 0);
+    net.publish(p, "t", "small", QoS::AtMostOnce, false, 0);
+    assert_eq!(payloads(&net.publishes(s)), ["small"]);
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::Dropped {
+            reason: DropReason::TooLarge,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn bad_input_closes_only_the_offending_connection() {
+    let mut net = Net::new(no_sys());
+    let good = net.connect(V311, "good", false);
+    net.subscribe(good, &[("t", QoS::AtLeastOnce)]);
+    let p = net.connect(V311, "p", true);
+    // A second CONNECT [MQTT-3.1.0-2].
+    let twice = net.connect(V311, "twice", true);
+    net.send(
+        twice,
+        Packet::Connect(Box::new(Connect::new(
+            V311,
+            ClientId::new("twice").unwrap(),
+        ))),
+    );
+    assert!(net.closed.contains(&twice));
+    // Invalid UTF-8, a wildcard in a PUBLISH topic, a huge remaining length, random bytes.
+    let garbage: [&[u8]; 4] = [
+        &[0x30, 0x04, 0x00, 0x02, 0xC3, 0x28],
+        &[0x30, 0x03, 0x00, 0x01, b'#'],
+        &[0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],
+        &[0x0F, 0x00, 0x13, 0x37],
+    ];
+    for bytes in garbage {
+        let bad = net.connect(V311, "bad", true);
+        net.broker.handle_bytes(net.now, bad, bytes);
+        net.pump();
+        assert!(net.closed.contains(&bad), "{bytes:02x?}");
+    }
+    let errors = net
+        .trace
+        .iter()
+        .filter(|e| matches!(e.kind, TraceKind::ProtocolError { .. }))
+        .count();
+    assert_eq!(errors, 5, "each one traced with its reason");
+    // Everyone else is still served, nothing lost.
+    for i in 1..=3 {
+        net.publish(p, "t", &i.to_string(), QoS::AtLeastOnce, false, i);
+    }
+    assert_eq!(payloads(&net.publishes(good)), ["1", "2", "3"]);
+    // Truncated packets just wait for more bytes.
+    let half = net.connect(V311, "half", true);
+    net.broker.handle_bytes(net.now, half, &[0x30, 0x0A, 0x00]);
+    net.pump();
+    assert!(!net.closed.contains(&half));
+}
+
+#[test]
+fn overlapping_subscriptions_give_a_copy_per_subscription_in_5() {
+    let mut net = Net::new(no_sys());
+    let s = net.connect(V5, "s", true);
+    net.subscribe(
+        s,
+        &[
+            ("x/+", QoS::AtMostOnce),
+            ("x/#", QoS::ExactlyOnce),
+            ("x/y", QoS::AtLeastOnce),
+        ],
+    );
+    let p = net.connect(V5, "p", true);
+    net.publish(p, "x/y", "m", QoS::ExactlyOnce, false, 1);
+    let qos: Vec<QoS> = net.publishes(s).iter().map(|p| p.qos).collect();
+    // mosquitto's order: the literal level, then `+`, then `#`.
+    assert_eq!(qos, [QoS::AtLeastOnce, QoS::AtMostOnce, QoS::ExactlyOnce]);
+}

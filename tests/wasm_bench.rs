@@ -20,6 +20,7 @@ fn codec_benchmark() {
         now: &now,
         budget_ms: 1000.0,
         out: &mut out,
+        only: None,
     }
     .run();
 }

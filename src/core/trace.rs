@@ -42,6 +42,8 @@ pub enum DropReason {
     NotAuthorizedToRead,
     /// The session ended (clean session / expiry) with messages still queued.
     SessionEnded,
+    /// Larger than the client's Maximum Packet Size (MQTT 5).
+    TooLarge,
 }
 
 /// What happened.

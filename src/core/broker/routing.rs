@@ -326,6 +326,24 @@ impl Broker {
             properties,
             payload: d.message.payload.clone(),
         };
+        // 5.0: never send a packet larger than the client's Maximum Packet Size; the message
+        // is dropped for this client [MQTT-3.1.2-25].
+        if let Some(max) = session.max_packet_size {
+            let size = Packet::Publish(publish.clone())
+                .to_bytes(version)
+                .map_or(usize::MAX, |b| b.len());
+            if size > max as usize {
+                self.trace.push(
+                    self.now,
+                    TraceKind::Dropped {
+                        msg,
+                        client: client.into(),
+                        reason: DropReason::TooLarge,
+                    },
+                );
+                return;
+            }
+        }
         if let Some(id) = packet_id {
             let stage = if d.qos == QoS::AtLeastOnce {
                 Stage::AwaitPubAck

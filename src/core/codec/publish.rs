@@ -67,7 +67,7 @@ impl Publish {
         let topic = if text.is_empty() && v == Version::V5 {
             TopicName::alias_only()
         } else {
-            TopicName::new(text).map_err(|error| DecodeError::InvalidTopic {
+            TopicName::from_wire(text).map_err(|error| DecodeError::InvalidTopic {
                 field: FieldName::TopicName,
                 error,
             })?

@@ -48,6 +48,15 @@ impl TopicName {
         Ok(TopicName(text))
     }
 
+    /// A topic read by the codec, whose string rules (UTF-8, no U+0000, length) are already
+    /// checked: only emptiness and wildcards remain, in one pass.
+    pub(crate) fn from_wire(text: &str) -> Result<TopicName, TopicError> {
+        if !text.is_empty() && !text.bytes().any(|b| b == b'+' || b == b'#') {
+            return Ok(TopicName(text.to_owned()));
+        }
+        TopicName::new(text)
+    }
+
     /// The empty topic of an MQTT 5 PUBLISH that names its topic only by a topic alias.
     /// Only the codec creates it; it never matches a filter.
     pub fn alias_only() -> TopicName {
