@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 echo "== native"
 cargo bench --bench codec
+cargo bench --bench broker
 echo "== wasm in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
   --test wasm_bench -- --include-ignored --nocapture 2>&1 | grep -vE '^\s*$'

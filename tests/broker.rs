@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use bytes::Bytes;
 use mqtt_playground::core::broker::*;
 use mqtt_playground::core::codec::*;
+use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
-use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind};
+use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind, Violation};
 use mqtt_playground::core::types::{ClientId, PacketId, QoS};
 
 use Version::{V311, V5};
@@ -903,6 +904,27 @@ fn bad_input_closes_only_the_offending_connection() {
         .filter(|e| matches!(e.kind, TraceKind::ProtocolError { .. }))
         .count();
     assert_eq!(errors, 5, "each one traced with its reason");
+    let violations: Vec<&Violation> = net
+        .trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::ProtocolError { violation, .. } => Some(violation),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(violations[0], &Violation::SecondConnect);
+    assert_eq!(violations[0].rule(), Some("MQTT-3.1.0-2"));
+    assert!(matches!(
+        violations[1],
+        Violation::Malformed(DecodeError::InvalidUtf8 { .. })
+    ));
+    assert!(matches!(
+        violations[2],
+        Violation::Malformed(DecodeError::InvalidTopic { .. })
+    ));
+    for v in &violations {
+        assert_ne!(v.message(Lang::Es), v.message(Lang::En));
+    }
     // Everyone else is still served, nothing lost.
     for i in 1..=3 {
         net.publish(p, "t", &i.to_string(), QoS::AtLeastOnce, false, i);

@@ -24,3 +24,15 @@ fn codec_benchmark() {
     }
     .run();
 }
+
+#[path = "../benches/broker_cases.rs"]
+mod broker_cases;
+
+#[wasm_bindgen_test]
+#[ignore = "benchmark: run with scripts/bench.sh"]
+fn broker_benchmark() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let now = move || performance.now();
+    console_log!("broker routing, wasm32 in headless Chromium, 2000 ms per figure");
+    broker_cases::run(&now, 2000.0, &mut |line| console_log!("{line}"));
+}

@@ -5,7 +5,8 @@
 
 use bytes::Bytes;
 
-use crate::core::codec::{PacketType, ReasonCode};
+use crate::core::codec::{DecodeError, EncodeError, PacketType, ReasonCode};
+use crate::core::i18n::Lang;
 use crate::core::time::Time;
 use crate::core::topic::Explanation;
 use crate::core::types::QoS;
@@ -44,6 +45,81 @@ pub enum DropReason {
     SessionEnded,
     /// Larger than the client's Maximum Packet Size (MQTT 5).
     TooLarge,
+}
+
+/// A protocol violation by a client (or a packet the broker could not build for it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Violation {
+    /// The bytes are not a valid packet.
+    Malformed(DecodeError),
+    /// A packet other than CONNECT came first [MQTT-3.1.0-1].
+    BeforeConnect(PacketType),
+    /// A second CONNECT on the same connection [MQTT-3.1.0-2].
+    SecondConnect,
+    /// A packet only a server sends (CONNACK, SUBACK…).
+    NotFromClient(PacketType),
+    /// A topic alias of 0 or above the agreed maximum.
+    TopicAliasInvalid(u16),
+    /// An empty topic with an alias that was never set.
+    TopicAliasUnknown(u16),
+    /// The broker could not encode a packet for this client.
+    CannotSend {
+        /// The packet.
+        packet: PacketType,
+        /// Why.
+        error: EncodeError,
+    },
+}
+
+impl Violation {
+    /// The MQTT 5 reason code for the DISCONNECT that follows.
+    pub fn reason_code(&self) -> ReasonCode {
+        match self {
+            Violation::Malformed(e) => e.reason_code(),
+            Violation::TopicAliasInvalid(_) => ReasonCode::TOPIC_ALIAS_INVALID,
+            _ => ReasonCode::PROTOCOL_ERROR,
+        }
+    }
+
+    /// The explanation in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            Violation::Malformed(e) => e.message(lang),
+            Violation::BeforeConnect(p) if es => {
+                format!("Llegó {p} antes de CONNECT: el primer paquete debe ser CONNECT.")
+            }
+            Violation::BeforeConnect(p) => {
+                format!("{p} arrived before CONNECT: the first packet must be CONNECT.")
+            }
+            Violation::SecondConnect if es => "Segundo CONNECT en la misma conexión.".into(),
+            Violation::SecondConnect => "A second CONNECT on the same connection.".into(),
+            Violation::NotFromClient(p) if es => format!("Un cliente no puede enviar {p}."),
+            Violation::NotFromClient(p) => format!("A client may not send {p}."),
+            Violation::TopicAliasInvalid(a) if es => format!("Alias de tema {a} no válido."),
+            Violation::TopicAliasInvalid(a) => format!("Topic alias {a} is not valid."),
+            Violation::TopicAliasUnknown(a) if es => {
+                format!("El alias de tema {a} no se había definido.")
+            }
+            Violation::TopicAliasUnknown(a) => format!("Topic alias {a} was never set."),
+            Violation::CannotSend { packet, error } if es => {
+                format!("No se pudo enviar {packet}: {}", error.message(lang))
+            }
+            Violation::CannotSend { packet, error } => {
+                format!("Cannot send {packet}: {}", error.message(lang))
+            }
+        }
+    }
+
+    /// The normative statement broken, when there is one.
+    pub fn rule(&self) -> Option<&'static str> {
+        match self {
+            Violation::Malformed(e) => e.rule(),
+            Violation::BeforeConnect(_) => Some("MQTT-3.1.0-1"),
+            Violation::SecondConnect => Some("MQTT-3.1.0-2"),
+            _ => None,
+        }
+    }
 }
 
 /// What happened.
@@ -213,8 +289,8 @@ pub enum TraceKind {
     ProtocolError {
         /// The connection.
         conn: ConnId,
-        /// What went wrong (English, with the spec rule).
-        error: String,
+        /// What went wrong.
+        violation: Violation,
     },
     /// The transport connection closed.
     ConnectionClosed {

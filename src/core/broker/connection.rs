@@ -8,11 +8,11 @@ use crate::core::codec::{
     dissect, ConnAck, Connect, Control, DecodeError, FieldName, Packet, Properties, Property,
     PropertyId, ReasonCode, Version,
 };
-use crate::core::trace::{ConnId, TraceKind};
+use crate::core::trace::{ConnId, TraceKind, Violation};
 
 impl Broker {
     /// Dispatches one decoded packet.
-    pub(super) fn on_packet(&mut self, conn: ConnId, packet: Packet, raw: Vec<u8>) {
+    pub(super) fn on_packet(&mut self, conn: ConnId, packet: Packet, raw: Bytes) {
         let connected = self.client_of(conn).is_some();
         let packet_type = packet.packet_type();
         match packet {
@@ -20,62 +20,40 @@ impl Broker {
                 let raw = mask_password(raw, c.version);
                 self.trace_in(conn, packet_type, None, raw);
                 if connected {
-                    // A second CONNECT is a protocol violation [MQTT-3.1.0-2].
-                    self.protocol_error(
-                        conn,
-                        DecodeError::InvalidHeaderFlags {
-                            packet: packet_type,
-                            flags: 0,
-                        },
-                    );
+                    self.protocol_error(conn, Violation::SecondConnect);
                 } else {
                     self.on_connect(conn, *c);
                 }
             }
             _ if !connected => {
-                self.trace_in(conn, packet_type, None, Bytes::from(raw));
-                // The first packet must be CONNECT [MQTT-3.1.0-1].
-                self.trace.push(
-                    self.now,
-                    TraceKind::ProtocolError {
-                        conn,
-                        error: format!("{packet_type} before CONNECT [MQTT-3.1.0-1]"),
-                    },
-                );
-                self.close(conn, false);
+                self.trace_in(conn, packet_type, None, raw);
+                self.protocol_error(conn, Violation::BeforeConnect(packet_type));
             }
             Packet::Publish(p) => self.on_publish(conn, p, raw),
             Packet::PubAck(a) | Packet::PubRec(a) | Packet::PubRel(a) | Packet::PubComp(a) => {
                 self.on_ack(conn, packet_type, a, raw)
             }
             Packet::Subscribe(s) => {
-                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.trace_in(conn, packet_type, None, raw);
                 self.on_subscribe(conn, s);
             }
             Packet::Unsubscribe(u) => {
-                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.trace_in(conn, packet_type, None, raw);
                 self.on_unsubscribe(conn, u);
             }
             Packet::PingReq => {
-                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.trace_in(conn, packet_type, None, raw);
                 self.send(conn, Packet::PingResp, None);
             }
             Packet::Disconnect(d) => {
-                self.trace_in(conn, packet_type, None, Bytes::from(raw));
+                self.trace_in(conn, packet_type, None, raw);
                 self.on_disconnect(conn, d);
             }
             other => {
                 // CONNACK, SUBACK, UNSUBACK, PINGRESP, AUTH: a client never sends these here.
                 let t = other.packet_type();
-                self.trace_in(conn, t, None, Bytes::from(raw));
-                self.trace.push(
-                    self.now,
-                    TraceKind::ProtocolError {
-                        conn,
-                        error: format!("a client may not send {t}"),
-                    },
-                );
-                self.disconnect_with(conn, ReasonCode::PROTOCOL_ERROR);
+                self.trace_in(conn, t, None, raw);
+                self.protocol_error(conn, Violation::NotFromClient(t));
             }
         }
     }
@@ -262,16 +240,16 @@ impl Broker {
     }
 
     /// A malformed packet or a protocol violation: trace it, tell a 5.0 client why, close.
-    pub(super) fn protocol_error(&mut self, conn: ConnId, error: DecodeError) {
-        self.trace.push(
-            self.now,
-            TraceKind::ProtocolError {
-                conn,
-                error: error.to_string(),
-            },
+    pub(super) fn protocol_error(&mut self, conn: ConnId, violation: Violation) {
+        let code = violation.reason_code();
+        let unsupported = matches!(
+            violation,
+            Violation::Malformed(DecodeError::UnsupportedProtocolLevel { .. })
         );
+        self.trace
+            .push(self.now, TraceKind::ProtocolError { conn, violation });
         if self.client_of(conn).is_none() {
-            if let DecodeError::UnsupportedProtocolLevel { .. } = error {
+            if unsupported {
                 // 3.1.1 asks for CONNACK 0x01 before closing [MQTT-3.1.2-2].
                 if let Some(c) = self.conns.get_mut(&conn) {
                     c.version = Version::V311;
@@ -286,7 +264,7 @@ impl Broker {
             self.close(conn, false);
             return;
         }
-        self.disconnect_with(conn, error.reason_code());
+        self.disconnect_with(conn, code);
     }
 
     /// Closes a connection: the session goes offline (or ends), and without a DISCONNECT the
@@ -484,14 +462,17 @@ pub(super) fn pass_through(p: &Properties) -> Properties {
 }
 
 /// Replaces the password bytes of a CONNECT with `*`, so the trace never holds it.
-fn mask_password(mut raw: Vec<u8>, v: Version) -> Bytes {
-    if let Ok((_, fields)) = dissect(&raw, v) {
-        if let Some(f) = fields.iter().find(|f| f.name == FieldName::Password) {
-            // Keep the two length bytes; mask the password itself.
-            for b in &mut raw[f.range.start + 2..f.range.end] {
-                *b = b'*';
-            }
-        }
+fn mask_password(raw: Bytes, v: Version) -> Bytes {
+    let Ok((_, fields)) = dissect(&raw, v) else {
+        return raw;
+    };
+    let Some(f) = fields.iter().find(|f| f.name == FieldName::Password) else {
+        return raw;
+    };
+    let mut masked = raw.to_vec();
+    // Keep the two length bytes; mask the password itself.
+    for b in &mut masked[f.range.start + 2..f.range.end] {
+        *b = b'*';
     }
-    Bytes::from(raw)
+    Bytes::from(masked)
 }

@@ -30,7 +30,7 @@ pub use tree::{Subscription, SubscriptionTree};
 use crate::core::codec::{Packet, PacketType, Version, Will};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
-use crate::core::trace::{ConnId, MsgId, Trace, TraceEvent, TraceKind};
+use crate::core::trace::{ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
 
 /// Something the broker wants done on the network.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,26 +154,37 @@ impl Broker {
         let Some(c) = self.conns.get_mut(&conn) else {
             return;
         };
-        c.buf.extend_from_slice(bytes);
         c.last_seen = now;
-        loop {
-            let Some(c) = self.conns.get_mut(&conn) else {
-                return;
-            };
-            let version = c.version;
-            let decoded = crate::core::codec::decode(&c.buf, version, self.config.max_packet_size);
-            match decoded {
+        // One shared buffer for the whole chunk: each packet's bytes (kept in the trace) and
+        // payload are slices of it, not copies.
+        c.buf.extend_from_slice(bytes);
+        let data = Bytes::from(std::mem::take(&mut c.buf));
+        let version = c.version;
+        let mut at = 0;
+        while at < data.len() {
+            let rest = data.slice(at..);
+            match crate::core::codec::decode_shared(
+                &rest,
+                version_of(&self.conns, conn, version),
+                self.config.max_packet_size,
+            ) {
                 Ok(crate::core::codec::Decoded::Packet { packet, len }) => {
-                    let raw: Vec<u8> = c.buf.drain(..len).collect();
                     self.stats.received += 1;
-                    self.on_packet(conn, packet, raw);
+                    self.on_packet(conn, packet, rest.slice(..len));
+                    at += len;
                 }
-                Ok(crate::core::codec::Decoded::Incomplete { .. }) => return,
+                Ok(crate::core::codec::Decoded::Incomplete { .. }) => break,
                 Err(error) => {
-                    self.protocol_error(conn, error);
+                    self.protocol_error(conn, Violation::Malformed(error));
                     return;
                 }
             }
+            if !self.conns.contains_key(&conn) {
+                return;
+            }
+        }
+        if let Some(c) = self.conns.get_mut(&conn) {
+            c.buf.extend_from_slice(&data[at..]);
         }
     }
 
@@ -276,7 +287,10 @@ impl Broker {
                 self.now,
                 TraceKind::ProtocolError {
                     conn,
-                    error: format!("cannot send {packet_type}: {e}"),
+                    violation: Violation::CannotSend {
+                        packet: packet_type,
+                        error: e,
+                    },
                 },
             ),
         }
@@ -299,6 +313,11 @@ impl Broker {
             },
         );
     }
+}
+
+/// The connection's version now (CONNECT may have just set it), or `fallback`.
+fn version_of(conns: &BTreeMap<ConnId, Conn>, conn: ConnId, fallback: Version) -> Version {
+    conns.get(&conn).map_or(fallback, |c| c.version)
 }
 
 /// When a silent client is given up: 1.5 × keep-alive after its last packet [MQTT-3.1.2-24].

@@ -11,7 +11,7 @@ use crate::core::codec::{
     Ack, Packet, PacketType, Property, PropertyId, Publish, ReasonCode, Version,
 };
 use crate::core::topic::explain;
-use crate::core::trace::{ConnId, DropReason, MsgId, TraceKind};
+use crate::core::trace::{ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
 
 /// Up to this many subscriptions, the trace explains every filter for every publish (the
@@ -19,7 +19,7 @@ use crate::core::types::{PacketId, QoS};
 const EXPLAIN_ALL_UP_TO: usize = 64;
 
 impl Broker {
-    pub(super) fn on_publish(&mut self, conn: ConnId, mut p: Publish, raw: Vec<u8>) {
+    pub(super) fn on_publish(&mut self, conn: ConnId, mut p: Publish, raw: Bytes) {
         let Some(client) = self.client_of(conn) else {
             return;
         };
@@ -27,8 +27,8 @@ impl Broker {
         if let Some(Property::TopicAlias(alias)) = p.properties.get(PropertyId::TopicAlias).cloned()
         {
             if alias == 0 || alias > self.config.max_topic_alias {
-                self.trace_in(conn, PacketType::Publish, None, Bytes::from(raw));
-                self.disconnect_with(conn, ReasonCode::TOPIC_ALIAS_INVALID);
+                self.trace_in(conn, PacketType::Publish, None, raw);
+                self.protocol_error(conn, Violation::TopicAliasInvalid(alias));
                 return;
             }
             let Some(c) = self.conns.get_mut(&conn) else {
@@ -38,8 +38,8 @@ impl Broker {
                 match c.aliases.get(&alias) {
                     Some(t) => p.topic = t.clone(),
                     None => {
-                        self.trace_in(conn, PacketType::Publish, None, Bytes::from(raw));
-                        self.disconnect_with(conn, ReasonCode::PROTOCOL_ERROR);
+                        self.trace_in(conn, PacketType::Publish, None, raw);
+                        self.protocol_error(conn, Violation::TopicAliasUnknown(alias));
                         return;
                     }
                 }
@@ -48,7 +48,7 @@ impl Broker {
             }
         }
         let msg = self.new_msg_id();
-        self.trace_in(conn, PacketType::Publish, Some(msg), Bytes::from(raw));
+        self.trace_in(conn, PacketType::Publish, Some(msg), raw);
         let version = self.conns.get(&conn).map_or(Version::V5, |c| c.version);
         let username = self.sessions.get(&client).and_then(|s| s.username.clone());
         let allowed = self
@@ -457,7 +457,7 @@ impl Broker {
     }
 
     /// PUBACK, PUBREC, PUBREL, PUBCOMP from a client.
-    pub(super) fn on_ack(&mut self, conn: ConnId, t: PacketType, a: Ack, raw: Vec<u8>) {
+    pub(super) fn on_ack(&mut self, conn: ConnId, t: PacketType, a: Ack, raw: Bytes) {
         let Some(client) = self.client_of(conn) else {
             return;
         };
@@ -467,7 +467,7 @@ impl Broker {
             .get(&client)
             .and_then(|s| s.inflight.get(&id))
             .map(|f| f.delivery.message.msg);
-        self.trace_in(conn, t, msg, Bytes::from(raw));
+        self.trace_in(conn, t, msg, raw);
         let Some(session) = self.sessions.get_mut(&client) else {
             return;
         };
