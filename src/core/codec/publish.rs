@@ -62,12 +62,12 @@ impl Publish {
             return Err(DecodeError::DupWithQoS0);
         }
         let start = r.pos();
-        let text = r.str_at(FieldName::TopicName)?;
+        let (text, has_wildcard) = r.str_scanned(FieldName::TopicName)?;
         r.record(start, FieldName::TopicName, || format!("{text:?}"));
         let topic = if text.is_empty() && v == Version::V5 {
             TopicName::alias_only()
         } else {
-            TopicName::from_wire(text).map_err(|error| DecodeError::InvalidTopic {
+            TopicName::from_wire(text, has_wildcard).map_err(|error| DecodeError::InvalidTopic {
                 field: FieldName::TopicName,
                 error,
             })?

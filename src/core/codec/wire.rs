@@ -34,6 +34,7 @@ pub struct Reader<'a, 'f> {
 
 impl<'a, 'f> Reader<'a, 'f> {
     /// A reader over one whole packet, starting at `pos`.
+    #[inline]
     pub fn new(buf: &'a [u8], pos: usize, fields: Option<&'f mut Vec<Field>>) -> Self {
         Reader {
             buf,
@@ -45,12 +46,14 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// Takes binary fields and payloads as slices of `shared` (which `buf` must be a prefix of).
+    #[inline]
     pub fn with_shared(mut self, shared: &'a Bytes) -> Self {
         self.shared = Some(shared);
         self
     }
 
     /// The bytes of `range` as a [`Bytes`]: a slice of the shared buffer, or a copy.
+    #[inline]
     fn bytes(&self, range: std::ops::Range<usize>) -> Bytes {
         match self.shared {
             Some(shared) => shared.slice(range),
@@ -59,16 +62,19 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// The current offset.
+    #[inline]
     pub fn pos(&self) -> usize {
         self.pos
     }
 
     /// Bytes left in the packet.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
 
     /// Records a field spanning `start..pos`; `value` is only rendered when dissecting.
+    #[inline]
     pub fn record(&mut self, start: usize, name: FieldName, value: impl FnOnce() -> String) {
         let depth = self.depth;
         let end = self.pos;
@@ -102,6 +108,7 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// Takes `n` bytes, or fails naming the field that ran past the end.
+    #[inline]
     pub fn take(&mut self, n: usize, field: FieldName) -> Result<&'a [u8], DecodeError> {
         if n > self.remaining() {
             return Err(DecodeError::UnexpectedEnd {
@@ -116,11 +123,13 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// Reads a byte without recording it.
+    #[inline]
     pub fn raw_u8(&mut self, field: FieldName) -> Result<u8, DecodeError> {
         Ok(self.take(1, field)?[0])
     }
 
     /// Reads a big-endian u16 without recording it.
+    #[inline]
     pub fn raw_u16(&mut self, field: FieldName) -> Result<u16, DecodeError> {
         let b = self.take(2, field)?;
         Ok(u16::from_be_bytes([b[0], b[1]]))
@@ -135,6 +144,7 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// A two-byte integer.
+    #[inline]
     pub fn u16(&mut self, field: FieldName) -> Result<u16, DecodeError> {
         let start = self.pos;
         let v = self.raw_u16(field)?;
@@ -180,13 +190,33 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// Reads a string's text without recording it.
+    #[inline]
     pub fn str_at(&mut self, field: FieldName) -> Result<&'a str, DecodeError> {
+        self.str_scanned(field).map(|(s, _)| s)
+    }
+
+    /// Reads a string's text and says whether it holds a wildcard (`+` or `#`), checking
+    /// everything in one pass over the bytes.
+    #[inline]
+    pub fn str_scanned(&mut self, field: FieldName) -> Result<(&'a str, bool), DecodeError> {
         let len = self.raw_u16(field)? as usize;
         let bytes = self.take(len, field)?;
-        if bytes.contains(&0) {
+        let (mut high, mut nul, mut wildcard) = (0u8, false, false);
+        for &b in bytes {
+            high |= b;
+            nul |= b == 0;
+            wildcard |= (b == b'+') | (b == b'#');
+        }
+        if nul {
             return Err(DecodeError::NullCharacter { field });
         }
-        std::str::from_utf8(bytes).map_err(|_| DecodeError::InvalidUtf8 { field })
+        let text = if high < 0x80 {
+            // SAFETY: every byte is below 0x80, so the bytes are ASCII, which is valid UTF-8.
+            unsafe { std::str::from_utf8_unchecked(bytes) }
+        } else {
+            std::str::from_utf8(bytes).map_err(|_| DecodeError::InvalidUtf8 { field })?
+        };
+        Ok((text, wildcard))
     }
 
     /// Binary data with a two-byte length.
@@ -208,6 +238,7 @@ impl<'a, 'f> Reader<'a, 'f> {
     }
 
     /// The rest of the packet (a payload).
+    #[inline]
     pub fn rest(&mut self, field: FieldName) -> Bytes {
         let start = self.pos;
         let bytes = &self.buf[self.pos..];

@@ -49,9 +49,9 @@ impl TopicName {
     }
 
     /// A topic read by the codec, whose string rules (UTF-8, no U+0000, length) are already
-    /// checked: only emptiness and wildcards remain, in one pass.
-    pub(crate) fn from_wire(text: &str) -> Result<TopicName, TopicError> {
-        if !text.is_empty() && !text.bytes().any(|b| b == b'+' || b == b'#') {
+    /// checked and which the codec scanned for wildcards (`has_wildcard`).
+    pub(crate) fn from_wire(text: &str, has_wildcard: bool) -> Result<TopicName, TopicError> {
+        if !text.is_empty() && !has_wildcard {
             return Ok(TopicName(text.to_owned()));
         }
         TopicName::new(text)
