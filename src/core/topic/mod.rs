@@ -184,15 +184,45 @@ impl TopicFilter {
         if topic.is_system() && filter.starts_with(['+', '#']) {
             return false;
         }
-        let mut f = filter.split('/');
-        let mut t = topic.levels();
-        loop {
-            match (f.next(), t.next()) {
-                (Some("#"), _) => return true,
-                (Some("+"), Some(_)) => {}
-                (Some(fl), Some(tl)) if fl == tl => {}
-                (None, None) => return true,
-                _ => return false,
+        match_levels(filter.as_bytes(), topic.as_str().as_bytes())
+    }
+}
+
+/// Matches a valid filter against a non-empty topic byte by byte, level by level (no
+/// splitting, no allocation). `#` and `+` fill whole levels, as validation guarantees.
+fn match_levels(f: &[u8], t: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match f.get(i) {
+            Some(b'#') => return true,
+            Some(b'+') => {
+                i += 1;
+                while j < t.len() && t[j] != b'/' {
+                    j += 1;
+                }
+            }
+            _ => {
+                while i < f.len() && f[i] != b'/' {
+                    if t.get(j) != Some(&f[i]) {
+                        return false;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+                if j < t.len() && t[j] != b'/' {
+                    return false;
+                }
+            }
+        }
+        // Both are at a `/` or at their end.
+        match (i == f.len(), j == t.len()) {
+            (true, true) => return true,
+            (true, false) => return false,
+            // The topic ended: only a final `/#` still matches (the parent level).
+            (false, true) => return &f[i..] == b"/#",
+            (false, false) => {
+                i += 1;
+                j += 1;
             }
         }
     }
