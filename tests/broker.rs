@@ -9,7 +9,9 @@ use mqtt_playground::core::codec::*;
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
-use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind, Violation};
+use mqtt_playground::core::trace::{
+    explain_filter, ConnId, DropReason, TraceEvent, TraceKind, Violation,
+};
 use mqtt_playground::core::types::{ClientId, PacketId, QoS};
 
 use Version::{V311, V5};
@@ -241,10 +243,12 @@ fn publish_subscribe_with_a_wildcard_and_the_filter_explained() {
         .iter()
         .filter_map(|e| match &e.kind {
             TraceKind::FilterTried {
-                filter,
-                explanation,
-                ..
-            } => Some((filter.clone(), explanation.matched, explanation.failed_at())),
+                filter, matched, ..
+            } => {
+                let explanation = explain_filter(filter, "Casa/Cocina/Temperatura").unwrap();
+                assert_eq!(explanation.matched, *matched);
+                Some((filter.clone(), *matched, explanation.failed_at()))
+            }
             _ => None,
         })
         .collect();

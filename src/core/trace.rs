@@ -219,8 +219,19 @@ pub enum TraceKind {
         client: String,
         /// The filter, as subscribed (with `$share/...` if shared).
         filter: String,
-        /// Level by level.
-        explanation: Explanation,
+        /// Whether it matched. The level-by-level story is [`explain_filter`] of this filter
+        /// and the journey's topic (from its `Published` event): computed when a view shows
+        /// it, not for every message routed.
+        matched: bool,
+    },
+    /// A retained message was sent to a new subscription.
+    RetainedSent {
+        /// The journey that stored the retained message.
+        msg: MsgId,
+        /// The subscriber.
+        client: String,
+        /// The new subscription's filter.
+        filter: String,
     },
     /// The message was put in a client's queue (offline, or its in-flight window is full).
     Queued {
@@ -301,6 +312,14 @@ pub enum TraceKind {
         /// After a DISCONNECT packet (no will).
         graceful: bool,
     },
+}
+
+/// The level-by-level explanation of a `FilterTried` event: its filter against the topic of
+/// its journey. `None` if either text is not valid (never the case for the broker's events).
+pub fn explain_filter(filter: &str, topic: &str) -> Option<Explanation> {
+    let filter = crate::core::topic::TopicFilter::new(filter).ok()?;
+    let topic = crate::core::topic::TopicName::new(topic).ok()?;
+    Some(crate::core::topic::explain(&filter, &topic))
 }
 
 /// An append-only trace with its sequence counter.

@@ -10,7 +10,6 @@ use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
 use crate::core::codec::{
     Ack, Packet, PacketType, Property, PropertyId, Publish, ReasonCode, Version,
 };
-use crate::core::topic::explain;
 use crate::core::trace::{ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
 
@@ -152,7 +151,7 @@ impl Broker {
                     msg,
                     client: s.client.clone(),
                     filter: s.filter.to_string(),
-                    explanation: explain(&s.filter, &message.topic),
+                    matched: s.filter.matches(&message.topic),
                 },
             );
         }

@@ -72,24 +72,20 @@ impl Broker {
                     retain: true,
                     sub_ids: sub_id.into_iter().collect(),
                 };
-                self.send_retained(&client, d);
+                self.send_retained(&client, filter.as_str(), d);
             }
         }
     }
 
     /// Sends a retained message to a new subscriber (queued behind the window like any other).
-    fn send_retained(&mut self, client: &str, d: Delivery) {
+    fn send_retained(&mut self, client: &str, filter: &str, d: Delivery) {
         let msg = d.message.msg;
         self.trace.push(
             self.now,
-            TraceKind::FilterTried {
+            TraceKind::RetainedSent {
                 msg,
                 client: client.to_owned(),
-                filter: "(retained)".into(),
-                explanation: crate::core::topic::Explanation {
-                    matched: true,
-                    steps: Vec::new(),
-                },
+                filter: filter.to_owned(),
             },
         );
         let Some(session) = self.sessions.get_mut(client) else {
