@@ -453,7 +453,7 @@ fn the_will_fires_on_a_pulled_plug_and_keep_alive_timeout_but_not_on_disconnect(
     );
     net.advance(200);
     assert_eq!(payloads(&net.publishes(watcher)), ["offline"]);
-    assert!(net.has(|k| matches!(k, TraceKind::KeepAliveTimeout { client } if client == "c")));
+    assert!(net.has(|k| matches!(k, TraceKind::KeepAliveTimeout { client } if &**client == "c")));
 }
 
 #[test]

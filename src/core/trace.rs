@@ -11,6 +11,9 @@ use crate::core::time::Time;
 use crate::core::topic::Explanation;
 use crate::core::types::QoS;
 
+/// A client id as the trace and the broker share it: cloning it is cheap.
+pub type ClientName = std::sync::Arc<str>;
+
 /// A transport connection to the broker (one per device link or socket).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ConnId(pub u64);
@@ -135,7 +138,7 @@ pub enum TraceKind {
         /// From which connection.
         conn: ConnId,
         /// The client, once known.
-        client: Option<String>,
+        client: Option<ClientName>,
         /// Its type.
         packet: PacketType,
         /// The journey this packet starts or acknowledges, if any.
@@ -148,7 +151,7 @@ pub enum TraceKind {
         /// To which connection.
         conn: ConnId,
         /// The client.
-        client: Option<String>,
+        client: Option<ClientName>,
         /// Its type.
         packet: PacketType,
         /// The journey this packet delivers or acknowledges, if any.
@@ -159,7 +162,7 @@ pub enum TraceKind {
     /// The broker checked credentials on CONNECT.
     Auth {
         /// The client id presented.
-        client: String,
+        client: ClientName,
         /// The user name presented.
         username: Option<String>,
         /// The CONNACK code: success or the refusal.
@@ -168,26 +171,26 @@ pub enum TraceKind {
     /// A new session.
     SessionCreated {
         /// The client.
-        client: String,
+        client: ClientName,
         /// Kept after disconnect (clean session 0 / session expiry > 0).
         persistent: bool,
     },
     /// A stored session was resumed; `queued` messages are waiting.
     SessionResumed {
         /// The client.
-        client: String,
+        client: ClientName,
         /// Messages in its queue.
         queued: usize,
     },
     /// A session ended: clean session on disconnect, or its expiry interval passed.
     SessionEnded {
         /// The client.
-        client: String,
+        client: ClientName,
     },
     /// Another connection took over this client id; the old one is closed.
     TakenOver {
         /// The client.
-        client: String,
+        client: ClientName,
         /// The connection that was closed.
         old: ConnId,
     },
@@ -196,7 +199,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// Who published it (`None` for the broker itself: wills, `$SYS`).
-        from: Option<String>,
+        from: Option<ClientName>,
         /// The topic.
         topic: String,
         /// The QoS it was published with.
@@ -207,7 +210,7 @@ pub enum TraceKind {
     /// The publisher may not write to this topic (ACL): the message is not routed.
     PublishDenied {
         /// The publisher.
-        client: String,
+        client: ClientName,
         /// The topic.
         topic: String,
     },
@@ -216,7 +219,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// The filter, as subscribed (with `$share/...` if shared).
         filter: String,
         /// Whether it matched. The level-by-level story is [`explain_filter`] of this filter
@@ -229,7 +232,7 @@ pub enum TraceKind {
         /// The journey that stored the retained message.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// The new subscription's filter.
         filter: String,
     },
@@ -238,7 +241,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// Queue length after adding it.
         queue_len: usize,
     },
@@ -247,7 +250,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// Why.
         reason: DropReason,
     },
@@ -256,7 +259,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// The QoS it was sent with: the lower of publish and subscription.
         qos: QoS,
         /// A resend after reconnecting (DUP).
@@ -268,7 +271,7 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// The subscriber.
-        client: String,
+        client: ClientName,
         /// Which acknowledgement.
         packet: PacketType,
     },
@@ -287,14 +290,14 @@ pub enum TraceKind {
     /// The client's last will was published.
     WillFired {
         /// The client.
-        client: String,
+        client: ClientName,
         /// The journey of the will message.
         msg: MsgId,
     },
     /// The client was silent for 1.5 × keep-alive: the broker closes the connection.
     KeepAliveTimeout {
         /// The client.
-        client: String,
+        client: ClientName,
     },
     /// The client broke the protocol; the connection is closed.
     ProtocolError {
@@ -308,7 +311,7 @@ pub enum TraceKind {
         /// The connection.
         conn: ConnId,
         /// The client, if it had connected.
-        client: Option<String>,
+        client: Option<ClientName>,
         /// After a DISCONNECT packet (no will).
         graceful: bool,
     },

@@ -8,7 +8,7 @@ use crate::core::codec::{
     dissect, ConnAck, Connect, Control, DecodeError, FieldName, Packet, Properties, Property,
     PropertyId, ReasonCode, Version,
 };
-use crate::core::trace::{ConnId, TraceKind, Violation};
+use crate::core::trace::{ClientName, ConnId, TraceKind, Violation};
 
 impl Broker {
     /// Dispatches one decoded packet.
@@ -92,6 +92,7 @@ impl Broker {
         } else {
             code
         };
+        let client = ClientName::from(client);
         self.trace.push(
             self.now,
             TraceKind::Auth {
@@ -319,7 +320,7 @@ impl Broker {
 
     fn fire_will(
         &mut self,
-        client: &str,
+        client: &ClientName,
         will: crate::core::codec::Will,
         username: Option<String>,
     ) {
@@ -327,7 +328,7 @@ impl Broker {
         self.trace.push(
             self.now,
             TraceKind::WillFired {
-                client: client.to_owned(),
+                client: client.clone(),
                 msg,
             },
         );
@@ -341,7 +342,7 @@ impl Broker {
             self.trace.push(
                 self.now,
                 TraceKind::PublishDenied {
-                    client: client.to_owned(),
+                    client: client.clone(),
                     topic: will.topic.to_string(),
                 },
             );
@@ -364,7 +365,7 @@ impl Broker {
     }
 
     /// Removes a session: its subscriptions and queue go with it.
-    pub(super) fn end_session(&mut self, client: &str) {
+    pub(super) fn end_session(&mut self, client: &ClientName) {
         let Some(session) = self.sessions.remove(client) else {
             return;
         };
@@ -380,7 +381,7 @@ impl Broker {
                 self.now,
                 TraceKind::Dropped {
                     msg: d.message.msg,
-                    client: client.to_owned(),
+                    client: client.clone(),
                     reason: crate::core::trace::DropReason::SessionEnded,
                 },
             );
@@ -388,14 +389,14 @@ impl Broker {
         self.trace.push(
             self.now,
             TraceKind::SessionEnded {
-                client: client.to_owned(),
+                client: client.clone(),
             },
         );
     }
 
     pub(super) fn expire_keep_alive(&mut self) {
         let now = self.now;
-        let late: Vec<(ConnId, String)> = self
+        let late: Vec<(ConnId, ClientName)> = self
             .conns
             .iter()
             .filter(|(_, c)| {
@@ -411,7 +412,7 @@ impl Broker {
 
     pub(super) fn fire_delayed_wills(&mut self) {
         let now = self.now;
-        let due: Vec<String> = self
+        let due: Vec<ClientName> = self
             .pending_wills
             .iter()
             .filter(|(_, (t, _, _))| *t <= now)
@@ -426,7 +427,7 @@ impl Broker {
 
     pub(super) fn expire_sessions(&mut self) {
         let now = self.now;
-        let due: Vec<String> = self
+        let due: Vec<ClientName> = self
             .sessions
             .values()
             .filter(|s| s.conn.is_none() && s.expires_at.is_some_and(|t| t <= now))

@@ -30,7 +30,7 @@ pub use tree::{Subscription, SubscriptionTree};
 use crate::core::codec::{Packet, PacketType, Version, Will};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
-use crate::core::trace::{ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
+use crate::core::trace::{ClientName, ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
 
 /// Something the broker wants done on the network.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ struct Conn {
     /// Bytes received but not yet a whole packet.
     buf: Vec<u8>,
     /// The client id, after a successful CONNECT.
-    client: Option<String>,
+    client: Option<ClientName>,
     /// The protocol version, after CONNECT.
     version: Version,
     /// Keep-alive in seconds (0: off).
@@ -88,11 +88,11 @@ pub struct Broker {
     config: BrokerConfig,
     now: Time,
     conns: BTreeMap<ConnId, Conn>,
-    sessions: BTreeMap<String, Session>,
+    sessions: BTreeMap<ClientName, Session>,
     tree: SubscriptionTree,
     retained: BTreeMap<String, Retained>,
     /// Wills waiting for their 5.0 will delay, by client.
-    pending_wills: BTreeMap<String, (Time, Will, Option<String>)>,
+    pending_wills: BTreeMap<ClientName, (Time, Will, Option<String>)>,
     /// Round-robin position per share group.
     share_turn: BTreeMap<String, usize>,
     trace: Trace,
@@ -296,7 +296,7 @@ impl Broker {
         }
     }
 
-    fn client_of(&self, conn: ConnId) -> Option<String> {
+    fn client_of(&self, conn: ConnId) -> Option<ClientName> {
         self.conns.get(&conn).and_then(|c| c.client.clone())
     }
 

@@ -10,7 +10,7 @@ use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
 use crate::core::codec::{
     Ack, Packet, PacketType, Property, PropertyId, Publish, ReasonCode, Version,
 };
-use crate::core::trace::{ConnId, DropReason, MsgId, TraceKind, Violation};
+use crate::core::trace::{ClientName, ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
 
 /// Up to this many subscriptions, the trace explains every filter for every publish (the
@@ -118,7 +118,7 @@ impl Broker {
 
     /// Routes a message to every matching subscription; returns how many clients it reached
     /// (delivered or queued).
-    pub(super) fn route(&mut self, from: Option<String>, message: Message) -> usize {
+    pub(super) fn route(&mut self, from: Option<ClientName>, message: Message) -> usize {
         let msg = message.msg;
         self.trace.push(
             self.now,
@@ -159,10 +159,10 @@ impl Broker {
         // each with its own QoS and identifier (as mosquitto 2.0 does); a 3.1.1 client gets
         // one copy at the highest matching QoS, as [MQTT-3.3.5-1] requires (mosquitto 2.0.11
         // keeps the first match's QoS instead). A share group gives one member in turn.
-        let mut targets: BTreeMap<(String, usize), Delivery> = BTreeMap::new();
+        let mut targets: BTreeMap<(ClientName, usize), Delivery> = BTreeMap::new();
         let mut groups: BTreeMap<String, Vec<Subscription>> = BTreeMap::new();
         for (i, s) in matching.into_iter().enumerate() {
-            if s.options.no_local && from.as_deref() == Some(s.client.as_str()) {
+            if s.options.no_local && from.as_deref() == Some(&*s.client) {
                 continue;
             }
             if let Some(g) = s.filter.share_group() {
@@ -210,7 +210,7 @@ impl Broker {
     }
 
     /// Sends a message to a client now, or queues it.
-    fn deliver(&mut self, client: &str, d: Delivery) {
+    fn deliver(&mut self, client: &ClientName, d: Delivery) {
         let msg = d.message.msg;
         let Some(session) = self.sessions.get(client) else {
             return;
@@ -224,7 +224,7 @@ impl Broker {
                 self.now,
                 TraceKind::Dropped {
                     msg,
-                    client: client.into(),
+                    client: client.clone(),
                     reason: DropReason::NotAuthorizedToRead,
                 },
             );
@@ -243,7 +243,7 @@ impl Broker {
                 self.now,
                 TraceKind::Dropped {
                     msg,
-                    client: client.into(),
+                    client: client.clone(),
                     reason: DropReason::QoS0Offline,
                 },
             );
@@ -258,7 +258,7 @@ impl Broker {
                 self.now,
                 TraceKind::Dropped {
                     msg,
-                    client: client.into(),
+                    client: client.clone(),
                     reason: DropReason::QueueFull,
                 },
             );
@@ -270,14 +270,14 @@ impl Broker {
             self.now,
             TraceKind::Queued {
                 msg,
-                client: client.into(),
+                client: client.clone(),
                 queue_len,
             },
         );
     }
 
     /// Puts a PUBLISH on the wire for an online client (QoS 1/2 enter the in-flight window).
-    fn transmit(&mut self, client: &str, d: Delivery, dup: bool) {
+    fn transmit(&mut self, client: &ClientName, d: Delivery, dup: bool) {
         let Some(session) = self.sessions.get_mut(client) else {
             return;
         };
@@ -290,7 +290,7 @@ impl Broker {
                 self.now,
                 TraceKind::Dropped {
                     msg,
-                    client: client.into(),
+                    client: client.clone(),
                     reason: DropReason::Expired,
                 },
             );
@@ -336,7 +336,7 @@ impl Broker {
                     self.now,
                     TraceKind::Dropped {
                         msg,
-                        client: client.into(),
+                        client: client.clone(),
                         reason: DropReason::TooLarge,
                     },
                 );
@@ -361,7 +361,7 @@ impl Broker {
             self.now,
             TraceKind::Delivered {
                 msg,
-                client: client.into(),
+                client: client.clone(),
                 qos: d.qos,
                 dup,
             },
@@ -370,7 +370,7 @@ impl Broker {
     }
 
     /// After CONNACK on a resumed session: resend what was in flight (DUP), then the queue.
-    pub(super) fn resume(&mut self, client: &str) {
+    pub(super) fn resume(&mut self, client: &ClientName) {
         let Some(session) = self.sessions.get_mut(client) else {
             return;
         };
@@ -423,7 +423,7 @@ impl Broker {
                         self.now,
                         TraceKind::Delivered {
                             msg,
-                            client: client.into(),
+                            client: client.clone(),
                             qos: d.qos,
                             dup: true,
                         },
@@ -436,7 +436,7 @@ impl Broker {
     }
 
     /// Sends queued messages while the in-flight window has room.
-    pub(super) fn drain_queue(&mut self, client: &str) {
+    pub(super) fn drain_queue(&mut self, client: &ClientName) {
         loop {
             let Some(session) = self.sessions.get_mut(client) else {
                 return;
@@ -554,7 +554,7 @@ impl Broker {
 /// Adds (or upgrades) a copy of a message for one matching subscription; copies with the
 /// same `(client, slot)` are merged.
 fn add_target(
-    targets: &mut BTreeMap<(String, usize), Delivery>,
+    targets: &mut BTreeMap<(ClientName, usize), Delivery>,
     message: &Message,
     s: &Subscription,
     slot: usize,

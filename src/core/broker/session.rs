@@ -8,7 +8,7 @@ use bytes::Bytes;
 use crate::core::codec::{Properties, Version};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
-use crate::core::trace::{ConnId, MsgId};
+use crate::core::trace::{ClientName, ConnId, MsgId};
 use crate::core::types::{PacketId, QoS};
 
 /// An application message as the broker holds it.
@@ -67,7 +67,7 @@ pub struct InFlight {
 #[derive(Clone, Debug)]
 pub struct Session {
     /// The client id.
-    pub client: String,
+    pub client: ClientName,
     /// The version of its last connection.
     pub version: Version,
     /// Its user name, for ACL checks.
@@ -96,7 +96,7 @@ pub struct Session {
 
 impl Session {
     /// A new, empty session.
-    pub fn new(client: String, version: Version, expiry: Option<u32>) -> Session {
+    pub fn new(client: ClientName, version: Version, expiry: Option<u32>) -> Session {
         Session {
             client,
             version,

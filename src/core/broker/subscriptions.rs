@@ -4,7 +4,7 @@ use super::{Broker, Delivery, Message, Retained, Subscription};
 use crate::core::codec::{
     Packet, Property, PropertyId, ReasonCode, RetainHandling, SubAck, Subscribe, Unsubscribe,
 };
-use crate::core::trace::{ConnId, TraceKind};
+use crate::core::trace::{ClientName, ConnId, TraceKind};
 use crate::core::types::QoS;
 
 impl Broker {
@@ -78,13 +78,13 @@ impl Broker {
     }
 
     /// Sends a retained message to a new subscriber (queued behind the window like any other).
-    fn send_retained(&mut self, client: &str, filter: &str, d: Delivery) {
+    fn send_retained(&mut self, client: &ClientName, filter: &str, d: Delivery) {
         let msg = d.message.msg;
         self.trace.push(
             self.now,
             TraceKind::RetainedSent {
                 msg,
-                client: client.to_owned(),
+                client: client.clone(),
                 filter: filter.to_owned(),
             },
         );
@@ -101,7 +101,7 @@ impl Broker {
                 self.now,
                 TraceKind::Queued {
                     msg,
-                    client: client.into(),
+                    client: client.clone(),
                     queue_len,
                 },
             );

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 
 use crate::core::codec::SubscriptionOptions;
 use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::trace::ClientName;
 
 /// One subscription as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subscription {
     /// The subscriber.
-    pub client: String,
+    pub client: ClientName,
     /// The filter as subscribed (with `$share/group/` if shared).
     pub filter: TopicFilter,
     /// QoS and 5.0 options.
@@ -20,7 +21,7 @@ pub struct Subscription {
 }
 
 /// Key of a subscription inside a tree node: share group (if any), then client.
-type Key = (Option<String>, String);
+type Key = (Option<String>, ClientName);
 
 #[derive(Clone, Debug, Default)]
 struct Node {
@@ -59,7 +60,10 @@ impl SubscriptionTree {
 
     /// Removes a client's subscription to a filter; true if it existed.
     pub fn remove(&mut self, client: &str, filter: &TopicFilter) -> bool {
-        let key = (filter.share_group().map(str::to_owned), client.to_owned());
+        let key: Key = (
+            filter.share_group().map(str::to_owned),
+            ClientName::from(client),
+        );
         let levels: Vec<&str> = filter.levels().collect();
         let removed = remove_at(&mut self.root, &levels, &key);
         self.len -= usize::from(removed);
@@ -155,7 +159,7 @@ mod tests {
 
     fn sub(client: &str, filter: &str) -> Subscription {
         Subscription {
-            client: client.into(),
+            client: ClientName::from(client),
             filter: TopicFilter::new(filter).unwrap(),
             options: SubscriptionOptions::qos(QoS::AtLeastOnce),
             id: None,
