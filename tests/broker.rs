@@ -8,10 +8,8 @@ use mqtt_playground::core::broker::*;
 use mqtt_playground::core::codec::*;
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::time::Time;
-use mqtt_playground::core::topic::{TopicFilter, TopicName};
-use mqtt_playground::core::trace::{
-    explain_filter, ConnId, DropReason, TraceEvent, TraceKind, Violation,
-};
+use mqtt_playground::core::topic::{explain, TopicFilter, TopicName};
+use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind, Violation};
 use mqtt_playground::core::types::{ClientId, PacketId, QoS};
 
 use Version::{V311, V5};
@@ -245,9 +243,10 @@ fn publish_subscribe_with_a_wildcard_and_the_filter_explained() {
             TraceKind::FilterTried {
                 filter, matched, ..
             } => {
-                let explanation = explain_filter(filter, "Casa/Cocina/Temperatura").unwrap();
+                let topic = TopicName::new("Casa/Cocina/Temperatura").unwrap();
+                let explanation = explain(filter, &topic);
                 assert_eq!(explanation.matched, *matched);
-                Some((filter.clone(), *matched, explanation.failed_at()))
+                Some((filter.to_string(), *matched, explanation.failed_at()))
             }
             _ => None,
         })

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use crate::core::codec::{DecodeError, EncodeError, PacketType, ReasonCode};
 use crate::core::i18n::Lang;
 use crate::core::time::Time;
-use crate::core::topic::Explanation;
+use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
 
 /// A client id as the trace and the broker share it: cloning it is cheap.
@@ -201,7 +201,7 @@ pub enum TraceKind {
         /// Who published it (`None` for the broker itself: wills, `$SYS`).
         from: Option<ClientName>,
         /// The topic.
-        topic: String,
+        topic: TopicName,
         /// The QoS it was published with.
         qos: QoS,
         /// The retain flag.
@@ -212,7 +212,7 @@ pub enum TraceKind {
         /// The publisher.
         client: ClientName,
         /// The topic.
-        topic: String,
+        topic: TopicName,
     },
     /// A subscription's filter was compared with the topic.
     FilterTried {
@@ -221,10 +221,10 @@ pub enum TraceKind {
         /// The subscriber.
         client: ClientName,
         /// The filter, as subscribed (with `$share/...` if shared).
-        filter: String,
-        /// Whether it matched. The level-by-level story is [`explain_filter`] of this filter
-        /// and the journey's topic (from its `Published` event): computed when a view shows
-        /// it, not for every message routed.
+        filter: TopicFilter,
+        /// Whether it matched. The level-by-level story is [`crate::core::topic::explain`]
+        /// of this filter and the journey's topic (from its `Published` event): computed when
+        /// a view shows it, not for every message routed.
         matched: bool,
     },
     /// A retained message was sent to a new subscription.
@@ -234,7 +234,7 @@ pub enum TraceKind {
         /// The subscriber.
         client: ClientName,
         /// The new subscription's filter.
-        filter: String,
+        filter: TopicFilter,
     },
     /// The message was put in a client's queue (offline, or its in-flight window is full).
     Queued {
@@ -280,12 +280,12 @@ pub enum TraceKind {
         /// The journey.
         msg: MsgId,
         /// Its topic.
-        topic: String,
+        topic: TopicName,
     },
     /// An empty retained message cleared the topic's retained message.
     RetainedCleared {
         /// The topic.
-        topic: String,
+        topic: TopicName,
     },
     /// The client's last will was published.
     WillFired {
@@ -315,14 +315,6 @@ pub enum TraceKind {
         /// After a DISCONNECT packet (no will).
         graceful: bool,
     },
-}
-
-/// The level-by-level explanation of a `FilterTried` event: its filter against the topic of
-/// its journey. `None` if either text is not valid (never the case for the broker's events).
-pub fn explain_filter(filter: &str, topic: &str) -> Option<Explanation> {
-    let filter = crate::core::topic::TopicFilter::new(filter).ok()?;
-    let topic = crate::core::topic::TopicName::new(topic).ok()?;
-    Some(crate::core::topic::explain(&filter, &topic))
 }
 
 /// An append-only trace with its sequence counter.

@@ -343,7 +343,7 @@ impl Broker {
                 self.now,
                 TraceKind::PublishDenied {
                     client: client.clone(),
-                    topic: will.topic.to_string(),
+                    topic: will.topic.clone(),
                 },
             );
             return;

@@ -90,7 +90,7 @@ pub struct Broker {
     conns: BTreeMap<ConnId, Conn>,
     sessions: BTreeMap<ClientName, Session>,
     tree: SubscriptionTree,
-    retained: BTreeMap<String, Retained>,
+    retained: BTreeMap<TopicName, Retained>,
     /// Wills waiting for their 5.0 will delay, by client.
     pending_wills: BTreeMap<ClientName, (Time, Will, Option<String>)>,
     /// Round-robin position per share group.

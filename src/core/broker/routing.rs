@@ -67,7 +67,7 @@ impl Broker {
                 self.now,
                 TraceKind::PublishDenied {
                     client: client.clone(),
-                    topic: p.topic.to_string(),
+                    topic: p.topic.clone(),
                 },
             );
         } else if !duplicate_qos2 {
@@ -125,7 +125,7 @@ impl Broker {
             TraceKind::Published {
                 msg,
                 from: from.clone(),
-                topic: message.topic.to_string(),
+                topic: message.topic.clone(),
                 qos: message.qos,
                 retain: message.retain,
             },
@@ -150,7 +150,7 @@ impl Broker {
                 TraceKind::FilterTried {
                     msg,
                     client: s.client.clone(),
-                    filter: s.filter.to_string(),
+                    filter: s.filter.clone(),
                     matched: s.filter.matches(&message.topic),
                 },
             );

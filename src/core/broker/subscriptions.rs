@@ -4,6 +4,7 @@ use super::{Broker, Delivery, Message, Retained, Subscription};
 use crate::core::codec::{
     Packet, Property, PropertyId, ReasonCode, RetainHandling, SubAck, Subscribe, Unsubscribe,
 };
+use crate::core::topic::TopicFilter;
 use crate::core::trace::{ClientName, ConnId, TraceKind};
 use crate::core::types::QoS;
 
@@ -72,20 +73,20 @@ impl Broker {
                     retain: true,
                     sub_ids: sub_id.into_iter().collect(),
                 };
-                self.send_retained(&client, filter.as_str(), d);
+                self.send_retained(&client, &filter, d);
             }
         }
     }
 
     /// Sends a retained message to a new subscriber (queued behind the window like any other).
-    fn send_retained(&mut self, client: &ClientName, filter: &str, d: Delivery) {
+    fn send_retained(&mut self, client: &ClientName, filter: &TopicFilter, d: Delivery) {
         let msg = d.message.msg;
         self.trace.push(
             self.now,
             TraceKind::RetainedSent {
                 msg,
                 client: client.clone(),
-                filter: filter.to_owned(),
+                filter: filter.clone(),
             },
         );
         let Some(session) = self.sessions.get_mut(client) else {
@@ -137,7 +138,7 @@ impl Broker {
 
     /// Stores, replaces or (with an empty payload) clears a topic's retained message.
     pub(super) fn store_retained(&mut self, message: &Message) {
-        let topic = message.topic.to_string();
+        let topic = message.topic.clone();
         if message.payload.is_empty() {
             if self.retained.remove(&topic).is_some() {
                 self.trace

@@ -5,6 +5,7 @@ mod error;
 mod explain;
 
 use std::fmt;
+use std::sync::Arc;
 
 pub use error::TopicError;
 pub use explain::{explain, Explanation, Step, StepOutcome};
@@ -27,8 +28,9 @@ fn check_common(text: &str) -> Result<(), TopicError> {
 }
 
 /// A topic name, as a PUBLISH carries it: levels separated by `/`, no wildcards.
+/// Cheap to clone (shared text).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TopicName(String);
+pub struct TopicName(Arc<str>);
 
 impl TopicName {
     /// Validates a topic name such as `Casa/Cocina/Temperatura`.
@@ -36,7 +38,7 @@ impl TopicName {
         let text = text.into();
         check_common(&text)?;
         if !text.bytes().any(|b| b == b'+' || b == b'#') {
-            return Ok(TopicName(text));
+            return Ok(TopicName(Arc::from(text)));
         }
         if let Some((level, wildcard)) = text.split('/').enumerate().find_map(|(i, l)| {
             l.chars()
@@ -45,14 +47,14 @@ impl TopicName {
         }) {
             return Err(TopicError::WildcardInName { level, wildcard });
         }
-        Ok(TopicName(text))
+        Ok(TopicName(Arc::from(text)))
     }
 
     /// A topic read by the codec, whose string rules (UTF-8, no U+0000, length) are already
     /// checked and which the codec scanned for wildcards (`has_wildcard`).
     pub(crate) fn from_wire(text: &str, has_wildcard: bool) -> Result<TopicName, TopicError> {
         if !text.is_empty() && !has_wildcard {
-            return Ok(TopicName(text.to_owned()));
+            return Ok(TopicName(Arc::from(text)));
         }
         TopicName::new(text)
     }
@@ -60,7 +62,7 @@ impl TopicName {
     /// The empty topic of an MQTT 5 PUBLISH that names its topic only by a topic alias.
     /// Only the codec creates it; it never matches a filter.
     pub fn alias_only() -> TopicName {
-        TopicName(String::new())
+        TopicName(Arc::from(""))
     }
 
     /// The text.
@@ -97,11 +99,11 @@ impl std::str::FromStr for TopicName {
     }
 }
 
-/// A topic filter, as SUBSCRIBE carries it: may use `+` (one level) and `#` (the rest), and may
+/// A topic filter (cheap to clone), as SUBSCRIBE carries it: may use `+` (one level) and `#` (the rest), and may
 /// be a shared subscription `$share/group/filter`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TopicFilter {
-    text: String,
+    text: Arc<str>,
     /// Byte offset of the filter proper (after `$share/group/`), 0 when not shared.
     filter_start: usize,
 }
@@ -146,7 +148,10 @@ impl TopicFilter {
                 return Err(TopicError::PlusNotWholeLevel { level: n });
             }
         }
-        Ok(TopicFilter { text, filter_start })
+        Ok(TopicFilter {
+            text: Arc::from(text),
+            filter_start,
+        })
     }
 
     /// The whole text, `$share/group/` included.
