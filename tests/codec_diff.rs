@@ -70,6 +70,17 @@ fn through_reference(p: &Packet, v: Version) -> Result<Packet, String> {
 /// Packets rumqttc 0.25 cannot carry, each a known limitation of the reference, not of ours.
 fn reference_supports(p: &Packet, v: Version) -> bool {
     match (p, v) {
+        // rumqttc 0.25 misreads a PUBLISH with two Subscription Identifiers: it stops reading
+        // properties early and takes the rest as payload ([0x0B 1, 0x0B 1, 0x01 0] gives
+        // payload 01 00). Found by this test.
+        (Packet::Publish(p), Version::V5) => {
+            p.properties
+                .0
+                .iter()
+                .filter(|x| x.id() == PropertyId::SubscriptionIdentifier)
+                .count()
+                < 2
+        }
         // rumqttc's reader does not know AUTH (InvalidPacketType(15)).
         (Packet::Auth(_), _) => false,
         // rumqttc refuses the short forms of a 5.0 DISCONNECT that §3.14.2.1 allows: remaining
@@ -88,7 +99,7 @@ fn reference_supports(p: &Packet, v: Version) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 3000, max_global_rejects: 1_000_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn same_packet_through_the_reference_codec(
