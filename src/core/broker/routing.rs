@@ -249,29 +249,43 @@ impl Broker {
             );
             return;
         }
+        self.enqueue(client, d);
+    }
+
+    /// Appends to a client's queue, or drops the message (traced) when the queue is full.
+    pub(super) fn enqueue(&mut self, client: &ClientName, d: Delivery) {
+        let msg = d.message.msg;
         let max = self.config.max_queued;
         let Some(session) = self.sessions.get_mut(client) else {
             return;
         };
-        if session.queue.len() >= max {
-            self.trace.push(
-                self.now,
-                TraceKind::Dropped {
-                    msg,
-                    client: client.clone(),
-                    reason: DropReason::QueueFull,
-                },
-            );
-            return;
-        }
-        session.queue.push_back(d);
-        let queue_len = session.queue.len();
-        self.trace.push(
-            self.now,
+        let client = client.clone();
+        let kind = if session.queue.len() >= max {
+            TraceKind::Dropped {
+                msg,
+                client,
+                reason: DropReason::QueueFull,
+            }
+        } else {
+            session.queue.push_back(d);
+            let queue_len = session.queue.len();
             TraceKind::Queued {
                 msg,
-                client: client.clone(),
+                client,
                 queue_len,
+            }
+        };
+        self.trace.push(self.now, kind);
+    }
+
+    /// Records an acknowledgement of an outgoing message.
+    fn trace_ack(&mut self, msg: MsgId, client: &ClientName, packet: PacketType) {
+        self.trace.push(
+            self.now,
+            TraceKind::Acknowledged {
+                msg,
+                client: client.clone(),
+                packet,
             },
         );
     }
@@ -500,25 +514,11 @@ impl Broker {
                 if a.code.is_success() {
                     f.stage = Stage::AwaitPubComp;
                     let msg = f.delivery.message.msg;
-                    self.trace.push(
-                        self.now,
-                        TraceKind::Acknowledged {
-                            msg,
-                            client: client.clone(),
-                            packet: t,
-                        },
-                    );
+                    self.trace_ack(msg, &client, t);
                     self.send(conn, Packet::PubRel(Ack::new(a.packet_id)), Some(msg));
                 } else if let Some(f) = session.inflight.remove(&id) {
                     // 5.0: a failed PUBREC ends the exchange.
-                    self.trace.push(
-                        self.now,
-                        TraceKind::Acknowledged {
-                            msg: f.delivery.message.msg,
-                            client: client.clone(),
-                            packet: t,
-                        },
-                    );
+                    self.trace_ack(f.delivery.message.msg, &client, t);
                     self.drain_queue(&client);
                 }
             }
@@ -534,14 +534,7 @@ impl Broker {
                     .is_some_and(|f| f.stage == expected)
                 {
                     if let Some(f) = session.inflight.remove(&id) {
-                        self.trace.push(
-                            self.now,
-                            TraceKind::Acknowledged {
-                                msg: f.delivery.message.msg,
-                                client: client.clone(),
-                                packet: t,
-                            },
-                        );
+                        self.trace_ack(f.delivery.message.msg, &client, t);
                     }
                     self.drain_queue(&client);
                 }

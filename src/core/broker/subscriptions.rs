@@ -96,16 +96,7 @@ impl Broker {
             session.queue.push_front(d);
             self.drain_queue(client);
         } else {
-            session.queue.push_back(d);
-            let queue_len = session.queue.len();
-            self.trace.push(
-                self.now,
-                TraceKind::Queued {
-                    msg,
-                    client: client.clone(),
-                    queue_len,
-                },
-            );
+            self.enqueue(client, d);
         }
     }
 
