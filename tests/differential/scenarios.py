@@ -205,9 +205,11 @@ def retained_cleared(p, v):
 def queue_for_offline_client(p, v):
     s = Client(p, "cola", v, clean=False); s.sub(("cola/t", 1)); s.bye()
     pub = Client(p, "p", v)
+    # QoS 0 first: the PUBACKs of the QoS 1 messages after it, on the same connection, prove
+    # the broker handled it while "cola" was offline.
+    pub.pub("cola/t", "qos0", qos=0)
     for i in range(3):
         pub.pub("cola/t", f"m{i}", qos=1)
-    pub.pub("cola/t", "qos0", qos=0)
     s2 = Client(p, "cola", v, clean=False)
     out = [s2.session_present, s2.expect(3)]
     s2.bye(); Client(p, "cola", v, clean=True).bye()  # end the session
