@@ -6,6 +6,8 @@
 pub mod broker;
 pub mod codec;
 pub mod i18n;
+pub mod rng;
+pub mod sim;
 pub mod time;
 pub mod topic;
 pub mod trace;
