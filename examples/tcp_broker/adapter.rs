@@ -2,7 +2,6 @@
 //! accepts, one thread per connection reads, and one thread owns the broker and writes.
 //! Used by the `tcp_broker` example and by the differential tests against mosquitto.
 #![allow(clippy::disallowed_methods)] // the adapter is where the real clock comes in
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
