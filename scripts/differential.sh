@@ -17,14 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-wait_port() {
-  for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on 127.0.0.1:$1" >&2
-  return 1
-}
+source scripts/lib.sh
 
 MOSQ_OPEN=${MOSQ_OPEN:-18830}; OURS_OPEN=${OURS_OPEN:-18831}
 MOSQ_SECURE=${MOSQ_SECURE:-18832}; OURS_SECURE=${OURS_SECURE:-18833}

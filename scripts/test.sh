@@ -16,15 +16,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$(($(date +%s) - started))"; }
 
-# Waits until a TCP port on 127.0.0.1 accepts connections.
-wait_port() {
-  for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on 127.0.0.1:$1" >&2
-  return 1
-}
+source scripts/lib.sh
 
 section "setup"
 scripts/setup.sh

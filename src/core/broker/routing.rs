@@ -8,8 +8,9 @@ use bytes::Bytes;
 use super::connection::pass_through;
 use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
 use crate::core::codec::{
-    Ack, Packet, PacketType, Property, PropertyId, Publish, ReasonCode, Version,
+    Ack, Packet, PacketType, Properties, Property, PropertyId, Publish, ReasonCode, Version,
 };
+use crate::core::time::Time;
 use crate::core::trace::{ClientName, ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
 
@@ -312,33 +313,7 @@ impl Broker {
         }
         let version = session.version;
         let packet_id = (d.qos != QoS::AtMostOnce).then(|| session.next_packet_id());
-        let mut properties = if version == Version::V5 {
-            d.message.properties.clone()
-        } else {
-            Default::default()
-        };
-        if version == Version::V5 {
-            if let Some(t) = d.message.expires_at {
-                let left = (t - self.now).div_ceil(1000);
-                properties.0.push(Property::MessageExpiryInterval(
-                    u32::try_from(left).unwrap_or(u32::MAX),
-                ));
-            }
-            properties.0.extend(
-                d.sub_ids
-                    .iter()
-                    .map(|id| Property::SubscriptionIdentifier(*id)),
-            );
-        }
-        let publish = Publish {
-            dup,
-            qos: d.qos,
-            retain: d.retain,
-            topic: d.message.topic.clone(),
-            packet_id,
-            properties,
-            payload: d.message.payload.clone(),
-        };
+        let publish = outgoing_publish(&d, packet_id, dup, version, self.now);
         // 5.0: never send a packet larger than the client's Maximum Packet Size; the message
         // is dropped for this client [MQTT-3.1.2-25].
         if let Some(max) = session.max_packet_size {
@@ -412,27 +387,7 @@ impl Broker {
                         return;
                     };
                     s.inflight.insert(id, f);
-                    let mut properties = if version == Version::V5 {
-                        d.message.properties.clone()
-                    } else {
-                        Default::default()
-                    };
-                    if version == Version::V5 {
-                        properties.0.extend(
-                            d.sub_ids
-                                .iter()
-                                .map(|i| Property::SubscriptionIdentifier(*i)),
-                        );
-                    }
-                    let publish = Publish {
-                        dup: true,
-                        qos: d.qos,
-                        retain: d.retain,
-                        topic: d.message.topic.clone(),
-                        packet_id: PacketId::new(id),
-                        properties,
-                        payload: d.message.payload.clone(),
-                    };
+                    let publish = outgoing_publish(&d, PacketId::new(id), true, version, self.now);
                     self.trace.push(
                         self.now,
                         TraceKind::Delivered {
@@ -541,6 +496,41 @@ impl Broker {
             }
             _ => {}
         }
+    }
+}
+
+/// The PUBLISH that delivers `d` to a client: the message's forwarded properties, its remaining
+/// expiry and the matching subscription identifiers (5.0 only).
+fn outgoing_publish(
+    d: &Delivery,
+    packet_id: Option<PacketId>,
+    dup: bool,
+    version: Version,
+    now: Time,
+) -> Publish {
+    let mut properties = Properties::new();
+    if version == Version::V5 {
+        properties = d.message.properties.clone();
+        if let Some(t) = d.message.expires_at {
+            let left = (t - now).div_ceil(1000);
+            properties.0.push(Property::MessageExpiryInterval(
+                u32::try_from(left).unwrap_or(u32::MAX),
+            ));
+        }
+        properties.0.extend(
+            d.sub_ids
+                .iter()
+                .map(|id| Property::SubscriptionIdentifier(*id)),
+        );
+    }
+    Publish {
+        dup,
+        qos: d.qos,
+        retain: d.retain,
+        topic: d.message.topic.clone(),
+        packet_id,
+        properties,
+        payload: d.message.payload.clone(),
     }
 }
 

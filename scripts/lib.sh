@@ -1,0 +1,11 @@
+# Shell helpers shared by the scripts (source it).
+
+# Waits until a TCP port on 127.0.0.1 accepts connections (10 s at most).
+wait_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
