@@ -958,3 +958,54 @@ fn overlapping_subscriptions_give_a_copy_per_subscription_in_5() {
     // mosquitto's order: the literal level, then `+`, then `#`.
     assert_eq!(qos, [QoS::AtLeastOnce, QoS::AtMostOnce, QoS::ExactlyOnce]);
 }
+
+#[test]
+fn every_kind_of_trace_event_is_emitted() {
+    let mut config = no_sys();
+    config.acl = Some(Acl {
+        users: BTreeMap::new(),
+        anonymous: vec![AclRule::new(Access::ReadWrite, "ok/#")],
+        patterns: vec![],
+    });
+    let mut net = Net::new(config);
+    // Retained, then a subscriber that gets it; live traffic acknowledged.
+    let p = net.connect(V311, "p", true);
+    net.publish(p, "ok/luz", "ON", QoS::AtLeastOnce, true, 1);
+    let s = net.connect(V311, "s", false);
+    net.subscribe(s, &[("ok/#", QoS::AtLeastOnce)]);
+    net.publish(p, "ok/t", "1", QoS::AtLeastOnce, false, 2);
+    for publish in net.publishes(s) {
+        net.send(s, Packet::PubAck(Ack::new(publish.packet_id.unwrap())));
+    }
+    net.publish(p, "ok/luz", "", QoS::AtMostOnce, true, 0);
+    net.publish(p, "prohibido", "x", QoS::AtMostOnce, false, 0);
+    // Offline: queued (QoS 1) and dropped (QoS 0); then resumed.
+    net.close(s);
+    net.publish(p, "ok/t", "2", QoS::AtLeastOnce, false, 3);
+    net.publish(p, "ok/t", "3", QoS::AtMostOnce, false, 0);
+    let s = net.connect(V311, "s", false);
+    // Takeover, a will, a keep-alive timeout, a protocol error, a clean session ending.
+    let mut c = Connect::new(V311, ClientId::new("w").unwrap());
+    c.keep_alive = 5;
+    c.will = Some(Will {
+        topic: TopicName::new("ok/will").unwrap(),
+        payload: Bytes::from_static(b"bye"),
+        qos: QoS::AtMostOnce,
+        retain: false,
+        properties: Properties::new(),
+    });
+    net.connect_with(c);
+    net.connect(V311, "s", false);
+    net.advance(8_000);
+    let bad = net.connect(V311, "bad", true);
+    net.broker.handle_bytes(net.now, bad, &[0x0F, 0x00]);
+    net.pump();
+    let _ = s;
+    let seen: std::collections::BTreeSet<&str> = net.trace.iter().map(|e| e.kind.name()).collect();
+    let missing: Vec<&str> = TraceKind::NAMES
+        .iter()
+        .copied()
+        .filter(|n| !seen.contains(n))
+        .collect();
+    assert!(missing.is_empty(), "never emitted: {missing:?}");
+}

@@ -317,6 +317,62 @@ pub enum TraceKind {
     },
 }
 
+impl TraceKind {
+    /// Every kind's name, for filters in the timeline and for coverage checks.
+    pub const NAMES: [&'static str; 22] = [
+        "ConnectionOpened",
+        "PacketIn",
+        "PacketOut",
+        "Auth",
+        "SessionCreated",
+        "SessionResumed",
+        "SessionEnded",
+        "TakenOver",
+        "Published",
+        "PublishDenied",
+        "FilterTried",
+        "RetainedSent",
+        "Queued",
+        "Dropped",
+        "Delivered",
+        "Acknowledged",
+        "RetainedStored",
+        "RetainedCleared",
+        "WillFired",
+        "KeepAliveTimeout",
+        "ProtocolError",
+        "ConnectionClosed",
+    ];
+
+    /// This event's kind, as in [`TraceKind::NAMES`].
+    pub fn name(&self) -> &'static str {
+        match self {
+            TraceKind::ConnectionOpened { .. } => "ConnectionOpened",
+            TraceKind::PacketIn { .. } => "PacketIn",
+            TraceKind::PacketOut { .. } => "PacketOut",
+            TraceKind::Auth { .. } => "Auth",
+            TraceKind::SessionCreated { .. } => "SessionCreated",
+            TraceKind::SessionResumed { .. } => "SessionResumed",
+            TraceKind::SessionEnded { .. } => "SessionEnded",
+            TraceKind::TakenOver { .. } => "TakenOver",
+            TraceKind::Published { .. } => "Published",
+            TraceKind::PublishDenied { .. } => "PublishDenied",
+            TraceKind::FilterTried { .. } => "FilterTried",
+            TraceKind::RetainedSent { .. } => "RetainedSent",
+            TraceKind::Queued { .. } => "Queued",
+            TraceKind::Dropped { .. } => "Dropped",
+            TraceKind::Delivered { .. } => "Delivered",
+            TraceKind::Acknowledged { .. } => "Acknowledged",
+            TraceKind::RetainedStored { .. } => "RetainedStored",
+            TraceKind::RetainedCleared { .. } => "RetainedCleared",
+            TraceKind::WillFired { .. } => "WillFired",
+            TraceKind::KeepAliveTimeout { .. } => "KeepAliveTimeout",
+            TraceKind::ProtocolError { .. } => "ProtocolError",
+            TraceKind::ConnectionClosed { .. } => "ConnectionClosed",
+        }
+    }
+}
+
 /// An append-only trace with its sequence counter.
 #[derive(Clone, Debug, Default)]
 pub struct Trace {
