@@ -346,12 +346,18 @@ impl Broker {
                 },
             );
         }
+        self.send_publish(conn, client, publish, msg);
+    }
+
+    /// Traces a delivery and sends its PUBLISH.
+    fn send_publish(&mut self, conn: ConnId, client: &ClientName, publish: Publish, msg: MsgId) {
+        let (qos, dup) = (publish.qos, publish.dup);
         self.trace.push(
             self.now,
             TraceKind::Delivered {
                 msg,
                 client: client.clone(),
-                qos: d.qos,
+                qos,
                 dup,
             },
         );
@@ -366,39 +372,24 @@ impl Broker {
         let Some(conn) = session.conn else {
             return;
         };
-        let inflight: Vec<(u16, InFlight)> =
-            std::mem::take(&mut session.inflight).into_iter().collect();
+        // In flight stays as it is; each entry goes out again.
+        let resend: Vec<(u16, InFlight)> = session
+            .inflight
+            .iter()
+            .map(|(id, f)| (*id, f.clone()))
+            .collect();
         let version = session.version;
-        for (id, f) in inflight {
+        for (id, f) in resend {
             let msg = f.delivery.message.msg;
-            match f.stage {
-                Stage::AwaitPubComp => {
-                    if let Some(s) = self.sessions.get_mut(client) {
-                        s.inflight.insert(id, f);
-                    }
-                    if let Some(pid) = PacketId::new(id) {
-                        self.send(conn, Packet::PubRel(Ack::new(pid)), Some(msg));
-                    }
-                }
-                _ => {
-                    // Resend with the same packet id and DUP set [MQTT-4.4.0-1].
-                    let d = f.delivery.clone();
-                    let Some(s) = self.sessions.get_mut(client) else {
-                        return;
-                    };
-                    s.inflight.insert(id, f);
-                    let publish = outgoing_publish(&d, PacketId::new(id), true, version, self.now);
-                    self.trace.push(
-                        self.now,
-                        TraceKind::Delivered {
-                            msg,
-                            client: client.clone(),
-                            qos: d.qos,
-                            dup: true,
-                        },
-                    );
-                    self.send(conn, Packet::Publish(publish), Some(msg));
-                }
+            let Some(pid) = PacketId::new(id) else {
+                continue;
+            };
+            if f.stage == Stage::AwaitPubComp {
+                self.send(conn, Packet::PubRel(Ack::new(pid)), Some(msg));
+            } else {
+                // Resend with the same packet id and DUP set [MQTT-4.4.0-1].
+                let publish = outgoing_publish(&f.delivery, Some(pid), true, version, self.now);
+                self.send_publish(conn, client, publish, msg);
             }
         }
         self.drain_queue(client);
