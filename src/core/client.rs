@@ -113,6 +113,12 @@ impl ClientSession {
         }
     }
 
+    /// Changes the CONNECT used by the next [`ClientSession::start`] (clean session, will,
+    /// credentials…); unfinished messages stay.
+    pub fn set_connect(&mut self, connect: Connect) {
+        self.connect = connect;
+    }
+
     /// The connection state.
     pub fn state(&self) -> State {
         self.state

@@ -315,11 +315,142 @@ pub enum TraceKind {
         /// After a DISCONNECT packet (no will).
         graceful: bool,
     },
+    /// A packet (on 8883: a TLS record) left one end of a device's link.
+    Transmitted {
+        /// The device whose link carries it.
+        device: ClientName,
+        /// The connection.
+        conn: ConnId,
+        /// From the device to the broker (else the other way).
+        to_broker: bool,
+        /// The MQTT packet inside (also on 8883: the simulation knows, the eavesdropper not).
+        packet: Option<PacketType>,
+        /// Bytes on the wire.
+        len: usize,
+        /// When it arrives; `None` if it is lost.
+        arrives: Option<Time>,
+    },
+    /// A device's connection changed, as the device saw it.
+    DeviceChanged {
+        /// The device.
+        device: ClientName,
+        /// What changed.
+        change: DeviceChange,
+    },
+    /// A device published (QoS 0 while offline is lost at the device itself).
+    DeviceSent {
+        /// The device.
+        device: ClientName,
+        /// The topic.
+        topic: TopicName,
+        /// The payload.
+        payload: Bytes,
+        /// The QoS.
+        qos: QoS,
+        /// The retain flag.
+        retain: bool,
+        /// It went out now; `false`: it waits for the next connection (QoS 1/2) or is lost
+        /// (QoS 0).
+        sent: bool,
+    },
+    /// A device's application got a message.
+    DeviceReceived {
+        /// The device.
+        device: ClientName,
+        /// The topic.
+        topic: TopicName,
+        /// The payload.
+        payload: Bytes,
+        /// The QoS it arrived with.
+        qos: QoS,
+        /// The retain flag (a retained message sent on subscribe).
+        retain: bool,
+        /// A resend (DUP).
+        dup: bool,
+    },
+    /// The eavesdropper captured traffic on a tapped link.
+    Eavesdropped {
+        /// The eavesdropper.
+        device: ClientName,
+        /// The device whose link it tapped.
+        target: ClientName,
+        /// Direction.
+        to_broker: bool,
+        /// What it could read.
+        seen: Seen,
+    },
+    /// A student's or script's action was applied.
+    ActionApplied {
+        /// The action.
+        action: Box<crate::core::sim::Action>,
+    },
+}
+
+/// A change in a device's connection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeviceChange {
+    /// Opening a connection (TCP, plus TLS on 8883).
+    Connecting {
+        /// The connection.
+        conn: ConnId,
+        /// 1883 or 8883.
+        port: u16,
+    },
+    /// CONNACK accepted.
+    Online {
+        /// The broker kept its session.
+        session_present: bool,
+    },
+    /// CONNACK refused.
+    Refused {
+        /// The code.
+        code: ReasonCode,
+    },
+    /// It disconnected politely (DISCONNECT).
+    Offline,
+    /// The connection broke (a lost packet, or the broker closed it).
+    ConnectionLost,
+    /// Its cable was pulled.
+    Unplugged,
+    /// Its cable is back.
+    Replugged,
+    /// Its link's quality changed.
+    Link {
+        /// Latency in ms.
+        latency_ms: u64,
+        /// Jitter in ms.
+        jitter_ms: u64,
+        /// Loss in per mille.
+        loss_permille: u32,
+    },
+}
+
+/// What an eavesdropper reads from a packet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Port 1883: everything, in clear.
+    Clear {
+        /// The packet type.
+        packet: PacketType,
+        /// The topic (PUBLISH).
+        topic: Option<TopicName>,
+        /// The payload (PUBLISH).
+        payload: Option<Bytes>,
+        /// The user name (CONNECT).
+        username: Option<String>,
+        /// The password (CONNECT): this is the lesson.
+        password: Option<String>,
+    },
+    /// Port 8883: an encrypted record of this many bytes.
+    Opaque {
+        /// Record length.
+        len: usize,
+    },
 }
 
 impl TraceKind {
     /// Every kind's name, for filters in the timeline and for coverage checks.
-    pub const NAMES: [&'static str; 22] = [
+    pub const NAMES: [&'static str; 28] = [
         "ConnectionOpened",
         "PacketIn",
         "PacketOut",
@@ -342,6 +473,22 @@ impl TraceKind {
         "KeepAliveTimeout",
         "ProtocolError",
         "ConnectionClosed",
+        "Transmitted",
+        "DeviceChanged",
+        "DeviceSent",
+        "DeviceReceived",
+        "Eavesdropped",
+        "ActionApplied",
+    ];
+
+    /// The kinds only the simulation world emits (the broker emits the others).
+    pub const WORLD_NAMES: [&'static str; 6] = [
+        "Transmitted",
+        "DeviceChanged",
+        "DeviceSent",
+        "DeviceReceived",
+        "Eavesdropped",
+        "ActionApplied",
     ];
 
     /// This event's kind, as in [`TraceKind::NAMES`].
@@ -369,6 +516,12 @@ impl TraceKind {
             TraceKind::KeepAliveTimeout { .. } => "KeepAliveTimeout",
             TraceKind::ProtocolError { .. } => "ProtocolError",
             TraceKind::ConnectionClosed { .. } => "ConnectionClosed",
+            TraceKind::Transmitted { .. } => "Transmitted",
+            TraceKind::DeviceChanged { .. } => "DeviceChanged",
+            TraceKind::DeviceSent { .. } => "DeviceSent",
+            TraceKind::DeviceReceived { .. } => "DeviceReceived",
+            TraceKind::Eavesdropped { .. } => "Eavesdropped",
+            TraceKind::ActionApplied { .. } => "ActionApplied",
         }
     }
 }

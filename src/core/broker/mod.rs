@@ -125,6 +125,12 @@ impl Broker {
         }
     }
 
+    /// Replaces the settings: users, ACL and anonymous access apply to the next CONNECT and
+    /// to every publish and delivery from now on; connected clients stay connected.
+    pub fn set_config(&mut self, config: BrokerConfig) {
+        self.config = config;
+    }
+
     /// The settings.
     pub fn config(&self) -> &BrokerConfig {
         &self.config

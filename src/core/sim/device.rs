@@ -1,0 +1,224 @@
+//! A virtual device at run time: its settings, its client session, its link and what its
+//! application holds (a sensor's reading, a light's state, a dashboard's latest values).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bytes::Bytes;
+
+use crate::core::client::{ClientSession, State};
+use crate::core::codec::{Connect, Properties, Property, Will};
+use crate::core::rng::Rng;
+use crate::core::sim::queue::Slot;
+use crate::core::sim::scenario::{qos, DeviceConfig, DeviceKind, SubConfig, ValueModel};
+use crate::core::time::Time;
+use crate::core::topic::TopicName;
+use crate::core::trace::{ClientName, ConnId};
+use crate::core::types::{ClientId, QoS};
+
+/// Values a dashboard keeps per topic.
+pub const HISTORY: usize = 20;
+
+/// One subscription a device wants, and whether the broker has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WantedSub {
+    /// Maximum QoS.
+    pub qos: QoS,
+    /// The broker acknowledged it on the current session.
+    pub synced: bool,
+}
+
+/// The last values seen on one topic.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TopicHistory {
+    /// Newest last, at most [`HISTORY`].
+    pub values: std::collections::VecDeque<(Time, Bytes)>,
+    /// Messages received on it in all.
+    pub count: u64,
+}
+
+/// A device in the world.
+#[derive(Debug)]
+pub struct Device {
+    /// Its settings now (actions change them).
+    pub config: DeviceConfig,
+    /// Its name, shared with trace events.
+    pub name: ClientName,
+    /// Its MQTT client (none for the eavesdropper).
+    pub session: Option<ClientSession>,
+    /// The current connection, if one is open or opening.
+    pub conn: Option<ConnId>,
+    /// The port of the current connection.
+    pub conn_port: u16,
+    /// A packet of the current connection was lost: the rest of it goes nowhere.
+    pub conn_broken: bool,
+    /// The student wants it online (it reconnects after losses).
+    pub wants_online: bool,
+    /// Its cable is in.
+    pub plugged: bool,
+    /// Subscriptions it wants, by filter text.
+    pub subscriptions: BTreeMap<String, WantedSub>,
+    /// Filters removed while offline, to unsubscribe on the next connection.
+    pub pending_unsubscribe: BTreeSet<String>,
+    /// SUBSCRIBE packets in flight: packet id → filters.
+    pub sub_requests: BTreeMap<u16, Vec<String>>,
+    /// Latest values per topic (dashboards, phones, custom devices).
+    pub latest: BTreeMap<TopicName, TopicHistory>,
+    /// An actuator's state, or a sensor's last reading.
+    pub state: String,
+    /// Messages its application received.
+    pub received: u64,
+    /// Failed connection attempts in a row (for back-off).
+    pub failures: u32,
+    pub(crate) reading: f64,
+    pub(crate) counter: u64,
+    pub(crate) model_rng: Rng,
+    pub(crate) link_rng: Rng,
+    /// Earliest arrival for the next packet each way (TCP keeps order).
+    pub(crate) up_free: Time,
+    pub(crate) down_free: Time,
+    pub(crate) timer: Option<Slot>,
+    pub(crate) reconnect: Option<Slot>,
+}
+
+impl Device {
+    /// A device from its settings; random streams derive from the seed and its name.
+    pub fn new(config: DeviceConfig, seed: u64) -> Device {
+        let name: ClientName = config.name.as_str().into();
+        let mut subscriptions = BTreeMap::new();
+        let filters: &[SubConfig] = match &config.kind {
+            DeviceKind::Dashboard { filters }
+            | DeviceKind::Phone { filters }
+            | DeviceKind::Custom { filters, .. } => filters,
+            _ => &[],
+        };
+        if let DeviceKind::Actuator {
+            command_topic,
+            qos: q,
+            ..
+        } = &config.kind
+        {
+            let wanted = WantedSub {
+                qos: qos(*q),
+                synced: false,
+            };
+            subscriptions.insert(command_topic.clone(), wanted);
+        }
+        for s in filters {
+            subscriptions.insert(
+                s.filter.clone(),
+                WantedSub {
+                    qos: qos(s.qos),
+                    synced: false,
+                },
+            );
+        }
+        let (reading, state) = match &config.kind {
+            DeviceKind::Sensor {
+                model: ValueModel::RandomWalk { start, .. },
+                ..
+            } => (*start, String::new()),
+            DeviceKind::Actuator { initial, .. } => (0.0, initial.clone()),
+            _ => (0.0, String::new()),
+        };
+        let session = config
+            .kind
+            .has_client()
+            .then(|| ClientSession::new(connect_packet(&config)));
+        Device {
+            model_rng: Rng::derive(seed, &format!("model/{}", config.name)),
+            link_rng: Rng::derive(seed, &format!("link/{}", config.name)),
+            wants_online: config.online && config.kind.has_client(),
+            config,
+            name,
+            session,
+            conn: None,
+            conn_port: 1883,
+            conn_broken: false,
+            plugged: true,
+            subscriptions,
+            pending_unsubscribe: BTreeSet::new(),
+            sub_requests: BTreeMap::new(),
+            latest: BTreeMap::new(),
+            state,
+            received: 0,
+            failures: 0,
+            reading,
+            counter: 0,
+            up_free: Time::ZERO,
+            down_free: Time::ZERO,
+            timer: None,
+            reconnect: None,
+        }
+    }
+
+    /// Connected (CONNACK accepted).
+    pub fn is_online(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.state() == State::Connected)
+    }
+
+    /// The next sensor reading, as payload text.
+    pub(crate) fn next_reading(&mut self) -> String {
+        let DeviceKind::Sensor { model, .. } = &self.config.kind else {
+            return String::new();
+        };
+        let text = match model {
+            ValueModel::RandomWalk {
+                step,
+                min,
+                max,
+                decimals,
+                ..
+            } => {
+                let delta = (self.model_rng.next_f64() * 2.0 - 1.0) * step;
+                self.reading = (self.reading + delta).clamp(*min, *max);
+                format!("{:.*}", usize::from(*decimals).min(6), self.reading)
+            }
+            ValueModel::Counter => {
+                self.counter += 1;
+                self.counter.to_string()
+            }
+            ValueModel::Constant { value } => value.clone(),
+        };
+        self.state.clone_from(&text);
+        text
+    }
+
+    /// Records a received message in the per-topic history.
+    pub(crate) fn remember(&mut self, at: Time, topic: &TopicName, payload: &Bytes) {
+        self.received += 1;
+        let h = self.latest.entry(topic.clone()).or_default();
+        h.count += 1;
+        if h.values.len() == HISTORY {
+            h.values.pop_front();
+        }
+        h.values.push_back((at, payload.clone()));
+    }
+}
+
+/// The CONNECT a device's settings describe.
+pub fn connect_packet(config: &DeviceConfig) -> Connect {
+    let id = config.client_id.as_deref().unwrap_or(&config.name);
+    let client_id = ClientId::new(id).unwrap_or_else(|_| ClientId::new("").unwrap_or_default());
+    let version = config.protocol.version();
+    let mut c = Connect::new(version, client_id);
+    c.clean_start = config.clean_session;
+    c.keep_alive = config.keep_alive;
+    c.username.clone_from(&config.username);
+    c.password = config.password.as_ref().map(|p| Bytes::from(p.clone()));
+    if version == crate::core::codec::Version::V5 && !config.clean_session {
+        c.properties =
+            Properties::new().with(Property::SessionExpiryInterval(config.session_expiry));
+    }
+    c.will = config.will.as_ref().and_then(|w| {
+        Some(Will {
+            topic: TopicName::new(w.topic.as_str()).ok()?,
+            payload: Bytes::from(w.payload.clone()),
+            qos: qos(w.qos),
+            retain: w.retain,
+            properties: Properties::new(),
+        })
+    });
+    c
+}

@@ -1,0 +1,221 @@
+//! A run: a world plus the record of every action applied to it, so it can be replayed
+//! exactly (share links, jumping back in time), and the player that maps wall time to
+//! virtual time (play, pause, speed).
+
+use crate::core::i18n::Lang;
+use crate::core::sim::action::Action;
+use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::sim::world::World;
+use crate::core::time::Time;
+use crate::core::trace::TraceEvent;
+
+/// An action as it was applied: after how many events, at what time.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Recorded {
+    /// Events the world had processed.
+    pub steps: u64,
+    /// The virtual time, in milliseconds.
+    pub at_ms: u64,
+    /// The action.
+    pub action: Action,
+}
+
+/// A world, its trace so far, and the actions applied. After jumping back in time, running
+/// forward applies the recorded actions again at the same points; a new action there starts
+/// a new future (the old one is dropped).
+#[derive(Debug)]
+pub struct Run {
+    world: World,
+    log: Vec<Recorded>,
+    /// How many entries of `log` the world has seen.
+    next: usize,
+    trace: Vec<TraceEvent>,
+}
+
+impl Run {
+    /// A run at time 0.
+    pub fn new(scenario: &Scenario, lang: Lang) -> Result<Run, ScenarioError> {
+        Ok(Run {
+            world: World::new(scenario, lang)?,
+            log: Vec::new(),
+            next: 0,
+            trace: Vec::new(),
+        })
+    }
+
+    /// Rebuilds a run from a scenario and its recorded actions, up to `until` (or just past
+    /// the last action when `None`). The trace is the same, event for event.
+    pub fn replay(
+        scenario: &Scenario,
+        log: &[Recorded],
+        until: Option<Time>,
+        lang: Lang,
+    ) -> Result<Run, ScenarioError> {
+        for (i, r) in log.iter().enumerate() {
+            r.action
+                .validate(scenario, &format!("log[{i}].action"), lang)?;
+        }
+        let mut run = Run::new(scenario, lang)?;
+        run.log = log.to_vec();
+        let end = until.unwrap_or_else(|| Time::from_millis(log.last().map_or(0, |r| r.at_ms)));
+        run.run_until(end, usize::MAX);
+        Ok(run)
+    }
+
+    /// The world.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Every trace event so far.
+    pub fn trace(&self) -> &[TraceEvent] {
+        &self.trace
+    }
+
+    /// The actions recorded (including any ahead of the current time after a jump back).
+    pub fn log(&self) -> &[Recorded] {
+        &self.log
+    }
+
+    /// The virtual time.
+    pub fn now(&self) -> Time {
+        self.world.now()
+    }
+
+    /// Applies an action now and records it (dropping recorded actions after this point).
+    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+        let recorded = Recorded {
+            steps: self.world.steps(),
+            at_ms: self.world.now().millis(),
+            action: action.clone(),
+        };
+        self.world.apply(action, lang)?;
+        self.log.truncate(self.next);
+        self.log.push(recorded);
+        self.next = self.log.len();
+        self.collect();
+        Ok(())
+    }
+
+    /// The recorded action due now, if any.
+    fn due(&self) -> Option<&Recorded> {
+        self.log
+            .get(self.next)
+            .filter(|r| r.steps <= self.world.steps())
+    }
+
+    fn apply_recorded(&mut self) {
+        if let Some(r) = self.log.get(self.next) {
+            let at = Time::from_millis(r.at_ms);
+            let action = r.action.clone();
+            self.world.run_until(at, 0);
+            // Checked when it was first applied (or by `replay`).
+            let _ = self.world.apply(action, Lang::En);
+            self.next += 1;
+        }
+    }
+
+    /// Processes the next event (or the recorded action due at this point).
+    pub fn step(&mut self) -> bool {
+        let stepped = if self.due().is_some() {
+            self.apply_recorded();
+            true
+        } else {
+            self.world.step()
+        };
+        self.collect();
+        stepped
+    }
+
+    /// Runs up to `until`, at most `budget` events; `true` when it got there.
+    pub fn run_until(&mut self, until: Time, budget: usize) -> bool {
+        let mut left = budget;
+        while let Some(r) = self.log.get(self.next) {
+            let at = Time::from_millis(r.at_ms);
+            if at > until {
+                break;
+            }
+            let steps = r.steps;
+            while self.world.steps() < steps
+                && self.world.next_event_time().is_some_and(|t| t <= at)
+            {
+                if left == 0 {
+                    self.collect();
+                    return false;
+                }
+                self.world.step();
+                left -= 1;
+            }
+            self.apply_recorded();
+        }
+        let done = self.world.run_until(until, left);
+        self.collect();
+        done
+    }
+
+    /// Runs for `ms` more virtual milliseconds.
+    pub fn run_for(&mut self, ms: u64) {
+        let until = self.now() + ms;
+        self.run_until(until, usize::MAX);
+    }
+
+    /// Goes to a time: forward by running, backward by replaying from the start.
+    pub fn jump_to(&mut self, to: Time, lang: Lang) -> Result<(), ScenarioError> {
+        if to >= self.now() {
+            self.run_until(to, usize::MAX);
+        } else {
+            let scenario = self.world.scenario().clone();
+            *self = Run::replay(&scenario, &self.log, Some(to), lang)?;
+        }
+        Ok(())
+    }
+
+    fn collect(&mut self) {
+        self.trace.extend(self.world.drain_trace());
+    }
+}
+
+/// Maps wall-clock time to virtual time: play, pause and a speed factor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Player {
+    /// Virtual milliseconds per wall millisecond (0.1 to 100).
+    pub speed: f64,
+    /// Running or paused.
+    pub playing: bool,
+    carry: f64,
+}
+
+impl Default for Player {
+    fn default() -> Self {
+        Player {
+            speed: 1.0,
+            playing: true,
+            carry: 0.0,
+        }
+    }
+}
+
+impl Player {
+    /// Slowest and fastest speeds.
+    pub const SPEEDS: (f64, f64) = (0.1, 100.0);
+
+    /// Sets the speed, clamped to [`Player::SPEEDS`] (not-a-number leaves it unchanged).
+    pub fn set_speed(&mut self, speed: f64) {
+        if speed.is_finite() {
+            self.speed = speed.clamp(Self::SPEEDS.0, Self::SPEEDS.1);
+        }
+    }
+
+    /// Wall milliseconds passed: how many virtual milliseconds to advance (0 when paused).
+    /// Fractions carry over, so slow speeds still move. A long pause of the page (a hidden
+    /// tab) counts at most one second.
+    pub fn advance(&mut self, wall_ms: f64) -> u64 {
+        if !self.playing || !wall_ms.is_finite() || wall_ms <= 0.0 {
+            return 0;
+        }
+        let total = wall_ms.min(1000.0) * self.speed + self.carry;
+        let whole = total.floor();
+        self.carry = total - whole;
+        whole as u64
+    }
+}

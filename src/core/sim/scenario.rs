@@ -1,0 +1,678 @@
+//! The scenario file: broker settings, devices, links, seed, scripted actions and an optional
+//! lesson, as versioned JSON (format version [`FORMAT_VERSION`]).
+//!
+//! Reading is strict: unknown fields, unknown versions, invalid topics or filters, duplicate
+//! names and out-of-range numbers are refused with a message in the user's language that
+//! names the offending field (`devices[2].kind.topic`). Nothing here panics on any input.
+//!
+//! ```json
+//! { "version": 1, "seed": 7,
+//!   "broker": { "allow_anonymous": true },
+//!   "devices": [
+//!     { "name": "cocina", "kind": { "type": "sensor", "topic": "Casa/Cocina/Temperatura",
+//!       "interval_ms": 2000, "model": { "type": "random_walk", "start": 21.0, "step": 0.2 } } },
+//!     { "name": "panel", "kind": { "type": "dashboard",
+//!       "filters": [ { "filter": "Casa/+/Temperatura", "qos": 1 } ] } } ],
+//!   "actions": [ { "at_ms": 10000, "action": { "type": "pull_plug", "device": "cocina" } } ] }
+//! ```
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::broker::BrokerConfig;
+use crate::core::codec::Version;
+use crate::core::i18n::Lang;
+use crate::core::sim::action::Scheduled;
+use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::types::{ClientId, QoS};
+
+/// The scenario format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; must be [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The one seed every random decision derives from.
+    #[serde(default)]
+    pub seed: u64,
+    /// The broker's settings.
+    #[serde(default)]
+    pub broker: BrokerConfig,
+    /// The devices, in the order they are shown and started.
+    #[serde(default)]
+    pub devices: Vec<DeviceConfig>,
+    /// Scripted actions (faults, publishes…), by virtual time.
+    #[serde(default)]
+    pub actions: Vec<Scheduled>,
+    /// A built-in lesson this scenario belongs to (its id), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<String>,
+}
+
+/// One device's settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceConfig {
+    /// Unique name, shown in every view.
+    pub name: String,
+    /// MQTT client id (default: the name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// What it does.
+    pub kind: DeviceKind,
+    /// `"3.1.1"` or `"5"`.
+    #[serde(default)]
+    pub protocol: Protocol,
+    /// Clean session (3.1.1) / clean start (5.0). `false` keeps the session and its queue.
+    #[serde(default = "yes")]
+    pub clean_session: bool,
+    /// 5.0 session expiry in seconds when `clean_session` is false (default one hour).
+    #[serde(default = "hour")]
+    pub session_expiry: u32,
+    /// Keep-alive in seconds (0 = off).
+    #[serde(default = "sixty")]
+    pub keep_alive: u16,
+    /// The last will.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub will: Option<WillConfig>,
+    /// User name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Password (never written into share links).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// 1883 (plain) or 8883 (TLS).
+    #[serde(default = "plain_port")]
+    pub port: u16,
+    /// Online from the start (at `start_ms`).
+    #[serde(default = "yes")]
+    pub online: bool,
+    /// When it first connects, in virtual milliseconds.
+    #[serde(default)]
+    pub start_ms: u64,
+    /// Milliseconds before reconnecting after a lost connection.
+    #[serde(default = "two_seconds")]
+    pub reconnect_ms: u64,
+    /// Its network link.
+    #[serde(default)]
+    pub link: LinkConfig,
+}
+
+/// The protocol version a device speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Protocol {
+    /// MQTT 3.1.1.
+    #[default]
+    #[serde(rename = "3.1.1")]
+    V311,
+    /// MQTT 5.0.
+    #[serde(rename = "5")]
+    V5,
+}
+
+impl Protocol {
+    /// The codec's version.
+    pub fn version(self) -> Version {
+        match self {
+            Protocol::V311 => Version::V311,
+            Protocol::V5 => Version::V5,
+        }
+    }
+}
+
+/// A last will.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WillConfig {
+    /// Topic.
+    pub topic: String,
+    /// Payload text.
+    #[serde(default)]
+    pub payload: String,
+    /// QoS 0, 1 or 2.
+    #[serde(default)]
+    pub qos: u8,
+    /// Retained.
+    #[serde(default)]
+    pub retain: bool,
+}
+
+/// A subscription a device makes when it connects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubConfig {
+    /// The filter.
+    pub filter: String,
+    /// Maximum QoS.
+    #[serde(default)]
+    pub qos: u8,
+}
+
+/// A publish a custom device makes on a schedule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    /// First time, in virtual milliseconds.
+    #[serde(default)]
+    pub at_ms: u64,
+    /// Repeat period (0 = once).
+    #[serde(default)]
+    pub every_ms: u64,
+    /// Topic.
+    pub topic: String,
+    /// Payload text.
+    #[serde(default)]
+    pub payload: String,
+    /// QoS.
+    #[serde(default)]
+    pub qos: u8,
+    /// Retained.
+    #[serde(default)]
+    pub retain: bool,
+}
+
+/// How a sensor's readings evolve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ValueModel {
+    /// A random walk: each reading moves by up to ±`step`, kept in `[min, max]`.
+    RandomWalk {
+        /// First reading.
+        start: f64,
+        /// Largest change per reading.
+        step: f64,
+        /// Lowest value.
+        #[serde(default = "minus_forty")]
+        min: f64,
+        /// Highest value.
+        #[serde(default = "hundred")]
+        max: f64,
+        /// Decimal places shown.
+        #[serde(default = "one")]
+        decimals: u8,
+    },
+    /// 1, 2, 3… (handy to see which messages got lost).
+    Counter,
+    /// Always the same text.
+    Constant {
+        /// The text.
+        value: String,
+    },
+}
+
+/// What a device does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DeviceKind {
+    /// Publishes a reading periodically.
+    Sensor {
+        /// Topic.
+        topic: String,
+        /// Period in virtual milliseconds.
+        interval_ms: u64,
+        /// How readings evolve.
+        model: ValueModel,
+        /// QoS.
+        #[serde(default)]
+        qos: u8,
+        /// Retained.
+        #[serde(default)]
+        retain: bool,
+    },
+    /// Obeys `ON`/`OFF`/`TOGGLE` on a command topic and publishes its state (retained).
+    Actuator {
+        /// Where orders arrive.
+        command_topic: String,
+        /// Where it reports its state.
+        state_topic: String,
+        /// State at start.
+        #[serde(default = "off")]
+        initial: String,
+        /// QoS for both.
+        #[serde(default)]
+        qos: u8,
+    },
+    /// Shows what arrives on its filters.
+    Dashboard {
+        /// Its subscriptions.
+        #[serde(default)]
+        filters: Vec<SubConfig>,
+    },
+    /// A phone app: subscriptions, plus publishes on demand.
+    Phone {
+        /// Its subscriptions.
+        #[serde(default)]
+        filters: Vec<SubConfig>,
+    },
+    /// Listens on the network: packets on 1883 in clear, TLS records on 8883.
+    Eavesdropper {
+        /// Devices whose links it taps (empty: every link).
+        #[serde(default)]
+        targets: Vec<String>,
+    },
+    /// Sends orders it has no business sending.
+    Intruder {
+        /// Topic.
+        topic: String,
+        /// Payload.
+        payload: String,
+        /// Period.
+        interval_ms: u64,
+    },
+    /// Any subscriptions and scheduled publishes.
+    Custom {
+        /// Its subscriptions.
+        #[serde(default)]
+        filters: Vec<SubConfig>,
+        /// Its publishes.
+        #[serde(default)]
+        publishes: Vec<PublishConfig>,
+    },
+}
+
+impl DeviceKind {
+    /// True for devices with an MQTT client (all but the eavesdropper).
+    pub fn has_client(&self) -> bool {
+        !matches!(self, DeviceKind::Eavesdropper { .. })
+    }
+
+    /// The kind's name, as in the JSON `type`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DeviceKind::Sensor { .. } => "sensor",
+            DeviceKind::Actuator { .. } => "actuator",
+            DeviceKind::Dashboard { .. } => "dashboard",
+            DeviceKind::Phone { .. } => "phone",
+            DeviceKind::Eavesdropper { .. } => "eavesdropper",
+            DeviceKind::Intruder { .. } => "intruder",
+            DeviceKind::Custom { .. } => "custom",
+        }
+    }
+}
+
+/// A network link's quality.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LinkConfig {
+    /// One-way delay in milliseconds.
+    pub latency_ms: u64,
+    /// Extra random delay, up to this many milliseconds.
+    pub jitter_ms: u64,
+    /// Probability (0 to 1) that a packet is lost. MQTT runs over TCP, so a lost packet
+    /// breaks the connection: both ends notice and the device reconnects.
+    pub loss: f64,
+}
+
+impl Default for LinkConfig {
+    fn default() -> Self {
+        LinkConfig {
+            latency_ms: 20,
+            jitter_ms: 0,
+            loss: 0.0,
+        }
+    }
+}
+
+// Equality on f64 fields: the scenario is compared for tests only; NaN is refused by checks.
+impl Eq for LinkConfig {}
+
+fn yes() -> bool {
+    true
+}
+fn hour() -> u32 {
+    3600
+}
+fn sixty() -> u16 {
+    60
+}
+fn plain_port() -> u16 {
+    1883
+}
+fn two_seconds() -> u64 {
+    2000
+}
+fn minus_forty() -> f64 {
+    -40.0
+}
+fn hundred() -> f64 {
+    100.0
+}
+fn one() -> u8 {
+    1
+}
+fn off() -> String {
+    "OFF".into()
+}
+
+/// Why a scenario was refused: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The offending field (`devices[1].kind.topic`), empty for the whole file.
+    pub path: String,
+    /// What is wrong, in the language asked for.
+    pub message: String,
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
+    ScenarioError {
+        path: path.into(),
+        message: match lang {
+            Lang::Es => es,
+            Lang::En => en,
+        },
+    }
+}
+
+impl Scenario {
+    /// An empty scenario with default broker settings.
+    pub fn new(seed: u64) -> Scenario {
+        Scenario {
+            version: FORMAT_VERSION,
+            seed,
+            broker: BrokerConfig::default(),
+            devices: Vec::new(),
+            actions: Vec::new(),
+            lesson: None,
+        }
+    }
+
+    /// Reads and checks a scenario file.
+    pub fn from_json(text: &str, lang: Lang) -> Result<Scenario, ScenarioError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            err(
+                "",
+                lang,
+                format!(
+                    "El archivo no es JSON válido (línea {}, columna {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "The file is not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        match value.get("version").map(|v| v.as_u64()) {
+            None => {
+                return Err(err(
+                    "version",
+                    lang,
+                    format!("falta el número de versión del formato (esta aplicación lee la versión {FORMAT_VERSION})"),
+                    format!("the format version is missing (this app reads version {FORMAT_VERSION})"),
+                ))
+            }
+            Some(Some(v)) if v == u64::from(FORMAT_VERSION) => {}
+            Some(v) => {
+                let shown = v.map_or_else(|| value["version"].to_string(), |n| n.to_string());
+                return Err(err(
+                    "version",
+                    lang,
+                    format!("la versión {shown} del formato no está soportada (esta aplicación lee la versión {FORMAT_VERSION})"),
+                    format!("format version {shown} is not supported (this app reads version {FORMAT_VERSION})"),
+                ));
+            }
+        }
+        let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            err(
+                if path == "." { String::new() } else { path },
+                lang,
+                format!("valor no válido: {inner}"),
+                format!("invalid value: {inner}"),
+            )
+        })?;
+        scenario.validate(lang)?;
+        Ok(scenario)
+    }
+
+    /// The scenario as pretty JSON, with every password removed (for files and links).
+    pub fn to_json_without_secrets(&self) -> String {
+        let mut copy = self.clone();
+        copy.strip_secrets();
+        serde_json::to_string_pretty(&copy).unwrap_or_default()
+    }
+
+    /// Removes every password: the devices' and the broker's user list.
+    pub fn strip_secrets(&mut self) {
+        for d in &mut self.devices {
+            d.password = None;
+        }
+        for pw in self.broker.users.values_mut() {
+            pw.clear();
+        }
+        for s in &mut self.actions {
+            s.action.strip_secrets();
+        }
+    }
+
+    /// Checks the rules serde cannot: topics, filters, names, ranges, references.
+    pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
+        let mut names = BTreeSet::new();
+        let mut ids = BTreeSet::new();
+        for (i, d) in self.devices.iter().enumerate() {
+            let at = |field: &str| format!("devices[{i}].{field}");
+            if d.name.trim().is_empty() {
+                return Err(err(
+                    at("name"),
+                    lang,
+                    "el nombre no puede estar vacío".into(),
+                    "the name cannot be empty".into(),
+                ));
+            }
+            if !names.insert(d.name.as_str()) {
+                return Err(err(
+                    at("name"),
+                    lang,
+                    format!("ya hay otro dispositivo llamado «{}»", d.name),
+                    format!("another device is already called \"{}\"", d.name),
+                ));
+            }
+            if d.kind.has_client() {
+                let id = d.client_id.as_deref().unwrap_or(&d.name);
+                if ClientId::new(id).is_err() {
+                    return Err(err(
+                        at("client_id"),
+                        lang,
+                        "el identificador de cliente no es válido".into(),
+                        "the client id is not valid".into(),
+                    ));
+                }
+                if !ids.insert(id.to_string()) {
+                    return Err(err(
+                        at("client_id"),
+                        lang,
+                        format!("otro dispositivo ya usa el identificador «{id}»: se echarían mutuamente del bróker"),
+                        format!("another device already uses client id \"{id}\": they would keep taking each other over"),
+                    ));
+                }
+            }
+            if d.port != 1883 && d.port != 8883 {
+                return Err(err(
+                    at("port"),
+                    lang,
+                    format!("puerto {}: usa 1883 (sin cifrar) o 8883 (TLS)", d.port),
+                    format!("port {}: use 1883 (plain) or 8883 (TLS)", d.port),
+                ));
+            }
+            check_link(&d.link, &at("link"), lang)?;
+            if let Some(w) = &d.will {
+                check_topic(&w.topic, &at("will.topic"), lang)?;
+                check_qos(w.qos, &at("will.qos"), lang)?;
+            }
+            self.validate_kind(&d.kind, &at("kind"), lang)?;
+        }
+        for (i, s) in self.actions.iter().enumerate() {
+            s.action
+                .validate(self, &format!("actions[{i}].action"), lang)?;
+        }
+        Ok(())
+    }
+
+    fn validate_kind(&self, kind: &DeviceKind, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+        let subs = |filters: &[SubConfig]| {
+            filters.iter().enumerate().try_for_each(|(j, s)| {
+                check_filter(&s.filter, &format!("{at}.filters[{j}].filter"), lang)?;
+                check_qos(s.qos, &format!("{at}.filters[{j}].qos"), lang).map(|_| ())
+            })
+        };
+        match kind {
+            DeviceKind::Sensor {
+                topic,
+                interval_ms,
+                qos,
+                model,
+                ..
+            } => {
+                check_topic(topic, &format!("{at}.topic"), lang)?;
+                check_qos(*qos, &format!("{at}.qos"), lang)?;
+                check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
+                if let ValueModel::RandomWalk {
+                    start,
+                    step,
+                    min,
+                    max,
+                    ..
+                } = model
+                {
+                    let ok = [start, step, min, max].iter().all(|v| v.is_finite()) && min <= max;
+                    if !ok {
+                        return Err(err(
+                            format!("{at}.model"),
+                            lang,
+                            "los números deben ser finitos y min ≤ max".into(),
+                            "numbers must be finite and min ≤ max".into(),
+                        ));
+                    }
+                }
+            }
+            DeviceKind::Actuator {
+                command_topic,
+                state_topic,
+                qos,
+                ..
+            } => {
+                check_topic(command_topic, &format!("{at}.command_topic"), lang)?;
+                check_topic(state_topic, &format!("{at}.state_topic"), lang)?;
+                check_qos(*qos, &format!("{at}.qos"), lang)?;
+            }
+            DeviceKind::Dashboard { filters } | DeviceKind::Phone { filters } => subs(filters)?,
+            DeviceKind::Eavesdropper { targets } => {
+                for (j, t) in targets.iter().enumerate() {
+                    self.check_device(t, &format!("{at}.targets[{j}]"), lang)?;
+                }
+            }
+            DeviceKind::Intruder {
+                topic, interval_ms, ..
+            } => {
+                check_topic(topic, &format!("{at}.topic"), lang)?;
+                check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
+            }
+            DeviceKind::Custom { filters, publishes } => {
+                subs(filters)?;
+                for (j, p) in publishes.iter().enumerate() {
+                    check_topic(&p.topic, &format!("{at}.publishes[{j}].topic"), lang)?;
+                    check_qos(p.qos, &format!("{at}.publishes[{j}].qos"), lang)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that a device of this name exists.
+    pub fn check_device(&self, name: &str, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+        if self.devices.iter().any(|d| d.name == name) {
+            Ok(())
+        } else {
+            Err(err(
+                at,
+                lang,
+                format!("no hay ningún dispositivo llamado «{name}»"),
+                format!("there is no device called \"{name}\""),
+            ))
+        }
+    }
+}
+
+/// A topic name, or a message that names the field.
+pub fn check_topic(text: &str, at: &str, lang: Lang) -> Result<TopicName, ScenarioError> {
+    TopicName::new(text).map_err(|e| ScenarioError {
+        path: at.into(),
+        message: e.message(lang),
+    })
+}
+
+/// A topic filter, or a message that names the field.
+pub fn check_filter(text: &str, at: &str, lang: Lang) -> Result<TopicFilter, ScenarioError> {
+    TopicFilter::new(text).map_err(|e| ScenarioError {
+        path: at.into(),
+        message: e.message(lang),
+    })
+}
+
+/// A QoS level, or a message that names the field.
+pub fn check_qos(qos: u8, at: &str, lang: Lang) -> Result<QoS, ScenarioError> {
+    QoS::from_u8(qos).ok_or_else(|| {
+        err(
+            at,
+            lang,
+            format!("QoS {qos} no existe: usa 0, 1 o 2"),
+            format!("there is no QoS {qos}: use 0, 1 or 2"),
+        )
+    })
+}
+
+fn check_interval(ms: u64, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    if ms >= 10 {
+        Ok(())
+    } else {
+        Err(err(
+            at,
+            lang,
+            "el intervalo debe ser de al menos 10 ms".into(),
+            "the interval must be at least 10 ms".into(),
+        ))
+    }
+}
+
+/// Checks a link's numbers.
+pub fn check_link(link: &LinkConfig, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    if !(0.0..=1.0).contains(&link.loss) {
+        return Err(err(
+            format!("{at}.loss"),
+            lang,
+            "la pérdida es una probabilidad entre 0 y 1".into(),
+            "loss is a probability between 0 and 1".into(),
+        ));
+    }
+    if link.latency_ms > 60_000 || link.jitter_ms > 60_000 {
+        return Err(err(
+            at,
+            lang,
+            "latencia y variación: como mucho 60 000 ms".into(),
+            "latency and jitter: at most 60 000 ms".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a QoS already validated.
+pub(crate) fn qos(value: u8) -> QoS {
+    QoS::from_u8(value).unwrap_or(QoS::AtMostOnce)
+}

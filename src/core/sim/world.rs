@@ -1,0 +1,928 @@
+//! The world: one broker, the devices, their links, on one virtual clock and one event queue.
+//!
+//! Everything that happens is an event in the queue, ordered by (time, sequence); every
+//! random decision comes from a stream derived from the scenario's seed and a device's name.
+//! So the same scenario, seed and actions give the same trace, event for event.
+//!
+//! Network model: each device has one link with latency, jitter and loss. TCP keeps order,
+//! so a packet never overtakes the previous one on the same link and direction. A lost packet
+//! breaks the connection (TCP gives up): both ends notice after a retransmission timeout and
+//! the device reconnects. A pulled cable is silent: the device knows, the broker only finds
+//! out through keep-alive. Port 8883 costs two more round trips to open (TLS handshake) and
+//! shows the eavesdropper only record lengths.
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+
+use crate::core::broker::{Broker, Output};
+use crate::core::client::ClientEvent;
+use crate::core::codec::{
+    decode, Decoded, Packet, PacketType, SubscriptionOptions, MAX_PACKET_SIZE,
+};
+use crate::core::i18n::Lang;
+use crate::core::sim::action::Action;
+use crate::core::sim::device::{connect_packet, Device, WantedSub};
+use crate::core::sim::queue::{EventQueue, Slot};
+use crate::core::sim::scenario::{qos, DeviceKind, Scenario, ScenarioError};
+use crate::core::time::Time;
+use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};
+use crate::core::types::QoS;
+
+/// A device's index in the world (the scenario's order).
+pub type DeviceId = usize;
+
+/// Bytes a TLS record adds to what it carries (header, MAC, padding: typical AES-GCM).
+pub const TLS_OVERHEAD: usize = 29;
+
+/// Milliseconds TCP retries before it gives up on a lost packet, beyond the round trip.
+pub const RETRANSMIT_GIVE_UP_MS: u64 = 500;
+
+/// Longest wait between reconnection attempts.
+const MAX_BACKOFF_MS: u64 = 60_000;
+
+/// Something scheduled.
+#[derive(Clone, Debug)]
+enum Event {
+    /// A device's transport is open (after TCP, and TLS, handshakes).
+    Established(DeviceId, ConnId),
+    /// Bytes reach the broker.
+    ToBroker(ConnId, Bytes),
+    /// The broker learns its connection closed.
+    CloseAtBroker(ConnId),
+    /// Bytes reach a device.
+    ToDevice(DeviceId, ConnId, Bytes),
+    /// A device learns its connection closed.
+    CloseAtDevice(DeviceId, ConnId),
+    /// A device's session timer (keep-alive ping).
+    SessionTimer(DeviceId),
+    /// The broker's timer (keep-alive, wills, expiry, `$SYS`).
+    BrokerTimer,
+    /// A sensor reading or an intruder's attempt is due.
+    Tick(DeviceId),
+    /// A custom device's scheduled publish.
+    CustomPublish(DeviceId, usize),
+    /// Try connecting again.
+    Reconnect(DeviceId),
+    /// A device's first connection.
+    Start(DeviceId),
+    /// A scripted action.
+    Action(Box<Action>),
+}
+
+/// The simulated world.
+#[derive(Debug)]
+pub struct World {
+    scenario: Scenario,
+    now: Time,
+    steps: u64,
+    queue: EventQueue<Event>,
+    broker: Broker,
+    broker_timer: Option<(Time, Slot)>,
+    devices: Vec<Device>,
+    by_name: BTreeMap<String, DeviceId>,
+    /// Connections the broker has open, and whose they are.
+    conns: BTreeMap<ConnId, DeviceId>,
+    next_conn: u64,
+    trace: Trace,
+}
+
+impl World {
+    /// A world at time 0 for a scenario (checked first).
+    pub fn new(scenario: &Scenario, lang: Lang) -> Result<World, ScenarioError> {
+        scenario.validate(lang)?;
+        let devices: Vec<Device> = scenario
+            .devices
+            .iter()
+            .map(|d| Device::new(d.clone(), scenario.seed))
+            .collect();
+        let by_name = devices
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.config.name.clone(), i))
+            .collect();
+        let mut world = World {
+            scenario: scenario.clone(),
+            now: Time::ZERO,
+            steps: 0,
+            queue: EventQueue::new(),
+            broker: Broker::new(scenario.broker.clone()),
+            broker_timer: None,
+            devices,
+            by_name,
+            conns: BTreeMap::new(),
+            next_conn: 0,
+            trace: Trace::default(),
+        };
+        for id in 0..world.devices.len() {
+            world.schedule_start(id);
+        }
+        for s in &scenario.actions {
+            world.queue.schedule(
+                Time::from_millis(s.at_ms),
+                Event::Action(Box::new(s.action.clone())),
+            );
+        }
+        world.arm_broker_timer();
+        Ok(world)
+    }
+
+    fn schedule_start(&mut self, id: DeviceId) {
+        let d = &self.devices[id];
+        let start = Time::from_millis(d.config.start_ms);
+        if d.wants_online {
+            self.queue.schedule(start, Event::Start(id));
+        }
+        match &d.config.kind {
+            DeviceKind::Sensor { interval_ms, .. } | DeviceKind::Intruder { interval_ms, .. } => {
+                let first = start + *interval_ms;
+                self.queue.schedule(first, Event::Tick(id));
+            }
+            DeviceKind::Custom { publishes, .. } => {
+                for (i, p) in publishes.iter().enumerate() {
+                    self.queue
+                        .schedule(Time::from_millis(p.at_ms), Event::CustomPublish(id, i));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The virtual time.
+    pub fn now(&self) -> Time {
+        self.now
+    }
+
+    /// Events processed so far (a replay applies actions at the same count).
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// When the next event happens.
+    pub fn next_event_time(&self) -> Option<Time> {
+        self.queue.next_time()
+    }
+
+    /// The scenario this world started from.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The broker (read-only: sessions, queues, retained messages, subscriptions).
+    pub fn broker(&self) -> &Broker {
+        &self.broker
+    }
+
+    /// The devices, in scenario order.
+    pub fn devices(&self) -> &[Device] {
+        &self.devices
+    }
+
+    /// A device by name.
+    pub fn device(&self, name: &str) -> Option<&Device> {
+        self.by_name.get(name).map(|&i| &self.devices[i])
+    }
+
+    /// Takes the trace events recorded since the last call.
+    pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
+        self.trace.drain()
+    }
+
+    /// Trace events recorded in all.
+    pub fn trace_len(&self) -> u64 {
+        self.trace.len()
+    }
+
+    /// Processes the next event (single step); `false` if nothing is scheduled.
+    pub fn step(&mut self) -> bool {
+        let Some((slot, event)) = self.queue.pop() else {
+            return false;
+        };
+        self.now = self.now.max(slot.at);
+        self.steps += 1;
+        self.handle(event);
+        true
+    }
+
+    /// Runs every event up to `until`, at most `budget` of them; returns `true` when it got
+    /// there (the clock then reads `until`), `false` if the budget ran out first.
+    pub fn run_until(&mut self, until: Time, budget: usize) -> bool {
+        for _ in 0..budget {
+            match self.queue.pop_until(until) {
+                Some((slot, event)) => {
+                    self.now = self.now.max(slot.at);
+                    self.steps += 1;
+                    self.handle(event);
+                }
+                None => {
+                    self.now = self.now.max(until);
+                    return true;
+                }
+            }
+        }
+        if self.queue.next_time().is_none_or(|t| t > until) {
+            self.now = self.now.max(until);
+            return true;
+        }
+        false
+    }
+
+    /// Applies an action now; it is recorded in the trace.
+    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+        action.validate(&self.scenario, "action", lang)?;
+        self.act(action);
+        Ok(())
+    }
+
+    fn act(&mut self, action: Action) {
+        self.trace.push(
+            self.now,
+            TraceKind::ActionApplied {
+                action: Box::new(action.clone()),
+            },
+        );
+        let id = action.device().and_then(|n| self.by_name.get(n).copied());
+        match (action, id) {
+            (Action::SetBroker { config }, _) => self.broker.set_config(config),
+            (Action::Online { .. }, Some(id)) => {
+                self.devices[id].wants_online = self.devices[id].config.kind.has_client();
+                self.devices[id].failures = 0;
+                self.connect(id);
+            }
+            (Action::Offline { .. }, Some(id)) => self.go_offline(id),
+            (Action::PullPlug { .. }, Some(id)) => self.pull_plug(id),
+            (Action::Replug { .. }, Some(id)) => self.replug(id),
+            (
+                Action::Publish {
+                    topic,
+                    payload,
+                    qos: q,
+                    retain,
+                    ..
+                },
+                Some(id),
+            ) => {
+                if let Ok(topic) = TopicName::new(topic) {
+                    self.publish(id, topic, Bytes::from(payload), qos(q), retain);
+                }
+            }
+            (Action::Subscribe { filter, qos: q, .. }, Some(id)) => {
+                self.subscribe(id, filter, qos(q))
+            }
+            (Action::Unsubscribe { filter, .. }, Some(id)) => self.unsubscribe(id, filter),
+            (Action::SetLink { link, .. }, Some(id)) => {
+                self.devices[id].config.link = link;
+                self.change(
+                    id,
+                    DeviceChange::Link {
+                        latency_ms: link.latency_ms,
+                        jitter_ms: link.jitter_ms,
+                        loss_permille: (link.loss * 1000.0).round() as u32,
+                    },
+                );
+            }
+            (Action::SetQos { qos: q, .. }, Some(id)) => {
+                set_kind_qos(&mut self.devices[id].config.kind, q)
+            }
+            (Action::SetRetain { retain: r, .. }, Some(id)) => {
+                if let DeviceKind::Sensor { retain, .. } = &mut self.devices[id].config.kind {
+                    *retain = r;
+                }
+            }
+            (Action::SetCleanSession { clean, .. }, Some(id)) => {
+                self.devices[id].config.clean_session = clean;
+            }
+            (Action::SetWill { will, .. }, Some(id)) => self.devices[id].config.will = will,
+            (Action::SetPort { port, .. }, Some(id)) => self.devices[id].config.port = port,
+            (
+                Action::SetCredentials {
+                    username, password, ..
+                },
+                Some(id),
+            ) => {
+                self.devices[id].config.username = username;
+                self.devices[id].config.password = password;
+            }
+            _ => {}
+        }
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Start(id) => self.connect(id),
+            Event::Reconnect(id) => {
+                self.devices[id].reconnect = None;
+                self.connect(id);
+            }
+            Event::Established(id, conn) => self.established(id, conn),
+            Event::ToBroker(conn, bytes) => {
+                if self.conns.contains_key(&conn) {
+                    self.broker.handle_bytes(self.now, conn, &bytes);
+                    self.pump_broker();
+                }
+            }
+            Event::CloseAtBroker(conn) => {
+                if self.conns.remove(&conn).is_some() {
+                    self.broker.handle_close(self.now, conn);
+                    self.pump_broker();
+                }
+            }
+            Event::ToDevice(id, conn, bytes) => {
+                if self.devices[id].conn == Some(conn) {
+                    if let Some(s) = self.devices[id].session.as_mut() {
+                        s.handle_bytes(self.now, &bytes);
+                    }
+                    self.pump_device(id);
+                }
+            }
+            Event::CloseAtDevice(id, conn) => {
+                if self.devices[id].conn == Some(conn) {
+                    self.drop_connection(id);
+                    self.change(id, DeviceChange::ConnectionLost);
+                    self.schedule_reconnect(id);
+                }
+            }
+            Event::SessionTimer(id) => {
+                self.devices[id].timer = None;
+                if let Some(s) = self.devices[id].session.as_mut() {
+                    s.handle_timeout(self.now);
+                }
+                self.pump_device(id);
+            }
+            Event::BrokerTimer => {
+                self.broker_timer = None;
+                self.broker.handle_timeout(self.now);
+                self.pump_broker();
+            }
+            Event::Tick(id) => self.tick(id),
+            Event::CustomPublish(id, i) => self.custom_publish(id, i),
+            Event::Action(action) => self.act(*action),
+        }
+    }
+
+    fn change(&mut self, id: DeviceId, change: DeviceChange) {
+        let device = self.devices[id].name.clone();
+        self.trace
+            .push(self.now, TraceKind::DeviceChanged { device, change });
+    }
+
+    /// Opens a connection if the device should be online and can be.
+    fn connect(&mut self, id: DeviceId) {
+        let d = &mut self.devices[id];
+        if !d.wants_online || !d.plugged || d.conn.is_some() || d.session.is_none() {
+            return;
+        }
+        if let Some(slot) = d.reconnect.take() {
+            self.queue.cancel(slot);
+        }
+        let conn = ConnId(self.next_conn);
+        self.next_conn += 1;
+        d.conn = Some(conn);
+        d.conn_port = d.config.port;
+        d.conn_broken = false;
+        let rtt = 2 * d.config.link.latency_ms;
+        let handshakes = if d.conn_port == 8883 { 3 } else { 1 };
+        let at = self.now + rtt * handshakes;
+        d.up_free = d.up_free.max(at);
+        d.down_free = d.down_free.max(at);
+        let port = d.conn_port;
+        self.change(id, DeviceChange::Connecting { conn, port });
+        self.queue.schedule(at, Event::Established(id, conn));
+    }
+
+    fn established(&mut self, id: DeviceId, conn: ConnId) {
+        if self.devices[id].conn != Some(conn) {
+            return;
+        }
+        self.conns.insert(conn, id);
+        self.broker.handle_open(self.now, conn);
+        self.pump_broker();
+        let d = &mut self.devices[id];
+        let connect = connect_packet(&d.config);
+        if let Some(s) = d.session.as_mut() {
+            s.set_connect(connect);
+            s.start(self.now);
+        }
+        d.sub_requests.clear();
+        self.pump_device(id);
+    }
+
+    /// The device's side of a connection ends (the broker's side is told separately).
+    fn drop_connection(&mut self, id: DeviceId) {
+        let d = &mut self.devices[id];
+        d.conn = None;
+        if let Some(s) = d.session.as_mut() {
+            s.handle_closed();
+        }
+        if let Some(slot) = d.timer.take() {
+            self.queue.cancel(slot);
+        }
+    }
+
+    fn schedule_reconnect(&mut self, id: DeviceId) {
+        let d = &mut self.devices[id];
+        if !d.wants_online || !d.plugged || d.reconnect.is_some() {
+            return;
+        }
+        let factor = 1u64 << d.failures.min(5);
+        let wait = d
+            .config
+            .reconnect_ms
+            .saturating_mul(factor)
+            .min(MAX_BACKOFF_MS);
+        let jitter = d.link_rng.below(wait / 4 + 1);
+        let slot = self
+            .queue
+            .schedule(self.now + wait + jitter, Event::Reconnect(id));
+        d.reconnect = Some(slot);
+    }
+
+    fn go_offline(&mut self, id: DeviceId) {
+        let d = &mut self.devices[id];
+        d.wants_online = false;
+        if let Some(slot) = d.reconnect.take() {
+            self.queue.cancel(slot);
+        }
+        let Some(conn) = d.conn else {
+            return;
+        };
+        if let Some(s) = d.session.as_mut() {
+            s.disconnect(self.now);
+        }
+        self.flush_device(id, conn);
+        let d = &mut self.devices[id];
+        let close_at = d.up_free.max(self.now + d.config.link.latency_ms);
+        d.up_free = close_at;
+        let broken = d.conn_broken;
+        self.drop_connection(id);
+        if !broken {
+            self.queue.schedule(close_at, Event::CloseAtBroker(conn));
+        }
+        self.change(id, DeviceChange::Offline);
+    }
+
+    fn replug(&mut self, id: DeviceId) {
+        if !self.devices[id].plugged {
+            self.devices[id].plugged = true;
+            self.change(id, DeviceChange::Replugged);
+            self.connect(id);
+        }
+    }
+
+    fn pull_plug(&mut self, id: DeviceId) {
+        if !self.devices[id].plugged {
+            return;
+        }
+        self.devices[id].plugged = false;
+        if let Some(slot) = self.devices[id].reconnect.take() {
+            self.queue.cancel(slot);
+        }
+        if self.devices[id].conn.is_some() {
+            self.drop_connection(id);
+        }
+        self.change(id, DeviceChange::Unplugged);
+    }
+
+    /// Sends what the device's session has queued, and handles its events.
+    fn pump_device(&mut self, id: DeviceId) {
+        while let Some(conn) = self.devices[id].conn {
+            self.flush_device(id, conn);
+            let Some(event) = self.devices[id]
+                .session
+                .as_mut()
+                .and_then(|s| s.poll_event())
+            else {
+                break;
+            };
+            self.on_client_event(id, event);
+        }
+        // Events after the connection ended (a refusal, a malformed packet).
+        while let Some(event) = self.devices[id]
+            .session
+            .as_mut()
+            .and_then(|s| s.poll_event())
+        {
+            self.on_client_event(id, event);
+        }
+        self.arm_device_timer(id);
+    }
+
+    fn flush_device(&mut self, id: DeviceId, conn: ConnId) {
+        while let Some(bytes) = self.devices[id]
+            .session
+            .as_mut()
+            .and_then(|s| s.poll_transmit())
+        {
+            self.transmit(id, conn, true, bytes);
+        }
+    }
+
+    fn arm_device_timer(&mut self, id: DeviceId) {
+        let d = &mut self.devices[id];
+        let due = d.session.as_ref().and_then(|s| s.poll_timeout());
+        if d.timer.map(|s| s.at) == due {
+            return;
+        }
+        if let Some(slot) = d.timer.take() {
+            self.queue.cancel(slot);
+        }
+        d.timer = due.map(|at| {
+            self.queue
+                .schedule(at.max(self.now), Event::SessionTimer(id))
+        });
+    }
+
+    fn arm_broker_timer(&mut self) {
+        let due = self.broker.poll_timeout();
+        if self.broker_timer.map(|(t, _)| t) == due {
+            return;
+        }
+        if let Some((_, slot)) = self.broker_timer.take() {
+            self.queue.cancel(slot);
+        }
+        self.broker_timer = due.map(|at| {
+            (
+                at,
+                self.queue.schedule(at.max(self.now), Event::BrokerTimer),
+            )
+        });
+    }
+
+    fn pump_broker(&mut self) {
+        for e in self.broker.poll_trace() {
+            self.trace.push(e.at, e.kind);
+        }
+        while let Some(out) = self.broker.poll_output() {
+            match out {
+                Output::Transmit { conn, bytes } => {
+                    if let Some(&id) = self.conns.get(&conn) {
+                        self.transmit(id, conn, false, bytes);
+                    }
+                }
+                Output::Close { conn } => {
+                    if let Some(id) = self.conns.remove(&conn) {
+                        let d = &mut self.devices[id];
+                        let at = d.down_free.max(self.now + d.config.link.latency_ms);
+                        d.down_free = at;
+                        self.queue.schedule(at, Event::CloseAtDevice(id, conn));
+                    }
+                }
+            }
+        }
+        self.arm_broker_timer();
+    }
+
+    /// Puts bytes on a device's link, one way or the other.
+    fn transmit(&mut self, id: DeviceId, conn: ConnId, to_broker: bool, bytes: Bytes) {
+        let now = self.now;
+        let d = &mut self.devices[id];
+        let tls = d.conn_port == 8883;
+        let link = d.config.link;
+        let unplugged = !d.plugged;
+        let lost = unplugged || d.conn_broken || (link.loss > 0.0 && d.link_rng.chance(link.loss));
+        let jitter = if link.jitter_ms > 0 {
+            d.link_rng.below(link.jitter_ms + 1)
+        } else {
+            0
+        };
+        let free = if to_broker {
+            &mut d.up_free
+        } else {
+            &mut d.down_free
+        };
+        let arrives = (*free).max(now + link.latency_ms + jitter);
+        if !lost {
+            *free = arrives;
+        }
+        let newly_broken = lost && !unplugged && !d.conn_broken;
+        if newly_broken {
+            d.conn_broken = true;
+        }
+        let packet = bytes.first().and_then(|b| PacketType::from_u8(b >> 4));
+        let len = bytes.len() + if tls { TLS_OVERHEAD } else { 0 };
+        let device = d.name.clone();
+        self.trace.push(
+            now,
+            TraceKind::Transmitted {
+                device,
+                conn,
+                to_broker,
+                packet,
+                len,
+                arrives: (!lost).then_some(arrives),
+            },
+        );
+        if !unplugged {
+            self.eavesdrop(id, to_broker, tls, &bytes);
+        }
+        if newly_broken {
+            let give_up = now + 2 * link.latency_ms + RETRANSMIT_GIVE_UP_MS;
+            self.queue.schedule(give_up, Event::CloseAtDevice(id, conn));
+            self.queue.schedule(give_up, Event::CloseAtBroker(conn));
+        } else if !lost {
+            let event = if to_broker {
+                Event::ToBroker(conn, bytes)
+            } else {
+                Event::ToDevice(id, conn, bytes)
+            };
+            self.queue.schedule(arrives, event);
+        }
+    }
+
+    fn eavesdrop(&mut self, id: DeviceId, to_broker: bool, tls: bool, bytes: &Bytes) {
+        let target = self.devices[id].name.clone();
+        let spies: Vec<_> = self
+            .devices
+            .iter()
+            .filter(|d| match &d.config.kind {
+                DeviceKind::Eavesdropper { targets } => {
+                    d.plugged && (targets.is_empty() || targets.iter().any(|t| **t == *target))
+                }
+                _ => false,
+            })
+            .map(|d| d.name.clone())
+            .collect();
+        if spies.is_empty() {
+            return;
+        }
+        let seen = if tls {
+            Seen::Opaque {
+                len: bytes.len() + TLS_OVERHEAD,
+            }
+        } else {
+            let version = self.devices[id]
+                .session
+                .as_ref()
+                .map_or(crate::core::codec::Version::V311, |s| s.version());
+            match decode(bytes, version, MAX_PACKET_SIZE) {
+                Ok(Decoded::Packet { packet, .. }) => clear_view(packet),
+                _ => Seen::Opaque { len: bytes.len() },
+            }
+        };
+        for device in spies {
+            self.trace.push(
+                self.now,
+                TraceKind::Eavesdropped {
+                    device,
+                    target: target.clone(),
+                    to_broker,
+                    seen: seen.clone(),
+                },
+            );
+        }
+    }
+
+    fn on_client_event(&mut self, id: DeviceId, event: ClientEvent) {
+        match event {
+            ClientEvent::Connected { session_present } => {
+                self.devices[id].failures = 0;
+                self.change(id, DeviceChange::Online { session_present });
+                self.sync_subscriptions(id, session_present);
+                if let DeviceKind::Actuator {
+                    state_topic,
+                    qos: q,
+                    ..
+                } = &self.devices[id].config.kind
+                {
+                    let (topic, q) = (state_topic.clone(), *q);
+                    let state = Bytes::from(self.devices[id].state.clone());
+                    if let Ok(topic) = TopicName::new(topic) {
+                        self.publish(id, topic, state, qos(q), true);
+                    }
+                }
+            }
+            ClientEvent::Refused { code } => {
+                self.devices[id].failures += 1;
+                self.change(id, DeviceChange::Refused { code });
+            }
+            ClientEvent::Message(p) => self.on_message(id, p),
+            ClientEvent::Subscribed { packet_id, codes } => {
+                let d = &mut self.devices[id];
+                if let Some(filters) = d.sub_requests.remove(&packet_id.get()) {
+                    for (f, code) in filters.iter().zip(codes) {
+                        if let Some(w) = d.subscriptions.get_mut(f) {
+                            w.synced = code.is_success();
+                        }
+                    }
+                }
+            }
+            ClientEvent::DisconnectedByBroker { .. }
+            | ClientEvent::Malformed(_)
+            | ClientEvent::Published { .. }
+            | ClientEvent::Unsubscribed { .. } => {}
+        }
+    }
+
+    fn sync_subscriptions(&mut self, id: DeviceId, session_present: bool) {
+        let d = &mut self.devices[id];
+        if !session_present {
+            d.subscriptions.values_mut().for_each(|w| w.synced = false);
+            d.pending_unsubscribe.clear();
+        }
+        let gone: Vec<TopicFilter> = std::mem::take(&mut d.pending_unsubscribe)
+            .into_iter()
+            .filter_map(|f| TopicFilter::new(f).ok())
+            .collect();
+        let wanted: Vec<(String, QoS)> = d
+            .subscriptions
+            .iter()
+            .filter(|(_, w)| !w.synced)
+            .map(|(f, w)| (f.clone(), w.qos))
+            .collect();
+        if let Some(s) = d.session.as_mut() {
+            if !gone.is_empty() {
+                s.unsubscribe(self.now, gone);
+            }
+        }
+        self.send_subscribe(id, wanted);
+    }
+
+    fn send_subscribe(&mut self, id: DeviceId, wanted: Vec<(String, QoS)>) {
+        let d = &mut self.devices[id];
+        let mut texts = Vec::new();
+        let mut filters = Vec::new();
+        for (text, q) in wanted {
+            if let Ok(f) = TopicFilter::new(text.as_str()) {
+                filters.push((f, SubscriptionOptions::qos(q)));
+                texts.push(text);
+            }
+        }
+        if filters.is_empty() || !d.is_online() {
+            return;
+        }
+        if let Some(s) = d.session.as_mut() {
+            let pid = s.subscribe(self.now, filters);
+            d.sub_requests.insert(pid.get(), texts);
+        }
+    }
+
+    fn subscribe(&mut self, id: DeviceId, filter: String, q: QoS) {
+        let d = &mut self.devices[id];
+        d.pending_unsubscribe.remove(&filter);
+        d.subscriptions.insert(
+            filter.clone(),
+            WantedSub {
+                qos: q,
+                synced: false,
+            },
+        );
+        self.send_subscribe(id, vec![(filter, q)]);
+        self.pump_device(id);
+    }
+
+    fn unsubscribe(&mut self, id: DeviceId, filter: String) {
+        let d = &mut self.devices[id];
+        if d.subscriptions.remove(&filter).is_none() {
+            return;
+        }
+        if d.is_online() {
+            if let (Some(s), Ok(f)) = (d.session.as_mut(), TopicFilter::new(filter.as_str())) {
+                s.unsubscribe(self.now, vec![f]);
+            }
+        } else if !d.config.clean_session {
+            d.pending_unsubscribe.insert(filter);
+        }
+        self.pump_device(id);
+    }
+
+    fn on_message(&mut self, id: DeviceId, p: crate::core::codec::Publish) {
+        let device = self.devices[id].name.clone();
+        self.trace.push(
+            self.now,
+            TraceKind::DeviceReceived {
+                device,
+                topic: p.topic.clone(),
+                payload: p.payload.clone(),
+                qos: p.qos,
+                retain: p.retain,
+                dup: p.dup,
+            },
+        );
+        self.devices[id].remember(self.now, &p.topic, &p.payload);
+        if let DeviceKind::Actuator {
+            command_topic,
+            state_topic,
+            qos: q,
+            ..
+        } = &self.devices[id].config.kind
+        {
+            if p.topic.as_str() != command_topic {
+                return;
+            }
+            let order = String::from_utf8_lossy(&p.payload)
+                .trim()
+                .to_ascii_uppercase();
+            let current = self.devices[id].state.clone();
+            let next = match order.as_str() {
+                "ON" | "1" | "TRUE" => "ON",
+                "OFF" | "0" | "FALSE" => "OFF",
+                "TOGGLE" if current == "ON" => "OFF",
+                "TOGGLE" => "ON",
+                _ => return,
+            };
+            let (topic, q) = (state_topic.clone(), *q);
+            self.devices[id].state = next.to_string();
+            if let Ok(topic) = TopicName::new(topic) {
+                self.publish(id, topic, Bytes::from_static(next.as_bytes()), qos(q), true);
+            }
+        }
+    }
+
+    /// A device's application publishes.
+    fn publish(&mut self, id: DeviceId, topic: TopicName, payload: Bytes, q: QoS, retain: bool) {
+        let d = &mut self.devices[id];
+        let Some(s) = d.session.as_mut() else {
+            return;
+        };
+        let sent = d.conn.is_some() && s.state() == crate::core::client::State::Connected;
+        s.publish(self.now, topic.clone(), payload.clone(), q, retain);
+        let device = d.name.clone();
+        self.trace.push(
+            self.now,
+            TraceKind::DeviceSent {
+                device,
+                topic,
+                payload,
+                qos: q,
+                retain,
+                sent,
+            },
+        );
+        self.pump_device(id);
+    }
+
+    fn tick(&mut self, id: DeviceId) {
+        let (topic, payload, q, retain, every) = match &self.devices[id].config.kind {
+            DeviceKind::Sensor {
+                topic,
+                interval_ms,
+                qos: q,
+                retain,
+                ..
+            } => {
+                let (topic, q, retain, every) = (topic.clone(), *q, *retain, *interval_ms);
+                let reading = self.devices[id].next_reading();
+                (topic, reading, q, retain, every)
+            }
+            DeviceKind::Intruder {
+                topic,
+                payload,
+                interval_ms,
+            } => (topic.clone(), payload.clone(), 0, false, *interval_ms),
+            _ => return,
+        };
+        self.queue.schedule(self.now + every, Event::Tick(id));
+        if let Ok(topic) = TopicName::new(topic) {
+            self.publish(id, topic, Bytes::from(payload), qos(q), retain);
+        }
+    }
+
+    fn custom_publish(&mut self, id: DeviceId, i: usize) {
+        let DeviceKind::Custom { publishes, .. } = &self.devices[id].config.kind else {
+            return;
+        };
+        let Some(p) = publishes.get(i).cloned() else {
+            return;
+        };
+        if p.every_ms > 0 {
+            self.queue
+                .schedule(self.now + p.every_ms, Event::CustomPublish(id, i));
+        }
+        if let Ok(topic) = TopicName::new(p.topic) {
+            self.publish(id, topic, Bytes::from(p.payload), qos(p.qos), p.retain);
+        }
+    }
+}
+
+fn set_kind_qos(kind: &mut DeviceKind, q: u8) {
+    match kind {
+        DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } => *qos = q,
+        DeviceKind::Custom { publishes, .. } => publishes.iter_mut().for_each(|p| p.qos = q),
+        _ => {}
+    }
+}
+
+/// What an eavesdropper reads from a packet in clear.
+fn clear_view(packet: Packet) -> Seen {
+    let kind = packet.packet_type();
+    let (mut topic, mut payload, mut username, mut password) = (None, None, None, None);
+    match packet {
+        Packet::Connect(c) => {
+            username = c.username;
+            password = c.password.map(|p| String::from_utf8_lossy(&p).into_owned());
+        }
+        Packet::Publish(p) => {
+            topic = Some(p.topic);
+            payload = Some(p.payload);
+        }
+        _ => {}
+    }
+    Seen::Clear {
+        packet: kind,
+        topic,
+        payload,
+        username,
+        password,
+    }
+}

@@ -1,0 +1,430 @@
+//! The simulation world: determinism, network model, devices, scenarios and lessons, all on
+//! the virtual clock.
+
+use mqtt_playground::core::i18n::Lang;
+use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
+use mqtt_playground::core::sim::{Action, Player, Run, Scenario, World};
+use mqtt_playground::core::time::Time;
+use mqtt_playground::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
+
+fn scenario(json: &str) -> Scenario {
+    Scenario::from_json(json, Lang::En).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn action(json: &str) -> Action {
+    serde_json::from_str(json).unwrap()
+}
+
+/// The trace as text: what "identical, byte for byte" compares.
+fn text(trace: &[TraceEvent]) -> String {
+    trace.iter().map(|e| format!("{e:?}\n")).collect()
+}
+
+const HOUSE: &str = r#"{ "version": 1, "seed": 42,
+  "devices": [
+    { "name": "cocina", "link": { "latency_ms": 15, "jitter_ms": 30, "loss": 0.02 },
+      "kind": { "type": "sensor", "topic": "Casa/Cocina/Temperatura", "interval_ms": 1000,
+                "model": { "type": "random_walk", "start": 21.0, "step": 0.5 }, "qos": 1 } },
+    { "name": "panel", "clean_session": false,
+      "kind": { "type": "dashboard", "filters": [ { "filter": "Casa/+/Temperatura", "qos": 1 } ] } },
+    { "name": "luz", "kind": { "type": "actuator", "command_topic": "Casa/Luz/Orden",
+      "state_topic": "Casa/Luz" } },
+    { "name": "espia", "kind": { "type": "eavesdropper", "targets": ["cocina"] } }
+  ],
+  "actions": [ { "at_ms": 5000, "action": { "type": "pull_plug", "device": "panel" } },
+               { "at_ms": 45000, "action": { "type": "replug", "device": "panel" } } ] }"#;
+
+fn run(json: &str, ms: u64) -> Run {
+    let mut r = Run::new(&scenario(json), Lang::En).unwrap();
+    r.run_for(ms);
+    r
+}
+
+#[test]
+fn same_scenario_and_seed_give_the_same_trace() {
+    let a = run(HOUSE, 30_000);
+    let b = run(HOUSE, 30_000);
+    assert!(a.trace().len() > 300, "{} events", a.trace().len());
+    assert_eq!(text(a.trace()), text(b.trace()));
+    let other = run(&HOUSE.replace("\"seed\": 42", "\"seed\": 43"), 30_000);
+    assert_ne!(text(a.trace()), text(other.trace()), "the seed matters");
+}
+
+#[test]
+fn a_sensor_reaches_a_dashboard_through_the_broker() {
+    let r = run(HOUSE, 4_000);
+    let panel = r.world().device("panel").unwrap();
+    let h = &panel.latest
+        [&mqtt_playground::core::topic::TopicName::new("Casa/Cocina/Temperatura").unwrap()];
+    assert!(h.count >= 2, "{}", h.count);
+    // Journey: Published → FilterTried(matched) → Delivered → DeviceReceived, in that order.
+    let names: Vec<&str> = r.trace().iter().map(|e| e.kind.name()).collect();
+    let first = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(first("DeviceSent") < first("Published"));
+    assert!(first("Published") < first("FilterTried"));
+    assert!(first("FilterTried") < first("Delivered"));
+    assert!(first("Delivered") < first("DeviceReceived"));
+}
+
+#[test]
+fn packets_keep_order_and_take_the_link_latency() {
+    let r = run(HOUSE, 20_000);
+    let mut last_arrival = std::collections::BTreeMap::new();
+    for e in r.trace() {
+        if let TraceKind::Transmitted {
+            device,
+            conn,
+            to_broker,
+            arrives: Some(t),
+            ..
+        } = &e.kind
+        {
+            if &**device == "cocina" {
+                assert!(*t >= e.at.plus_millis(15), "latency");
+                assert!(*t <= e.at.plus_millis(15 + 30) || last_arrival.values().any(|v| v >= t));
+            }
+            let key = (device.clone(), *conn, *to_broker);
+            if let Some(prev) = last_arrival.insert(key, *t) {
+                assert!(*t >= prev, "TCP order kept");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pulled_plug_queues_qos1_messages_that_arrive_after_replug() {
+    let r = run(HOUSE, 60_000);
+    let t = r.trace();
+    let queued = t
+        .iter()
+        .filter(|e| matches!(&e.kind, TraceKind::Queued { client, .. } if &**client == "panel"))
+        .count();
+    assert!(
+        queued > 0,
+        "the broker kept messages for the unplugged panel"
+    );
+    let s = r.world().broker().session("panel").unwrap();
+    assert!(
+        s.queue.is_empty() && s.inflight.is_empty(),
+        "and delivered them all"
+    );
+    let changes: Vec<&DeviceChange> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::DeviceChanged { device, change } if &**device == "panel" => Some(change),
+            _ => None,
+        })
+        .collect();
+    assert!(changes.contains(&&DeviceChange::Unplugged));
+    assert!(changes.contains(&&DeviceChange::Online {
+        session_present: true
+    }));
+}
+
+#[test]
+fn the_eavesdropper_reads_1883_in_clear_and_only_lengths_on_8883() {
+    let lesson = lesson("tls").unwrap();
+    let mut r = Run::new(&lesson.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    r.run_for(6_000);
+    let password = r.trace().iter().find_map(|e| match &e.kind {
+        TraceKind::Eavesdropped {
+            seen: Seen::Clear {
+                password: Some(p), ..
+            },
+            ..
+        } => Some(p.clone()),
+        _ => None,
+    });
+    assert_eq!(password.as_deref(), Some("1234-secreta"));
+    for step in lesson.solution() {
+        r.run_for(step.wait_ms);
+        r.apply(step.action, Lang::En).unwrap();
+    }
+    let from = r.trace().len();
+    r.run_for(10_000);
+    let seen: Vec<&Seen> = r.trace()[from..]
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::Eavesdropped { seen, .. } => Some(seen),
+            _ => None,
+        })
+        .collect();
+    assert!(!seen.is_empty());
+    assert!(seen
+        .iter()
+        .all(|s| matches!(s, Seen::Opaque { len } if *len > 29)));
+    // The TLS handshake costs two more round trips than TCP alone.
+    let opened: Vec<(Time, u16)> = r
+        .trace()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::DeviceChanged {
+                device,
+                change: DeviceChange::Connecting { port, .. },
+            } if &**device == "alarma" => Some((e.at, *port)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened.last().unwrap().1, 8883);
+}
+
+#[test]
+fn a_lost_packet_breaks_the_connection_and_the_device_reconnects() {
+    let json = r#"{ "version": 1, "seed": 3, "devices": [
+        { "name": "s", "link": { "loss": 0.2 },
+          "kind": { "type": "sensor", "topic": "a/b", "interval_ms": 500, "model": { "type": "counter" } } } ] }"#;
+    let r = run(json, 60_000);
+    let lost = r
+        .trace()
+        .iter()
+        .filter(|e| matches!(&e.kind, TraceKind::Transmitted { arrives: None, .. }))
+        .count();
+    let broken = r
+        .trace()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                TraceKind::DeviceChanged {
+                    change: DeviceChange::ConnectionLost,
+                    ..
+                }
+            )
+        })
+        .count();
+    let connects = r
+        .trace()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                TraceKind::DeviceChanged {
+                    change: DeviceChange::Online { .. },
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(
+        lost > 3 && broken > 3 && connects > broken / 2,
+        "{lost} {broken} {connects}"
+    );
+}
+
+#[test]
+fn replay_and_jumping_back_reproduce_the_run() {
+    let mut r = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    r.run_for(3_000);
+    r.step();
+    r.step();
+    r.apply(
+        action(r#"{"type":"publish","device":"luz","topic":"Casa/Luz/Orden","payload":"ON"}"#),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_for(2_500);
+    r.apply(
+        action(r#"{"type":"set_link","device":"cocina","link":{"latency_ms":200,"loss":0.3}}"#),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_for(10_000);
+    let full = text(r.trace());
+    let again = Run::replay(r.world().scenario(), r.log(), Some(r.now()), Lang::En).unwrap();
+    assert_eq!(text(again.trace()), full, "share link: same trace");
+    let end = r.now();
+    r.jump_to(Time::from_millis(4_000), Lang::En).unwrap();
+    assert_eq!(r.now(), Time::from_millis(4_000));
+    assert!(text(r.trace()).len() < full.len());
+    assert!(full.starts_with(&text(r.trace())), "the past is a prefix");
+    r.jump_to(end, Lang::En).unwrap();
+    assert_eq!(text(r.trace()), full, "and forward again");
+    // The fault is in the trace.
+    assert!(r.trace().iter().any(|e| matches!(
+        &e.kind,
+        TraceKind::DeviceChanged {
+            change: DeviceChange::Link {
+                loss_permille: 300,
+                ..
+            },
+            ..
+        }
+    )));
+}
+
+#[test]
+fn every_world_trace_kind_is_emitted() {
+    let r = run(HOUSE, 20_000);
+    let mut r2 = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    r2.run_for(100);
+    r2.apply(action(r#"{"type":"online","device":"panel"}"#), Lang::En)
+        .unwrap();
+    let seen: std::collections::BTreeSet<&str> = r
+        .trace()
+        .iter()
+        .chain(r2.trace())
+        .map(|e| e.kind.name())
+        .collect();
+    for name in TraceKind::WORLD_NAMES {
+        assert!(seen.contains(name), "{name} never emitted");
+    }
+}
+
+#[test]
+fn step_and_player() {
+    let mut w = World::new(&scenario(HOUSE), Lang::En).unwrap();
+    assert!(w.step());
+    assert_eq!(w.steps(), 1);
+    assert!(!w.run_until(Time::from_secs(10), 5), "budget ran out first");
+    assert!(w.run_until(Time::from_secs(10), usize::MAX));
+    assert_eq!(w.now(), Time::from_secs(10));
+    let mut p = Player::default();
+    p.set_speed(0.25);
+    assert_eq!(p.advance(2.0), 0);
+    assert_eq!(p.advance(2.0), 1, "fractions carry over");
+    p.set_speed(f64::NAN);
+    assert_eq!(p.speed, 0.25);
+    p.set_speed(1e9);
+    assert_eq!(
+        p.advance(10_000.0),
+        100_000,
+        "a hidden tab counts one second at most"
+    );
+    p.playing = false;
+    assert_eq!(p.advance(16.0), 0);
+}
+
+#[test]
+fn scenario_errors_name_the_field_in_both_languages() {
+    let cases = [
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "sensor", "topic": "Casa/+", "interval_ms": 100, "model": {"type": "counter"}}}]}"#,
+            "devices[0].kind.topic",
+            "wildcard",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "dashboard", "filters": [{"filter": "Casa/#/x"}]}}]}"#,
+            "devices[0].kind.filters[0].filter",
+            "#",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "dashboard"}}, {"name": "a", "kind": {"type": "dashboard"}}]}"#,
+            "devices[1].name",
+            "already",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "port": 80, "kind": {"type": "dashboard"}}]}"#,
+            "devices[0].port",
+            "8883",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "link": {"loss": 2}, "kind": {"type": "dashboard"}}]}"#,
+            "devices[0].link.loss",
+            "probability",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "toaster"}}]}"#,
+            "devices[0].kind",
+            "toaster",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "colour": "red", "kind": {"type": "dashboard"}}]}"#,
+            "devices[0]",
+            "colour",
+        ),
+        (
+            r#"{"version": 1, "actions": [{"at_ms": 1, "action": {"type": "online", "device": "ghost"}}]}"#,
+            "actions[0].action.device",
+            "ghost",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "dashboard", "filters": [{"filter": "x", "qos": 3}]}}]}"#,
+            "devices[0].kind.filters[0].qos",
+            "QoS 3",
+        ),
+        (r#"{"version": 2}"#, "version", "version 2"),
+        (r#"{"version": "uno"}"#, "version", "\"uno\""),
+        (r#"{"seed": 1}"#, "version", "missing"),
+        (r#"{"version": 1,"#, "", "line 1"),
+        ("[]", "version", "missing"),
+    ];
+    for (json, path, needle) in cases {
+        let e = Scenario::from_json(json, Lang::En).unwrap_err();
+        assert!(e.path.starts_with(path), "{json}: path {:?}", e.path);
+        assert!(e.message.contains(needle), "{json}: {}", e.message);
+        let es = Scenario::from_json(json, Lang::Es).unwrap_err();
+        assert_eq!(es.path, e.path);
+        assert_ne!(es.message, e.message, "Spanish differs: {}", es.message);
+    }
+}
+
+#[test]
+fn scenarios_round_trip_without_secrets() {
+    let s = lesson("security").unwrap().scenario(Lang::En).unwrap();
+    let json = s.to_json_without_secrets();
+    assert!(!json.contains("secreta"), "{json}");
+    let back = Scenario::from_json(&json, Lang::En).unwrap();
+    assert_eq!(back.devices.len(), s.devices.len());
+    assert!(back.devices.iter().all(|d| d.password.is_none()));
+}
+
+#[test]
+fn arbitrary_text_never_panics_the_scenario_reader() {
+    let base = HOUSE.as_bytes();
+    let mut rng = mqtt_playground::core::rng::Rng::new(9);
+    for _ in 0..2_000 {
+        let mut bytes = base.to_vec();
+        for _ in 0..1 + rng.below(4) {
+            let i = rng.below(bytes.len() as u64) as usize;
+            let alphabet = b" {}[]\",:0-9aeZ#+/";
+            bytes[i] = alphabet[rng.below(alphabet.len() as u64) as usize];
+        }
+        let cut = rng.below(bytes.len() as u64 + 1) as usize;
+        let text = String::from_utf8_lossy(&bytes[..cut.max(bytes.len() / 2)]).into_owned();
+        if let Ok(s) = Scenario::from_json(&text, Lang::Es) {
+            let mut r = Run::new(&s, Lang::Es).unwrap();
+            r.run_for(3_000);
+        }
+    }
+}
+
+#[test]
+fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
+    for l in &LESSONS {
+        let s = l
+            .scenario(Lang::Es)
+            .unwrap_or_else(|e| panic!("{}: {e}", l.id));
+        assert_eq!(s.lesson.as_deref(), Some(l.id));
+        // Starting state, left alone for two minutes: not passed.
+        let mut idle = Run::new(&s, Lang::En).unwrap();
+        idle.run_for(120_000);
+        assert_eq!(l.goals.len(), l.check(idle.world(), idle.trace()).len());
+        assert!(
+            !l.passed(idle.world(), idle.trace()),
+            "{} passes without doing anything",
+            l.id
+        );
+        // With the intended solution: passed.
+        let mut solved = Run::new(&s, Lang::En).unwrap();
+        for step in l.solution() {
+            solved.run_for(step.wait_ms);
+            solved
+                .apply(step.action, Lang::En)
+                .unwrap_or_else(|e| panic!("{}: {e}", l.id));
+        }
+        solved.run_for(90_000);
+        assert!(
+            l.passed(solved.world(), solved.trace()),
+            "{}: goals {:?}",
+            l.id,
+            l.check(solved.world(), solved.trace())
+        );
+        for text in l.goals.iter().chain(l.hints).chain([&l.title, &l.intro]) {
+            assert!(
+                !text.es.is_empty() && !text.en.is_empty() && text.es != text.en,
+                "{}",
+                l.id
+            );
+        }
+    }
+}
