@@ -188,6 +188,12 @@ impl Broker {
             x.will = c.will;
             x.last_seen = self.now;
         }
+        if c.keep_alive > 0 {
+            self.wake_at(crate::core::broker::keep_alive_deadline(
+                self.now,
+                c.keep_alive,
+            ));
+        }
         let mut properties = Properties::new();
         if v == Version::V5 {
             if let Some(id) = assigned {
@@ -299,16 +305,19 @@ impl Broker {
             .expiry
             .filter(|s| *s > 0)
             .map(|s| self.now.plus_secs(u64::from(s)));
+        if let Some(at) = session.expires_at {
+            self.wake_at(at);
+        }
         if let Some(will) = c.will.filter(|_| !graceful) {
             let delay = will
                 .properties
                 .u32(PropertyId::WillDelayInterval)
                 .unwrap_or(0);
             if delay > 0 && !ends {
-                self.pending_wills.insert(
-                    client.clone(),
-                    (self.now.plus_secs(u64::from(delay)), will, username),
-                );
+                let at = self.now.plus_secs(u64::from(delay));
+                self.pending_wills
+                    .insert(client.clone(), (at, will, username));
+                self.wake_at(at);
             } else {
                 self.fire_will(&client, will, username);
             }

@@ -100,6 +100,11 @@ pub struct Broker {
     next_msg: u64,
     next_assigned: u64,
     next_sys: Option<Time>,
+    /// A lower bound of the next deadline ([`Broker::poll_timeout`]): moved earlier when a
+    /// deadline is set, recomputed (one pass over connections and sessions) after each
+    /// [`Broker::handle_timeout`]. Activity only moves deadlines later, so a wake-up may find
+    /// nothing due; that costs one pass, not one pass per packet.
+    wake: Option<Time>,
     stats: Stats,
 }
 
@@ -121,6 +126,7 @@ impl Broker {
             next_msg: 0,
             next_assigned: 0,
             next_sys,
+            wake: next_sys,
             stats: Stats::default(),
         }
     }
@@ -209,6 +215,12 @@ impl Broker {
         self.fire_delayed_wills();
         self.expire_sessions();
         self.publish_sys();
+        self.wake = self.next_deadline();
+    }
+
+    /// Makes sure [`Broker::poll_timeout`] is no later than `at`.
+    pub(crate) fn wake_at(&mut self, at: Time) {
+        self.wake = Some(self.wake.map_or(at, |w| w.min(at)));
     }
 
     /// The next thing to do on the network.
@@ -216,8 +228,14 @@ impl Broker {
         self.out.pop_front()
     }
 
-    /// The earliest deadline at which [`Broker::handle_timeout`] has work.
+    /// When to call [`Broker::handle_timeout`]: no later than the earliest deadline (keep-alive,
+    /// will delay, session expiry, `$SYS`); it may be earlier, and then finds nothing to do.
     pub fn poll_timeout(&self) -> Option<Time> {
+        self.wake
+    }
+
+    /// The earliest deadline, computed.
+    fn next_deadline(&self) -> Option<Time> {
         let keep_alive = self
             .conns
             .values()
@@ -327,6 +345,6 @@ fn version_of(conns: &BTreeMap<ConnId, Conn>, conn: ConnId, fallback: Version) -
 }
 
 /// When a silent client is given up: 1.5 × keep-alive after its last packet [MQTT-3.1.2-24].
-fn keep_alive_deadline(last_seen: Time, keep_alive: u16) -> Time {
+pub(crate) fn keep_alive_deadline(last_seen: Time, keep_alive: u16) -> Time {
     last_seen.plus_millis(u64::from(keep_alive) * 1500)
 }

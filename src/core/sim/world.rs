@@ -85,6 +85,8 @@ pub struct World {
     /// Connections the broker has open, and whose they are.
     conns: BTreeMap<ConnId, DeviceId>,
     next_conn: u64,
+    /// The eavesdroppers (usually none: checked on every packet).
+    spies: Vec<DeviceId>,
     trace: Trace,
 }
 
@@ -113,8 +115,13 @@ impl World {
             by_name,
             conns: BTreeMap::new(),
             next_conn: 0,
+            spies: Vec::new(),
             trace: Trace::default(),
         };
+        world.spies = (world.devices.iter().enumerate())
+            .filter(|(_, d)| !d.config.kind.has_client())
+            .map(|(i, _)| i)
+            .collect();
         for id in 0..world.devices.len() {
             world.schedule_start(id);
         }
@@ -631,10 +638,11 @@ impl World {
     }
 
     fn eavesdrop(&mut self, id: DeviceId, to_broker: bool, tls: bool, bytes: &Bytes) {
+        if self.spies.is_empty() {
+            return;
+        }
         let target = self.devices[id].name.clone();
-        let spies: Vec<_> = self
-            .devices
-            .iter()
+        let spies: Vec<_> = (self.spies.iter().map(|&i| &self.devices[i]))
             .filter(|d| match &d.config.kind {
                 DeviceKind::Eavesdropper { targets } => {
                     d.plugged && (targets.is_empty() || targets.iter().any(|t| **t == *target))

@@ -357,3 +357,86 @@ pub static LESSONS: [Lesson; 10] = [
         check: checks::filters,
     },
 ];
+
+/// Lesson 9's house at any size (for benchmarks and stress): per five devices, two
+/// temperature sensors, one light, one dashboard watching its neighbours and one phone that
+/// toggles a light every 10 s and follows every light. The first dashboard watches `Casa/#`.
+pub fn house_of(devices: usize, seed: u64) -> Scenario {
+    use crate::core::sim::scenario::{
+        DeviceConfig, DeviceKind, LinkConfig, Protocol, PublishConfig, SubConfig, ValueModel,
+    };
+    let device = |name: String, kind: DeviceKind, i: usize| DeviceConfig {
+        name,
+        client_id: None,
+        kind,
+        protocol: if i % 2 == 0 {
+            Protocol::V311
+        } else {
+            Protocol::V5
+        },
+        clean_session: i % 3 != 0,
+        session_expiry: 3600,
+        keep_alive: 60,
+        will: None,
+        username: None,
+        password: None,
+        port: if i % 4 == 0 { 8883 } else { 1883 },
+        online: true,
+        start_ms: (i as u64 * 7) % 1000,
+        reconnect_ms: 2000,
+        link: LinkConfig {
+            latency_ms: 5 + (i as u64 % 40),
+            jitter_ms: 10,
+            loss: 0.0,
+        },
+    };
+    let sub = |filter: String, qos: u8| SubConfig { filter, qos };
+    let mut s = Scenario::new(seed);
+    for i in 0..devices {
+        let room = i / 5;
+        let kind = match i % 5 {
+            0 | 1 => DeviceKind::Sensor {
+                topic: format!("Casa/Hab{room}/Temperatura{}", i % 5),
+                interval_ms: 5000,
+                model: ValueModel::RandomWalk {
+                    start: 20.0,
+                    step: 0.2,
+                    min: -40.0,
+                    max: 100.0,
+                    decimals: 1,
+                },
+                qos: (i % 3) as u8,
+                retain: i % 2 == 0,
+            },
+            2 => DeviceKind::Actuator {
+                command_topic: format!("Casa/Hab{room}/Luz/Orden"),
+                state_topic: format!("Casa/Hab{room}/Luz"),
+                initial: "OFF".into(),
+                qos: 1,
+            },
+            3 => DeviceKind::Dashboard {
+                filters: if i == 3 {
+                    vec![sub("Casa/#".into(), 0)]
+                } else {
+                    vec![
+                        sub(format!("Casa/Hab{room}/#"), 1),
+                        sub(format!("Casa/Hab{}/+", room.saturating_sub(1)), 0),
+                    ]
+                },
+            },
+            _ => DeviceKind::Custom {
+                filters: vec![sub("Casa/+/Luz".into(), 1)],
+                publishes: vec![PublishConfig {
+                    at_ms: 1000 + (i as u64 * 13) % 10_000,
+                    every_ms: 10_000,
+                    topic: format!("Casa/Hab{room}/Luz/Orden"),
+                    payload: "TOGGLE".into(),
+                    qos: 1,
+                    retain: false,
+                }],
+            },
+        };
+        s.devices.push(device(format!("d{i}"), kind, i));
+    }
+    s
+}
