@@ -369,18 +369,18 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
         name,
         client_id: None,
         kind,
-        protocol: if i % 2 == 0 {
+        protocol: if i.is_multiple_of(2) {
             Protocol::V311
         } else {
             Protocol::V5
         },
-        clean_session: i % 3 != 0,
+        clean_session: !i.is_multiple_of(3),
         session_expiry: 3600,
         keep_alive: 60,
         will: None,
         username: None,
         password: None,
-        port: if i % 4 == 0 { 8883 } else { 1883 },
+        port: if i.is_multiple_of(4) { 8883 } else { 1883 },
         online: true,
         start_ms: (i as u64 * 7) % 1000,
         reconnect_ms: 2000,
@@ -406,7 +406,7 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
                     decimals: 1,
                 },
                 qos: (i % 3) as u8,
-                retain: i % 2 == 0,
+                retain: i.is_multiple_of(2),
             },
             2 => DeviceKind::Actuator {
                 command_topic: format!("Casa/Hab{room}/Luz/Orden"),
