@@ -49,6 +49,8 @@ node e2e/serve.mjs dist "$E2E_PORT" 127.0.0.1 &
 pids+=($!)
 wait_port "$E2E_PORT"
 mkdir -p target/e2e
-node --test-reporter=spec e2e/smoke.mjs "http://127.0.0.1:$E2E_PORT/" target/e2e
+export E2E_BASE="http://127.0.0.1:$E2E_PORT/" E2E_OUT=target/e2e
+node --test-reporter=spec e2e/smoke.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/playground.mjs "$E2E_BASE" "$E2E_OUT"
 
 section "all tests passed in $(($(date +%s) - started)) s"

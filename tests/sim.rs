@@ -428,3 +428,26 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
         }
     }
 }
+
+#[test]
+fn a_bounded_trace_keeps_the_newest_events() {
+    let mut full = run(HOUSE, 20_000);
+    let mut bounded = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    bounded.set_trace_limit(100);
+    let mut seen = 0;
+    let mut collected = Vec::new();
+    for _ in 0..200 {
+        bounded.run_for(100);
+        collected.extend(bounded.events_since(seen).iter().cloned());
+        seen = bounded.trace_total();
+        assert!(bounded.trace().len() <= 150);
+    }
+    assert_eq!(bounded.trace_total(), full.trace().len() as u64);
+    assert_eq!(
+        text(&collected),
+        text(full.trace()),
+        "a reader keeping up sees every event"
+    );
+    full.set_trace_limit(10);
+    assert_eq!(full.trace().len(), 10);
+}

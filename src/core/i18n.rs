@@ -128,6 +128,144 @@ catalogue! {
     Reload => { es: "Recargar", en: "Reload" },
     /// Label of the technical details on the error panel.
     CrashDetails => { es: "Detalle técnico", en: "Technical details" },
+    /// Play button.
+    Play => { es: "Reproducir", en: "Play" },
+    /// Pause button.
+    Pause => { es: "Pausa", en: "Pause" },
+    /// Single-step button.
+    Step => { es: "Paso", en: "Step" },
+    /// Speed selector label.
+    Speed => { es: "Velocidad", en: "Speed" },
+    /// Virtual time label.
+    VirtualTime => { es: "Tiempo simulado", en: "Simulated time" },
+    /// Seed label.
+    Seed => { es: "Semilla", en: "Seed" },
+    /// Restart-with-same-seed button.
+    Replay => { es: "Repetir desde el principio", en: "Replay from the start" },
+    /// Lesson selector label.
+    LessonLabel => { es: "Lección", en: "Lesson" },
+    /// Free play (no lesson).
+    FreePlay => { es: "Juego libre (casa domótica)", en: "Free play (smart house)" },
+    /// Goals heading.
+    Goals => { es: "Objetivos", en: "Goals" },
+    /// Hints heading.
+    Hints => { es: "Pistas", en: "Hints" },
+    /// A goal achieved.
+    GoalDone => { es: "conseguido", en: "done" },
+    /// A goal pending.
+    GoalPending => { es: "pendiente", en: "pending" },
+    /// Lesson completed banner.
+    LessonPassed => { es: "¡Lección superada!", en: "Lesson passed!" },
+    /// Devices heading.
+    Devices => { es: "Dispositivos", en: "Devices" },
+    /// Connect button.
+    Connect => { es: "Conectar", en: "Connect" },
+    /// Disconnect button.
+    Disconnect => { es: "Desconectar", en: "Disconnect" },
+    /// Pull the plug.
+    PullPlug => { es: "Desenchufar", en: "Pull the plug" },
+    /// Plug back in.
+    Replug => { es: "Enchufar", en: "Plug in" },
+    /// Online state.
+    Online => { es: "conectado", en: "online" },
+    /// Offline state.
+    Offline => { es: "desconectado", en: "offline" },
+    /// Connecting state.
+    Connecting => { es: "conectando", en: "connecting" },
+    /// Unplugged state.
+    Unplugged => { es: "desenchufado", en: "unplugged" },
+    /// Network diagram heading.
+    Network => { es: "Red", en: "Network" },
+    /// The broker.
+    Broker => { es: "Bróker", en: "Broker" },
+    /// Publish form heading.
+    PublishHeading => { es: "Publicar", en: "Publish" },
+    /// Subscribe form heading.
+    SubscribeHeading => { es: "Suscribir", en: "Subscribe" },
+    /// Device field.
+    DeviceField => { es: "Dispositivo", en: "Device" },
+    /// Topic field.
+    TopicField => { es: "Tema", en: "Topic" },
+    /// Filter field.
+    FilterField => { es: "Filtro", en: "Filter" },
+    /// Payload field.
+    PayloadField => { es: "Mensaje", en: "Payload" },
+    /// Retain checkbox.
+    RetainField => { es: "Retener", en: "Retain" },
+    /// Unsubscribe button.
+    Unsubscribe => { es: "Anular", en: "Unsubscribe" },
+    /// Journey heading.
+    Journey => { es: "Viaje del mensaje", en: "Message journey" },
+    /// Journey placeholder.
+    JourneyEmpty => { es: "Elige un mensaje en el registro para seguir su viaje.", en: "Pick a message in the log to follow its journey." },
+    /// Journey: the bytes.
+    PacketBytes => { es: "Bytes del PUBLISH", en: "PUBLISH bytes" },
+    /// Journey: filters tried.
+    FiltersTried => { es: "Filtros probados", en: "Filters tried" },
+    /// Journey: subscriber column.
+    Subscriber => { es: "Suscriptor", en: "Subscriber" },
+    /// Journey: result column.
+    Result => { es: "Resultado", en: "Result" },
+    /// Matched.
+    Matched => { es: "coincide", en: "matches" },
+    /// Not matched.
+    NotMatched => { es: "no coincide", en: "no match" },
+    /// Journey: what happened next.
+    Outcome => { es: "Entrega", en: "Delivery" },
+    /// Export sequence diagram.
+    ExportSvg => { es: "Exportar SVG", en: "Export SVG" },
+    /// Timeline heading.
+    Timeline => { es: "Registro", en: "Log" },
+    /// Filter by device.
+    FilterDevice => { es: "Dispositivo o cliente", en: "Device or client" },
+    /// Filter by topic.
+    FilterTopic => { es: "Tema contiene", en: "Topic contains" },
+    /// Filter by kind.
+    FilterKind => { es: "Tipo", en: "Kind" },
+    /// Any kind.
+    AnyKind => { es: "todos", en: "all" },
+    /// Export CSV.
+    ExportCsv => { es: "Exportar CSV", en: "Export CSV" },
+    /// Export JSON.
+    ExportJson => { es: "Exportar JSON", en: "Export JSON" },
+    /// Events shown.
+    EventsShown => { es: "eventos", en: "events" },
+    /// Broker internals heading.
+    BrokerInternals => { es: "Dentro del bróker", en: "Inside the broker" },
+    /// Sessions.
+    Sessions => { es: "Sesiones", en: "Sessions" },
+    /// Persistent session.
+    Persistent => { es: "persistente", en: "persistent" },
+    /// Clean session.
+    Clean => { es: "limpia", en: "clean" },
+    /// Queue.
+    Queue => { es: "Cola", en: "Queue" },
+    /// In flight.
+    InFlight => { es: "En vuelo", en: "In flight" },
+    /// Subscriptions.
+    Subscriptions => { es: "Suscripciones", en: "Subscriptions" },
+    /// Retained store.
+    RetainedStore => { es: "Mensajes retenidos", en: "Retained messages" },
+    /// Topic tree.
+    TopicTree => { es: "Árbol de temas publicados", en: "Tree of published topics" },
+    /// Wildcard tester heading.
+    WildcardTester => { es: "Probador de comodines", en: "Wildcard tester" },
+    /// Wildcard tester: topics, one per line.
+    TopicsOnePerLine => { es: "Temas (uno por línea)", en: "Topics (one per line)" },
+    /// Tabs label.
+    Views => { es: "Vistas", en: "Views" },
+    /// Dark mode toggle.
+    ThemeToggle => { es: "Cambiar tema claro/oscuro", en: "Toggle light/dark theme" },
+    /// Nothing yet.
+    Nothing => { es: "(nada todavía)", en: "(nothing yet)" },
+    /// The value shown by a device.
+    LastValues => { es: "Últimos valores", en: "Latest values" },
+    /// Eavesdropper's capture.
+    Captured => { es: "Capturado", en: "Captured" },
+    /// Live region: delivered to N of M.
+    DeliveredOf => { es: "entregado a {n} de {m} suscriptores", en: "delivered to {n} of {m} subscribers" },
+    /// Status of an action: applied.
+    Applied => { es: "Hecho", en: "Done" },
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 pub mod broker;
 pub mod client;
 pub mod codec;
+pub mod describe;
 pub mod i18n;
+pub mod journey;
 pub mod rng;
 pub mod sim;
 pub mod time;

@@ -59,3 +59,20 @@ pub fn apply(lang: Lang) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
     }
 }
+
+/// Sets (or, with `None`, removes) a query parameter in the address bar without reloading.
+pub fn set_query(name: &str, value: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(url) = window.location().href().and_then(|h| web_sys::Url::new(&h)) else {
+        return;
+    };
+    match value {
+        Some(v) => url.search_params().set(name, v),
+        None => url.search_params().delete(name),
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}

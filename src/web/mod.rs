@@ -3,14 +3,19 @@
 //! Nothing here decides a protocol question; it only renders what the core reports.
 
 pub mod app;
+pub mod clock;
+pub mod components;
 pub mod lang;
 pub mod panic;
+pub mod state;
+pub mod theme;
 
 use crate::core::i18n::Lang;
 
 /// Starts the app: installs the panic hook, picks the language and mounts [`app::App`].
 pub fn start() {
     panic::install();
+    theme::restore();
     let lang = lang::detect();
     lang::apply(lang);
     leptos::mount::mount_to_body(move || leptos::view! { <app::App initial=lang/> });

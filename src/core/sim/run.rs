@@ -30,6 +30,10 @@ pub struct Run {
     /// How many entries of `log` the world has seen.
     next: usize,
     trace: Vec<TraceEvent>,
+    /// Keep at most about this many trace events (the oldest go first).
+    trace_limit: usize,
+    /// Events dropped from the front of `trace`.
+    dropped: u64,
 }
 
 impl Run {
@@ -40,6 +44,8 @@ impl Run {
             log: Vec::new(),
             next: 0,
             trace: Vec::new(),
+            trace_limit: usize::MAX,
+            dropped: 0,
         })
     }
 
@@ -170,8 +176,32 @@ impl Run {
         Ok(())
     }
 
+    /// Bounds the kept trace (a long run in the page): at most 1.5 × `limit` events are kept
+    /// and the oldest are dropped in batches, so memory stays flat.
+    pub fn set_trace_limit(&mut self, limit: usize) {
+        self.trace_limit = limit.max(1);
+        self.collect();
+    }
+
+    /// Trace events recorded in all, including those no longer kept.
+    pub fn trace_total(&self) -> u64 {
+        self.dropped + self.trace.len() as u64
+    }
+
+    /// The kept events after the first `total` ever recorded (what a view has not seen yet).
+    pub fn events_since(&self, total: u64) -> &[TraceEvent] {
+        let start = total.saturating_sub(self.dropped) as usize;
+        &self.trace[start.min(self.trace.len())..]
+    }
+
     fn collect(&mut self) {
         self.trace.extend(self.world.drain_trace());
+        let limit = self.trace_limit;
+        if self.trace.len() > limit.saturating_add(limit / 2) {
+            let excess = self.trace.len() - limit;
+            self.trace.drain(..excess);
+            self.dropped += excess as u64;
+        }
     }
 }
 

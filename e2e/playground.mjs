@@ -1,0 +1,119 @@
+// End-to-end: the playground in headless Chromium. Lesson 1 solved through the forms, a
+// message's journey with its filter table, the wildcard tester's errors, the language switch,
+// a narrow screen. Screenshots land in OUT_DIR. Usage: node e2e/playground.mjs BASE_URL OUT_DIR
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launch, watchErrors } from './browser.mjs';
+
+const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
+const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
+await mkdir(out, { recursive: true });
+const browser = await launch();
+test.after(() => browser.close());
+const byId = (id) => `[data-testid="${id}"]`;
+
+test('lesson 1: subscribing the dashboard brings the kitchen temperature, and the goal turns green', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('lesson-title'));
+  assert.match(await page.textContent(byId('lesson-title')), /Publicar y suscribirse/);
+  assert.equal(await page.getAttribute(byId('goal-0'), 'data-done'), 'false');
+  await page.screenshot({ path: `${out}/lesson1-start.png`, fullPage: true });
+
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  await page.waitForFunction((sel) => /Casa\/Cocina\/Temperatura\s+-?\d+\.\d/.test(document.querySelector(sel)?.textContent ?? ''), byId('device-values-panel'));
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
+  await page.waitForSelector(byId('lesson-passed'));
+  await page.screenshot({ path: `${out}/lesson1-passed.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a message journey shows the dissected bytes and the filter table', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=en&lesson=wildcards`);
+  await page.waitForSelector(byId('lesson-title'));
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/+/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  // Wait for a routed publish in the log, then open its journey.
+  await page.selectOption(byId('log-kind'), 'Published');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="log-journey"]').length > 2);
+  await page.click(`${byId('play')}`); // pause, so the row stays put
+  await page.locator(byId('log-journey')).last().click();
+  await page.waitForSelector(byId('journey-filters'));
+  const rows = await page.locator(byId('journey-filter-row')).count();
+  assert.ok(rows >= 1, `filter rows: ${rows}`);
+  const table = await page.textContent(byId('journey-filters'));
+  assert.match(table, /Casa\/\+\/Temperatura/);
+  assert.match(table, /Level 1/);
+  const bytes = await page.locator(`${byId('journey-bytes')} .byte`).count();
+  assert.ok(bytes > 10, `bytes: ${bytes}`);
+  assert.match(await page.textContent(byId('journey-fields')), /Topic/);
+  await page.locator(`${byId('journey-fields')} tr`).nth(2).hover();
+  assert.ok(await page.locator(`${byId('journey-bytes')} .byte.hl`).count() > 0, 'hovering a field highlights its bytes');
+  await page.screenshot({ path: `${out}/journey.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the wildcard tester explains matches and refuses invalid filters in both languages', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es`);
+  await page.click(byId('tab-wildcard'));
+  await page.waitForSelector(byId('wild-results'));
+  const verdicts = await page.locator(byId('wild-result')).evaluateAll((els) => els.map((e) => e.dataset.verdict));
+  assert.deepEqual(verdicts, ['match', 'match', 'nomatch', 'nomatch', 'nomatch', 'nomatch']);
+  await page.fill(byId('wild-filter'), 'Casa/#/Temperatura');
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 5, byId('wild-error'));
+  const es = await page.textContent(byId('wild-error'));
+  assert.match(es, /#/);
+  await page.fill(byId('wild-topics'), 'Casa/Cocina\nCasa/+/mal');
+  await page.fill(byId('wild-filter'), 'Casa/#');
+  await page.waitForFunction(() => document.querySelectorAll('[data-verdict="invalid"]').length === 1);
+  await page.screenshot({ path: `${out}/wildcard-es.png`, fullPage: true });
+  await page.click(byId('lang-switch'));
+  await page.fill(byId('wild-filter'), 'Casa/#/x');
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 5, byId('wild-error'));
+  const en = await page.textContent(byId('wild-error'));
+  assert.notEqual(en, es);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an invalid topic in the publish form is explained and nothing typed is lost', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es`);
+  await page.fill(byId('publish-topic'), 'Casa/+/Luz');
+  await page.fill(byId('publish-payload'), 'hola <b>mundo</b>');
+  assert.match(await page.textContent(byId('publish-error')), /comod/i);
+  assert.equal(await page.isDisabled(byId('publish-submit')), true);
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/+/Luz');
+  await page.fill(byId('publish-topic'), 'Casa/Salon/Luz/Orden');
+  assert.equal(await page.textContent(byId('publish-error')), '');
+  await page.click(byId('publish-submit'));
+  assert.equal(await page.inputValue(byId('publish-payload')), 'hola <b>mundo</b>');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a narrow phone screen and the dark theme still show the app', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=house`);
+  await page.waitForSelector(byId('diagram'));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 362, `no horizontal scroll at 360 px (page is ${width} px wide)`);
+  await page.click(byId('theme-toggle'));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}/phone-360.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,50 @@
+//! The animation loop: each frame advances the simulation by the wall time passed (scaled by
+//! the player's speed, bounded per frame) and tells the views.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::Ctx;
+
+/// Milliseconds between refreshes of the slower views (tables, log).
+const SLOW_MS: f64 = 250.0;
+
+/// The frame callback, shared with itself so it can ask for the next frame.
+type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+
+/// Starts the loop; it stops by itself when the app is gone.
+pub fn start(ctx: Ctx) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let perf = window.performance();
+    let slot: FrameSlot = Rc::new(RefCell::new(None));
+    let again = slot.clone();
+    let mut last_slow = 0.0;
+    *slot.borrow_mut() = Some(Closure::new(move || {
+        let now = perf.as_ref().map_or(0.0, |p| p.now());
+        let lang = ctx.lang.try_get_untracked().unwrap_or_default();
+        let Some(changed) = ctx.sim.try_update_value(|s| s.frame(now, lang)) else {
+            again.borrow_mut().take();
+            return;
+        };
+        if changed {
+            ctx.tick.update(|t| *t += 1);
+            if now - last_slow >= SLOW_MS {
+                last_slow = now;
+                ctx.slow.update(|t| *t += 1);
+            }
+        }
+        if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }));
+    let first = slot.borrow();
+    if let Some(cb) = first.as_ref() {
+        let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
+    }
+}

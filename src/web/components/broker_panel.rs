@@ -1,0 +1,130 @@
+//! Inside the broker: sessions (online or not, persistent or clean), each one's
+//! subscriptions, queue and in-flight messages, the retained store, `$SYS` values, and the
+//! tree of every topic published.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Text;
+use crate::web::state::Ctx;
+
+/// One session's row.
+#[derive(Clone, PartialEq, Default)]
+struct Row {
+    client: String,
+    online: bool,
+    persistent: bool,
+    version: String,
+    subs: Vec<String>,
+    queue: Vec<String>,
+    inflight: usize,
+}
+
+/// The broker panel.
+#[component]
+pub fn BrokerPanel() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let sessions = move || {
+        ctx.read(|s| {
+            s.run
+                .world()
+                .broker()
+                .sessions()
+                .map(|x| Row {
+                    client: x.client.to_string(),
+                    online: x.conn.is_some(),
+                    persistent: !x.ends_on_disconnect(),
+                    version: x.version.to_string(),
+                    subs: x.subscriptions.keys().cloned().collect(),
+                    queue: x
+                        .queue
+                        .iter()
+                        .map(|d| {
+                            format!(
+                                "{} = {}",
+                                d.message.topic.as_str(),
+                                String::from_utf8_lossy(&d.message.payload)
+                            )
+                        })
+                        .collect(),
+                    inflight: x.inflight.len(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let retained = move || {
+        ctx.read(|s| {
+            s.run
+                .world()
+                .broker()
+                .retained()
+                .map(|m| {
+                    (
+                        m.topic.as_str().to_string(),
+                        String::from_utf8_lossy(&m.payload).into_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let topics = move || {
+        ctx.read(|s| {
+            s.topics
+                .iter()
+                .map(|(t, (n, v))| (t.clone(), *n, v.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let t = move |k: Text| move || lang.get().t(k);
+    view! {
+        <section class="broker panel" data-testid="broker-panel" aria-labelledby="broker-title">
+            <h2 id="broker-title">{t(Text::BrokerInternals)}</h2>
+            <h3>{t(Text::Sessions)}</h3>
+            <div class="table-wrap">
+            <table data-testid="broker-sessions">
+                <thead><tr>
+                    <th scope="col">"Client"</th><th scope="col">"MQTT"</th><th scope="col">{t(Text::Online)}</th>
+                    <th scope="col">{t(Text::Sessions)}</th><th scope="col">{t(Text::Subscriptions)}</th>
+                    <th scope="col">{t(Text::Queue)}</th><th scope="col">{t(Text::InFlight)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || sessions().into_iter().map(|r| view! {
+                        <tr data-testid=format!("session-{}", r.client)>
+                            <th scope="row">{r.client.clone()}</th>
+                            <td>{r.version.clone()}</td>
+                            <td class=if r.online { "ok" } else { "off" }>{move || lang.get().t(if r.online { Text::Online } else { Text::Offline })}</td>
+                            <td>{move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}</td>
+                            <td>{r.subs.iter().map(|f| view! { <code class="chip">{f.clone()}</code> }).collect_view()}</td>
+                            <td data-testid=format!("queue-{}", r.client)>
+                                <span class="count">{r.queue.len()}</span>
+                                <ul class="queue">{r.queue.iter().take(8).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                            </td>
+                            <td>{r.inflight}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            <h3>{t(Text::RetainedStore)}</h3>
+            <ul class="retained" data-testid="broker-retained">
+                {move || {
+                    let list = retained();
+                    if list.is_empty() { return view! { <li class="muted">{lang.get().t(Text::Nothing)}</li> }.into_any(); }
+                    list.into_iter().map(|(topic, v)| { let sys = topic.starts_with('$'); view! { <li class:sys=sys><code>{topic}</code>" = "{v}</li> } }).collect_view().into_any()
+                }}
+            </ul>
+            <h3>{t(Text::TopicTree)}</h3>
+            <ul class="tree" data-testid="topic-tree">
+                {move || topics().into_iter().map(|(topic, n, v)| {
+                    let depth = topic.matches('/').count();
+                    let leaf = topic.rsplit('/').next().unwrap_or("").to_string();
+                    view! {
+                        <li style:padding-left=format!("{}rem", depth as f32 * 0.9) title=topic.clone()>
+                            <code>{leaf}</code>" · "{n}" · "<span class="value">{v}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,69 @@
+//! Play, pause, step, speed, the virtual clock, the seed and replay.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Text;
+use crate::web::state::Ctx;
+
+/// Speeds offered (virtual seconds per real second).
+const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 50.0];
+
+/// The run controls.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let ctx = Ctx::get();
+    let t = move |k: Text| move || ctx.lang.get().t(k);
+    let playing = move || ctx.read_fast(|s| s.player.playing);
+    let toggle = move |_| {
+        ctx.update(|s| s.player.playing = !s.player.playing);
+    };
+    let step = move |_| {
+        let lang = ctx.lang.get_untracked();
+        ctx.update(|s| {
+            s.player.playing = false;
+            s.step(lang);
+        });
+    };
+    let set_speed = move |ev| {
+        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+            ctx.update(|s| s.player.set_speed(v));
+        }
+    };
+    let replay = move |_| {
+        let lang = ctx.lang.get_untracked();
+        ctx.update(|s| {
+            let scenario = s.run.world().scenario().clone();
+            if let Ok(fresh) = crate::web::state::Sim::from_scenario(&scenario, s.lesson, lang) {
+                *s = fresh;
+            }
+        });
+        ctx.selected.set(None);
+    };
+    view! {
+        <section class="controls" aria-label=t(Text::Play)>
+            <button type="button" data-testid="play" aria-pressed=move || playing().to_string() on:click=toggle>
+                {move || if playing() { ctx.lang.get().t(Text::Pause) } else { ctx.lang.get().t(Text::Play) }}
+            </button>
+            <button type="button" data-testid="step" on:click=step>{t(Text::Step)}</button>
+            <label class="inline">
+                {t(Text::Speed)}
+                <select data-testid="speed" on:change=set_speed>
+                    {SPEEDS.iter().map(|&v| view! {
+                        <option value=v.to_string() selected=move || ctx.read(|s| (s.player.speed - v).abs() < 1e-9)>
+                            {format!("{v}×")}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <span class="clock" title=t(Text::VirtualTime)>
+                <span class="sr-only">{t(Text::VirtualTime)}": "</span>
+                <output data-testid="sim-time">{move || ctx.read_fast(|s| s.run.now().to_string())}</output>
+            </span>
+            <span class="seed">
+                {t(Text::Seed)}": "
+                <output data-testid="seed">{move || ctx.read(|s| s.run.world().scenario().seed.to_string())}</output>
+            </span>
+            <button type="button" class="secondary" data-testid="replay" on:click=replay>{t(Text::Replay)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! The network diagram (SVG): the broker in the middle, devices around it, each link drawn by
+//! its state, and every packet moving along its link (lost ones marked where they fell).
+//! With `prefers-reduced-motion`, packets jump between three positions instead of gliding.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Text;
+use crate::web::components::devices::Status;
+use crate::web::state::Ctx;
+
+const W: f64 = 640.0;
+const H: f64 = 420.0;
+const CX: f64 = W / 2.0;
+const CY: f64 = H / 2.0;
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+fn position(i: usize, n: usize) -> (f64, f64) {
+    let angle =
+        -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
+    (CX + 250.0 * angle.cos(), CY + 165.0 * angle.sin())
+}
+
+/// The diagram.
+#[component]
+pub fn Diagram() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let reduced = reduced_motion();
+    let nodes = move || {
+        ctx.read(|s| {
+            let devices = s.run.world().devices();
+            devices
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let (x, y) = position(i, devices.len());
+                    let lossy = d.config.link.loss > 0.0;
+                    (
+                        d.config.name.clone(),
+                        x,
+                        y,
+                        Status::of(d),
+                        lossy,
+                        d.config.port == 8883,
+                        d.config.kind.has_client(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let packets = move || {
+        ctx.read_fast(|s| {
+            let now = s.run.now();
+            let n = s.run.world().devices().len();
+            s.flights
+                .iter()
+                .map(|f| {
+                    let (x, y) = position(f.device, n);
+                    let p = match f.arrives {
+                        Some(a) if a > f.sent => {
+                            ((now - f.sent) as f64 / (a - f.sent) as f64).clamp(0.0, 1.0)
+                        }
+                        Some(_) => 1.0,
+                        None => 0.5,
+                    };
+                    let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
+                    let p = if f.to_broker { p } else { 1.0 - p };
+                    let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
+                    (f.seq, px, py, f.label, f.arrives.is_none())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <figure class="diagram panel" data-testid="diagram">
+            <figcaption>{move || lang.get().t(Text::Network)}</figcaption>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || lang.get().t(Text::Network)>
+                {move || nodes().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
+                    let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
+                    let testid = format!("node-{name}");
+                    view! {
+                        <g class=format!("node {}", status.class()) data-testid=testid>
+                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX y2=CY/> })}
+                            <circle cx=x cy=y r="18"/>
+                            <text x=x y=y + 34.0 text-anchor="middle">{name}</text>
+                        </g>
+                    }
+                }).collect_view()}
+                <g class="broker-node">
+                    <rect x=CX - 46.0 y=CY - 24.0 width="92" height="48" rx="10"/>
+                    <text x=CX y=CY + 5.0 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
+                </g>
+                {move || packets().into_iter().map(|(seq, x, y, label, lost)| view! {
+                    <g class=if lost { "packet lost" } else { "packet" } data-seq=seq>
+                        <circle cx=x cy=y r="6"/>
+                        <text x=x + 9.0 y=y - 6.0>{if lost { format!("✕ {label}") } else { label.to_string() }}</text>
+                    </g>
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,187 @@
+//! Publish and subscribe forms, validated as you type (the reason comes from the core, in the
+//! interface language). What was typed is never cleared by an error.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Text;
+use crate::core::sim::Action;
+use crate::core::topic::{TopicFilter, TopicName};
+use crate::web::state::Ctx;
+
+fn client_devices(ctx: Ctx) -> Vec<String> {
+    ctx.read(|s| {
+        s.run
+            .world()
+            .devices()
+            .iter()
+            .filter(|d| d.config.kind.has_client())
+            .map(|d| d.config.name.clone())
+            .collect()
+    })
+}
+
+/// A device chooser bound to a signal.
+#[component]
+fn DevicePicker(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
+    let ctx = Ctx::get();
+    Effect::new(move |_| {
+        let list = client_devices(ctx);
+        if !list.contains(&value.get_untracked()) {
+            if let Some(first) = list.first() {
+                value.set(first.clone());
+            }
+        }
+    });
+    view! {
+        <label>
+            {move || ctx.lang.get().t(Text::DeviceField)}
+            <select data-testid=testid on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                {move || client_devices(ctx).into_iter().map(|n| {
+                    let selected = n == value.get_untracked();
+                    view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn qos_picker(value: RwSignal<u8>, testid: &'static str) -> impl IntoView {
+    view! {
+        <label>
+            "QoS"
+            <select data-testid=testid on:change=move |ev| value.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {[0u8, 1, 2].into_iter().map(|q| view! { <option value=q.to_string() selected=move || value.get() == q>{q}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The publish form.
+#[component]
+pub fn PublishForm() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let device = RwSignal::new(String::new());
+    let topic = RwSignal::new("Casa/Salon/Luz/Orden".to_string());
+    let payload = RwSignal::new("ON".to_string());
+    let qos = RwSignal::new(0u8);
+    let retain = RwSignal::new(false);
+    let error = move || {
+        TopicName::new(topic.get())
+            .err()
+            .map(|e| e.message(lang.get()))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if error().is_none() {
+            ctx.act(Action::Publish {
+                device: device.get_untracked(),
+                topic: topic.get_untracked(),
+                payload: payload.get_untracked(),
+                qos: qos.get_untracked(),
+                retain: retain.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <form class="panel form" data-testid="publish-form" on:submit=submit>
+            <h2>{move || lang.get().t(Text::PublishHeading)}</h2>
+            <DevicePicker value=device testid="publish-device"/>
+            <label>
+                {move || lang.get().t(Text::TopicField)}
+                <input data-testid="publish-topic" prop:value=move || topic.get()
+                    aria-invalid=move || error().is_some().to_string()
+                    on:input=move |ev| topic.set(event_target_value(&ev))/>
+            </label>
+            <p class="field-error" data-testid="publish-error" role="alert">{error}</p>
+            <label>
+                {move || lang.get().t(Text::PayloadField)}
+                <input data-testid="publish-payload" prop:value=move || payload.get()
+                    on:input=move |ev| payload.set(event_target_value(&ev))/>
+            </label>
+            <div class="row">
+                {qos_picker(qos, "publish-qos")}
+                <label class="inline">
+                    <input type="checkbox" data-testid="publish-retain" prop:checked=move || retain.get()
+                        on:change=move |ev| retain.set(event_target_checked(&ev))/>
+                    {move || lang.get().t(Text::RetainField)}
+                </label>
+            </div>
+            <button type="submit" data-testid="publish-submit" disabled=move || error().is_some()>
+                {move || lang.get().t(Text::PublishHeading)}
+            </button>
+        </form>
+    }
+}
+
+/// The subscribe form, with the chosen device's subscriptions.
+#[component]
+pub fn SubscribeForm() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let device = RwSignal::new(String::new());
+    let filter = RwSignal::new("Casa/+/Temperatura".to_string());
+    let qos = RwSignal::new(0u8);
+    let error = move || {
+        TopicFilter::new(filter.get())
+            .err()
+            .map(|e| e.message(lang.get()))
+    };
+    let current = move || {
+        let name = device.get();
+        ctx.read(|s| {
+            s.run
+                .world()
+                .device(&name)
+                .map(|d| {
+                    d.subscriptions
+                        .iter()
+                        .map(|(f, w)| (f.clone(), w.qos.as_u8(), w.synced))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if error().is_none() {
+            ctx.act(Action::Subscribe {
+                device: device.get_untracked(),
+                filter: filter.get_untracked(),
+                qos: qos.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <form class="panel form" data-testid="subscribe-form" on:submit=submit>
+            <h2>{move || lang.get().t(Text::SubscribeHeading)}</h2>
+            <DevicePicker value=device testid="subscribe-device"/>
+            <label>
+                {move || lang.get().t(Text::FilterField)}
+                <input data-testid="subscribe-filter" prop:value=move || filter.get()
+                    aria-invalid=move || error().is_some().to_string()
+                    on:input=move |ev| filter.set(event_target_value(&ev))/>
+            </label>
+            <p class="field-error" data-testid="subscribe-error" role="alert">{error}</p>
+            <div class="row">{qos_picker(qos, "subscribe-qos")}</div>
+            <button type="submit" data-testid="subscribe-submit" disabled=move || error().is_some()>
+                {move || lang.get().t(Text::SubscribeHeading)}
+            </button>
+            <h3>{move || lang.get().t(Text::Subscriptions)}</h3>
+            <ul class="subs" data-testid="subscriptions">
+                {move || current().into_iter().map(|(f, q, synced)| {
+                    let f2 = f.clone();
+                    view! {
+                        <li class:pending=!synced>
+                            <code>{f.clone()}</code>" · QoS "{q}
+                            <button type="button" class="small secondary" on:click=move |_| ctx.act(Action::Unsubscribe { device: device.get_untracked(), filter: f2.clone() })>
+                                {move || lang.get().t(Text::Unsubscribe)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="field-error" data-testid="action-error" role="alert">{move || ctx.error.get()}</p>
+        </form>
+    }
+}

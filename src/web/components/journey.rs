@@ -1,0 +1,246 @@
+//! The message journey: the PUBLISH bytes dissected (hover a field or a byte to see both),
+//! the filters the broker tried with their level-by-level explanation, what happened for
+//! each subscriber, and a sequence diagram that can be saved as SVG.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::codec::{dissect, Field, Version};
+use crate::core::i18n::{Lang, Text};
+use crate::core::journey::{Fate, Journey};
+use crate::web::components::timeline::download;
+use crate::web::state::Ctx;
+
+fn fate_text(f: &Fate, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    match f {
+        Fate::Queued(t, n) => {
+            if es {
+                format!("{t}: a la cola ({n})")
+            } else {
+                format!("{t}: queued ({n})")
+            }
+        }
+        Fate::Delivered(t, q, dup) => {
+            let d = if *dup { " DUP" } else { "" };
+            if es {
+                format!("{t}: entregado QoS {}{d}", q.as_u8())
+            } else {
+                format!("{t}: delivered QoS {}{d}", q.as_u8())
+            }
+        }
+        Fate::Acknowledged(t, p) => {
+            if es {
+                format!("{t}: confirmado con {p}")
+            } else {
+                format!("{t}: acknowledged with {p}")
+            }
+        }
+        Fate::Dropped(t, r) => {
+            if es {
+                format!("{t}: descartado ({r:?})")
+            } else {
+                format!("{t}: dropped ({r:?})")
+            }
+        }
+        Fate::RetainedSent(t) => {
+            if es {
+                format!("{t}: enviado como retenido")
+            } else {
+                format!("{t}: sent as retained")
+            }
+        }
+    }
+}
+
+/// The journey panel.
+#[component]
+pub fn JourneyPanel() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let journey = Memo::new(move |_| {
+        let msg = ctx.selected.get()?;
+        ctx.read(|s| {
+            let j = Journey::gather(s.log.iter(), msg)?;
+            let version = j
+                .from
+                .as_deref()
+                .and_then(|c| s.run.world().broker().session(c))
+                .map_or(Version::V311, |x| x.version);
+            Some((j, version))
+        })
+    });
+    view! {
+        <section class="journey panel" data-testid="journey" aria-labelledby="journey-title">
+            <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
+            {move || match journey.get() {
+                None => view! { <p class="muted" data-testid="journey-empty">{lang.get().t(Text::JourneyEmpty)}</p> }.into_any(),
+                Some((j, version)) => view! { <JourneyView j=j version=version/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn JourneyView(j: Journey, version: Version) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let hover = RwSignal::new(None::<usize>);
+    let (reach_n, reach_m) = j.reach();
+    let fields: Vec<Field> = j
+        .bytes
+        .as_ref()
+        .map(|b| match dissect(b, version) {
+            Ok((_, f)) | Err((_, f)) => f,
+        })
+        .unwrap_or_default();
+    let bytes = j.bytes.clone().unwrap_or_default();
+    let ranges: Vec<std::ops::Range<usize>> = fields.iter().map(|f| f.range.clone()).collect();
+    let field_of = {
+        let ranges = ranges.clone();
+        move |i: usize| ranges.iter().rposition(|r| r.contains(&i))
+    };
+    let lit = move |i: usize| {
+        move || {
+            hover
+                .get()
+                .and_then(|k| ranges.get(k))
+                .is_some_and(|r| r.contains(&i))
+        }
+    };
+    let topic = j.topic.clone();
+    let from = j.from.as_deref().unwrap_or("broker").to_string();
+    view! {
+        <p data-testid="journey-summary">
+            <strong>"#"{j.msg.0}</strong>" "{from.clone()}" → "<code>{topic.as_str().to_string()}</code>
+            {format!(" · QoS {}{} · {}", j.qos.as_u8(), if j.retain { " · retain" } else { "" }, j.at)}
+        </p>
+        <p class="reach" data-testid="journey-reach">{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
+        {(!bytes.is_empty()).then(|| {
+            let field_of = field_of.clone();
+            view! {
+                <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
+                <div class="hex" data-testid="journey-bytes">
+                    {bytes.iter().enumerate().map(|(i, b)| {
+                        let f = field_of(i);
+                        view! {
+                            <span class="byte" class:hl=lit.clone()(i)
+                                on:mouseenter=move |_| hover.set(f) on:focus=move |_| hover.set(f) tabindex="-1">
+                                {format!("{b:02X}")}
+                            </span>
+                        }
+                    }).collect_view()}
+                </div>
+                <table class="fields" data-testid="journey-fields">
+                    <tbody>
+                    {fields.iter().enumerate().map(|(k, f)| {
+                        let name = f.name;
+                        let value = f.value.clone();
+                        let range = format!("{}–{}", f.range.start, f.range.end.saturating_sub(1));
+                        let depth = f.depth;
+                        view! {
+                            <tr class:hl=move || hover.get() == Some(k) on:mouseenter=move |_| hover.set(Some(k)) tabindex="0" on:focus=move |_| hover.set(Some(k))>
+                                <td class="range">{range}</td>
+                                <th scope="row" style:padding-left=format!("{}rem", 0.3 + f32::from(depth))>{move || name.label(lang.get())}</th>
+                                <td class="value">{value.clone()}</td>
+                                <td class="why">{move || name.explain(lang.get())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })}
+        <h3>{move || lang.get().t(Text::FiltersTried)}</h3>
+        <table class="filters-tried" data-testid="journey-filters">
+            <thead><tr>
+                <th scope="col">{move || lang.get().t(Text::Subscriber)}</th>
+                <th scope="col">{move || lang.get().t(Text::FilterField)}</th>
+                <th scope="col">{move || lang.get().t(Text::Result)}</th>
+            </tr></thead>
+            <tbody>
+            {j.trials.iter().map(|t| {
+                let steps = t.explanation.steps.clone();
+                let matched = t.explanation.matched;
+                view! {
+                    <tr class=if matched { "match" } else { "nomatch" } data-testid="journey-filter-row">
+                        <td>{t.client.to_string()}</td>
+                        <td><code>{t.filter.as_str().to_string()}</code></td>
+                        <td>
+                            <strong>{move || lang.get().t(if matched { Text::Matched } else { Text::NotMatched })}</strong>
+                            <ol class="steps">{steps.iter().map(|s| { let (s, bad) = (s.clone(), !s.outcome.ok()); view! { <li class:bad=bad>{move || s.message(lang.get())}</li> } }).collect_view()}</ol>
+                        </td>
+                    </tr>
+                }
+            }).collect_view()}
+            </tbody>
+        </table>
+        <h3>{move || lang.get().t(Text::Outcome)}</h3>
+        <ul class="fates" data-testid="journey-fates">
+            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong>{c}</strong>" "{move || fate_text(&f, lang.get())}</li> } }).collect_view()}
+        </ul>
+        <Sequence j=j.clone()/>
+    }
+}
+
+/// The sequence diagram: publisher, broker, subscribers as lifelines; one arrow per packet.
+#[component]
+fn Sequence(j: Journey) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let mut lanes: Vec<String> = Vec::new();
+    if let Some(f) = &j.from {
+        lanes.push(f.to_string());
+    }
+    lanes.push("broker".into());
+    for h in &j.hops {
+        if !lanes.iter().any(|l| **l == *h.client) {
+            lanes.push(h.client.to_string());
+        }
+    }
+    let x = |name: &str| 70.0 + 140.0 * lanes.iter().position(|l| l == name).unwrap_or(0) as f64;
+    let broker_x = x("broker");
+    let width = 140.0 * lanes.len() as f64;
+    let height = 60.0 + 28.0 * j.hops.len() as f64;
+    let arrows: Vec<_> = j
+        .hops
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let cx = x(&h.client);
+            let (x1, x2) = if h.to_broker {
+                (cx, broker_x)
+            } else {
+                (broker_x, cx)
+            };
+            let y = 50.0 + 28.0 * i as f64;
+            (x1, x2, y, format!("{} {}", h.packet, h.at))
+        })
+        .collect();
+    let node = NodeRef::<leptos::svg::Svg>::new();
+    let export = move |_| {
+        if let Some(svg) = node.get_untracked() {
+            let el: &web_sys::Element = svg.unchecked_ref();
+            let text = format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+                el.outer_html()
+            );
+            download("mqtt-journey.svg", "image/svg+xml", &text);
+        }
+    };
+    view! {
+        <div class="sequence">
+            <button type="button" class="small secondary" data-testid="export-svg" on:click=export>{move || lang.get().t(Text::ExportSvg)}</button>
+            <svg node_ref=node xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {width} {height}") data-testid="journey-sequence"
+                font-family="system-ui, sans-serif" font-size="11">
+                <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>
+                {lanes.iter().map(|l| { let lx = x(l); view! {
+                    <g><text x=lx y="16" text-anchor="middle" font-weight="bold" fill="currentColor">{l.clone()}</text>
+                    <line x1=lx y1="24" x2=lx y2=height stroke="currentColor" stroke-dasharray="4 4" opacity="0.5"/></g>
+                } }).collect_view()}
+                {arrows.into_iter().map(|(x1, x2, y, label)| view! {
+                    <g><line x1=x1 y1=y x2=x2 y2=y stroke="currentColor" marker-end="url(#arrow)"/>
+                    <text x=(x1 + x2) / 2.0 y=y - 4.0 text-anchor="middle" fill="currentColor">{label}</text></g>
+                }).collect_view()}
+            </svg>
+        </div>
+    }
+}

@@ -1,0 +1,12 @@
+//! The views. Each reads the simulation through [`crate::web::state::Ctx`] and holds no
+//! protocol logic.
+
+pub mod broker_panel;
+pub mod controls;
+pub mod devices;
+pub mod diagram;
+pub mod forms;
+pub mod journey;
+pub mod lesson;
+pub mod timeline;
+pub mod wildcard;

@@ -1,0 +1,186 @@
+//! The log: every trace event, newest last, filterable by device, topic and kind; only the
+//! visible rows are in the page (virtualized); export as CSV or JSON.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::describe::{describe, to_csv, to_json, Line};
+use crate::core::i18n::{Lang, Text};
+use crate::core::trace::TraceKind;
+use crate::web::state::{Ctx, Sim};
+
+const ROW: f64 = 24.0;
+const VIEW_ROWS: usize = 16;
+
+/// The filters.
+#[derive(Clone, Default, PartialEq)]
+struct Filter {
+    who: String,
+    topic: String,
+    kind: String,
+}
+
+fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
+    let who = f.who.to_lowercase();
+    let topic = f.topic.to_lowercase();
+    sim.log
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| f.kind.is_empty() || e.kind.name() == f.kind)
+        .filter_map(|(i, e)| {
+            if who.is_empty() && topic.is_empty() {
+                return Some((i, Line::default()));
+            }
+            let l = describe(e, lang);
+            (l.who.to_lowercase().contains(&who) && l.topic.to_lowercase().contains(&topic))
+                .then_some((i, l))
+        })
+        .collect()
+}
+
+/// Offers text as a file download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys_array(text);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(text));
+    array.into()
+}
+
+/// The log view.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let filter = RwSignal::new(Filter::default());
+    let scroll = RwSignal::new(f64::MAX);
+    let follow = RwSignal::new(true);
+    let rows = Memo::new(move |_| {
+        let f = filter.get();
+        let l = lang.get();
+        ctx.read(|s| matching(s, &f, l))
+    });
+    let visible = move || {
+        let all = rows.get();
+        let total = all.len();
+        let first = if follow.get() {
+            total.saturating_sub(VIEW_ROWS)
+        } else {
+            ((scroll.get() / ROW) as usize).min(total.saturating_sub(VIEW_ROWS))
+        };
+        let l = lang.get();
+        ctx.read(|s| {
+            all[first..total.min(first + VIEW_ROWS + 2)]
+                .iter()
+                .filter_map(|(i, line)| {
+                    let e = s.log.get(*i)?;
+                    let line = if line.text.is_empty() {
+                        describe(e, l)
+                    } else {
+                        line.clone()
+                    };
+                    Some((e.seq, e.at.to_string(), e.kind.name(), line, first))
+                })
+                .enumerate()
+                .map(|(k, (seq, at, kind, line, first))| (seq, at, kind, line, first + k))
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_scroll = move |ev: leptos::ev::Event| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let top = f64::from(el.scroll_top());
+            let max = f64::from(el.scroll_height() - el.client_height());
+            scroll.set(top);
+            follow.set(top >= max - ROW);
+        }
+    };
+    let export = move |json: bool| {
+        let f = filter.get_untracked();
+        let l = lang.get_untracked();
+        ctx.sim.with_value(|s| {
+            let picked: Vec<_> = matching(s, &f, l)
+                .into_iter()
+                .filter_map(|(i, _)| s.log.get(i))
+                .cloned()
+                .collect();
+            if json {
+                download(
+                    "mqtt-playground-log.json",
+                    "application/json",
+                    &to_json(picked.iter(), l),
+                );
+            } else {
+                download(
+                    "mqtt-playground-log.csv",
+                    "text/csv",
+                    &to_csv(picked.iter(), l),
+                );
+            }
+        });
+    };
+    view! {
+        <section class="timeline panel" data-testid="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{move || lang.get().t(Text::Timeline)}</h2>
+            <div class="row filters">
+                <label>{move || lang.get().t(Text::FilterDevice)}
+                    <input data-testid="log-who" on:input=move |ev| filter.update(|f| f.who = event_target_value(&ev))/></label>
+                <label>{move || lang.get().t(Text::FilterTopic)}
+                    <input data-testid="log-topic" on:input=move |ev| filter.update(|f| f.topic = event_target_value(&ev))/></label>
+                <label>{move || lang.get().t(Text::FilterKind)}
+                    <select data-testid="log-kind" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))>
+                        <option value="">{move || lang.get().t(Text::AnyKind)}</option>
+                        {TraceKind::NAMES.iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
+                    </select></label>
+            </div>
+            <div class="row">
+                <span data-testid="log-count">{move || rows.get().len()}" "{move || lang.get().t(Text::EventsShown)}</span>
+                <button type="button" class="small secondary" data-testid="export-csv" on:click=move |_| export(false)>{move || lang.get().t(Text::ExportCsv)}</button>
+                <button type="button" class="small secondary" data-testid="export-json" on:click=move |_| export(true)>{move || lang.get().t(Text::ExportJson)}</button>
+            </div>
+            <div class="log-viewport" tabindex="0" on:scroll=on_scroll
+                prop:scrollTop=move || if follow.get() { rows.get().len() as f64 * ROW } else { scroll.get_untracked() }>
+                <div class="log-spacer" style:height=move || format!("{}px", rows.get().len() as f64 * ROW)>
+                    {move || visible().into_iter().map(|(seq, at, kind, line, row)| {
+                        let msg = line.msg;
+                        view! {
+                            <div class="log-row" class:has-msg=msg.is_some() data-testid="log-row" data-kind=kind
+                                style:top=format!("{}px", row as f64 * ROW)
+                                on:click=move |_| if msg.is_some() { ctx.selected.set(msg) }>
+                                <span class="t">{at}</span>
+                                <span class="k">{kind}</span>
+                                <span class="w">{line.who}</span>
+                                <span class="tp">{line.topic}</span>
+                                <span class="x">{line.text}</span>
+                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || lang.get().t(Text::Journey) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
+                                <span hidden>{seq}</span>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </div>
+        </section>
+    }
+}

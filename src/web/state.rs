@@ -1,0 +1,284 @@
+//! The app's state: the running simulation (a core [`Run`]) and what the views derive from its
+//! trace each frame: a bounded log, packets on the wire, lesson goals and the announcement for
+//! screen readers. Views read it through [`Ctx`]; nothing here decides protocol questions.
+
+use std::collections::VecDeque;
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Lang, Text};
+use crate::core::sim::lessons::{house_of, lesson as find_lesson, Lesson, LESSONS};
+use crate::core::sim::{Action, Player, Run, Scenario, ScenarioError};
+use crate::core::time::Time;
+use crate::core::trace::{MsgId, TraceEvent, TraceKind};
+
+/// Events the log view keeps (older ones scroll away).
+pub const LOG_CAP: usize = 5_000;
+/// Trace events the run keeps for lesson checks.
+pub const TRACE_CAP: usize = 100_000;
+/// Topics the topic tree keeps.
+pub const TOPICS_CAP: usize = 2_000;
+/// Events processed per frame at most: the page stays responsive at any speed.
+pub const FRAME_BUDGET: usize = 20_000;
+
+/// A packet on a link, for the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flight {
+    /// The device whose link carries it.
+    pub device: usize,
+    /// Towards the broker.
+    pub to_broker: bool,
+    /// Its label (packet type).
+    pub label: &'static str,
+    /// When it left.
+    pub sent: Time,
+    /// When it arrives; `None` when lost.
+    pub arrives: Option<Time>,
+    /// Trace sequence number (a stable key).
+    pub seq: u64,
+}
+
+/// The simulation as the page holds it.
+pub struct Sim {
+    /// The run (world + recorded actions).
+    pub run: Run,
+    /// Play, pause, speed.
+    pub player: Player,
+    /// The lesson being played, if any.
+    pub lesson: Option<&'static Lesson>,
+    /// The newest trace events, for the log view.
+    pub log: VecDeque<TraceEvent>,
+    /// Packets on the wire (and recently lost ones).
+    pub flights: Vec<Flight>,
+    /// Which lesson goals hold.
+    pub goals: Vec<bool>,
+    /// The last announcement for the live region.
+    pub announce: String,
+    /// Every topic published (at most [`TOPICS_CAP`]): messages seen and the last payload.
+    pub topics: std::collections::BTreeMap<String, (u64, String)>,
+    seen: u64,
+    last_wall: Option<f64>,
+    last_check: f64,
+}
+
+impl Sim {
+    /// A simulation of a lesson (by id) or, with `None`, free play in a small house.
+    pub fn new(
+        lesson_id: Option<&str>,
+        seed: Option<u64>,
+        lang: Lang,
+    ) -> Result<Sim, ScenarioError> {
+        let lesson = lesson_id.and_then(find_lesson);
+        let mut scenario = match lesson {
+            Some(l) => l.scenario(lang)?,
+            None => house_of(10, 1),
+        };
+        if let Some(seed) = seed {
+            scenario.seed = seed;
+        }
+        Sim::from_scenario(&scenario, lesson, lang)
+    }
+
+    /// A simulation of any scenario.
+    pub fn from_scenario(
+        scenario: &Scenario,
+        lesson: Option<&'static Lesson>,
+        lang: Lang,
+    ) -> Result<Sim, ScenarioError> {
+        let mut run = Run::new(scenario, lang)?;
+        run.set_trace_limit(TRACE_CAP);
+        let lesson = lesson.or_else(|| scenario.lesson.as_deref().and_then(find_lesson));
+        let goals = lesson.map_or_else(Vec::new, |l| vec![false; l.goals.len()]);
+        Ok(Sim {
+            run,
+            player: Player::default(),
+            lesson,
+            log: VecDeque::new(),
+            flights: Vec::new(),
+            goals,
+            announce: String::new(),
+            topics: std::collections::BTreeMap::new(),
+            seen: 0,
+            last_wall: None,
+            last_check: 0.0,
+        })
+    }
+
+    /// A frame: advances virtual time by the wall time passed (scaled by the speed), within
+    /// the frame budget, and takes in the new trace events. Returns whether anything changed.
+    pub fn frame(&mut self, wall_ms: f64, lang: Lang) -> bool {
+        let dt = self.last_wall.map_or(0.0, |last| wall_ms - last);
+        self.last_wall = Some(wall_ms);
+        let advance = self.player.advance(dt);
+        if advance > 0 {
+            let target = self.run.now() + advance;
+            self.run.run_until(target, FRAME_BUDGET);
+        }
+        if advance == 0 {
+            return false;
+        }
+        self.ingest(lang);
+        if wall_ms - self.last_check > 250.0 {
+            self.last_check = wall_ms;
+            self.check_goals();
+        }
+        true
+    }
+
+    /// One event forward (paused stepping).
+    pub fn step(&mut self, lang: Lang) {
+        self.run.step();
+        self.ingest(lang);
+        self.check_goals();
+    }
+
+    /// Applies a student's action.
+    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+        self.run.apply(action, lang)?;
+        self.ingest(lang);
+        self.check_goals();
+        Ok(())
+    }
+
+    fn check_goals(&mut self) {
+        if let Some(l) = self.lesson {
+            let now = l.check(self.run.world(), self.run.trace());
+            // A goal once reached stays reached (the trace is bounded).
+            for (kept, new) in self.goals.iter_mut().zip(now) {
+                *kept |= new;
+            }
+        }
+    }
+
+    fn ingest(&mut self, lang: Lang) {
+        let now = self.run.now();
+        let new = self.run.events_since(self.seen);
+        let devices = self.run.world().devices();
+        let mut journey: Option<(MsgId, usize, usize)> = None;
+        for e in new {
+            match &e.kind {
+                TraceKind::Transmitted {
+                    device,
+                    to_broker,
+                    packet,
+                    arrives,
+                    ..
+                } => {
+                    if let Some(i) = devices.iter().position(|d| d.name == *device) {
+                        self.flights.push(Flight {
+                            device: i,
+                            to_broker: *to_broker,
+                            label: packet.map_or("TLS", |p| p.name()),
+                            sent: e.at,
+                            arrives: *arrives,
+                            seq: e.seq,
+                        });
+                    }
+                }
+                TraceKind::Published { msg, .. } => journey = Some((*msg, 0, 0)),
+                TraceKind::DeviceSent { topic, payload, .. } => {
+                    let text = String::from_utf8_lossy(payload).into_owned();
+                    if let Some(entry) = self.topics.get_mut(topic.as_str()) {
+                        entry.0 += 1;
+                        entry.1 = text;
+                    } else if self.topics.len() < TOPICS_CAP {
+                        self.topics.insert(topic.as_str().to_string(), (1, text));
+                    }
+                }
+                TraceKind::FilterTried {
+                    msg, matched: true, ..
+                } => {
+                    if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
+                        j.2 += 1;
+                    }
+                }
+                TraceKind::Delivered { msg, .. } | TraceKind::Queued { msg, .. } => {
+                    if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
+                        j.1 += 1;
+                    }
+                }
+                _ => {}
+            }
+            if self.log.len() == LOG_CAP {
+                self.log.pop_front();
+            }
+            self.log.push_back(e.clone());
+        }
+        self.seen = self.run.trace_total();
+        if let Some((_, n, m)) = journey.filter(|j| j.2 > 0) {
+            self.announce = lang
+                .t(Text::DeliveredOf)
+                .replace("{n}", &n.to_string())
+                .replace("{m}", &m.to_string());
+        }
+        // Keep packets still travelling, and lost ones for a second (drawn as dropped).
+        self.flights.retain(|f| match f.arrives {
+            Some(t) => t >= now,
+            None => now - f.sent < 1000,
+        });
+        if self.flights.len() > 400 {
+            let excess = self.flights.len() - 400;
+            self.flights.drain(..excess);
+        }
+    }
+
+    /// The lessons, for the selector.
+    pub fn lessons() -> &'static [Lesson] {
+        &LESSONS
+    }
+}
+
+/// What every component reaches through context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The interface language.
+    pub lang: ReadSignal<Lang>,
+    /// The simulation (not reactive by itself: see `tick`).
+    pub sim: StoredValue<Sim, LocalStorage>,
+    /// Bumped every animation frame (the diagram and the clock follow it).
+    pub tick: RwSignal<u64>,
+    /// Bumped at most four times a second, and after every action (tables and lists).
+    pub slow: RwSignal<u64>,
+    /// The message whose journey is shown.
+    pub selected: RwSignal<Option<MsgId>>,
+    /// The last action's error, shown near the forms.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Ctx {
+    /// Reads the simulation, re-running the caller a few times a second while it runs and
+    /// after every action (a default value once the app is torn down).
+    pub fn read<T: Default>(&self, f: impl FnOnce(&Sim) -> T) -> T {
+        self.slow.track();
+        self.sim.try_with_value(f).unwrap_or_default()
+    }
+
+    /// Reads the simulation, re-running the caller every frame (animation).
+    pub fn read_fast<T: Default>(&self, f: impl FnOnce(&Sim) -> T) -> T {
+        self.tick.track();
+        self.sim.try_with_value(f).unwrap_or_default()
+    }
+
+    /// Changes the simulation and tells every view.
+    pub fn update<T>(&self, f: impl FnOnce(&mut Sim) -> T) -> Option<T> {
+        let out = self.sim.try_update_value(f);
+        self.tick.update(|t| *t += 1);
+        self.slow.update(|t| *t += 1);
+        out
+    }
+
+    /// Applies an action; an error is shown, never lost.
+    pub fn act(&self, action: Action) {
+        let lang = self.lang.get_untracked();
+        let result = self.update(|s| s.apply(action, lang));
+        match result {
+            Some(Err(e)) => self.error.set(Some(e.message)),
+            _ => self.error.set(None),
+        }
+    }
+
+    /// The context, from inside a component.
+    pub fn get() -> Ctx {
+        expect_context::<Ctx>()
+    }
+}
