@@ -451,3 +451,82 @@ fn a_bounded_trace_keeps_the_newest_events() {
     full.set_trace_limit(10);
     assert_eq!(full.trace().len(), 10);
 }
+
+#[test]
+fn a_journey_gathers_filters_fates_and_packets() {
+    use mqtt_playground::core::journey::{Fate, Journey};
+    let l = lesson("wildcards").unwrap();
+    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    r.run_for(500);
+    r.apply(
+        action(r#"{"type":"subscribe","device":"panel","filter":"Casa/+/Temperatura","qos":1}"#),
+        Lang::En,
+    )
+    .unwrap();
+    r.apply(
+        action(r#"{"type":"subscribe","device":"todo","filter":"Casa/#"}"#),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_for(5_000);
+    let msg = r
+        .trace()
+        .iter()
+        .find_map(|e| match &e.kind {
+            TraceKind::Published { msg, topic, .. }
+                if topic.as_str() == "Casa/Cocina/Temperatura" =>
+            {
+                Some(*msg)
+            }
+            _ => None,
+        })
+        .unwrap();
+    let j = Journey::gather(r.trace(), msg).unwrap();
+    assert_eq!(j.from.as_deref(), Some("cocina"));
+    assert!(
+        j.bytes.as_ref().is_some_and(|b| b[0] >> 4 == 3),
+        "the PUBLISH bytes"
+    );
+    let panel = j.trials.iter().find(|t| &*t.client == "panel").unwrap();
+    assert!(panel.explanation.matched);
+    assert_eq!(panel.explanation.steps.len(), 3);
+    assert_eq!(j.reach(), (2, 2), "delivered to both matching subscribers");
+    assert!(j
+        .fates
+        .iter()
+        .any(|(c, f)| &**c == "panel" && matches!(f, Fate::Delivered(..))));
+    assert!(j.hops.iter().any(|h| h.to_broker && &*h.client == "cocina"));
+    assert!(j.hops.iter().any(|h| !h.to_broker && &*h.client == "todo"));
+}
+
+#[test]
+fn every_event_reads_as_a_line_and_exports_never_show_passwords() {
+    use mqtt_playground::core::describe::{describe, to_csv, to_json};
+    let l = lesson("tls").unwrap();
+    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    r.run_for(10_000);
+    let mut h = run(HOUSE, 20_000);
+    h.apply(
+        action(
+            r#"{"type":"set_credentials","device":"luz","username":"u","password":"1234-secreta"}"#,
+        ),
+        Lang::En,
+    )
+    .unwrap();
+    let events: Vec<_> = r.trace().iter().chain(h.trace()).collect();
+    for e in &events {
+        for lang in Lang::ALL {
+            let line = describe(e, lang);
+            assert!(!line.text.is_empty(), "{e:?}");
+            assert!(!line.text.contains("1234-secreta"), "{}", line.text);
+        }
+    }
+    let csv = to_csv(events.iter().copied(), Lang::Es);
+    assert!(!csv.contains("1234-secreta"));
+    assert!(csv.starts_with("seq,time_ms,kind,who,topic,detail\n"));
+    assert_eq!(csv.lines().count(), events.len() + 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json(events.iter().copied(), Lang::En)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), events.len());
+    assert!(!json.to_string().contains("1234-secreta"));
+}

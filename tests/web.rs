@@ -65,3 +65,124 @@ async fn language_switch_changes_visible_text() {
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     assert!(window.location().search().unwrap().contains("lang=en"));
 }
+
+/// Types into an input, select or textarea and fires the event a user's action fires.
+fn set_value(host: &web_sys::HtmlElement, id: &str, value: &str) {
+    let el = by_testid(host, id);
+    let event = if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+        "input"
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+        "input"
+    } else {
+        el.unchecked_ref::<web_sys::HtmlSelectElement>()
+            .set_value(value);
+        "change"
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(event, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn text(host: &web_sys::HtmlElement, id: &str) -> String {
+    by_testid(host, id).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_wildcard_tester_explains_and_refuses() {
+    let host = mount(Lang::En);
+    settle().await;
+    by_testid(&host, "tab-wildcard").click();
+    settle().await;
+    set_value(&host, "wild-filter", "Casa/+/Temperatura");
+    set_value(
+        &host,
+        "wild-topics",
+        "Casa/Cocina/Temperatura\nCasa/Cocina/Humedad\nbad/+/topic",
+    );
+    settle().await;
+    let verdicts: Vec<String> = (0..3)
+        .map(|i| {
+            let list = host
+                .query_selector_all("[data-testid=wild-result]")
+                .unwrap();
+            list.item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+                .get_attribute("data-verdict")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(verdicts, ["match", "nomatch", "invalid"]);
+    assert_eq!(text(&host, "wild-error"), "");
+    set_value(&host, "wild-filter", "Casa/#/Temperatura");
+    settle().await;
+    assert!(
+        text(&host, "wild-error").contains('#'),
+        "{}",
+        text(&host, "wild-error")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_publish_form_validates_as_you_type_and_keeps_the_text() {
+    let host = mount(Lang::Es);
+    settle().await;
+    set_value(&host, "publish-topic", "Casa/#");
+    settle().await;
+    assert!(!text(&host, "publish-error").is_empty());
+    let submit: web_sys::HtmlButtonElement = by_testid(&host, "publish-submit").unchecked_into();
+    assert!(submit.disabled());
+    let input: web_sys::HtmlInputElement = by_testid(&host, "publish-topic").unchecked_into();
+    assert_eq!(input.value(), "Casa/#", "what was typed stays");
+    set_value(&host, "publish-topic", "Casa/Salon/Luz");
+    settle().await;
+    assert_eq!(text(&host, "publish-error"), "");
+    assert!(!submit.disabled());
+}
+
+#[wasm_bindgen_test]
+async fn subscribing_through_the_form_lists_the_subscription_and_logs_the_action() {
+    let host = mount(Lang::En);
+    settle().await;
+    set_value(&host, "subscribe-device", "d3");
+    set_value(&host, "subscribe-filter", "Jardin/#");
+    settle().await;
+    by_testid(&host, "subscribe-submit").click();
+    settle().await;
+    assert!(
+        text(&host, "subscriptions").contains("Jardin/#"),
+        "{}",
+        text(&host, "subscriptions")
+    );
+    set_value(&host, "log-kind", "ActionApplied");
+    gloo_timers::future::TimeoutFuture::new(400).await;
+    assert!(
+        text(&host, "log-count").starts_with('1'),
+        "{}",
+        text(&host, "log-count")
+    );
+    assert!(text(&host, "timeline").contains("Jardin/#"));
+}
+
+#[wasm_bindgen_test]
+async fn the_clock_runs_and_pause_stops_it() {
+    let host = mount(Lang::En);
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    let t1 = text(&host, "sim-time");
+    assert_ne!(t1, "0.000 s", "time moves");
+    by_testid(&host, "play").click();
+    settle().await;
+    let paused = text(&host, "sim-time");
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    assert_eq!(text(&host, "sim-time"), paused, "paused");
+    by_testid(&host, "step").click();
+    settle().await;
+    assert_ne!(
+        text(&host, "sim-time"),
+        "",
+        "a step keeps the clock readable"
+    );
+}
