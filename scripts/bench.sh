@@ -10,3 +10,10 @@ cargo bench --bench sim
 echo "== wasm in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
   --test wasm_bench -- --include-ignored --nocapture 2>&1 | grep -vE '^\s*$'
+echo "== the playground under 1 000 msg/s for 60 s (headless Chromium)"
+scripts/build.sh >/dev/null
+PORT=${BENCH_PORT:-18095}
+node e2e/serve.mjs dist "$PORT" 127.0.0.1 & server=$!
+trap 'kill $server 2>/dev/null' EXIT
+sleep 1
+node e2e/perf.mjs "http://127.0.0.1:$PORT/" 60

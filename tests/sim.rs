@@ -440,7 +440,7 @@ fn a_bounded_trace_keeps_the_newest_events() {
         bounded.run_for(100);
         collected.extend(bounded.events_since(seen).iter().cloned());
         seen = bounded.trace_total();
-        assert!(bounded.trace().len() <= 150);
+        assert!(bounded.trace().len() <= 106);
     }
     assert_eq!(bounded.trace_total(), full.trace().len() as u64);
     assert_eq!(

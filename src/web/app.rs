@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
+use crate::core::sim::lessons::flood_of;
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
@@ -31,9 +32,14 @@ pub fn App(initial: Lang) -> impl IntoView {
     Effect::new(move |_| super::lang::apply(lang.get()));
     let lesson_id = super::lang::query_flag("lesson");
     let seed = super::lang::query_flag("seed").and_then(|s| s.parse().ok());
-    let sim = Sim::new(lesson_id.as_deref(), seed, initial)
-        .or_else(|_| Sim::new(None, None, initial))
-        .ok();
+    let demo = super::lang::query_flag("demo");
+    let sim = match demo.as_deref() {
+        // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
+        Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None, initial),
+        _ => Sim::new(lesson_id.as_deref(), seed, initial),
+    }
+    .or_else(|_| Sim::new(None, None, initial))
+    .ok();
     let Some(sim) = sim else {
         return view! { <p>"MQTT Playground"</p> }.into_any();
     };
@@ -97,6 +103,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         <p class="tagline" data-testid="tagline">{t(Text::Tagline)}</p>
         <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
+        <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={}", s.published, s.run.trace_total(), s.wasm_bytes))}</output>
         <main class="layout">
             <div class="col col-a">
                 <LessonPanel/>

@@ -15,11 +15,13 @@ use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 /// Events the log view keeps (older ones scroll away).
 pub const LOG_CAP: usize = 5_000;
 /// Trace events the run keeps for lesson checks.
-pub const TRACE_CAP: usize = 100_000;
+pub const TRACE_CAP: usize = 50_000;
+/// Packets the diagram draws at most (the newest): beyond that it is a blur anyway.
+pub const MAX_FLIGHTS: usize = 120;
 /// Topics the topic tree keeps.
 pub const TOPICS_CAP: usize = 2_000;
 /// Events processed per frame at most: the page stays responsive at any speed.
-pub const FRAME_BUDGET: usize = 20_000;
+pub const FRAME_BUDGET: usize = 5_000;
 
 /// A packet on a link, for the diagram.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +56,10 @@ pub struct Sim {
     pub goals: Vec<bool>,
     /// The last announcement for the live region.
     pub announce: String,
+    /// The wasm memory's size in bytes (for the load benchmark).
+    pub wasm_bytes: u64,
+    /// Messages the broker accepted for routing, in all.
+    pub published: u64,
     /// Every topic published (at most [`TOPICS_CAP`]): messages seen and the last payload.
     pub topics: std::collections::BTreeMap<String, (u64, String)>,
     seen: u64,
@@ -97,6 +103,8 @@ impl Sim {
             flights: Vec::new(),
             goals,
             announce: String::new(),
+            published: 0,
+            wasm_bytes: 0,
             topics: std::collections::BTreeMap::new(),
             seen: 0,
             last_wall: None,
@@ -175,7 +183,10 @@ impl Sim {
                         });
                     }
                 }
-                TraceKind::Published { msg, .. } => journey = Some((*msg, 0, 0)),
+                TraceKind::Published { msg, .. } => {
+                    self.published += 1;
+                    journey = Some((*msg, 0, 0));
+                }
                 TraceKind::DeviceSent { topic, payload, .. } => {
                     let text = String::from_utf8_lossy(payload).into_owned();
                     if let Some(entry) = self.topics.get_mut(topic.as_str()) {
@@ -211,13 +222,14 @@ impl Sim {
                 .replace("{n}", &n.to_string())
                 .replace("{m}", &m.to_string());
         }
+        self.wasm_bytes = wasm_memory_bytes();
         // Keep packets still travelling, and lost ones for a second (drawn as dropped).
         self.flights.retain(|f| match f.arrives {
             Some(t) => t >= now,
             None => now - f.sent < 1000,
         });
-        if self.flights.len() > 400 {
-            let excess = self.flights.len() - 400;
+        if self.flights.len() > MAX_FLIGHTS {
+            let excess = self.flights.len() - MAX_FLIGHTS;
             self.flights.drain(..excess);
         }
     }
@@ -281,4 +293,14 @@ impl Ctx {
     pub fn get() -> Ctx {
         expect_context::<Ctx>()
     }
+}
+
+/// The size of this module's linear memory.
+fn wasm_memory_bytes() -> u64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0, |b| u64::from(b.byte_length()))
 }

@@ -176,8 +176,9 @@ impl Run {
         Ok(())
     }
 
-    /// Bounds the kept trace (a long run in the page): at most 1.5 × `limit` events are kept
-    /// and the oldest are dropped in batches, so memory stays flat.
+    /// Bounds the kept trace (a long run in the page): at most `limit` + 1/16 events are kept
+    /// and the oldest are dropped in small batches, so memory stays flat and no single drop
+    /// stalls a frame.
     pub fn set_trace_limit(&mut self, limit: usize) {
         self.trace_limit = limit.max(1);
         self.collect();
@@ -197,7 +198,7 @@ impl Run {
     fn collect(&mut self) {
         self.trace.extend(self.world.drain_trace());
         let limit = self.trace_limit;
-        if self.trace.len() > limit.saturating_add(limit / 2) {
+        if self.trace.len() > limit.saturating_add(limit / 16) {
             let excess = self.trace.len() - limit;
             self.trace.drain(..excess);
             self.dropped += excess as u64;

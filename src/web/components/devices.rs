@@ -153,7 +153,7 @@ fn DeviceCard(name: String) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let n = name.clone();
-    let info = move || {
+    let info = Memo::new(move |_| {
         ctx.read(|s| {
             s.run.world().device(&n).map(|d| {
                 (
@@ -167,12 +167,12 @@ fn DeviceCard(name: String) -> impl IntoView {
                 )
             })
         })
-    };
+    });
     let act = move |make: fn(String) -> Action, name: String| move |_| ctx.act(make(name.clone()));
     let (n1, n2) = (name.clone(), name.clone());
     view! {
         <li class="device" data-testid=format!("device-{name}")>
-            {move || info().map(|(status, kind, client, wants, plugged, port, lines)| {
+            {move || info.get().map(|(status, kind, client, wants, plugged, port, lines)| {
                 let (a, b) = (n1.clone(), n2.clone());
                 view! {
                     <div class="device-head">

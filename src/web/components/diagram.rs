@@ -35,7 +35,7 @@ pub fn Diagram() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let reduced = reduced_motion();
-    let nodes = move || {
+    let nodes = Memo::new(move |_| {
         ctx.read(|s| {
             let devices = s.run.world().devices();
             devices
@@ -56,8 +56,8 @@ pub fn Diagram() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let packets = move || {
+    });
+    let packets = Memo::new(move |_| {
         ctx.read_fast(|s| {
             let now = s.run.now();
             let n = s.run.world().devices().len();
@@ -79,12 +79,12 @@ pub fn Diagram() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || lang.get().t(Text::Network)>
-                {move || nodes().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
+                {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
                     let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
                     view! {
@@ -99,10 +99,10 @@ pub fn Diagram() -> impl IntoView {
                     <rect x=CX - 46.0 y=CY - 24.0 width="92" height="48" rx="10"/>
                     <text x=CX y=CY + 5.0 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                 </g>
-                {move || packets().into_iter().map(|(seq, x, y, label, lost)| view! {
-                    <g class=if lost { "packet lost" } else { "packet" } data-seq=seq>
-                        <circle cx=x cy=y r="6"/>
-                        <text x=x + 9.0 y=y - 6.0>{if lost { format!("✕ {label}") } else { label.to_string() }}</text>
+                {move || packets.get().into_iter().map(|(_, x, y, label, lost)| view! {
+                    <g class=if lost { "packet lost" } else { "packet" } transform=format!("translate({x:.1} {y:.1})")>
+                        <circle r="6"/>
+                        <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label.to_string() }}</text>
                     </g>
                 }).collect_view()}
             </svg>

@@ -440,3 +440,48 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
     }
     s
 }
+
+/// A flood for load tests: sensors publishing `rate` messages per virtual second in all
+/// (each every 50 ms) and two dashboards subscribed to `Casa/#`.
+pub fn flood_of(rate: usize, seed: u64) -> Scenario {
+    use crate::core::sim::scenario::{
+        DeviceConfig, DeviceKind, LinkConfig, Protocol, SubConfig, ValueModel,
+    };
+    let base = |name: String, kind: DeviceKind| DeviceConfig {
+        name,
+        client_id: None,
+        kind,
+        protocol: Protocol::V311,
+        clean_session: true,
+        session_expiry: 0,
+        keep_alive: 60,
+        will: None,
+        username: None,
+        password: None,
+        port: 1883,
+        online: true,
+        start_ms: 0,
+        reconnect_ms: 2000,
+        link: LinkConfig::default(),
+    };
+    let mut s = Scenario::new(seed);
+    for i in 0..rate.div_ceil(20).max(1) {
+        let kind = DeviceKind::Sensor {
+            topic: format!("Casa/Sensor{i}/Valor"),
+            interval_ms: 50,
+            model: ValueModel::Counter,
+            qos: (i % 2) as u8,
+            retain: false,
+        };
+        s.devices.push(base(format!("s{i}"), kind));
+    }
+    for name in ["panel", "registro"] {
+        let filters = vec![SubConfig {
+            filter: "Casa/#".into(),
+            qos: 1,
+        }];
+        s.devices
+            .push(base(name.into(), DeviceKind::Dashboard { filters }));
+    }
+    s
+}

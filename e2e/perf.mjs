@@ -1,0 +1,54 @@
+// Browser benchmark (on demand, not in CI): the playground under 1 000 messages per second for
+// 60 s. Prints the longest main-thread task and the memory before and after, from Chromium's
+// performance APIs. Usage: node e2e/perf.mjs BASE_URL [SECONDS]
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser.mjs';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const seconds = Number(process.argv[3] ?? 60);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await page.addInitScript(() => {
+  window.__tasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+});
+await page.goto(`${base}?lang=en&demo=flood`);
+await page.waitForSelector('[data-testid="stats"]', { state: 'attached' });
+const memory = () => page.evaluate(async () => {
+  const js = performance.memory?.usedJSHeapSize ?? 0;
+  let total = 0;
+  if (crossOriginIsolated && performance.measureUserAgentSpecificMemory) {
+    total = (await performance.measureUserAgentSpecificMemory()).bytes;
+  }
+  return { js, total };
+});
+const stats = async () => {
+  const t = await page.textContent('[data-testid="stats"]');
+  const sim = await page.textContent('[data-testid="sim-time"]');
+  return { t, sim };
+};
+await page.waitForTimeout(15_000); // warm up: the log and the trace fill their bounds
+const before = await memory();
+const s0 = await stats();
+const t0 = await page.evaluate(() => performance.now());
+const samples = [];
+for (let i = 0; i < seconds / 10; i++) {
+  await page.waitForTimeout(10_000);
+  samples.push(/wasm_bytes=(\d+)/.exec((await stats()).t)?.[1] ?? 0);
+}
+const after = await memory();
+const s1 = await stats();
+const tasks = await page.evaluate((t0) => window.__tasks.filter((x) => x.start >= t0), t0);
+const longest = tasks.reduce((m, x) => Math.max(m, x.ms), 0);
+const mb = (b) => (b / 1048576).toFixed(1);
+console.log(`load: ${s0.t} at ${s0.sim} → ${s1.t} at ${s1.sim}`);
+console.log(`long tasks (>50 ms) during ${seconds} s: ${tasks.length}; longest task: ${longest.toFixed(0)} ms`);
+const wasm = (t) => Number(/wasm_bytes=(\d+)/.exec(t)?.[1] ?? 0);
+console.log(`wasm memory: ${mb(wasm(s0.t))} MB → ${mb(wasm(s1.t))} MB (every 10 s: ${samples.map((b) => mb(Number(b))).join(', ')} MB)`);
+console.log(`JS heap: ${mb(before.js)} MB → ${mb(after.js)} MB; whole page (measureUserAgentSpecificMemory, includes wasm): ${mb(before.total)} MB → ${mb(after.total)} MB`);
+await browser.close();
