@@ -170,11 +170,11 @@ pub fn Timeline() -> impl IntoView {
                                 style:top=format!("{}px", row as f64 * ROW)
                                 on:click=move |_| if msg.is_some() { ctx.selected.set(msg) }>
                                 <span class="t">{at}</span>
+                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || lang.get().t(Text::Journey) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
                                 <span class="k">{kind}</span>
                                 <span class="w">{line.who}</span>
                                 <span class="tp">{line.topic}</span>
                                 <span class="x">{line.text}</span>
-                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || lang.get().t(Text::Journey) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
                                 <span hidden>{seq}</span>
                             </div>
                         }
