@@ -28,6 +28,8 @@ test('lesson 1: subscribing the dashboard brings the kitchen temperature, and th
   await page.waitForFunction((sel) => /Casa\/Cocina\/Temperatura\s+-?\d+\.\d/.test(document.querySelector(sel)?.textContent ?? ''), byId('device-values-panel'));
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
   await page.waitForSelector(byId('lesson-passed'));
+  // Screen readers hear each delivery.
+  await page.waitForFunction((sel) => /entregado a 1 de 1 suscriptores/.test(document.querySelector(sel)?.textContent ?? ''), byId('live'));
   await page.screenshot({ path: `${out}/lesson1-passed.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -55,6 +57,8 @@ test('a message journey shows the dissected bytes and the filter table', async (
   const bytes = await page.locator(`${byId('journey-bytes')} .byte`).count();
   assert.ok(bytes > 10, `bytes: ${bytes}`);
   assert.match(await page.textContent(byId('journey-fields')), /Topic/);
+  assert.match(await page.textContent(byId('journey-auth')), /anonymous/);
+  assert.match(await page.textContent(byId('journey-reach')), /delivered to \d of \d subscribers/);
   await page.locator(`${byId('journey-fields')} tr`).nth(2).hover();
   assert.ok(await page.locator(`${byId('journey-bytes')} .byte.hl`).count() > 0, 'hovering a field highlights its bytes');
   await page.screenshot({ path: `${out}/journey.png`, fullPage: true });
@@ -116,4 +120,51 @@ test('a narrow phone screen and the dark theme still show the app', async () => 
   await page.screenshot({ path: `${out}/phone-360.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a fault slider makes a link lossy, and the change is in the log', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=en&lesson=pubsub`);
+  await page.click(`${byId('editor-cocina')} summary`);
+  await page.locator(byId('loss-cocina')).fill('30');
+  await page.locator(byId('loss-cocina')).dispatchEvent('change');
+  await page.waitForSelector(`${byId('node-cocina')} .link.lossy`, { state: 'attached' });
+  await page.selectOption(byId('log-kind'), 'DeviceChanged');
+  await page.waitForFunction(() => /30\.0 %/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
+  await page.screenshot({ path: `${out}/fault.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('text meets WCAG AA contrast in the light and the dark theme', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=es&lesson=pubsub`);
+    await page.waitForSelector(byId('lesson-title'));
+    const ratios = await page.evaluate(() => {
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const bgOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = getComputedStyle(e).backgroundColor;
+          if (c && !/rgba\(.*, 0\)$/.test(c) && c !== 'transparent') return c;
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      };
+      const ratio = (el) => {
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(bgOf(el)));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      };
+      const pick = ['[data-testid="lesson-title"]', '.lesson-intro', '.tagline', '[data-testid="play"]',
+        '.device .kind', '.values .topic', '[data-testid="tab-log"]', '.log-row .t', 'label'];
+      return pick.map((sel) => [sel, document.querySelector(sel) ? ratio(document.querySelector(sel)) : 99]);
+    });
+    for (const [sel, r] of ratios) assert.ok(r >= 4.5, `${scheme}: ${sel} contrast ${r.toFixed(2)} < 4.5`);
+    await context.close();
+  }
 });

@@ -264,6 +264,34 @@ catalogue! {
     Captured => { es: "Capturado", en: "Captured" },
     /// Live region: delivered to N of M.
     DeliveredOf => { es: "entregado a {n} de {m} suscriptores", en: "delivered to {n} of {m} subscribers" },
+    /// Device settings (editor).
+    Settings => { es: "Ajustes", en: "Settings" },
+    /// Link latency slider.
+    Latency => { es: "Latencia (ms)", en: "Latency (ms)" },
+    /// Link jitter slider.
+    Jitter => { es: "Variación (ms)", en: "Jitter (ms)" },
+    /// Link loss slider.
+    Loss => { es: "Pérdida de paquetes (%)", en: "Packet loss (%)" },
+    /// Clean session setting.
+    CleanSession => { es: "Sesión limpia (clean session)", en: "Clean session" },
+    /// Port setting.
+    Port => { es: "Puerto", en: "Port" },
+    /// Will setting.
+    WillTopic => { es: "Tema de última voluntad (vacío: ninguna)", en: "Last will topic (empty: none)" },
+    /// Will payload.
+    WillPayload => { es: "Mensaje de última voluntad", en: "Last will payload" },
+    /// Apply at next connection.
+    NextConnection => { es: "Se aplica en la próxima conexión.", en: "Applies from the next connection." },
+    /// Apply button.
+    Apply => { es: "Aplicar", en: "Apply" },
+    /// User name.
+    Username => { es: "Usuario", en: "User name" },
+    /// Password.
+    Password => { es: "Contraseña", en: "Password" },
+    /// Packet type filter.
+    FilterPacket => { es: "Paquete", en: "Packet" },
+    /// Auth decision in the journey.
+    AuthDecision => { es: "Permiso", en: "Permission" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

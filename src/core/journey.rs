@@ -64,6 +64,9 @@ pub struct Journey {
     pub retain: bool,
     /// When the broker accepted it.
     pub at: Time,
+    /// The publisher's login, as the broker checked it on CONNECT: the user name (if any).
+    /// The publish itself passed the ACL's write check, or there would be no journey.
+    pub login: Option<Option<String>>,
     /// The PUBLISH bytes as received (none for wills and `$SYS`).
     pub bytes: Option<Bytes>,
     /// Filters tried, in the broker's order.
@@ -82,8 +85,12 @@ impl Journey {
     ) -> Option<Journey> {
         let mut j: Option<Journey> = None;
         let mut bytes = None;
+        let mut logins: std::collections::BTreeMap<ClientName, Option<String>> = Default::default();
         for e in events {
             match &e.kind {
+                TraceKind::Auth { client, username, .. } if j.is_none() => {
+                    logins.insert(client.clone(), username.clone());
+                }
                 TraceKind::PacketIn {
                     client: Some(c),
                     packet,
@@ -125,6 +132,7 @@ impl Journey {
                         qos: *qos,
                         retain: *retain,
                         at: e.at,
+                        login: from.as_ref().and_then(|c| logins.get(c).cloned()),
                         bytes: if from.is_some() { bytes.take() } else { None },
                         trials: Vec::new(),
                         fates: Vec::new(),

@@ -325,6 +325,8 @@ pub enum TraceKind {
         to_broker: bool,
         /// The MQTT packet inside (also on 8883: the simulation knows, the eavesdropper not).
         packet: Option<PacketType>,
+        /// A PUBLISH's QoS.
+        qos: Option<QoS>,
         /// Bytes on the wire.
         len: usize,
         /// When it arrives; `None` if it is lost.

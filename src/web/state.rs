@@ -30,8 +30,8 @@ pub struct Flight {
     pub device: usize,
     /// Towards the broker.
     pub to_broker: bool,
-    /// Its label (packet type).
-    pub label: &'static str,
+    /// Its label (packet type, and QoS for PUBLISH).
+    pub label: String,
     /// When it left.
     pub sent: Time,
     /// When it arrives; `None` when lost.
@@ -169,6 +169,7 @@ impl Sim {
                     device,
                     to_broker,
                     packet,
+                    qos,
                     arrives,
                     ..
                 } => {
@@ -176,7 +177,11 @@ impl Sim {
                         self.flights.push(Flight {
                             device: i,
                             to_broker: *to_broker,
-                            label: packet.map_or("TLS", |p| p.name()),
+                            label: match (packet, qos) {
+                                (Some(p), Some(q)) => format!("{} QoS {}", p.name(), q.as_u8()),
+                                (Some(p), None) => p.name().to_string(),
+                                _ => "TLS".to_string(),
+                            },
                             sent: e.at,
                             arrives: *arrives,
                             seq: e.seq,

@@ -607,6 +607,9 @@ impl World {
             d.conn_broken = true;
         }
         let packet = bytes.first().and_then(|b| PacketType::from_u8(b >> 4));
+        let qos = (packet == Some(PacketType::Publish))
+            .then(|| bytes.first().and_then(|b| QoS::from_u8((b >> 1) & 3)))
+            .flatten();
         let len = bytes.len() + if tls { TLS_OVERHEAD } else { 0 };
         let device = d.name.clone();
         self.trace.push(
@@ -616,6 +619,7 @@ impl World {
                 conn,
                 to_broker,
                 packet,
+                qos,
                 len,
                 arrives: (!lost).then_some(arrives),
             },

@@ -194,6 +194,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                             </button>
                         </div>
                     })}
+                    {client.then(|| view! { <DeviceEditor name=n1.clone()/> })}
                     <ul class="values" data-testid=format!("device-values-{}", n1)>
                         {lines.into_iter().map(|(topic, value)| view! {
                             <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
@@ -202,5 +203,139 @@ fn DeviceCard(name: String) -> impl IntoView {
                 }
             })}
         </li>
+    }
+}
+
+/// A device's settings as the editor shows them.
+#[derive(Clone, PartialEq, Default)]
+struct Settings {
+    link: (u64, u64, f64),
+    qos: Option<u8>,
+    retain: Option<bool>,
+    clean: bool,
+    port: u16,
+    will: (String, String),
+    username: String,
+}
+
+/// The device editor: link faults and the settings of the next connection.
+#[component]
+fn DeviceEditor(name: String) -> impl IntoView {
+    use crate::core::sim::scenario::{LinkConfig, WillConfig};
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let t = move |k: Text| move || lang.get().t(k);
+    let n = name.clone();
+    let current = Memo::new(move |_| {
+        ctx.read(|s| {
+            s.run.world().device(&n).map(|d| {
+                let c = &d.config;
+                let (qos, retain) = match &c.kind {
+                    DeviceKind::Sensor { qos, retain, .. } => (Some(*qos), Some(*retain)),
+                    DeviceKind::Actuator { qos, .. } => (Some(*qos), None),
+                    _ => (None, None),
+                };
+                Settings {
+                    link: (c.link.latency_ms, c.link.jitter_ms, c.link.loss),
+                    qos,
+                    retain,
+                    clean: c.clean_session,
+                    port: c.port,
+                    will: c.will.as_ref().map(|w| (w.topic.clone(), w.payload.clone())).unwrap_or_default(),
+                    username: c.username.clone().unwrap_or_default(),
+                }
+            })
+        })
+    });
+    let get = move || current.get().unwrap_or_default();
+    let device = name.clone();
+    let link = move |which: usize, value: f64| {
+        let (l, j, p) = get().link;
+        let mut link = LinkConfig { latency_ms: l, jitter_ms: j, loss: p };
+        match which {
+            0 => link.latency_ms = value as u64,
+            1 => link.jitter_ms = value as u64,
+            _ => link.loss = (value / 100.0).clamp(0.0, 1.0),
+        }
+        ctx.act(Action::SetLink { device: device.clone(), link });
+    };
+    let slider = move |which: usize, label: Text, max: u32, value: f64, testid: String| {
+        let link = link.clone();
+        view! {
+            <label>
+                {t(label)}" "<output>{format!("{value:.0}")}</output>
+                <input type="range" min="0" max=max.to_string() step="1" prop:value=value.to_string() data-testid=testid
+                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<f64>() { link(which, v) } }/>
+            </label>
+        }
+    };
+    let will_topic = RwSignal::new(String::new());
+    let will_payload = RwSignal::new(String::new());
+    let user = RwSignal::new(String::new());
+    let pass = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let s = get();
+        will_topic.set(s.will.0);
+        will_payload.set(s.will.1);
+        user.set(s.username);
+    });
+    let will_error = move || {
+        let topic = will_topic.get();
+        (!topic.is_empty())
+            .then(|| crate::core::topic::TopicName::new(topic).err().map(|e| e.message(lang.get())))
+            .flatten()
+    };
+    let (d1, d2, d3, d4, d5, d6) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
+    view! {
+        <details class="editor" data-testid=format!("editor-{name}")>
+            <summary>{t(Text::Settings)}</summary>
+            {move || {
+                let s = get();
+                let (l, j, p) = s.link;
+                view! {
+                    {slider(0, Text::Latency, 2000, l as f64, format!("latency-{d1}"))}
+                    {slider(1, Text::Jitter, 1000, j as f64, format!("jitter-{d1}"))}
+                    {slider(2, Text::Loss, 50, p * 100.0, format!("loss-{d1}"))}
+                }
+            }}
+            {move || get().qos.map(|q| { let d = d2.clone(); view! {
+                <label>"QoS"
+                    <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().unwrap_or(0) })>
+                        {[0u8, 1, 2].map(|v| view! { <option value=v.to_string() selected=v == q>{v}</option> })}
+                    </select>
+                </label>
+            } })}
+            {move || get().retain.map(|r| { let d = d3.clone(); view! {
+                <label class="inline"><input type="checkbox" prop:checked=r
+                    on:change=move |ev| ctx.act(Action::SetRetain { device: d.clone(), retain: event_target_checked(&ev) })/>{t(Text::RetainField)}</label>
+            } })}
+            <p class="muted small">{t(Text::NextConnection)}</p>
+            <label class="inline"><input type="checkbox" prop:checked=move || get().clean data-testid=format!("clean-{name}")
+                on:change=move |ev| ctx.act(Action::SetCleanSession { device: d4.clone(), clean: event_target_checked(&ev) })/>{t(Text::CleanSession)}</label>
+            <label>{t(Text::Port)}
+                <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().unwrap_or(1883) })>
+                    <option value="1883" selected=move || get().port == 1883>"1883"</option>
+                    <option value="8883" selected=move || get().port == 8883>"8883 (TLS)"</option>
+                </select>
+            </label>
+            <label>{t(Text::WillTopic)}<input prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
+            <p class="field-error" role="alert">{will_error}</p>
+            <label>{t(Text::WillPayload)}<input prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
+            <button type="button" class="small" disabled=move || will_error().is_some() on:click=move |_| {
+                let topic = will_topic.get_untracked();
+                let will = (!topic.is_empty()).then(|| WillConfig { topic, payload: will_payload.get_untracked(), qos: 1, retain: false });
+                ctx.act(Action::SetWill { device: d6.clone(), will });
+            }>{t(Text::Apply)}</button>
+            <label>{t(Text::Username)}<input autocomplete="off" prop:value=move || user.get() on:input=move |ev| user.set(event_target_value(&ev))/></label>
+            <label>{t(Text::Password)}<input type="password" autocomplete="off" prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/></label>
+            <button type="button" class="small" on:click={
+                let d = name.clone();
+                move |_| {
+                    let u = user.get_untracked();
+                    let p = pass.get_untracked();
+                    ctx.act(Action::SetCredentials { device: d.clone(), username: (!u.is_empty()).then_some(u), password: (!p.is_empty()).then_some(p) });
+                }
+            }>{t(Text::Apply)}</button>
+        </details>
     }
 }

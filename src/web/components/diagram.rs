@@ -75,7 +75,7 @@ pub fn Diagram() -> impl IntoView {
                     let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
                     let p = if f.to_broker { p } else { 1.0 - p };
                     let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
-                    (f.seq, px, py, f.label, f.arrives.is_none())
+                    (f.seq, px, py, f.label.clone(), f.arrives.is_none())
                 })
                 .collect::<Vec<_>>()
         })
@@ -102,7 +102,7 @@ pub fn Diagram() -> impl IntoView {
                 {move || packets.get().into_iter().map(|(_, x, y, label, lost)| view! {
                     <g class=if lost { "packet lost" } else { "packet" } transform=format!("translate({x:.1} {y:.1})")>
                         <circle r="6"/>
-                        <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label.to_string() }}</text>
+                        <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label }}</text>
                     </g>
                 }).collect_view()}
             </svg>

@@ -53,6 +53,23 @@ fn fate_text(f: &Fate, lang: Lang) -> String {
     }
 }
 
+fn auth_text(client: &str, user: Option<&str>, acl: bool, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    let login = match (user, es) {
+        (Some(u), true) => format!("{client} entró como «{u}»"),
+        (Some(u), false) => format!("{client} logged in as \"{u}\""),
+        (None, true) => format!("{client} entró sin usuario (anónimo)"),
+        (None, false) => format!("{client} connected without a user name (anonymous)"),
+    };
+    let write = match (acl, es) {
+        (true, true) => "la ACL le permite escribir en este tema",
+        (true, false) => "the ACL lets it write to this topic",
+        (false, true) => "sin ACL: cualquiera puede publicar en cualquier tema",
+        (false, false) => "no ACL: anyone may publish to any topic",
+    };
+    format!("{login}; {write}.")
+}
+
 /// The journey panel.
 #[component]
 pub fn JourneyPanel() -> impl IntoView {
@@ -62,12 +79,13 @@ pub fn JourneyPanel() -> impl IntoView {
         let msg = ctx.selected.get()?;
         ctx.read(|s| {
             let j = Journey::gather(s.log.iter(), msg)?;
+            let acl = s.run.world().broker().config().acl.is_some();
             let version = j
                 .from
                 .as_deref()
                 .and_then(|c| s.run.world().broker().session(c))
                 .map_or(Version::V311, |x| x.version);
-            Some((j, version))
+            Some((j, version, acl))
         })
     });
     view! {
@@ -75,14 +93,14 @@ pub fn JourneyPanel() -> impl IntoView {
             <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
             {move || match journey.get() {
                 None => view! { <p class="muted" data-testid="journey-empty">{lang.get().t(Text::JourneyEmpty)}</p> }.into_any(),
-                Some((j, version)) => view! { <JourneyView j=j version=version/> }.into_any(),
+                Some((j, version, acl)) => view! { <JourneyView j=j version=version acl=acl/> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn JourneyView(j: Journey, version: Version) -> impl IntoView {
+fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
     let lang = Ctx::get().lang;
     let hover = RwSignal::new(None::<usize>);
     let (reach_n, reach_m) = j.reach();
@@ -114,6 +132,14 @@ fn JourneyView(j: Journey, version: Version) -> impl IntoView {
             <strong>"#"{j.msg.0}</strong>" "{from.clone()}" → "<code>{topic.as_str().to_string()}</code>
             {format!(" · QoS {}{} · {}", j.qos.as_u8(), if j.retain { " · retain" } else { "" }, j.at)}
         </p>
+        {j.from.as_ref().map(|c| {
+            let who = c.to_string();
+            let login = j.login.clone().flatten();
+            view! {
+                <p data-testid="journey-auth"><strong>{move || lang.get().t(Text::AuthDecision)}": "</strong>
+                {move || auth_text(&who, login.as_deref(), acl, lang.get())}</p>
+            }
+        })}
         <p class="reach" data-testid="journey-reach">{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
         {(!bytes.is_empty()).then(|| {
             let field_of = field_of.clone();

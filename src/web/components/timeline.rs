@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::describe::{describe, to_csv, to_json, Line};
 use crate::core::i18n::{Lang, Text};
+use crate::core::codec::PacketType;
 use crate::core::trace::TraceKind;
 use crate::web::state::{Ctx, Sim};
 
@@ -18,6 +19,16 @@ struct Filter {
     who: String,
     topic: String,
     kind: String,
+    packet: String,
+}
+
+/// The MQTT packet an event carries, if any.
+fn packet_of(kind: &TraceKind) -> Option<PacketType> {
+    match kind {
+        TraceKind::PacketIn { packet, .. } | TraceKind::PacketOut { packet, .. } => Some(*packet),
+        TraceKind::Transmitted { packet, .. } => *packet,
+        _ => None,
+    }
 }
 
 fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
@@ -27,6 +38,7 @@ fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
         .iter()
         .enumerate()
         .filter(|(_, e)| f.kind.is_empty() || e.kind.name() == f.kind)
+        .filter(|(_, e)| f.packet.is_empty() || packet_of(&e.kind).is_some_and(|p| p.name() == f.packet))
         .filter_map(|(i, e)| {
             if who.is_empty() && topic.is_empty() {
                 return Some((i, Line::default()));
@@ -153,6 +165,11 @@ pub fn Timeline() -> impl IntoView {
                     <select data-testid="log-kind" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))>
                         <option value="">{move || lang.get().t(Text::AnyKind)}</option>
                         {TraceKind::NAMES.iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
+                    </select></label>
+                <label>{move || lang.get().t(Text::FilterPacket)}
+                    <select data-testid="log-packet" on:change=move |ev| filter.update(|f| f.packet = event_target_value(&ev))>
+                        <option value="">{move || lang.get().t(Text::AnyKind)}</option>
+                        {(1..=15u8).filter_map(PacketType::from_u8).map(|p| view! { <option value=p.name()>{p.name()}</option> }).collect_view()}
                     </select></label>
             </div>
             <div class="row">
