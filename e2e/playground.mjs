@@ -168,3 +168,32 @@ test('text meets WCAG AA contrast in the light and the dark theme', async () => 
     await context.close();
   }
 });
+
+test('with reduced motion, packets jump between three points instead of gliding', async () => {
+  const ys = async (reducedMotion) => {
+    const context = await browser.newContext({ reducedMotion, viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en&lesson=pubsub`);
+    await page.selectOption(byId('subscribe-device'), 'panel');
+    await page.fill(byId('subscribe-filter'), 'Casa/#');
+    await page.click(byId('subscribe-submit'));
+    await page.click(`${byId('editor-cocina')} summary`);
+    await page.locator(byId('latency-cocina')).fill('1500');
+    await page.locator(byId('latency-cocina')).dispatchEvent('change');
+    const seen = new Set();
+    for (let i = 0; i < 80; i++) {
+      const t = await page.locator(`${byId('diagram')} .packet`).evaluateAll((gs) => gs.map((g) => g.getAttribute('transform')));
+      for (const tr of t) seen.add(Number(/translate\([\d.]+ ([\d.]+)\)/.exec(tr)?.[1]));
+      await page.waitForTimeout(50);
+    }
+    await context.close();
+    return [...seen];
+  };
+  // The two devices sit above and below the broker: y = 45 and 375, the broker at 210.
+  const steps = new Set([45, 127.5, 210, 292.5, 375]);
+  const reduced = await ys('reduce');
+  assert.ok(reduced.length > 0, 'packets were drawn');
+  assert.deepEqual(reduced.filter((y) => !steps.has(y)), [], `reduced motion positions: ${reduced}`);
+  const smooth = await ys('no-preference');
+  assert.ok(smooth.some((y) => !steps.has(y)), `animation glides: ${smooth}`);
+});

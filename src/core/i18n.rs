@@ -292,6 +292,8 @@ catalogue! {
     FilterPacket => { es: "Paquete", en: "Packet" },
     /// Auth decision in the journey.
     AuthDecision => { es: "Permiso", en: "Permission" },
+    /// Client column.
+    Client => { es: "Cliente", en: "Client" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

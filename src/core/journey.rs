@@ -88,7 +88,9 @@ impl Journey {
         let mut logins: std::collections::BTreeMap<ClientName, Option<String>> = Default::default();
         for e in events {
             match &e.kind {
-                TraceKind::Auth { client, username, .. } if j.is_none() => {
+                TraceKind::Auth {
+                    client, username, ..
+                } if j.is_none() => {
                     logins.insert(client.clone(), username.clone());
                 }
                 TraceKind::PacketIn {

@@ -83,7 +83,7 @@ pub fn BrokerPanel() -> impl IntoView {
             <div class="table-wrap">
             <table data-testid="broker-sessions">
                 <thead><tr>
-                    <th scope="col">"Client"</th><th scope="col">"MQTT"</th><th scope="col">{t(Text::Online)}</th>
+                    <th scope="col">{t(Text::Client)}</th><th scope="col">"MQTT"</th><th scope="col">{t(Text::Online)}</th>
                     <th scope="col">{t(Text::Sessions)}</th><th scope="col">{t(Text::Subscriptions)}</th>
                     <th scope="col">{t(Text::Queue)}</th><th scope="col">{t(Text::InFlight)}</th>
                 </tr></thead>

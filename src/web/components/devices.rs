@@ -241,7 +241,11 @@ fn DeviceEditor(name: String) -> impl IntoView {
                     retain,
                     clean: c.clean_session,
                     port: c.port,
-                    will: c.will.as_ref().map(|w| (w.topic.clone(), w.payload.clone())).unwrap_or_default(),
+                    will: c
+                        .will
+                        .as_ref()
+                        .map(|w| (w.topic.clone(), w.payload.clone()))
+                        .unwrap_or_default(),
                     username: c.username.clone().unwrap_or_default(),
                 }
             })
@@ -251,13 +255,20 @@ fn DeviceEditor(name: String) -> impl IntoView {
     let device = name.clone();
     let link = move |which: usize, value: f64| {
         let (l, j, p) = get().link;
-        let mut link = LinkConfig { latency_ms: l, jitter_ms: j, loss: p };
+        let mut link = LinkConfig {
+            latency_ms: l,
+            jitter_ms: j,
+            loss: p,
+        };
         match which {
             0 => link.latency_ms = value as u64,
             1 => link.jitter_ms = value as u64,
             _ => link.loss = (value / 100.0).clamp(0.0, 1.0),
         }
-        ctx.act(Action::SetLink { device: device.clone(), link });
+        ctx.act(Action::SetLink {
+            device: device.clone(),
+            link,
+        });
     };
     let slider = move |which: usize, label: Text, max: u32, value: f64, testid: String| {
         let link = link.clone();
@@ -282,10 +293,21 @@ fn DeviceEditor(name: String) -> impl IntoView {
     let will_error = move || {
         let topic = will_topic.get();
         (!topic.is_empty())
-            .then(|| crate::core::topic::TopicName::new(topic).err().map(|e| e.message(lang.get())))
+            .then(|| {
+                crate::core::topic::TopicName::new(topic)
+                    .err()
+                    .map(|e| e.message(lang.get()))
+            })
             .flatten()
     };
-    let (d1, d2, d3, d4, d5, d6) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
+    let (d1, d2, d3, d4, d5, d6) = (
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+    );
     view! {
         <details class="editor" data-testid=format!("editor-{name}")>
             <summary>{t(Text::Settings)}</summary>

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::codec::PacketType;
 use crate::core::describe::{describe, to_csv, to_json, Line};
 use crate::core::i18n::{Lang, Text};
-use crate::core::codec::PacketType;
 use crate::core::trace::TraceKind;
 use crate::web::state::{Ctx, Sim};
 
@@ -38,7 +38,9 @@ fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
         .iter()
         .enumerate()
         .filter(|(_, e)| f.kind.is_empty() || e.kind.name() == f.kind)
-        .filter(|(_, e)| f.packet.is_empty() || packet_of(&e.kind).is_some_and(|p| p.name() == f.packet))
+        .filter(|(_, e)| {
+            f.packet.is_empty() || packet_of(&e.kind).is_some_and(|p| p.name() == f.packet)
+        })
         .filter_map(|(i, e)| {
             if who.is_empty() && topic.is_empty() {
                 return Some((i, Line::default()));
@@ -118,6 +120,19 @@ pub fn Timeline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    // Following the newest events: after the rows change, scroll to the bottom (once the
+    // spacer has its new height).
+    Effect::new(move |_| {
+        let _ = rows.with(Vec::len);
+        if follow.get_untracked() {
+            request_animation_frame(move || {
+                if let Some(el) = viewport.get_untracked() {
+                    el.set_scroll_top(i32::MAX);
+                }
+            });
+        }
+    });
     let on_scroll = move |ev: leptos::ev::Event| {
         if let Some(el) = ev
             .target()
@@ -126,7 +141,7 @@ pub fn Timeline() -> impl IntoView {
             let top = f64::from(el.scroll_top());
             let max = f64::from(el.scroll_height() - el.client_height());
             scroll.set(top);
-            follow.set(top >= max - ROW);
+            follow.set(top >= max - 2.0 * ROW);
         }
     };
     let export = move |json: bool| {
@@ -177,8 +192,7 @@ pub fn Timeline() -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="export-csv" on:click=move |_| export(false)>{move || lang.get().t(Text::ExportCsv)}</button>
                 <button type="button" class="small secondary" data-testid="export-json" on:click=move |_| export(true)>{move || lang.get().t(Text::ExportJson)}</button>
             </div>
-            <div class="log-viewport" tabindex="0" on:scroll=on_scroll
-                prop:scrollTop=move || if follow.get() { rows.get().len() as f64 * ROW } else { scroll.get_untracked() }>
+            <div class="log-viewport" tabindex="0" on:scroll=on_scroll node_ref=viewport>
                 <div class="log-spacer" style:height=move || format!("{}px", rows.get().len() as f64 * ROW)>
                     {move || visible().into_iter().map(|(seq, at, kind, line, row)| {
                         let msg = line.msg;
