@@ -53,4 +53,14 @@ export E2E_BASE="http://127.0.0.1:$E2E_PORT/" E2E_OUT=target/e2e
 node --test-reporter=spec e2e/smoke.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/playground.mjs "$E2E_BASE" "$E2E_OUT"
 
+section "real client in headless Chromium against mosquitto (WebSocket)"
+ws_dir=$(mktemp -d)
+mosquitto_passwd -c -b "$ws_dir/passwd" ana ana-secreta
+cp tests/realclient/acl "$ws_dir/acl"
+chmod 755 "$ws_dir"; chmod 644 "$ws_dir/passwd" "$ws_dir/acl"
+sed -e "s|PASSWD|$ws_dir/passwd|" -e "s|ACL|$ws_dir/acl|" tests/realclient/mosquitto-ws.conf > "$ws_dir/mosquitto.conf"
+mosquitto -c "$ws_dir/mosquitto.conf" & pids+=($!)
+wait_port 18850; wait_port 18851; wait_port 18852
+node --test-reporter=spec e2e/realclient.mjs "$E2E_BASE" "$E2E_OUT"
+
 section "all tests passed in $(($(date +%s) - started)) s"

@@ -294,6 +294,40 @@ catalogue! {
     AuthDecision => { es: "Permiso", en: "Permission" },
     /// Client column.
     Client => { es: "Cliente", en: "Client" },
+    /// Mode: simulation.
+    ModeSimulated => { es: "Simulación", en: "Simulation" },
+    /// Mode: real broker.
+    ModeReal => { es: "Bróker real", en: "Real broker" },
+    /// Broker address.
+    BrokerAddress => { es: "Dirección del bróker (WebSocket)", en: "Broker address (WebSocket)" },
+    /// Presets.
+    Presets => { es: "Brókeres conocidos", en: "Known brokers" },
+    /// Protocol version.
+    ProtocolVersion => { es: "Versión MQTT", en: "MQTT version" },
+    /// Client id.
+    ClientIdField => { es: "Identificador de cliente", en: "Client id" },
+    /// Keep-alive.
+    KeepAlive => { es: "Keep-alive (s)", en: "Keep-alive (s)" },
+    /// Doctor heading.
+    Doctor => { es: "Diagnóstico de la conexión", en: "Connection doctor" },
+    /// Likely fix.
+    LikelyFix => { es: "Qué probar", en: "What to try" },
+    /// Received messages.
+    ReceivedMessages => { es: "Mensajes recibidos", en: "Received messages" },
+    /// Waiting publishes.
+    Waiting => { es: "esperando conexión o confirmación", en: "waiting for the connection or an acknowledgement" },
+    /// Payload format.
+    PayloadFormat => { es: "Formato", en: "Format" },
+    /// Confirm subscribing to # on a public broker.
+    ConfirmHash => { es: "Suscribirte a # en un bróker público te mandará los mensajes de todo el mundo (pueden ser miles por segundo). ¿Seguro?", en: "Subscribing to # on a public broker sends you everyone's messages (possibly thousands per second). Are you sure?" },
+    /// Invalid JSON payload.
+    InvalidJson => { es: "El mensaje no es JSON válido", en: "The payload is not valid JSON" },
+    /// Invalid hex payload.
+    InvalidHex => { es: "Hexadecimal no válido: usa pares de dígitos 0-9 A-F", en: "Invalid hex: use pairs of digits 0-9 A-F" },
+    /// Reconnecting status.
+    Reconnecting => { es: "reconectando", en: "reconnecting" },
+    /// Password is not remembered.
+    PasswordNotKept => { es: "La contraseña no se guarda ni aparece en enlaces.", en: "The password is never stored nor put in links." },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

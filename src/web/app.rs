@@ -12,6 +12,7 @@ use crate::web::components::diagram::Diagram;
 use crate::web::components::forms::{PublishForm, SubscribeForm};
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
+use crate::web::components::real::RealPanel;
 use crate::web::components::timeline::Timeline;
 use crate::web::components::wildcard::WildcardTester;
 use crate::web::state::{Ctx, Sim};
@@ -55,6 +56,13 @@ pub fn App(initial: Lang) -> impl IntoView {
     super::clock::start(ctx);
     let t = move |text: Text| move || lang.get().t(text);
     let tab = RwSignal::new(Tab::Log);
+    let real = RwSignal::new(super::lang::query_flag("mode").as_deref() == Some("real"));
+    let switch_mode = move |_| {
+        real.update(|r| *r = !*r);
+        super::lang::set_query("mode", real.get_untracked().then_some("real"));
+        // The simulation pauses while the real client is shown.
+        ctx.update(|s| s.player.playing = !real.get_untracked());
+    };
     // Picking a message opens its journey next to the log.
     let choose_lesson = move |ev| {
         let id = event_target_value(&ev);
@@ -89,6 +97,9 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </select>
             </label>
             <div class="top-actions">
+                <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode>
+                    {move || lang.get().t(if real.get() { Text::ModeSimulated } else { Text::ModeReal })}
+                </button>
                 <button type="button" class="secondary" data-testid="theme-toggle" title=t(Text::ThemeToggle)
                     aria-label=t(Text::ThemeToggle) on:click=move |_| super::theme::toggle()>"◐"</button>
                 <div class="lang" role="group" aria-label=t(Text::LanguageLabel)>
@@ -104,7 +115,10 @@ pub fn App(initial: Lang) -> impl IntoView {
         <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={}", s.published, s.run.trace_total(), s.wasm_bytes))}</output>
-        <main class="layout">
+        <Show when=move || real.get()>
+            <main><RealPanel lang=lang/></main>
+        </Show>
+        <main class="layout" class:hidden=move || real.get()>
             <div class="col col-a">
                 <LessonPanel/>
                 <Controls/>

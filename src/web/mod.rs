@@ -7,6 +7,7 @@ pub mod clock;
 pub mod components;
 pub mod lang;
 pub mod panic;
+pub mod realclient;
 pub mod state;
 pub mod theme;
 

@@ -8,5 +8,6 @@ pub mod diagram;
 pub mod forms;
 pub mod journey;
 pub mod lesson;
+pub mod real;
 pub mod timeline;
 pub mod wildcard;

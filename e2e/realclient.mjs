@@ -1,0 +1,117 @@
+// End-to-end: the real MQTT-over-WebSocket client in headless Chromium against a local
+// mosquitto (started by scripts/test.sh: plain 18850, WebSocket 18851 open, 18852 with a
+// password and an ACL). Usage: node e2e/realclient.mjs BASE_URL OUT_DIR
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir } from 'node:fs/promises';
+import { launch, watchErrors } from './browser.mjs';
+
+const run = promisify(execFile);
+const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
+const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
+const WS_OPEN = 'ws://127.0.0.1:18851/';
+const WS_SECURED = 'ws://127.0.0.1:18852/';
+await mkdir(out, { recursive: true });
+const browser = await launch();
+test.after(() => browser.close());
+const byId = (id) => `[data-testid="${id}"]`;
+
+async function open(lang = 'es') {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=${lang}&mode=real`);
+  await page.waitForSelector(byId('real-connect'));
+  return { page, errors };
+}
+
+async function connect(page, { url = WS_OPEN, version = '4', user = '', pass = '', id } = {}) {
+  await page.fill(byId('real-url'), url);
+  await page.selectOption(byId('real-version'), version);
+  if (id) await page.fill(byId('real-client-id'), id);
+  await page.fill(byId('real-username'), user);
+  await page.fill(byId('real-password'), pass);
+  await page.click(byId('real-connect-button'));
+}
+
+const connected = (page) => page.waitForSelector(`${byId('real-status')}.connected`);
+const received = (page, text) => page.waitForFunction(([sel, t]) => (document.querySelector(sel)?.textContent ?? '').includes(t), [byId('real-list'), text]);
+
+for (const [version, name] of [['4', '3.1.1'], ['5', '5.0']]) {
+  test(`MQTT ${name}: connect, subscribe, publish QoS 0/1/2, receive from another client`, async () => {
+    const { page, errors } = await open();
+    await connect(page, { version });
+    await connected(page);
+    await page.fill(byId('real-sub-filter'), `aula${version}/#`);
+    await page.click(byId('real-sub-button'));
+    for (const qos of ['0', '1', '2']) {
+      await page.fill(byId('real-pub-topic'), `aula${version}/luz`);
+      await page.fill(byId('real-pub-payload'), `ON-q${qos}`);
+      await page.selectOption(byId('real-pub-qos'), qos);
+      await page.click(byId('real-pub-button'));
+      await received(page, `ON-q${qos}`);
+    }
+    await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', `aula${version}/externo`, '-m', 'hola desde fuera', '-q', '1']);
+    await received(page, 'hola desde fuera');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.startsWith('0'), byId('real-pending'));
+    await page.screenshot({ path: `${out}/real-${name}.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('a retained message arrives on subscribe', async () => {
+  await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aula/ret', '-m', 'guardado', '-r', '-q', '1']);
+  const { page, errors } = await open('en');
+  await connect(page);
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'aula/ret');
+  await page.click(byId('real-sub-button'));
+  await page.waitForFunction((sel) => /guardado · QoS \d · retain/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-list'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('wrong password: the doctor explains it in Spanish', async () => {
+  const { page } = await open('es');
+  await connect(page, { url: WS_SECURED, user: 'ana', pass: 'mal' });
+  await page.waitForSelector(byId('doctor-what'));
+  const what = await page.textContent(byId('doctor-what'));
+  assert.match(what, /No autorizado|contraseña/);
+  assert.match(await page.textContent(byId('doctor-fix')), /usuario y contraseña/);
+  assert.ok(!page.url().includes('mal'), 'the password is not in the address');
+  await page.screenshot({ path: `${out}/real-doctor.png`, fullPage: true });
+  await page.close();
+});
+
+test('ACL: a publish outside the allowed topics is refused (MQTT 5) and the doctor says so', async () => {
+  const { page, errors } = await open('en');
+  await connect(page, { url: WS_SECURED, version: '5', user: 'ana', pass: 'ana-secreta' });
+  await connected(page);
+  await page.fill(byId('real-pub-topic'), 'secreto/puerta');
+  await page.selectOption(byId('real-pub-qos'), '1');
+  await page.click(byId('real-pub-button'));
+  await page.waitForFunction((sel) => /did not accept your message on "secreto\/puerta"/.test(document.querySelector(sel)?.textContent ?? ''), byId('doctor'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('nothing listening: the doctor points at the port and the path', async () => {
+  const { page } = await open('en');
+  await connect(page, { url: 'ws://127.0.0.1:18859/' });
+  await page.waitForSelector(byId('doctor-what'));
+  assert.match(await page.textContent(byId('doctor-what')), /could not be opened/);
+  assert.match(await page.textContent(byId('doctor-fix')), /port/);
+  await page.close();
+});
+
+test('an invalid address is explained and what was typed stays', async () => {
+  const { page, errors } = await open('es');
+  await page.fill(byId('real-url'), 'mqtt://test.mosquitto.org:1883');
+  await page.click(byId('real-connect-button'));
+  await page.waitForFunction((sel) => /TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
+  assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

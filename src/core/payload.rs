@@ -1,0 +1,52 @@
+//! Payloads typed by a person: as text, as JSON (checked) or as hex digits.
+
+use bytes::Bytes;
+
+use crate::core::i18n::{Lang, Text};
+
+/// Parses a payload typed in a format (`text`, `json` or `hex`); the error is in `lang`.
+pub fn payload(text: &str, format: &str, lang: Lang) -> Result<Bytes, String> {
+    match format {
+        "json" => serde_json::from_str::<serde_json::Value>(text)
+            .map(|_| Bytes::from(text.to_string()))
+            .map_err(|e| format!("{}: {e}", lang.t(Text::InvalidJson))),
+        "hex" => {
+            let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            // Checked first: slicing below needs ASCII (a multi-byte character would not split).
+            if !digits.len().is_multiple_of(2) || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(lang.t(Text::InvalidHex).to_string());
+            }
+            (0..digits.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&digits[i..i + 2], 16))
+                .collect::<Result<Vec<u8>, _>>()
+                .map(Bytes::from)
+                .map_err(|_| lang.t(Text::InvalidHex).to_string())
+        }
+        _ => Ok(Bytes::from(text.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(payload("hola", "text", Lang::Es).unwrap(), "hola");
+        assert_eq!(
+            payload("{\"t\": 21.5}", "json", Lang::Es).unwrap(),
+            "{\"t\": 21.5}"
+        );
+        assert!(payload("{t: 21}", "json", Lang::Es)
+            .unwrap_err()
+            .contains("JSON"));
+        assert_eq!(
+            payload("de ad BE EF", "hex", Lang::En).unwrap().as_ref(),
+            [0xDE, 0xAD, 0xBE, 0xEF]
+        );
+        for bad in ["abc", "zz", "é1", "0é"] {
+            assert!(payload(bad, "hex", Lang::En).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The real-broker view: connect over WebSocket (presets, version, credentials), the doctor's
+//! diagnosis when something fails, subscribe and publish, and the messages received.
+
+use leptos::prelude::*;
+
+use crate::core::codec::Version;
+use crate::core::doctor::PRESETS;
+use crate::core::i18n::{Lang, Text};
+use crate::core::payload::payload;
+use crate::web::realclient::{Options, RealClient, Status};
+
+fn random_id() -> String {
+    format!(
+        "playground-{:06x}",
+        (js_sys::Math::random() * 16_777_215.0) as u32
+    )
+}
+
+/// The real-broker view.
+#[component]
+pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
+    let client = StoredValue::new_local(RealClient::default());
+    let version = RwSignal::new(0u64);
+    let ticks = RwSignal::new(0u32);
+    // Refresh the view when the client changed; keep-alive once a second.
+    let handle = set_interval_with_handle(
+        move || {
+            let Some(c) = client.try_get_value() else {
+                return;
+            };
+            ticks.update(|t| *t += 1);
+            if ticks.get_untracked().is_multiple_of(4) {
+                c.tick();
+            }
+            let v = c.0.borrow().version;
+            if v != version.get_untracked() {
+                version.set(v);
+            }
+        },
+        std::time::Duration::from_millis(250),
+    );
+    on_cleanup(move || {
+        if let Ok(h) = handle {
+            h.clear();
+        }
+        if let Some(c) = client.try_get_value() {
+            c.close();
+        }
+    });
+    let read = move |f: &dyn Fn(&crate::web::realclient::Live) -> String| {
+        version.track();
+        client.with_value(|c| f(&c.0.borrow()))
+    };
+    let t = move |k: Text| move || lang.get().t(k);
+    let url = RwSignal::new("ws://127.0.0.1:9001/".to_string());
+    let proto = RwSignal::new(Version::V311);
+    let client_id = RwSignal::new(random_id());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let keep_alive = RwSignal::new(60u16);
+    let clean = RwSignal::new(true);
+    let form_error = RwSignal::new(None::<String>);
+    let connect = move |_| {
+        let o = Options {
+            url: url.get_untracked(),
+            version: proto.get_untracked(),
+            client_id: client_id.get_untracked(),
+            username: username.get_untracked(),
+            password: password.get_untracked(),
+            keep_alive: keep_alive.get_untracked(),
+            clean: clean.get_untracked(),
+        };
+        form_error.set(
+            client
+                .with_value(|c| c.connect(&o, lang.get_untracked()))
+                .err(),
+        );
+    };
+    let status = move || {
+        version.track();
+        client.with_value(|c| c.0.borrow().status)
+    };
+    let status_text = move || {
+        lang.get().t(match status() {
+            Status::Idle => Text::Offline,
+            Status::Connecting => Text::Connecting,
+            Status::Connected => Text::Online,
+            Status::Reconnecting => Text::Reconnecting,
+        })
+    };
+    let diagnosis = move || {
+        version.track();
+        let l = lang.get();
+        client.with_value(|c| c.0.borrow().problem.as_ref().map(|p| p.diagnose(l)))
+    };
+    let sub_filter = RwSignal::new("aula/#".to_string());
+    let sub_qos = RwSignal::new(1u8);
+    let sub_error = RwSignal::new(None::<String>);
+    let subscribe = move |_| {
+        let f = sub_filter.get_untracked();
+        let l = lang.get_untracked();
+        let public = !url.get_untracked().contains("127.0.0.1")
+            && !url.get_untracked().contains("localhost");
+        if f == "#" && public {
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(l.t(Text::ConfirmHash)).ok())
+                .unwrap_or(false);
+            if !ok {
+                return;
+            }
+        }
+        sub_error.set(
+            client
+                .with_value(|c| c.subscribe(&f, sub_qos.get_untracked(), l))
+                .err(),
+        );
+    };
+    let pub_topic = RwSignal::new("aula/luz".to_string());
+    let pub_payload = RwSignal::new("ON".to_string());
+    let pub_format = RwSignal::new("text".to_string());
+    let pub_qos = RwSignal::new(1u8);
+    let pub_retain = RwSignal::new(false);
+    let pub_error = RwSignal::new(None::<String>);
+    let publish = move |_| {
+        let l = lang.get_untracked();
+        let result = payload(&pub_payload.get_untracked(), &pub_format.get_untracked(), l)
+            .and_then(|p| {
+                client.with_value(|c| {
+                    c.publish(
+                        &pub_topic.get_untracked(),
+                        p,
+                        pub_qos.get_untracked(),
+                        pub_retain.get_untracked(),
+                        l,
+                    )
+                })
+            });
+        pub_error.set(result.err());
+    };
+    view! {
+        <div class="layout real">
+            <div class="col">
+                <section class="panel form" data-testid="real-connect">
+                    <h2>{t(Text::ModeReal)}</h2>
+                    <label>{t(Text::Presets)}
+                        <select data-testid="real-preset" on:change=move |ev| url.set(event_target_value(&ev))>
+                            {PRESETS.iter().map(|(name, u)| view! { <option value=*u selected=move || url.get() == *u>{format!("{name} — {u}")}</option> }).collect_view()}
+                        </select></label>
+                    <label>{t(Text::BrokerAddress)}
+                        <input data-testid="real-url" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/></label>
+                    <div class="row">
+                        <label>{t(Text::ProtocolVersion)}
+                            <select data-testid="real-version" on:change=move |ev| proto.set(if event_target_value(&ev) == "5" { Version::V5 } else { Version::V311 })>
+                                <option value="4">"3.1.1"</option><option value="5">"5.0"</option>
+                            </select></label>
+                        <label>{t(Text::KeepAlive)}
+                            <input type="number" min="0" max="65535" prop:value=move || keep_alive.get().to_string()
+                                on:input=move |ev| keep_alive.set(event_target_value(&ev).parse().unwrap_or(60))/></label>
+                    </div>
+                    <label>{t(Text::ClientIdField)}
+                        <input data-testid="real-client-id" prop:value=move || client_id.get() on:input=move |ev| client_id.set(event_target_value(&ev))/></label>
+                    <label>{t(Text::Username)}
+                        <input data-testid="real-username" autocomplete="off" prop:value=move || username.get() on:input=move |ev| username.set(event_target_value(&ev))/></label>
+                    <label>{t(Text::Password)}
+                        <input data-testid="real-password" type="password" autocomplete="off" prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/></label>
+                    <p class="muted small">{t(Text::PasswordNotKept)}</p>
+                    <label class="inline"><input type="checkbox" prop:checked=move || clean.get() on:change=move |ev| clean.set(event_target_checked(&ev))/>{t(Text::CleanSession)}</label>
+                    <p class="field-error" role="alert" data-testid="real-form-error">{move || form_error.get()}</p>
+                    <div class="row">
+                        <button type="button" data-testid="real-connect-button" on:click=connect>{t(Text::Connect)}</button>
+                        <button type="button" class="secondary" data-testid="real-disconnect" on:click=move |_| client.with_value(|c| c.close())>{t(Text::Disconnect)}</button>
+                        <output data-testid="real-status" class=move || format!("status {:?}", status()).to_lowercase()>{status_text}</output>
+                    </div>
+                </section>
+                <section class="panel doctor" data-testid="doctor" aria-live="polite">
+                    <h2>{t(Text::Doctor)}</h2>
+                    {move || diagnosis().map(|d| view! {
+                        <p class="what" data-testid="doctor-what">{d.what}</p>
+                        <p><strong>{t(Text::LikelyFix)}": "</strong><span data-testid="doctor-fix">{d.fix}</span></p>
+                    })}
+                </section>
+            </div>
+            <div class="col">
+                <section class="panel form" data-testid="real-subscribe">
+                    <h2>{t(Text::SubscribeHeading)}</h2>
+                    <div class="row">
+                        <label>{t(Text::FilterField)}<input data-testid="real-sub-filter" prop:value=move || sub_filter.get() on:input=move |ev| sub_filter.set(event_target_value(&ev))/></label>
+                        <label>"QoS"<select on:change=move |ev| sub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
+                        <button type="button" data-testid="real-sub-button" on:click=subscribe>{t(Text::SubscribeHeading)}</button>
+                    </div>
+                    <p class="field-error" role="alert">{move || sub_error.get()}</p>
+                    <p>{move || read(&|l| l.subscriptions.keys().cloned().collect::<Vec<_>>().join(" · "))}</p>
+                </section>
+                <section class="panel form" data-testid="real-publish">
+                    <h2>{t(Text::PublishHeading)}</h2>
+                    <label>{t(Text::TopicField)}<input data-testid="real-pub-topic" prop:value=move || pub_topic.get() on:input=move |ev| pub_topic.set(event_target_value(&ev))/></label>
+                    <label>{t(Text::PayloadField)}<textarea data-testid="real-pub-payload" rows="2" prop:value=move || pub_payload.get() on:input=move |ev| pub_payload.set(event_target_value(&ev))></textarea></label>
+                    <div class="row">
+                        <label>{t(Text::PayloadFormat)}<select data-testid="real-pub-format" on:change=move |ev| pub_format.set(event_target_value(&ev))>
+                            <option value="text">"text"</option><option value="json">"JSON"</option><option value="hex">"hex"</option></select></label>
+                        <label>"QoS"<select data-testid="real-pub-qos" on:change=move |ev| pub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
+                        <label class="inline"><input type="checkbox" on:change=move |ev| pub_retain.set(event_target_checked(&ev))/>{t(Text::RetainField)}</label>
+                        <button type="button" data-testid="real-pub-button" on:click=publish>{t(Text::PublishHeading)}</button>
+                    </div>
+                    <p class="field-error" role="alert" data-testid="real-pub-error">{move || pub_error.get()}</p>
+                    <p class="muted" data-testid="real-pending">{move || read(&|l| l.pending.to_string())}" "{t(Text::Waiting)}</p>
+                </section>
+            </div>
+            <div class="col">
+                <section class="panel" data-testid="real-messages">
+                    <h2>{t(Text::ReceivedMessages)}</h2>
+                    <ul class="tree" data-testid="real-topics">
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().topics.iter().map(|(topic, (n, p))| {
+                            view! { <li><code>{topic.clone()}</code>" · "{*n}" · "<span class="value">{String::from_utf8_lossy(p).into_owned()}</span></li> }
+                        }).collect_view()) }}
+                    </ul>
+                    <ol class="real-list" data-testid="real-list">
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
+                            view! { <li data-testid="real-message"><code>{m.topic.clone()}</code>" "<span class="value">{String::from_utf8_lossy(&m.payload).into_owned()}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
+                        }).collect_view()) }}
+                    </ol>
+                </section>
+            </div>
+        </div>
+    }
+}

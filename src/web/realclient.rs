@@ -1,0 +1,464 @@
+//! The real MQTT-over-WebSocket client: the core's client session over `web_sys::WebSocket`
+//! (subprotocol `mqtt`, binary frames; packets split or joined across frames are the session's
+//! business). Failures go to the connection doctor; a dropped connection that had worked
+//! reconnects with back-off and resubscribes; QoS 1/2 publishes made while offline wait.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
+
+use bytes::Bytes;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::client::{ClientEvent, ClientSession, State};
+use crate::core::codec::{Connect, Properties, Property, SubscriptionOptions, Version};
+use crate::core::doctor::{BrokerUrl, Problem};
+use crate::core::i18n::Lang;
+use crate::core::time::Time;
+use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::types::{ClientId, QoS};
+
+/// Messages kept for the list (newest last).
+pub const KEEP: usize = 500;
+/// Seconds to wait for CONNACK.
+pub const CONNACK_TIMEOUT_S: u64 = 10;
+
+/// What the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Broker address.
+    pub url: String,
+    /// 3.1.1 or 5.
+    pub version: Version,
+    /// Client id (empty: the broker assigns one in 5.0).
+    pub client_id: String,
+    /// User name.
+    pub username: String,
+    /// Password (kept in memory only).
+    pub password: String,
+    /// Keep-alive seconds.
+    pub keep_alive: u16,
+    /// Clean session / clean start.
+    pub clean: bool,
+}
+
+/// The connection as the page shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Status {
+    /// Not connected.
+    #[default]
+    Idle,
+    /// Opening the WebSocket or waiting for CONNACK.
+    Connecting,
+    /// CONNACK accepted.
+    Connected,
+    /// Waiting to try again.
+    Reconnecting,
+}
+
+/// A message received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    /// Topic.
+    pub topic: String,
+    /// Payload.
+    pub payload: Bytes,
+    /// QoS.
+    pub qos: u8,
+    /// Retained.
+    pub retain: bool,
+}
+
+/// Everything the view reads.
+#[derive(Default)]
+pub struct Live {
+    /// Connection status.
+    pub status: Status,
+    /// The last problem, for the doctor.
+    pub problem: Option<Problem>,
+    /// Messages received, newest last.
+    pub messages: VecDeque<Received>,
+    /// Per topic: count and last payload.
+    pub topics: BTreeMap<String, (u64, Bytes)>,
+    /// Subscriptions wanted (kept across reconnects).
+    pub subscriptions: BTreeMap<String, u8>,
+    /// Publishes waiting for the connection or an acknowledgement.
+    pub pending: usize,
+    /// Bumped on every change (the view's signal copies it).
+    pub version: u64,
+    session: Option<ClientSession>,
+    ws: Option<web_sys::WebSocket>,
+    url: Option<BrokerUrl>,
+    opened: bool,
+    ever_connected: bool,
+    user_closed: bool,
+    attempts: u32,
+    sub_requests: BTreeMap<u16, Vec<String>>,
+    publish_topics: BTreeMap<u16, String>,
+    callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+/// A shared handle: the WebSocket callbacks and the view hold it.
+#[derive(Clone, Default)]
+pub struct RealClient(pub Rc<RefCell<Live>>);
+
+fn now() -> Time {
+    let ms = web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    Time::from_millis(ms as u64)
+}
+
+fn page_is_https() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:")
+}
+
+fn connect_packet(o: &Options) -> Result<Connect, String> {
+    let id = ClientId::new(o.client_id.trim()).map_err(|e| e.to_string())?;
+    let mut c = Connect::new(o.version, id);
+    c.clean_start = o.clean;
+    c.keep_alive = o.keep_alive;
+    c.username = (!o.username.is_empty()).then(|| o.username.clone());
+    c.password = (!o.password.is_empty()).then(|| Bytes::from(o.password.clone()));
+    if o.version == Version::V5 && !o.clean {
+        c.properties = Properties::new().with(Property::SessionExpiryInterval(3600));
+    }
+    Ok(c)
+}
+
+impl RealClient {
+    /// Connects (closing any previous connection). Errors in the address are returned in the
+    /// user's language; nothing typed is lost.
+    pub fn connect(&self, options: &Options, lang: Lang) -> Result<(), String> {
+        let url = BrokerUrl::parse(&options.url, lang)?;
+        let connect = connect_packet(options)?;
+        self.close();
+        let mut live = self.0.borrow_mut();
+        live.problem = url.check_page(page_is_https());
+        if live.problem.is_some() {
+            live.version += 1;
+            return Ok(());
+        }
+        match live.session.as_mut() {
+            Some(s) if s.version() == connect.version => s.set_connect(connect),
+            _ => live.session = Some(ClientSession::new(connect)),
+        }
+        live.url = Some(url);
+        live.user_closed = false;
+        live.ever_connected = false;
+        live.attempts = 0;
+        drop(live);
+        self.open();
+        Ok(())
+    }
+
+    fn open(&self) {
+        let Some(url) = self.0.borrow().url.clone() else {
+            return;
+        };
+        let ws = match web_sys::WebSocket::new_with_str(&url.as_string(), "mqtt") {
+            Ok(ws) => ws,
+            Err(_) => {
+                let mut live = self.0.borrow_mut();
+                live.problem = Some(Problem::Closed {
+                    code: 1006,
+                    before_open: true,
+                    secure: url.secure,
+                });
+                live.status = Status::Idle;
+                live.version += 1;
+                return;
+            }
+        };
+        ws.set_binary_type(web_sys::BinaryType::Arraybuffer);
+        let me = self.clone();
+        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| me.on_open());
+        let me = self.clone();
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
+                if let Ok(buf) = e.data().dyn_into::<js_sys::ArrayBuffer>() {
+                    me.on_bytes(&js_sys::Uint8Array::new(&buf).to_vec());
+                }
+            }
+        });
+        let me = self.clone();
+        let on_close = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let code = e
+                .dyn_ref::<web_sys::CloseEvent>()
+                .map_or(1006, |c| c.code());
+            me.on_close(code);
+        });
+        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        let mut live = self.0.borrow_mut();
+        live.callbacks = vec![on_open, on_message, on_close];
+        live.ws = Some(ws);
+        live.opened = false;
+        live.status = Status::Connecting;
+        live.version += 1;
+        drop(live);
+        // No CONNACK in time: the doctor says so and the socket closes.
+        let me = self.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                let stuck =
+                    me.0.borrow()
+                        .session
+                        .as_ref()
+                        .is_some_and(|s| s.state() != State::Connected)
+                        && me.0.borrow().status == Status::Connecting
+                        && me.0.borrow().opened;
+                if stuck {
+                    me.0.borrow_mut().problem = Some(Problem::NoAnswer {
+                        seconds: CONNACK_TIMEOUT_S,
+                    });
+                    me.close();
+                }
+            },
+            std::time::Duration::from_secs(CONNACK_TIMEOUT_S),
+        );
+    }
+
+    fn on_open(&self) {
+        let mut live = self.0.borrow_mut();
+        live.opened = true;
+        if let Some(s) = live.session.as_mut() {
+            s.start(now());
+        }
+        drop(live);
+        self.pump();
+    }
+
+    fn on_bytes(&self, bytes: &[u8]) {
+        if let Some(s) = self.0.borrow_mut().session.as_mut() {
+            s.handle_bytes(now(), bytes);
+        }
+        self.pump();
+    }
+
+    fn on_close(&self, code: u16) {
+        let mut live = self.0.borrow_mut();
+        if let Some(s) = live.session.as_mut() {
+            s.handle_closed();
+        }
+        live.ws = None;
+        let secure = live.url.as_ref().is_some_and(|u| u.secure);
+        let refused = matches!(
+            live.problem,
+            Some(Problem::Refused { .. } | Problem::NoAnswer { .. } | Problem::Malformed { .. })
+        );
+        if !live.user_closed && !refused {
+            live.problem = Some(Problem::Closed {
+                code,
+                before_open: !live.opened,
+                secure,
+            });
+        }
+        let retry = !live.user_closed && live.ever_connected && !refused;
+        live.status = if retry {
+            Status::Reconnecting
+        } else {
+            Status::Idle
+        };
+        live.attempts += 1;
+        let wait = 1000u64 << live.attempts.min(5);
+        live.version += 1;
+        drop(live);
+        if retry {
+            let me = self.clone();
+            leptos::prelude::set_timeout(
+                move || {
+                    if me.0.borrow().status == Status::Reconnecting {
+                        me.open();
+                    }
+                },
+                std::time::Duration::from_millis(wait.min(30_000)),
+            );
+        }
+    }
+
+    /// Sends what the session has, handles its events.
+    fn pump(&self) {
+        loop {
+            let mut live = self.0.borrow_mut();
+            let Some(session) = live.session.as_mut() else {
+                return;
+            };
+            let out: Vec<Bytes> = std::iter::from_fn(|| session.poll_transmit()).collect();
+            let event = session.poll_event();
+            live.pending = session.in_flight();
+            if let Some(ws) = live.ws.as_ref() {
+                for b in &out {
+                    let _ = ws.send_with_u8_array(b);
+                }
+            }
+            let Some(event) = event else {
+                live.version += 1;
+                return;
+            };
+            drop(live);
+            self.on_event(event);
+        }
+    }
+
+    fn on_event(&self, event: ClientEvent) {
+        let mut live = self.0.borrow_mut();
+        match event {
+            ClientEvent::Connected { session_present } => {
+                live.status = Status::Connected;
+                live.problem = None;
+                live.ever_connected = true;
+                live.attempts = 0;
+                let wanted: Vec<(String, u8)> = if session_present {
+                    Vec::new()
+                } else {
+                    live.subscriptions
+                        .iter()
+                        .map(|(f, q)| (f.clone(), *q))
+                        .collect()
+                };
+                live.version += 1;
+                drop(live);
+                for (f, q) in wanted {
+                    self.send_subscribe(&f, q);
+                }
+                return;
+            }
+            ClientEvent::Refused { code } => {
+                let version = live.session.as_ref().map_or(Version::V311, |s| s.version());
+                live.problem = Some(Problem::Refused { code, version });
+            }
+            ClientEvent::Message(p) => {
+                let topic = p.topic.as_str().to_string();
+                let entry = live
+                    .topics
+                    .entry(topic.clone())
+                    .or_insert((0, Bytes::new()));
+                entry.0 += 1;
+                entry.1 = p.payload.clone();
+                if live.messages.len() == KEEP {
+                    live.messages.pop_front();
+                }
+                live.messages.push_back(Received {
+                    topic,
+                    payload: p.payload,
+                    qos: p.qos.as_u8(),
+                    retain: p.retain,
+                });
+            }
+            ClientEvent::Subscribed { packet_id, codes } => {
+                let filters = live
+                    .sub_requests
+                    .remove(&packet_id.get())
+                    .unwrap_or_default();
+                if let Some((f, _)) = filters.iter().zip(&codes).find(|(_, c)| !c.is_success()) {
+                    live.problem = Some(Problem::SubscribeDenied { filter: f.clone() });
+                }
+            }
+            ClientEvent::Published { packet_id, code } => {
+                let topic = live
+                    .publish_topics
+                    .remove(&packet_id.get())
+                    .unwrap_or_default();
+                if !code.is_success() {
+                    live.problem = Some(Problem::PublishDenied { topic, code });
+                }
+            }
+            ClientEvent::Malformed(e) => {
+                live.problem = Some(Problem::Malformed {
+                    detail: e.message(Lang::En),
+                });
+                if let Some(ws) = live.ws.as_ref() {
+                    let _ = ws.close();
+                }
+            }
+            ClientEvent::DisconnectedByBroker { .. } | ClientEvent::Unsubscribed { .. } => {}
+        }
+        live.version += 1;
+    }
+
+    fn send_subscribe(&self, filter: &str, qos: u8) {
+        let Ok(f) = TopicFilter::new(filter) else {
+            return;
+        };
+        let q = QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce);
+        let mut live = self.0.borrow_mut();
+        let connected = live.status == Status::Connected;
+        if let (true, Some(s)) = (connected, live.session.as_mut()) {
+            let id = s.subscribe(now(), vec![(f, SubscriptionOptions::qos(q))]);
+            live.sub_requests.insert(id.get(), vec![filter.to_string()]);
+        }
+        drop(live);
+        self.pump();
+    }
+
+    /// Subscribes (kept across reconnects).
+    pub fn subscribe(&self, filter: &str, qos: u8, lang: Lang) -> Result<(), String> {
+        TopicFilter::new(filter).map_err(|e| e.message(lang))?;
+        self.0
+            .borrow_mut()
+            .subscriptions
+            .insert(filter.to_string(), qos);
+        self.send_subscribe(filter, qos);
+        Ok(())
+    }
+
+    /// Publishes; QoS 1/2 made while offline wait for the connection.
+    pub fn publish(
+        &self,
+        topic: &str,
+        payload: Bytes,
+        qos: u8,
+        retain: bool,
+        lang: Lang,
+    ) -> Result<(), String> {
+        let t = TopicName::new(topic).map_err(|e| e.message(lang))?;
+        let q = QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce);
+        let mut live = self.0.borrow_mut();
+        if let Some(s) = live.session.as_mut() {
+            if let Some(id) = s.publish(now(), t, payload, q, retain) {
+                live.publish_topics.insert(id.get(), topic.to_string());
+            }
+        }
+        drop(live);
+        self.pump();
+        Ok(())
+    }
+
+    /// Keep-alive: call about once a second.
+    pub fn tick(&self) {
+        if let Some(s) = self.0.borrow_mut().session.as_mut() {
+            s.handle_timeout(now());
+        }
+        self.pump();
+    }
+
+    /// Says goodbye and closes.
+    pub fn close(&self) {
+        let mut live = self.0.borrow_mut();
+        live.user_closed = true;
+        if let Some(s) = live.session.as_mut() {
+            s.disconnect(now());
+        }
+        let out: Vec<Bytes> = live
+            .session
+            .as_mut()
+            .map(|s| std::iter::from_fn(|| s.poll_transmit()).collect())
+            .unwrap_or_default();
+        if let Some(ws) = live.ws.take() {
+            for b in &out {
+                let _ = ws.send_with_u8_array(b);
+            }
+            let _ = ws.close();
+        }
+        if let Some(s) = live.session.as_mut() {
+            s.handle_closed();
+        }
+        live.status = Status::Idle;
+        live.version += 1;
+    }
+}
