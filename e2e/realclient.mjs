@@ -7,6 +7,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir } from 'node:fs/promises';
 import { launch, watchErrors } from './browser.mjs';
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import http from 'node:http';
+import crypto from 'node:crypto';
 
 const run = promisify(execFile);
 const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
@@ -114,4 +121,91 @@ test('an invalid address is explained and what was typed stays', async () => {
   assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('the will is published when the connection is killed', async () => {
+  const watcher = await open('en');
+  await connect(watcher.page);
+  await connected(watcher.page);
+  await watcher.page.fill(byId('real-sub-filter'), 'aula/estado/#');
+  await watcher.page.click(byId('real-sub-button'));
+  const dying = await open('en');
+  await dying.page.fill(byId('real-will-topic'), 'aula/estado/sensor');
+  await dying.page.fill(byId('real-will-payload'), 'desconectado');
+  await connect(dying.page);
+  await connected(dying.page);
+  await dying.page.close(); // the socket dies without DISCONNECT
+  await received(watcher.page, 'desconectado');
+  assert.deepEqual(watcher.errors, []);
+  await watcher.page.close();
+});
+
+
+const listening = (port) => new Promise((resolve) => {
+  const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+  s.on('error', () => resolve(false));
+});
+async function waitPort(port) {
+  for (let i = 0; i < 100; i++) { if (await listening(port)) return; await new Promise((r) => setTimeout(r, 100)); }
+  throw new Error(`nothing on ${port}`);
+}
+
+test('broker restarted mid-stream: the client reconnects and no QoS 1 message is lost', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'mosq-restart-'));
+  await chmod(dir, 0o777);
+  const conf = join(dir, 'mosquitto.conf');
+  await writeFile(conf, `persistence true\npersistence_location ${dir}/\nlog_dest stderr\nlog_type error\nlistener 18860 127.0.0.1\nallow_anonymous true\nlistener 18861\nprotocol websockets\nallow_anonymous true\n`);
+  let broker = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+  try {
+    await waitPort(18860); await waitPort(18861);
+    const { page, errors } = await open('en');
+    await page.uncheck(byId('real-clean'));
+    await connect(page, { url: 'ws://127.0.0.1:18861/', id: 'restart-test' });
+    await connected(page);
+    await page.fill(byId('real-sub-filter'), 'aula/r');
+    await page.click(byId('real-sub-button'));
+    await page.waitForTimeout(300);
+    const pub = async (i) => {
+      for (;;) {
+        try { await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18860', '-q', '1', '-t', 'aula/r', '-m', `n${i}`]); return; }
+        catch { await new Promise((r) => setTimeout(r, 200)); }
+      }
+    };
+    for (let i = 1; i <= 10; i++) await pub(i);
+    broker.kill('SIGTERM');
+    await new Promise((r) => broker.once('exit', r));
+    broker = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+    await waitPort(18860);
+    for (let i = 11; i <= 20; i++) await pub(i);
+    await page.waitForFunction((sel) => {
+      const text = document.querySelector(sel)?.textContent ?? '';
+      return Array.from({ length: 20 }, (_, i) => `n${i + 1} `).every((n) => text.includes(n));
+    }, byId('real-list'), { timeout: 30_000 });
+    await page.screenshot({ path: `${out}/real-restart.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    broker.kill('SIGTERM');
+  }
+});
+
+test('a server that sends malformed bytes gets a clear diagnosis, not a crash', async () => {
+  const server = http.createServer();
+  server.on('upgrade', (req, socket) => {
+    const accept = crypto.createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n`);
+    socket.once('data', () => socket.write(Buffer.from([0x82, 0x02, 0x00, 0x00]))); // packet type 0: reserved
+    socket.on('error', () => {});
+  });
+  await new Promise((r) => server.listen(18862, '127.0.0.1', r));
+  try {
+    const { page, errors } = await open('en');
+    await connect(page, { url: 'ws://127.0.0.1:18862/' });
+    await page.waitForFunction((sel) => /not valid MQTT/.test(document.querySelector(sel)?.textContent ?? ''), byId('doctor'));
+    assert.equal(await page.locator(byId('crash-panel')).count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
 });

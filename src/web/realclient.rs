@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::client::{ClientEvent, ClientSession, State};
-use crate::core::codec::{Connect, Properties, Property, SubscriptionOptions, Version};
+use crate::core::codec::{Connect, Properties, Property, SubscriptionOptions, Version, Will};
 use crate::core::doctor::{BrokerUrl, Problem};
 use crate::core::i18n::Lang;
 use crate::core::time::Time;
@@ -41,6 +41,8 @@ pub struct Options {
     pub keep_alive: u16,
     /// Clean session / clean start.
     pub clean: bool,
+    /// Last will: topic (empty: none) and payload.
+    pub will: (String, String),
 }
 
 /// The connection as the page shows it.
@@ -116,7 +118,7 @@ fn page_is_https() -> bool {
         .is_some_and(|p| p == "https:")
 }
 
-fn connect_packet(o: &Options) -> Result<Connect, String> {
+fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
     let id = ClientId::new(o.client_id.trim()).map_err(|e| e.to_string())?;
     let mut c = Connect::new(o.version, id);
     c.clean_start = o.clean;
@@ -126,6 +128,15 @@ fn connect_packet(o: &Options) -> Result<Connect, String> {
     if o.version == Version::V5 && !o.clean {
         c.properties = Properties::new().with(Property::SessionExpiryInterval(3600));
     }
+    if !o.will.0.is_empty() {
+        c.will = Some(Will {
+            topic: TopicName::new(o.will.0.as_str()).map_err(|e| e.message(lang))?,
+            payload: Bytes::from(o.will.1.clone()),
+            qos: QoS::AtLeastOnce,
+            retain: false,
+            properties: Properties::new(),
+        });
+    }
     Ok(c)
 }
 
@@ -134,7 +145,7 @@ impl RealClient {
     /// user's language; nothing typed is lost.
     pub fn connect(&self, options: &Options, lang: Lang) -> Result<(), String> {
         let url = BrokerUrl::parse(&options.url, lang)?;
-        let connect = connect_packet(options)?;
+        let connect = connect_packet(options, lang)?;
         self.close();
         let mut live = self.0.borrow_mut();
         live.problem = url.check_page(page_is_https());
@@ -405,6 +416,20 @@ impl RealClient {
             .insert(filter.to_string(), qos);
         self.send_subscribe(filter, qos);
         Ok(())
+    }
+
+    /// Unsubscribes (and forgets the filter for reconnects).
+    pub fn unsubscribe(&self, filter: &str) {
+        let mut live = self.0.borrow_mut();
+        live.subscriptions.remove(filter);
+        let connected = live.status == Status::Connected;
+        if let (true, Some(s), Ok(f)) = (connected, live.session.as_mut(), TopicFilter::new(filter))
+        {
+            s.unsubscribe(now(), vec![f]);
+        }
+        live.version += 1;
+        drop(live);
+        self.pump();
     }
 
     /// Publishes; QoS 1/2 made while offline wait for the connection.

@@ -16,6 +16,22 @@ fn random_id() -> String {
     )
 }
 
+/// A payload as text, pretty JSON (when it is JSON) or hex.
+fn show(payload: &[u8], how: &str) -> String {
+    match how {
+        "hex" => payload
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        "json" => serde_json::from_slice::<serde_json::Value>(payload)
+            .ok()
+            .and_then(|v| serde_json::to_string_pretty(&v).ok())
+            .unwrap_or_else(|| String::from_utf8_lossy(payload).into_owned()),
+        _ => String::from_utf8_lossy(payload).into_owned(),
+    }
+}
+
 /// The real-broker view.
 #[component]
 pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
@@ -60,6 +76,9 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let keep_alive = RwSignal::new(60u16);
     let clean = RwSignal::new(true);
     let form_error = RwSignal::new(None::<String>);
+    let will_topic = RwSignal::new(String::new());
+    let will_payload = RwSignal::new(String::new());
+    let view_as = RwSignal::new("text".to_string());
     let connect = move |_| {
         let o = Options {
             url: url.get_untracked(),
@@ -69,6 +88,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             password: password.get_untracked(),
             keep_alive: keep_alive.get_untracked(),
             clean: clean.get_untracked(),
+            will: (will_topic.get_untracked(), will_payload.get_untracked()),
         };
         form_error.set(
             client
@@ -137,6 +157,45 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             });
         pub_error.set(result.err());
     };
+    let export = move |json: bool| {
+        let rows: Vec<(String, String, u8, bool)> = client.with_value(|c| {
+            c.0.borrow()
+                .messages
+                .iter()
+                .map(|m| {
+                    (
+                        m.topic.clone(),
+                        String::from_utf8_lossy(&m.payload).into_owned(),
+                        m.qos,
+                        m.retain,
+                    )
+                })
+                .collect()
+        });
+        let text = if json {
+            let v: Vec<serde_json::Value> = rows.iter().map(|(t, p, q, r)| serde_json::json!({"topic": t, "payload": p, "qos": q, "retain": r})).collect();
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        } else {
+            let q = |s: &str| {
+                if s.contains([',', '"', '\n']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_string()
+                }
+            };
+            let mut out = String::from("topic,payload,qos,retain\n");
+            for (t, p, qos, r) in &rows {
+                out.push_str(&format!("{},{},{qos},{r}\n", q(t), q(p)));
+            }
+            out
+        };
+        let (name, mime) = if json {
+            ("mqtt-messages.json", "application/json")
+        } else {
+            ("mqtt-messages.csv", "text/csv")
+        };
+        crate::web::components::timeline::download(name, mime, &text);
+    };
     view! {
         <div class="layout real">
             <div class="col">
@@ -164,7 +223,9 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <label>{t(Text::Password)}
                         <input data-testid="real-password" type="password" autocomplete="off" prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/></label>
                     <p class="muted small">{t(Text::PasswordNotKept)}</p>
-                    <label class="inline"><input type="checkbox" prop:checked=move || clean.get() on:change=move |ev| clean.set(event_target_checked(&ev))/>{t(Text::CleanSession)}</label>
+                    <label class="inline"><input type="checkbox" data-testid="real-clean" prop:checked=move || clean.get() on:change=move |ev| clean.set(event_target_checked(&ev))/>{t(Text::CleanSession)}</label>
+                    <label>{t(Text::WillTopic)}<input data-testid="real-will-topic" prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
+                    <label>{t(Text::WillPayload)}<input data-testid="real-will-payload" prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
                     <p class="field-error" role="alert" data-testid="real-form-error">{move || form_error.get()}</p>
                     <div class="row">
                         <button type="button" data-testid="real-connect-button" on:click=connect>{t(Text::Connect)}</button>
@@ -190,7 +251,13 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <button type="button" data-testid="real-sub-button" on:click=subscribe>{t(Text::SubscribeHeading)}</button>
                     </div>
                     <p class="field-error" role="alert">{move || sub_error.get()}</p>
-                    <p>{move || read(&|l| l.subscriptions.keys().cloned().collect::<Vec<_>>().join(" · "))}</p>
+                    <ul class="subs" data-testid="real-subscriptions">
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, q)| {
+                            let f2 = f.clone();
+                            view! { <li><code>{f.clone()}</code>" · QoS "{*q}" "
+                                <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
+                        }).collect_view()) }}
+                    </ul>
                 </section>
                 <section class="panel form" data-testid="real-publish">
                     <h2>{t(Text::PublishHeading)}</h2>
@@ -211,6 +278,12 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             <div class="col">
                 <section class="panel" data-testid="real-messages">
                     <h2>{t(Text::ReceivedMessages)}</h2>
+                    <div class="row">
+                        <label>{t(Text::PayloadFormat)}<select data-testid="real-view-as" on:change=move |ev| view_as.set(event_target_value(&ev))>
+                            <option value="text">"text"</option><option value="json">"JSON"</option><option value="hex">"hex"</option></select></label>
+                        <button type="button" class="small secondary" data-testid="real-export-csv" on:click=move |_| export(false)>{t(Text::ExportCsv)}</button>
+                        <button type="button" class="small secondary" data-testid="real-export-json" on:click=move |_| export(true)>{t(Text::ExportJson)}</button>
+                    </div>
                     <ul class="tree" data-testid="real-topics">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().topics.iter().map(|(topic, (n, p))| {
                             view! { <li><code>{topic.clone()}</code>" · "{*n}" · "<span class="value">{String::from_utf8_lossy(p).into_owned()}</span></li> }
@@ -218,7 +291,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     </ul>
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
-                            view! { <li data-testid="real-message"><code>{m.topic.clone()}</code>" "<span class="value">{String::from_utf8_lossy(&m.payload).into_owned()}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
+                            view! { <li data-testid="real-message"><code>{m.topic.clone()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
                         }).collect_view()) }}
                     </ol>
                 </section>
