@@ -17,3 +17,9 @@ node e2e/serve.mjs dist "$PORT" 127.0.0.1 & server=$!
 trap 'kill $server 2>/dev/null' EXIT
 sleep 1
 node e2e/perf.mjs "http://127.0.0.1:$PORT/" 60
+echo "== the real client vs MQTT.js in one page, against a local mosquitto (WebSocket)"
+mosquitto -c tests/realclient/mosquitto-bench.conf & broker=$!
+trap 'kill $server $broker 2>/dev/null' EXIT
+source scripts/lib.sh
+wait_port 18870
+node e2e/client-bench.mjs "http://127.0.0.1:$PORT/" ws://127.0.0.1:18871/

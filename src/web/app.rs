@@ -57,6 +57,9 @@ pub fn App(initial: Lang) -> impl IntoView {
     let t = move |text: Text| move || lang.get().t(text);
     let tab = RwSignal::new(Tab::Log);
     let real = RwSignal::new(super::lang::query_flag("mode").as_deref() == Some("real"));
+    if real.get_untracked() {
+        ctx.update(|s| s.player.playing = false);
+    }
     let switch_mode = move |_| {
         real.update(|r| *r = !*r);
         super::lang::set_query("mode", real.get_untracked().then_some("real"));

@@ -3,6 +3,7 @@
 //! Nothing here decides a protocol question; it only renders what the core reports.
 
 pub mod app;
+pub mod bench;
 pub mod clock;
 pub mod components;
 pub mod lang;

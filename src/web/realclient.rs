@@ -63,7 +63,7 @@ pub enum Status {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Received {
     /// Topic.
-    pub topic: String,
+    pub topic: TopicName,
     /// Payload.
     pub payload: Bytes,
     /// QoS.
@@ -89,6 +89,10 @@ pub struct Live {
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
     pub version: u64,
+    /// Messages received in all.
+    pub received_total: u64,
+    /// Resolved once `received_total` reaches the count (benchmarks wait on it).
+    pub waiter: Option<(u64, js_sys::Function)>,
     session: Option<ClientSession>,
     ws: Option<web_sys::WebSocket>,
     url: Option<BrokerUrl>,
@@ -99,6 +103,7 @@ pub struct Live {
     sub_requests: BTreeMap<u16, Vec<String>>,
     publish_topics: BTreeMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
+    scratch: Vec<u8>,
 }
 
 /// A shared handle: the WebSocket callbacks and the view hold it.
@@ -191,7 +196,7 @@ impl RealClient {
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
                 if let Ok(buf) = e.data().dyn_into::<js_sys::ArrayBuffer>() {
-                    me.on_bytes(&js_sys::Uint8Array::new(&buf).to_vec());
+                    me.on_frame(&js_sys::Uint8Array::new(&buf));
                 }
             }
         });
@@ -244,10 +249,16 @@ impl RealClient {
         self.pump();
     }
 
-    fn on_bytes(&self, bytes: &[u8]) {
-        if let Some(s) = self.0.borrow_mut().session.as_mut() {
-            s.handle_bytes(now(), bytes);
+    fn on_frame(&self, frame: &js_sys::Uint8Array) {
+        let mut guard = self.0.borrow_mut();
+        let live = &mut *guard;
+        // One reusable buffer for incoming frames: no allocation per message.
+        live.scratch.resize(frame.length() as usize, 0);
+        frame.copy_to(&mut live.scratch);
+        if let Some(s) = live.session.as_mut() {
+            s.handle_bytes(now(), &live.scratch);
         }
+        drop(guard);
         self.pump();
     }
 
@@ -344,13 +355,24 @@ impl RealClient {
                 live.problem = Some(Problem::Refused { code, version });
             }
             ClientEvent::Message(p) => {
-                let topic = p.topic.as_str().to_string();
-                let entry = live
-                    .topics
-                    .entry(topic.clone())
-                    .or_insert((0, Bytes::new()));
-                entry.0 += 1;
-                entry.1 = p.payload.clone();
+                live.received_total += 1;
+                if live
+                    .waiter
+                    .as_ref()
+                    .is_some_and(|(n, _)| live.received_total >= *n)
+                {
+                    if let Some((_, resolve)) = live.waiter.take() {
+                        let _ = resolve.call0(&JsValue::NULL);
+                    }
+                }
+                match live.topics.get_mut(p.topic.as_str()) {
+                    Some(entry) => *entry = (entry.0 + 1, p.payload.clone()),
+                    None => {
+                        live.topics
+                            .insert(p.topic.as_str().to_string(), (1, p.payload.clone()));
+                    }
+                }
+                let topic = p.topic;
                 if live.messages.len() == KEEP {
                     live.messages.pop_front();
                 }

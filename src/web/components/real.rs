@@ -164,7 +164,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                 .iter()
                 .map(|m| {
                     (
-                        m.topic.clone(),
+                        m.topic.as_str().to_string(),
                         String::from_utf8_lossy(&m.payload).into_owned(),
                         m.qos,
                         m.retain,
@@ -291,7 +291,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     </ul>
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
-                            view! { <li data-testid="real-message"><code>{m.topic.clone()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
+                            view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
                         }).collect_view()) }}
                     </ol>
                 </section>

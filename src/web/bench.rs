@@ -1,0 +1,106 @@
+//! Benchmark entry points (called from `e2e/client-bench.mjs` through `window.wasmBindings`):
+//! this client's throughput and latency against a real broker, measured in the page beside
+//! MQTT.js. Not used by the app itself.
+
+use bytes::Bytes;
+use wasm_bindgen::prelude::*;
+
+use crate::core::codec::Version;
+use crate::core::i18n::Lang;
+use crate::web::realclient::{Options, RealClient, Status};
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsValue> {
+    let client = RealClient::default();
+    let options = Options {
+        url: url.to_string(),
+        version: if version == 5 {
+            Version::V5
+        } else {
+            Version::V311
+        },
+        client_id: id.to_string(),
+        username: String::new(),
+        password: String::new(),
+        keep_alive: 60,
+        clean: true,
+        will: (String::new(), String::new()),
+    };
+    client
+        .connect(&options, Lang::En)
+        .map_err(|e| JsValue::from_str(&e))?;
+    for _ in 0..500 {
+        if client.0.borrow().status == Status::Connected {
+            return Ok(client);
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    Err(JsValue::from_str("no CONNACK"))
+}
+
+/// Waits until `total` messages have arrived.
+async fn received(client: &RealClient, total: u64) {
+    if client.0.borrow().received_total >= total {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        client.0.borrow_mut().waiter = Some((total, resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Publishes `count` messages of `size` bytes at `qos` to a topic this client subscribes to;
+/// returns the milliseconds until the last one arrived back.
+#[wasm_bindgen]
+pub async fn bench_throughput(
+    url: String,
+    version: u8,
+    count: u32,
+    qos: u8,
+    size: u32,
+) -> Result<f64, JsValue> {
+    let client = connected(&url, version, &format!("bench-tp-{qos}")).await?;
+    let topic = format!("bench/tp/{qos}");
+    client
+        .subscribe(&topic, qos, Lang::En)
+        .map_err(|e| JsValue::from_str(&e))?;
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    let payload = Bytes::from(vec![b'x'; size as usize]);
+    let start = now();
+    for _ in 0..count {
+        client
+            .publish(&topic, payload.clone(), qos, false, Lang::En)
+            .map_err(|e| JsValue::from_str(&e))?;
+    }
+    received(&client, u64::from(count)).await;
+    let elapsed = now() - start;
+    client.close();
+    Ok(elapsed)
+}
+
+/// Publish → receive latency of `count` messages, one at a time; returns each in ms.
+#[wasm_bindgen]
+pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
+    let client = connected(&url, version, "bench-lat").await?;
+    client
+        .subscribe("bench/lat", 0, Lang::En)
+        .map_err(|e| JsValue::from_str(&e))?;
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    let payload = Bytes::from_static(&[b'x'; 64]);
+    let mut out = Vec::with_capacity(count as usize);
+    for i in 0..count {
+        let start = now();
+        client
+            .publish("bench/lat", payload.clone(), 0, false, Lang::En)
+            .map_err(|e| JsValue::from_str(&e))?;
+        received(&client, u64::from(i) + 1).await;
+        out.push(now() - start);
+    }
+    client.close();
+    Ok(out)
+}
