@@ -31,6 +31,14 @@ test('lesson 1: subscribing the dashboard brings the kitchen temperature, and th
   // Screen readers hear each delivery.
   await page.waitForFunction((sel) => /entregado a 1 de 1 suscriptores/.test(document.querySelector(sel)?.textContent ?? ''), byId('live'));
   await page.screenshot({ path: `${out}/lesson1-passed.png`, fullPage: true });
+  // Inside the broker: both sessions, the panel's subscription, the tree of published topics.
+  await page.click(byId('tab-broker'));
+  await page.waitForSelector(byId('session-panel'));
+  assert.match(await page.textContent(byId('session-panel')), /Casa\/Cocina\/Temperatura/);
+  const tree = await page.locator(`${byId('topic-tree')} li`).allTextContents();
+  assert.deepEqual(tree.slice(0, 2).map((t) => t.trim()), ['Casa', 'Cocina']);
+  assert.match(tree[2], /^Temperatura · \d+ · -?\d+\.\d$/);
+  await page.screenshot({ path: `${out}/broker-panel.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -44,8 +44,10 @@ impl BrokerUrl {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, "/"),
         };
+        // `[::1]` is an IPv6 address without a port; `[::1]:9001` has one.
+        let bare_ipv6 = authority.starts_with('[') && authority.ends_with(']');
         let (host, port) = match authority.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') => {
+            Some((h, p)) if !bare_ipv6 && (!authority.starts_with('[') || h.ends_with(']')) => {
                 let port = p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
                     if es {
                         format!("«{p}» no es un puerto válido (1 a 65535).")
@@ -325,6 +327,11 @@ mod tests {
         assert_eq!(
             BrokerUrl::parse("wss://x.org/", Lang::En).unwrap().port,
             443
+        );
+        assert_eq!(BrokerUrl::parse("ws://[::1]/", Lang::En).unwrap().port, 80);
+        assert_eq!(
+            BrokerUrl::parse("ws://[::1]:9001/", Lang::En).unwrap().port,
+            9001
         );
         for bad in [
             "",

@@ -19,6 +19,44 @@ struct Row {
     inflight: usize,
 }
 
+/// One line of the topic tree: a level, and for a published topic its count and last value.
+#[derive(Clone, PartialEq, Default)]
+struct TreeRow {
+    depth: usize,
+    level: String,
+    path: String,
+    leaf: Option<(u64, String)>,
+}
+
+/// Sorted topics as an indented tree: each level appears once, under its parent (sorted
+/// order puts a published parent before its children).
+fn tree_rows<'a>(topics: impl Iterator<Item = (&'a str, u64, &'a str)>) -> Vec<TreeRow> {
+    let mut rows = Vec::new();
+    let mut previous: Vec<&str> = Vec::new();
+    for (topic, n, value) in topics {
+        let levels: Vec<&str> = topic.split('/').collect();
+        let shared = previous
+            .iter()
+            .zip(&levels)
+            .take_while(|(a, b)| a == b)
+            .count();
+        for (i, level) in levels.iter().enumerate().skip(shared) {
+            rows.push(TreeRow {
+                depth: i,
+                level: if level.is_empty() {
+                    "∅".into()
+                } else {
+                    (*level).to_string()
+                },
+                path: levels[..=i].join("/"),
+                leaf: (i + 1 == levels.len()).then(|| (n, value.to_string())),
+            });
+        }
+        previous = levels;
+    }
+    rows
+}
+
 /// The broker panel.
 #[component]
 pub fn BrokerPanel() -> impl IntoView {
@@ -69,10 +107,11 @@ pub fn BrokerPanel() -> impl IntoView {
     };
     let topics = move || {
         ctx.read(|s| {
-            s.topics
-                .iter()
-                .map(|(t, (n, v))| (t.clone(), *n, v.clone()))
-                .collect::<Vec<_>>()
+            tree_rows(
+                s.topics
+                    .iter()
+                    .map(|(t, (n, v))| (t.as_str(), *n, v.as_str())),
+            )
         })
     };
     let t = move |k: Text| move || lang.get().t(k);
@@ -115,12 +154,11 @@ pub fn BrokerPanel() -> impl IntoView {
             </ul>
             <h3>{t(Text::TopicTree)}</h3>
             <ul class="tree" data-testid="topic-tree">
-                {move || topics().into_iter().map(|(topic, n, v)| {
-                    let depth = topic.matches('/').count();
-                    let leaf = topic.rsplit('/').next().unwrap_or("").to_string();
+                {move || topics().into_iter().map(|row| {
                     view! {
-                        <li style:padding-left=format!("{}rem", depth as f32 * 0.9) title=topic.clone()>
-                            <code>{leaf}</code>" · "{n}" · "<span class="value">{v}</span>
+                        <li style:padding-left=format!("{}rem", row.depth as f32 * 0.9) title=row.path.clone()>
+                            <code>{row.level}</code>
+                            {row.leaf.map(|(n, v)| view! { " · "{n}" · "<span class="value">{v}</span> })}
                         </li>
                     }
                 }).collect_view()}
