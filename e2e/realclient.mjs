@@ -209,3 +209,38 @@ test('a server that sends malformed bytes gets a clear diagnosis, not a crash', 
     server.close();
   }
 });
+
+test('MQTT 5: publish properties arrive, and No Local keeps my own messages away', async () => {
+  const { page, errors } = await open('en');
+  await connect(page, { version: '5' });
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'aula5p/#');
+  await page.click(byId('real-sub-button'));
+  await page.fill(byId('real-pub-topic'), 'aula5p/datos');
+  await page.fill(byId('real-pub-payload'), '{"t": 21.5}');
+  await page.selectOption(byId('real-pub-format'), 'json');
+  await page.click(`${byId('real-publish')} details summary`);
+  await page.fill(byId('real-content-type'), 'application/json');
+  await page.fill(byId('real-user-props'), 'aula=3A');
+  await page.click(byId('real-pub-button'));
+  await page.waitForFunction((sel) => /Content Type "application\/json".*User Property "aula" = "3A"/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-list'));
+  // A broken user property line is explained, nothing is sent.
+  await page.fill(byId('real-user-props'), 'sin igual');
+  await page.click(byId('real-pub-button'));
+  assert.match(await page.textContent(byId('real-pub-error')), /key=value/);
+  // No Local: my own publishes no longer come back; another client's do.
+  await page.click(`${byId('real-subscribe')} details summary`);
+  await page.check(byId('real-no-local'));
+  await page.fill(byId('real-sub-filter'), 'aula5n/#');
+  await page.click(byId('real-sub-button'));
+  await page.fill(byId('real-user-props'), '');
+  await page.selectOption(byId('real-pub-format'), 'text');
+  await page.fill(byId('real-pub-topic'), 'aula5n/mio');
+  await page.fill(byId('real-pub-payload'), 'propio');
+  await page.click(byId('real-pub-button'));
+  await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aula5n/otro', '-m', 'ajeno', '-q', '1']);
+  await received(page, 'ajeno');
+  assert.ok(!(await page.textContent(byId('real-list'))).includes('propio'), 'no local');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -152,13 +152,20 @@ impl ClientSession {
         qos: QoS,
         retain: bool,
     ) -> Option<PacketId> {
-        let packet_id = (qos != QoS::AtMostOnce).then(|| self.next_packet_id());
         let publish = Publish {
             qos,
             retain,
-            packet_id,
             ..Publish::new(topic, payload)
         };
+        self.publish_message(now, publish)
+    }
+
+    /// Publishes a message built by the caller (5.0 properties included); the packet id and DUP
+    /// are the session's to set.
+    pub fn publish_message(&mut self, now: Time, mut publish: Publish) -> Option<PacketId> {
+        let packet_id = (publish.qos != QoS::AtMostOnce).then(|| self.next_packet_id());
+        publish.packet_id = packet_id;
+        publish.dup = false;
         let online = self.state == State::Connected;
         if let Some(id) = packet_id {
             let waiting = Outgoing {

@@ -328,6 +328,12 @@ catalogue! {
     Reconnecting => { es: "reconectando", en: "reconnecting" },
     /// Password is not remembered.
     PasswordNotKept => { es: "La contraseña no se guarda ni aparece en enlaces.", en: "The password is never stored nor put in links." },
+    /// Invalid message expiry.
+    InvalidExpiry => { es: "La caducidad es un número de segundos (0 a 4 294 967 295)", en: "The expiry is a number of seconds (0 to 4 294 967 295)" },
+    /// Invalid user property line.
+    InvalidUserProperty => { es: "Cada propiedad de usuario va en su línea como clave=valor", en: "Each user property goes on its own line as key=value" },
+    /// User properties label.
+    UserProperties => { es: "Propiedades de usuario (clave=valor, una por línea)", en: "User properties (key=value, one per line)" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

@@ -5,8 +5,9 @@
 use bytes::Bytes;
 use wasm_bindgen::prelude::*;
 
-use crate::core::codec::Version;
+use crate::core::codec::{Properties, SubscriptionOptions, Version};
 use crate::core::i18n::Lang;
+use crate::core::types::QoS;
 use crate::web::realclient::{Options, RealClient, Status};
 
 fn now() -> f64 {
@@ -67,14 +68,25 @@ pub async fn bench_throughput(
     let client = connected(&url, version, &format!("bench-tp-{qos}")).await?;
     let topic = format!("bench/tp/{qos}");
     client
-        .subscribe(&topic, qos, Lang::En)
+        .subscribe(
+            &topic,
+            SubscriptionOptions::qos(QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce)),
+            Lang::En,
+        )
         .map_err(|e| JsValue::from_str(&e))?;
     gloo_timers::future::TimeoutFuture::new(200).await;
     let payload = Bytes::from(vec![b'x'; size as usize]);
     let start = now();
     for _ in 0..count {
         client
-            .publish(&topic, payload.clone(), qos, false, Lang::En)
+            .publish(
+                &topic,
+                payload.clone(),
+                qos,
+                false,
+                Properties::new(),
+                Lang::En,
+            )
             .map_err(|e| JsValue::from_str(&e))?;
     }
     received(&client, u64::from(count)).await;
@@ -88,7 +100,7 @@ pub async fn bench_throughput(
 pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
     let client = connected(&url, version, "bench-lat").await?;
     client
-        .subscribe("bench/lat", 0, Lang::En)
+        .subscribe("bench/lat", SubscriptionOptions::default(), Lang::En)
         .map_err(|e| JsValue::from_str(&e))?;
     gloo_timers::future::TimeoutFuture::new(200).await;
     let payload = Bytes::from_static(&[b'x'; 64]);
@@ -96,7 +108,14 @@ pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f
     for i in 0..count {
         let start = now();
         client
-            .publish("bench/lat", payload.clone(), 0, false, Lang::En)
+            .publish(
+                "bench/lat",
+                payload.clone(),
+                0,
+                false,
+                Properties::new(),
+                Lang::En,
+            )
             .map_err(|e| JsValue::from_str(&e))?;
         received(&client, u64::from(i) + 1).await;
         out.push(now() - start);

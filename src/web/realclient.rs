@@ -12,7 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::client::{ClientEvent, ClientSession, State};
-use crate::core::codec::{Connect, Properties, Property, SubscriptionOptions, Version, Will};
+use crate::core::codec::{
+    Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
+};
 use crate::core::doctor::{BrokerUrl, Problem};
 use crate::core::i18n::Lang;
 use crate::core::time::Time;
@@ -70,6 +72,8 @@ pub struct Received {
     pub qos: u8,
     /// Retained.
     pub retain: bool,
+    /// 5.0 properties, as text (content type, user properties…).
+    pub properties: String,
 }
 
 /// Everything the view reads.
@@ -84,7 +88,7 @@ pub struct Live {
     /// Per topic: count and last payload.
     pub topics: BTreeMap<String, (u64, Bytes)>,
     /// Subscriptions wanted (kept across reconnects).
-    pub subscriptions: BTreeMap<String, u8>,
+    pub subscriptions: BTreeMap<String, SubscriptionOptions>,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
@@ -335,12 +339,12 @@ impl RealClient {
                 live.problem = None;
                 live.ever_connected = true;
                 live.attempts = 0;
-                let wanted: Vec<(String, u8)> = if session_present {
+                let wanted: Vec<(String, SubscriptionOptions)> = if session_present {
                     Vec::new()
                 } else {
                     live.subscriptions
                         .iter()
-                        .map(|(f, q)| (f.clone(), *q))
+                        .map(|(f, o)| (f.clone(), *o))
                         .collect()
                 };
                 live.version += 1;
@@ -376,11 +380,19 @@ impl RealClient {
                 if live.messages.len() == KEEP {
                     live.messages.pop_front();
                 }
+                let properties = p
+                    .properties
+                    .0
+                    .iter()
+                    .map(|x| format!("{} {}", x.id().name(), x.value_text()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 live.messages.push_back(Received {
                     topic,
                     payload: p.payload,
                     qos: p.qos.as_u8(),
                     retain: p.retain,
+                    properties,
                 });
             }
             ClientEvent::Subscribed { packet_id, codes } => {
@@ -414,29 +426,34 @@ impl RealClient {
         live.version += 1;
     }
 
-    fn send_subscribe(&self, filter: &str, qos: u8) {
+    fn send_subscribe(&self, filter: &str, options: SubscriptionOptions) {
         let Ok(f) = TopicFilter::new(filter) else {
             return;
         };
-        let q = QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce);
         let mut live = self.0.borrow_mut();
         let connected = live.status == Status::Connected;
         if let (true, Some(s)) = (connected, live.session.as_mut()) {
-            let id = s.subscribe(now(), vec![(f, SubscriptionOptions::qos(q))]);
+            let id = s.subscribe(now(), vec![(f, options)]);
             live.sub_requests.insert(id.get(), vec![filter.to_string()]);
         }
         drop(live);
         self.pump();
     }
 
-    /// Subscribes (kept across reconnects).
-    pub fn subscribe(&self, filter: &str, qos: u8, lang: Lang) -> Result<(), String> {
+    /// Subscribes (kept across reconnects); a 3.1.1 session sends only the QoS.
+    pub fn subscribe(
+        &self,
+        filter: &str,
+        mut options: SubscriptionOptions,
+        lang: Lang,
+    ) -> Result<(), String> {
         TopicFilter::new(filter).map_err(|e| e.message(lang))?;
-        self.0
-            .borrow_mut()
-            .subscriptions
-            .insert(filter.to_string(), qos);
-        self.send_subscribe(filter, qos);
+        let v5 = (self.0.borrow().session.as_ref()).is_some_and(|s| s.version() == Version::V5);
+        if !v5 {
+            options = SubscriptionOptions::qos(options.qos);
+        }
+        (self.0.borrow_mut().subscriptions).insert(filter.to_string(), options);
+        self.send_subscribe(filter, options);
         Ok(())
     }
 
@@ -461,13 +478,26 @@ impl RealClient {
         payload: Bytes,
         qos: u8,
         retain: bool,
+        properties: Properties,
         lang: Lang,
     ) -> Result<(), String> {
         let t = TopicName::new(topic).map_err(|e| e.message(lang))?;
         let q = QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce);
         let mut live = self.0.borrow_mut();
         if let Some(s) = live.session.as_mut() {
-            if let Some(id) = s.publish(now(), t, payload, q, retain) {
+            // 3.1.1 has no properties.
+            let properties = if s.version() == Version::V5 {
+                properties
+            } else {
+                Properties::new()
+            };
+            let message = Publish {
+                qos: q,
+                retain,
+                properties,
+                ..Publish::new(t, payload)
+            };
+            if let Some(id) = s.publish_message(now(), message) {
                 live.publish_topics.insert(id.get(), topic.to_string());
             }
         }

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::codec::Version;
+use crate::core::codec::{Properties, Property, RetainHandling, SubscriptionOptions, Version};
 use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
 use crate::core::payload::payload;
+use crate::core::topic::TopicName;
+use crate::core::types::QoS;
 use crate::web::realclient::{Options, RealClient, Status};
 
 fn random_id() -> String {
@@ -14,6 +16,41 @@ fn random_id() -> String {
         "playground-{:06x}",
         (js_sys::Math::random() * 16_777_215.0) as u32
     )
+}
+
+/// The 5.0 publish properties typed in the form (empty fields are left out).
+fn v5_properties(
+    content_type: &str,
+    expiry: &str,
+    response_topic: &str,
+    user: &str,
+    lang: Lang,
+) -> Result<Properties, String> {
+    let mut p = Properties::new();
+    if !content_type.trim().is_empty() {
+        p = p.with(Property::ContentType(content_type.trim().to_string()));
+    }
+    if !expiry.trim().is_empty() {
+        let s = expiry
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| lang.t(Text::InvalidExpiry).to_string())?;
+        p = p.with(Property::MessageExpiryInterval(s));
+    }
+    if !response_topic.trim().is_empty() {
+        TopicName::new(response_topic.trim()).map_err(|e| e.message(lang))?;
+        p = p.with(Property::ResponseTopic(response_topic.trim().to_string()));
+    }
+    for line in user.lines().filter(|l| !l.trim().is_empty()) {
+        let (k, v) = line
+            .split_once('=')
+            .ok_or_else(|| lang.t(Text::InvalidUserProperty).to_string())?;
+        p = p.with(Property::UserProperty((
+            k.trim().to_string(),
+            v.trim().to_string(),
+        )));
+    }
+    Ok(p)
 }
 
 /// A payload as text, pretty JSON (when it is JSON) or hex.
@@ -116,6 +153,9 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let sub_filter = RwSignal::new("aula/#".to_string());
     let sub_qos = RwSignal::new(1u8);
     let sub_error = RwSignal::new(None::<String>);
+    let no_local = RwSignal::new(false);
+    let rap = RwSignal::new(false);
+    let retain_handling = RwSignal::new(0u8);
     let subscribe = move |_| {
         let f = sub_filter.get_untracked();
         let l = lang.get_untracked();
@@ -131,7 +171,19 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         }
         sub_error.set(
             client
-                .with_value(|c| c.subscribe(&f, sub_qos.get_untracked(), l))
+                .with_value(|c| {
+                    let options = SubscriptionOptions {
+                        qos: QoS::from_u8(sub_qos.get_untracked()).unwrap_or(QoS::AtMostOnce),
+                        no_local: no_local.get_untracked(),
+                        retain_as_published: rap.get_untracked(),
+                        retain_handling: match retain_handling.get_untracked() {
+                            1 => RetainHandling::SendIfNew,
+                            2 => RetainHandling::DoNotSend,
+                            _ => RetainHandling::SendAtSubscribe,
+                        },
+                    };
+                    c.subscribe(&f, options, l)
+                })
                 .err(),
         );
     };
@@ -141,8 +193,25 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let pub_qos = RwSignal::new(1u8);
     let pub_retain = RwSignal::new(false);
     let pub_error = RwSignal::new(None::<String>);
+    let content_type = RwSignal::new(String::new());
+    let expiry = RwSignal::new(String::new());
+    let response_topic = RwSignal::new(String::new());
+    let user_props = RwSignal::new(String::new());
     let publish = move |_| {
         let l = lang.get_untracked();
+        let props = match v5_properties(
+            &content_type.get_untracked(),
+            &expiry.get_untracked(),
+            &response_topic.get_untracked(),
+            &user_props.get_untracked(),
+            l,
+        ) {
+            Ok(p) => p,
+            Err(e) => {
+                pub_error.set(Some(e));
+                return;
+            }
+        };
         let result = payload(&pub_payload.get_untracked(), &pub_format.get_untracked(), l)
             .and_then(|p| {
                 client.with_value(|c| {
@@ -151,6 +220,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         p,
                         pub_qos.get_untracked(),
                         pub_retain.get_untracked(),
+                        props.clone(),
                         l,
                     )
                 })
@@ -250,11 +320,18 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                             {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
                         <button type="button" data-testid="real-sub-button" on:click=subscribe>{t(Text::SubscribeHeading)}</button>
                     </div>
+                    <details class="v5">
+                        <summary>"MQTT 5"</summary>
+                        <label class="inline"><input type="checkbox" data-testid="real-no-local" on:change=move |ev| no_local.set(event_target_checked(&ev))/>"No Local"</label>
+                        <label class="inline"><input type="checkbox" on:change=move |ev| rap.set(event_target_checked(&ev))/>"Retain As Published"</label>
+                        <label>"Retain Handling"<select on:change=move |ev| retain_handling.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            <option value="0">"0"</option><option value="1">"1"</option><option value="2">"2"</option></select></label>
+                    </details>
                     <p class="field-error" role="alert">{move || sub_error.get()}</p>
                     <ul class="subs" data-testid="real-subscriptions">
-                        {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, q)| {
-                            let f2 = f.clone();
-                            view! { <li><code>{f.clone()}</code>" · QoS "{*q}" "
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, o)| {
+                            let (f2, q) = (f.clone(), o.qos.as_u8());
+                            view! { <li><code>{f.clone()}</code>" · QoS "{q}" "
                                 <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
                         }).collect_view()) }}
                     </ul>
@@ -271,6 +348,13 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <label class="inline"><input type="checkbox" on:change=move |ev| pub_retain.set(event_target_checked(&ev))/>{t(Text::RetainField)}</label>
                         <button type="button" data-testid="real-pub-button" on:click=publish>{t(Text::PublishHeading)}</button>
                     </div>
+                    <details class="v5">
+                        <summary>"MQTT 5"</summary>
+                        <label>"Content Type"<input data-testid="real-content-type" prop:value=move || content_type.get() on:input=move |ev| content_type.set(event_target_value(&ev))/></label>
+                        <label>"Message Expiry (s)"<input data-testid="real-expiry" prop:value=move || expiry.get() on:input=move |ev| expiry.set(event_target_value(&ev))/></label>
+                        <label>"Response Topic"<input prop:value=move || response_topic.get() on:input=move |ev| response_topic.set(event_target_value(&ev))/></label>
+                        <label>{t(Text::UserProperties)}<textarea data-testid="real-user-props" rows="2" prop:value=move || user_props.get() on:input=move |ev| user_props.set(event_target_value(&ev))></textarea></label>
+                    </details>
                     <p class="field-error" role="alert" data-testid="real-pub-error">{move || pub_error.get()}</p>
                     <p class="muted" data-testid="real-pending">{move || read(&|l| l.pending.to_string())}" "{t(Text::Waiting)}</p>
                 </section>
@@ -291,7 +375,8 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     </ul>
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
-                            view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}</li> }
+                            view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}
+                                {(!m.properties.is_empty()).then(|| view! { <span class="props">" · "{m.properties.clone()}</span> })}</li> }
                         }).collect_view()) }}
                     </ol>
                 </section>
