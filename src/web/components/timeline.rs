@@ -127,7 +127,8 @@ pub fn Timeline() -> impl IntoView {
         let _ = rows.with(Vec::len);
         if follow.get_untracked() {
             request_animation_frame(move || {
-                if let Some(el) = viewport.get_untracked() {
+                // The log may be gone by the next frame (another tab was chosen).
+                if let Some(Some(el)) = viewport.try_get_untracked() {
                     el.set_scroll_top(i32::MAX);
                 }
             });
