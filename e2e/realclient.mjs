@@ -244,3 +244,35 @@ test('MQTT 5: publish properties arrive, and No Local keeps my own messages away
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('class prefix, remembered connection (without the password) and publish templates', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=en&mode=real`);
+  await page.fill(byId('real-prefix'), 'clase3A');
+  await page.check(byId('real-remember'));
+  await connect(page, { user: 'profe', pass: 'no-me-guardes' });
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'aula/#');
+  await page.click(byId('real-sub-button'));
+  await page.waitForFunction((sel) => /clase3A\/aula\/#/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-subscriptions'));
+  await page.fill(byId('real-pub-topic'), 'aula/timbre');
+  await page.fill(byId('real-pub-payload'), 'ring');
+  await page.click(byId('real-pub-button'));
+  await page.waitForFunction((sel) => /clase3A\/aula\/timbre ring/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-list'));
+  await page.click(byId('real-save-template'));
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.ok(!stored.includes('no-me-guardes'), 'the password is never stored');
+  await page.reload();
+  await page.waitForSelector(byId('real-connect'));
+  assert.equal(await page.inputValue(byId('real-username')), 'profe');
+  assert.equal(await page.inputValue(byId('real-password')), '');
+  assert.equal(await page.inputValue(byId('real-prefix')), 'clase3A');
+  await page.fill(byId('real-pub-topic'), 'otra/cosa');
+  await page.selectOption(byId('real-templates'), '0');
+  assert.equal(await page.inputValue(byId('real-pub-topic')), 'aula/timbre');
+  assert.equal(await page.inputValue(byId('real-pub-payload')), 'ring');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -334,6 +334,14 @@ catalogue! {
     InvalidUserProperty => { es: "Cada propiedad de usuario va en su línea como clave=valor", en: "Each user property goes on its own line as key=value" },
     /// User properties label.
     UserProperties => { es: "Propiedades de usuario (clave=valor, una por línea)", en: "User properties (key=value, one per line)" },
+    /// Class topic prefix.
+    ClassPrefix => { es: "Prefijo de clase (opcional, p. ej. clase3A)", en: "Class topic prefix (optional, e.g. class3A)" },
+    /// Remember connection settings.
+    RememberConnection => { es: "Recordar esta conexión en este navegador (nunca la contraseña)", en: "Remember this connection in this browser (never the password)" },
+    /// Save as template.
+    SaveTemplate => { es: "Guardar como plantilla", en: "Save as template" },
+    /// Templates.
+    Templates => { es: "Plantillas", en: "Templates" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

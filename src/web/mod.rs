@@ -10,6 +10,7 @@ pub mod lang;
 pub mod panic;
 pub mod realclient;
 pub mod state;
+pub mod storage;
 pub mod theme;
 
 use crate::core::i18n::Lang;

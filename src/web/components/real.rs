@@ -10,12 +10,38 @@ use crate::core::payload::payload;
 use crate::core::topic::TopicName;
 use crate::core::types::QoS;
 use crate::web::realclient::{Options, RealClient, Status};
+use crate::web::storage;
 
 fn random_id() -> String {
     format!(
         "playground-{:06x}",
         (js_sys::Math::random() * 16_777_215.0) as u32
     )
+}
+
+const REMEMBER_KEY: &str = "mqtt-playground-connection";
+const TEMPLATES_KEY: &str = "mqtt-playground-templates";
+
+/// Connection settings remembered on request (the password never is).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Remembered {
+    url: String,
+    v5: bool,
+    client_id: String,
+    username: String,
+    keep_alive: u16,
+    clean: bool,
+    prefix: String,
+}
+
+/// A saved publish.
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Template {
+    topic: String,
+    payload: String,
+    format: String,
+    qos: u8,
+    retain: bool,
 }
 
 /// The 5.0 publish properties typed in the form (empty fields are left out).
@@ -116,6 +142,28 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let will_topic = RwSignal::new(String::new());
     let will_payload = RwSignal::new(String::new());
     let view_as = RwSignal::new("text".to_string());
+    let prefix = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    // Remembered settings (opt-in; no password), loaded once.
+    if let Some(r) = storage::load::<Remembered>(REMEMBER_KEY) {
+        url.set(r.url);
+        proto.set(if r.v5 { Version::V5 } else { Version::V311 });
+        client_id.set(r.client_id);
+        username.set(r.username);
+        keep_alive.set(r.keep_alive);
+        clean.set(r.clean);
+        prefix.set(r.prefix);
+        remember.set(true);
+    }
+    let with_prefix = move |s: &str| {
+        let p = prefix.get_untracked();
+        let p = p.trim().trim_end_matches('/');
+        if p.is_empty() {
+            s.to_string()
+        } else {
+            format!("{p}/{s}")
+        }
+    };
     let connect = move |_| {
         let o = Options {
             url: url.get_untracked(),
@@ -127,6 +175,20 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             clean: clean.get_untracked(),
             will: (will_topic.get_untracked(), will_payload.get_untracked()),
         };
+        if remember.get_untracked() {
+            let r = Remembered {
+                url: o.url.clone(),
+                v5: o.version == Version::V5,
+                client_id: o.client_id.clone(),
+                username: o.username.clone(),
+                keep_alive: o.keep_alive,
+                clean: o.clean,
+                prefix: prefix.get_untracked(),
+            };
+            storage::save(REMEMBER_KEY, &r);
+        } else {
+            storage::forget(REMEMBER_KEY);
+        }
         form_error.set(
             client
                 .with_value(|c| c.connect(&o, lang.get_untracked()))
@@ -157,7 +219,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let rap = RwSignal::new(false);
     let retain_handling = RwSignal::new(0u8);
     let subscribe = move |_| {
-        let f = sub_filter.get_untracked();
+        let f = with_prefix(&sub_filter.get_untracked());
         let l = lang.get_untracked();
         let public = !url.get_untracked().contains("127.0.0.1")
             && !url.get_untracked().contains("localhost");
@@ -197,6 +259,33 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let expiry = RwSignal::new(String::new());
     let response_topic = RwSignal::new(String::new());
     let user_props = RwSignal::new(String::new());
+    let templates =
+        RwSignal::new(storage::load::<Vec<Template>>(TEMPLATES_KEY).unwrap_or_default());
+    let save_template = move |_| {
+        let tpl = Template {
+            topic: pub_topic.get_untracked(),
+            payload: pub_payload.get_untracked(),
+            format: pub_format.get_untracked(),
+            qos: pub_qos.get_untracked(),
+            retain: pub_retain.get_untracked(),
+        };
+        templates.update(|list| {
+            list.retain(|x| x.topic != tpl.topic || x.payload != tpl.payload);
+            list.insert(0, tpl);
+            list.truncate(20);
+            storage::save(TEMPLATES_KEY, list);
+        });
+    };
+    let use_template = move |ev| {
+        let i: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
+        if let Some(tpl) = templates.get_untracked().get(i).cloned() {
+            pub_topic.set(tpl.topic);
+            pub_payload.set(tpl.payload);
+            pub_format.set(tpl.format);
+            pub_qos.set(tpl.qos);
+            pub_retain.set(tpl.retain);
+        }
+    };
     let publish = move |_| {
         let l = lang.get_untracked();
         let props = match v5_properties(
@@ -216,7 +305,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             .and_then(|p| {
                 client.with_value(|c| {
                     c.publish(
-                        &pub_topic.get_untracked(),
+                        &with_prefix(&pub_topic.get_untracked()),
                         p,
                         pub_qos.get_untracked(),
                         pub_retain.get_untracked(),
@@ -294,6 +383,8 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <input data-testid="real-password" type="password" autocomplete="off" prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/></label>
                     <p class="muted small">{t(Text::PasswordNotKept)}</p>
                     <label class="inline"><input type="checkbox" data-testid="real-clean" prop:checked=move || clean.get() on:change=move |ev| clean.set(event_target_checked(&ev))/>{t(Text::CleanSession)}</label>
+                    <label>{t(Text::ClassPrefix)}<input data-testid="real-prefix" prop:value=move || prefix.get() on:input=move |ev| prefix.set(event_target_value(&ev))/></label>
+                    <label class="inline"><input type="checkbox" data-testid="real-remember" prop:checked=move || remember.get() on:change=move |ev| remember.set(event_target_checked(&ev))/>{t(Text::RememberConnection)}</label>
                     <label>{t(Text::WillTopic)}<input data-testid="real-will-topic" prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
                     <label>{t(Text::WillPayload)}<input data-testid="real-will-payload" prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
                     <p class="field-error" role="alert" data-testid="real-form-error">{move || form_error.get()}</p>
@@ -341,12 +432,19 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <label>{t(Text::TopicField)}<input data-testid="real-pub-topic" prop:value=move || pub_topic.get() on:input=move |ev| pub_topic.set(event_target_value(&ev))/></label>
                     <label>{t(Text::PayloadField)}<textarea data-testid="real-pub-payload" rows="2" prop:value=move || pub_payload.get() on:input=move |ev| pub_payload.set(event_target_value(&ev))></textarea></label>
                     <div class="row">
-                        <label>{t(Text::PayloadFormat)}<select data-testid="real-pub-format" on:change=move |ev| pub_format.set(event_target_value(&ev))>
+                        <label>{t(Text::PayloadFormat)}<select data-testid="real-pub-format" prop:value=move || pub_format.get() on:change=move |ev| pub_format.set(event_target_value(&ev))>
                             <option value="text">"text"</option><option value="json">"JSON"</option><option value="hex">"hex"</option></select></label>
-                        <label>"QoS"<select data-testid="real-pub-qos" on:change=move |ev| pub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <label>"QoS"<select data-testid="real-pub-qos" prop:value=move || pub_qos.get().to_string() on:change=move |ev| pub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
                             {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
-                        <label class="inline"><input type="checkbox" on:change=move |ev| pub_retain.set(event_target_checked(&ev))/>{t(Text::RetainField)}</label>
+                        <label class="inline"><input type="checkbox" prop:checked=move || pub_retain.get() on:change=move |ev| pub_retain.set(event_target_checked(&ev))/>{t(Text::RetainField)}</label>
                         <button type="button" data-testid="real-pub-button" on:click=publish>{t(Text::PublishHeading)}</button>
+                    </div>
+                    <div class="row">
+                        <button type="button" class="small secondary" data-testid="real-save-template" on:click=save_template>{t(Text::SaveTemplate)}</button>
+                        <label>{t(Text::Templates)}<select data-testid="real-templates" on:change=use_template>
+                            <option value="">"—"</option>
+                            {move || templates.get().into_iter().enumerate().map(|(i, x)| view! { <option value=i.to_string()>{format!("{} = {}", x.topic, x.payload)}</option> }).collect_view()}
+                        </select></label>
                     </div>
                     <details class="v5">
                         <summary>"MQTT 5"</summary>
