@@ -276,3 +276,23 @@ test('class prefix, remembered connection (without the password) and publish tem
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a topic\'s history and a chart of its numbers (plain or JSON)', async () => {
+  const { page, errors } = await open('en');
+  await connect(page);
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'aulah/#');
+  await page.click(byId('real-sub-button'));
+  await page.waitForTimeout(200);
+  for (const v of ['20.5', '{"t": 21.0}', '22']) {
+    await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aulah/temp', '-m', v, '-q', '1']);
+  }
+  await received(page, '22');
+  await page.click(`${byId('real-topic')}:text("aulah/temp")`);
+  await page.waitForSelector(`${byId('real-chart')} polyline`, { state: 'attached' });
+  const points = (await page.getAttribute(`${byId('real-chart')} polyline`, 'points')).trim().split(/\s+/);
+  assert.equal(points.length, 3);
+  assert.match(await page.textContent(byId('real-history')), /min 20\.5 · max 22/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

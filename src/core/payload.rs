@@ -27,9 +27,33 @@ pub fn payload(text: &str, format: &str, lang: Lang) -> Result<Bytes, String> {
     }
 }
 
+/// The number a payload carries, for charts: the text itself (`21.5`), or a JSON number, or
+/// the first numeric field of a JSON object (`{"t": 21.5}`).
+pub fn number_in(payload: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(payload).ok()?.trim();
+    if let Ok(n) = text.parse::<f64>() {
+        return n.is_finite().then_some(n);
+    }
+    match serde_json::from_str::<serde_json::Value>(text).ok()? {
+        serde_json::Value::Number(n) => n.as_f64(),
+        serde_json::Value::Object(map) => map.values().find_map(serde_json::Value::as_f64),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_for_charts() {
+        assert_eq!(number_in(b" 21.5 "), Some(21.5));
+        assert_eq!(number_in(b"{\"hum\": \"alta\", \"t\": -3}"), Some(-3.0));
+        assert_eq!(number_in(b"7"), Some(7.0));
+        assert_eq!(number_in(b"ON"), None);
+        assert_eq!(number_in(b"NaN"), None);
+        assert_eq!(number_in(&[0xFF, 0xFE]), None);
+    }
 
     #[test]
     fn formats() {

@@ -23,6 +23,10 @@ use crate::core::types::{ClientId, QoS};
 
 /// Messages kept for the list (newest last).
 pub const KEEP: usize = 500;
+/// Topics kept for the tree (a flood of new topics stops adding lines, not counting).
+pub const TOPICS: usize = 5_000;
+/// Values kept per topic for its history and chart.
+pub const HISTORY: usize = 50;
 /// Seconds to wait for CONNACK.
 pub const CONNACK_TIMEOUT_S: u64 = 10;
 
@@ -87,6 +91,8 @@ pub struct Live {
     pub messages: VecDeque<Received>,
     /// Per topic: count and last payload.
     pub topics: BTreeMap<String, (u64, Bytes)>,
+    /// Per topic: the last values, newest last.
+    pub history: BTreeMap<String, VecDeque<Bytes>>,
     /// Subscriptions wanted (kept across reconnects).
     pub subscriptions: BTreeMap<String, SubscriptionOptions>,
     /// Publishes waiting for the connection or an acknowledgement.
@@ -369,12 +375,21 @@ impl RealClient {
                         let _ = resolve.call0(&JsValue::NULL);
                     }
                 }
+                let room = live.topics.len() < TOPICS;
                 match live.topics.get_mut(p.topic.as_str()) {
                     Some(entry) => *entry = (entry.0 + 1, p.payload.clone()),
-                    None => {
-                        live.topics
-                            .insert(p.topic.as_str().to_string(), (1, p.payload.clone()));
+                    None if room => {
+                        let name = p.topic.as_str().to_string();
+                        live.topics.insert(name.clone(), (1, p.payload.clone()));
+                        live.history.insert(name, VecDeque::new());
                     }
+                    None => {}
+                }
+                if let Some(h) = live.history.get_mut(p.topic.as_str()) {
+                    if h.len() == HISTORY {
+                        h.pop_front();
+                    }
+                    h.push_back(p.payload.clone());
                 }
                 let topic = p.topic;
                 if live.messages.len() == KEEP {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::codec::{Properties, Property, RetainHandling, SubscriptionOptions, Version};
 use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
-use crate::core::payload::payload;
+use crate::core::payload::{number_in, payload};
 use crate::core::topic::TopicName;
 use crate::core::types::QoS;
 use crate::web::realclient::{Options, RealClient, Status};
@@ -79,6 +79,27 @@ fn v5_properties(
     Ok(p)
 }
 
+/// A line chart of numbers (oldest left), scaled to its own minimum and maximum.
+fn chart(values: &[f64]) -> impl IntoView {
+    let (w, h) = (300.0, 80.0);
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = if max > min { max - min } else { 1.0 };
+    let step = w / (values.len().saturating_sub(1).max(1)) as f64;
+    let points: String = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1} ", i as f64 * step, h - (v - min) / span * h))
+        .collect();
+    view! {
+        <svg class="chart" data-testid="real-chart" viewBox=format!("0 -4 {w} {}", h + 8.0) role="img"
+            aria-label=format!("{min} … {max}")>
+            <polyline points=points fill="none" stroke="currentColor" stroke-width="2"/>
+        </svg>
+        <p class="muted small">{format!("min {min} · max {max}")}</p>
+    }
+}
+
 /// A payload as text, pretty JSON (when it is JSON) or hex.
 fn show(payload: &[u8], how: &str) -> String {
     match how {
@@ -142,6 +163,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let will_topic = RwSignal::new(String::new());
     let will_payload = RwSignal::new(String::new());
     let view_as = RwSignal::new("text".to_string());
+    let chosen = RwSignal::new(None::<String>);
     let prefix = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
     // Remembered settings (opt-in; no password), loaded once.
@@ -468,9 +490,22 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     </div>
                     <ul class="tree" data-testid="real-topics">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().topics.iter().map(|(topic, (n, p))| {
-                            view! { <li><code>{topic.clone()}</code>" · "{*n}" · "<span class="value">{String::from_utf8_lossy(p).into_owned()}</span></li> }
+                            let name = topic.clone();
+                            view! { <li><button type="button" class="link" data-testid="real-topic" on:click=move |_| chosen.set(Some(name.clone()))>{topic.clone()}</button>" · "{*n}" · "<span class="value">{String::from_utf8_lossy(p).into_owned()}</span></li> }
                         }).collect_view()) }}
                     </ul>
+                    {move || chosen.get().map(|topic| {
+                        version.track();
+                        let values: Vec<String> = client.with_value(|c| c.0.borrow().history.get(&topic).map(|h| h.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()).unwrap_or_default());
+                        let numbers: Vec<f64> = values.iter().filter_map(|v| number_in(v.as_bytes())).collect();
+                        view! {
+                            <div class="history" data-testid="real-history">
+                                <h3><code>{topic.clone()}</code></h3>
+                                {(numbers.len() >= 2).then(|| chart(&numbers))}
+                                <p class="muted">{values.iter().rev().take(10).cloned().collect::<Vec<_>>().join(" · ")}</p>
+                            </div>
+                        }
+                    })}
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
                             view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}
