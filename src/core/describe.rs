@@ -35,27 +35,20 @@ pub fn describe(e: &TraceEvent, lang: Lang) -> Line {
             packet,
             msg,
             ..
-        } => {
-            line.who = client.as_deref().map(s).unwrap_or_default();
-            line.text = es_en(
-                lang,
-                format!("→ bróker: {packet}"),
-                format!("→ broker: {packet}"),
-            );
-            line.msg = *msg;
         }
-        TraceKind::PacketOut {
+        | TraceKind::PacketOut {
             client,
             packet,
             msg,
             ..
         } => {
             line.who = client.as_deref().map(s).unwrap_or_default();
-            line.text = es_en(
-                lang,
-                format!("bróker →: {packet}"),
-                format!("broker →: {packet}"),
-            );
+            let broker = es_en(lang, s("bróker"), s("broker"));
+            line.text = if matches!(e.kind, TraceKind::PacketIn { .. }) {
+                format!("→ {broker}: {packet}")
+            } else {
+                format!("{broker} →: {packet}")
+            };
             line.msg = *msg;
         }
         TraceKind::Auth {
@@ -204,8 +197,8 @@ pub fn describe(e: &TraceEvent, lang: Lang) -> Line {
             line.who = s(client);
             line.text = es_en(
                 lang,
-                format!("descartado: {reason:?}"),
-                format!("dropped: {reason:?}"),
+                format!("descartado: {}", reason.message(lang)),
+                format!("dropped: {}", reason.message(lang)),
             );
             line.msg = Some(*msg);
         }
@@ -420,8 +413,8 @@ pub fn describe(e: &TraceEvent, lang: Lang) -> Line {
     line
 }
 
-/// Quotes a CSV field.
-fn csv(field: &str) -> String {
+/// Quotes a CSV field (RFC 4180: quoted when it holds a comma, a quote or a line break).
+pub fn csv(field: &str) -> String {
     if field.contains([',', '"', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -2,7 +2,7 @@
 //! and English with the likely fix. Also the broker address (`ws://` / `wss://`) and the
 //! public presets. Pure: the WebSocket shell reports what happened, this says what it means.
 
-use crate::core::codec::{ReasonCode, Version};
+use crate::core::codec::{DecodeError, ReasonCode, Version};
 use crate::core::i18n::Lang;
 
 /// A broker address for MQTT over WebSocket.
@@ -152,8 +152,8 @@ pub enum Problem {
     },
     /// The broker sent bytes that are not MQTT.
     Malformed {
-        /// The decoder's explanation.
-        detail: String,
+        /// What the decoder found.
+        error: DecodeError,
     },
 }
 
@@ -240,9 +240,9 @@ impl Problem {
                 "La WebSocket se abrió pero no habla MQTT: revisa la ruta, o que sea un bróker MQTT. Puede estar saturado: prueba más tarde.",
                 "The WebSocket opened but does not speak MQTT: check the path, or that it is an MQTT broker. It may be overloaded: try later.",
             ),
-            Problem::Malformed { detail } => d(
-                format!("El bróker envió datos que no son MQTT válido: {detail}"),
-                format!("The broker sent data that is not valid MQTT: {detail}"),
+            Problem::Malformed { error } => d(
+                format!("El bróker envió datos que no son MQTT válido: {}", error.message(lang)),
+                format!("The broker sent data that is not valid MQTT: {}", error.message(lang)),
                 "¿Es de verdad un bróker MQTT? Prueba la otra versión del protocolo (3.1.1 / 5).",
                 "Is it really an MQTT broker? Try the other protocol version (3.1.1 / 5).",
             ),
@@ -370,7 +370,9 @@ mod tests {
                 code: ReasonCode(0x87),
             },
             Problem::NoAnswer { seconds: 10 },
-            Problem::Malformed { detail: "x".into() },
+            Problem::Malformed {
+                error: DecodeError::ReservedPacketType { value: 0 },
+            },
         ];
         for code in [1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 4000] {
             for before_open in [true, false] {

@@ -342,6 +342,22 @@ catalogue! {
     SaveTemplate => { es: "Guardar como plantilla", en: "Save as template" },
     /// Templates.
     Templates => { es: "Plantillas", en: "Templates" },
+    /// Invalid client id.
+    InvalidClientId => { es: "El identificador de cliente no es válido (como mucho 65 535 bytes, sin el carácter nulo)", en: "The client id is not valid (at most 65 535 bytes, no null character)" },
+    /// Device kinds, as shown on the cards.
+    KindSensor => { es: "sensor", en: "sensor" },
+    /// Actuator.
+    KindActuator => { es: "actuador", en: "actuator" },
+    /// Dashboard.
+    KindDashboard => { es: "panel", en: "dashboard" },
+    /// Phone.
+    KindPhone => { es: "móvil", en: "phone" },
+    /// Eavesdropper.
+    KindEavesdropper => { es: "espía", en: "eavesdropper" },
+    /// Intruder.
+    KindIntruder => { es: "intruso", en: "intruder" },
+    /// Custom.
+    KindCustom => { es: "a medida", en: "custom" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
 }

@@ -2,6 +2,8 @@
 //! broker tried, what happened for each subscriber, and each packet that carried or
 //! acknowledged it (for the sequence diagram).
 
+use std::collections::BTreeSet;
+
 use bytes::Bytes;
 
 use crate::core::codec::PacketType;
@@ -214,22 +216,14 @@ impl Journey {
 
     /// Subscribers whose filter matched, and how many of them got it (delivered or queued).
     pub fn reach(&self) -> (usize, usize) {
-        let mut matched: Vec<&str> = self
-            .trials
-            .iter()
+        let matched: BTreeSet<&str> = (self.trials.iter())
             .filter(|t| t.explanation.matched)
             .map(|t| &*t.client)
             .collect();
-        matched.sort_unstable();
-        matched.dedup();
-        let mut got: Vec<&str> = self
-            .fates
-            .iter()
+        let got: BTreeSet<&str> = (self.fates.iter())
             .filter(|(_, f)| matches!(f, Fate::Delivered(..) | Fate::Queued(..)))
             .map(|(c, _)| &**c)
             .collect();
-        got.sort_unstable();
-        got.dedup();
         (got.len(), matched.len())
     }
 }

@@ -50,6 +50,30 @@ pub enum DropReason {
     TooLarge,
 }
 
+impl DropReason {
+    /// Why, in a language.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DropReason::QoS0Offline, Lang::Es) => {
+                "QoS 0 para un cliente desconectado: no se guarda"
+            }
+            (DropReason::QoS0Offline, Lang::En) => "QoS 0 for an offline client: not kept",
+            (DropReason::QueueFull, Lang::Es) => "la cola del cliente está llena",
+            (DropReason::QueueFull, Lang::En) => "the client's queue is full",
+            (DropReason::Expired, Lang::Es) => "caducó antes de entregarse",
+            (DropReason::Expired, Lang::En) => "it expired before delivery",
+            (DropReason::NotAuthorizedToRead, Lang::Es) => "la ACL no deja leer este tema",
+            (DropReason::NotAuthorizedToRead, Lang::En) => {
+                "the ACL does not allow reading this topic"
+            }
+            (DropReason::SessionEnded, Lang::Es) => "la sesión terminó",
+            (DropReason::SessionEnded, Lang::En) => "the session ended",
+            (DropReason::TooLarge, Lang::Es) => "mayor que el tamaño máximo del cliente",
+            (DropReason::TooLarge, Lang::En) => "larger than the client's maximum packet size",
+        }
+    }
+}
+
 /// A protocol violation by a client (or a packet the broker could not build for it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Violation {

@@ -10,11 +10,7 @@ use crate::core::i18n::Lang;
 use crate::core::types::QoS;
 use crate::web::realclient::{Options, RealClient, Status};
 
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
+use crate::web::clock::now_ms as now;
 
 async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsValue> {
     let client = RealClient::default();

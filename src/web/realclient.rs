@@ -16,7 +16,7 @@ use crate::core::codec::{
     Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
 };
 use crate::core::doctor::{BrokerUrl, Problem};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Text};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
@@ -121,10 +121,7 @@ pub struct Live {
 pub struct RealClient(pub Rc<RefCell<Live>>);
 
 fn now() -> Time {
-    let ms = web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now());
-    Time::from_millis(ms as u64)
+    Time::from_millis(crate::web::clock::now_ms() as u64)
 }
 
 fn page_is_https() -> bool {
@@ -134,7 +131,8 @@ fn page_is_https() -> bool {
 }
 
 fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
-    let id = ClientId::new(o.client_id.trim()).map_err(|e| e.to_string())?;
+    let id =
+        ClientId::new(o.client_id.trim()).map_err(|_| lang.t(Text::InvalidClientId).to_string())?;
     let mut c = Connect::new(o.version, id);
     c.clean_start = o.clean;
     c.keep_alive = o.keep_alive;
@@ -429,9 +427,7 @@ impl RealClient {
                 }
             }
             ClientEvent::Malformed(e) => {
-                live.problem = Some(Problem::Malformed {
-                    detail: e.message(Lang::En),
-                });
+                live.problem = Some(Problem::Malformed { error: e });
                 if let Some(ws) = live.ws.as_ref() {
                     let _ = ws.close();
                 }

@@ -161,7 +161,7 @@ impl Sim {
     fn ingest(&mut self, lang: Lang) {
         let now = self.run.now();
         let new = self.run.events_since(self.seen);
-        let devices = self.run.world().devices();
+        let world = self.run.world();
         let mut journey: Option<(MsgId, usize, usize)> = None;
         for e in new {
             match &e.kind {
@@ -173,7 +173,7 @@ impl Sim {
                     arrives,
                     ..
                 } => {
-                    if let Some(i) = devices.iter().position(|d| d.name == *device) {
+                    if let Some(i) = world.device_id(device) {
                         self.flights.push(Flight {
                             device: i,
                             to_broker: *to_broker,

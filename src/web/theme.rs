@@ -1,27 +1,16 @@
 //! Light and dark themes: the system's by default; the toggle overrides it and is remembered.
 
+use super::storage::{local, media_matches};
+
 const KEY: &str = "mqtt-playground-theme";
 
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn system_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 /// Applies the remembered choice, if any.
 pub fn restore() {
-    if let (Some(r), Some(theme)) = (
-        root(),
-        storage().and_then(|s| s.get_item(KEY).ok().flatten()),
-    ) {
+    if let (Some(r), Some(theme)) = (root(), local().and_then(|s| s.get_item(KEY).ok().flatten())) {
         if theme == "dark" || theme == "light" {
             let _ = r.set_attribute("data-theme", &theme);
         }
@@ -34,11 +23,11 @@ pub fn toggle() {
     let dark = match r.get_attribute("data-theme").as_deref() {
         Some("dark") => true,
         Some("light") => false,
-        _ => system_dark(),
+        _ => media_matches("(prefers-color-scheme: dark)"),
     };
     let next = if dark { "light" } else { "dark" };
     let _ = r.set_attribute("data-theme", next);
-    if let Some(s) = storage() {
+    if let Some(s) = local() {
         let _ = s.set_item(KEY, next);
     }
 }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::core::broker::BrokerConfig;
 use crate::core::i18n::Lang;
 use crate::core::sim::scenario::{
-    check_filter, check_link, check_qos, check_topic, LinkConfig, Scenario, ScenarioError,
-    WillConfig,
+    check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
+    ScenarioError, WillConfig,
 };
 
 /// An action on the world.
@@ -194,15 +194,7 @@ impl Action {
                 check_topic(&w.topic, &format!("{at}.will.topic"), lang)?;
                 check_qos(w.qos, &format!("{at}.will.qos"), lang)?;
             }
-            Action::SetPort { port, .. } if *port != 1883 && *port != 8883 => {
-                return Err(ScenarioError {
-                    path: format!("{at}.port"),
-                    message: match lang {
-                        Lang::Es => format!("puerto {port}: usa 1883 (sin cifrar) o 8883 (TLS)"),
-                        Lang::En => format!("port {port}: use 1883 (plain) or 8883 (TLS)"),
-                    },
-                });
-            }
+            Action::SetPort { port, .. } => check_port(*port, &format!("{at}.port"), lang)?,
             _ => {}
         }
         Ok(())

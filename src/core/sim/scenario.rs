@@ -503,14 +503,7 @@ impl Scenario {
                     ));
                 }
             }
-            if d.port != 1883 && d.port != 8883 {
-                return Err(err(
-                    at("port"),
-                    lang,
-                    format!("puerto {}: usa 1883 (sin cifrar) o 8883 (TLS)", d.port),
-                    format!("port {}: use 1883 (plain) or 8883 (TLS)", d.port),
-                ));
-            }
+            check_port(d.port, &at("port"), lang)?;
             check_link(&d.link, &at("link"), lang)?;
             if let Some(w) = &d.will {
                 check_topic(&w.topic, &at("will.topic"), lang)?;
@@ -647,6 +640,20 @@ fn check_interval(ms: u64, at: &str, lang: Lang) -> Result<(), ScenarioError> {
             lang,
             "el intervalo debe ser de al menos 10 ms".into(),
             "the interval must be at least 10 ms".into(),
+        ))
+    }
+}
+
+/// The port a simulated device may use: 1883 (plain) or 8883 (TLS).
+pub fn check_port(port: u16, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    if port == 1883 || port == 8883 {
+        Ok(())
+    } else {
+        Err(err(
+            at,
+            lang,
+            format!("puerto {port}: usa 1883 (sin cifrar) o 8883 (TLS)"),
+            format!("port {port}: use 1883 (plain) or 8883 (TLS)"),
         ))
     }
 }

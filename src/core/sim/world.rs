@@ -186,6 +186,11 @@ impl World {
         &self.devices
     }
 
+    /// A device's index, by name.
+    pub fn device_id(&self, name: &str) -> Option<DeviceId> {
+        self.by_name.get(name).copied()
+    }
+
     /// A device by name.
     pub fn device(&self, name: &str) -> Option<&Device> {
         self.by_name.get(name).map(|&i| &self.devices[i])

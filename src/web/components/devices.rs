@@ -57,6 +57,19 @@ impl Status {
     }
 }
 
+/// A device kind's name in the interface's catalogue.
+fn kind_text(kind: &DeviceKind) -> Text {
+    match kind {
+        DeviceKind::Sensor { .. } => Text::KindSensor,
+        DeviceKind::Actuator { .. } => Text::KindActuator,
+        DeviceKind::Dashboard { .. } => Text::KindDashboard,
+        DeviceKind::Phone { .. } => Text::KindPhone,
+        DeviceKind::Eavesdropper { .. } => Text::KindEavesdropper,
+        DeviceKind::Intruder { .. } => Text::KindIntruder,
+        DeviceKind::Custom { .. } => Text::KindCustom,
+    }
+}
+
 /// Lines a device shows: its reading, its state, or the latest values it received.
 fn shown(sim: &Sim, d: &Device) -> Vec<(String, String)> {
     match &d.config.kind {
@@ -158,7 +171,7 @@ fn DeviceCard(name: String) -> impl IntoView {
             s.run.world().device(&n).map(|d| {
                 (
                     Status::of(d),
-                    d.config.kind.name(),
+                    kind_text(&d.config.kind),
                     d.config.kind.has_client(),
                     d.wants_online,
                     d.plugged,
@@ -178,7 +191,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     <div class="device-head">
                         <span class=format!("dot {}", status.class()) aria-hidden="true"></span>
                         <strong>{a.clone()}</strong>
-                        <span class="kind">{kind}</span>
+                        <span class="kind">{lang.get().t(kind)}</span>
                         <span class="status" data-testid=format!("device-status-{a}")>{status.label(lang.get())}</span>
                         {(port == 8883).then(|| view! { <span class="badge">"TLS 8883"</span> })}
                     </div>

@@ -13,16 +13,6 @@ const H: f64 = 420.0;
 const CX: f64 = W / 2.0;
 const CY: f64 = H / 2.0;
 
-fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
-}
-
 fn position(i: usize, n: usize) -> (f64, f64) {
     let angle =
         -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
@@ -34,7 +24,7 @@ fn position(i: usize, n: usize) -> (f64, f64) {
 pub fn Diagram() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
-    let reduced = reduced_motion();
+    let reduced = crate::web::storage::media_matches("(prefers-reduced-motion: reduce)");
     let nodes = Memo::new(move |_| {
         ctx.read(|s| {
             let devices = s.run.world().devices();

@@ -38,9 +38,9 @@ fn fate_text(f: &Fate, lang: Lang) -> String {
         }
         Fate::Dropped(t, r) => {
             if es {
-                format!("{t}: descartado ({r:?})")
+                format!("{t}: descartado ({})", r.message(lang))
             } else {
-                format!("{t}: dropped ({r:?})")
+                format!("{t}: dropped ({})", r.message(lang))
             }
         }
         Fate::RetainedSent(t) => {

@@ -357,13 +357,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             let v: Vec<serde_json::Value> = rows.iter().map(|(t, p, q, r)| serde_json::json!({"topic": t, "payload": p, "qos": q, "retain": r})).collect();
             serde_json::to_string_pretty(&v).unwrap_or_default()
         } else {
-            let q = |s: &str| {
-                if s.contains([',', '"', '\n']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.to_string()
-                }
-            };
+            let q = crate::core::describe::csv;
             let mut out = String::from("topic,payload,qos,retain\n");
             for (t, p, qos, r) in &rows {
                 out.push_str(&format!("{},{},{qos},{r}\n", q(t), q(p)));
