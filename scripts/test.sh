@@ -40,8 +40,9 @@ scripts/differential.sh
 section "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
 
-section "release build"
-scripts/build.sh
+section "release build (first-load size budget)"
+# Goal 350 KB gzip (issue #8) is not met yet: this ceiling stops it from growing meanwhile.
+SIZE_BUDGET_KB=${SIZE_BUDGET_KB:-490} scripts/build.sh
 
 section "end-to-end tests in headless Chromium"
 E2E_PORT=${E2E_PORT:-18080}
@@ -52,6 +53,9 @@ mkdir -p target/e2e
 export E2E_BASE="http://127.0.0.1:$E2E_PORT/" E2E_OUT=target/e2e
 node --test-reporter=spec e2e/smoke.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/playground.mjs "$E2E_BASE" "$E2E_OUT"
+
+section "course use in headless Chromium: https embed, share links, scenarios, keyboard"
+node --test-reporter=spec e2e/course.mjs "$E2E_OUT"
 
 section "real client in headless Chromium against mosquitto (WebSocket)"
 ws_dir=$(mktemp -d)

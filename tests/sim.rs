@@ -3,7 +3,7 @@
 
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
-use mqtt_playground::core::sim::{Action, Player, Run, Scenario, World};
+use mqtt_playground::core::sim::{Action, Player, Run, Scenario, Share, World};
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
 
@@ -385,6 +385,83 @@ fn arbitrary_text_never_panics_the_scenario_reader() {
             let mut r = Run::new(&s, Lang::Es).unwrap();
             r.run_for(3_000);
         }
+    }
+}
+
+#[test]
+fn a_share_link_rebuilds_every_lesson_run_exactly_and_carries_no_password() {
+    for l in &LESSONS {
+        let s = l.scenario(Lang::En).unwrap();
+        let mut r = Run::new(&s, Lang::En).unwrap();
+        for step in l.solution() {
+            r.run_for(step.wait_ms);
+            r.apply(step.action, Lang::En).unwrap();
+        }
+        // Stop mid-frame: a budget that runs out between two events of the same instant.
+        r.run_until(r.now() + 7_000, 37);
+        let share = Share::of(&r, Some(l.id));
+        let json = share.to_json();
+        let back = Share::from_json(&json, Lang::En).unwrap();
+        assert_eq!(back, share);
+        let again = back
+            .replay(Lang::En)
+            .unwrap_or_else(|e| panic!("{}: {e}", l.id));
+        assert_eq!(again.now(), r.now(), "{}", l.id);
+        assert_eq!(again.trace_total(), r.trace_total(), "{}", l.id);
+        assert_eq!(text(again.trace()), text(r.trace()), "{}", l.id);
+        // A password the student types never goes into the link.
+        let device = &s.devices[0].name;
+        let typed = format!(
+            r#"{{"type":"set_credentials","device":"{device}","username":"u","password":"tecleada-123"}}"#
+        );
+        r.apply(action(&typed), Lang::En).unwrap();
+        assert!(!Share::of(&r, Some(l.id)).to_json().contains("tecleada-123"));
+    }
+}
+
+#[test]
+fn a_share_link_of_a_custom_scenario_after_a_jump_back_and_damaged_links() {
+    let mut r = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    r.run_for(3_000);
+    r.apply(
+        action(
+            r#"{"type":"set_credentials","device":"luz","username":"ana","password":"s3creta"}"#,
+        ),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_for(4_000);
+    r.apply(action(r#"{"type":"offline","device":"luz"}"#), Lang::En)
+        .unwrap();
+    r.run_for(4_000);
+    // Back before the second action: the link holds only what happened up to here.
+    r.jump_to(Time::from_millis(5_000), Lang::En).unwrap();
+    let share = Share::of(&r, None);
+    assert_eq!(share.log.len(), 1);
+    let json = share.to_json();
+    assert!(!json.contains("s3creta"), "{json}");
+    let again = Share::from_json(&json, Lang::En)
+        .unwrap()
+        .replay(Lang::En)
+        .unwrap();
+    assert_eq!(again.trace_total(), r.trace_total());
+    assert_eq!(again.now(), Time::from_millis(5_000));
+    for (bad, needle) in [
+        ("{", "damaged"),
+        (r#"{"version":9,"seed":1,"steps":0,"at_ms":0}"#, "version"),
+        (
+            r#"{"version":1,"lesson":"nope","seed":1,"steps":0,"at_ms":0}"#,
+            "nope",
+        ),
+    ] {
+        let e = Share::from_json(bad, Lang::En)
+            .and_then(|s| s.replay(Lang::En))
+            .unwrap_err();
+        assert!(e.message.contains(needle), "{bad}: {e}");
+        let es = Share::from_json(bad, Lang::Es)
+            .and_then(|s| s.replay(Lang::Es))
+            .unwrap_err();
+        assert_ne!(es.message, e.message);
     }
 }
 

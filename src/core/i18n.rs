@@ -360,6 +360,120 @@ catalogue! {
     KindCustom => { es: "a medida", en: "custom" },
     /// Status of an action: applied.
     Applied => { es: "Hecho", en: "Done" },
+    /// Share panel title.
+    ShareTitle => { es: "Compartir y exportar", en: "Share and export" },
+    /// Copy a link that reproduces this run.
+    CopyShareLink => { es: "Copiar enlace de esta ejecución", en: "Copy a link to this run" },
+    /// The link was copied.
+    LinkCopied => { es: "Copiado al portapapeles.", en: "Copied to the clipboard." },
+    /// The clipboard was not available: copy by hand.
+    CopyByHand => { es: "Selecciona el texto de abajo y cópialo (Ctrl+C).", en: "Select the text below and copy it (Ctrl+C)." },
+    /// Links never carry passwords.
+    ShareNoPasswords => {
+        es: "El enlace reproduce esta ejecución (escenario, semilla y tus acciones) y nunca lleva contraseñas que hayas escrito.",
+        en: "The link reproduces this run (scenario, seed and your actions) and never carries a password you typed.",
+    },
+    /// Copy an iframe snippet.
+    CopyIframe => { es: "Copiar código para incrustar (iframe)", en: "Copy embed code (iframe)" },
+    /// Download the scenario.
+    ExportScenario => { es: "Descargar escenario (JSON)", en: "Download scenario (JSON)" },
+    /// Open a scenario file.
+    ImportScenario => { es: "Abrir un escenario (JSON)", en: "Open a scenario (JSON)" },
+    /// A scenario was loaded.
+    ScenarioLoaded => { es: "Escenario cargado.", en: "Scenario loaded." },
+    /// A shared run was opened.
+    SharedRunOpened => {
+        es: "Ejecución compartida abierta en {t}: pulsa ▶ para seguir.",
+        en: "Shared run opened at {t}: press ▶ to continue.",
+    },
+    /// A shared link could not be opened.
+    ShareOpenFailed => { es: "No se pudo abrir el enlace compartido", en: "The shared link could not be opened" },
+    /// A scenario could not be loaded.
+    ScenarioFailed => { es: "No se pudo cargar el escenario", en: "The scenario could not be loaded" },
+    /// The scenario URL could not be fetched.
+    FetchFailed => {
+        es: "no se pudo descargar (comprueba la dirección; el servidor debe permitir CORS)",
+        en: "it could not be downloaded (check the address; the server must allow CORS)",
+    },
+    /// Nothing already running was changed.
+    NothingLost => { es: "La ejecución actual sigue como estaba.", en: "The current run is unchanged." },
+    /// Close a notice.
+    Dismiss => { es: "Cerrar", en: "Dismiss" },
+    /// Open the app outside the iframe.
+    OpenFullApp => { es: "Abrir en una pestaña nueva ↗", en: "Open in a new tab ↗" },
+    /// Embedded on an https page: only wss works.
+    WssOnlyHere => {
+        es: "Esta página se sirve por https: aquí solo funcionan brokers wss:// (por ejemplo wss://broker.hivemq.com:8884/mqtt).",
+        en: "This page is served over https: only wss:// brokers work here (for example wss://broker.hivemq.com:8884/mqtt).",
+    },
+    /// Lessons passed so far.
+    LessonsDone => { es: "Lecciones superadas en este navegador: {n} de {m}", en: "Lessons passed in this browser: {n} of {m}" },
+    /// This lesson was passed before.
+    PassedBefore => { es: "Ya la superaste antes.", en: "You passed it before." },
+    /// Forget the progress.
+    ResetProgress => { es: "Borrar mi progreso", en: "Reset my progress" },
+    /// Before a row of glossary words.
+    WordsHere => { es: "Palabras:", en: "Words:" },
+    /// Confirm before forgetting the progress.
+    ConfirmResetProgress => { es: "¿Borrar qué lecciones has superado en este navegador?", en: "Forget which lessons you passed in this browser?" },
+    /// Glossary heading.
+    Glossary => { es: "Glosario", en: "Glossary" },
+    /// Glossary: broker.
+    TermBroker => { es: "Bróker", en: "Broker" },
+    /// Glossary: broker definition.
+    DefBroker => {
+        es: "El servidor que recibe cada mensaje publicado y lo reparte a los clientes suscritos. Los clientes nunca hablan entre sí directamente.",
+        en: "The server that receives every published message and hands it to the subscribed clients. Clients never talk to each other directly.",
+    },
+    /// Glossary: topic.
+    TermTopic => { es: "Tema (topic)", en: "Topic" },
+    /// Topic definition.
+    DefTopic => {
+        es: "La dirección de un mensaje, con niveles separados por /, como Casa/Cocina/Temperatura. Se publica siempre en un tema concreto, sin comodines.",
+        en: "A message's address, with levels separated by /, such as Casa/Cocina/Temperatura. You always publish to one exact topic, without wildcards.",
+    },
+    /// Glossary: filter.
+    TermFilter => { es: "Filtro", en: "Filter" },
+    /// Filter definition.
+    DefFilter => {
+        es: "Lo que pide un suscriptor: un tema que puede llevar comodines. + ocupa un nivel entero (Casa/+/Temperatura); # va al final y abarca el resto.",
+        en: "What a subscriber asks for: a topic that may hold wildcards. + fills one whole level (Casa/+/Temperatura); # goes last and covers the rest.",
+    },
+    /// Glossary: QoS.
+    TermQos => { es: "QoS (calidad de servicio)", en: "QoS (quality of service)" },
+    /// QoS definition.
+    DefQos => {
+        es: "0: como mucho una vez (puede perderse). 1: al menos una vez (puede repetirse). 2: exactamente una vez (cuatro paquetes).",
+        en: "0: at most once (may be lost). 1: at least once (may repeat). 2: exactly once (four packets).",
+    },
+    /// Glossary: retained.
+    TermRetained => { es: "Mensaje retenido", en: "Retained message" },
+    /// Retained definition.
+    DefRetained => {
+        es: "El último mensaje de un tema que el bróker guarda para dárselo enseguida a quien se suscriba después. Un mensaje retenido vacío lo borra.",
+        en: "The last message of a topic, kept by the broker and handed at once to whoever subscribes later. An empty retained message clears it.",
+    },
+    /// Glossary: will.
+    TermWill => { es: "Última voluntad (will)", en: "Last will" },
+    /// Will definition.
+    DefWill => {
+        es: "Un mensaje que el cliente deja al bróker al conectar; el bróker lo publica si el cliente desaparece sin despedirse (sin DISCONNECT).",
+        en: "A message a client leaves with the broker when it connects; the broker publishes it if the client vanishes without saying goodbye (no DISCONNECT).",
+    },
+    /// Glossary: session.
+    TermSession => { es: "Sesión", en: "Session" },
+    /// Session definition.
+    DefSession => {
+        es: "Lo que el bróker recuerda de un cliente: sus suscripciones y la cola de mensajes mientras está desconectado (si no pidió sesión limpia).",
+        en: "What the broker remembers about a client: its subscriptions and the queue of messages while it is offline (unless it asked for a clean session).",
+    },
+    /// Glossary: keep-alive.
+    TermKeepAlive => { es: "Keep-alive", en: "Keep-alive" },
+    /// Keep-alive definition.
+    DefKeepAlive => {
+        es: "Cada cuántos segundos el cliente da señales de vida (PINGREQ). Si calla 1,5 veces ese tiempo, el bróker lo da por caído y publica su última voluntad.",
+        en: "How often, in seconds, the client shows it is alive (PINGREQ). If it stays silent for 1.5 times that, the broker declares it gone and publishes its will.",
+    },
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod describe;
 pub mod doctor;
 pub mod i18n;
 pub mod journey;
+pub mod json_path;
 pub mod payload;
 pub mod rng;
 pub mod sim;

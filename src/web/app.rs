@@ -5,28 +5,25 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::flood_of;
+use crate::core::sim::Share;
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
 use crate::web::components::diagram::Diagram;
 use crate::web::components::forms::{PublishForm, SubscribeForm};
+use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::components::real::RealPanel;
+use crate::web::components::share::{open_scenario, SharePanel};
 use crate::web::components::timeline::Timeline;
 use crate::web::components::wildcard::WildcardTester;
-use crate::web::state::{Ctx, Sim};
+use crate::web::files;
+use crate::web::state::{Ctx, Notice, Sim, View};
 
-/// The tabs of the right-hand area.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Log,
-    Broker,
-    Wildcard,
-}
-
-/// The whole application. `initial` is the language detected at start; the lesson and seed
-/// come from `?lesson=` and `?seed=`.
+/// The whole application. `initial` is the language detected at start. The address chooses
+/// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
+/// run), `?view=log|broker|wildcard`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`.
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
     let (lang, set_lang) = signal(initial);
@@ -44,6 +41,19 @@ pub fn App(initial: Lang) -> impl IntoView {
     let Some(sim) = sim else {
         return view! { <p>"MQTT Playground"</p> }.into_any();
     };
+    let embed = super::lang::query_flag("embed").as_deref() == Some("1");
+    if embed {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-embed", "1");
+        }
+    }
+    let view = super::lang::query_flag("view")
+        .as_deref()
+        .and_then(View::from_id)
+        .unwrap_or(View::Log);
     let ctx = Ctx {
         lang,
         sim: StoredValue::new_local(sim),
@@ -51,11 +61,17 @@ pub fn App(initial: Lang) -> impl IntoView {
         slow: RwSignal::new(0),
         selected: RwSignal::new(None),
         error: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        progress: RwSignal::new(super::progress::passed()),
+        view: RwSignal::new(view),
+        source: RwSignal::new(None),
+        embed,
     };
     provide_context(ctx);
     super::clock::start(ctx);
+    open_from_address(ctx);
     let t = move |text: Text| move || lang.get().t(text);
-    let tab = RwSignal::new(Tab::Log);
+    let tab = ctx.view;
     let real = RwSignal::new(super::lang::query_flag("mode").as_deref() == Some("real"));
     if real.get_untracked() {
         ctx.update(|s| s.player.playing = false);
@@ -72,20 +88,24 @@ pub fn App(initial: Lang) -> impl IntoView {
         let id = (!id.is_empty()).then_some(id);
         let l = lang.get_untracked();
         if let Ok(fresh) = Sim::new(id.as_deref(), None, l) {
-            ctx.update(|s| *s = fresh);
-            ctx.selected.set(None);
+            ctx.source.set(None);
+            ctx.replace(fresh, None);
             super::lang::set_query("lesson", id.as_deref());
         }
     };
     let current_lesson =
         move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()).unwrap_or_default());
-    let tab_button = move |which: Tab, label: Text, id: &'static str| {
+    let tab_button = move |which: View, label: Text, id: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id class="tab"
                 aria-selected=move || (tab.get() == which).to_string()
-                on:click=move |_| tab.set(which)>{t(label)}</button>
+                on:click=move |_| {
+                    tab.set(which);
+                    super::lang::set_query("view", Some(which.id()));
+                }>{t(label)}</button>
         }
     };
+    let passed = move |id: &str| ctx.progress.with(|p| p.contains(id));
     view! {
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>
@@ -95,11 +115,15 @@ pub fn App(initial: Lang) -> impl IntoView {
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
                     {Sim::lessons().iter().map(|l| {
                         let id = l.id;
-                        view! { <option value=id selected=move || current_lesson() == id>{move || l.title.get(lang.get())}</option> }
+                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || l.title.get(lang.get())}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <div class="top-actions">
+                {embed.then(|| view! {
+                    <a class="button secondary" data-testid="open-full" target="_blank" rel="noopener"
+                        href=move || full_app_link(lang.get())>{t(Text::OpenFullApp)}</a>
+                })}
                 <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode>
                     {move || lang.get().t(if real.get() { Text::ModeSimulated } else { Text::ModeReal })}
                 </button>
@@ -114,10 +138,11 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <p class="tagline" data-testid="tagline">{t(Text::Tagline)}</p>
+        <p class="tagline" data-testid="tagline" class:hidden=embed>{t(Text::Tagline)}</p>
+        <NoticeBar/>
         <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
-        <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={}", s.published, s.run.trace_total(), s.wasm_bytes))}</output>
+        <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
             <main><RealPanel lang=lang/></main>
         </Show>
@@ -125,6 +150,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             <div class="col col-a">
                 <LessonPanel/>
                 <Controls/>
+                <SharePanel/>
                 <Devices/>
                 <PublishForm/>
                 <SubscribeForm/>
@@ -135,19 +161,82 @@ pub fn App(initial: Lang) -> impl IntoView {
             </div>
             <div class="col col-c">
                 <div role="tablist" class="tabs" aria-label=t(Text::Views)>
-                    {tab_button(Tab::Log, Text::Timeline, "tab-log")}
-                    {tab_button(Tab::Broker, Text::BrokerInternals, "tab-broker")}
-                    {tab_button(Tab::Wildcard, Text::WildcardTester, "tab-wildcard")}
+                    {tab_button(View::Log, Text::Timeline, "tab-log")}
+                    {tab_button(View::Broker, Text::BrokerInternals, "tab-broker")}
+                    {tab_button(View::Wildcard, Text::WildcardTester, "tab-wildcard")}
                 </div>
                 <div role="tabpanel">
                     {move || match tab.get() {
-                        Tab::Log => view! { <Timeline/> }.into_any(),
-                        Tab::Broker => view! { <BrokerPanel/> }.into_any(),
-                        Tab::Wildcard => view! { <WildcardTester/> }.into_any(),
+                        View::Log => view! { <Timeline/> }.into_any(),
+                        View::Broker => view! { <BrokerPanel/> }.into_any(),
+                        View::Wildcard => view! { <WildcardTester/> }.into_any(),
                     }}
                 </div>
+                <GlossaryPanel/>
             </div>
         </main>
     }
     .into_any()
+}
+
+/// Opens what the address asks for beyond a lesson: a shared run (`#share=`) or a teacher's
+/// scenario (`?scenario=URL`). Both load in the background; a failure is shown and the
+/// default run stays.
+fn open_from_address(ctx: Ctx) {
+    let scenario_url = super::lang::query_flag("scenario");
+    leptos::task::spawn_local(async move {
+        let lang = ctx.lang.get_untracked();
+        if let Some(shared) = files::shared_from_fragment().await {
+            let opened = shared
+                .map_err(|e| e.to_string())
+                .and_then(|json| Share::from_json(&json, lang).map_err(|e| e.to_string()))
+                .and_then(|share| Sim::from_share(&share, lang).map_err(|e| e.to_string()));
+            match opened {
+                Ok(sim) => {
+                    let at = sim.run.now().millis() as f64 / 1000.0;
+                    let text = lang
+                        .t(Text::SharedRunOpened)
+                        .replace("{t}", &format!("{at:.1} s"));
+                    ctx.replace(sim, Some(Notice { error: false, text }));
+                }
+                Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
+            }
+        } else if let Some(url) = scenario_url {
+            let text = files::fetch(&url).await;
+            open_scenario(ctx, text, Some(url));
+        }
+    });
+}
+
+/// This page's address without `embed`, to open the app in its own tab.
+fn full_app_link(lang: Lang) -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    if let Some(p) = &params {
+        p.delete("embed");
+        p.set("lang", lang.code());
+    }
+    let query = params
+        .map(|p| String::from(p.to_string()))
+        .unwrap_or_default();
+    format!("{}?{query}", files::app_base())
+}
+
+/// The page-level notice: a loaded run, or why a link or file could not be opened.
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let ctx = Ctx::get();
+    move || {
+        ctx.notice.get().map(|n| {
+            view! {
+                <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" } data-testid="notice">
+                    <span data-testid=if n.error { "notice-error" } else { "notice-info" }>{n.text}</span>
+                    <button type="button" class="secondary" data-testid="notice-dismiss"
+                        on:click=move |_| ctx.notice.set(None)>{move || ctx.lang.get().t(Text::Dismiss)}</button>
+                </div>
+            }
+        })
+    }
 }

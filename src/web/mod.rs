@@ -6,8 +6,10 @@ pub mod app;
 pub mod bench;
 pub mod clock;
 pub mod components;
+pub mod files;
 pub mod lang;
 pub mod panic;
+pub mod progress;
 pub mod realclient;
 pub mod state;
 pub mod storage;
@@ -22,6 +24,10 @@ pub fn start() {
     let lang = lang::detect();
     lang::apply(lang);
     leptos::mount::mount_to_body(move || leptos::view! { <app::App initial=lang/> });
+    // When the app could first be used (the end-to-end test prints it against page load).
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"mqttPlaygroundReady".into(), &clock::now_ms().into());
+    }
     if lang::query_flag("selftest") == Some("panic".into()) {
         // Lets the end-to-end test prove the error panel replaces a blank page.
         panic!("self-test panic requested by ?selftest=panic");

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::{house_of, lesson as find_lesson, Lesson, LESSONS};
-use crate::core::sim::{Action, Player, Run, Scenario, ScenarioError};
+use crate::core::sim::{Action, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 
@@ -48,6 +48,9 @@ pub struct Sim {
     pub player: Player,
     /// The lesson being played, if any.
     pub lesson: Option<&'static Lesson>,
+    /// Whether the run started from that built-in lesson's own scenario (a share link then
+    /// names the lesson instead of carrying the scenario).
+    pub builtin: bool,
     /// The newest trace events, for the log view.
     pub log: VecDeque<TraceEvent>,
     /// Packets on the wire (and recently lost ones).
@@ -82,7 +85,27 @@ impl Sim {
         if let Some(seed) = seed {
             scenario.seed = seed;
         }
-        Sim::from_scenario(&scenario, lesson, lang)
+        let mut sim = Sim::from_scenario(&scenario, lesson, lang)?;
+        sim.builtin = lesson.is_some();
+        Ok(sim)
+    }
+
+    /// A simulation rebuilt from a share link, paused where the link was made.
+    pub fn from_share(share: &Share, lang: Lang) -> Result<Sim, ScenarioError> {
+        let run = share.replay(lang)?;
+        let lesson = share.lesson.as_deref().and_then(find_lesson);
+        let mut sim = Sim::from_run(run, lesson);
+        sim.builtin = lesson.is_some();
+        sim.player.playing = false;
+        sim.ingest(lang);
+        sim.check_goals();
+        Ok(sim)
+    }
+
+    /// The link that rebuilds this run.
+    pub fn share(&self) -> Share {
+        let lesson = self.lesson.filter(|_| self.builtin).map(|l| l.id);
+        Share::of(&self.run, lesson)
     }
 
     /// A simulation of any scenario.
@@ -91,14 +114,19 @@ impl Sim {
         lesson: Option<&'static Lesson>,
         lang: Lang,
     ) -> Result<Sim, ScenarioError> {
-        let mut run = Run::new(scenario, lang)?;
-        run.set_trace_limit(TRACE_CAP);
+        let run = Run::new(scenario, lang)?;
         let lesson = lesson.or_else(|| scenario.lesson.as_deref().and_then(find_lesson));
+        Ok(Sim::from_run(run, lesson))
+    }
+
+    fn from_run(mut run: Run, lesson: Option<&'static Lesson>) -> Sim {
+        run.set_trace_limit(TRACE_CAP);
         let goals = lesson.map_or_else(Vec::new, |l| vec![false; l.goals.len()]);
-        Ok(Sim {
+        Sim {
             run,
             player: Player::default(),
             lesson,
+            builtin: false,
             log: VecDeque::new(),
             flights: Vec::new(),
             goals,
@@ -109,7 +137,7 @@ impl Sim {
             seen: 0,
             last_wall: None,
             last_check: 0.0,
-        })
+        }
     }
 
     /// A frame: advances virtual time by the wall time passed (scaled by the speed), within
@@ -245,6 +273,44 @@ impl Sim {
     }
 }
 
+/// A message for the whole page: a link or file that could not be opened, a run loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// An error (shown as an alert) or information.
+    pub error: bool,
+    /// The text, in the interface language.
+    pub text: String,
+}
+
+/// The views of the right-hand area, as `?view=` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The event log.
+    Log,
+    /// The broker's internals.
+    Broker,
+    /// The wildcard tester.
+    Wildcard,
+}
+
+impl View {
+    /// Its name in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Log => "log",
+            View::Broker => "broker",
+            View::Wildcard => "wildcard",
+        }
+    }
+
+    /// The view a link names (unknown names: none).
+    pub fn from_id(id: &str) -> Option<View> {
+        [View::Log, View::Broker, View::Wildcard]
+            .into_iter()
+            .find(|v| v.id() == id)
+    }
+}
+
 /// What every component reaches through context.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -260,6 +326,16 @@ pub struct Ctx {
     pub selected: RwSignal<Option<MsgId>>,
     /// The last action's error, shown near the forms.
     pub error: RwSignal<Option<String>>,
+    /// The page-level notice.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The lessons passed in this browser.
+    pub progress: RwSignal<std::collections::BTreeSet<String>>,
+    /// The view shown in the right-hand area.
+    pub view: RwSignal<View>,
+    /// The scenario's address when it came from `?scenario=` (embed snippets reuse it).
+    pub source: RwSignal<Option<String>>,
+    /// Shown inside another page (`?embed=1`): the compact layout.
+    pub embed: bool,
 }
 
 impl Ctx {
@@ -282,6 +358,28 @@ impl Ctx {
         self.tick.update(|t| *t += 1);
         self.slow.update(|t| *t += 1);
         out
+    }
+
+    /// Reads the simulation once, without following its changes (event handlers).
+    pub fn peek<T: Default>(&self, f: impl FnOnce(&Sim) -> T) -> T {
+        self.sim.try_with_value(f).unwrap_or_default()
+    }
+
+    /// Replaces the simulation (a lesson, a file, a link) and says so.
+    pub fn replace(&self, sim: Sim, notice: Option<Notice>) {
+        self.update(|s| *s = sim);
+        self.selected.set(None);
+        self.error.set(None);
+        self.notice.set(notice);
+    }
+
+    /// Shows an error for the whole page (the run goes on unchanged).
+    pub fn fail(&self, what: Text, detail: &str) {
+        let lang = self.lang.get_untracked();
+        self.notice.set(Some(Notice {
+            error: true,
+            text: format!("{}: {detail}. {}", lang.t(what), lang.t(Text::NothingLost)),
+        }));
     }
 
     /// Applies an action; an error is shown, never lost.

@@ -162,9 +162,23 @@ impl Action {
 
     /// Removes passwords (for share links and exports).
     pub fn strip_secrets(&mut self) {
+        self.strip_secrets_except(|_| false);
+    }
+
+    /// Removes every password except those `public` accepts (a built-in lesson's, which ship
+    /// with the app anyway).
+    pub fn strip_secrets_except(&mut self, public: impl Fn(&str) -> bool) {
         match self {
-            Action::SetCredentials { password, .. } => *password = None,
-            Action::SetBroker { config } => config.users.values_mut().for_each(String::clear),
+            Action::SetCredentials { password, .. }
+                if password.as_deref().is_some_and(|p| !public(p)) =>
+            {
+                *password = None;
+            }
+            Action::SetBroker { config } => config
+                .users
+                .values_mut()
+                .filter(|p| !public(p))
+                .for_each(String::clear),
             _ => {}
         }
     }

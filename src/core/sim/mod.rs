@@ -5,6 +5,7 @@
 //! - [`action`]: what a student or a script does to a running world.
 //! - [`device`]: a device's run-time state; [`world`]: the event loop and network model.
 //! - [`run`]: a world with its recorded actions (replay, jump back) and the player (speed).
+//! - [`share`]: what a share link carries to rebuild a run exactly.
 //! - [`lessons`]: the course's lessons with their automatic checks.
 
 pub mod action;
@@ -13,9 +14,11 @@ pub mod lessons;
 pub mod queue;
 pub mod run;
 pub mod scenario;
+pub mod share;
 pub mod world;
 
 pub use action::{Action, Scheduled};
 pub use run::{Player, Recorded, Run};
 pub use scenario::{DeviceConfig, DeviceKind, LinkConfig, Scenario, ScenarioError};
+pub use share::Share;
 pub use world::{DeviceId, World};

@@ -57,15 +57,46 @@ impl Run {
         until: Option<Time>,
         lang: Lang,
     ) -> Result<Run, ScenarioError> {
+        let mut run = Run::with_log(scenario, log, lang)?;
+        let end = until.unwrap_or_else(|| Time::from_millis(log.last().map_or(0, |r| r.at_ms)));
+        run.run_until(end, usize::MAX);
+        Ok(run)
+    }
+
+    /// A run at time 0 that will apply `log` (each action checked against the scenario).
+    fn with_log(scenario: &Scenario, log: &[Recorded], lang: Lang) -> Result<Run, ScenarioError> {
         for (i, r) in log.iter().enumerate() {
             r.action
                 .validate(scenario, &format!("log[{i}].action"), lang)?;
         }
         let mut run = Run::new(scenario, lang)?;
         run.log = log.to_vec();
-        let end = until.unwrap_or_else(|| Time::from_millis(log.last().map_or(0, |r| r.at_ms)));
-        run.run_until(end, usize::MAX);
         Ok(run)
+    }
+
+    /// Rebuilds a run to exactly where another one stood: `steps` events processed and the
+    /// clock at `at` (what a share link records). The trace is the same, event for event.
+    pub fn replay_exact(
+        scenario: &Scenario,
+        log: &[Recorded],
+        steps: u64,
+        at: Time,
+        lang: Lang,
+    ) -> Result<Run, ScenarioError> {
+        let mut run = Run::with_log(scenario, log, lang)?;
+        let budget = usize::try_from(steps.saturating_sub(run.world.steps())).unwrap_or(usize::MAX);
+        run.run_until(at, budget);
+        // The original's clock may have moved past its last event (a quiet stretch).
+        if run.world.steps() == steps && run.world.next_event_time().is_none_or(|t| t > at) {
+            run.world.run_until(at, 1);
+        }
+        run.collect();
+        Ok(run)
+    }
+
+    /// The actions applied so far (those ahead of the clock after a jump back excluded).
+    pub fn applied(&self) -> &[Recorded] {
+        &self.log[..self.next]
     }
 
     /// The world.

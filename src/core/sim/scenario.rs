@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::broker::BrokerConfig;
 use crate::core::codec::Version;
 use crate::core::i18n::Lang;
+use crate::core::json_path;
 use crate::core::sim::action::Scheduled;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
@@ -428,11 +429,13 @@ impl Scenario {
                 ));
             }
         }
-        let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        let scenario: Scenario = serde_json::from_str(text).map_err(|e| {
+            let path = json_path::path_at(text, e.line(), e.column());
+            let full = e.to_string();
+            let inner = full.rfind(" at line ").map_or(&*full, |i| &full[..i]);
+            let inner = inner.strip_prefix("invalid value: ").unwrap_or(inner);
             err(
-                if path == "." { String::new() } else { path },
+                path,
                 lang,
                 format!("valor no válido: {inner}"),
                 format!("invalid value: {inner}"),

@@ -6,6 +6,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::sim::device::Device;
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::trace::{Seen, TraceKind};
+use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::{Ctx, Sim};
 
 /// A device's connection state, as shown.
@@ -150,7 +151,7 @@ pub fn Devices() -> impl IntoView {
         })
     };
     view! {
-        <section class="devices panel" aria-labelledby="devices-title">
+        <section class="devices panel" data-testid="devices" aria-labelledby="devices-title">
             <h2 id="devices-title">{move || lang.get().t(Text::Devices)}</h2>
             <ul class="device-list">
                 <For each=names key=|n| n.clone() let:name>
@@ -324,6 +325,7 @@ fn DeviceEditor(name: String) -> impl IntoView {
     view! {
         <details class="editor" data-testid=format!("editor-{name}")>
             <summary>{t(Text::Settings)}</summary>
+            <Terms words=&[Word::Session, Word::Will, Word::KeepAlive]/>
             {move || {
                 let s = get();
                 let (l, j, p) = s.link;
@@ -363,7 +365,7 @@ fn DeviceEditor(name: String) -> impl IntoView {
             }>{t(Text::Apply)}</button>
             <label>{t(Text::Username)}<input autocomplete="off" prop:value=move || user.get() on:input=move |ev| user.set(event_target_value(&ev))/></label>
             <label>{t(Text::Password)}<input type="password" autocomplete="off" prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/></label>
-            <button type="button" class="small" on:click={
+            <button type="button" class="small" data-testid=format!("credentials-apply-{name}") on:click={
                 let d = name.clone();
                 move |_| {
                     let u = user.get_untracked();

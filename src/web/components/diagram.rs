@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Text;
 use crate::web::components::devices::Status;
+use crate::web::components::glossary::{Term, Word};
 use crate::web::state::Ctx;
 
 const W: f64 = 640.0;
@@ -72,7 +73,7 @@ pub fn Diagram() -> impl IntoView {
     });
     view! {
         <figure class="diagram panel" data-testid="diagram">
-            <figcaption>{move || lang.get().t(Text::Network)}</figcaption>
+            <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || lang.get().t(Text::Network)>
                 {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
                     let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::i18n::Text;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
+use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::Ctx;
 
 fn client_devices(ctx: Ctx) -> Vec<String> {
@@ -86,6 +87,7 @@ pub fn PublishForm() -> impl IntoView {
     view! {
         <form class="panel form" data-testid="publish-form" on:submit=submit>
             <h2>{move || lang.get().t(Text::PublishHeading)}</h2>
+            <Terms words=&[Word::Topic, Word::Qos, Word::Retained]/>
             <DevicePicker value=device testid="publish-device"/>
             <label>
                 {move || lang.get().t(Text::TopicField)}
@@ -155,6 +157,7 @@ pub fn SubscribeForm() -> impl IntoView {
     view! {
         <form class="panel form" data-testid="subscribe-form" on:submit=submit>
             <h2>{move || lang.get().t(Text::SubscribeHeading)}</h2>
+            <Terms words=&[Word::Filter, Word::Qos, Word::Session]/>
             <DevicePicker value=device testid="subscribe-device"/>
             <label>
                 {move || lang.get().t(Text::FilterField)}

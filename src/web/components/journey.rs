@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::core::codec::{dissect, Field, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::{Fate, Journey};
-use crate::web::components::timeline::download;
+use crate::web::files::download;
 use crate::web::state::Ctx;
 
 fn fate_text(f: &Fate, lang: Lang) -> String {

@@ -1,4 +1,5 @@
-//! The lesson being played: its text, its goals (checked live on the trace) and its hints.
+//! The lesson being played: its text, its goals (checked live on the trace), its hints, and
+//! the lessons passed in this browser (kept in `localStorage`).
 
 use leptos::prelude::*;
 
@@ -11,6 +12,36 @@ pub fn LessonPanel() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let lesson = move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()));
+    // A lesson passed is remembered in this browser.
+    Effect::new(move |_| {
+        let passed = ctx.read(|s| {
+            let done = !s.goals.is_empty() && s.goals.iter().all(|g| *g);
+            s.lesson.filter(|_| done).map(|l| l.id)
+        });
+        if let Some(id) = passed {
+            if !ctx.progress.with_untracked(|p| p.contains(id)) {
+                ctx.progress.set(crate::web::progress::mark(id));
+            }
+        }
+    });
+    let total = crate::core::sim::lessons::LESSONS.len();
+    let count = move || {
+        lang.get()
+            .t(Text::LessonsDone)
+            .replace("{n}", &ctx.progress.with(|p| p.len()).to_string())
+            .replace("{m}", &total.to_string())
+    };
+    let reset = move |_| {
+        let l = lang.get_untracked();
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(l.t(Text::ConfirmResetProgress)).ok())
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        crate::web::progress::reset();
+        ctx.progress.set(Default::default());
+    };
     move || {
         let Some(id) = lesson() else {
             return ().into_any();
@@ -23,6 +54,9 @@ pub fn LessonPanel() -> impl IntoView {
         view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
                 <h2 id="lesson-title" data-testid="lesson-title">{move || l.title.get(lang.get())}</h2>
+                <Show when=move || ctx.progress.with(|p| p.contains(l.id))>
+                    <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
+                </Show>
                 <p class="lesson-intro">{move || l.intro.get(lang.get())}</p>
                 <h3>{move || lang.get().t(Text::Goals)}</h3>
                 <ul class="goals">
@@ -46,6 +80,10 @@ pub fn LessonPanel() -> impl IntoView {
                         {l.hints.iter().map(|h| view! { <li>{move || h.get(lang.get())}</li> }).collect_view()}
                     </ol>
                 </details>
+                <p class="progress hint">
+                    <span data-testid="lessons-done">{count}</span>" "
+                    <button type="button" class="link" data-testid="reset-progress" on:click=reset>{move || lang.get().t(Text::ResetProgress)}</button>
+                </p>
             </section>
         }
         .into_any()

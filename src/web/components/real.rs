@@ -369,13 +369,14 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         } else {
             ("mqtt-messages.csv", "text/csv")
         };
-        crate::web::components::timeline::download(name, mime, &text);
+        crate::web::files::download(name, mime, &text);
     };
     view! {
         <div class="layout real">
             <div class="col">
                 <section class="panel form" data-testid="real-connect">
                     <h2>{t(Text::ModeReal)}</h2>
+                    {page_is_https().then(|| view! { <p class="hint warn" data-testid="wss-only">{t(Text::WssOnlyHere)}</p> })}
                     <label>{t(Text::Presets)}
                         <select data-testid="real-preset" on:change=move |ev| url.set(event_target_value(&ev))>
                             {PRESETS.iter().map(|(name, u)| view! { <option value=*u selected=move || url.get() == *u>{format!("{name} — {u}")}</option> }).collect_view()}
@@ -510,4 +511,11 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Whether this page was served over https (then browsers allow only `wss://`).
+fn page_is_https() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:")
 }

@@ -8,6 +8,7 @@ use crate::core::codec::PacketType;
 use crate::core::describe::{describe, to_csv, to_json, Line};
 use crate::core::i18n::{Lang, Text};
 use crate::core::trace::TraceKind;
+use crate::web::files::download;
 use crate::web::state::{Ctx, Sim};
 
 const ROW: f64 = 24.0;
@@ -50,35 +51,6 @@ fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
                 .then_some((i, l))
         })
         .collect()
-}
-
-/// Offers text as a file download.
-pub fn download(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys_array(text);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let array = js_sys::Array::new();
-    array.push(&wasm_bindgen::JsValue::from_str(text));
-    array.into()
 }
 
 /// The log view.

@@ -1,0 +1,101 @@
+//! Text in and out of the page: share links (compressed into the URL fragment), the
+//! clipboard, scenario files by URL or from disk, and downloads. The browser does the work
+//! (`glue.js`); every failure comes back as a short reason, never a panic.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/src/web/glue.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = packText, catch)]
+    async fn pack_text(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = unpackText, catch)]
+    async fn unpack_text(packed: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = copyText)]
+    async fn copy_text(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = fetchText, catch)]
+    async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fileText, catch)]
+    async fn file_text(input: &web_sys::HtmlInputElement) -> Result<JsValue, JsValue>;
+}
+
+/// The fragment key of a share link: `#share=…`.
+const SHARE_KEY: &str = "share=";
+
+/// A JS error's message (or its text).
+fn reason(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "?".into())
+}
+
+fn text_of(v: Result<JsValue, JsValue>) -> Result<String, String> {
+    v.map(|t| t.as_string().unwrap_or_default()).map_err(reason)
+}
+
+/// The page's address without query and fragment (where the app is served, any sub-path).
+pub fn app_base() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// A link that opens the app with `share_json` (a [`crate::core::sim::Share`]) in its
+/// fragment, which browsers never send to a server.
+pub async fn share_link(share_json: &str, lang: &str) -> Result<String, String> {
+    let packed = text_of(pack_text(share_json).await)?;
+    Ok(format!("{}?lang={lang}#{SHARE_KEY}{packed}", app_base()))
+}
+
+/// The share JSON in this page's fragment, if it has one.
+pub async fn shared_from_fragment() -> Option<Result<String, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let packed = hash.trim_start_matches('#').strip_prefix(SHARE_KEY)?;
+    Some(text_of(unpack_text(packed).await))
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses (then the page shows it
+/// selected for Ctrl+C).
+pub async fn copy(text: &str) -> bool {
+    copy_text(text).await.as_bool().unwrap_or(false)
+}
+
+/// Downloads a URL's text (same origin, or a server that allows CORS).
+pub async fn fetch(url: &str) -> Result<String, String> {
+    text_of(fetch_text(url).await)
+}
+
+/// The text of the file chosen in an `<input type=file>` (empty when none).
+pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    text_of(file_text(input).await)
+}
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::new();
+    parts.push(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

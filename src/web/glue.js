@@ -1,0 +1,70 @@
+// Browser helpers the Rust shell calls (src/web/files.rs): the browser's own deflate for share
+// links (no compression library ships with the app), the clipboard, fetching and reading text.
+// Each one rejects with a short reason instead of throwing past the caller.
+
+const MAX_TEXT = 4 * 1024 * 1024;
+
+function toBase64Url(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text) {
+  const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+// Reads a stream as text, refusing more than MAX_TEXT bytes (a crafted link cannot inflate
+// into gigabytes).
+async function boundedText(stream) {
+  const reader = stream.getReader();
+  const parts = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_TEXT) {
+      await reader.cancel();
+      throw new Error('more than 4 MB');
+    }
+    parts.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(parts).arrayBuffer());
+}
+
+export async function packText(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
+export async function unpackText(packed) {
+  const stream = new Blob([fromBase64Url(packed)]).stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  return boundedText(stream);
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+export async function fetchText(url) {
+  const response = await fetch(url, { cache: 'no-cache', credentials: 'omit' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return boundedText(response.body);
+}
+
+export async function fileText(input) {
+  const file = input.files && input.files[0];
+  if (!file) return '';
+  if (file.size > MAX_TEXT) throw new Error('more than 4 MB');
+  return file.text();
+}
