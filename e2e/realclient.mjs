@@ -68,6 +68,68 @@ for (const [version, name] of [['4', '3.1.1'], ['5', '5.0']]) {
   });
 }
 
+test('the packet inspector shows the real bytes in and out, dissected, and our filters tried', async () => {
+  const { page, errors } = await open('en');
+  await page.click(`${byId('real-inspector')} summary`);
+  await connect(page, { version: '5' });
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'aula/+/temp');
+  await page.click(byId('real-sub-button'));
+  await page.waitForFunction((sel) => /SUBACK/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-packets'));
+  await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aula/cocina/temp', '-m', '21.5', '-q', '1', '-V', 'mqttv5']);
+  await received(page, '21.5');
+  const packets = await page.locator(byId('real-packet')).allTextContents();
+  for (const want of [/^→ CONNECT/, /^← CONNACK/, /^→ SUBSCRIBE/, /^← SUBACK/, /^← PUBLISH · \d+ B/, /^→ PUBACK/]) {
+    assert.ok(packets.some((p) => want.test(p)), `${want} in ${packets.join(' | ')}`);
+  }
+  await page.locator(byId('real-packet'), { hasText: '← PUBLISH' }).first().click();
+  await page.waitForSelector(byId('real-packet-fields'));
+  const fields = await page.textContent(byId('real-packet-fields'));
+  assert.match(fields, /Topic/);
+  assert.match(fields, /aula\/cocina\/temp/);
+  assert.ok(await page.locator(`${byId('real-packet-bytes')} .byte`).count() > 20);
+  const filters = await page.textContent(byId('real-filters'));
+  assert.match(filters, /aula\/\+\/temp/);
+  assert.match(filters, /Matches/i);
+  await page.screenshot({ path: `${out}/real-inspector.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the bridge: a virtual sensor publishes to the real broker, a virtual dashboard shows real messages', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=en&lesson=pubsub&mode=real`);
+  await page.waitForSelector(byId('real-connect'));
+  await connect(page);
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'Casa/#');
+  await page.click(byId('real-sub-button'));
+  await page.click(`${byId('bridge')} summary`);
+  await page.fill(byId('bridge-prefix'), 'puente');
+  await page.check(byId('bridge-cocina'));
+  await page.check(byId('bridge-panel'));
+  // A real subscriber sees what the virtual kitchen sensor publishes, under the prefix.
+  const sub = run('mosquitto_sub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'puente/#', '-C', '1', '-v', '-W', '20']);
+  await page.click(byId('mode-switch'));
+  await page.waitForSelector(byId('devices'));
+  const { stdout } = await sub;
+  assert.match(stdout, /^puente\/Casa\/Cocina\/Temperatura -?\d+\.\d/);
+  // The virtual dashboard subscribes in the simulation; a real message on its topic shows on it.
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'Casa/Cocina/Temperatura', '-m', '99.5']);
+  await page.waitForFunction((sel) => /Casa\/Cocina\/Temperatura\s+99\.5/.test(document.querySelector(sel)?.textContent ?? ''), byId('device-real-panel'));
+  // The simulation itself took nothing from the real broker: its own panel values are simulated.
+  assert.doesNotMatch(await page.textContent(byId('device-values-panel')), /99\.5/);
+  await page.click(byId('mode-switch'));
+  await page.waitForFunction((sel) => /Sent through the bridge: [1-9]/.test(document.querySelector(sel)?.textContent ?? ''), byId('bridge-count'));
+  await page.screenshot({ path: `${out}/real-bridge.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a retained message arrives on subscribe', async () => {
   await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aula/ret', '-m', 'guardado', '-r', '-q', '1']);
   const { page, errors } = await open('en');

@@ -9,9 +9,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app in a fresh container and returns the container.
+/// Mounts the app in a fresh container and returns the container. The address is reset
+/// first: the app keeps `?view=`, `?lesson=` and the like in it, and tests share the page.
 fn mount(lang: Lang) -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), move || view! { <App initial=lang/> }).forget();
@@ -157,6 +164,8 @@ async fn subscribing_through_the_form_lists_the_subscription_and_logs_the_action
         "{}",
         text(&host, "subscriptions")
     );
+    by_testid(&host, "tab-log").click();
+    settle().await;
     set_value(&host, "log-kind", "ActionApplied");
     gloo_timers::future::TimeoutFuture::new(400).await;
     assert!(

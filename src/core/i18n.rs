@@ -416,6 +416,32 @@ catalogue! {
     WordsHere => { es: "Palabras:", en: "Words:" },
     /// Confirm before forgetting the progress.
     ConfirmResetProgress => { es: "¿Borrar qué lecciones has superado en este navegador?", en: "Forget which lessons you passed in this browser?" },
+    /// The real client's packet inspector.
+    PacketInspector => { es: "Inspector de paquetes", en: "Packet inspector" },
+    /// What the inspector captures.
+    InspectorHint => {
+        es: "Mientras está abierto guarda los últimos 300 paquetes que salen (→) y llegan (←). Elige uno para ver sus bytes.",
+        en: "While open it keeps the last 300 packets going out (→) and coming in (←). Pick one to see its bytes.",
+    },
+    /// Our subscriptions tried against a received topic.
+    YourFilters => { es: "Tus suscripciones frente a este tema", en: "Your subscriptions against this topic" },
+    /// The bridge between the simulation and the real broker.
+    BridgeTitle => { es: "Puente con la simulación", en: "Bridge to the simulation" },
+    /// What the bridge does.
+    BridgeHint => {
+        es: "Los dispositivos virtuales marcados publican también en este bróker real (con el prefijo); los paneles marcados muestran además los mensajes reales que coinciden con sus suscripciones. La simulación no recibe nada del bróker real: sigue siendo reproducible.",
+        en: "Ticked virtual devices also publish to this real broker (under the prefix); ticked dashboards also show the real messages that match their subscriptions. The simulation takes nothing from the real broker: it stays reproducible.",
+    },
+    /// Bridge prefix.
+    BridgePrefix => { es: "Prefijo de los temas del puente", en: "Topic prefix for the bridge" },
+    /// Send a device's publishes.
+    BridgeSend => { es: "publica también aquí", en: "also publishes here" },
+    /// Show real messages on a dashboard.
+    BridgeShow => { es: "muestra también mensajes reales", en: "also shows real messages" },
+    /// Bridge counters.
+    BridgeCount => { es: "Enviados por el puente: {n} · sin enviar (desconectado): {d}", en: "Sent through the bridge: {n} · not sent (disconnected): {d}" },
+    /// Real messages on a dashboard.
+    FromRealBroker => { es: "del bróker real", en: "from the real broker" },
     /// Glossary heading.
     Glossary => { es: "Glosario", en: "Glossary" },
     /// Glossary: broker.

@@ -4,6 +4,7 @@
 //! and `disallowed-types` (see `clippy.toml`) check it on the code.
 
 pub mod broker;
+pub mod capture;
 pub mod client;
 pub mod codec;
 pub mod describe;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::flood_of;
 use crate::core::sim::Share;
+use crate::web::bridge::Real;
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
@@ -68,7 +69,8 @@ pub fn App(initial: Lang) -> impl IntoView {
         embed,
     };
     provide_context(ctx);
-    super::clock::start(ctx);
+    let real_client = Real::start();
+    super::clock::start(ctx, Some(real_client));
     open_from_address(ctx);
     let t = move |text: Text| move || lang.get().t(text);
     let tab = ctx.view;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::bridge::Real;
 use super::state::Ctx;
 
 /// Milliseconds between refreshes of the slower views (tables, log).
@@ -23,8 +24,9 @@ pub fn now_ms() -> f64 {
 /// The frame callback, shared with itself so it can ask for the next frame.
 type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 
-/// Starts the loop; it stops by itself when the app is gone.
-pub fn start(ctx: Ctx) {
+/// Starts the loop; it stops by itself when the app is gone. With `real`, the publishes of
+/// bridged devices go to the real broker each frame.
+pub fn start(ctx: Ctx, real: Option<Real>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -35,10 +37,18 @@ pub fn start(ctx: Ctx) {
     *slot.borrow_mut() = Some(Closure::new(move || {
         let now = perf.as_ref().map_or(0.0, |p| p.now());
         let lang = ctx.lang.try_get_untracked().unwrap_or_default();
-        let Some(changed) = ctx.sim.try_update_value(|s| s.frame(now, lang)) else {
+        let bridging = real.is_some_and(|r| r.bridging());
+        let Some((changed, sent)) = ctx.sim.try_update_value(|s| {
+            s.collect_sent = bridging;
+            let changed = s.frame(now, lang);
+            (changed, std::mem::take(&mut s.outbox))
+        }) else {
             again.borrow_mut().take();
             return;
         };
+        if let (Some(r), false) = (real, sent.is_empty()) {
+            r.forward(sent, lang);
+        }
         if changed {
             ctx.tick.update(|t| *t += 1);
             if now - last_slow >= SLOW_MS {

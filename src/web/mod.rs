@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod bridge;
 pub mod clock;
 pub mod components;
 pub mod files;

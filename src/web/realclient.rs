@@ -11,6 +11,7 @@ use bytes::Bytes;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::capture::Capture;
 use crate::core::client::{ClientEvent, ClientSession, State};
 use crate::core::codec::{
     Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
@@ -103,6 +104,8 @@ pub struct Live {
     pub received_total: u64,
     /// Resolved once `received_total` reaches the count (benchmarks wait on it).
     pub waiter: Option<(u64, js_sys::Function)>,
+    /// The packets in and out, while the inspector is open (nothing is copied otherwise).
+    pub capture: Option<Capture>,
     session: Option<ClientSession>,
     ws: Option<web_sys::WebSocket>,
     url: Option<BrokerUrl>,
@@ -124,7 +127,8 @@ fn now() -> Time {
     Time::from_millis(crate::web::clock::now_ms() as u64)
 }
 
-fn page_is_https() -> bool {
+/// Whether this page was served over https (then browsers allow only `wss://`).
+pub fn page_is_https() -> bool {
     web_sys::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "https:")
@@ -263,6 +267,9 @@ impl RealClient {
         // One reusable buffer for incoming frames: no allocation per message.
         live.scratch.resize(frame.length() as usize, 0);
         frame.copy_to(&mut live.scratch);
+        if let Some(c) = live.capture.as_mut() {
+            c.incoming(now().millis(), &live.scratch);
+        }
         if let Some(s) = live.session.as_mut() {
             s.handle_bytes(now(), &live.scratch);
         }
@@ -276,6 +283,9 @@ impl RealClient {
             s.handle_closed();
         }
         live.ws = None;
+        if let Some(c) = live.capture.as_mut() {
+            c.closed();
+        }
         let secure = live.url.as_ref().is_some_and(|u| u.secure);
         let refused = matches!(
             live.problem,
@@ -311,6 +321,22 @@ impl RealClient {
         }
     }
 
+    /// Starts (with an empty capture) or stops capturing packets for the inspector.
+    pub fn set_inspect(&self, on: bool) {
+        let mut live = self.0.borrow_mut();
+        live.capture = on.then(Capture::default);
+        live.version += 1;
+    }
+
+    /// The version the connection speaks (the inspector reads packets with it).
+    pub fn protocol(&self) -> Version {
+        self.0
+            .borrow()
+            .session
+            .as_ref()
+            .map_or(Version::V311, ClientSession::version)
+    }
+
     /// Sends what the session has, handles its events.
     fn pump(&self) {
         loop {
@@ -324,6 +350,11 @@ impl RealClient {
             if let Some(ws) = live.ws.as_ref() {
                 for b in &out {
                     let _ = ws.send_with_u8_array(b);
+                }
+            }
+            if let Some(c) = live.capture.as_mut() {
+                for b in &out {
+                    c.outgoing(now().millis(), b);
                 }
             }
             let Some(event) = event else {

@@ -11,6 +11,7 @@ use crate::core::sim::lessons::{house_of, lesson as find_lesson, Lesson, LESSONS
 use crate::core::sim::{Action, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
+use crate::web::bridge::Sent;
 
 /// Events the log view keeps (older ones scroll away).
 pub const LOG_CAP: usize = 5_000;
@@ -20,6 +21,8 @@ pub const TRACE_CAP: usize = 50_000;
 pub const MAX_FLIGHTS: usize = 120;
 /// Topics the topic tree keeps.
 pub const TOPICS_CAP: usize = 2_000;
+/// Publishes kept for the bridge between two frames at most.
+pub const OUTBOX_CAP: usize = 1_000;
 /// Events processed per frame at most: the page stays responsive at any speed.
 pub const FRAME_BUDGET: usize = 5_000;
 
@@ -65,6 +68,10 @@ pub struct Sim {
     pub published: u64,
     /// Every topic published (at most [`TOPICS_CAP`]): messages seen and the last payload.
     pub topics: std::collections::BTreeMap<String, (u64, String)>,
+    /// Collect the devices' publishes for the bridge (only while one is bridged).
+    pub collect_sent: bool,
+    /// The publishes collected since the bridge last took them.
+    pub outbox: Vec<Sent>,
     seen: u64,
     last_wall: Option<f64>,
     last_check: f64,
@@ -134,6 +141,8 @@ impl Sim {
             published: 0,
             wasm_bytes: 0,
             topics: std::collections::BTreeMap::new(),
+            collect_sent: false,
+            outbox: Vec::new(),
             seen: 0,
             last_wall: None,
             last_check: 0.0,
@@ -220,7 +229,23 @@ impl Sim {
                     self.published += 1;
                     journey = Some((*msg, 0, 0));
                 }
-                TraceKind::DeviceSent { topic, payload, .. } => {
+                TraceKind::DeviceSent {
+                    device,
+                    topic,
+                    payload,
+                    qos,
+                    retain,
+                    sent,
+                } => {
+                    if self.collect_sent && *sent && self.outbox.len() < OUTBOX_CAP {
+                        self.outbox.push(Sent {
+                            device: device.to_string(),
+                            topic: topic.as_str().to_string(),
+                            payload: payload.clone(),
+                            qos: qos.as_u8(),
+                            retain: *retain,
+                        });
+                    }
                     let text = String::from_utf8_lossy(payload).into_owned();
                     if let Some(entry) = self.topics.get_mut(topic.as_str()) {
                         entry.0 += 1;

@@ -5,8 +5,8 @@ use bytes::Bytes;
 
 use super::{keep_alive_deadline, Broker, Output, Session};
 use crate::core::codec::{
-    dissect, ConnAck, Connect, Control, DecodeError, FieldName, Packet, Properties, Property,
-    PropertyId, ReasonCode, Version,
+    ConnAck, Connect, Control, DecodeError, Packet, Properties, Property, PropertyId, ReasonCode,
+    Version,
 };
 use crate::core::trace::{ClientName, ConnId, TraceKind, Violation};
 
@@ -17,7 +17,7 @@ impl Broker {
         let packet_type = packet.packet_type();
         match packet {
             Packet::Connect(c) => {
-                let raw = mask_password(raw, c.version);
+                let raw = crate::core::codec::mask_password(raw, c.version);
                 self.trace_in(conn, packet_type, None, raw);
                 if connected {
                     self.protocol_error(conn, Violation::SecondConnect);
@@ -469,20 +469,4 @@ pub(super) fn pass_through(p: &Properties) -> Properties {
             .cloned()
             .collect(),
     )
-}
-
-/// Replaces the password bytes of a CONNECT with `*`, so the trace never holds it.
-fn mask_password(raw: Bytes, v: Version) -> Bytes {
-    let Ok((_, fields)) = dissect(&raw, v) else {
-        return raw;
-    };
-    let Some(f) = fields.iter().find(|f| f.name == FieldName::Password) else {
-        return raw;
-    };
-    let mut masked = raw.to_vec();
-    // Keep the two length bytes; mask the password itself.
-    for b in &mut masked[f.range.start + 2..f.range.end] {
-        *b = b'*';
-    }
-    Bytes::from(masked)
 }

@@ -217,6 +217,29 @@ fn frame(buf: &[u8], max_size: usize) -> Result<Result<Frame, usize>, DecodeErro
     }))
 }
 
+/// The length of the whole packet at the front of `buf` (`Ok(Err(n))`: at least `n` more
+/// bytes are needed), without decoding it: how a byte stream is cut into packets.
+pub fn packet_len(buf: &[u8], max_size: usize) -> Result<Result<usize, usize>, DecodeError> {
+    Ok(frame(buf, max_size)?.map(|f| f.total))
+}
+
+/// Replaces the password bytes of a CONNECT with `*`, so no trace, log or capture
+/// holds it (CONNECT carries its own version: any `v` reads it).
+pub fn mask_password(raw: Bytes, v: Version) -> Bytes {
+    let Ok((_, fields)) = dissect(&raw, v) else {
+        return raw;
+    };
+    let Some(f) = fields.iter().find(|f| f.name == FieldName::Password) else {
+        return raw;
+    };
+    let mut masked = raw.to_vec();
+    // Keep the two length bytes; mask the password itself.
+    for b in &mut masked[f.range.start + 2..f.range.end] {
+        *b = b'*';
+    }
+    Bytes::from(masked)
+}
+
 /// Decodes the packet at the front of `buf`, refusing packets over `max_size` bytes.
 ///
 /// CONNECT carries its own version; for every other packet `version` is the one the

@@ -246,8 +246,42 @@ impl std::str::FromStr for TopicFilter {
     }
 }
 
+/// `topic` under a class or bridge prefix (`clase3A` + `Casa/Luz` → `clase3A/Casa/Luz`); an
+/// empty prefix leaves it as it is. A trailing `/` on the prefix is not doubled.
+pub fn with_prefix(prefix: &str, topic: &str) -> String {
+    let p = prefix.trim().trim_end_matches('/');
+    if p.is_empty() {
+        topic.to_string()
+    } else {
+        format!("{p}/{topic}")
+    }
+}
+
+/// `topic` without the prefix when it starts with it as whole levels (otherwise unchanged).
+pub fn without_prefix<'a>(prefix: &str, topic: &'a str) -> &'a str {
+    let p = prefix.trim().trim_end_matches('/');
+    if p.is_empty() {
+        return topic;
+    }
+    topic
+        .strip_prefix(p)
+        .and_then(|t| t.strip_prefix('/'))
+        .unwrap_or(topic)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn prefixes_are_added_and_removed_by_whole_levels() {
+        use super::{with_prefix, without_prefix};
+        assert_eq!(with_prefix("", "Casa/Luz"), "Casa/Luz");
+        assert_eq!(with_prefix(" clase3A/ ", "Casa/Luz"), "clase3A/Casa/Luz");
+        assert_eq!(without_prefix("clase3A/", "clase3A/Casa/Luz"), "Casa/Luz");
+        assert_eq!(without_prefix("clase3A", "otra/Casa/Luz"), "otra/Casa/Luz");
+        assert_eq!(without_prefix("clase3A", "clase3AB/x"), "clase3AB/x");
+        assert_eq!(without_prefix("", "a"), "a");
+    }
+
     use super::*;
 
     fn name(s: &str) -> TopicName {

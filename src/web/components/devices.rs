@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::core::i18n::{Lang, Text};
 use crate::core::sim::device::Device;
 use crate::core::sim::{Action, DeviceKind};
+use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
+use crate::web::bridge::Real;
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::{Ctx, Sim};
 
@@ -214,6 +216,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                             <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
                         }).collect_view()}
                     </ul>
+                    <RealValues name=n1.clone()/>
                 }
             })}
         </li>
@@ -375,4 +378,60 @@ fn DeviceEditor(name: String) -> impl IntoView {
             }>{t(Text::Apply)}</button>
         </details>
     }
+}
+
+/// Real messages a bridged dashboard also shows: those whose topic (the bridge prefix taken
+/// off) matches one of its subscriptions.
+#[component]
+fn RealValues(name: String) -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let Some(real) = use_context::<Real>() else {
+        return ().into_any();
+    };
+    let testid = format!("device-real-{name}");
+    let lines = move || {
+        let shown = real.bridge.with(|b| b.show.contains(&name));
+        if !shown {
+            return Vec::new();
+        }
+        let filters: Vec<TopicFilter> = ctx.read(|s| {
+            s.run.world().device(&name).map_or_else(Vec::new, |d| {
+                d.subscriptions
+                    .keys()
+                    .filter_map(|f| TopicFilter::new(f.as_str()).ok())
+                    .collect()
+            })
+        });
+        real.version.track();
+        let prefix = real.bridge.with(|b| b.prefix.clone());
+        real.client.with_value(|c| {
+            c.0.borrow()
+                .topics
+                .iter()
+                .filter_map(|(topic, (_, payload))| {
+                    let t = TopicName::new(without_prefix(&prefix, topic)).ok()?;
+                    filters
+                        .iter()
+                        .any(|f| f.matches(&t))
+                        .then(|| (topic.clone(), String::from_utf8_lossy(payload).into_owned()))
+                })
+                .take(20)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let lines = lines();
+            (!lines.is_empty()).then(|| view! {
+                <p class="muted small">{move || lang.get().t(Text::FromRealBroker)}</p>
+                <ul class="values real" data-testid=testid.clone()>
+                    {lines.into_iter().map(|(topic, value)| view! {
+                        <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
+                    }).collect_view()}
+                </ul>
+            })
+        }}
+    }
+    .into_any()
 }

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::codec::{dissect, Field, Version};
+use crate::core::codec::Version;
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::{Fate, Journey};
+use crate::web::components::inspector::PacketBytes;
 use crate::web::files::download;
 use crate::web::state::Ctx;
 
@@ -102,29 +103,7 @@ pub fn JourneyPanel() -> impl IntoView {
 #[component]
 fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
     let lang = Ctx::get().lang;
-    let hover = RwSignal::new(None::<usize>);
     let (reach_n, reach_m) = j.reach();
-    let fields: Vec<Field> = j
-        .bytes
-        .as_ref()
-        .map(|b| match dissect(b, version) {
-            Ok((_, f)) | Err((_, f)) => f,
-        })
-        .unwrap_or_default();
-    let bytes = j.bytes.clone().unwrap_or_default();
-    let ranges: Vec<std::ops::Range<usize>> = fields.iter().map(|f| f.range.clone()).collect();
-    let field_of = {
-        let ranges = ranges.clone();
-        move |i: usize| ranges.iter().rposition(|r| r.contains(&i))
-    };
-    let lit = move |i: usize| {
-        move || {
-            hover
-                .get()
-                .and_then(|k| ranges.get(k))
-                .is_some_and(|r| r.contains(&i))
-        }
-    };
     let topic = j.topic.clone();
     let from = j.from.as_deref().unwrap_or("broker").to_string();
     view! {
@@ -141,40 +120,9 @@ fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             }
         })}
         <p class="reach" data-testid="journey-reach">{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
-        {(!bytes.is_empty()).then(|| {
-            let field_of = field_of.clone();
-            view! {
-                <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
-                <div class="hex" data-testid="journey-bytes">
-                    {bytes.iter().enumerate().map(|(i, b)| {
-                        let f = field_of(i);
-                        view! {
-                            <span class="byte" class:hl=lit.clone()(i)
-                                on:mouseenter=move |_| hover.set(f) on:focus=move |_| hover.set(f) tabindex="-1">
-                                {format!("{b:02X}")}
-                            </span>
-                        }
-                    }).collect_view()}
-                </div>
-                <table class="fields" data-testid="journey-fields">
-                    <tbody>
-                    {fields.iter().enumerate().map(|(k, f)| {
-                        let name = f.name;
-                        let value = f.value.clone();
-                        let range = format!("{}–{}", f.range.start, f.range.end.saturating_sub(1));
-                        let depth = f.depth;
-                        view! {
-                            <tr class:hl=move || hover.get() == Some(k) on:mouseenter=move |_| hover.set(Some(k)) tabindex="0" on:focus=move |_| hover.set(Some(k))>
-                                <td class="range">{range}</td>
-                                <th scope="row" style:padding-left=format!("{}rem", 0.3 + f32::from(depth))>{move || name.label(lang.get())}</th>
-                                <td class="value">{value.clone()}</td>
-                                <td class="why">{move || name.explain(lang.get())}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                    </tbody>
-                </table>
-            }
+        {j.bytes.clone().map(|bytes| view! {
+            <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
+            <PacketBytes bytes=bytes version=version testid="journey"/>
         })}
         <h3>{move || lang.get().t(Text::FiltersTried)}</h3>
         <table class="filters-tried" data-testid="journey-filters">

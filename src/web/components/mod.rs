@@ -7,6 +7,7 @@ pub mod devices;
 pub mod diagram;
 pub mod forms;
 pub mod glossary;
+pub mod inspector;
 pub mod journey;
 pub mod lesson;
 pub mod real;

@@ -3,13 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::core::codec::{Properties, Property, RetainHandling, SubscriptionOptions, Version};
+use bytes::Bytes;
+
+use crate::core::codec::{
+    decode, Decoded, Packet, Properties, Property, RetainHandling, SubscriptionOptions, Version,
+};
 use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
 use crate::core::payload::{number_in, payload};
-use crate::core::topic::TopicName;
+use crate::core::sim::DeviceKind;
+use crate::core::topic::{explain, TopicFilter, TopicName};
 use crate::core::types::QoS;
-use crate::web::realclient::{Options, RealClient, Status};
+use crate::web::bridge::Real;
+use crate::web::components::inspector::PacketBytes;
+use crate::web::realclient::{page_is_https, Options, RealClient, Status};
+use crate::web::state::Ctx;
 use crate::web::storage;
 
 fn random_id() -> String {
@@ -119,34 +127,11 @@ fn show(payload: &[u8], how: &str) -> String {
 /// The real-broker view.
 #[component]
 pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
-    let client = StoredValue::new_local(RealClient::default());
-    let version = RwSignal::new(0u64);
-    let ticks = RwSignal::new(0u32);
-    // Refresh the view when the client changed; keep-alive once a second.
-    let handle = set_interval_with_handle(
-        move || {
-            let Some(c) = client.try_get_value() else {
-                return;
-            };
-            ticks.update(|t| *t += 1);
-            if ticks.get_untracked().is_multiple_of(4) {
-                c.tick();
-            }
-            let v = c.0.borrow().version;
-            if v != version.get_untracked() {
-                version.set(v);
-            }
-        },
-        std::time::Duration::from_millis(250),
-    );
-    on_cleanup(move || {
-        if let Ok(h) = handle {
-            h.clear();
-        }
-        if let Some(c) = client.try_get_value() {
-            c.close();
-        }
-    });
+    // One client for the page (see `web::bridge`): it stays connected while the simulation
+    // shows, and the bridge uses it.
+    let Real {
+        client, version, ..
+    } = Real::get();
     let read = move |f: &dyn Fn(&crate::web::realclient::Live) -> String| {
         version.track();
         client.with_value(|c| f(&c.0.borrow()))
@@ -177,15 +162,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         prefix.set(r.prefix);
         remember.set(true);
     }
-    let with_prefix = move |s: &str| {
-        let p = prefix.get_untracked();
-        let p = p.trim().trim_end_matches('/');
-        if p.is_empty() {
-            s.to_string()
-        } else {
-            format!("{p}/{s}")
-        }
-    };
+    let with_prefix = move |s: &str| crate::core::topic::with_prefix(&prefix.get_untracked(), s);
     let connect = move |_| {
         let o = Options {
             url: url.get_untracked(),
@@ -501,6 +478,8 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                             </div>
                         }
                     })}
+                    <Inspector client=client version=version lang=lang/>
+                    <BridgePanel/>
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
                             view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}
@@ -513,9 +492,142 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// Whether this page was served over https (then browsers allow only `wss://`).
-fn page_is_https() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().protocol().ok())
-        .is_some_and(|p| p == "https:")
+/// The packet inspector on the real connection: while open, every packet in and out is
+/// captured (the newest 300); a packet picked shows its bytes and fields, and for a PUBLISH
+/// received, each of our subscriptions tried against its topic, level by level.
+#[component]
+fn Inspector(
+    client: StoredValue<RealClient, LocalStorage>,
+    version: RwSignal<u64>,
+    lang: ReadSignal<Lang>,
+) -> impl IntoView {
+    let picked = RwSignal::new(None::<(bool, Bytes)>);
+    let toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        client.with_value(|c| c.set_inspect(open));
+        if !open {
+            picked.set(None);
+        }
+    };
+    let list = move || {
+        version.track();
+        client.with_value(|c| {
+            let live = c.0.borrow();
+            let Some(cap) = live.capture.as_ref() else {
+                return Vec::new();
+            };
+            cap.packets()
+                .iter()
+                .rev()
+                .take(100)
+                .map(|p| {
+                    let (out, bytes) = (p.outgoing, p.bytes.clone());
+                    let name = p.kind.map_or("?", |k| k.name());
+                    let label =
+                        format!("{} {name} · {} B", if out { "→" } else { "←" }, bytes.len());
+                    view! { <li><button type="button" class="link" data-testid="real-packet"
+                    on:click=move |_| picked.set(Some((out, bytes.clone())))>{label}</button></li> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let detail = move || {
+        picked.get().map(|(out, bytes)| {
+            let protocol = client.with_value(RealClient::protocol);
+            let topic = match decode(&bytes, protocol, usize::MAX) {
+                Ok(Decoded::Packet { packet: Packet::Publish(p), .. }) if !out => Some(p.topic),
+                _ => None,
+            };
+            let filters: Vec<String> = client.with_value(|c| c.0.borrow().subscriptions.keys().cloned().collect());
+            view! {
+                <PacketBytes bytes=bytes version=protocol testid="real-packet"/>
+                {topic.map(|topic| view! {
+                    <h3>{move || lang.get().t(Text::YourFilters)}</h3>
+                    <table class="filters-tried" data-testid="real-filters"><tbody>
+                        {filters.iter().filter_map(|f| TopicFilter::new(f.as_str()).ok()).map(|f| {
+                            let e = explain(&f, &topic);
+                            let steps = e.steps.clone();
+                            view! {
+                                <tr class=if e.matched { "match" } else { "nomatch" }>
+                                    <td><code>{f.as_str().to_string()}</code></td>
+                                    <td><strong>{move || lang.get().t(if e.matched { Text::Matched } else { Text::NotMatched })}</strong>
+                                        <ol class="steps">{steps.iter().map(|s| { let (s, bad) = (s.clone(), !s.outcome.ok()); view! { <li class:bad=bad>{move || s.message(lang.get())}</li> } }).collect_view()}</ol>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody></table>
+                })}
+            }
+        })
+    };
+    view! {
+        <details class="inspector" data-testid="real-inspector" on:toggle=toggle>
+            <summary>{move || lang.get().t(Text::PacketInspector)}</summary>
+            <p class="hint">{move || lang.get().t(Text::InspectorHint)}</p>
+            <ol class="packets" data-testid="real-packets">{list}</ol>
+            {detail}
+        </details>
+    }
+}
+
+/// The bridge: which virtual devices publish to the real broker too (under a prefix), and
+/// which virtual dashboards also show real messages.
+#[component]
+fn BridgePanel() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let real = Real::get();
+    let t = move |k: Text| move || lang.get().t(k);
+    let devices = move || {
+        ctx.read(|s| {
+            s.run
+                .world()
+                .devices()
+                .iter()
+                .filter(|d| d.config.kind.has_client())
+                .map(|d| {
+                    let dashboard = matches!(d.config.kind, DeviceKind::Dashboard { .. });
+                    (d.config.name.clone(), dashboard)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let toggle = move |name: String, show: bool| {
+        move |ev| {
+            let on = event_target_checked(&ev);
+            real.bridge.update(|b| {
+                let set = if show { &mut b.show } else { &mut b.out };
+                if on {
+                    set.insert(name.clone());
+                } else {
+                    set.remove(&name);
+                }
+            });
+        }
+    };
+    view! {
+        <details class="bridge" data-testid="bridge">
+            <summary>{t(Text::BridgeTitle)}</summary>
+            <p class="hint">{t(Text::BridgeHint)}</p>
+            <label>{t(Text::BridgePrefix)}
+                <input data-testid="bridge-prefix" prop:value=move || real.bridge.with(|b| b.prefix.clone())
+                    on:input=move |ev| real.bridge.update(|b| b.prefix = event_target_value(&ev))/>
+            </label>
+            <ul class="bridge-devices">
+                {move || devices().into_iter().map(|(name, dashboard)| {
+                    let (n, id) = (name.clone(), format!("bridge-{name}"));
+                    let checked = { let n = name.clone(); move || real.bridge.with(|b| if dashboard { b.show.contains(&n) } else { b.out.contains(&n) }) };
+                    view! {
+                        <li><label class="inline">
+                            <input type="checkbox" data-testid=id prop:checked=checked on:change=toggle(n, dashboard)/>
+                            <strong>{name}</strong>" "
+                            {move || lang.get().t(if dashboard { Text::BridgeShow } else { Text::BridgeSend })}
+                        </label></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="muted" data-testid="bridge-count">{move || real.bridge.with(|b| lang.get().t(Text::BridgeCount).replace("{n}", &b.sent.to_string()).replace("{d}", &b.dropped.to_string()))}</p>
+        </details>
+    }
 }

@@ -1,0 +1,138 @@
+//! The real connection as the whole app holds it, and the bridge between it and the
+//! simulation: chosen virtual devices' publishes also go to the real broker under a prefix,
+//! and chosen virtual dashboards also show the real messages that match their subscriptions.
+//! The simulated world itself takes nothing from the real broker, so a run (and its share
+//! link) stays reproducible.
+
+use std::collections::BTreeSet;
+
+use bytes::Bytes;
+use leptos::prelude::*;
+
+use crate::core::codec::Properties;
+use crate::core::i18n::Lang;
+use crate::core::topic::with_prefix;
+use crate::web::realclient::{RealClient, Status};
+
+/// A publish made in the simulation, for the bridge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sent {
+    /// The virtual device.
+    pub device: String,
+    /// Its topic.
+    pub topic: String,
+    /// The payload.
+    pub payload: Bytes,
+    /// QoS 0, 1 or 2.
+    pub qos: u8,
+    /// The retain flag.
+    pub retain: bool,
+}
+
+/// Publishes one frame of the simulation may hand the bridge at most (the rest are
+/// counted as dropped: a real broker is not a load test).
+pub const SENT_PER_FRAME: usize = 50;
+
+/// What is bridged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bridge {
+    /// Prepended to every bridged topic (`prefix/Casa/Cocina/Temperatura`); empty: none.
+    pub prefix: String,
+    /// Devices whose publishes go to the real broker.
+    pub out: BTreeSet<String>,
+    /// Dashboards that also show real messages.
+    pub show: BTreeSet<String>,
+    /// Publishes sent to the real broker, and dropped (not connected, or too many).
+    pub sent: u64,
+    /// Publishes that could not go.
+    pub dropped: u64,
+}
+
+/// The real connection and the bridge, shared through context.
+#[derive(Clone, Copy)]
+pub struct Real {
+    /// The client (one for the whole page: it stays connected while the simulation shows).
+    pub client: StoredValue<RealClient, LocalStorage>,
+    /// Follows the client's changes (bumped up to four times a second).
+    pub version: RwSignal<u64>,
+    /// What is bridged.
+    pub bridge: RwSignal<Bridge>,
+}
+
+impl Real {
+    /// Creates the client and its timer: keep-alive once a second, views refreshed when the
+    /// client changed.
+    pub fn start() -> Real {
+        let real = Real {
+            client: StoredValue::new_local(RealClient::default()),
+            version: RwSignal::new(0),
+            bridge: RwSignal::new(Bridge::default()),
+        };
+        let ticks = std::cell::Cell::new(0u32);
+        let handle = set_interval_with_handle(
+            move || {
+                let Some(c) = real.client.try_get_value() else {
+                    return;
+                };
+                ticks.set(ticks.get().wrapping_add(1));
+                if ticks.get().is_multiple_of(4) {
+                    c.tick();
+                }
+                let v = c.0.borrow().version;
+                if v != real.version.get_untracked() {
+                    real.version.set(v);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
+        on_cleanup(move || {
+            if let Ok(h) = handle {
+                h.clear();
+            }
+            if let Some(c) = real.client.try_get_value() {
+                c.close();
+            }
+        });
+        provide_context(real);
+        real
+    }
+
+    /// The context, from inside a component.
+    pub fn get() -> Real {
+        expect_context::<Real>()
+    }
+
+    /// Whether any device is bridged out (the simulation then collects its publishes).
+    pub fn bridging(&self) -> bool {
+        self.bridge
+            .try_with_untracked(|b| !b.out.is_empty())
+            .unwrap_or(false)
+    }
+
+    /// Sends the bridged devices' publishes to the real broker.
+    pub fn forward(&self, sent: Vec<Sent>, lang: Lang) {
+        let Some(client) = self.client.try_get_value() else {
+            return;
+        };
+        let connected = client.0.borrow().status == Status::Connected;
+        self.bridge.update(|b| {
+            for (i, s) in sent
+                .into_iter()
+                .filter(|s| b.out.contains(&s.device))
+                .enumerate()
+            {
+                let topic = with_prefix(&b.prefix, &s.topic);
+                let ok = connected
+                    && i < SENT_PER_FRAME
+                    && client
+                        .publish(&topic, s.payload, s.qos, s.retain, Properties::new(), lang)
+                        .is_ok();
+                if ok {
+                    b.sent += 1;
+                } else {
+                    b.dropped += 1;
+                }
+            }
+        });
+    }
+}
