@@ -117,6 +117,23 @@ pub struct Live {
     publish_topics: BTreeMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
     scratch: Vec<u8>,
+    /// Packets to send, joined (see `send_soon`).
+    outbox: Vec<u8>,
+    flush_queued: bool,
+}
+
+/// Bytes of packets joined into one WebSocket frame at most before it is sent.
+const BATCH: usize = 64 * 1024;
+
+/// Sends the joined packets as one frame.
+fn flush(live: &mut Live) {
+    if live.outbox.is_empty() {
+        return;
+    }
+    if let Some(ws) = live.ws.as_ref() {
+        let _ = ws.send_with_u8_array(&live.outbox);
+    }
+    live.outbox.clear();
 }
 
 /// A shared handle: the WebSocket callbacks and the view hold it.
@@ -283,6 +300,8 @@ impl RealClient {
             s.handle_closed();
         }
         live.ws = None;
+        // Packets not yet sent belonged to that connection; the session resends what counts.
+        live.outbox.clear();
         if let Some(c) = live.capture.as_mut() {
             c.closed();
         }
@@ -337,31 +356,48 @@ impl RealClient {
             .map_or(Version::V311, ClientSession::version)
     }
 
+    /// Sends the packets waiting in `outbox`: at once past [`BATCH`] bytes, otherwise in one
+    /// WebSocket frame when the current task ends, so a burst of publishes becomes a few
+    /// frames instead of one per packet (a frame may hold several packets; receivers must not
+    /// assume packets align with frames [MQTT-6.0.0-2]).
+    fn send_soon(&self, live: &mut Live) {
+        if live.outbox.len() >= BATCH {
+            flush(live);
+        } else if !live.outbox.is_empty() && !live.flush_queued {
+            live.flush_queued = true;
+            let me = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut live = me.0.borrow_mut();
+                live.flush_queued = false;
+                flush(&mut live);
+            });
+        }
+    }
+
     /// Sends what the session has, handles its events.
     fn pump(&self) {
         loop {
-            let mut live = self.0.borrow_mut();
+            let mut guard = self.0.borrow_mut();
+            let live = &mut *guard;
             let Some(session) = live.session.as_mut() else {
                 return;
             };
-            let out: Vec<Bytes> = std::iter::from_fn(|| session.poll_transmit()).collect();
-            let event = session.poll_event();
-            live.pending = session.in_flight();
-            if let Some(ws) = live.ws.as_ref() {
-                for b in &out {
-                    let _ = ws.send_with_u8_array(b);
+            let mut out = std::mem::take(&mut live.outbox);
+            while let Some(b) = session.poll_transmit() {
+                out.extend_from_slice(&b);
+                if let Some(c) = live.capture.as_mut() {
+                    c.outgoing(now().millis(), &b);
                 }
             }
-            if let Some(c) = live.capture.as_mut() {
-                for b in &out {
-                    c.outgoing(now().millis(), b);
-                }
-            }
+            let event = live.session.as_mut().and_then(ClientSession::poll_event);
+            live.pending = live.session.as_ref().map_or(0, ClientSession::in_flight);
+            live.outbox = out;
+            self.send_soon(live);
             let Some(event) = event else {
                 live.version += 1;
                 return;
             };
-            drop(live);
+            drop(guard);
             self.on_event(event);
         }
     }
