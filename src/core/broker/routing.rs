@@ -140,21 +140,23 @@ impl Broker {
             .into_iter()
             .cloned()
             .collect();
-        let explained: Vec<Subscription> = if self.tree.len() <= EXPLAIN_ALL_UP_TO {
-            self.tree.all().into_iter().cloned().collect()
-        } else {
-            matching.clone()
+        // Every filter tried is traced: all of them while the tree is small (a lesson's), the
+        // candidates the tree walk reached beyond that. Borrowed, not cloned, per message.
+        let (now, trace) = (self.now, &mut self.trace);
+        let tried = |s: &Subscription, matched: bool| TraceKind::FilterTried {
+            msg,
+            client: s.client.clone(),
+            filter: s.filter.clone(),
+            matched,
         };
-        for s in &explained {
-            self.trace.push(
-                self.now,
-                TraceKind::FilterTried {
-                    msg,
-                    client: s.client.clone(),
-                    filter: s.filter.clone(),
-                    matched: s.filter.matches(&message.topic),
-                },
-            );
+        if self.tree.len() <= EXPLAIN_ALL_UP_TO {
+            for s in self.tree.all() {
+                trace.push(now, tried(s, s.filter.matches(&message.topic)));
+            }
+        } else {
+            for s in &matching {
+                trace.push(now, tried(s, true));
+            }
         }
         // Overlapping subscriptions: a 5.0 client gets one copy per matching subscription,
         // each with its own QoS and identifier (as mosquitto 2.0 does); a 3.1.1 client gets
