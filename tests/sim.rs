@@ -466,6 +466,72 @@ fn a_share_link_of_a_custom_scenario_after_a_jump_back_and_damaged_links() {
 }
 
 #[test]
+fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
+    let all = [
+        r#"{"type":"online","device":"a"}"#,
+        r#"{"type":"offline","device":"a"}"#,
+        r#"{"type":"pull_plug","device":"a"}"#,
+        r#"{"type":"replug","device":"a"}"#,
+        r#"{"type":"publish","device":"a","topic":"t","payload":"p","qos":2,"retain":true}"#,
+        r#"{"type":"publish","device":"a","topic":"t"}"#,
+        r#"{"type":"subscribe","device":"a","filter":"t/#","qos":1}"#,
+        r#"{"type":"unsubscribe","device":"a","filter":"t/#"}"#,
+        r#"{"type":"set_link","device":"a","link":{"latency_ms":5,"loss":0.5}}"#,
+        r#"{"type":"set_qos","device":"a","qos":1}"#,
+        r#"{"type":"set_retain","device":"a","retain":false}"#,
+        r#"{"type":"set_clean_session","device":"a","clean":false}"#,
+        r#"{"type":"set_will","device":"a","will":{"topic":"w","payload":"bye"}}"#,
+        r#"{"type":"set_will","device":"a","will":null}"#,
+        r#"{"type":"set_port","device":"a","port":8883}"#,
+        r#"{"type":"set_credentials","device":"a","username":"u","password":"p"}"#,
+        r#"{"type":"set_broker","config":{"allow_anonymous":false}}"#,
+    ];
+    let mut kinds = Vec::new();
+    for json in all {
+        let a = action(json);
+        let kind = std::mem::discriminant(&a);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+        let back = serde_json::to_string(&a).unwrap();
+        assert_eq!(action(&back), a, "{json} → {back}");
+    }
+    assert_eq!(kinds.len(), 15, "every kind of action");
+    assert_eq!(
+        action(r#"{"type":"publish","device":"a","topic":"t"}"#),
+        Action::Publish {
+            device: "a".into(),
+            topic: "t".into(),
+            payload: String::new(),
+            qos: 0,
+            retain: false,
+        }
+    );
+    for (json, error) in [
+        (r#"{"type":"online"}"#, "missing field `device`"),
+        (r#"{"type":"set_qos","device":"a"}"#, "missing field `qos`"),
+        (
+            r#"{"type":"online","device":"a","topic":"x"}"#,
+            "unknown field `topic`",
+        ),
+        (
+            r#"{"type":"publish","device":"a","topic":"t","colour":1}"#,
+            "unknown field `colour`",
+        ),
+        (
+            r#"{"type":"explode","device":"a"}"#,
+            "unknown variant `explode`",
+        ),
+        (r#"{"device":"a"}"#, "missing field `type`"),
+    ] {
+        let e = serde_json::from_str::<Action>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(error), "{json}: {e}");
+    }
+}
+
+#[test]
 fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
     for l in &LESSONS {
         let s = l

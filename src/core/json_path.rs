@@ -18,12 +18,35 @@ enum Frame {
 /// The path (`a.b[2].c`) of the value at a 1-based `line` and `column` of `text`, as
 /// `serde_json` reports them; empty at the top level. Never panics on any input.
 pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    path_to(text, offset(text, line, column))
+}
+
+/// Like [`path_at`] for an error found after an object closed and its parent's closing
+/// bracket was read too: steps back over that bracket, to the last field of the parent.
+pub fn path_before(text: &str, line: usize, column: usize) -> String {
+    let mut end = offset(text, line, column);
+    let bytes = text.as_bytes();
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end > 0 && matches!(bytes[end - 1], b'}' | b']') {
+        end -= 1;
+    }
+    path_to(text, end)
+}
+
+/// The byte offset just past a 1-based line and column.
+fn offset(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    let end = (start + column).min(text.len());
+    (start + column).min(text.len())
+}
+
+/// The path of the value being read after the first `end` bytes.
+fn path_to(text: &str, end: usize) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let mut bytes = text.as_bytes()[..end].iter().copied().peekable();
     while let Some(b) = bytes.next() {
@@ -82,7 +105,16 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::path_at;
+    use super::{path_at, path_before};
+
+    #[test]
+    fn before_steps_back_into_the_object_just_closed() {
+        let text = r#"{"devices": [{"name": "a", "kind": {"type": "toaster"}}]}"#;
+        let col = text.find("}]").unwrap() + 1;
+        assert_eq!(path_at(text, 1, col), "devices[0]");
+        assert_eq!(path_before(text, 1, col), "devices[0].kind");
+        assert_eq!(path_before("", 1, 5), "");
+    }
 
     #[test]
     fn finds_nested_fields_and_indices() {

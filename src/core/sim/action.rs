@@ -9,10 +9,17 @@ use crate::core::sim::scenario::{
     check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
     ScenarioError, WillConfig,
 };
+use crate::core::sim::tagged::{check_fields, check_type, need};
 
-/// An action on the world.
+/// An action on the world. In JSON: `{"type": "publish", "device": …, …}` (read through
+/// [`RawAction`]: see [`crate::core::sim::tagged`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "RawAction"
+)]
 pub enum Action {
     /// Connect (and stay connected, reconnecting after losses).
     Online {
@@ -124,6 +131,142 @@ pub enum Action {
         /// The settings.
         config: BrokerConfig,
     },
+}
+
+/// Every field any action has, as read from JSON; [`Action::try_from`] checks which ones the
+/// `type` takes, requires and refuses, with serde's wording.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAction {
+    #[serde(rename = "type")]
+    kind: String,
+    device: Option<String>,
+    topic: Option<String>,
+    payload: Option<String>,
+    qos: Option<u8>,
+    retain: Option<bool>,
+    filter: Option<String>,
+    link: Option<LinkConfig>,
+    clean: Option<bool>,
+    will: Option<WillConfig>,
+    port: Option<u16>,
+    username: Option<String>,
+    password: Option<String>,
+    config: Option<BrokerConfig>,
+}
+
+/// The action types, as JSON names them.
+const TYPES: [&str; 15] = [
+    "online",
+    "offline",
+    "pull_plug",
+    "replug",
+    "publish",
+    "subscribe",
+    "unsubscribe",
+    "set_link",
+    "set_qos",
+    "set_retain",
+    "set_clean_session",
+    "set_will",
+    "set_port",
+    "set_credentials",
+    "set_broker",
+];
+
+impl TryFrom<RawAction> for Action {
+    type Error = String;
+
+    fn try_from(r: RawAction) -> Result<Action, String> {
+        let kind = r.kind.as_str();
+        check_type(kind, &TYPES)?;
+        // The fields this type takes (besides `type`).
+        let takes: &[&str] = match kind {
+            "publish" => &["device", "topic", "payload", "qos", "retain"],
+            "subscribe" => &["device", "filter", "qos"],
+            "unsubscribe" => &["device", "filter"],
+            "set_link" => &["device", "link"],
+            "set_qos" => &["device", "qos"],
+            "set_retain" => &["device", "retain"],
+            "set_clean_session" => &["device", "clean"],
+            "set_will" => &["device", "will"],
+            "set_port" => &["device", "port"],
+            "set_credentials" => &["device", "username", "password"],
+            "set_broker" => &["config"],
+            _ => &["device"],
+        };
+        let present = [
+            ("device", r.device.is_some()),
+            ("topic", r.topic.is_some()),
+            ("payload", r.payload.is_some()),
+            ("qos", r.qos.is_some()),
+            ("retain", r.retain.is_some()),
+            ("filter", r.filter.is_some()),
+            ("link", r.link.is_some()),
+            ("clean", r.clean.is_some()),
+            ("will", r.will.is_some()),
+            ("port", r.port.is_some()),
+            ("username", r.username.is_some()),
+            ("password", r.password.is_some()),
+            ("config", r.config.is_some()),
+        ];
+        check_fields(takes, &present)?;
+        let device = || need(r.device.clone(), "device");
+        Ok(match kind {
+            "online" => Action::Online { device: device()? },
+            "offline" => Action::Offline { device: device()? },
+            "pull_plug" => Action::PullPlug { device: device()? },
+            "replug" => Action::Replug { device: device()? },
+            "publish" => Action::Publish {
+                device: device()?,
+                topic: need(r.topic, "topic")?,
+                payload: r.payload.unwrap_or_default(),
+                qos: r.qos.unwrap_or(0),
+                retain: r.retain.unwrap_or(false),
+            },
+            "subscribe" => Action::Subscribe {
+                device: device()?,
+                filter: need(r.filter, "filter")?,
+                qos: r.qos.unwrap_or(0),
+            },
+            "unsubscribe" => Action::Unsubscribe {
+                device: device()?,
+                filter: need(r.filter, "filter")?,
+            },
+            "set_link" => Action::SetLink {
+                device: device()?,
+                link: need(r.link, "link")?,
+            },
+            "set_qos" => Action::SetQos {
+                device: device()?,
+                qos: need(r.qos, "qos")?,
+            },
+            "set_retain" => Action::SetRetain {
+                device: device()?,
+                retain: need(r.retain, "retain")?,
+            },
+            "set_clean_session" => Action::SetCleanSession {
+                device: device()?,
+                clean: need(r.clean, "clean")?,
+            },
+            "set_will" => Action::SetWill {
+                device: device()?,
+                will: r.will,
+            },
+            "set_port" => Action::SetPort {
+                device: device()?,
+                port: need(r.port, "port")?,
+            },
+            "set_credentials" => Action::SetCredentials {
+                device: device()?,
+                username: r.username,
+                password: r.password,
+            },
+            _ => Action::SetBroker {
+                config: need(r.config, "config")?,
+            },
+        })
+    }
 }
 
 // LinkConfig holds f64 but never NaN (validated), so Eq is sound for actions too.

@@ -15,6 +15,7 @@ pub mod queue;
 pub mod run;
 pub mod scenario;
 pub mod share;
+mod tagged;
 pub mod world;
 
 pub use action::{Action, Scheduled};

@@ -25,6 +25,7 @@ use crate::core::codec::Version;
 use crate::core::i18n::Lang;
 use crate::core::json_path;
 use crate::core::sim::action::Scheduled;
+use crate::core::sim::tagged::{check_fields, check_type, need, MARK};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 
@@ -176,9 +177,9 @@ pub struct PublishConfig {
     pub retain: bool,
 }
 
-/// How a sensor's readings evolve.
+/// How a sensor's readings evolve (read through [`RawModel`]: see [`crate::core::sim::tagged`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawModel")]
 pub enum ValueModel {
     /// A random walk: each reading moves by up to ±`step`, kept in `[min, max]`.
     RandomWalk {
@@ -205,9 +206,9 @@ pub enum ValueModel {
     },
 }
 
-/// What a device does.
+/// What a device does (read through [`RawKind`]: see [`crate::core::sim::tagged`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawKind")]
 pub enum DeviceKind {
     /// Publishes a reading periodically.
     Sensor {
@@ -273,6 +274,154 @@ pub enum DeviceKind {
         #[serde(default)]
         publishes: Vec<PublishConfig>,
     },
+}
+
+/// Every field of any value model, as read from JSON.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawModel {
+    #[serde(rename = "type")]
+    kind: String,
+    start: Option<f64>,
+    step: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    decimals: Option<u8>,
+    value: Option<String>,
+}
+
+impl TryFrom<RawModel> for ValueModel {
+    type Error = String;
+
+    fn try_from(r: RawModel) -> Result<ValueModel, String> {
+        check_type(&r.kind, &["random_walk", "counter", "constant"])?;
+        let takes: &[&str] = match r.kind.as_str() {
+            "random_walk" => &["start", "step", "min", "max", "decimals"],
+            "constant" => &["value"],
+            _ => &[],
+        };
+        check_fields(
+            takes,
+            &[
+                ("start", r.start.is_some()),
+                ("step", r.step.is_some()),
+                ("min", r.min.is_some()),
+                ("max", r.max.is_some()),
+                ("decimals", r.decimals.is_some()),
+                ("value", r.value.is_some()),
+            ],
+        )?;
+        Ok(match r.kind.as_str() {
+            "random_walk" => ValueModel::RandomWalk {
+                start: need(r.start, "start")?,
+                step: need(r.step, "step")?,
+                min: r.min.unwrap_or_else(minus_forty),
+                max: r.max.unwrap_or_else(hundred),
+                decimals: r.decimals.unwrap_or_else(one),
+            },
+            "constant" => ValueModel::Constant {
+                value: need(r.value, "value")?,
+            },
+            _ => ValueModel::Counter,
+        })
+    }
+}
+
+/// Every field of any device kind, as read from JSON.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKind {
+    #[serde(rename = "type")]
+    kind: String,
+    topic: Option<String>,
+    interval_ms: Option<u64>,
+    model: Option<ValueModel>,
+    qos: Option<u8>,
+    retain: Option<bool>,
+    command_topic: Option<String>,
+    state_topic: Option<String>,
+    initial: Option<String>,
+    filters: Option<Vec<SubConfig>>,
+    targets: Option<Vec<String>>,
+    payload: Option<String>,
+    publishes: Option<Vec<PublishConfig>>,
+}
+
+/// The device kinds, as JSON names them.
+const KINDS: [&str; 7] = [
+    "sensor",
+    "actuator",
+    "dashboard",
+    "phone",
+    "eavesdropper",
+    "intruder",
+    "custom",
+];
+
+impl TryFrom<RawKind> for DeviceKind {
+    type Error = String;
+
+    fn try_from(r: RawKind) -> Result<DeviceKind, String> {
+        check_type(&r.kind, &KINDS)?;
+        let takes: &[&str] = match r.kind.as_str() {
+            "sensor" => &["topic", "interval_ms", "model", "qos", "retain"],
+            "actuator" => &["command_topic", "state_topic", "initial", "qos"],
+            "dashboard" | "phone" => &["filters"],
+            "eavesdropper" => &["targets"],
+            "intruder" => &["topic", "payload", "interval_ms"],
+            _ => &["filters", "publishes"],
+        };
+        check_fields(
+            takes,
+            &[
+                ("topic", r.topic.is_some()),
+                ("interval_ms", r.interval_ms.is_some()),
+                ("model", r.model.is_some()),
+                ("qos", r.qos.is_some()),
+                ("retain", r.retain.is_some()),
+                ("command_topic", r.command_topic.is_some()),
+                ("state_topic", r.state_topic.is_some()),
+                ("initial", r.initial.is_some()),
+                ("filters", r.filters.is_some()),
+                ("targets", r.targets.is_some()),
+                ("payload", r.payload.is_some()),
+                ("publishes", r.publishes.is_some()),
+            ],
+        )?;
+        Ok(match r.kind.as_str() {
+            "sensor" => DeviceKind::Sensor {
+                topic: need(r.topic, "topic")?,
+                interval_ms: need(r.interval_ms, "interval_ms")?,
+                model: need(r.model, "model")?,
+                qos: r.qos.unwrap_or(0),
+                retain: r.retain.unwrap_or(false),
+            },
+            "actuator" => DeviceKind::Actuator {
+                command_topic: need(r.command_topic, "command_topic")?,
+                state_topic: need(r.state_topic, "state_topic")?,
+                initial: r.initial.unwrap_or_else(off),
+                qos: r.qos.unwrap_or(0),
+            },
+            "dashboard" => DeviceKind::Dashboard {
+                filters: r.filters.unwrap_or_default(),
+            },
+            "phone" => DeviceKind::Phone {
+                filters: r.filters.unwrap_or_default(),
+            },
+            "eavesdropper" => DeviceKind::Eavesdropper {
+                targets: r.targets.unwrap_or_default(),
+            },
+            "intruder" => DeviceKind::Intruder {
+                topic: need(r.topic, "topic")?,
+                payload: need(r.payload, "payload")?,
+                interval_ms: need(r.interval_ms, "interval_ms")?,
+            },
+            _ => DeviceKind::Custom {
+                filters: r.filters.unwrap_or_default(),
+                publishes: r.publishes.unwrap_or_default(),
+            },
+        })
+    }
 }
 
 impl DeviceKind {
@@ -430,10 +579,14 @@ impl Scenario {
             }
         }
         let scenario: Scenario = serde_json::from_str(text).map_err(|e| {
-            let path = json_path::path_at(text, e.line(), e.column());
             let full = e.to_string();
             let inner = full.rfind(" at line ").map_or(&*full, |i| &full[..i]);
             let inner = inner.strip_prefix("invalid value: ").unwrap_or(inner);
+            let path = match inner.strip_prefix(MARK) {
+                Some(_) => json_path::path_before(text, e.line(), e.column()),
+                None => json_path::path_at(text, e.line(), e.column()),
+            };
+            let inner = inner.trim_start_matches(MARK);
             err(
                 path,
                 lang,

@@ -13,6 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::run::{Recorded, Run};
 use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::sim::tagged::MARK;
 use crate::core::time::Time;
 
 /// The share format this build reads and writes.
@@ -80,7 +81,7 @@ impl Share {
     /// Reads a link's JSON (a damaged or foreign link is an error in the user's language).
     pub fn from_json(text: &str, lang: Lang) -> Result<Share, ScenarioError> {
         let share: Share = serde_json::from_str(text).map_err(|e| {
-            let detail = e.to_string();
+            let detail = e.to_string().replace(MARK, "");
             ScenarioError {
                 path: String::new(),
                 message: match lang {
