@@ -144,8 +144,7 @@ test('a share link opened in a fresh browser reproduces the same trace, without 
 
   const fresh = await freshPage();
   await fresh.page.goto(link);
-  await fresh.page.waitForSelector(byId('notice-info'));
-  assert.match(await fresh.page.textContent(byId('notice-info')), /Shared run opened at/);
+  await fresh.page.waitForFunction((sel) => /Shared run opened at/.test(document.querySelector(sel)?.textContent ?? ''), byId('notice-info'));
   const after = await stats(fresh.page);
   assert.equal(after.events, before.events, 'same number of events');
   assert.equal(after.last, before.last, 'same last event');
@@ -154,6 +153,42 @@ test('a share link opened in a fresh browser reproduces the same trace, without 
   // The run continues from there.
   await fresh.page.click(byId('play'));
   await fresh.page.waitForFunction((n) => Number(/events=(\d+)/.exec(document.querySelector('[data-testid="stats"]').textContent)[1]) > n, Number(before.events));
+  assert.deepEqual([...errors, ...fresh.errors], []);
+  await fresh.context.close();
+});
+
+test('a long run opens over several frames and still matches, event for event', async () => {
+  const { context, page, errors } = await freshPage();
+  // The load demo: 1 000 messages a second to two dashboards.
+  await page.goto(`${origin}/?lang=en&demo=flood&seed=3`);
+  await page.waitForSelector(byId('devices'));
+  await page.waitForFunction((sel) => Number(/events=(\d+)/.exec(document.querySelector(sel).textContent)[1]) > 70000, byId('stats'), { timeout: 60_000 });
+  await page.click(byId('play'));
+  const before = await stats(page);
+  await page.click(`${byId('share-panel')} summary`);
+  await page.click(byId('share-link'));
+  await page.waitForSelector(byId('share-output'));
+  const link = await page.inputValue(byId('share-output'));
+  await context.close();
+
+  const fresh = await freshPage();
+  // Record every notice, to see the progress line while it catches up.
+  await fresh.page.addInitScript(() => {
+    window.notices = [];
+    new MutationObserver(() => {
+      const n = document.querySelector('[data-testid="notice-info"]');
+      if (n && window.notices.at(-1) !== n.textContent) window.notices.push(n.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await fresh.page.goto(link);
+  await fresh.page.waitForFunction((sel) => /Shared run opened at/.test(document.querySelector(sel)?.textContent ?? ''), byId('notice-info'), { timeout: 60_000 });
+  const after = await stats(fresh.page);
+  assert.equal(after.events, before.events);
+  assert.equal(after.last, before.last);
+  assert.equal(after.now_ms, before.now_ms);
+  const notices = await fresh.page.evaluate(() => window.notices);
+  assert.ok(notices.some((n) => /Opening the shared run… \d+ %/.test(n)), notices.join(' | '));
+  console.log(`long run: ${before.events} events, ${Number(before.now_ms) / 1000} s simulated, reopened through ${notices.length} notices`);
   assert.deepEqual([...errors, ...fresh.errors], []);
   await fresh.context.close();
 });

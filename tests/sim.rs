@@ -409,6 +409,21 @@ fn a_share_link_rebuilds_every_lesson_run_exactly_and_carries_no_password() {
         assert_eq!(again.now(), r.now(), "{}", l.id);
         assert_eq!(again.trace_total(), r.trace_total(), "{}", l.id);
         assert_eq!(text(again.trace()), text(r.trace()), "{}", l.id);
+        // The same, a few events at a time (as the page does over frames).
+        let mut chunked =
+            Run::with_log(&back.scenario(Lang::En).unwrap(), &back.log, Lang::En).unwrap();
+        let mut calls = 0;
+        while !chunked.catch_up(back.steps, Time::from_millis(back.at_ms), 3) {
+            calls += 1;
+        }
+        assert!(
+            calls > 3,
+            "{}: in several steps ({calls} for {} events)",
+            l.id,
+            back.steps
+        );
+        assert_eq!(chunked.now(), r.now(), "{}", l.id);
+        assert_eq!(text(chunked.trace()), text(r.trace()), "{}", l.id);
         // A password the student types never goes into the link.
         let device = &s.devices[0].name;
         let typed = format!(

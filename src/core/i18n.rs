@@ -386,6 +386,10 @@ catalogue! {
         es: "Ejecución compartida abierta en {t}: pulsa ▶ para seguir.",
         en: "Shared run opened at {t}: press ▶ to continue.",
     },
+    /// A shared run is being rebuilt.
+    OpeningSharedRun => { es: "Abriendo la ejecución compartida… {p} %", en: "Opening the shared run… {p} %" },
+    /// An action while a shared run is being rebuilt.
+    StillOpening => { es: "Espera: la ejecución compartida todavía se está abriendo.", en: "Wait: the shared run is still opening." },
     /// A shared link could not be opened.
     ShareOpenFailed => { es: "No se pudo abrir el enlace compartido", en: "The shared link could not be opened" },
     /// A scenario could not be loaded.

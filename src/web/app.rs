@@ -66,7 +66,6 @@ pub fn App(initial: Lang) -> impl IntoView {
         progress: RwSignal::new(super::progress::passed()),
         view: RwSignal::new(view),
         source: RwSignal::new(None),
-        embed,
     };
     provide_context(ctx);
     let real_client = Real::start();
@@ -195,11 +194,22 @@ fn open_from_address(ctx: Ctx) {
                 .and_then(|share| Sim::from_share(&share, lang).map_err(|e| e.to_string()));
             match opened {
                 Ok(sim) => {
-                    let at = sim.run.now().millis() as f64 / 1000.0;
+                    ctx.replace(sim, None);
+                    // The run catches up frame by frame; say how far, then where it stopped.
+                    while let Some(done) = ctx.peek(|s| s.catching_up()) {
+                        let text = lang
+                            .t(Text::OpeningSharedRun)
+                            .replace("{p}", &format!("{:.0}", done * 100.0));
+                        ctx.notice.set(Some(Notice { error: false, text }));
+                        gloo_timers::future::TimeoutFuture::new(100).await;
+                    }
+                    // Every view shows where it stopped (frames no longer change anything).
+                    ctx.update(|_| ());
+                    let at = ctx.peek(|s| s.run.now().millis()) as f64 / 1000.0;
                     let text = lang
                         .t(Text::SharedRunOpened)
                         .replace("{t}", &format!("{at:.1} s"));
-                    ctx.replace(sim, Some(Notice { error: false, text }));
+                    ctx.notice.set(Some(Notice { error: false, text }));
                 }
                 Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
             }

@@ -21,6 +21,9 @@ pub const TRACE_CAP: usize = 50_000;
 pub const MAX_FLIGHTS: usize = 120;
 /// Topics the topic tree keeps.
 pub const TOPICS_CAP: usize = 2_000;
+/// Events a shared run replays per frame while it catches up (more than a normal frame: the
+/// page shows only a progress line meanwhile).
+pub const CATCH_UP_BUDGET: usize = 20_000;
 /// Publishes kept for the bridge between two frames at most.
 pub const OUTBOX_CAP: usize = 1_000;
 /// Events processed per frame at most: the page stays responsive at any speed.
@@ -70,6 +73,8 @@ pub struct Sim {
     pub topics: std::collections::BTreeMap<String, (u64, String)>,
     /// Collect the devices' publishes for the bridge (only while one is bridged).
     pub collect_sent: bool,
+    /// A shared run still being rebuilt: the events and the clock to reach.
+    catch_up: Option<(u64, Time)>,
     /// The publishes collected since the bridge last took them.
     pub outbox: Vec<Sent>,
     seen: u64,
@@ -97,16 +102,23 @@ impl Sim {
         Ok(sim)
     }
 
-    /// A simulation rebuilt from a share link, paused where the link was made.
+    /// A simulation rebuilt from a share link. It catches up over the next frames (a long
+    /// run never freezes the page; see [`Sim::catching_up`]) and stops paused where the link
+    /// was made.
     pub fn from_share(share: &Share, lang: Lang) -> Result<Sim, ScenarioError> {
-        let run = share.replay(lang)?;
+        let run = Run::with_log(&share.scenario(lang)?, &share.log, lang)?;
         let lesson = share.lesson.as_deref().and_then(find_lesson);
         let mut sim = Sim::from_run(run, lesson);
         sim.builtin = lesson.is_some();
         sim.player.playing = false;
-        sim.ingest(lang);
-        sim.check_goals();
+        sim.catch_up = Some((share.steps, Time::from_millis(share.at_ms)));
         Ok(sim)
+    }
+
+    /// While a shared run is being rebuilt: how far, from 0 to 1.
+    pub fn catching_up(&self) -> Option<f64> {
+        self.catch_up
+            .map(|(steps, _)| self.run.world().steps() as f64 / steps.max(1) as f64)
     }
 
     /// The link that rebuilds this run.
@@ -142,6 +154,7 @@ impl Sim {
             wasm_bytes: 0,
             topics: std::collections::BTreeMap::new(),
             collect_sent: false,
+            catch_up: None,
             outbox: Vec::new(),
             seen: 0,
             last_wall: None,
@@ -152,6 +165,15 @@ impl Sim {
     /// A frame: advances virtual time by the wall time passed (scaled by the speed), within
     /// the frame budget, and takes in the new trace events. Returns whether anything changed.
     pub fn frame(&mut self, wall_ms: f64, lang: Lang) -> bool {
+        if let Some((steps, at)) = self.catch_up {
+            if self.run.catch_up(steps, at, CATCH_UP_BUDGET) {
+                self.catch_up = None;
+                self.check_goals();
+            }
+            self.ingest(lang);
+            self.last_wall = Some(wall_ms);
+            return true;
+        }
         let dt = self.last_wall.map_or(0.0, |last| wall_ms - last);
         self.last_wall = Some(wall_ms);
         let advance = self.player.advance(dt);
@@ -172,6 +194,9 @@ impl Sim {
 
     /// One event forward (paused stepping).
     pub fn step(&mut self, lang: Lang) {
+        if self.catch_up.is_some() {
+            return;
+        }
         self.run.step();
         self.ingest(lang);
         self.check_goals();
@@ -179,6 +204,12 @@ impl Sim {
 
     /// Applies a student's action.
     pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+        if self.catch_up.is_some() {
+            return Err(ScenarioError {
+                path: String::new(),
+                message: lang.t(Text::StillOpening).to_string(),
+            });
+        }
         self.run.apply(action, lang)?;
         self.ingest(lang);
         self.check_goals();
@@ -359,8 +390,6 @@ pub struct Ctx {
     pub view: RwSignal<View>,
     /// The scenario's address when it came from `?scenario=` (embed snippets reuse it).
     pub source: RwSignal<Option<String>>,
-    /// Shown inside another page (`?embed=1`): the compact layout.
-    pub embed: bool,
 }
 
 impl Ctx {

@@ -64,7 +64,11 @@ impl Run {
     }
 
     /// A run at time 0 that will apply `log` (each action checked against the scenario).
-    fn with_log(scenario: &Scenario, log: &[Recorded], lang: Lang) -> Result<Run, ScenarioError> {
+    pub fn with_log(
+        scenario: &Scenario,
+        log: &[Recorded],
+        lang: Lang,
+    ) -> Result<Run, ScenarioError> {
         for (i, r) in log.iter().enumerate() {
             r.action
                 .validate(scenario, &format!("log[{i}].action"), lang)?;
@@ -84,14 +88,25 @@ impl Run {
         lang: Lang,
     ) -> Result<Run, ScenarioError> {
         let mut run = Run::with_log(scenario, log, lang)?;
-        let budget = usize::try_from(steps.saturating_sub(run.world.steps())).unwrap_or(usize::MAX);
-        run.run_until(at, budget);
-        // The original's clock may have moved past its last event (a quiet stretch).
-        if run.world.steps() == steps && run.world.next_event_time().is_none_or(|t| t > at) {
-            run.world.run_until(at, 1);
-        }
-        run.collect();
+        run.catch_up(steps, at, usize::MAX);
         Ok(run)
+    }
+
+    /// Moves a run made by [`Run::with_log`] towards `steps` events and the clock at `at`,
+    /// at most `budget` events at a time (a page spreads it over frames); `true` once there.
+    pub fn catch_up(&mut self, steps: u64, at: Time, budget: usize) -> bool {
+        let left = usize::try_from(steps.saturating_sub(self.world.steps())).unwrap_or(usize::MAX);
+        let reached = self.run_until(at, left.min(budget));
+        let done = reached || self.world.steps() >= steps;
+        // The original's clock may have moved past its last event (a quiet stretch).
+        if done
+            && self.world.steps() == steps
+            && self.world.next_event_time().is_none_or(|t| t > at)
+        {
+            self.world.run_until(at, 1);
+        }
+        self.collect();
+        done
     }
 
     /// The actions applied so far (those ahead of the clock after a jump back excluded).
