@@ -106,7 +106,10 @@ test('the bridge: a virtual sensor publishes to the real broker, a virtual dashb
   await page.fill(byId('real-sub-filter'), 'Casa/#');
   await page.click(byId('real-sub-button'));
   await page.click(`${byId('bridge')} summary`);
+  await page.fill(byId('bridge-prefix'), 'clase/#');
+  assert.match(await page.textContent(byId('bridge-prefix-error')), /#/);
   await page.fill(byId('bridge-prefix'), 'puente');
+  assert.equal((await page.textContent(byId('bridge-prefix-error'))).trim(), '');
   await page.check(byId('bridge-cocina'));
   await page.check(byId('bridge-panel'));
   // A real subscriber sees what the virtual kitchen sensor publishes, under the prefix.

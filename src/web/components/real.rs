@@ -12,7 +12,7 @@ use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
 use crate::core::payload::{number_in, payload};
 use crate::core::sim::DeviceKind;
-use crate::core::topic::{explain, TopicFilter, TopicName};
+use crate::core::topic::{explain, with_prefix, TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
 use crate::web::components::inspector::PacketBytes;
@@ -162,7 +162,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         prefix.set(r.prefix);
         remember.set(true);
     }
-    let with_prefix = move |s: &str| crate::core::topic::with_prefix(&prefix.get_untracked(), s);
+    let class_topic = move |s: &str| with_prefix(&prefix.get_untracked(), s);
     let connect = move |_| {
         let o = Options {
             url: url.get_untracked(),
@@ -218,7 +218,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let rap = RwSignal::new(false);
     let retain_handling = RwSignal::new(0u8);
     let subscribe = move |_| {
-        let f = with_prefix(&sub_filter.get_untracked());
+        let f = class_topic(&sub_filter.get_untracked());
         let l = lang.get_untracked();
         let public = !url.get_untracked().contains("127.0.0.1")
             && !url.get_untracked().contains("localhost");
@@ -304,7 +304,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             .and_then(|p| {
                 client.with_value(|c| {
                     c.publish(
-                        &with_prefix(&pub_topic.get_untracked()),
+                        &class_topic(&pub_topic.get_untracked()),
                         p,
                         pub_qos.get_untracked(),
                         pub_retain.get_untracked(),
@@ -593,6 +593,13 @@ fn BridgePanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // A prefix that cannot start a topic (a wildcard in it) is explained, not silently used.
+    let prefix_error = move || {
+        let p = real.bridge.with(|b| b.prefix.clone());
+        TopicName::new(with_prefix(&p, "x"))
+            .err()
+            .map(|e| e.message(lang.get()))
+    };
     let toggle = move |name: String, show: bool| {
         move |ev| {
             let on = event_target_checked(&ev);
@@ -612,8 +619,10 @@ fn BridgePanel() -> impl IntoView {
             <p class="hint">{t(Text::BridgeHint)}</p>
             <label>{t(Text::BridgePrefix)}
                 <input data-testid="bridge-prefix" prop:value=move || real.bridge.with(|b| b.prefix.clone())
+                    aria-invalid=move || prefix_error().is_some().to_string()
                     on:input=move |ev| real.bridge.update(|b| b.prefix = event_target_value(&ev))/>
             </label>
+            <p class="field-error" role="alert" data-testid="bridge-prefix-error">{prefix_error}</p>
             <ul class="bridge-devices">
                 {move || devices().into_iter().map(|(name, dashboard)| {
                     let (n, id) = (name.clone(), format!("bridge-{name}"));
