@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::{house_of, lesson as find_lesson, Lesson, LESSONS};
-use crate::core::sim::{Action, Player, Run, Scenario, ScenarioError, Share};
+use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 use crate::web::bridge::Sent;
@@ -321,6 +321,16 @@ impl Sim {
             let excess = self.flights.len() - MAX_FLIGHTS;
             self.flights.drain(..excess);
         }
+    }
+
+    /// The devices with an MQTT client (every one but eavesdroppers), in scenario order.
+    pub fn clients(&self) -> impl Iterator<Item = &DeviceConfig> {
+        self.run
+            .world()
+            .devices()
+            .iter()
+            .map(|d| &d.config)
+            .filter(|c| c.kind.has_client())
     }
 
     /// The lessons, for the selector.

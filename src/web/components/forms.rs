@@ -10,15 +10,7 @@ use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::Ctx;
 
 fn client_devices(ctx: Ctx) -> Vec<String> {
-    ctx.read(|s| {
-        s.run
-            .world()
-            .devices()
-            .iter()
-            .filter(|d| d.config.kind.has_client())
-            .map(|d| d.config.name.clone())
-            .collect()
-    })
+    ctx.read(|s| s.clients().map(|c| c.name.clone()).collect())
 }
 
 /// A device chooser bound to a signal.

@@ -581,14 +581,10 @@ fn BridgePanel() -> impl IntoView {
     let t = move |k: Text| move || lang.get().t(k);
     let devices = move || {
         ctx.read(|s| {
-            s.run
-                .world()
-                .devices()
-                .iter()
-                .filter(|d| d.config.kind.has_client())
-                .map(|d| {
-                    let dashboard = matches!(d.config.kind, DeviceKind::Dashboard { .. });
-                    (d.config.name.clone(), dashboard)
+            s.clients()
+                .map(|c| {
+                    let dashboard = matches!(c.kind, DeviceKind::Dashboard { .. });
+                    (c.name.clone(), dashboard)
                 })
                 .collect::<Vec<_>>()
         })
