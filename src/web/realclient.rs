@@ -596,6 +596,8 @@ impl RealClient {
     pub fn close(&self) {
         let mut live = self.0.borrow_mut();
         live.user_closed = true;
+        // What is waiting goes first (a publish made just before), then DISCONNECT.
+        flush(&mut live);
         if let Some(s) = live.session.as_mut() {
             s.disconnect(now());
         }
