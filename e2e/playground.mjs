@@ -145,6 +145,21 @@ test('a fault slider makes a link lossy, and the change is in the log', async ()
   await page.close();
 });
 
+test('new readings never rebuild a device card\'s settings: what is typed there stays', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=en&lesson=pubsub`);
+  await page.click(`${byId('editor-cocina')} summary`);
+  const will = page.locator(byId('will-topic-cocina'));
+  await will.fill('Casa/Cocina/Estado');
+  const before = await page.textContent(byId('device-values-cocina'));
+  await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.textContent !== old, [byId('device-values-cocina'), before]);
+  assert.equal(await page.getAttribute(byId('editor-cocina'), 'open'), '');
+  assert.equal(await will.inputValue(), 'Casa/Cocina/Estado');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('text meets WCAG AA contrast in the light and the dark theme', async () => {
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1400, height: 1000 } });

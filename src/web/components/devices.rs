@@ -169,7 +169,9 @@ fn DeviceCard(name: String) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let n = name.clone();
-    let info = Memo::new(move |_| {
+    // The head changes rarely (status, buttons); the values with every message. Each has its
+    // own memo, and the editor is built once: a new reading never rebuilds (or closes) it.
+    let head = Memo::new(move |_| {
         ctx.read(|s| {
             s.run.world().device(&n).map(|d| {
                 (
@@ -179,16 +181,31 @@ fn DeviceCard(name: String) -> impl IntoView {
                     d.wants_online,
                     d.plugged,
                     d.config.port,
-                    shown(s, d),
                 )
             })
         })
+    });
+    let n = name.clone();
+    let values = Memo::new(move |_| {
+        ctx.read(|s| {
+            s.run
+                .world()
+                .device(&n)
+                .map(|d| shown(s, d))
+                .unwrap_or_default()
+        })
+    });
+    let client = ctx.peek(|s| {
+        s.run
+            .world()
+            .device(&name)
+            .is_some_and(|d| d.config.kind.has_client())
     });
     let act = move |make: fn(String) -> Action, name: String| move |_| ctx.act(make(name.clone()));
     let (n1, n2) = (name.clone(), name.clone());
     view! {
         <li class="device" data-testid=format!("device-{name}")>
-            {move || info.get().map(|(status, kind, client, wants, plugged, port, lines)| {
+            {move || head.get().map(|(status, kind, client, wants, plugged, port)| {
                 let (a, b) = (n1.clone(), n2.clone());
                 view! {
                     <div class="device-head">
@@ -210,15 +227,15 @@ fn DeviceCard(name: String) -> impl IntoView {
                             </button>
                         </div>
                     })}
-                    {client.then(|| view! { <DeviceEditor name=n1.clone()/> })}
-                    <ul class="values" data-testid=format!("device-values-{}", n1)>
-                        {lines.into_iter().map(|(topic, value)| view! {
-                            <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
-                        }).collect_view()}
-                    </ul>
-                    <RealValues name=n1.clone()/>
                 }
             })}
+            {client.then(|| view! { <DeviceEditor name=name.clone()/> })}
+            <ul class="values" data-testid=format!("device-values-{name}")>
+                {move || values.get().into_iter().map(|(topic, value)| view! {
+                    <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
+                }).collect_view()}
+            </ul>
+            <RealValues name=name.clone()/>
         </li>
     }
 }
@@ -358,7 +375,7 @@ fn DeviceEditor(name: String) -> impl IntoView {
                     <option value="8883" selected=move || get().port == 8883>"8883 (TLS)"</option>
                 </select>
             </label>
-            <label>{t(Text::WillTopic)}<input prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
+            <label>{t(Text::WillTopic)}<input data-testid=format!("will-topic-{name}") prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
             <p class="field-error" role="alert">{will_error}</p>
             <label>{t(Text::WillPayload)}<input prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
             <button type="button" class="small" disabled=move || will_error().is_some() on:click=move |_| {
