@@ -450,6 +450,10 @@ impl Packet {
     /// Encodes the packet for `version`, appending to `out`. Returns the bytes written.
     /// On error nothing is appended.
     pub fn encode(&self, version: Version, out: &mut Vec<u8>) -> Result<usize, EncodeError> {
+        // The packet sent most by far, in one straight function.
+        if let Packet::Publish(p) = self {
+            return p.encode(version, out);
+        }
         let v = match self {
             Packet::Connect(c) => c.version,
             _ => version,

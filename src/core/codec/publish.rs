@@ -114,6 +114,22 @@ impl Publish {
         Ok(())
     }
 
+    /// Encodes the whole packet (what [`super::Packet::encode`] does for a PUBLISH).
+    pub(crate) fn encode(&self, v: Version, out: &mut Vec<u8>) -> Result<usize, EncodeError> {
+        self.check(v)?;
+        let body = self.body_len(v);
+        let body32 = u32::try_from(body)
+            .ok()
+            .filter(|b| *b <= wire::MAX_VARINT)
+            .ok_or(EncodeError::PacketTooLarge)?;
+        let start = out.len();
+        out.reserve(1 + 4 + body);
+        out.push(((PacketType::Publish as u8) << 4) | self.flags());
+        wire::put_varint(out, body32);
+        self.write_body(v, out);
+        Ok(out.len() - start)
+    }
+
     pub(crate) fn body_len(&self, v: Version) -> usize {
         wire::len_string(self.topic.as_str())
             + if self.packet_id.is_some() { 2 } else { 0 }
