@@ -237,7 +237,11 @@ test('a broken scenario URL shows the field and the reason; a good one loads', a
   await page.goto(`${origin}/?lang=en&scenario=/fixtures/none.json`);
   await page.waitForSelector(byId('notice-error'));
   assert.match(await page.textContent(byId('notice-error')), /HTTP 404/);
-  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  // A server that does not answer (or refuses CORS) is explained, not just "Failed to fetch".
+  await page.goto(`${origin}/?lang=es&scenario=${encodeURIComponent('http://127.0.0.1:9/x.json')}`);
+  await page.waitForSelector(byId('notice-error'));
+  assert.match(await page.textContent(byId('notice-error')), /no se pudo descargar .*CORS/);
+  assert.deepEqual(errors.filter((e) => !/404|Failed to load|ERR_|Mixed Content|blocked/.test(e)), []);
   await context.close();
 });
 

@@ -214,7 +214,14 @@ fn open_from_address(ctx: Ctx) {
                 Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
             }
         } else if let Some(url) = scenario_url {
-            let text = files::fetch(&url).await;
+            // A network or CORS failure says only "Failed to fetch": explain the likely cause.
+            let text = files::fetch(&url).await.map_err(|e| {
+                if e.starts_with("HTTP ") {
+                    e
+                } else {
+                    format!("{} ({e})", lang.t(Text::FetchFailed))
+                }
+            });
             open_scenario(ctx, text, Some(url));
         }
     });
