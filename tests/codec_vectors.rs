@@ -623,3 +623,41 @@ fn encoder_refuses_what_the_decoder_would() {
     assert!(Packet::Disconnect(d).encode(V5, &mut out).is_err());
     assert_eq!(out, [1, 2, 3], "nothing appended on error");
 }
+
+#[test]
+fn a_receive_buffer_is_read_at_offsets_without_copies() {
+    let first = Packet::Publish(Publish {
+        qos: QoS::AtLeastOnce,
+        packet_id: Some(pid(3)),
+        ..Publish::new(TopicName::new("a/b").unwrap(), &b"uno"[..])
+    });
+    let second = Packet::Publish(Publish::new(TopicName::new("c").unwrap(), &b"dos!"[..]));
+    let mut joined = first.to_bytes(V5).unwrap();
+    let split = joined.len();
+    joined.extend(second.to_bytes(V5).unwrap());
+    joined.push(0x30); // the start of a third packet
+    let buf = Bytes::from(joined);
+    let Ok(Decoded::Packet { packet, len }) = decode_shared_at(&buf, 0, V5, MAX_PACKET_SIZE) else {
+        panic!("first packet");
+    };
+    assert_eq!((packet, len), (first, split));
+    let Ok(Decoded::Packet { packet, len }) = decode_shared_at(&buf, split, V5, MAX_PACKET_SIZE)
+    else {
+        panic!("second packet");
+    };
+    assert_eq!(packet, second);
+    // The payload is a view of the receive buffer, not a copy.
+    let Packet::Publish(p) = &packet else {
+        panic!("a publish");
+    };
+    let range = buf.as_ptr_range();
+    assert!(range.contains(&p.payload.as_ptr()));
+    assert_eq!(
+        decode_shared_at(&buf, split + len, V5, MAX_PACKET_SIZE),
+        Ok(Decoded::Incomplete { needed: 1 })
+    );
+    assert_eq!(
+        decode_shared_at(&buf, buf.len() + 5, V5, MAX_PACKET_SIZE),
+        Ok(Decoded::Incomplete { needed: 2 })
+    );
+}

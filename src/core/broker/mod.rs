@@ -174,15 +174,15 @@ impl Broker {
         let version = c.version;
         let mut at = 0;
         while at < data.len() {
-            let rest = data.slice(at..);
-            match crate::core::codec::decode_shared(
-                &rest,
+            match crate::core::codec::decode_shared_at(
+                &data,
+                at,
                 version_of(&self.conns, conn, version),
                 self.config.max_packet_size,
             ) {
                 Ok(crate::core::codec::Decoded::Packet { packet, len }) => {
                     self.stats.received += 1;
-                    self.on_packet(conn, packet, rest.slice(..len));
+                    self.on_packet(conn, packet, data.slice(at..at + len));
                     at += len;
                 }
                 Ok(crate::core::codec::Decoded::Incomplete { .. }) => break,

@@ -255,12 +255,28 @@ pub fn decode_shared(
     version: Version,
     max_size: usize,
 ) -> Result<Decoded, DecodeError> {
-    decode_with(buf, Some(buf), version, max_size)
+    decode_shared_at(buf, 0, version, max_size)
+}
+
+/// Like [`decode_shared`], for the packet starting `at` bytes into `buf`: a receive buffer is
+/// read packet after packet without slicing it first.
+pub fn decode_shared_at(
+    buf: &Bytes,
+    at: usize,
+    version: Version,
+    max_size: usize,
+) -> Result<Decoded, DecodeError> {
+    decode_with(
+        buf.get(at..).unwrap_or_default(),
+        Some((buf, at)),
+        version,
+        max_size,
+    )
 }
 
 fn decode_with(
     buf: &[u8],
-    shared: Option<&Bytes>,
+    shared: Option<(&Bytes, usize)>,
     version: Version,
     max_size: usize,
 ) -> Result<Decoded, DecodeError> {
@@ -269,8 +285,8 @@ fn decode_with(
         Err(needed) => return Ok(Decoded::Incomplete { needed }),
     };
     let mut r = Reader::new(&buf[..f.total], f.body_start, None);
-    if let Some(shared) = shared {
-        r = r.with_shared(shared);
+    if let Some((shared, at)) = shared {
+        r = r.with_shared(shared, at);
     }
     let packet = read_packet(&mut r, f.header, version)?;
     Ok(Decoded::Packet {

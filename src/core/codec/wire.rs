@@ -25,8 +25,9 @@ pub fn check_mqtt_string(s: &str) -> Result<(), StringError> {
 /// Reads one packet's bytes. Offsets in recorded fields are relative to the packet start.
 pub struct Reader<'a, 'f> {
     buf: &'a [u8],
-    /// When the bytes live in a shared buffer, binary fields are slices of it (no copy).
-    shared: Option<&'a Bytes>,
+    /// When the bytes live in a shared buffer, binary fields are slices of it (no copy); the
+    /// packet starts at that offset of it.
+    shared: Option<(&'a Bytes, usize)>,
     pos: usize,
     fields: Option<&'f mut Vec<Field>>,
     depth: u8,
@@ -45,10 +46,10 @@ impl<'a, 'f> Reader<'a, 'f> {
         }
     }
 
-    /// Takes binary fields and payloads as slices of `shared` (which `buf` must be a prefix of).
+    /// Takes binary fields and payloads as slices of `shared`, where `buf` starts at `at`.
     #[inline]
-    pub fn with_shared(mut self, shared: &'a Bytes) -> Self {
-        self.shared = Some(shared);
+    pub fn with_shared(mut self, shared: &'a Bytes, at: usize) -> Self {
+        self.shared = Some((shared, at));
         self
     }
 
@@ -56,7 +57,7 @@ impl<'a, 'f> Reader<'a, 'f> {
     #[inline]
     fn bytes(&self, range: std::ops::Range<usize>) -> Bytes {
         match self.shared {
-            Some(shared) => shared.slice(range),
+            Some((shared, at)) => shared.slice(at + range.start..at + range.end),
             None => Bytes::copy_from_slice(&self.buf[range]),
         }
     }
