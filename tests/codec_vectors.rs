@@ -652,6 +652,7 @@ fn a_receive_buffer_is_read_at_offsets_without_copies() {
     };
     let range = buf.as_ptr_range();
     assert!(range.contains(&p.payload.as_ptr()));
+    assert_eq!(p.topic.as_str(), "c");
     assert_eq!(
         decode_shared_at(&buf, split + len, V5, MAX_PACKET_SIZE),
         Ok(Decoded::Incomplete { needed: 1 })
