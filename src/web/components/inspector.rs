@@ -1,11 +1,14 @@
 //! The packet inspector: a packet's bytes in hex beside its fields (range, name, value, what
-//! it means), hovering or focusing either one lights up the other. Used by the message journey
-//! (simulated bytes) and by the real client's capture (bytes from a real broker).
+//! it means), hovering or focusing either one lights up the other; and a filter's verdict on a
+//! topic, level by level. Used by the message journey (simulated bytes) and by the real
+//! client's capture (bytes from a real broker).
 
 use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::codec::{dissect, Field, Version};
+use crate::core::i18n::Text;
+use crate::core::topic::Explanation;
 use crate::web::state::Ctx;
 
 /// A packet's bytes and its fields. `testid` prefixes the test ids (`journey-bytes`,
@@ -61,5 +64,22 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
             }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// A filter's verdict on a topic: "matches" or "no match", then each level compared (the one
+/// that failed marked).
+#[component]
+pub fn Verdict(explanation: Explanation) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let matched = explanation.matched;
+    view! {
+        <strong>{move || lang.get().t(if matched { Text::Matched } else { Text::NotMatched })}</strong>
+        <ol class="steps">
+            {explanation.steps.into_iter().map(|s| {
+                let bad = !s.outcome.ok();
+                view! { <li class:bad=bad>{move || s.message(lang.get())}</li> }
+            }).collect_view()}
+        </ol>
     }
 }

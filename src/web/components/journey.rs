@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::core::codec::Version;
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::{Fate, Journey};
-use crate::web::components::inspector::PacketBytes;
+use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
 use crate::web::state::Ctx;
 
@@ -133,16 +133,12 @@ fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             </tr></thead>
             <tbody>
             {j.trials.iter().map(|t| {
-                let steps = t.explanation.steps.clone();
                 let matched = t.explanation.matched;
                 view! {
                     <tr class=if matched { "match" } else { "nomatch" } data-testid="journey-filter-row">
                         <td>{t.client.to_string()}</td>
                         <td><code>{t.filter.as_str().to_string()}</code></td>
-                        <td>
-                            <strong>{move || lang.get().t(if matched { Text::Matched } else { Text::NotMatched })}</strong>
-                            <ol class="steps">{steps.iter().map(|s| { let (s, bad) = (s.clone(), !s.outcome.ok()); view! { <li class:bad=bad>{move || s.message(lang.get())}</li> } }).collect_view()}</ol>
-                        </td>
+                        <td><Verdict explanation=t.explanation.clone()/></td>
                     </tr>
                 }
             }).collect_view()}

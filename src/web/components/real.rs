@@ -15,7 +15,7 @@ use crate::core::sim::DeviceKind;
 use crate::core::topic::{explain, with_prefix, TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
-use crate::web::components::inspector::PacketBytes;
+use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::realclient::{page_is_https, Options, RealClient, Status};
 use crate::web::state::Ctx;
 use crate::web::storage;
@@ -535,10 +535,14 @@ fn Inspector(
         picked.get().map(|(out, bytes)| {
             let protocol = client.with_value(RealClient::protocol);
             let topic = match decode(&bytes, protocol, usize::MAX) {
-                Ok(Decoded::Packet { packet: Packet::Publish(p), .. }) if !out => Some(p.topic),
+                Ok(Decoded::Packet {
+                    packet: Packet::Publish(p),
+                    ..
+                }) if !out => Some(p.topic),
                 _ => None,
             };
-            let filters: Vec<String> = client.with_value(|c| c.0.borrow().subscriptions.keys().cloned().collect());
+            let filters: Vec<String> =
+                client.with_value(|c| c.0.borrow().subscriptions.keys().cloned().collect());
             view! {
                 <PacketBytes bytes=bytes version=protocol testid="real-packet"/>
                 {topic.map(|topic| view! {
@@ -546,13 +550,11 @@ fn Inspector(
                     <table class="filters-tried" data-testid="real-filters"><tbody>
                         {filters.iter().filter_map(|f| TopicFilter::new(f.as_str()).ok()).map(|f| {
                             let e = explain(&f, &topic);
-                            let steps = e.steps.clone();
+                            let row = if e.matched { "match" } else { "nomatch" };
                             view! {
-                                <tr class=if e.matched { "match" } else { "nomatch" }>
+                                <tr class=row>
                                     <td><code>{f.as_str().to_string()}</code></td>
-                                    <td><strong>{move || lang.get().t(if e.matched { Text::Matched } else { Text::NotMatched })}</strong>
-                                        <ol class="steps">{steps.iter().map(|s| { let (s, bad) = (s.clone(), !s.outcome.ok()); view! { <li class:bad=bad>{move || s.message(lang.get())}</li> } }).collect_view()}</ol>
-                                    </td>
+                                    <td><Verdict explanation=e/></td>
                                 </tr>
                             }
                         }).collect_view()}
