@@ -42,10 +42,6 @@ pub struct Bridge {
     pub out: BTreeSet<String>,
     /// Dashboards that also show real messages.
     pub show: BTreeSet<String>,
-    /// Publishes sent to the real broker, and dropped (not connected, or too many).
-    pub sent: u64,
-    /// Publishes that could not go.
-    pub dropped: u64,
 }
 
 /// The real connection and the bridge, shared through context.
@@ -55,8 +51,12 @@ pub struct Real {
     pub client: StoredValue<RealClient, LocalStorage>,
     /// Follows the client's changes (bumped up to four times a second).
     pub version: RwSignal<u64>,
-    /// What is bridged.
+    /// What is bridged (changed only by the user, so views reading it do not re-run as
+    /// messages flow).
     pub bridge: RwSignal<Bridge>,
+    /// Publishes the bridge sent, and those that could not go (not connected, or too many
+    /// in one frame).
+    pub counts: RwSignal<(u64, u64)>,
 }
 
 impl Real {
@@ -67,6 +67,7 @@ impl Real {
             client: StoredValue::new_local(RealClient::default()),
             version: RwSignal::new(0),
             bridge: RwSignal::new(Bridge::default()),
+            counts: RwSignal::new((0, 0)),
         };
         let ticks = std::cell::Cell::new(0u32);
         let handle = set_interval_with_handle(
@@ -115,24 +116,31 @@ impl Real {
             return;
         };
         let connected = client.0.borrow().status == Status::Connected;
-        self.bridge.update(|b| {
+        let (mut ok, mut not) = (0, 0);
+        self.bridge.with_untracked(|b| {
             for (i, s) in sent
                 .into_iter()
                 .filter(|s| b.out.contains(&s.device))
                 .enumerate()
             {
                 let topic = with_prefix(&b.prefix, &s.topic);
-                let ok = connected
+                let went = connected
                     && i < SENT_PER_FRAME
                     && client
                         .publish(&topic, s.payload, s.qos, s.retain, Properties::new(), lang)
                         .is_ok();
-                if ok {
-                    b.sent += 1;
+                if went {
+                    ok += 1;
                 } else {
-                    b.dropped += 1;
+                    not += 1;
                 }
             }
         });
+        if ok + not > 0 {
+            self.counts.update(|(sent, dropped)| {
+                *sent += ok;
+                *dropped += not;
+            });
+        }
     }
 }

@@ -634,7 +634,7 @@ fn BridgePanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="muted" data-testid="bridge-count">{move || real.bridge.with(|b| lang.get().t(Text::BridgeCount).replace("{n}", &b.sent.to_string()).replace("{d}", &b.dropped.to_string()))}</p>
+            <p class="muted" data-testid="bridge-count">{move || { let (sent, dropped) = real.counts.get(); lang.get().t(Text::BridgeCount).replace("{n}", &sent.to_string()).replace("{d}", &dropped.to_string()) }}</p>
         </details>
     }
 }
