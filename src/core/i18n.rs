@@ -390,6 +390,8 @@ catalogue! {
     OpeningSharedRun => { es: "Abriendo la ejecución compartida… {p} %", en: "Opening the shared run… {p} %" },
     /// An action while a shared run is being rebuilt.
     StillOpening => { es: "Espera: la ejecución compartida todavía se está abriendo.", en: "Wait: the shared run is still opening." },
+    /// A link or embed code could not be made (the browser refused to compress it).
+    ShareMakeFailed => { es: "No se pudo crear el enlace", en: "The link could not be made" },
     /// A shared link could not be opened.
     ShareOpenFailed => { es: "No se pudo abrir el enlace compartido", en: "The shared link could not be opened" },
     /// A scenario could not be loaded.

@@ -70,7 +70,7 @@ pub fn SharePanel() -> impl IntoView {
         spawn_local(async move {
             match files::share_link(&json, code).await {
                 Ok(link) => offer(link),
-                Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
+                Err(e) => ctx.fail(Text::ShareMakeFailed, &e),
             }
         });
     };
@@ -78,7 +78,7 @@ pub fn SharePanel() -> impl IntoView {
         spawn_local(async move {
             match embed_src(ctx).await {
                 Ok(src) => offer(iframe_snippet(&src)),
-                Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
+                Err(e) => ctx.fail(Text::ShareMakeFailed, &e),
             }
         });
     };
