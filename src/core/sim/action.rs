@@ -14,12 +14,7 @@ use crate::core::sim::tagged::{check_fields, check_type, need};
 /// An action on the world. In JSON: `{"type": "publish", "device": …, …}` (read through
 /// [`RawAction`]: see [`crate::core::sim::tagged`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    deny_unknown_fields,
-    try_from = "RawAction"
-)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawAction")]
 pub enum Action {
     /// Connect (and stay connected, reconnecting after losses).
     Online {

@@ -517,7 +517,8 @@ impl std::fmt::Display for ScenarioError {
     }
 }
 
-fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
+/// An error at `path`, in the language asked for.
+pub(crate) fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
     ScenarioError {
         path: path.into(),
         message: match lang {

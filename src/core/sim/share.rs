@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::i18n::Lang;
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::run::{Recorded, Run};
-use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::sim::scenario::{err, Scenario, ScenarioError};
 use crate::core::sim::tagged::MARK;
 use crate::core::time::Time;
 
@@ -82,28 +82,21 @@ impl Share {
     pub fn from_json(text: &str, lang: Lang) -> Result<Share, ScenarioError> {
         let share: Share = serde_json::from_str(text).map_err(|e| {
             let detail = e.to_string().replace(MARK, "");
-            ScenarioError {
-                path: String::new(),
-                message: match lang {
-                    Lang::Es => format!("el enlace compartido está dañado o incompleto ({detail})"),
-                    Lang::En => format!("the shared link is damaged or incomplete ({detail})"),
-                },
-            }
+            err(
+                "",
+                lang,
+                format!("el enlace compartido está dañado o incompleto ({detail})"),
+                format!("the shared link is damaged or incomplete ({detail})"),
+            )
         })?;
         if share.version != SHARE_VERSION {
-            return Err(ScenarioError {
-                path: "version".into(),
-                message: match lang {
-                    Lang::Es => format!(
-                        "este enlace es de otra versión ({}); esta aplicación lee la {SHARE_VERSION}",
-                        share.version
-                    ),
-                    Lang::En => format!(
-                        "this link is from another version ({}); this app reads version {SHARE_VERSION}",
-                        share.version
-                    ),
-                },
-            });
+            let v = share.version;
+            return Err(err(
+                "version",
+                lang,
+                format!("este enlace es de otra versión ({v}); esta aplicación lee la {SHARE_VERSION}"),
+                format!("this link is from another version ({v}); this app reads version {SHARE_VERSION}"),
+            ));
         }
         Ok(share)
     }
@@ -112,12 +105,13 @@ impl Share {
     pub fn scenario(&self, lang: Lang) -> Result<Scenario, ScenarioError> {
         let mut scenario = match (&self.lesson, &self.scenario) {
             (Some(id), _) => find_lesson(id)
-                .ok_or_else(|| ScenarioError {
-                    path: "lesson".into(),
-                    message: match lang {
-                        Lang::Es => format!("no hay ninguna lección «{id}» en esta versión"),
-                        Lang::En => format!("there is no lesson “{id}” in this version"),
-                    },
+                .ok_or_else(|| {
+                    err(
+                        "lesson",
+                        lang,
+                        format!("no hay ninguna lección «{id}» en esta versión"),
+                        format!("there is no lesson “{id}” in this version"),
+                    )
                 })?
                 .scenario(lang)?,
             (None, Some(json)) => Scenario::from_json(json, lang)?,
