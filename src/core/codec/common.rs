@@ -70,6 +70,7 @@ pub(crate) fn check_code(
 }
 
 /// Reads a property block in 5.0; nothing in 3.1.1.
+#[inline]
 pub(crate) fn read_props(
     r: &mut Reader<'_, '_>,
     v: Version,
@@ -82,6 +83,7 @@ pub(crate) fn read_props(
 }
 
 /// Checks a property block for encoding: none in 3.1.1, valid for `ctx` in 5.0.
+#[inline]
 pub(crate) fn check_props(
     p: &Properties,
     v: Version,
@@ -96,6 +98,7 @@ pub(crate) fn check_props(
 }
 
 /// Bytes a property block takes in this version.
+#[inline]
 pub(crate) fn props_len(p: &Properties, v: Version) -> usize {
     match v {
         Version::V5 => p.wire_len(),
@@ -104,6 +107,7 @@ pub(crate) fn props_len(p: &Properties, v: Version) -> usize {
 }
 
 /// Writes a property block in 5.0; nothing in 3.1.1.
+#[inline]
 pub(crate) fn write_props(p: &Properties, v: Version, out: &mut Vec<u8>) {
     if v == Version::V5 {
         p.write(out);

@@ -49,6 +49,7 @@ impl Publish {
         (u8::from(self.dup) << 3) | (self.qos.as_u8() << 1) | u8::from(self.retain)
     }
 
+    #[inline]
     pub(crate) fn read(
         r: &mut Reader<'_, '_>,
         flags: u8,
@@ -93,6 +94,7 @@ impl Publish {
         })
     }
 
+    #[inline]
     pub(crate) fn check(&self, v: Version) -> Result<(), EncodeError> {
         check_props(
             &self.properties,
@@ -114,19 +116,34 @@ impl Publish {
         Ok(())
     }
 
-    /// Encodes the whole packet (what [`super::Packet::encode`] does for a PUBLISH).
+    /// Encodes the whole packet (what [`super::Packet::encode`] does for a PUBLISH), in one
+    /// straight function: the sizes are computed once and the buffer grows once.
+    #[inline]
     pub(crate) fn encode(&self, v: Version, out: &mut Vec<u8>) -> Result<usize, EncodeError> {
         self.check(v)?;
-        let body = self.body_len(v);
+        let topic = self.topic.as_str().as_bytes();
+        let id_len = if self.packet_id.is_some() { 2 } else { 0 };
+        let body = 2 + topic.len() + id_len + props_len(&self.properties, v) + self.payload.len();
         let body32 = u32::try_from(body)
             .ok()
             .filter(|b| *b <= wire::MAX_VARINT)
             .ok_or(EncodeError::PacketTooLarge)?;
         let start = out.len();
-        out.reserve(1 + 4 + body);
-        out.push(((PacketType::Publish as u8) << 4) | self.flags());
-        wire::put_varint(out, body32);
-        self.write_body(v, out);
+        if self.properties.is_empty() {
+            let head = 1 + wire::len_varint(body32);
+            write_publish(out, self, head + body, body32, topic, v);
+        } else {
+            out.reserve(5 + body);
+            out.push(((PacketType::Publish as u8) << 4) | self.flags());
+            wire::put_varint(out, body32);
+            out.extend_from_slice(&(topic.len() as u16).to_be_bytes());
+            out.extend_from_slice(topic);
+            if let Some(id) = self.packet_id {
+                out.extend_from_slice(&id.get().to_be_bytes());
+            }
+            write_props(&self.properties, v, out);
+            out.extend_from_slice(&self.payload);
+        }
         Ok(out.len() - start)
     }
 
@@ -144,6 +161,59 @@ impl Publish {
         }
         write_props(&self.properties, v, out);
         out.extend_from_slice(&self.payload);
+    }
+}
+
+/// Writes a PUBLISH without properties (all of 3.1.1, most of 5.0) as one copy per part
+/// straight into the buffer: growing it once and setting its length once, instead of a
+/// length check per piece (which also keeps wasm from re-reading the length from memory
+/// after every byte written).
+#[inline]
+fn write_publish(
+    out: &mut Vec<u8>,
+    p: &Publish,
+    total: usize,
+    body: u32,
+    topic: &[u8],
+    v: Version,
+) {
+    /// Appends `bytes` at `at` and returns the position after them.
+    ///
+    /// SAFETY (the caller's): `at + bytes.len()` is within the reserved capacity.
+    #[inline(always)]
+    unsafe fn put(at: *mut u8, bytes: &[u8]) -> *mut u8 {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len());
+        at.add(bytes.len())
+    }
+    let start = out.len();
+    out.reserve(total);
+    // SAFETY: `total` bytes were reserved past `start`; the parts written below add up to
+    // exactly `total` (fixed header, topic length 2, topic, packet id, the empty property
+    // block of 5.0, payload: `body` was computed from the same parts), so every byte up to
+    // the new length is initialized before `set_len`.
+    unsafe {
+        let mut at = out.as_mut_ptr().add(start);
+        at = put(at, &[((PacketType::Publish as u8) << 4) | p.flags()]);
+        let mut rest = body;
+        loop {
+            let b = (rest & 0x7F) as u8;
+            rest >>= 7;
+            at = put(at, &[if rest > 0 { b | 0x80 } else { b }]);
+            if rest == 0 {
+                break;
+            }
+        }
+        at = put(at, &(topic.len() as u16).to_be_bytes());
+        at = put(at, topic);
+        if let Some(id) = p.packet_id {
+            at = put(at, &id.get().to_be_bytes());
+        }
+        if v == Version::V5 {
+            at = put(at, &[0]);
+        }
+        at = put(at, &p.payload);
+        debug_assert_eq!(at.offset_from(out.as_ptr()) as usize, start + total);
+        out.set_len(start + total);
     }
 }
 

@@ -1,5 +1,7 @@
 //! `explain(filter, topic)`: the level-by-level story of a match, for the message journey.
 
+use smol_str::SmolStr;
+
 use super::{TopicFilter, TopicName};
 use crate::core::i18n::Lang;
 
@@ -42,9 +44,9 @@ pub struct Step {
     /// The level, from 1.
     pub level: usize,
     /// The filter's level text, if the filter reaches this level.
-    pub filter: Option<String>,
-    /// The topic's level text, if the topic reaches this level.
-    pub topic: Option<String>,
+    pub filter: Option<SmolStr>,
+    /// The topic's level text, if the topic reaches this level (after `#`: all it took).
+    pub topic: Option<SmolStr>,
     /// What happened.
     pub outcome: StepOutcome,
 }
@@ -122,15 +124,18 @@ impl Explanation {
 
 /// Compares a filter with a topic level by level and says why it matches or not.
 pub fn explain(filter: &TopicFilter, topic: &TopicName) -> Explanation {
-    let owned = |s: Option<&str>| s.map(str::to_owned);
-    let mut steps = Vec::new();
-    let f_levels: Vec<&str> = filter.levels().collect();
-    let t_levels: Vec<&str> = topic.levels().collect();
-    if topic.is_system() && matches!(f_levels.first(), Some(&"+") | Some(&"#")) {
+    // Levels are walked in place and held as short inline strings: explaining allocates
+    // only the list of steps.
+    let text = |s: &str| Some(SmolStr::new(s));
+    let mut steps = Vec::with_capacity(4);
+    let (f_text, t_text) = (filter.filter(), topic.as_str());
+    let mut f_levels = f_text.split('/');
+    let mut t_levels = t_text.split('/');
+    if topic.is_system() && matches!(f_text.as_bytes().first(), Some(b'+' | b'#')) {
         steps.push(Step {
             level: 1,
-            filter: owned(f_levels.first().copied()),
-            topic: owned(t_levels.first().copied()),
+            filter: f_levels.next().and_then(text),
+            topic: t_levels.next().and_then(text),
             outcome: StepOutcome::DollarNotMatched,
         });
         return Explanation {
@@ -138,37 +143,37 @@ pub fn explain(filter: &TopicFilter, topic: &TopicName) -> Explanation {
             steps,
         };
     }
-    let mut i = 0;
+    // Where the topic's current level starts (for what `#` takes).
+    let mut t_at = 0;
+    let mut level = 1;
     let matched = loop {
-        let (f, t) = (f_levels.get(i).copied(), t_levels.get(i).copied());
-        let outcome = match (f, t) {
-            (Some("#"), _) => StepOutcome::HashTookRest {
-                levels: t_levels.len().saturating_sub(i),
-            },
-            (Some("+"), Some(_)) => StepOutcome::PlusTookLevel,
-            (Some(fl), Some(tl)) if fl == tl => StepOutcome::Literal,
-            (Some(_), Some(_)) => StepOutcome::Differs,
-            (Some(_), None) => StepOutcome::TopicTooShort,
-            (None, Some(_)) => StepOutcome::TopicTooLong,
+        let (f, t) = (f_levels.next(), t_levels.next());
+        let (outcome, shown) = match (f, t) {
+            (Some("#"), _) => {
+                let rest = t.map(|_| &t_text[t_at..]);
+                let levels = t.map_or(0, |_| 1 + t_levels.by_ref().count());
+                (StepOutcome::HashTookRest { levels }, rest)
+            }
+            (Some("+"), Some(_)) => (StepOutcome::PlusTookLevel, t),
+            (Some(fl), Some(tl)) if fl == tl => (StepOutcome::Literal, t),
+            (Some(_), Some(_)) => (StepOutcome::Differs, t),
+            (Some(_), None) => (StepOutcome::TopicTooShort, t),
+            (None, Some(_)) => (StepOutcome::TopicTooLong, t),
             (None, None) => break true,
         };
-        let done = !outcome.ok() || matches!(outcome, StepOutcome::HashTookRest { .. });
         let ok = outcome.ok();
-        let rest = if let StepOutcome::HashTookRest { .. } = outcome {
-            (i < t_levels.len()).then(|| t_levels[i..].join("/"))
-        } else {
-            owned(t)
-        };
+        let done = !ok || matches!(outcome, StepOutcome::HashTookRest { .. });
         steps.push(Step {
-            level: i + 1,
-            filter: owned(f),
-            topic: rest,
+            level,
+            filter: f.and_then(text),
+            topic: shown.and_then(text),
             outcome,
         });
         if done {
             break ok;
         }
-        i += 1;
+        t_at += t.map_or(0, |t| t.len() + 1);
+        level += 1;
     };
     Explanation { matched, steps }
 }
