@@ -116,35 +116,17 @@ impl Publish {
         Ok(())
     }
 
-    /// Encodes the whole packet (what [`super::Packet::encode`] does for a PUBLISH), in one
-    /// straight function: the sizes are computed once and the buffer grows once.
+    /// Encodes a PUBLISH without properties (what [`super::Packet::encode`] does for one),
+    /// in one straight pass; returns the bytes written.
     #[inline]
-    pub(crate) fn encode(&self, v: Version, out: &mut Vec<u8>) -> Result<usize, EncodeError> {
+    pub(crate) fn encode_plain(&self, v: Version, out: &mut Vec<u8>) -> Result<usize, EncodeError> {
+        debug_assert!(self.properties.is_empty());
         self.check(v)?;
-        let topic = self.topic.as_str().as_bytes();
-        let id_len = if self.packet_id.is_some() { 2 } else { 0 };
-        let body = 2 + topic.len() + id_len + props_len(&self.properties, v) + self.payload.len();
-        let body32 = u32::try_from(body)
-            .ok()
-            .filter(|b| *b <= wire::MAX_VARINT)
-            .ok_or(EncodeError::PacketTooLarge)?;
-        let start = out.len();
-        if self.properties.is_empty() {
-            let head = 1 + wire::len_varint(body32);
-            write_publish(out, self, head + body, body32, topic, v);
-        } else {
-            out.reserve(5 + body);
-            out.push(((PacketType::Publish as u8) << 4) | self.flags());
-            wire::put_varint(out, body32);
-            out.extend_from_slice(&(topic.len() as u16).to_be_bytes());
-            out.extend_from_slice(topic);
-            if let Some(id) = self.packet_id {
-                out.extend_from_slice(&id.get().to_be_bytes());
-            }
-            write_props(&self.properties, v, out);
-            out.extend_from_slice(&self.payload);
-        }
-        Ok(out.len() - start)
+        let body = self.body_len(v);
+        let body32 = super::remaining_length(body)?;
+        let total = 1 + wire::len_varint(body32) + body;
+        write_publish(out, self, total, body32, v);
+        Ok(total)
     }
 
     pub(crate) fn body_len(&self, v: Version) -> usize {
@@ -169,14 +151,7 @@ impl Publish {
 /// length check per piece (which also keeps wasm from re-reading the length from memory
 /// after every byte written).
 #[inline]
-fn write_publish(
-    out: &mut Vec<u8>,
-    p: &Publish,
-    total: usize,
-    body: u32,
-    topic: &[u8],
-    v: Version,
-) {
+fn write_publish(out: &mut Vec<u8>, p: &Publish, total: usize, body: u32, v: Version) {
     /// Appends `bytes` at `at` and returns the position after them.
     ///
     /// SAFETY (the caller's): `at + bytes.len()` is within the reserved capacity.
@@ -185,6 +160,7 @@ fn write_publish(
         std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len());
         at.add(bytes.len())
     }
+    let topic = p.topic.as_str().as_bytes();
     let start = out.len();
     out.reserve(total);
     // SAFETY: `total` bytes were reserved past `start`; the parts written below add up to
@@ -194,15 +170,7 @@ fn write_publish(
     unsafe {
         let mut at = out.as_mut_ptr().add(start);
         at = put(at, &[((PacketType::Publish as u8) << 4) | p.flags()]);
-        let mut rest = body;
-        loop {
-            let b = (rest & 0x7F) as u8;
-            rest >>= 7;
-            at = put(at, &[if rest > 0 { b | 0x80 } else { b }]);
-            if rest == 0 {
-                break;
-            }
-        }
+        wire::for_varint_bytes(body, |b| at = put(at, &[b]));
         at = put(at, &(topic.len() as u16).to_be_bytes());
         at = put(at, topic);
         if let Some(id) = p.packet_id {

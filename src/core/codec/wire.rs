@@ -360,20 +360,25 @@ pub fn len_binary(b: &[u8]) -> usize {
     2 + b.len()
 }
 
+/// Hands the bytes of a variable byte integer to `put`, first to last (values above
+/// [`MAX_VARINT`] are the caller's error).
+#[inline(always)]
+pub fn for_varint_bytes(mut v: u32, mut put: impl FnMut(u8)) {
+    loop {
+        let b = (v & 0x7F) as u8;
+        v >>= 7;
+        if v == 0 {
+            put(b);
+            return;
+        }
+        put(b | 0x80);
+    }
+}
+
 /// Writes a variable byte integer (values above [`MAX_VARINT`] are the caller's error).
 #[inline]
-pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    loop {
-        let mut b = (v & 0x7F) as u8;
-        v >>= 7;
-        if v > 0 {
-            b |= 0x80;
-        }
-        out.push(b);
-        if v == 0 {
-            break;
-        }
-    }
+pub fn put_varint(out: &mut Vec<u8>, v: u32) {
+    for_varint_bytes(v, |b| out.push(b));
 }
 
 /// Writes a two-byte integer.
