@@ -646,8 +646,10 @@ fn a_journey_gathers_filters_fates_and_packets() {
         "the PUBLISH bytes"
     );
     let panel = j.trials.iter().find(|t| &*t.client == "panel").unwrap();
-    assert!(panel.explanation.matched);
-    assert_eq!(panel.explanation.steps.len(), 3);
+    assert!(panel.matched);
+    let story = j.explain(panel);
+    assert!(story.matched);
+    assert_eq!(story.steps().len(), 3);
     assert_eq!(j.reach(), (2, 2), "delivered to both matching subscribers");
     assert!(j
         .fates

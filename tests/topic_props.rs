@@ -49,7 +49,24 @@ proptest! {
         for t in [topic, TopicName::new(derived.join("/")).unwrap_or_else(|_| TopicName::new("x").unwrap())] {
             let want = reference(&filter, &t);
             prop_assert_eq!(filter.matches(&t), want, "matches({}, {})", filter, t);
-            prop_assert_eq!(explain(&filter, &t).matched, want, "explain({}, {})", filter, t);
+            let story = explain(&filter, &t);
+            prop_assert_eq!(story.matched, want, "explain({}, {})", filter, t);
+            // The steps are the levels in order, with the filter's and the topic's own texts;
+            // only the last may fail, and it does exactly when there is no match.
+            let (f, tl): (Vec<&str>, Vec<&str>) = (filter.filter().split('/').collect(), t.levels().collect());
+            let steps: Vec<_> = story.steps().collect();
+            prop_assert!(!steps.is_empty() || want);
+            for (i, s) in steps.iter().enumerate() {
+                prop_assert_eq!(s.level as usize, i + 1);
+                prop_assert_eq!(s.filter, f.get(i).copied());
+                if s.filter == Some("#") && i < tl.len() {
+                    let rest = tl[i..].join("/");
+                    prop_assert_eq!(s.topic, Some(rest.as_str()));
+                } else {
+                    prop_assert_eq!(s.topic, tl.get(i).copied());
+                }
+                prop_assert_eq!(s.outcome.ok(), i + 1 < steps.len() || want, "step {} of {:?}", i + 1, steps);
+            }
         }
     }
 }

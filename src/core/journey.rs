@@ -34,8 +34,8 @@ pub struct Trial {
     pub client: ClientName,
     /// Its filter.
     pub filter: TopicFilter,
-    /// The level-by-level story.
-    pub explanation: Explanation,
+    /// Whether it matched; [`Journey::explain`] tells the level-by-level story.
+    pub matched: bool,
 }
 
 /// One packet of the journey, for the sequence diagram.
@@ -151,13 +151,12 @@ impl Journey {
                     msg: m,
                     client,
                     filter,
-                    ..
+                    matched,
                 } if *m == msg => {
-                    let explanation = explain(filter, &j.topic);
                     j.trials.push(Trial {
                         client: client.clone(),
                         filter: filter.clone(),
-                        explanation,
+                        matched: *matched,
                     });
                 }
                 TraceKind::Queued {
@@ -214,10 +213,15 @@ impl Journey {
         j
     }
 
+    /// The level-by-level story of one filter tried against this message's topic.
+    pub fn explain<'a>(&'a self, trial: &'a Trial) -> Explanation<'a> {
+        explain(&trial.filter, &self.topic)
+    }
+
     /// Subscribers whose filter matched, and how many of them got it (delivered or queued).
     pub fn reach(&self) -> (usize, usize) {
         let matched: BTreeSet<&str> = (self.trials.iter())
-            .filter(|t| t.explanation.matched)
+            .filter(|t| t.matched)
             .map(|t| &*t.client)
             .collect();
         let got: BTreeSet<&str> = (self.fates.iter())

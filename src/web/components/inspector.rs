@@ -7,8 +7,8 @@ use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::codec::{dissect, Field, Version};
-use crate::core::i18n::Text;
-use crate::core::topic::Explanation;
+use crate::core::i18n::{Lang, Text};
+use crate::core::topic::{explain, TopicFilter, TopicName};
 use crate::web::state::Ctx;
 
 /// A packet's bytes and its fields. `testid` prefixes the test ids (`journey-bytes`,
@@ -70,15 +70,20 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
 /// A filter's verdict on a topic: "matches" or "no match", then each level compared (the one
 /// that failed marked).
 #[component]
-pub fn Verdict(explanation: Explanation) -> impl IntoView {
+pub fn Verdict(filter: TopicFilter, topic: TopicName) -> impl IntoView {
     let lang = Ctx::get().lang;
-    let matched = explanation.matched;
+    let story = explain(&filter, &topic);
+    let matched = story.matched;
+    // Each sentence in both languages, made once: the steps borrow the filter and the topic.
+    let steps: Vec<_> = story
+        .steps()
+        .map(|s| (!s.outcome.ok(), s.message(Lang::Es), s.message(Lang::En)))
+        .collect();
     view! {
         <strong>{move || lang.get().t(if matched { Text::Matched } else { Text::NotMatched })}</strong>
         <ol class="steps">
-            {explanation.steps.into_iter().map(|s| {
-                let bad = !s.outcome.ok();
-                view! { <li class:bad=bad>{move || s.message(lang.get())}</li> }
+            {steps.into_iter().map(|(bad, es, en)| {
+                view! { <li class:bad=bad>{move || if lang.get() == Lang::Es { es.clone() } else { en.clone() }}</li> }
             }).collect_view()}
         </ol>
     }

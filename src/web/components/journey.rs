@@ -133,12 +133,12 @@ fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             </tr></thead>
             <tbody>
             {j.trials.iter().map(|t| {
-                let matched = t.explanation.matched;
+                let matched = t.matched;
                 view! {
                     <tr class=if matched { "match" } else { "nomatch" } data-testid="journey-filter-row">
                         <td>{t.client.to_string()}</td>
                         <td><code>{t.filter.as_str().to_string()}</code></td>
-                        <td><Verdict explanation=t.explanation.clone()/></td>
+                        <td><Verdict filter=t.filter.clone() topic=j.topic.clone()/></td>
                     </tr>
                 }
             }).collect_view()}

@@ -12,7 +12,7 @@ use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
 use crate::core::payload::{number_in, payload};
 use crate::core::sim::DeviceKind;
-use crate::core::topic::{explain, with_prefix, TopicFilter, TopicName};
+use crate::core::topic::{with_prefix, TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
 use crate::web::components::inspector::{PacketBytes, Verdict};
@@ -549,12 +549,11 @@ fn Inspector(
                     <h3>{move || lang.get().t(Text::YourFilters)}</h3>
                     <table class="filters-tried" data-testid="real-filters"><tbody>
                         {filters.iter().filter_map(|f| TopicFilter::new(f.as_str()).ok()).map(|f| {
-                            let e = explain(&f, &topic);
-                            let row = if e.matched { "match" } else { "nomatch" };
+                            let row = if f.matches(&topic) { "match" } else { "nomatch" };
                             view! {
                                 <tr class=row>
                                     <td><code>{f.as_str().to_string()}</code></td>
-                                    <td><Verdict explanation=e/></td>
+                                    <td><Verdict filter=f topic=topic.clone()/></td>
                                 </tr>
                             }
                         }).collect_view()}

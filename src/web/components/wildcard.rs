@@ -32,7 +32,7 @@ pub fn WildcardTester() -> impl IntoView {
                     (
                         line.to_string(),
                         Some(x.matched),
-                        x.steps.iter().map(|s| s.message(l)).collect(),
+                        x.steps().map(|s| s.message(l)).collect(),
                     )
                 }
             })
