@@ -133,6 +133,39 @@ test('the bridge: a virtual sensor publishes to the real broker, a virtual dashb
   await page.close();
 });
 
+test('the real-broker panel is fetched when first opened; a failed fetch says so and can be retried', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  const chunks = [];
+  page.on('request', (r) => { if (/split_[a-z_]+-[0-9a-f]+\.wasm$/.test(r.url())) chunks.push(r.url()); });
+  await page.goto(`${base}?lang=es`);
+  await page.waitForSelector(byId('devices'));
+  await page.fill(byId('publish-topic'), 'Casa/Salon/Luz');
+  assert.deepEqual(chunks, [], 'the first load does not fetch the real-broker panel');
+  // Offline when it is first opened: a message in the user's language and a retry button.
+  await page.route(/split_[a-z_]+-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.click(byId('mode-switch'));
+  await page.waitForSelector(byId('lazy-failed'));
+  assert.match(await page.textContent(byId('lazy-failed')), /No se pudo descargar/);
+  // Back in the simulation, nothing typed was lost; opening the panel again tries again.
+  await page.click(byId('mode-switch'));
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Salon/Luz');
+  await page.click(byId('mode-switch'));
+  await page.waitForSelector(byId('lazy-failed'));
+  // Back online, the button fetches it.
+  await page.unroute(/split_[a-z_]+-[0-9a-f]+\.wasm$/);
+  await page.click(byId('lazy-retry'));
+  await page.waitForSelector(byId('real-connect'));
+  assert.ok(chunks.length >= 3, `fetched on each try: ${chunks}`);
+  // Once here, it opens at once.
+  await page.click(byId('mode-switch'));
+  await page.click(byId('mode-switch'));
+  await page.waitForSelector(byId('real-connect'));
+  // Only the aborted fetch was reported.
+  assert.ok(errors.every((e) => /split_|Failed to fetch|ERR_FAILED/.test(e)), errors.join('\n'));
+  await page.close();
+});
+
 test('a retained message arrives on subscribe', async () => {
   await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', 'aula/ret', '-m', 'guardado', '-r', '-q', '1']);
   const { page, errors } = await open('en');

@@ -1,9 +1,34 @@
 #!/usr/bin/env bash
 # Builds the release bundle into dist/ with the installed tools (no downloads) and prints its size.
+#
+# The wasm is split: Trunk builds it with `--cfg mqtt_split` and relocations kept, and calls
+# tools/split/wasm-bindgen, which cuts off the parts of src/web/lazy.rs into chunks before
+# running the real wasm-bindgen; this script then optimizes the chunks and puts them, with
+# their loader, next to the bundle. (Trunk cannot split by itself: trunk-rs/trunk#1022.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # wasm-opt comes from npm (tools/): Debian's 108 breaks wasm-bindgen's externref table.
-export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-echo "[build] trunk build --release --offline"
+export PATH="$PWD/tools/split:$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export MQTT_SPLIT_OUT="$PWD/target/split-out"
+# Its own target directory: other flags than the tests' builds, so neither rebuilds the other.
+export CARGO_TARGET_DIR="$PWD/target/split"
+# RUSTFLAGS replaces .cargo/config.toml's flags for the wasm target: repeat them.
+export RUSTFLAGS="--cfg erase_components --cfg mqtt_split -Clink-arg=--emit-relocs"
+echo "[build] trunk build --release --offline (split)"
 trunk build --release --offline
+
+main_js=$(cd dist && ls mqtt-playground-*.js)
+loader=$(cd "$MQTT_SPLIT_OUT" && ls __wasm_split-*.js)
+# The loader reaches the main module's exports through its JS glue, which Trunk has named.
+sed "s|from \"./mqtt-playground.js\"|from \"./$main_js\"|" "$MQTT_SPLIT_OUT/$loader" >"dist/$loader"
+if ! grep -qF "from \"./$main_js\"" "dist/$loader"; then
+  echo "[build] the split loader does not import ./$main_js" >&2
+  exit 1
+fi
+# The chunks get the optimizations index.html asks Trunk for on the main module.
+opt_params=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | cut -d'"' -f2)
+for chunk in "$MQTT_SPLIT_OUT"/split_*.wasm; do
+  # shellcheck disable=SC2086 # the flags are words
+  wasm-opt -Oz $opt_params "$chunk" -o "dist/$(basename "$chunk")"
+done
 scripts/size.sh "${SIZE_BUDGET_KB:-0}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already there.
-# Pinned: Trunk, wasm-bindgen-cli (= the wasm-bindgen in Cargo.lock), Debian packages,
+# Pinned: Trunk, wasm-bindgen-cli (= the wasm-bindgen in Cargo.lock), wasm-split-cli, Debian packages,
 # binaryen's wasm-opt (tools/package-lock.json), playwright-core (e2e/package-lock.json). Nothing here or later downloads a browser or a
 # prebuilt binary at build or test time.
 # Usage: scripts/setup.sh [--no-test-tools]   (serve needs fewer tools than test)
@@ -71,6 +71,17 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSI
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 else
   step "wasm-bindgen $WB_VERSION present"
+fi
+
+# -- wasm-split-cli (pinned): splits the release wasm into lazily loaded chunks --------
+WASM_SPLIT_VERSION=0.2.4
+# (it has no --version: cargo's record of installed crates tells the version)
+if ! command -v wasm-split-cli >/dev/null \
+  || ! grep -qs "\"wasm_split_cli_support $WASM_SPLIT_VERSION " "$HOME/.cargo/.crates.toml"; then
+  step "cargo install --locked wasm_split_cli_support $WASM_SPLIT_VERSION (about 1 min)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+else
+  step "wasm-split-cli $WASM_SPLIT_VERSION present"
 fi
 
 # -- npm: wasm-opt (binaryen) for the build, playwright-core for the e2e tests ---------

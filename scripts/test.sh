@@ -28,6 +28,9 @@ section "cargo clippy (host)"
 cargo clippy --all-targets --locked -- -D warnings
 section "cargo clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+section "cargo clippy (wasm32, split build: scripts/build.sh)"
+CARGO_TARGET_DIR=target/split RUSTFLAGS="--cfg erase_components --cfg mqtt_split" \
+  cargo clippy --lib --bins --locked --target wasm32-unknown-unknown -- -D warnings
 
 section "native tests"
 # Property tests explore a fixed seed here, so a run is reproducible (set PROPTEST_RNG_SEED
@@ -42,7 +45,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 
 section "release build (first-load size budget)"
 # Goal 350 KB gzip (issue #8) is not met yet: this ceiling stops it from growing meanwhile.
-SIZE_BUDGET_KB=${SIZE_BUDGET_KB:-480} scripts/build.sh
+SIZE_BUDGET_KB=${SIZE_BUDGET_KB:-455} scripts/build.sh
 
 section "end-to-end tests in headless Chromium"
 E2E_PORT=${E2E_PORT:-18080}

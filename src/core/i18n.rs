@@ -298,6 +298,12 @@ catalogue! {
     ModeSimulated => { es: "Simulación", en: "Simulation" },
     /// Mode: real broker.
     ModeReal => { es: "Bróker real", en: "Real broker" },
+    /// While a part of the app is downloaded on first use.
+    LoadingPart => { es: "Cargando esta parte de la aplicación…", en: "Loading this part of the app…" },
+    /// A part of the app could not be downloaded.
+    LoadPartFailed => { es: "No se pudo descargar esta parte de la aplicación. Comprueba la conexión y vuelve a intentarlo.", en: "This part of the app could not be downloaded. Check the connection and try again." },
+    /// Try a failed download again.
+    Retry => { es: "Reintentar", en: "Try again" },
     /// Broker address.
     BrokerAddress => { es: "Dirección del bróker (WebSocket)", en: "Broker address (WebSocket)" },
     /// Presets.

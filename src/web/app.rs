@@ -15,11 +15,11 @@ use crate::web::components::forms::{PublishForm, SubscribeForm};
 use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
-use crate::web::components::real::RealPanel;
 use crate::web::components::share::{open_scenario, SharePanel};
 use crate::web::components::timeline::Timeline;
 use crate::web::components::wildcard::WildcardTester;
 use crate::web::files;
+use crate::web::lazy::{prefetch_real_panel, LazyRealPanel};
 use crate::web::state::{Ctx, Notice, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
@@ -125,7 +125,8 @@ pub fn App(initial: Lang) -> impl IntoView {
                     <a class="button secondary" data-testid="open-full" target="_blank" rel="noopener"
                         href=move || full_app_link(lang.get())>{t(Text::OpenFullApp)}</a>
                 })}
-                <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode>
+                <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode
+                    on:pointerenter=move |_| prefetch_real_panel() on:focus=move |_| prefetch_real_panel()>
                     {move || lang.get().t(if real.get() { Text::ModeSimulated } else { Text::ModeReal })}
                 </button>
                 <button type="button" class="secondary" data-testid="theme-toggle" title=t(Text::ThemeToggle)
@@ -145,7 +146,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
-            <main><RealPanel lang=lang/></main>
+            <main><LazyRealPanel lang=lang/></main>
         </Show>
         <main class="layout" class:hidden=move || real.get()>
             <div class="col col-a">

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod components;
 pub mod files;
 pub mod lang;
+pub mod lazy;
 pub mod panic;
 pub mod progress;
 pub mod realclient;
