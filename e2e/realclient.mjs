@@ -137,13 +137,13 @@ test('the real-broker panel is fetched when first opened; a failed fetch says so
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = watchErrors(page);
   const chunks = [];
-  page.on('request', (r) => { if (/split_[a-z_]+-[0-9a-f]+\.wasm$/.test(r.url())) chunks.push(r.url()); });
+  page.on('request', (r) => { if (/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url()) && /split_/.test(r.url())) chunks.push(r.url()); });
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('devices'));
   await page.fill(byId('publish-topic'), 'Casa/Salon/Luz');
   assert.deepEqual(chunks, [], 'the first load does not fetch the real-broker panel');
   // Offline when it is first opened: a message in the user's language and a retry button.
-  await page.route(/split_[a-z_]+-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.route(/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/, (route) => route.abort());
   await page.click(byId('mode-switch'));
   await page.waitForSelector(byId('lazy-failed'));
   assert.match(await page.textContent(byId('lazy-failed')), /No se pudo descargar/);
@@ -153,7 +153,7 @@ test('the real-broker panel is fetched when first opened; a failed fetch says so
   await page.click(byId('mode-switch'));
   await page.waitForSelector(byId('lazy-failed'));
   // Back online, the button fetches it.
-  await page.unroute(/split_[a-z_]+-[0-9a-f]+\.wasm$/);
+  await page.unroute(/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/);
   await page.click(byId('lazy-retry'));
   await page.waitForSelector(byId('real-connect'));
   assert.ok(chunks.length >= 3, `fetched on each try: ${chunks}`);

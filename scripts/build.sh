@@ -27,7 +27,7 @@ if ! grep -qF "from \"./$main_js\"" "dist/$loader"; then
 fi
 # The chunks get the optimizations index.html asks Trunk for on the main module.
 opt_params=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | cut -d'"' -f2)
-for chunk in "$MQTT_SPLIT_OUT"/split_*.wasm; do
+for chunk in "$MQTT_SPLIT_OUT"/*.wasm; do
   # shellcheck disable=SC2086 # the flags are words
   wasm-opt -Oz $opt_params "$chunk" -o "dist/$(basename "$chunk")"
 done

@@ -2,7 +2,8 @@
 # Prints the first-load size of dist/ (wasm + js + css, raw and gzip) and fails above a budget.
 # First load is what the page fetches before it can be used: the main wasm, every script
 # (the JS glue, its snippets, the split loader it imports) and the CSS. The chunks fetched
-# when a part is first opened (split_*.wasm) are listed apart.
+# when a part is first opened (split_*.wasm, and chunk_*.wasm for code parts share) are
+# listed apart.
 # Usage: scripts/size.sh [BUDGET_KB]   (0 or nothing: no budget)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +22,9 @@ sum() { # LABEL FILE...
 }
 first=()
 for f in dist/*.wasm dist/**/*.js dist/*.css; do
-  [[ $(basename "$f") == split_* ]] || first+=("$f")
+  case $(basename "$f") in split_* | chunk_*) ;; *) first+=("$f") ;; esac
 done
-on_demand=(dist/split_*.wasm)
+on_demand=(dist/split_*.wasm dist/chunk_*.wasm)
 if ((${#on_demand[@]})); then sum "on demand (fetched when first opened)" "${on_demand[@]}"; fi
 sum "first load (wasm + js + css)" "${first[@]}"
 if ((budget_kb > 0)) && ((last_gz > budget_kb * 1024)); then

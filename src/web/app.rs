@@ -7,7 +7,6 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::flood_of;
 use crate::core::sim::Share;
 use crate::web::bridge::Real;
-use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
 use crate::web::components::diagram::Diagram;
@@ -17,9 +16,8 @@ use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::components::share::{open_scenario, SharePanel};
 use crate::web::components::timeline::Timeline;
-use crate::web::components::wildcard::WildcardTester;
 use crate::web::files;
-use crate::web::lazy::{prefetch_real_panel, LazyRealPanel};
+use crate::web::lazy;
 use crate::web::state::{Ctx, Notice, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
@@ -97,8 +95,15 @@ pub fn App(initial: Lang) -> impl IntoView {
     let current_lesson =
         move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()).unwrap_or_default());
     let tab_button = move |which: View, label: Text, id: &'static str| {
+        // Reaching a tab fetches its code if it is not here yet.
+        let prefetch = move || match which {
+            View::Log => {}
+            View::Broker => lazy::BROKER_PANEL.prefetch(),
+            View::Wildcard => lazy::WILDCARD.prefetch(),
+        };
         view! {
             <button type="button" role="tab" data-testid=id class="tab"
+                on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch()
                 aria-selected=move || (tab.get() == which).to_string()
                 on:click=move |_| {
                     tab.set(which);
@@ -126,7 +131,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                         href=move || full_app_link(lang.get())>{t(Text::OpenFullApp)}</a>
                 })}
                 <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode
-                    on:pointerenter=move |_| prefetch_real_panel() on:focus=move |_| prefetch_real_panel()>
+                    on:pointerenter=move |_| lazy::REAL_PANEL.prefetch() on:focus=move |_| lazy::REAL_PANEL.prefetch()>
                     {move || lang.get().t(if real.get() { Text::ModeSimulated } else { Text::ModeReal })}
                 </button>
                 <button type="button" class="secondary" data-testid="theme-toggle" title=t(Text::ThemeToggle)
@@ -146,7 +151,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
-            <main><LazyRealPanel lang=lang/></main>
+            <main>{lazy::real_panel(lang)}</main>
         </Show>
         <main class="layout" class:hidden=move || real.get()>
             <div class="col col-a">
@@ -170,8 +175,8 @@ pub fn App(initial: Lang) -> impl IntoView {
                 <div role="tabpanel">
                     {move || match tab.get() {
                         View::Log => view! { <Timeline/> }.into_any(),
-                        View::Broker => view! { <BrokerPanel/> }.into_any(),
-                        View::Wildcard => view! { <WildcardTester/> }.into_any(),
+                        View::Broker => lazy::broker_panel().into_any(),
+                        View::Wildcard => lazy::wildcard_tester().into_any(),
                     }}
                 </div>
                 <GlossaryPanel/>

@@ -1,48 +1,164 @@
 //! Code a first visit does not need, fetched when first used.
 //!
 //! The release bundle is built with `--cfg mqtt_split` and split after linking
-//! (`scripts/build.sh`): each function marked here goes, with everything only it reaches, into
-//! a chunk of its own that the page fetches the first time the function is called. Other
-//! builds (tests, `trunk serve`) keep one module and call the functions directly.
+//! (`scripts/build.sh`): each function declared with [`split_part!`] goes, with everything
+//! only it reaches, into a chunk of its own that the page fetches the first time the function
+//! is called. Other builds (tests, `trunk serve`) keep one module and the functions resolve at
+//! once. [`deferred`] shows a part: a loading line while its chunk comes, an error with a
+//! retry button if it cannot (offline, server gone), and never touches the rest of the page.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::core::codec::Version;
 use crate::core::i18n::{Lang, Text};
+use crate::core::journey::Journey;
+use crate::web::components::broker_panel::BrokerPanel;
+use crate::web::components::journey::JourneyView;
 use crate::web::components::real::RealPanel;
+use crate::web::components::share::ShareBody;
+use crate::web::components::wildcard::WildcardTester;
+use crate::web::state::Ctx;
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
 
-/// The real-broker panel (about a tenth of the app, which most visits never open).
-#[cfg_attr(
-    mqtt_split,
-    wasm_split_helpers::wasm_split(real_panel, preload(fetch_real_panel), fallible)
-)]
-fn real_panel_view(lang: ReadSignal<Lang>) -> Result<AnyView, LoadError> {
-    Ok(view! { <RealPanel lang=lang/> }.into_any())
+/// Declares a split function (`async`: it waits for its chunk) and the function that only
+/// fetches the chunk. Functions naming the same chunk share it.
+macro_rules! split_part {
+    ($chunk:ident, $fetch:ident, fn $view:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        #[cfg(mqtt_split)]
+        #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
+        fn $view($($arg: $ty),*) -> Result<AnyView, LoadError> {
+            Ok($body)
+        }
+
+        #[cfg(not(mqtt_split))]
+        async fn $view($($arg: $ty),*) -> Result<AnyView, LoadError> {
+            Ok($body)
+        }
+
+        #[cfg(not(mqtt_split))]
+        async fn $fetch() -> Result<(), LoadError> {
+            Ok(())
+        }
+    };
 }
 
-/// Whether the real-broker panel's code is here.
-static REAL_PANEL_LOADED: AtomicBool = AtomicBool::new(false);
-
-/// Fetches the real-broker panel's code (at once when the build is not split).
-pub async fn load_real_panel() -> Result<(), LoadError> {
-    #[cfg(mqtt_split)]
-    fetch_real_panel().await?;
-    REAL_PANEL_LOADED.store(true, Ordering::Relaxed);
-    Ok(())
-}
-
-/// Starts fetching the real-broker panel's code in the background (when the pointer or the
-/// keyboard reaches the button that opens it), so that opening it does not wait.
-pub fn prefetch_real_panel() {
-    if !REAL_PANEL_LOADED.load(Ordering::Relaxed) {
-        spawn_local(async {
-            let _ = load_real_panel().await;
-        });
+split_part!(
+    real_panel,
+    fetch_real_panel,
+    fn real_panel_view(lang: ReadSignal<Lang>) {
+        view! { <RealPanel lang=lang/> }.into_any()
     }
+);
+split_part!(
+    broker_panel,
+    fetch_broker_panel,
+    fn broker_panel_view() {
+        view! { <BrokerPanel/> }.into_any()
+    }
+);
+split_part!(
+    wildcard,
+    fetch_wildcard,
+    fn wildcard_view() {
+        view! { <WildcardTester/> }.into_any()
+    }
+);
+split_part!(
+    journey,
+    fetch_journey,
+    fn journey_view(j: Journey, version: Version, acl: bool) {
+        view! { <JourneyView j=j version=version acl=acl/> }.into_any()
+    }
+);
+split_part!(
+    share,
+    fetch_share,
+    fn share_view() {
+        view! { <ShareBody/> }.into_any()
+    }
+);
+
+/// Fetches a part's chunk.
+type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>>;
+
+/// A part of the app fetched on first use.
+pub struct Part {
+    loaded: AtomicBool,
+    fetch: Fetch,
+}
+
+impl Part {
+    const fn new(fetch: Fetch) -> Self {
+        Part {
+            loaded: AtomicBool::new(false),
+            fetch,
+        }
+    }
+
+    fn loaded(&self) -> bool {
+        self.loaded.load(Ordering::Relaxed)
+    }
+
+    async fn load(&self) -> Result<(), LoadError> {
+        (self.fetch)().await?;
+        self.loaded.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Starts fetching in the background (when the pointer or the keyboard reaches what
+    /// opens the part), so that opening it does not wait.
+    pub fn prefetch(&'static self) {
+        if !self.loaded() {
+            spawn_local(async {
+                let _ = self.load().await;
+            });
+        }
+    }
+}
+
+/// The real-broker panel (about a tenth of the app, which most visits never open).
+pub static REAL_PANEL: Part = Part::new(|| Box::pin(fetch_real_panel()));
+/// The broker-internals tab.
+pub static BROKER_PANEL: Part = Part::new(|| Box::pin(fetch_broker_panel()));
+/// The wildcard-tester tab.
+pub static WILDCARD: Part = Part::new(|| Box::pin(fetch_wildcard()));
+/// A message's journey (shown once a message is picked).
+pub static JOURNEY: Part = Part::new(|| Box::pin(fetch_journey()));
+/// Sharing, embedding, export and import.
+pub static SHARE: Part = Part::new(|| Box::pin(fetch_share()));
+
+/// The real-broker panel.
+pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {
+    deferred(&REAL_PANEL, move || ready(real_panel_view(lang)))
+}
+
+/// The broker-internals tab.
+pub fn broker_panel() -> impl IntoView {
+    deferred(&BROKER_PANEL, || ready(broker_panel_view()))
+}
+
+/// The wildcard-tester tab.
+pub fn wildcard_tester() -> impl IntoView {
+    deferred(&WILDCARD, || ready(wildcard_view()))
+}
+
+/// A message's journey.
+pub fn journey(j: Journey, version: Version, acl: bool) -> impl IntoView {
+    deferred(&JOURNEY, move || {
+        ready(journey_view(j.clone(), version, acl))
+    })
+}
+
+/// The body of the share panel.
+pub fn share() -> impl IntoView {
+    deferred(&SHARE, || ready(share_view()))
 }
 
 /// Where a part fetched on first use stands.
@@ -53,16 +169,19 @@ enum Load {
     Failed,
 }
 
-/// The real-broker panel: says it is loading while its code is fetched, and offers to try
-/// again if that fails (offline, server gone); what the rest of the page holds is untouched.
-#[component]
-pub fn LazyRealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
-    let loaded = REAL_PANEL_LOADED.load(Ordering::Relaxed);
+/// Shows `view` once `part` is here: a loading line before, an error in the user's language
+/// with a retry button if fetching fails.
+fn deferred(
+    part: &'static Part,
+    view: impl Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let loaded = part.loaded();
     let state = RwSignal::new(if loaded { Load::Ready } else { Load::Pending });
     let fetch = move || {
         state.set(Load::Pending);
         spawn_local(async move {
-            let done = load_real_panel().await;
+            let done = part.load().await;
             state.set(if done.is_ok() {
                 Load::Ready
             } else {
@@ -85,7 +204,7 @@ pub fn LazyRealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     };
     move || {
         match state.get() {
-        Load::Ready => real_panel(lang).unwrap_or_else(failed),
+        Load::Ready => view().and_then(Result::ok).unwrap_or_else(failed),
         Load::Pending => view! {
             <p class="lazy-loading" role="status" data-testid="lazy-loading">{t(Text::LoadingPart)}</p>
         }
@@ -95,20 +214,9 @@ pub fn LazyRealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The real-broker panel, once [`load_real_panel`] has succeeded; `None` before.
-fn real_panel(lang: ReadSignal<Lang>) -> Option<AnyView> {
-    #[cfg(mqtt_split)]
-    let view = ready(real_panel_view(lang));
-    #[cfg(not(mqtt_split))]
-    let view = Some(real_panel_view(lang));
-    view.and_then(Result::ok)
-}
-
 /// The value of a future that needs no waiting (a split function whose chunk is loaded
 /// resolves on its first poll); `None` if it would wait.
-#[cfg(mqtt_split)]
-fn ready<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
-    use std::task::{Context, Poll, Waker};
+fn ready<T>(future: impl Future<Output = T>) -> Option<T> {
     match std::pin::pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(value) => Some(value),
         Poll::Pending => None,

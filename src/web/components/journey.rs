@@ -94,14 +94,15 @@ pub fn JourneyPanel() -> impl IntoView {
             <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
             {move || match journey.get() {
                 None => view! { <p class="muted" data-testid="journey-empty">{lang.get().t(Text::JourneyEmpty)}</p> }.into_any(),
-                Some((j, version, acl)) => view! { <JourneyView j=j version=version acl=acl/> }.into_any(),
+                Some((j, version, acl)) => crate::web::lazy::journey(j, version, acl).into_any(),
             }}
         </section>
     }
 }
 
+/// A message's journey in full (fetched on first use: see `web::lazy`).
 #[component]
-fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
+pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
     let lang = Ctx::get().lang;
     let (reach_n, reach_m) = j.reach();
     let topic = j.topic.clone();

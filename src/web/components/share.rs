@@ -44,9 +44,33 @@ async fn embed_src(ctx: Ctx) -> Result<String, String> {
     Ok(src)
 }
 
-/// The share and export panel.
+/// The share and export panel: a summary line; what it holds is fetched when it is first
+/// opened (see `web::lazy`).
 #[component]
 pub fn SharePanel() -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let opened = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        if open {
+            opened.set(true);
+        }
+    };
+    let prefetch = || crate::web::lazy::SHARE.prefetch();
+    view! {
+        <details class="panel share" data-testid="share-panel" on:toggle=toggle>
+            <summary on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch()>{move || lang.get().t(Text::ShareTitle)}</summary>
+            {move || opened.get().then(crate::web::lazy::share)}
+        </details>
+    }
+}
+
+/// What the share panel holds: share link, embed code, export and import.
+#[component]
+pub fn ShareBody() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let t = move |text: Text| move || lang.get().t(text);
@@ -100,8 +124,6 @@ pub fn SharePanel() -> impl IntoView {
         });
     };
     view! {
-        <details class="panel share" data-testid="share-panel">
-            <summary>{t(Text::ShareTitle)}</summary>
             <p class="hint">{t(Text::ShareNoPasswords)}</p>
             <div class="row">
                 <button type="button" data-testid="share-link" on:click=copy_link>{t(Text::CopyShareLink)}</button>
@@ -120,7 +142,6 @@ pub fn SharePanel() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=import/>
                 </label>
             </div>
-        </details>
     }
 }
 
