@@ -124,24 +124,24 @@ pub fn ShareBody() -> impl IntoView {
         });
     };
     view! {
-            <p class="hint">{t(Text::ShareNoPasswords)}</p>
-            <div class="row">
-                <button type="button" data-testid="share-link" on:click=copy_link>{t(Text::CopyShareLink)}</button>
-                <button type="button" class="secondary" data-testid="share-iframe" on:click=copy_iframe>{t(Text::CopyIframe)}</button>
-            </div>
-            <Show when=move || !made.get().is_empty()>
-                <p class="hint" role="status" data-testid="share-status">{move || status.get().map(|s| lang.get().t(s))}</p>
-                <textarea readonly rows="3" data-testid="share-output" aria-label=t(Text::ShareTitle)
-                    on:focus=|ev| { if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { a.select(); } }
-                    prop:value=move || made.get()></textarea>
-            </Show>
-            <div class="row">
-                <button type="button" class="secondary" data-testid="export-scenario" on:click=export>{t(Text::ExportScenario)}</button>
-                <label class="file">
-                    {t(Text::ImportScenario)}
-                    <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=import/>
-                </label>
-            </div>
+        <p class="hint">{t(Text::ShareNoPasswords)}</p>
+        <div class="row">
+            <button type="button" data-testid="share-link" on:click=copy_link>{t(Text::CopyShareLink)}</button>
+            <button type="button" class="secondary" data-testid="share-iframe" on:click=copy_iframe>{t(Text::CopyIframe)}</button>
+        </div>
+        <Show when=move || !made.get().is_empty()>
+            <p class="hint" role="status" data-testid="share-status">{move || status.get().map(|s| lang.get().t(s))}</p>
+            <textarea readonly rows="3" data-testid="share-output" aria-label=t(Text::ShareTitle)
+                on:focus=|ev| { if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { a.select(); } }
+                prop:value=move || made.get()></textarea>
+        </Show>
+        <div class="row">
+            <button type="button" class="secondary" data-testid="export-scenario" on:click=export>{t(Text::ExportScenario)}</button>
+            <label class="file">
+                {t(Text::ImportScenario)}
+                <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=import/>
+            </label>
+        </div>
     }
 }
 
