@@ -19,6 +19,7 @@ use crate::core::codec::Version;
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::Journey;
 use crate::web::components::broker_panel::BrokerPanel;
+use crate::web::components::devices::DeviceSettings;
 use crate::web::components::journey::JourneyView;
 use crate::web::components::real::RealPanel;
 use crate::web::components::share::ShareBody;
@@ -84,6 +85,13 @@ split_part!(
         view! { <ShareBody/> }.into_any()
     }
 );
+split_part!(
+    device_settings,
+    fetch_device_settings,
+    fn device_settings_view(name: String) {
+        view! { <DeviceSettings name=name/> }.into_any()
+    }
+);
 
 /// Fetches a part's chunk.
 type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>>;
@@ -133,6 +141,8 @@ pub static WILDCARD: Part = Part::new(|| Box::pin(fetch_wildcard()));
 pub static JOURNEY: Part = Part::new(|| Box::pin(fetch_journey()));
 /// Sharing, embedding, export and import.
 pub static SHARE: Part = Part::new(|| Box::pin(fetch_share()));
+/// A device's settings editor.
+pub static DEVICE_SETTINGS: Part = Part::new(|| Box::pin(fetch_device_settings()));
 
 /// The real-broker panel.
 pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {
@@ -156,9 +166,56 @@ pub fn journey(j: Journey, version: Version, acl: bool) -> impl IntoView {
     })
 }
 
-/// The body of the share panel.
-pub fn share() -> impl IntoView {
-    deferred(&SHARE, || ready(share_view()))
+/// The share panel: its contents are fetched when it is first opened.
+pub fn share_panel() -> impl IntoView {
+    details(
+        "panel share",
+        "share-panel".into(),
+        Text::ShareTitle,
+        &SHARE,
+        || ready(share_view()),
+    )
+}
+
+/// A device's settings: fetched when first opened.
+pub fn device_settings(name: String) -> impl IntoView {
+    details(
+        "editor",
+        format!("editor-{name}"),
+        Text::Settings,
+        &DEVICE_SETTINGS,
+        move || ready(device_settings_view(name.clone())),
+    )
+}
+
+/// A `<details>` whose contents are a part: fetched when the pointer or the keyboard reaches
+/// its summary, shown from the first opening on, and kept (with what was typed) when closed.
+fn details(
+    class: &'static str,
+    testid: String,
+    summary: Text,
+    part: &'static Part,
+    view: impl Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let opened = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let open = (ev.target())
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        if open {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class=class data-testid=testid on:toggle=toggle>
+            <summary on:pointerenter=move |_| part.prefetch() on:focus=move |_| part.prefetch()>
+                {move || lang.get().t(summary)}
+            </summary>
+            {move || opened.get().then(|| deferred(part, view.clone()))}
+        </details>
+    }
 }
 
 /// Where a part fetched on first use stands.

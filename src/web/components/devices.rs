@@ -229,7 +229,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     })}
                 }
             })}
-            {client.then(|| view! { <DeviceEditor name=name.clone()/> })}
+            {client.then(|| crate::web::lazy::device_settings(name.clone()))}
             <ul class="values" data-testid=format!("device-values-{name}")>
                 {move || values.get().into_iter().map(|(topic, value)| view! {
                     <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
@@ -252,9 +252,10 @@ struct Settings {
     username: String,
 }
 
-/// The device editor: link faults and the settings of the next connection.
+/// The device editor's contents: link faults and the settings of the next connection
+/// (fetched when first opened: see `web::lazy`).
 #[component]
-fn DeviceEditor(name: String) -> impl IntoView {
+pub fn DeviceSettings(name: String) -> impl IntoView {
     use crate::core::sim::scenario::{LinkConfig, WillConfig};
     let ctx = Ctx::get();
     let lang = ctx.lang;
@@ -343,57 +344,54 @@ fn DeviceEditor(name: String) -> impl IntoView {
         name.clone(),
     );
     view! {
-        <details class="editor" data-testid=format!("editor-{name}")>
-            <summary>{t(Text::Settings)}</summary>
-            <Terms words=&[Word::Session, Word::Will, Word::KeepAlive]/>
-            {move || {
-                let s = get();
-                let (l, j, p) = s.link;
-                view! {
-                    {slider(0, Text::Latency, 2000, l as f64, format!("latency-{d1}"))}
-                    {slider(1, Text::Jitter, 1000, j as f64, format!("jitter-{d1}"))}
-                    {slider(2, Text::Loss, 50, p * 100.0, format!("loss-{d1}"))}
-                }
-            }}
-            {move || get().qos.map(|q| { let d = d2.clone(); view! {
-                <label>"QoS"
-                    <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().unwrap_or(0) })>
-                        {[0u8, 1, 2].map(|v| view! { <option value=v.to_string() selected=v == q>{v}</option> })}
-                    </select>
-                </label>
-            } })}
-            {move || get().retain.map(|r| { let d = d3.clone(); view! {
-                <label class="inline"><input type="checkbox" prop:checked=r
-                    on:change=move |ev| ctx.act(Action::SetRetain { device: d.clone(), retain: event_target_checked(&ev) })/>{t(Text::RetainField)}</label>
-            } })}
-            <p class="muted small">{t(Text::NextConnection)}</p>
-            <label class="inline"><input type="checkbox" prop:checked=move || get().clean data-testid=format!("clean-{name}")
-                on:change=move |ev| ctx.act(Action::SetCleanSession { device: d4.clone(), clean: event_target_checked(&ev) })/>{t(Text::CleanSession)}</label>
-            <label>{t(Text::Port)}
-                <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().unwrap_or(1883) })>
-                    <option value="1883" selected=move || get().port == 1883>"1883"</option>
-                    <option value="8883" selected=move || get().port == 8883>"8883 (TLS)"</option>
+        <Terms words=&[Word::Session, Word::Will, Word::KeepAlive]/>
+        {move || {
+            let s = get();
+            let (l, j, p) = s.link;
+            view! {
+                {slider(0, Text::Latency, 2000, l as f64, format!("latency-{d1}"))}
+                {slider(1, Text::Jitter, 1000, j as f64, format!("jitter-{d1}"))}
+                {slider(2, Text::Loss, 50, p * 100.0, format!("loss-{d1}"))}
+            }
+        }}
+        {move || get().qos.map(|q| { let d = d2.clone(); view! {
+            <label>"QoS"
+                <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().unwrap_or(0) })>
+                    {[0u8, 1, 2].map(|v| view! { <option value=v.to_string() selected=v == q>{v}</option> })}
                 </select>
             </label>
-            <label>{t(Text::WillTopic)}<input data-testid=format!("will-topic-{name}") prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
-            <p class="field-error" role="alert">{will_error}</p>
-            <label>{t(Text::WillPayload)}<input prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
-            <button type="button" class="small" disabled=move || will_error().is_some() on:click=move |_| {
-                let topic = will_topic.get_untracked();
-                let will = (!topic.is_empty()).then(|| WillConfig { topic, payload: will_payload.get_untracked(), qos: 1, retain: false });
-                ctx.act(Action::SetWill { device: d6.clone(), will });
-            }>{t(Text::Apply)}</button>
-            <label>{t(Text::Username)}<input autocomplete="off" prop:value=move || user.get() on:input=move |ev| user.set(event_target_value(&ev))/></label>
-            <label>{t(Text::Password)}<input type="password" autocomplete="off" prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/></label>
-            <button type="button" class="small" data-testid=format!("credentials-apply-{name}") on:click={
-                let d = name.clone();
-                move |_| {
-                    let u = user.get_untracked();
-                    let p = pass.get_untracked();
-                    ctx.act(Action::SetCredentials { device: d.clone(), username: (!u.is_empty()).then_some(u), password: (!p.is_empty()).then_some(p) });
-                }
-            }>{t(Text::Apply)}</button>
-        </details>
+        } })}
+        {move || get().retain.map(|r| { let d = d3.clone(); view! {
+            <label class="inline"><input type="checkbox" prop:checked=r
+                on:change=move |ev| ctx.act(Action::SetRetain { device: d.clone(), retain: event_target_checked(&ev) })/>{t(Text::RetainField)}</label>
+        } })}
+        <p class="muted small">{t(Text::NextConnection)}</p>
+        <label class="inline"><input type="checkbox" prop:checked=move || get().clean data-testid=format!("clean-{name}")
+            on:change=move |ev| ctx.act(Action::SetCleanSession { device: d4.clone(), clean: event_target_checked(&ev) })/>{t(Text::CleanSession)}</label>
+        <label>{t(Text::Port)}
+            <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().unwrap_or(1883) })>
+                <option value="1883" selected=move || get().port == 1883>"1883"</option>
+                <option value="8883" selected=move || get().port == 8883>"8883 (TLS)"</option>
+            </select>
+        </label>
+        <label>{t(Text::WillTopic)}<input data-testid=format!("will-topic-{name}") prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
+        <p class="field-error" role="alert">{will_error}</p>
+        <label>{t(Text::WillPayload)}<input prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
+        <button type="button" class="small" disabled=move || will_error().is_some() on:click=move |_| {
+            let topic = will_topic.get_untracked();
+            let will = (!topic.is_empty()).then(|| WillConfig { topic, payload: will_payload.get_untracked(), qos: 1, retain: false });
+            ctx.act(Action::SetWill { device: d6.clone(), will });
+        }>{t(Text::Apply)}</button>
+        <label>{t(Text::Username)}<input autocomplete="off" prop:value=move || user.get() on:input=move |ev| user.set(event_target_value(&ev))/></label>
+        <label>{t(Text::Password)}<input type="password" autocomplete="off" prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/></label>
+        <button type="button" class="small" data-testid=format!("credentials-apply-{name}") on:click={
+            let d = name.clone();
+            move |_| {
+                let u = user.get_untracked();
+                let p = pass.get_untracked();
+                ctx.act(Action::SetCredentials { device: d.clone(), username: (!u.is_empty()).then_some(u), password: (!p.is_empty()).then_some(p) });
+            }
+        }>{t(Text::Apply)}</button>
     }
 }
 

@@ -44,28 +44,10 @@ async fn embed_src(ctx: Ctx) -> Result<String, String> {
     Ok(src)
 }
 
-/// The share and export panel: a summary line; what it holds is fetched when it is first
-/// opened (see `web::lazy`).
+/// The share and export panel (its contents are fetched when first opened: `web::lazy`).
 #[component]
 pub fn SharePanel() -> impl IntoView {
-    let lang = Ctx::get().lang;
-    let opened = RwSignal::new(false);
-    let toggle = move |ev: leptos::ev::Event| {
-        let open = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            .is_some_and(|d| d.open());
-        if open {
-            opened.set(true);
-        }
-    };
-    let prefetch = || crate::web::lazy::SHARE.prefetch();
-    view! {
-        <details class="panel share" data-testid="share-panel" on:toggle=toggle>
-            <summary on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch()>{move || lang.get().t(Text::ShareTitle)}</summary>
-            {move || opened.get().then(crate::web::lazy::share)}
-        </details>
-    }
+    crate::web::lazy::share_panel()
 }
 
 /// What the share panel holds: share link, embed code, export and import.
