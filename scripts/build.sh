@@ -15,10 +15,14 @@ export CARGO_TARGET_DIR="$PWD/target/split"
 # RUSTFLAGS replaces .cargo/config.toml's flags for the wasm target: repeat them.
 export RUSTFLAGS="--cfg erase_components --cfg mqtt_split -Clink-arg=--emit-relocs"
 echo "[build] trunk build --release --offline (split)"
+rm -rf "$MQTT_SPLIT_OUT"
 trunk build --release --offline
 
 main_js=$(cd dist && ls mqtt-playground-*.js)
-loader=$(cd "$MQTT_SPLIT_OUT" && ls __wasm_split-*.js)
+if ! loader=$(cd "$MQTT_SPLIT_OUT" 2>/dev/null && ls __wasm_split-*.js); then
+  echo "[build] no split output: Trunk did not run tools/split/wasm-bindgen" >&2
+  exit 1
+fi
 # The loader reaches the main module's exports through its JS glue, which Trunk has named.
 sed "s|from \"./mqtt-playground.js\"|from \"./$main_js\"|" "$MQTT_SPLIT_OUT/$loader" >"dist/$loader"
 if ! grep -qF "from \"./$main_js\"" "dist/$loader"; then
