@@ -142,7 +142,10 @@ pub fn Timeline() -> impl IntoView {
         });
     };
     view! {
-        <section class="timeline panel" data-testid="timeline" aria-labelledby="timeline-title">
+        // Messages are picked here: reaching the log fetches the journey's code if needed.
+        <section class="timeline panel" data-testid="timeline" aria-labelledby="timeline-title"
+            on:pointerenter=move |_| crate::web::lazy::JOURNEY.prefetch()
+            on:focusin=move |_| crate::web::lazy::JOURNEY.prefetch()>
             <h2 id="timeline-title">{move || lang.get().t(Text::Timeline)}</h2>
             <div class="row filters">
                 <label>{move || lang.get().t(Text::FilterDevice)}
