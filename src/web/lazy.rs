@@ -131,7 +131,7 @@ impl Part {
     }
 }
 
-/// The real-broker panel (about a tenth of the app, which most visits never open).
+/// The real-broker panel (the largest part; most visits never open it).
 pub static REAL_PANEL: Part = Part::new(|| Box::pin(fetch_real_panel()));
 /// The broker-internals tab.
 pub static BROKER_PANEL: Part = Part::new(|| Box::pin(fetch_broker_panel()));
