@@ -68,6 +68,16 @@ async function freshPage(viewport = { width: 1400, height: 1000 }) {
 const stats = async (frame) => Object.fromEntries(
   (await frame.textContent(byId('stats'))).trim().split(/\s+/).map((kv) => kv.split('=')));
 
+/** Pauses the run, reads its figures, and makes a share link through the share panel. */
+async function pauseAndShare(page) {
+  await page.click(byId('play'));
+  const before = await stats(page);
+  await page.click(`${byId('share-panel')} summary`);
+  await page.click(byId('share-link'));
+  await page.waitForSelector(byId('share-output'));
+  return { before, link: await page.inputValue(byId('share-output')) };
+}
+
 test('an https course page embeds a lesson in Spanish; solving it turns the check green and is remembered', async () => {
   const { context, page, errors, requests } = await freshPage();
   await page.goto(`${origin}/course.html`);
@@ -129,12 +139,7 @@ test('a share link opened in a fresh browser reproduces the same trace, without 
   await page.fill(byId('subscribe-filter'), 'Casa/#');
   await page.click(byId('subscribe-submit'));
   await page.waitForFunction((sel) => /events=([2-9]\d{2,}|\d{4,})/.test(document.querySelector(sel)?.textContent ?? ''), byId('stats'));
-  await page.click(byId('play'));
-  const before = await stats(page);
-  await page.click(`${byId('share-panel')} summary`);
-  await page.click(byId('share-link'));
-  await page.waitForSelector(byId('share-output'));
-  const link = await page.inputValue(byId('share-output'));
+  const { before, link } = await pauseAndShare(page);
   assert.match(link, /#share=[A-Za-z0-9_-]+$/);
   const json = inflateRawSync(Buffer.from(link.split('#share=')[1], 'base64url')).toString();
   const share = JSON.parse(json);
@@ -163,12 +168,7 @@ test('a long run opens over several frames and still matches, event for event', 
   await page.goto(`${origin}/?lang=en&demo=flood&seed=3`);
   await page.waitForSelector(byId('devices'));
   await page.waitForFunction((sel) => Number(/events=(\d+)/.exec(document.querySelector(sel).textContent)[1]) > 70000, byId('stats'), { timeout: 60_000 });
-  await page.click(byId('play'));
-  const before = await stats(page);
-  await page.click(`${byId('share-panel')} summary`);
-  await page.click(byId('share-link'));
-  await page.waitForSelector(byId('share-output'));
-  const link = await page.inputValue(byId('share-output'));
+  const { before, link } = await pauseAndShare(page);
   await context.close();
 
   const fresh = await freshPage();
