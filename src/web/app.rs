@@ -14,7 +14,7 @@ use crate::web::components::forms::{PublishForm, SubscribeForm};
 use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
-use crate::web::components::share::{open_scenario, SharePanel};
+use crate::web::components::share::open_scenario;
 use crate::web::components::timeline::Timeline;
 use crate::web::files;
 use crate::web::lazy;
@@ -157,7 +157,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             <div class="col col-a">
                 <LessonPanel/>
                 <Controls/>
-                <SharePanel/>
+                {lazy::share_panel()}
                 <Devices/>
                 <PublishForm/>
                 <SubscribeForm/>

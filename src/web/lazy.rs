@@ -28,10 +28,16 @@ use crate::web::state::Ctx;
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
 
-/// Declares a split function (`async`: it waits for its chunk) and the function that only
-/// fetches the chunk. Functions naming the same chunk share it.
+/// Declares a part: its [`Part`] (`$part`), its split function (`async`: it waits for the
+/// chunk) and the function that only fetches the chunk.
 macro_rules! split_part {
-    ($chunk:ident, $fetch:ident, fn $view:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    (
+        $(#[$doc:meta])* $part:ident: $chunk:ident, $fetch:ident,
+        fn $view:ident($($arg:ident: $ty:ty),*) $body:block
+    ) => {
+        $(#[$doc])*
+        pub static $part: Part = Part::new(|| Box::pin($fetch()));
+
         #[cfg(mqtt_split)]
         #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
         fn $view($($arg: $ty),*) -> Result<AnyView, LoadError> {
@@ -51,43 +57,43 @@ macro_rules! split_part {
 }
 
 split_part!(
-    real_panel,
-    fetch_real_panel,
+    /// The real-broker panel (the largest part; most visits never open it).
+    REAL_PANEL: real_panel, fetch_real_panel,
     fn real_panel_view(lang: ReadSignal<Lang>) {
         view! { <RealPanel lang=lang/> }.into_any()
     }
 );
 split_part!(
-    broker_panel,
-    fetch_broker_panel,
+    /// The broker-internals tab.
+    BROKER_PANEL: broker_panel, fetch_broker_panel,
     fn broker_panel_view() {
         view! { <BrokerPanel/> }.into_any()
     }
 );
 split_part!(
-    wildcard,
-    fetch_wildcard,
+    /// The wildcard-tester tab.
+    WILDCARD: wildcard, fetch_wildcard,
     fn wildcard_view() {
         view! { <WildcardTester/> }.into_any()
     }
 );
 split_part!(
-    journey,
-    fetch_journey,
+    /// A message's journey (shown once a message is picked).
+    JOURNEY: journey, fetch_journey,
     fn journey_view(j: Journey, version: Version, acl: bool) {
         view! { <JourneyView j=j version=version acl=acl/> }.into_any()
     }
 );
 split_part!(
-    share,
-    fetch_share,
+    /// Sharing, embedding, export and import.
+    SHARE: share, fetch_share,
     fn share_view() {
         view! { <ShareBody/> }.into_any()
     }
 );
 split_part!(
-    device_settings,
-    fetch_device_settings,
+    /// A device's settings editor.
+    DEVICE_SETTINGS: device_settings, fetch_device_settings,
     fn device_settings_view(name: String) {
         view! { <DeviceSettings name=name/> }.into_any()
     }
@@ -130,19 +136,6 @@ impl Part {
         }
     }
 }
-
-/// The real-broker panel (the largest part; most visits never open it).
-pub static REAL_PANEL: Part = Part::new(|| Box::pin(fetch_real_panel()));
-/// The broker-internals tab.
-pub static BROKER_PANEL: Part = Part::new(|| Box::pin(fetch_broker_panel()));
-/// The wildcard-tester tab.
-pub static WILDCARD: Part = Part::new(|| Box::pin(fetch_wildcard()));
-/// A message's journey (shown once a message is picked).
-pub static JOURNEY: Part = Part::new(|| Box::pin(fetch_journey()));
-/// Sharing, embedding, export and import.
-pub static SHARE: Part = Part::new(|| Box::pin(fetch_share()));
-/// A device's settings editor.
-pub static DEVICE_SETTINGS: Part = Part::new(|| Box::pin(fetch_device_settings()));
 
 /// The real-broker panel.
 pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {

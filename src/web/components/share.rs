@@ -44,13 +44,8 @@ async fn embed_src(ctx: Ctx) -> Result<String, String> {
     Ok(src)
 }
 
-/// The share and export panel (its contents are fetched when first opened: `web::lazy`).
-#[component]
-pub fn SharePanel() -> impl IntoView {
-    crate::web::lazy::share_panel()
-}
-
-/// What the share panel holds: share link, embed code, export and import.
+/// What the share panel holds (`web::lazy::share_panel`): share link, embed code, export and
+/// import.
 #[component]
 pub fn ShareBody() -> impl IntoView {
     let ctx = Ctx::get();
