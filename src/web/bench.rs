@@ -5,9 +5,10 @@
 use bytes::Bytes;
 use wasm_bindgen::prelude::*;
 
-use crate::core::codec::{Properties, SubscriptionOptions, Version};
+use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::i18n::Lang;
 use crate::core::types::QoS;
+use crate::web::lazy::{client_op, ClientOp};
 use crate::web::realclient::{Options, RealClient, Status};
 
 use crate::web::clock::now_ms as now;
@@ -28,8 +29,8 @@ async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsVal
         clean: true,
         will: (String::new(), String::new()),
     };
-    client
-        .connect(&options, Lang::En)
+    client_op(&client, ClientOp::Connect(options), Lang::En)
+        .await
         .map_err(|e| JsValue::from_str(&e))?;
     for _ in 0..500 {
         if client.0.borrow().status == Status::Connected {
@@ -38,6 +39,13 @@ async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsVal
         gloo_timers::future::TimeoutFuture::new(10).await;
     }
     Err(JsValue::from_str("no CONNACK"))
+}
+
+/// Does `o` on the client (its code is fetched with the real panel's chunk).
+async fn op(client: &RealClient, o: ClientOp) -> Result<(), JsValue> {
+    client_op(client, o, Lang::En)
+        .await
+        .map_err(|e| JsValue::from_str(&e))
 }
 
 /// Waits until `total` messages have arrived.
@@ -63,31 +71,17 @@ pub async fn bench_throughput(
 ) -> Result<f64, JsValue> {
     let client = connected(&url, version, &format!("bench-tp-{qos}")).await?;
     let topic = format!("bench/tp/{qos}");
-    client
-        .subscribe(
-            &topic,
-            SubscriptionOptions::qos(QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce)),
-            Lang::En,
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
+    let options = SubscriptionOptions::qos(QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce));
+    op(&client, ClientOp::Subscribe(topic.clone(), options)).await?;
     gloo_timers::future::TimeoutFuture::new(200).await;
     let payload = Bytes::from(vec![b'x'; size as usize]);
     let start = now();
     for _ in 0..count {
-        client
-            .publish(
-                &topic,
-                payload.clone(),
-                qos,
-                false,
-                Properties::new(),
-                Lang::En,
-            )
-            .map_err(|e| JsValue::from_str(&e))?;
+        op(&client, ClientOp::Publish(topic.clone(), payload.clone(), qos, false)).await?;
     }
     received(&client, u64::from(count)).await;
     let elapsed = now() - start;
-    client.close();
+    op(&client, ClientOp::Close).await?;
     Ok(elapsed)
 }
 
@@ -95,27 +89,17 @@ pub async fn bench_throughput(
 #[wasm_bindgen]
 pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
     let client = connected(&url, version, "bench-lat").await?;
-    client
-        .subscribe("bench/lat", SubscriptionOptions::default(), Lang::En)
-        .map_err(|e| JsValue::from_str(&e))?;
+    let topic = "bench/lat".to_string();
+    op(&client, ClientOp::Subscribe(topic.clone(), SubscriptionOptions::default())).await?;
     gloo_timers::future::TimeoutFuture::new(200).await;
     let payload = Bytes::from_static(&[b'x'; 64]);
     let mut out = Vec::with_capacity(count as usize);
     for i in 0..count {
         let start = now();
-        client
-            .publish(
-                "bench/lat",
-                payload.clone(),
-                0,
-                false,
-                Properties::new(),
-                Lang::En,
-            )
-            .map_err(|e| JsValue::from_str(&e))?;
+        op(&client, ClientOp::Publish(topic.clone(), payload.clone(), 0, false)).await?;
         received(&client, u64::from(i) + 1).await;
         out.push(now() - start);
     }
-    client.close();
+    op(&client, ClientOp::Close).await?;
     Ok(out)
 }

@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use bytes::Bytes;
 use leptos::prelude::*;
 
-use crate::core::codec::Properties;
 use crate::core::i18n::Lang;
 use crate::core::topic::with_prefix;
+use crate::web::lazy::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};
 
 /// A publish made in the simulation, for the bridge.
@@ -76,8 +76,9 @@ impl Real {
                     return;
                 };
                 ticks.set(ticks.get().wrapping_add(1));
-                if ticks.get().is_multiple_of(4) {
-                    c.tick();
+                // An idle client has nothing to keep alive (and its code may not be here).
+                if ticks.get().is_multiple_of(4) && c.0.borrow().status != Status::Idle {
+                    client_op_now(&c, ClientOp::Tick, Lang::default());
                 }
                 let v = c.0.borrow().version;
                 if v != real.version.get_untracked() {
@@ -91,7 +92,9 @@ impl Real {
                 h.clear();
             }
             if let Some(c) = real.client.try_get_value() {
-                c.close();
+                if c.0.borrow().status != Status::Idle {
+                    client_op_now(&c, ClientOp::Close, Lang::default());
+                }
             }
         });
         provide_context(real);
@@ -126,9 +129,12 @@ impl Real {
                 let topic = with_prefix(&b.prefix, &s.topic);
                 let went = connected
                     && i < SENT_PER_FRAME
-                    && client
-                        .publish(&topic, s.payload, s.qos, s.retain, Properties::new(), lang)
-                        .is_ok();
+                    && client_op_now(
+                        &client,
+                        ClientOp::Publish(topic, s.payload, s.qos, s.retain),
+                        lang,
+                    )
+                    .is_some_and(|r| r.is_ok());
                 if went {
                     ok += 1;
                 } else {

@@ -15,7 +15,9 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::codec::Version;
+use bytes::Bytes;
+
+use crate::core::codec::{Properties, SubscriptionOptions, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::Journey;
 use crate::web::components::broker_panel::BrokerPanel;
@@ -24,6 +26,7 @@ use crate::web::components::journey::JourneyView;
 use crate::web::components::real::RealPanel;
 use crate::web::components::share::ShareBody;
 use crate::web::components::wildcard::WildcardTester;
+use crate::web::realclient::{Options, RealClient};
 use crate::web::state::Ctx;
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
@@ -98,6 +101,73 @@ split_part!(
         view! { <DeviceSettings name=name/> }.into_any()
     }
 );
+
+/// What the rest of the app asks of the real client, whose code comes with the real panel's
+/// chunk: the panel is where a connection starts, so the chunk is there whenever a client
+/// has something to do.
+pub enum ClientOp {
+    /// Connects with these options.
+    Connect(Options),
+    /// Subscribes to a filter.
+    Subscribe(String, SubscriptionOptions),
+    /// Publishes (topic, payload, QoS, retain).
+    Publish(String, Bytes, u8, bool),
+    /// Keep-alive (about once a second).
+    Tick,
+    /// Says goodbye and closes.
+    Close,
+}
+
+fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+    match op {
+        ClientOp::Connect(options) => client.connect(&options, lang),
+        ClientOp::Subscribe(filter, options) => client.subscribe(&filter, options, lang),
+        ClientOp::Publish(topic, payload, qos, retain) => {
+            client.publish(&topic, payload, qos, retain, Properties::new(), lang)
+        }
+        ClientOp::Tick => {
+            client.tick();
+            Ok(())
+        }
+        ClientOp::Close => {
+            client.close();
+            Ok(())
+        }
+    }
+}
+
+#[cfg(mqtt_split)]
+#[wasm_split_helpers::wasm_split(real_panel, fallible)]
+fn client_op_split(
+    client: RealClient,
+    op: ClientOp,
+    lang: Lang,
+) -> Result<Result<(), String>, LoadError> {
+    Ok(run_client_op(&client, op, lang))
+}
+
+#[cfg(not(mqtt_split))]
+async fn client_op_split(
+    client: RealClient,
+    op: ClientOp,
+    lang: Lang,
+) -> Result<Result<(), String>, LoadError> {
+    Ok(run_client_op(&client, op, lang))
+}
+
+/// Does `op` on the real client, fetching its code first if needed.
+pub async fn client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+    match client_op_split(client.clone(), op, lang).await {
+        Ok(done) => done,
+        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+    }
+}
+
+/// Does `op` now if the client's code is here (it is once a connection was started), else
+/// nothing; `None` then.
+pub fn client_op_now(client: &RealClient, op: ClientOp, lang: Lang) -> Option<Result<(), String>> {
+    ready(client_op_split(client.clone(), op, lang)).and_then(Result::ok)
+}
 
 /// Fetches a part's chunk.
 type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>>;
