@@ -12,7 +12,7 @@ fn scenario(json: &str) -> Scenario {
 }
 
 fn action(json: &str) -> Action {
-    serde_json::from_str(json).unwrap()
+    Action::from_json(json, Lang::En).unwrap_or_else(|e| panic!("{json}: {e}"))
 }
 
 /// The trace as text: what "identical, byte for byte" compares.
@@ -522,27 +522,48 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
             retain: false,
         }
     );
-    for (json, error) in [
-        (r#"{"type":"online"}"#, "missing field `device`"),
-        (r#"{"type":"set_qos","device":"a"}"#, "missing field `qos`"),
+    for (json, error, path) in [
+        (r#"{"type":"online"}"#, "missing field `device`", ""),
+        (
+            r#"{"type":"set_qos","device":"a"}"#,
+            "missing field `qos`",
+            "",
+        ),
         (
             r#"{"type":"online","device":"a","topic":"x"}"#,
             "unknown field `topic`",
+            "",
         ),
         (
             r#"{"type":"publish","device":"a","topic":"t","colour":1}"#,
             "unknown field `colour`",
+            "",
         ),
         (
             r#"{"type":"explode","device":"a"}"#,
             "unknown variant `explode`",
+            "",
         ),
-        (r#"{"device":"a"}"#, "missing field `type`"),
+        (r#"{"device":"a"}"#, "missing field `type`", ""),
+        (
+            r#"{"type":"set_qos","device":"a","qos":300}"#,
+            "300 is too large (at most 255)",
+            "qos",
+        ),
+        (
+            r#"{"type":"set_link","device":"a","link":{"loss":"x"}}"#,
+            "invalid type: string \"x\", expected a number",
+            "link.loss",
+        ),
+        ("[1]", "invalid type: a list, expected an object", ""),
+        ("{", "not valid JSON", ""),
     ] {
-        let e = serde_json::from_str::<Action>(json)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains(error), "{json}: {e}");
+        let e = Action::from_json(json, Lang::En).unwrap_err();
+        assert!(e.message.contains(error), "{json}: {e}");
+        assert_eq!(e.path, path, "{json}");
+        let es = Action::from_json(json, Lang::Es).unwrap_err();
+        assert_eq!(es.path, e.path);
+        assert_ne!(es.message, e.message, "Spanish differs: {es}");
     }
 }
 

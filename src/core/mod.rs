@@ -11,7 +11,7 @@ pub mod describe;
 pub mod doctor;
 pub mod i18n;
 pub mod journey;
-pub mod json_path;
+pub mod json_read;
 pub mod payload;
 pub mod rng;
 pub mod sim;

@@ -77,7 +77,11 @@ pub async fn bench_throughput(
     let payload = Bytes::from(vec![b'x'; size as usize]);
     let start = now();
     for _ in 0..count {
-        op(&client, ClientOp::Publish(topic.clone(), payload.clone(), qos, false)).await?;
+        op(
+            &client,
+            ClientOp::Publish(topic.clone(), payload.clone(), qos, false),
+        )
+        .await?;
     }
     received(&client, u64::from(count)).await;
     let elapsed = now() - start;
@@ -90,13 +94,21 @@ pub async fn bench_throughput(
 pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
     let client = connected(&url, version, "bench-lat").await?;
     let topic = "bench/lat".to_string();
-    op(&client, ClientOp::Subscribe(topic.clone(), SubscriptionOptions::default())).await?;
+    op(
+        &client,
+        ClientOp::Subscribe(topic.clone(), SubscriptionOptions::default()),
+    )
+    .await?;
     gloo_timers::future::TimeoutFuture::new(200).await;
     let payload = Bytes::from_static(&[b'x'; 64]);
     let mut out = Vec::with_capacity(count as usize);
     for i in 0..count {
         let start = now();
-        op(&client, ClientOp::Publish(topic.clone(), payload.clone(), 0, false)).await?;
+        op(
+            &client,
+            ClientOp::Publish(topic.clone(), payload.clone(), 0, false),
+        )
+        .await?;
         received(&client, u64::from(i) + 1).await;
         out.push(now() - start);
     }

@@ -4,13 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::core::i18n::Lang;
+use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
 use crate::core::topic::{TopicFilter, TopicName};
 
 /// What an ACL rule grants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Access {
     /// Receive messages on matching topics (and subscribe to them).
@@ -21,6 +23,17 @@ pub enum Access {
     ReadWrite,
 }
 
+impl FromJson for Access {
+    fn read(v: &Value, at: At) -> Read<Access> {
+        let names = [
+            ("read", Access::Read),
+            ("write", Access::Write),
+            ("readwrite", Access::ReadWrite),
+        ];
+        one_of(v, at, &names)
+    }
+}
+
 impl Access {
     fn allows(self, wanted: Access) -> bool {
         self == Access::ReadWrite || self == wanted
@@ -29,13 +42,22 @@ impl Access {
 
 /// One ACL line: access to a topic pattern. Patterns may use `%c` (client id) and `%u`
 /// (user name), as mosquitto's `pattern` lines do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AclRule {
     /// What it grants.
     pub access: Access,
     /// A topic filter, possibly with `%c` / `%u`.
     pub pattern: String,
+}
+
+impl FromJson for AclRule {
+    fn read(v: &Value, at: At) -> Read<AclRule> {
+        let o = Obj::new(v, at, &["access", "pattern"])?;
+        Ok(AclRule {
+            access: o.req("access")?,
+            pattern: o.req("pattern")?,
+        })
+    }
 }
 
 impl AclRule {
@@ -62,8 +84,7 @@ impl AclRule {
 }
 
 /// Who may do what. With no ACL, everyone may read and write everything.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Acl {
     /// Rules for a given user name.
     pub users: BTreeMap<String, Vec<AclRule>>,
@@ -71,6 +92,17 @@ pub struct Acl {
     pub anonymous: Vec<AclRule>,
     /// Rules for everyone (mosquitto's `pattern` lines).
     pub patterns: Vec<AclRule>,
+}
+
+impl FromJson for Acl {
+    fn read(v: &Value, at: At) -> Read<Acl> {
+        let o = Obj::new(v, at, &["users", "anonymous", "patterns"])?;
+        Ok(Acl {
+            users: o.or("users", BTreeMap::new)?,
+            anonymous: o.or("anonymous", Vec::new)?,
+            patterns: o.or("patterns", Vec::new)?,
+        })
+    }
 }
 
 impl Acl {
@@ -97,8 +129,7 @@ impl Acl {
 }
 
 /// Broker settings (JSON: the field names below; every field optional).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BrokerConfig {
     /// Clients without a user name may connect (mosquitto 2.0 needs `allow_anonymous true`
     /// for that; the playground's default broker is open, like the public ones).
@@ -137,10 +168,42 @@ impl Default for BrokerConfig {
     }
 }
 
+impl FromJson for BrokerConfig {
+    fn read(v: &Value, at: At) -> Read<BrokerConfig> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "allow_anonymous",
+                "users",
+                "acl",
+                "max_inflight",
+                "max_queued",
+                "queue_qos0",
+                "max_packet_size",
+                "max_topic_alias",
+                "sys_interval",
+            ],
+        )?;
+        let d = BrokerConfig::default();
+        Ok(BrokerConfig {
+            allow_anonymous: o.or("allow_anonymous", || d.allow_anonymous)?,
+            users: o.or("users", BTreeMap::new)?,
+            acl: o.opt("acl")?,
+            max_inflight: o.or("max_inflight", || d.max_inflight)?,
+            max_queued: o.or("max_queued", || d.max_queued)?,
+            queue_qos0: o.or("queue_qos0", || d.queue_qos0)?,
+            max_packet_size: o.or("max_packet_size", || d.max_packet_size)?,
+            max_topic_alias: o.or("max_topic_alias", || d.max_topic_alias)?,
+            sys_interval: o.or("sys_interval", || d.sys_interval)?,
+        })
+    }
+}
+
 impl BrokerConfig {
     /// Reads settings from JSON, with a message in the user's language on error.
     pub fn from_json(text: &str, lang: Lang) -> Result<BrokerConfig, String> {
-        serde_json::from_str(text).map_err(|e| match lang {
+        let value: Value = serde_json::from_str(text).map_err(|e| match lang {
             Lang::Es => format!(
                 "Configuración del bróker no válida (línea {}, columna {}): {e}",
                 e.line(),
@@ -151,6 +214,10 @@ impl BrokerConfig {
                 e.line(),
                 e.column()
             ),
+        })?;
+        BrokerConfig::read(&value, At::root(lang)).map_err(|e| match lang {
+            Lang::Es => format!("Configuración del bróker no válida: {e}"),
+            Lang::En => format!("Invalid broker settings: {e}"),
         })
     }
 
@@ -185,7 +252,14 @@ mod tests {
         assert_eq!(c.acl.unwrap().patterns[0].access, Access::ReadWrite);
         let err = BrokerConfig::from_json(r#"{"allow_anonymus": true}"#, Lang::Es).unwrap_err();
         assert!(
-            err.contains("allow_anonymus") && err.contains("línea 1"),
+            err.contains("allow_anonymus") && err.contains("campo desconocido"),
+            "{err}"
+        );
+        let err =
+            BrokerConfig::from_json(r#"{"acl": {"patterns": [{"access": "all"}]}}"#, Lang::En)
+                .unwrap_err();
+        assert!(
+            err.contains("acl.patterns[0].access") && err.contains("`all`"),
             "{err}"
         );
         assert!(BrokerConfig::from_json("{", Lang::En).is_err());

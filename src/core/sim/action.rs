@@ -1,20 +1,20 @@
 //! What a student (or a scenario's script) can do to a running world. Every action applied
 //! is recorded in the trace, so a replay of the same actions reproduces the run.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::core::broker::BrokerConfig;
 use crate::core::i18n::Lang;
+use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::scenario::{
-    check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
+    check_filter, check_link, check_port, check_qos, check_topic, err, LinkConfig, Scenario,
     ScenarioError, WillConfig,
 };
-use crate::core::sim::tagged::{check_fields, check_type, need};
 
-/// An action on the world. In JSON: `{"type": "publish", "device": …, …}` (read through
-/// [`RawAction`]: see [`crate::core::sim::tagged`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "RawAction")]
+/// An action on the world. In JSON: `{"type": "publish", "device": …, …}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
     /// Connect (and stay connected, reconnecting after losses).
     Online {
@@ -43,13 +43,10 @@ pub enum Action {
         /// Topic.
         topic: String,
         /// Payload text.
-        #[serde(default)]
         payload: String,
         /// QoS.
-        #[serde(default)]
         qos: u8,
         /// Retained.
-        #[serde(default)]
         retain: bool,
     },
     /// Add (or change the QoS of) a subscription, kept across reconnects.
@@ -59,7 +56,6 @@ pub enum Action {
         /// The filter.
         filter: String,
         /// Maximum QoS.
-        #[serde(default)]
         qos: u8,
     },
     /// Remove a subscription.
@@ -128,85 +124,29 @@ pub enum Action {
     },
 }
 
-/// Every field any action has, as read from JSON; [`Action::try_from`] checks which ones the
-/// `type` takes, requires and refuses, with serde's wording.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawAction {
-    #[serde(rename = "type")]
-    kind: String,
-    device: Option<String>,
-    topic: Option<String>,
-    payload: Option<String>,
-    qos: Option<u8>,
-    retain: Option<bool>,
-    filter: Option<String>,
-    link: Option<LinkConfig>,
-    clean: Option<bool>,
-    will: Option<WillConfig>,
-    port: Option<u16>,
-    username: Option<String>,
-    password: Option<String>,
-    config: Option<BrokerConfig>,
-}
-
-/// The action types, as JSON names them.
-const TYPES: [&str; 15] = [
-    "online",
-    "offline",
-    "pull_plug",
-    "replug",
-    "publish",
-    "subscribe",
-    "unsubscribe",
-    "set_link",
-    "set_qos",
-    "set_retain",
-    "set_clean_session",
-    "set_will",
-    "set_port",
-    "set_credentials",
-    "set_broker",
+/// The action types, as JSON names them, and the fields each takes besides `type`.
+const TYPES: [(&str, &[&str]); 15] = [
+    ("online", &["device"]),
+    ("offline", &["device"]),
+    ("pull_plug", &["device"]),
+    ("replug", &["device"]),
+    ("publish", &["device", "topic", "payload", "qos", "retain"]),
+    ("subscribe", &["device", "filter", "qos"]),
+    ("unsubscribe", &["device", "filter"]),
+    ("set_link", &["device", "link"]),
+    ("set_qos", &["device", "qos"]),
+    ("set_retain", &["device", "retain"]),
+    ("set_clean_session", &["device", "clean"]),
+    ("set_will", &["device", "will"]),
+    ("set_port", &["device", "port"]),
+    ("set_credentials", &["device", "username", "password"]),
+    ("set_broker", &["config"]),
 ];
 
-impl TryFrom<RawAction> for Action {
-    type Error = String;
-
-    fn try_from(r: RawAction) -> Result<Action, String> {
-        let kind = r.kind.as_str();
-        check_type(kind, &TYPES)?;
-        // The fields this type takes (besides `type`).
-        let takes: &[&str] = match kind {
-            "publish" => &["device", "topic", "payload", "qos", "retain"],
-            "subscribe" => &["device", "filter", "qos"],
-            "unsubscribe" => &["device", "filter"],
-            "set_link" => &["device", "link"],
-            "set_qos" => &["device", "qos"],
-            "set_retain" => &["device", "retain"],
-            "set_clean_session" => &["device", "clean"],
-            "set_will" => &["device", "will"],
-            "set_port" => &["device", "port"],
-            "set_credentials" => &["device", "username", "password"],
-            "set_broker" => &["config"],
-            _ => &["device"],
-        };
-        let present = [
-            ("device", r.device.is_some()),
-            ("topic", r.topic.is_some()),
-            ("payload", r.payload.is_some()),
-            ("qos", r.qos.is_some()),
-            ("retain", r.retain.is_some()),
-            ("filter", r.filter.is_some()),
-            ("link", r.link.is_some()),
-            ("clean", r.clean.is_some()),
-            ("will", r.will.is_some()),
-            ("port", r.port.is_some()),
-            ("username", r.username.is_some()),
-            ("password", r.password.is_some()),
-            ("config", r.config.is_some()),
-        ];
-        check_fields(takes, &present)?;
-        let device = || need(r.device.clone(), "device");
+impl FromJson for Action {
+    fn read(v: &Value, at: At) -> Read<Action> {
+        let (kind, o) = Obj::tagged(v, at, &TYPES)?;
+        let device = || o.req::<String>("device");
         Ok(match kind {
             "online" => Action::Online { device: device()? },
             "offline" => Action::Offline { device: device()? },
@@ -214,51 +154,51 @@ impl TryFrom<RawAction> for Action {
             "replug" => Action::Replug { device: device()? },
             "publish" => Action::Publish {
                 device: device()?,
-                topic: need(r.topic, "topic")?,
-                payload: r.payload.unwrap_or_default(),
-                qos: r.qos.unwrap_or(0),
-                retain: r.retain.unwrap_or(false),
+                topic: o.req("topic")?,
+                payload: o.or("payload", String::new)?,
+                qos: o.or("qos", u8::default)?,
+                retain: o.or("retain", bool::default)?,
             },
             "subscribe" => Action::Subscribe {
                 device: device()?,
-                filter: need(r.filter, "filter")?,
-                qos: r.qos.unwrap_or(0),
+                filter: o.req("filter")?,
+                qos: o.or("qos", u8::default)?,
             },
             "unsubscribe" => Action::Unsubscribe {
                 device: device()?,
-                filter: need(r.filter, "filter")?,
+                filter: o.req("filter")?,
             },
             "set_link" => Action::SetLink {
                 device: device()?,
-                link: need(r.link, "link")?,
+                link: o.req("link")?,
             },
             "set_qos" => Action::SetQos {
                 device: device()?,
-                qos: need(r.qos, "qos")?,
+                qos: o.req("qos")?,
             },
             "set_retain" => Action::SetRetain {
                 device: device()?,
-                retain: need(r.retain, "retain")?,
+                retain: o.req("retain")?,
             },
             "set_clean_session" => Action::SetCleanSession {
                 device: device()?,
-                clean: need(r.clean, "clean")?,
+                clean: o.req("clean")?,
             },
             "set_will" => Action::SetWill {
                 device: device()?,
-                will: r.will,
+                will: o.opt("will")?,
             },
             "set_port" => Action::SetPort {
                 device: device()?,
-                port: need(r.port, "port")?,
+                port: o.req("port")?,
             },
             "set_credentials" => Action::SetCredentials {
                 device: device()?,
-                username: r.username,
-                password: r.password,
+                username: o.opt("username")?,
+                password: o.opt("password")?,
             },
             _ => Action::SetBroker {
-                config: need(r.config, "config")?,
+                config: o.req("config")?,
             },
         })
     }
@@ -267,8 +207,7 @@ impl TryFrom<RawAction> for Action {
 // LinkConfig holds f64 but never NaN (validated), so Eq is sound for actions too.
 
 /// An action at a virtual time (a scenario's script).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scheduled {
     /// When, in virtual milliseconds.
     pub at_ms: u64,
@@ -276,7 +215,30 @@ pub struct Scheduled {
     pub action: Action,
 }
 
+impl FromJson for Scheduled {
+    fn read(v: &Value, at: At) -> Read<Scheduled> {
+        let o = Obj::new(v, at, &["at_ms", "action"])?;
+        Ok(Scheduled {
+            at_ms: o.req("at_ms")?,
+            action: o.req("action")?,
+        })
+    }
+}
+
 impl Action {
+    /// Reads an action's JSON (`{"type": "publish", …}`), with errors in `lang`.
+    pub fn from_json(text: &str, lang: Lang) -> Result<Action, ScenarioError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            err(
+                "",
+                lang,
+                format!("no es JSON válido: {e}"),
+                format!("not valid JSON: {e}"),
+            )
+        })?;
+        Action::read(&value, At::root(lang))
+    }
+
     /// The device it acts on (none for broker settings).
     pub fn device(&self) -> Option<&str> {
         match self {

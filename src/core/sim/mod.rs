@@ -15,7 +15,6 @@ pub mod queue;
 pub mod run;
 pub mod scenario;
 pub mod share;
-mod tagged;
 pub mod world;
 
 pub use action::{Action, Scheduled};

@@ -3,6 +3,7 @@
 //! virtual time (play, pause, speed).
 
 use crate::core::i18n::Lang;
+use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::action::Action;
 use crate::core::sim::scenario::{Scenario, ScenarioError};
 use crate::core::sim::world::World;
@@ -10,7 +11,7 @@ use crate::core::time::Time;
 use crate::core::trace::TraceEvent;
 
 /// An action as it was applied: after how many events, at what time.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Recorded {
     /// Events the world had processed.
     pub steps: u64,
@@ -18,6 +19,17 @@ pub struct Recorded {
     pub at_ms: u64,
     /// The action.
     pub action: Action,
+}
+
+impl FromJson for Recorded {
+    fn read(v: &serde_json::Value, at: At) -> Read<Recorded> {
+        let o = Obj::new(v, at, &["steps", "at_ms", "action"])?;
+        Ok(Recorded {
+            steps: o.req("steps")?,
+            at_ms: o.req("at_ms")?,
+            action: o.req("action")?,
+        })
+    }
 }
 
 /// A world, its trace so far, and the actions applied. After jumping back in time, running

@@ -18,14 +18,15 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::broker::BrokerConfig;
 use crate::core::codec::Version;
 use crate::core::i18n::Lang;
-use crate::core::json_path;
+pub(crate) use crate::core::json_read::err;
+pub use crate::core::json_read::ScenarioError;
+use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
-use crate::core::sim::tagged::{check_fields, check_type, need, MARK};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 
@@ -33,79 +34,64 @@ use crate::core::types::{ClientId, QoS};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Format version; must be [`FORMAT_VERSION`].
     pub version: u32,
     /// The one seed every random decision derives from.
-    #[serde(default)]
     pub seed: u64,
     /// The broker's settings.
-    #[serde(default)]
     pub broker: BrokerConfig,
     /// The devices, in the order they are shown and started.
-    #[serde(default)]
     pub devices: Vec<DeviceConfig>,
     /// Scripted actions (faults, publishes…), by virtual time.
-    #[serde(default)]
     pub actions: Vec<Scheduled>,
     /// A built-in lesson this scenario belongs to (its id), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lesson: Option<String>,
 }
 
 /// One device's settings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DeviceConfig {
     /// Unique name, shown in every view.
     pub name: String,
     /// MQTT client id (default: the name).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// What it does.
     pub kind: DeviceKind,
     /// `"3.1.1"` or `"5"`.
-    #[serde(default)]
     pub protocol: Protocol,
     /// Clean session (3.1.1) / clean start (5.0). `false` keeps the session and its queue.
-    #[serde(default = "yes")]
     pub clean_session: bool,
     /// 5.0 session expiry in seconds when `clean_session` is false (default one hour).
-    #[serde(default = "hour")]
     pub session_expiry: u32,
     /// Keep-alive in seconds (0 = off).
-    #[serde(default = "sixty")]
     pub keep_alive: u16,
     /// The last will.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub will: Option<WillConfig>,
     /// User name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Password (never written into share links).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// 1883 (plain) or 8883 (TLS).
-    #[serde(default = "plain_port")]
     pub port: u16,
     /// Online from the start (at `start_ms`).
-    #[serde(default = "yes")]
     pub online: bool,
     /// When it first connects, in virtual milliseconds.
-    #[serde(default)]
     pub start_ms: u64,
     /// Milliseconds before reconnecting after a lost connection.
-    #[serde(default = "two_seconds")]
     pub reconnect_ms: u64,
     /// Its network link.
-    #[serde(default)]
     pub link: LinkConfig,
 }
 
 /// The protocol version a device speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Protocol {
     /// MQTT 3.1.1.
     #[default]
@@ -127,59 +113,47 @@ impl Protocol {
 }
 
 /// A last will.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WillConfig {
     /// Topic.
     pub topic: String,
     /// Payload text.
-    #[serde(default)]
     pub payload: String,
     /// QoS 0, 1 or 2.
-    #[serde(default)]
     pub qos: u8,
     /// Retained.
-    #[serde(default)]
     pub retain: bool,
 }
 
 /// A subscription a device makes when it connects.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SubConfig {
     /// The filter.
     pub filter: String,
     /// Maximum QoS.
-    #[serde(default)]
     pub qos: u8,
 }
 
 /// A publish a custom device makes on a schedule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PublishConfig {
     /// First time, in virtual milliseconds.
-    #[serde(default)]
     pub at_ms: u64,
     /// Repeat period (0 = once).
-    #[serde(default)]
     pub every_ms: u64,
     /// Topic.
     pub topic: String,
     /// Payload text.
-    #[serde(default)]
     pub payload: String,
     /// QoS.
-    #[serde(default)]
     pub qos: u8,
     /// Retained.
-    #[serde(default)]
     pub retain: bool,
 }
 
-/// How a sensor's readings evolve (read through [`RawModel`]: see [`crate::core::sim::tagged`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "RawModel")]
+/// How a sensor's readings evolve.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum ValueModel {
     /// A random walk: each reading moves by up to ±`step`, kept in `[min, max]`.
     RandomWalk {
@@ -188,13 +162,10 @@ pub enum ValueModel {
         /// Largest change per reading.
         step: f64,
         /// Lowest value.
-        #[serde(default = "minus_forty")]
         min: f64,
         /// Highest value.
-        #[serde(default = "hundred")]
         max: f64,
         /// Decimal places shown.
-        #[serde(default = "one")]
         decimals: u8,
     },
     /// 1, 2, 3… (handy to see which messages got lost).
@@ -206,9 +177,9 @@ pub enum ValueModel {
     },
 }
 
-/// What a device does (read through [`RawKind`]: see [`crate::core::sim::tagged`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "RawKind")]
+/// What a device does.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum DeviceKind {
     /// Publishes a reading periodically.
     Sensor {
@@ -219,10 +190,8 @@ pub enum DeviceKind {
         /// How readings evolve.
         model: ValueModel,
         /// QoS.
-        #[serde(default)]
         qos: u8,
         /// Retained.
-        #[serde(default)]
         retain: bool,
     },
     /// Obeys `ON`/`OFF`/`TOGGLE` on a command topic and publishes its state (retained).
@@ -232,28 +201,23 @@ pub enum DeviceKind {
         /// Where it reports its state.
         state_topic: String,
         /// State at start.
-        #[serde(default = "off")]
         initial: String,
         /// QoS for both.
-        #[serde(default)]
         qos: u8,
     },
     /// Shows what arrives on its filters.
     Dashboard {
         /// Its subscriptions.
-        #[serde(default)]
         filters: Vec<SubConfig>,
     },
     /// A phone app: subscriptions, plus publishes on demand.
     Phone {
         /// Its subscriptions.
-        #[serde(default)]
         filters: Vec<SubConfig>,
     },
     /// Listens on the network: packets on 1883 in clear, TLS records on 8883.
     Eavesdropper {
         /// Devices whose links it taps (empty: every link).
-        #[serde(default)]
         targets: Vec<String>,
     },
     /// Sends orders it has no business sending.
@@ -268,160 +232,10 @@ pub enum DeviceKind {
     /// Any subscriptions and scheduled publishes.
     Custom {
         /// Its subscriptions.
-        #[serde(default)]
         filters: Vec<SubConfig>,
         /// Its publishes.
-        #[serde(default)]
         publishes: Vec<PublishConfig>,
     },
-}
-
-/// Every field of any value model, as read from JSON.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawModel {
-    #[serde(rename = "type")]
-    kind: String,
-    start: Option<f64>,
-    step: Option<f64>,
-    min: Option<f64>,
-    max: Option<f64>,
-    decimals: Option<u8>,
-    value: Option<String>,
-}
-
-impl TryFrom<RawModel> for ValueModel {
-    type Error = String;
-
-    fn try_from(r: RawModel) -> Result<ValueModel, String> {
-        check_type(&r.kind, &["random_walk", "counter", "constant"])?;
-        let takes: &[&str] = match r.kind.as_str() {
-            "random_walk" => &["start", "step", "min", "max", "decimals"],
-            "constant" => &["value"],
-            _ => &[],
-        };
-        check_fields(
-            takes,
-            &[
-                ("start", r.start.is_some()),
-                ("step", r.step.is_some()),
-                ("min", r.min.is_some()),
-                ("max", r.max.is_some()),
-                ("decimals", r.decimals.is_some()),
-                ("value", r.value.is_some()),
-            ],
-        )?;
-        Ok(match r.kind.as_str() {
-            "random_walk" => ValueModel::RandomWalk {
-                start: need(r.start, "start")?,
-                step: need(r.step, "step")?,
-                min: r.min.unwrap_or_else(minus_forty),
-                max: r.max.unwrap_or_else(hundred),
-                decimals: r.decimals.unwrap_or_else(one),
-            },
-            "constant" => ValueModel::Constant {
-                value: need(r.value, "value")?,
-            },
-            _ => ValueModel::Counter,
-        })
-    }
-}
-
-/// Every field of any device kind, as read from JSON.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawKind {
-    #[serde(rename = "type")]
-    kind: String,
-    topic: Option<String>,
-    interval_ms: Option<u64>,
-    model: Option<ValueModel>,
-    qos: Option<u8>,
-    retain: Option<bool>,
-    command_topic: Option<String>,
-    state_topic: Option<String>,
-    initial: Option<String>,
-    filters: Option<Vec<SubConfig>>,
-    targets: Option<Vec<String>>,
-    payload: Option<String>,
-    publishes: Option<Vec<PublishConfig>>,
-}
-
-/// The device kinds, as JSON names them.
-const KINDS: [&str; 7] = [
-    "sensor",
-    "actuator",
-    "dashboard",
-    "phone",
-    "eavesdropper",
-    "intruder",
-    "custom",
-];
-
-impl TryFrom<RawKind> for DeviceKind {
-    type Error = String;
-
-    fn try_from(r: RawKind) -> Result<DeviceKind, String> {
-        check_type(&r.kind, &KINDS)?;
-        let takes: &[&str] = match r.kind.as_str() {
-            "sensor" => &["topic", "interval_ms", "model", "qos", "retain"],
-            "actuator" => &["command_topic", "state_topic", "initial", "qos"],
-            "dashboard" | "phone" => &["filters"],
-            "eavesdropper" => &["targets"],
-            "intruder" => &["topic", "payload", "interval_ms"],
-            _ => &["filters", "publishes"],
-        };
-        check_fields(
-            takes,
-            &[
-                ("topic", r.topic.is_some()),
-                ("interval_ms", r.interval_ms.is_some()),
-                ("model", r.model.is_some()),
-                ("qos", r.qos.is_some()),
-                ("retain", r.retain.is_some()),
-                ("command_topic", r.command_topic.is_some()),
-                ("state_topic", r.state_topic.is_some()),
-                ("initial", r.initial.is_some()),
-                ("filters", r.filters.is_some()),
-                ("targets", r.targets.is_some()),
-                ("payload", r.payload.is_some()),
-                ("publishes", r.publishes.is_some()),
-            ],
-        )?;
-        Ok(match r.kind.as_str() {
-            "sensor" => DeviceKind::Sensor {
-                topic: need(r.topic, "topic")?,
-                interval_ms: need(r.interval_ms, "interval_ms")?,
-                model: need(r.model, "model")?,
-                qos: r.qos.unwrap_or(0),
-                retain: r.retain.unwrap_or(false),
-            },
-            "actuator" => DeviceKind::Actuator {
-                command_topic: need(r.command_topic, "command_topic")?,
-                state_topic: need(r.state_topic, "state_topic")?,
-                initial: r.initial.unwrap_or_else(off),
-                qos: r.qos.unwrap_or(0),
-            },
-            "dashboard" => DeviceKind::Dashboard {
-                filters: r.filters.unwrap_or_default(),
-            },
-            "phone" => DeviceKind::Phone {
-                filters: r.filters.unwrap_or_default(),
-            },
-            "eavesdropper" => DeviceKind::Eavesdropper {
-                targets: r.targets.unwrap_or_default(),
-            },
-            "intruder" => DeviceKind::Intruder {
-                topic: need(r.topic, "topic")?,
-                payload: need(r.payload, "payload")?,
-                interval_ms: need(r.interval_ms, "interval_ms")?,
-            },
-            _ => DeviceKind::Custom {
-                filters: r.filters.unwrap_or_default(),
-                publishes: r.publishes.unwrap_or_default(),
-            },
-        })
-    }
 }
 
 impl DeviceKind {
@@ -445,8 +259,7 @@ impl DeviceKind {
 }
 
 /// A network link's quality.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct LinkConfig {
     /// One-way delay in milliseconds.
     pub latency_ms: u64,
@@ -498,33 +311,206 @@ fn off() -> String {
     "OFF".into()
 }
 
-/// Why a scenario was refused: where, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScenarioError {
-    /// The offending field (`devices[1].kind.topic`), empty for the whole file.
-    pub path: String,
-    /// What is wrong, in the language asked for.
-    pub message: String,
-}
-
-impl std::fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+impl FromJson for Scenario {
+    fn read(v: &serde_json::Value, at: At) -> Read<Scenario> {
+        let o = Obj::new(
+            v,
+            at,
+            &["version", "seed", "broker", "devices", "actions", "lesson"],
+        )?;
+        Ok(Scenario {
+            version: o.req("version")?,
+            seed: o.or("seed", u64::default)?,
+            broker: o.or("broker", BrokerConfig::default)?,
+            devices: o.or("devices", Vec::new)?,
+            actions: o.or("actions", Vec::new)?,
+            lesson: o.opt("lesson")?,
+        })
     }
 }
 
-/// An error at `path`, in the language asked for.
-pub(crate) fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
-    ScenarioError {
-        path: path.into(),
-        message: match lang {
-            Lang::Es => es,
-            Lang::En => en,
-        },
+impl FromJson for DeviceConfig {
+    fn read(v: &serde_json::Value, at: At) -> Read<DeviceConfig> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "name",
+                "client_id",
+                "kind",
+                "protocol",
+                "clean_session",
+                "session_expiry",
+                "keep_alive",
+                "will",
+                "username",
+                "password",
+                "port",
+                "online",
+                "start_ms",
+                "reconnect_ms",
+                "link",
+            ],
+        )?;
+        Ok(DeviceConfig {
+            name: o.req("name")?,
+            client_id: o.opt("client_id")?,
+            kind: o.req("kind")?,
+            protocol: o.or("protocol", Protocol::default)?,
+            clean_session: o.or("clean_session", yes)?,
+            session_expiry: o.or("session_expiry", hour)?,
+            keep_alive: o.or("keep_alive", sixty)?,
+            will: o.opt("will")?,
+            username: o.opt("username")?,
+            password: o.opt("password")?,
+            port: o.or("port", plain_port)?,
+            online: o.or("online", yes)?,
+            start_ms: o.or("start_ms", u64::default)?,
+            reconnect_ms: o.or("reconnect_ms", two_seconds)?,
+            link: o.or("link", LinkConfig::default)?,
+        })
+    }
+}
+
+impl FromJson for Protocol {
+    fn read(v: &serde_json::Value, at: At) -> Read<Protocol> {
+        one_of(v, at, &[("3.1.1", Protocol::V311), ("5", Protocol::V5)])
+    }
+}
+
+impl FromJson for WillConfig {
+    fn read(v: &serde_json::Value, at: At) -> Read<WillConfig> {
+        let o = Obj::new(v, at, &["topic", "payload", "qos", "retain"])?;
+        Ok(WillConfig {
+            topic: o.req("topic")?,
+            payload: o.or("payload", String::new)?,
+            qos: o.or("qos", u8::default)?,
+            retain: o.or("retain", bool::default)?,
+        })
+    }
+}
+
+impl FromJson for SubConfig {
+    fn read(v: &serde_json::Value, at: At) -> Read<SubConfig> {
+        let o = Obj::new(v, at, &["filter", "qos"])?;
+        Ok(SubConfig {
+            filter: o.req("filter")?,
+            qos: o.or("qos", u8::default)?,
+        })
+    }
+}
+
+impl FromJson for PublishConfig {
+    fn read(v: &serde_json::Value, at: At) -> Read<PublishConfig> {
+        let o = Obj::new(
+            v,
+            at,
+            &["at_ms", "every_ms", "topic", "payload", "qos", "retain"],
+        )?;
+        Ok(PublishConfig {
+            at_ms: o.or("at_ms", u64::default)?,
+            every_ms: o.or("every_ms", u64::default)?,
+            topic: o.req("topic")?,
+            payload: o.or("payload", String::new)?,
+            qos: o.or("qos", u8::default)?,
+            retain: o.or("retain", bool::default)?,
+        })
+    }
+}
+
+impl FromJson for ValueModel {
+    fn read(v: &serde_json::Value, at: At) -> Read<ValueModel> {
+        let (kind, o) = Obj::tagged(
+            v,
+            at,
+            &[
+                ("random_walk", &["start", "step", "min", "max", "decimals"]),
+                ("counter", &[]),
+                ("constant", &["value"]),
+            ],
+        )?;
+        Ok(match kind {
+            "random_walk" => ValueModel::RandomWalk {
+                start: o.req("start")?,
+                step: o.req("step")?,
+                min: o.or("min", minus_forty)?,
+                max: o.or("max", hundred)?,
+                decimals: o.or("decimals", one)?,
+            },
+            "constant" => ValueModel::Constant {
+                value: o.req("value")?,
+            },
+            _ => ValueModel::Counter,
+        })
+    }
+}
+
+impl FromJson for DeviceKind {
+    fn read(v: &serde_json::Value, at: At) -> Read<DeviceKind> {
+        let (kind, o) = Obj::tagged(
+            v,
+            at,
+            &[
+                (
+                    "sensor",
+                    &["topic", "interval_ms", "model", "qos", "retain"],
+                ),
+                (
+                    "actuator",
+                    &["command_topic", "state_topic", "initial", "qos"],
+                ),
+                ("dashboard", &["filters"]),
+                ("phone", &["filters"]),
+                ("eavesdropper", &["targets"]),
+                ("intruder", &["topic", "payload", "interval_ms"]),
+                ("custom", &["filters", "publishes"]),
+            ],
+        )?;
+        Ok(match kind {
+            "sensor" => DeviceKind::Sensor {
+                topic: o.req("topic")?,
+                interval_ms: o.req("interval_ms")?,
+                model: o.req("model")?,
+                qos: o.or("qos", u8::default)?,
+                retain: o.or("retain", bool::default)?,
+            },
+            "actuator" => DeviceKind::Actuator {
+                command_topic: o.req("command_topic")?,
+                state_topic: o.req("state_topic")?,
+                initial: o.or("initial", off)?,
+                qos: o.or("qos", u8::default)?,
+            },
+            "dashboard" => DeviceKind::Dashboard {
+                filters: o.or("filters", Vec::new)?,
+            },
+            "phone" => DeviceKind::Phone {
+                filters: o.or("filters", Vec::new)?,
+            },
+            "eavesdropper" => DeviceKind::Eavesdropper {
+                targets: o.or("targets", Vec::new)?,
+            },
+            "intruder" => DeviceKind::Intruder {
+                topic: o.req("topic")?,
+                payload: o.req("payload")?,
+                interval_ms: o.req("interval_ms")?,
+            },
+            _ => DeviceKind::Custom {
+                filters: o.or("filters", Vec::new)?,
+                publishes: o.or("publishes", Vec::new)?,
+            },
+        })
+    }
+}
+
+impl FromJson for LinkConfig {
+    fn read(v: &serde_json::Value, at: At) -> Read<LinkConfig> {
+        let o = Obj::new(v, at, &["latency_ms", "jitter_ms", "loss"])?;
+        let d = LinkConfig::default();
+        Ok(LinkConfig {
+            latency_ms: o.or("latency_ms", || d.latency_ms)?,
+            jitter_ms: o.or("jitter_ms", || d.jitter_ms)?,
+            loss: o.or("loss", || d.loss)?,
+        })
     }
 }
 
@@ -579,22 +565,7 @@ impl Scenario {
                 ));
             }
         }
-        let scenario: Scenario = serde_json::from_str(text).map_err(|e| {
-            let full = e.to_string();
-            let inner = full.rfind(" at line ").map_or(&*full, |i| &full[..i]);
-            let inner = inner.strip_prefix("invalid value: ").unwrap_or(inner);
-            let path = match inner.strip_prefix(MARK) {
-                Some(_) => json_path::path_before(text, e.line(), e.column()),
-                None => json_path::path_at(text, e.line(), e.column()),
-            };
-            let inner = inner.trim_start_matches(MARK);
-            err(
-                path,
-                lang,
-                format!("valor no válido: {inner}"),
-                format!("invalid value: {inner}"),
-            )
-        })?;
+        let scenario = Scenario::read(&value, At::root(lang))?;
         scenario.validate(lang)?;
         Ok(scenario)
     }

@@ -7,39 +7,59 @@
 //! The web shell compresses [`Share::to_json`] into the URL fragment (which browsers never
 //! send to a server).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::core::i18n::Lang;
+use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::run::{Recorded, Run};
 use crate::core::sim::scenario::{err, Scenario, ScenarioError};
-use crate::core::sim::tagged::MARK;
 use crate::core::time::Time;
 
 /// The share format this build reads and writes.
 pub const SHARE_VERSION: u32 = 1;
 
 /// A run, as a link carries it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Share {
     /// Always [`SHARE_VERSION`].
     pub version: u32,
     /// A built-in lesson's id (its scenario is not repeated in the link).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lesson: Option<String>,
     /// Any other scenario, as its JSON without secrets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
     /// The seed.
     pub seed: u64,
     /// The actions applied, in order.
-    #[serde(default)]
     pub log: Vec<Recorded>,
     /// Events processed when the link was made.
     pub steps: u64,
     /// The virtual clock then, in milliseconds.
     pub at_ms: u64,
+}
+
+impl FromJson for Share {
+    fn read(v: &Value, at: At) -> Read<Share> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "version", "lesson", "scenario", "seed", "log", "steps", "at_ms",
+            ],
+        )?;
+        Ok(Share {
+            version: o.req("version")?,
+            lesson: o.opt("lesson")?,
+            scenario: o.opt("scenario")?,
+            seed: o.req("seed")?,
+            log: o.or("log", Vec::new)?,
+            steps: o.req("steps")?,
+            at_ms: o.req("at_ms")?,
+        })
+    }
 }
 
 impl Share {
@@ -80,15 +100,16 @@ impl Share {
 
     /// Reads a link's JSON (a damaged or foreign link is an error in the user's language).
     pub fn from_json(text: &str, lang: Lang) -> Result<Share, ScenarioError> {
-        let share: Share = serde_json::from_str(text).map_err(|e| {
-            let detail = e.to_string().replace(MARK, "");
+        let damaged = |detail: String| {
             err(
                 "",
                 lang,
                 format!("el enlace compartido está dañado o incompleto ({detail})"),
                 format!("the shared link is damaged or incomplete ({detail})"),
             )
-        })?;
+        };
+        let value: Value = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+        let share = Share::read(&value, At::root(lang)).map_err(|e| damaged(e.to_string()))?;
         if share.version != SHARE_VERSION {
             let v = share.version;
             return Err(err(

@@ -97,7 +97,7 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
 fn act(wait_ms: u64, json: &str) -> SolutionStep {
     SolutionStep {
         wait_ms,
-        action: serde_json::from_str(json).unwrap_or(Action::Online {
+        action: Action::from_json(json, Lang::En).unwrap_or(Action::Online {
             device: String::new(),
         }),
     }
