@@ -54,8 +54,8 @@ fn same_scenario_and_seed_give_the_same_trace() {
 fn a_sensor_reaches_a_dashboard_through_the_broker() {
     let r = run(HOUSE, 4_000);
     let panel = r.world().device("panel").unwrap();
-    let h = &panel.latest
-        [&mqtt_playground::core::topic::TopicName::new("Casa/Cocina/Temperatura").unwrap()];
+    let topic = mqtt_playground::core::topic::TopicName::new("Casa/Cocina/Temperatura").unwrap();
+    let h = panel.latest.get(&topic).unwrap();
     assert!(h.count >= 2, "{}", h.count);
     // Journey: Published → FilterTried(matched) → Delivered → DeviceReceived, in that order.
     let names: Vec<&str> = r.trace().iter().map(|e| e.kind.name()).collect();

@@ -5,7 +5,8 @@
 //! Polling order after each call: drain [`ClientSession::poll_transmit`], then
 //! [`ClientSession::poll_event`], then read [`ClientSession::poll_timeout`].
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use crate::core::sorted::{SortedMap, SortedSet};
+use std::collections::VecDeque;
 
 use bytes::Bytes;
 
@@ -90,8 +91,8 @@ pub struct ClientSession {
     transmit: VecDeque<Bytes>,
     events: VecDeque<ClientEvent>,
     next_id: u16,
-    outgoing: BTreeMap<u16, Outgoing>,
-    incoming_qos2: BTreeSet<u16>,
+    outgoing: SortedMap<u16, Outgoing>,
+    incoming_qos2: SortedSet<u16>,
     last_sent: Time,
     ping_sent: Option<Time>,
 }
@@ -106,8 +107,8 @@ impl ClientSession {
             transmit: VecDeque::new(),
             events: VecDeque::new(),
             next_id: 0,
-            outgoing: BTreeMap::new(),
-            incoming_qos2: BTreeSet::new(),
+            outgoing: SortedMap::new(),
+            incoming_qos2: SortedSet::new(),
             last_sent: Time::ZERO,
             ping_sent: None,
         }

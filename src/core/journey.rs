@@ -2,7 +2,7 @@
 //! broker tried, what happened for each subscriber, and each packet that carried or
 //! acknowledged it (for the sequence diagram).
 
-use std::collections::BTreeSet;
+use crate::core::sorted::SortedSet;
 
 use bytes::Bytes;
 
@@ -87,7 +87,8 @@ impl Journey {
     ) -> Option<Journey> {
         let mut j: Option<Journey> = None;
         let mut bytes = None;
-        let mut logins: std::collections::BTreeMap<ClientName, Option<String>> = Default::default();
+        let mut logins: crate::core::sorted::SortedMap<ClientName, Option<String>> =
+            Default::default();
         for e in events {
             match &e.kind {
                 TraceKind::Auth {
@@ -220,11 +221,11 @@ impl Journey {
 
     /// Subscribers whose filter matched, and how many of them got it (delivered or queued).
     pub fn reach(&self) -> (usize, usize) {
-        let matched: BTreeSet<&str> = (self.trials.iter())
+        let matched: SortedSet<&str> = (self.trials.iter())
             .filter(|t| t.matched)
             .map(|t| &*t.client)
             .collect();
-        let got: BTreeSet<&str> = (self.fates.iter())
+        let got: SortedSet<&str> = (self.fates.iter())
             .filter(|(_, f)| matches!(f, Fate::Delivered(..) | Fate::Queued(..)))
             .map(|(c, _)| &**c)
             .collect();

@@ -15,6 +15,7 @@ pub mod json_read;
 pub mod payload;
 pub mod rng;
 pub mod sim;
+pub mod sorted;
 pub mod time;
 pub mod topic;
 pub mod trace;

@@ -4,7 +4,7 @@
 //! The simulated world itself takes nothing from the real broker, so a run (and its share
 //! link) stays reproducible.
 
-use std::collections::BTreeSet;
+use crate::core::sorted::SortedSet;
 
 use bytes::Bytes;
 use leptos::prelude::*;
@@ -39,9 +39,9 @@ pub struct Bridge {
     /// Prepended to every bridged topic (`prefix/Casa/Cocina/Temperatura`); empty: none.
     pub prefix: String,
     /// Devices whose publishes go to the real broker.
-    pub out: BTreeSet<String>,
+    pub out: SortedSet<String>,
     /// Dashboards that also show real messages.
-    pub show: BTreeSet<String>,
+    pub show: SortedSet<String>,
 }
 
 /// The real connection and the bridge, shared through context.

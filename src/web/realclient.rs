@@ -3,8 +3,9 @@
 //! business). Failures go to the connection doctor; a dropped connection that had worked
 //! reconnects with back-off and resubscribes; QoS 1/2 publishes made while offline wait.
 
+use crate::core::sorted::SortedMap;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use bytes::Bytes;
@@ -91,11 +92,11 @@ pub struct Live {
     /// Messages received, newest last.
     pub messages: VecDeque<Received>,
     /// Per topic: count and last payload.
-    pub topics: BTreeMap<String, (u64, Bytes)>,
+    pub topics: SortedMap<String, (u64, Bytes)>,
     /// Per topic: the last values, newest last.
-    pub history: BTreeMap<String, VecDeque<Bytes>>,
+    pub history: SortedMap<String, VecDeque<Bytes>>,
     /// Subscriptions wanted (kept across reconnects).
-    pub subscriptions: BTreeMap<String, SubscriptionOptions>,
+    pub subscriptions: SortedMap<String, SubscriptionOptions>,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
@@ -113,8 +114,8 @@ pub struct Live {
     ever_connected: bool,
     user_closed: bool,
     attempts: u32,
-    sub_requests: BTreeMap<u16, Vec<String>>,
-    publish_topics: BTreeMap<u16, String>,
+    sub_requests: SortedMap<u16, Vec<String>>,
+    publish_topics: SortedMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
     scratch: Vec<u8>,
     /// Packets to send, joined (see `send_soon`).

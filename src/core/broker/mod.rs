@@ -19,7 +19,8 @@ mod subscriptions;
 mod sys;
 mod tree;
 
-use std::collections::{BTreeMap, VecDeque};
+use crate::core::sorted::SortedMap;
+use std::collections::VecDeque;
 
 use bytes::Bytes;
 
@@ -66,7 +67,7 @@ struct Conn {
     /// The will to publish if the connection ends without DISCONNECT.
     will: Option<Will>,
     /// 5.0 topic aliases the client set.
-    aliases: BTreeMap<u16, TopicName>,
+    aliases: SortedMap<u16, TopicName>,
 }
 
 /// A retained message and the journey that stored it.
@@ -87,14 +88,14 @@ struct Stats {
 pub struct Broker {
     config: BrokerConfig,
     now: Time,
-    conns: BTreeMap<ConnId, Conn>,
-    sessions: BTreeMap<ClientName, Session>,
+    conns: SortedMap<ConnId, Conn>,
+    sessions: SortedMap<ClientName, Session>,
     tree: SubscriptionTree,
-    retained: BTreeMap<TopicName, Retained>,
+    retained: SortedMap<TopicName, Retained>,
     /// Wills waiting for their 5.0 will delay, by client.
-    pending_wills: BTreeMap<ClientName, (Time, Will, Option<String>)>,
+    pending_wills: SortedMap<ClientName, (Time, Will, Option<String>)>,
     /// Round-robin position per share group.
-    share_turn: BTreeMap<String, usize>,
+    share_turn: SortedMap<String, usize>,
     trace: Trace,
     out: VecDeque<Output>,
     next_msg: u64,
@@ -115,12 +116,12 @@ impl Broker {
         Broker {
             config,
             now: Time::ZERO,
-            conns: BTreeMap::new(),
-            sessions: BTreeMap::new(),
+            conns: SortedMap::new(),
+            sessions: SortedMap::new(),
             tree: SubscriptionTree::default(),
-            retained: BTreeMap::new(),
-            pending_wills: BTreeMap::new(),
-            share_turn: BTreeMap::new(),
+            retained: SortedMap::new(),
+            pending_wills: SortedMap::new(),
+            share_turn: SortedMap::new(),
             trace: Trace::default(),
             out: VecDeque::new(),
             next_msg: 0,
@@ -154,7 +155,7 @@ impl Broker {
                 keep_alive: 0,
                 last_seen: now,
                 will: None,
-                aliases: BTreeMap::new(),
+                aliases: SortedMap::new(),
             },
         );
         self.trace.push(now, TraceKind::ConnectionOpened { conn });
@@ -340,7 +341,7 @@ impl Broker {
 }
 
 /// The connection's version now (CONNECT may have just set it), or `fallback`.
-fn version_of(conns: &BTreeMap<ConnId, Conn>, conn: ConnId, fallback: Version) -> Version {
+fn version_of(conns: &SortedMap<ConnId, Conn>, conn: ConnId, fallback: Version) -> Version {
     conns.get(&conn).map_or(fallback, |c| c.version)
 }
 

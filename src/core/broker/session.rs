@@ -1,7 +1,8 @@
 //! A client's session: what the broker keeps for it between connections — subscriptions,
 //! the queue of messages waiting for it, and the QoS 1/2 messages in flight.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use crate::core::sorted::{SortedMap, SortedSet};
+use std::collections::VecDeque;
 
 use bytes::Bytes;
 
@@ -80,13 +81,13 @@ pub struct Session {
     /// When an offline session expires.
     pub expires_at: Option<Time>,
     /// Its subscriptions, by filter text.
-    pub subscriptions: BTreeMap<String, TopicFilter>,
+    pub subscriptions: SortedMap<String, TopicFilter>,
     /// Messages waiting: the client is offline, or its in-flight window is full.
     pub queue: VecDeque<Delivery>,
     /// Outgoing QoS 1/2 messages by packet id.
-    pub inflight: BTreeMap<u16, InFlight>,
+    pub inflight: SortedMap<u16, InFlight>,
     /// Incoming QoS 2 packet ids between PUBREC and PUBREL (exactly-once guard).
-    pub incoming_qos2: BTreeSet<u16>,
+    pub incoming_qos2: SortedSet<u16>,
     /// Receive maximum: in-flight window towards this client.
     pub window: u16,
     /// Largest packet the client accepts (5.0).
@@ -104,10 +105,10 @@ impl Session {
             conn: None,
             expiry,
             expires_at: None,
-            subscriptions: BTreeMap::new(),
+            subscriptions: SortedMap::new(),
             queue: VecDeque::new(),
-            inflight: BTreeMap::new(),
-            incoming_qos2: BTreeSet::new(),
+            inflight: SortedMap::new(),
+            incoming_qos2: SortedSet::new(),
             window: 20,
             max_packet_size: None,
             next_id: 0,

@@ -1,7 +1,7 @@
 //! The subscription tree: filters stored level by level, so routing a topic visits only the
 //! branches that can match (literal level, `+`, `#`) instead of every subscription.
 
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 use crate::core::codec::SubscriptionOptions;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -25,8 +25,8 @@ type Key = (Option<String>, ClientName);
 
 #[derive(Clone, Debug, Default)]
 struct Node {
-    children: BTreeMap<String, Node>,
-    subs: BTreeMap<Key, Subscription>,
+    children: SortedMap<String, Node>,
+    subs: SortedMap<Key, Subscription>,
 }
 
 impl Node {

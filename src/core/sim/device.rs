@@ -1,7 +1,7 @@
 //! A virtual device at run time: its settings, its client session, its link and what its
 //! application holds (a sensor's reading, a light's state, a dashboard's latest values).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::core::sorted::{SortedMap, SortedSet};
 
 use bytes::Bytes;
 
@@ -56,13 +56,13 @@ pub struct Device {
     /// Its cable is in.
     pub plugged: bool,
     /// Subscriptions it wants, by filter text.
-    pub subscriptions: BTreeMap<String, WantedSub>,
+    pub subscriptions: SortedMap<String, WantedSub>,
     /// Filters removed while offline, to unsubscribe on the next connection.
-    pub pending_unsubscribe: BTreeSet<String>,
+    pub pending_unsubscribe: SortedSet<String>,
     /// SUBSCRIBE packets in flight: packet id → filters.
-    pub sub_requests: BTreeMap<u16, Vec<String>>,
+    pub sub_requests: SortedMap<u16, Vec<String>>,
     /// Latest values per topic (dashboards, phones, custom devices).
-    pub latest: BTreeMap<TopicName, TopicHistory>,
+    pub latest: SortedMap<TopicName, TopicHistory>,
     /// An actuator's state, or a sensor's last reading.
     pub state: String,
     /// Messages its application received.
@@ -84,7 +84,7 @@ impl Device {
     /// A device from its settings; random streams derive from the seed and its name.
     pub fn new(config: DeviceConfig, seed: u64) -> Device {
         let name: ClientName = config.name.as_str().into();
-        let mut subscriptions = BTreeMap::new();
+        let mut subscriptions = SortedMap::new();
         let filters: &[SubConfig] = match &config.kind {
             DeviceKind::Dashboard { filters }
             | DeviceKind::Phone { filters }
@@ -136,9 +136,9 @@ impl Device {
             conn_broken: false,
             plugged: true,
             subscriptions,
-            pending_unsubscribe: BTreeSet::new(),
-            sub_requests: BTreeMap::new(),
-            latest: BTreeMap::new(),
+            pending_unsubscribe: SortedSet::new(),
+            sub_requests: SortedMap::new(),
+            latest: SortedMap::new(),
             state,
             received: 0,
             failures: 0,

@@ -16,7 +16,7 @@
 //!   "actions": [ { "at_ms": 10000, "action": { "type": "pull_plug", "device": "cocina" } } ] }
 //! ```
 
-use std::collections::BTreeSet;
+use crate::core::sorted::SortedSet;
 
 use serde::Serialize;
 
@@ -592,8 +592,8 @@ impl Scenario {
 
     /// Checks the rules serde cannot: topics, filters, names, ranges, references.
     pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
-        let mut names = BTreeSet::new();
-        let mut ids = BTreeSet::new();
+        let mut names = SortedSet::new();
+        let mut ids = SortedSet::new();
         for (i, d) in self.devices.iter().enumerate() {
             let at = |field: &str| format!("devices[{i}].{field}");
             if d.name.trim().is_empty() {

@@ -11,7 +11,7 @@
 //! out through keep-alive. Port 8883 costs two more round trips to open (TLS handshake) and
 //! shows the eavesdropper only record lengths.
 
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 use bytes::Bytes;
 
@@ -81,9 +81,9 @@ pub struct World {
     broker: Broker,
     broker_timer: Option<(Time, Slot)>,
     devices: Vec<Device>,
-    by_name: BTreeMap<String, DeviceId>,
+    by_name: SortedMap<String, DeviceId>,
     /// Connections the broker has open, and whose they are.
-    conns: BTreeMap<ConnId, DeviceId>,
+    conns: SortedMap<ConnId, DeviceId>,
     next_conn: u64,
     /// The eavesdroppers (usually none: checked on every packet).
     spies: Vec<DeviceId>,
@@ -113,7 +113,7 @@ impl World {
             broker_timer: None,
             devices,
             by_name,
-            conns: BTreeMap::new(),
+            conns: SortedMap::new(),
             next_conn: 0,
             spies: Vec::new(),
             trace: Trace::default(),

@@ -1,7 +1,7 @@
 //! The lessons' automatic checks: each reads the trace (and the world's state where the goal is
 //! about "now") and says which goals hold.
 
-use std::collections::BTreeSet;
+use crate::core::sorted::SortedSet;
 
 use crate::core::codec::ReasonCode;
 use crate::core::sim::action::Action;
@@ -45,7 +45,7 @@ fn settled_since(trace: &[TraceEvent], name: &str) -> Time {
 }
 
 /// Topics received since the last subscription change.
-fn topics_since_change(trace: &[TraceEvent], name: &str) -> BTreeSet<String> {
+fn topics_since_change(trace: &[TraceEvent], name: &str) -> SortedSet<String> {
     let since = settled_since(trace, name);
     received(trace, name)
         .filter(|(at, ..)| *at > since)
@@ -162,7 +162,7 @@ pub(super) fn security(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
     let intruder_routed = after.iter().any(
         |e| matches!(&e.kind, TraceKind::Published { from: Some(c), .. } if &**c == "intruso"),
     );
-    let phone_msgs: BTreeSet<_> = after
+    let phone_msgs: SortedSet<_> = after
         .iter()
         .filter_map(|e| match &e.kind {
             TraceKind::Published {
