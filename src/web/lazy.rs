@@ -35,11 +35,17 @@ pub use wasm_split_helpers::SplitLoaderError as LoadError;
 /// chunk) and the function that only fetches the chunk.
 macro_rules! split_part {
     (
-        $(#[$doc:meta])* $part:ident: $chunk:ident, $fetch:ident,
+        $(#[$doc:meta])* $part:ident: $chunk:ident, $fetch:ident $(+ $also:ident)?,
         fn $view:ident($($arg:ident: $ty:ty),*) $body:block
     ) => {
         $(#[$doc])*
-        pub static $part: Part = Part::new(|| Box::pin($fetch()));
+        pub static $part: Part = Part::new(|| {
+            Box::pin(async {
+                $fetch().await?;
+                $($also().await?;)?
+                Ok(())
+            })
+        });
 
         #[cfg(mqtt_split)]
         #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
@@ -60,8 +66,9 @@ macro_rules! split_part {
 }
 
 split_part!(
-    /// The real-broker panel (the largest part; most visits never open it).
-    REAL_PANEL: real_panel, fetch_real_panel,
+    /// The real-broker panel (the largest part; most visits never open it), with the real
+    /// client's code.
+    REAL_PANEL: real_panel, fetch_real_panel + fetch_client_ops,
     fn real_panel_view(lang: ReadSignal<Lang>) {
         view! { <RealPanel lang=lang/> }.into_any()
     }
@@ -102,9 +109,9 @@ split_part!(
     }
 );
 
-/// What the rest of the app asks of the real client, whose code comes with the real panel's
-/// chunk: the panel is where a connection starts, so the chunk is there whenever a client
-/// has something to do.
+/// What the rest of the app asks of the real client, whose code comes with the real panel
+/// ([`REAL_PANEL`] fetches both): the panel is where a connection starts, so the code is
+/// here whenever a client has something to do.
 pub enum ClientOp {
     /// Connects with these options.
     Connect(Options),
@@ -137,7 +144,7 @@ fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), St
 }
 
 #[cfg(mqtt_split)]
-#[wasm_split_helpers::wasm_split(real_panel, fallible)]
+#[wasm_split_helpers::wasm_split(real_panel, preload(fetch_client_ops), fallible)]
 fn client_op_split(
     client: RealClient,
     op: ClientOp,
@@ -153,6 +160,11 @@ async fn client_op_split(
     lang: Lang,
 ) -> Result<Result<(), String>, LoadError> {
     Ok(run_client_op(&client, op, lang))
+}
+
+#[cfg(not(mqtt_split))]
+async fn fetch_client_ops() -> Result<(), LoadError> {
+    Ok(())
 }
 
 /// Does `op` on the real client, fetching its code first if needed.
