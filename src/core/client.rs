@@ -5,8 +5,7 @@
 //! Polling order after each call: drain [`ClientSession::poll_transmit`], then
 //! [`ClientSession::poll_event`], then read [`ClientSession::poll_timeout`].
 
-use crate::core::sorted::{SortedMap, SortedSet};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 use bytes::Bytes;
 
@@ -14,6 +13,7 @@ use crate::core::codec::{
     decode, Ack, Connect, Control, DecodeError, Decoded, Packet, Properties, Publish, ReasonCode,
     SubAck, Subscribe, SubscriptionOptions, Unsubscribe, Version, MAX_PACKET_SIZE,
 };
+use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{PacketId, QoS};
@@ -91,7 +91,9 @@ pub struct ClientSession {
     transmit: VecDeque<Bytes>,
     events: VecDeque<ClientEvent>,
     next_id: u16,
-    outgoing: SortedMap<u16, Outgoing>,
+    // A B-tree: a burst of QoS 1/2 publishes keeps thousands in flight, acknowledged from
+    // the oldest, which a sorted vector would pay for with a move of all the others each.
+    outgoing: BTreeMap<u16, Outgoing>,
     incoming_qos2: SortedSet<u16>,
     last_sent: Time,
     ping_sent: Option<Time>,
@@ -107,7 +109,7 @@ impl ClientSession {
             transmit: VecDeque::new(),
             events: VecDeque::new(),
             next_id: 0,
-            outgoing: SortedMap::new(),
+            outgoing: BTreeMap::new(),
             incoming_qos2: SortedSet::new(),
             last_sent: Time::ZERO,
             ping_sent: None,

@@ -2,11 +2,10 @@
 //! broker tried, what happened for each subscriber, and each packet that carried or
 //! acknowledged it (for the sequence diagram).
 
-use crate::core::sorted::SortedSet;
-
 use bytes::Bytes;
 
 use crate::core::codec::PacketType;
+use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::topic::{explain, Explanation, TopicFilter, TopicName};
 use crate::core::trace::{ClientName, DropReason, MsgId, TraceEvent, TraceKind};

@@ -4,12 +4,11 @@
 //! The simulated world itself takes nothing from the real broker, so a run (and its share
 //! link) stays reproducible.
 
-use crate::core::sorted::SortedSet;
-
 use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::i18n::Lang;
+use crate::core::sorted::SortedSet;
 use crate::core::topic::with_prefix;
 use crate::web::lazy::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};

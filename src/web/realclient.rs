@@ -3,7 +3,6 @@
 //! business). Failures go to the connection doctor; a dropped connection that had worked
 //! reconnects with back-off and resubscribes; QoS 1/2 publishes made while offline wait.
 
-use crate::core::sorted::SortedMap;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -19,6 +18,7 @@ use crate::core::codec::{
 };
 use crate::core::doctor::{BrokerUrl, Problem};
 use crate::core::i18n::{Lang, Text};
+use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
@@ -115,7 +115,8 @@ pub struct Live {
     user_closed: bool,
     attempts: u32,
     sub_requests: SortedMap<u16, Vec<String>>,
-    publish_topics: SortedMap<u16, String>,
+    // A B-tree, as the session's own in-flight table (thousands in a burst, oldest first).
+    publish_topics: std::collections::BTreeMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
     scratch: Vec<u8>,
     /// Packets to send, joined (see `send_soon`).

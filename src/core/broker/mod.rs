@@ -19,7 +19,6 @@ mod subscriptions;
 mod sys;
 mod tree;
 
-use crate::core::sorted::SortedMap;
 use std::collections::VecDeque;
 
 use bytes::Bytes;
@@ -29,6 +28,7 @@ pub use session::{Delivery, InFlight, Message, Session, Stage};
 pub use tree::{Subscription, SubscriptionTree};
 
 use crate::core::codec::{Packet, PacketType, Version, Will};
+use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};

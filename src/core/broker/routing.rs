@@ -1,7 +1,7 @@
 //! PUBLISH in, routing through the subscription tree, delivery with QoS 0/1/2, the queue,
 //! and the acknowledgements that empty it.
 
-use crate::core::sorted::SortedMap;
+use std::collections::BTreeMap;
 
 use bytes::Bytes;
 
@@ -10,6 +10,7 @@ use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
 use crate::core::codec::{
     Ack, Packet, PacketType, Properties, Property, PropertyId, Publish, ReasonCode, Version,
 };
+use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::trace::{ClientName, ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
@@ -162,7 +163,8 @@ impl Broker {
         // each with its own QoS and identifier (as mosquitto 2.0 does); a 3.1.1 client gets
         // one copy at the highest matching QoS, as [MQTT-3.3.5-1] requires (mosquitto 2.0.11
         // keeps the first match's QoS instead). A share group gives one member in turn.
-        let mut targets: SortedMap<(ClientName, usize), Delivery> = SortedMap::new();
+        // A B-tree: a message for many subscribers fills it in no particular order.
+        let mut targets: BTreeMap<(ClientName, usize), Delivery> = BTreeMap::new();
         let mut groups: SortedMap<String, Vec<Subscription>> = SortedMap::new();
         for (i, s) in matching.into_iter().enumerate() {
             if s.options.no_local && from.as_deref() == Some(&*s.client) {
@@ -530,7 +532,7 @@ fn outgoing_publish(
 /// Adds (or upgrades) a copy of a message for one matching subscription; copies with the
 /// same `(client, slot)` are merged.
 fn add_target(
-    targets: &mut SortedMap<(ClientName, usize), Delivery>,
+    targets: &mut BTreeMap<(ClientName, usize), Delivery>,
     message: &Message,
     s: &Subscription,
     slot: usize,

@@ -1,12 +1,12 @@
 //! A client's session: what the broker keeps for it between connections — subscriptions,
 //! the queue of messages waiting for it, and the QoS 1/2 messages in flight.
 
-use crate::core::sorted::{SortedMap, SortedSet};
 use std::collections::VecDeque;
 
 use bytes::Bytes;
 
 use crate::core::codec::{Properties, Version};
+use crate::core::sorted::{SortedMap, SortedSet};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ClientName, ConnId, MsgId};

@@ -1,8 +1,6 @@
 //! A virtual device at run time: its settings, its client session, its link and what its
 //! application holds (a sensor's reading, a light's state, a dashboard's latest values).
 
-use crate::core::sorted::{SortedMap, SortedSet};
-
 use bytes::Bytes;
 
 use crate::core::client::{ClientSession, State};
@@ -10,6 +8,7 @@ use crate::core::codec::{Connect, Properties, Property, Will};
 use crate::core::rng::Rng;
 use crate::core::sim::queue::Slot;
 use crate::core::sim::scenario::{qos, DeviceConfig, DeviceKind, SubConfig, ValueModel};
+use crate::core::sorted::{SortedMap, SortedSet};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId};

@@ -16,8 +16,6 @@
 //!   "actions": [ { "at_ms": 10000, "action": { "type": "pull_plug", "device": "cocina" } } ] }
 //! ```
 
-use crate::core::sorted::SortedSet;
-
 use serde::Serialize;
 
 use crate::core::broker::BrokerConfig;
@@ -27,6 +25,7 @@ pub(crate) use crate::core::json_read::err;
 pub use crate::core::json_read::ScenarioError;
 use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
+use crate::core::sorted::SortedSet;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 

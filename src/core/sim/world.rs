@@ -11,8 +11,6 @@
 //! out through keep-alive. Port 8883 costs two more round trips to open (TLS handshake) and
 //! shows the eavesdropper only record lengths.
 
-use crate::core::sorted::SortedMap;
-
 use bytes::Bytes;
 
 use crate::core::broker::{Broker, Output};
@@ -25,6 +23,7 @@ use crate::core::sim::action::Action;
 use crate::core::sim::device::{connect_packet, Device, WantedSub};
 use crate::core::sim::queue::{EventQueue, Slot};
 use crate::core::sim::scenario::{qos, DeviceKind, Scenario, ScenarioError};
+use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};

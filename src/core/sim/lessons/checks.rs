@@ -1,11 +1,10 @@
 //! The lessons' automatic checks: each reads the trace (and the world's state where the goal is
 //! about "now") and says which goals hold.
 
-use crate::core::sorted::SortedSet;
-
 use crate::core::codec::ReasonCode;
 use crate::core::sim::action::Action;
 use crate::core::sim::world::World;
+use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
 use crate::core::types::QoS;
