@@ -309,3 +309,122 @@ pub fn one_of<T: Copy>(v: &Value, at: At, names: &[(&str, T)]) -> Read<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Item {
+        name: String,
+        port: u16,
+        note: Option<String>,
+    }
+
+    impl FromJson for Item {
+        fn read(v: &Value, at: At) -> Read<Item> {
+            let o = Obj::new(v, at, &["name", "port", "note"])?;
+            Ok(Item {
+                name: o.req("name")?,
+                port: o.or("port", || 1883)?,
+                note: o.opt("note")?,
+            })
+        }
+    }
+
+    fn read(text: &str, lang: Lang) -> Read<Vec<Item>> {
+        let v: Value = serde_json::from_str(text).expect("test JSON");
+        Vec::<Item>::read(
+            &v,
+            At {
+                path: "items",
+                lang,
+            },
+        )
+    }
+
+    #[test]
+    fn fields_default_and_null_is_none_only_where_optional() {
+        let items = read(
+            r#"[{"name": "a"}, {"name": "b", "port": 8883, "note": null}]"#,
+            Lang::En,
+        );
+        assert_eq!(
+            items.unwrap(),
+            [
+                Item {
+                    name: "a".into(),
+                    port: 1883,
+                    note: None
+                },
+                Item {
+                    name: "b".into(),
+                    port: 8883,
+                    note: None
+                },
+            ]
+        );
+        let e = read(r#"[{"name": null}]"#, Lang::En).unwrap_err();
+        assert_eq!(e.path, "items[0].name");
+        assert!(
+            e.message.contains("invalid type: null, expected a string"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field_in_the_users_language() {
+        for (text, path, en, es) in [
+            (r#"{}"#, "items", "expected a list", "se esperaba una lista"),
+            (
+                r#"[{"name": "a", "port": 70000}]"#,
+                "items[0].port",
+                "at most 65535",
+                "como mucho 65535",
+            ),
+            (
+                r#"[{"name": "a", "port": -1}]"#,
+                "items[0].port",
+                "whole number from 0",
+                "número entero de 0",
+            ),
+            (
+                r#"[{"name": "a"}, {"port": 1}]"#,
+                "items[1]",
+                "missing field `name`",
+                "falta el campo `name`",
+            ),
+            (
+                r#"[{"name": "a", "colour": 1}]"#,
+                "items[0]",
+                "unknown field `colour`",
+                "campo desconocido `colour`",
+            ),
+        ] {
+            let e = read(text, Lang::En).unwrap_err();
+            assert_eq!(e.path, path, "{text}");
+            assert!(e.message.contains(en), "{text}: {e}");
+            let e = read(text, Lang::Es).unwrap_err();
+            assert!(e.message.contains(es), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn one_of_names_the_choices() {
+        let v = Value::from("toaster");
+        let e = one_of(&v, At::root(Lang::En), &[("read", 1), ("write", 2)]).unwrap_err();
+        assert!(
+            e.message
+                .contains("`toaster`, expected one of `read`, `write`"),
+            "{e}"
+        );
+        assert_eq!(
+            one_of(
+                &Value::from("write"),
+                At::root(Lang::En),
+                &[("read", 1), ("write", 2)]
+            ),
+            Ok(2)
+        );
+    }
+}
