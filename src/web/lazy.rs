@@ -31,8 +31,31 @@ use crate::web::state::Ctx;
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
 
-/// Declares a part: its [`Part`] (`$part`), its split function (`async`: it waits for the
-/// chunk) and the function that only fetches the chunk.
+/// Declares a split function: in the split build it goes, with what only it reaches, into
+/// chunk `$chunk`, fetched on its first call (or by `$fetch`); elsewhere it is a plain async
+/// function and `$fetch` does nothing.
+macro_rules! split_fn {
+    ($chunk:ident, $fetch:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(mqtt_split)]
+        #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
+        fn $name($($arg: $ty),*) -> Result<$ret, LoadError> {
+            Ok($body)
+        }
+
+        #[cfg(not(mqtt_split))]
+        async fn $name($($arg: $ty),*) -> Result<$ret, LoadError> {
+            Ok($body)
+        }
+
+        #[cfg(not(mqtt_split))]
+        async fn $fetch() -> Result<(), LoadError> {
+            Ok(())
+        }
+    };
+}
+
+/// Declares a part: its [`Part`] (`$part`, which fetches its chunk and any `$also`), and its
+/// view as a split function (`async`: it waits for the chunk).
 macro_rules! split_part {
     (
         $(#[$doc:meta])* $part:ident: $chunk:ident, $fetch:ident $(+ $also:ident)?,
@@ -47,21 +70,7 @@ macro_rules! split_part {
             })
         });
 
-        #[cfg(mqtt_split)]
-        #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
-        fn $view($($arg: $ty),*) -> Result<AnyView, LoadError> {
-            Ok($body)
-        }
-
-        #[cfg(not(mqtt_split))]
-        async fn $view($($arg: $ty),*) -> Result<AnyView, LoadError> {
-            Ok($body)
-        }
-
-        #[cfg(not(mqtt_split))]
-        async fn $fetch() -> Result<(), LoadError> {
-            Ok(())
-        }
+        split_fn!($chunk, $fetch, fn $view($($arg: $ty),*) -> AnyView $body);
     };
 }
 
@@ -143,29 +152,13 @@ fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), St
     }
 }
 
-#[cfg(mqtt_split)]
-#[wasm_split_helpers::wasm_split(real_panel, preload(fetch_client_ops), fallible)]
-fn client_op_split(
-    client: RealClient,
-    op: ClientOp,
-    lang: Lang,
-) -> Result<Result<(), String>, LoadError> {
-    Ok(run_client_op(&client, op, lang))
-}
-
-#[cfg(not(mqtt_split))]
-async fn client_op_split(
-    client: RealClient,
-    op: ClientOp,
-    lang: Lang,
-) -> Result<Result<(), String>, LoadError> {
-    Ok(run_client_op(&client, op, lang))
-}
-
-#[cfg(not(mqtt_split))]
-async fn fetch_client_ops() -> Result<(), LoadError> {
-    Ok(())
-}
+split_fn!(
+    real_panel,
+    fetch_client_ops,
+    fn client_op_split(client: RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+        run_client_op(&client, op, lang)
+    }
+);
 
 /// Does `op` on the real client, fetching its code first if needed.
 pub async fn client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
