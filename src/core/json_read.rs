@@ -79,10 +79,7 @@ impl<'a> At<'a> {
             Value::Null => ("null".to_string(), "null".to_string()),
             Value::Bool(b) => (format!("el booleano {b}"), format!("boolean {b}")),
             Value::Number(n) => (format!("el número {n}"), format!("number {n}")),
-            Value::String(s) => (
-                format!("el texto {v}"),
-                format!("string {}", Value::from(s.as_str())),
-            ),
+            Value::String(_) => (format!("el texto {v}"), format!("string {v}")),
             Value::Array(_) => ("una lista".to_string(), "a list".to_string()),
             Value::Object(_) => ("un objeto".to_string(), "an object".to_string()),
         };

@@ -327,15 +327,14 @@ fn deferred(
         }
         .into_any()
     };
-    move || {
-        match state.get() {
+    let loading = move || {
+        view! { <p class="lazy-loading" role="status" data-testid="lazy-loading">{t(Text::LoadingPart)}</p> }
+            .into_any()
+    };
+    move || match state.get() {
         Load::Ready => view().and_then(Result::ok).unwrap_or_else(failed),
-        Load::Pending => view! {
-            <p class="lazy-loading" role="status" data-testid="lazy-loading">{t(Text::LoadingPart)}</p>
-        }
-        .into_any(),
+        Load::Pending => loading(),
         Load::Failed => failed(),
-    }
     }
 }
 

@@ -589,7 +589,7 @@ impl Scenario {
         }
     }
 
-    /// Checks the rules serde cannot: topics, filters, names, ranges, references.
+    /// Checks what reading the fields cannot: topics, filters, names, ranges, references.
     pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
         let mut names = SortedSet::new();
         let mut ids = SortedSet::new();
