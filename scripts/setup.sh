@@ -25,6 +25,7 @@ if [[ $WANT_TEST_TOOLS == 1 ]]; then
   need_cmd_pkg mosquitto mosquitto
   need_cmd_pkg mosquitto_pub mosquitto-clients
   need_cmd_pkg openssl openssl
+  need_cmd_pkg tshark tshark
 fi
 if ((${#apt_missing[@]})); then
   step "apt-get install ${apt_missing[*]}"

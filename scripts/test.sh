@@ -40,6 +40,9 @@ PROPTEST_RNG_SEED=${PROPTEST_RNG_SEED:-20261125} cargo test --locked
 section "broker differential tests: mosquitto vs ours, paho-mqtt clients"
 scripts/differential.sh
 
+section "captures against Wireshark: tshark decodes our exports, our reader reads tshark's capture of mosquitto"
+scripts/capture-check.sh
+
 section "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
 

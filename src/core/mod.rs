@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod journey;
 pub mod json_read;
 pub mod payload;
+pub mod pcap;
 pub mod rng;
 pub mod sim;
 pub mod sorted;

@@ -355,6 +355,8 @@ pub enum TraceKind {
         len: usize,
         /// When it arrives; `None` if it is lost.
         arrives: Option<Time>,
+        /// The MQTT bytes carried (a CONNECT's password masked): what a capture shows.
+        bytes: Bytes,
     },
     /// A device's connection changed, as the device saw it.
     DeviceChanged {

@@ -19,6 +19,6 @@ pub mod world;
 
 pub use action::{Action, Scheduled};
 pub use run::{Player, Recorded, Run};
-pub use scenario::{DeviceConfig, DeviceKind, LinkConfig, Scenario, ScenarioError};
+pub use scenario::{DeviceConfig, DeviceKind, LinkConfig, Protocol, Scenario, ScenarioError};
 pub use share::Share;
 pub use world::{DeviceId, World};

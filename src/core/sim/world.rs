@@ -16,7 +16,8 @@ use bytes::Bytes;
 use crate::core::broker::{Broker, Output};
 use crate::core::client::ClientEvent;
 use crate::core::codec::{
-    decode, Decoded, Packet, PacketType, SubscriptionOptions, MAX_PACKET_SIZE,
+    decode, mask_password, Decoded, Packet, PacketType, SubscriptionOptions, Version,
+    MAX_PACKET_SIZE,
 };
 use crate::core::i18n::Lang;
 use crate::core::sim::action::Action;
@@ -626,6 +627,11 @@ impl World {
                 qos,
                 len,
                 arrives: (!lost).then_some(arrives),
+                bytes: if packet == Some(PacketType::Connect) {
+                    mask_password(bytes.clone(), Version::V311)
+                } else {
+                    bytes.clone()
+                },
             },
         );
         if !unplugged {
@@ -670,7 +676,7 @@ impl World {
             let version = self.devices[id]
                 .session
                 .as_ref()
-                .map_or(crate::core::codec::Version::V311, |s| s.version());
+                .map_or(Version::V311, |s| s.version());
             match decode(bytes, version, MAX_PACKET_SIZE) {
                 Ok(Decoded::Packet { packet, .. }) => clear_view(packet),
                 _ => Seen::Opaque { len: bytes.len() },
