@@ -91,6 +91,14 @@ test('the packet inspector shows the real bytes in and out, dissected, and our f
   const filters = await page.textContent(byId('real-filters'));
   assert.match(filters, /aula\/\+\/temp/);
   assert.match(filters, /Matches/i);
+  // The captured packets download as a capture that tshark decodes, in the same order.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(byId('real-export-pcap'))]);
+  const file = join(await mkdtemp(join(tmpdir(), 'real-pcap-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const { stdout } = await run('tshark', ['-r', file, '-Y', 'mqtt', '-T', 'fields', '-e', 'mqtt.msgtype']);
+  const types = stdout.split(/[\n,]/).map((t) => t.trim()).filter(Boolean);
+  assert.deepEqual(types.slice(0, 4), ['1', '2', '8', '9'], types.join(','));
+  assert.ok(types.includes('3') && types.includes('4'), 'PUBLISH and its PUBACK');
   await page.screenshot({ path: `${out}/real-inspector.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

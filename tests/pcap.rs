@@ -55,14 +55,25 @@ fn every_lesson_exported_and_read_back_lists_the_traces_packets() {
             let got: Vec<PacketType> = opened.packets.iter().filter_map(|p| p.kind).collect();
             assert_eq!(got, expected, "{} {protocol:?}", l.id);
             assert!(
-                opened.notes.iter().all(|n| !matches!(n, CaptureNote::Gap { .. })),
+                opened
+                    .notes
+                    .iter()
+                    .all(|n| !matches!(n, CaptureNote::Gap { .. })),
                 "{}: {:?}",
                 l.id,
                 opened.notes
             );
             // Every stream is one device connection with its client id from CONNECT.
-            assert!(opened.streams.iter().all(|s| s.client_id.is_some()), "{}", l.id);
-            let v = if protocol == Protocol::V5 { Version::V5 } else { Version::V311 };
+            assert!(
+                opened.streams.iter().all(|s| s.client_id.is_some()),
+                "{}",
+                l.id
+            );
+            let v = if protocol == Protocol::V5 {
+                Version::V5
+            } else {
+                Version::V311
+            };
             assert!(opened.streams.iter().all(|s| s.version == v), "{}", l.id);
         }
     }
@@ -77,7 +88,10 @@ fn the_same_run_exports_the_same_bytes_and_passwords_stay_out() {
     let s = l.scenario(Lang::En).unwrap();
     for d in &s.devices {
         if let Some(pw) = &d.password {
-            assert!(!a.bytes.windows(pw.len()).any(|w| w == pw.as_bytes()), "{pw}");
+            assert!(
+                !a.bytes.windows(pw.len()).any(|w| w == pw.as_bytes()),
+                "{pw}"
+            );
         }
     }
 }
@@ -109,7 +123,11 @@ fn a_lesson_with_a_lossy_link_shows_each_loss_as_a_retransmission() {
 fn publishes_are_followed_to_their_subscribers() {
     let r = played("pubsub", Protocol::V311, 30);
     let opened = pcap::open(&pcap::from_trace(r.trace(), Lang::En).bytes).unwrap();
-    let delivered = opened.publishes.iter().filter(|p| !p.delivered.is_empty()).count();
+    let delivered = opened
+        .publishes
+        .iter()
+        .filter(|p| !p.delivered.is_empty())
+        .count();
     assert!(delivered > 3, "{:?}", opened.publishes);
     for p in &opened.publishes {
         let from = &opened.packets[p.packet];
@@ -118,7 +136,9 @@ fn publishes_are_followed_to_their_subscribers() {
         for &d in &p.delivered {
             assert!(!opened.packets[d].to_server);
             assert!(d > p.packet);
-            let who = opened.streams[opened.packets[d].stream].client_id.as_deref();
+            let who = opened.streams[opened.packets[d].stream]
+                .client_id
+                .as_deref();
             assert_eq!(who, Some("panel"));
         }
     }
@@ -140,7 +160,11 @@ fn the_real_clients_capture_is_one_stream() {
     let opened = pcap::open(&exported.bytes).unwrap();
     assert_eq!(opened.streams.len(), 1);
     assert_eq!(opened.streams[0].client_id.as_deref(), Some("aula-1"));
-    let kinds: Vec<_> = opened.packets.iter().map(|p| (p.kind, p.to_server)).collect();
+    let kinds: Vec<_> = opened
+        .packets
+        .iter()
+        .map(|p| (p.kind, p.to_server))
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -197,18 +221,29 @@ fn connect_bytes() -> Vec<u8> {
         Version::V311,
         mqtt_playground::core::types::ClientId::new("tcpdump").unwrap(),
     );
-    Packet::Connect(Box::new(c)).to_bytes(Version::V311).unwrap()
-}
-
-fn publish_bytes(payload: &str) -> Vec<u8> {
-    Packet::Publish(Publish::new(TopicName::new("a/b").unwrap(), payload.to_string()))
+    Packet::Connect(Box::new(c))
         .to_bytes(Version::V311)
         .unwrap()
 }
 
+fn publish_bytes(payload: &str) -> Vec<u8> {
+    Packet::Publish(Publish::new(
+        TopicName::new("a/b").unwrap(),
+        payload.to_string(),
+    ))
+    .to_bytes(Version::V311)
+    .unwrap()
+}
+
 fn kinds(file: &[u8]) -> (Vec<(u32, PacketType)>, Vec<CaptureNote>) {
     let o = pcap::open(file).unwrap_or_else(|e| panic!("{e:?}"));
-    (o.packets.iter().map(|p| (p.frame, p.kind.unwrap())).collect(), o.notes)
+    (
+        o.packets
+            .iter()
+            .map(|p| (p.frame, p.kind.unwrap()))
+            .collect(),
+        o.notes,
+    )
 }
 
 #[test]
@@ -249,7 +284,11 @@ fn out_of_order_and_retransmitted_segments_are_read_once_in_order() {
     let (got, notes) = kinds(&pcap_file(&frames));
     assert_eq!(
         got,
-        [(2, PacketType::Connect), (4, PacketType::Publish), (4, PacketType::Publish)]
+        [
+            (2, PacketType::Connect),
+            (4, PacketType::Publish),
+            (4, PacketType::Publish)
+        ]
     );
     assert!(notes.is_empty(), "{notes:?}");
     let o = pcap::open(&pcap_file(&frames)).unwrap();
@@ -285,7 +324,10 @@ fn a_gap_is_reported_and_reading_goes_on_after_it() {
 
 #[test]
 fn broken_files_get_a_clear_error_in_both_languages() {
-    let good = pcap_file(&[frame(true, 1, true, &[]), frame(true, 2, false, &connect_bytes())]);
+    let good = pcap_file(&[
+        frame(true, 1, true, &[]),
+        frame(true, 2, false, &connect_bytes()),
+    ]);
     let cases: Vec<(Vec<u8>, CaptureError)> = vec![
         (Vec::new(), CaptureError::Empty),
         (b"{\"version\": 1}".to_vec(), CaptureError::NotACapture),
@@ -315,7 +357,11 @@ fn broken_files_get_a_clear_error_in_both_languages() {
     let exported = pcap::from_trace(played("pubsub", Protocol::V311, 20).trace(), Lang::En);
     let cut = &exported.bytes[..exported.bytes.len() * 2 / 3];
     let o = pcap::open(cut).unwrap();
-    assert!(matches!(o.notes[0], CaptureNote::Truncated { .. }), "{:?}", o.notes);
+    assert!(
+        matches!(o.notes[0], CaptureNote::Truncated { .. }),
+        "{:?}",
+        o.notes
+    );
     assert!(!o.packets.is_empty());
 }
 

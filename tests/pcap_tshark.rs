@@ -21,7 +21,11 @@ fn tshark(file: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("tshark runs (scripts/setup.sh installs it)");
-    assert!(out.status.success(), "tshark: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "tshark: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -74,9 +78,15 @@ fn wireshark_decodes_every_exported_packet_of_five_lessons() {
         std::fs::write(&file, &exported.bytes).unwrap();
         let file = file.to_str().unwrap();
         assert_eq!(tshark_types(file, &[]), expected, "{id} {protocol:?}");
-        let bad = tshark(file, &["-Y", "_ws.malformed || _ws.expert.severity >= error"]);
+        let bad = tshark(
+            file,
+            &["-Y", "_ws.malformed || _ws.expert.severity >= error"],
+        );
         assert!(bad.trim().is_empty(), "{id}: {bad}");
-        println!("{id} ({protocol:?}): tshark decodes {} MQTT packets", expected.len());
+        println!(
+            "{id} ({protocol:?}): tshark decodes {} MQTT packets",
+            expected.len()
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -88,10 +98,17 @@ fn a_tshark_capture_of_mosquitto_lists_the_same_packets_in_our_reader() {
     let port = std::env::var("MQTT_CAPTURE_PORT").expect("MQTT_CAPTURE_PORT names its port");
     let decode_as = format!("tcp.port=={port},mqtt");
     let theirs = tshark_types(&file, &["-d", &decode_as]);
-    assert!(theirs.len() >= 10, "the capture holds the clients' traffic: {theirs:?}");
+    assert!(
+        theirs.len() >= 10,
+        "the capture holds the clients' traffic: {theirs:?}"
+    );
     let bytes = std::fs::read(&file).unwrap();
     let opened = pcap::open(&bytes).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
-    let ours: Vec<u8> = opened.packets.iter().map(|p| p.kind.map_or(0, |k| k as u8)).collect();
+    let ours: Vec<u8> = opened
+        .packets
+        .iter()
+        .map(|p| p.kind.map_or(0, |k| k as u8))
+        .collect();
     assert_eq!(ours, theirs);
     // The publisher's messages are followed to the subscriber.
     let followed = opened
@@ -100,6 +117,12 @@ fn a_tshark_capture_of_mosquitto_lists_the_same_packets_in_our_reader() {
         .filter(|p| !p.delivered.is_empty())
         .count();
     assert!(followed >= 3, "{:?}", opened.publishes);
-    assert!(opened.packets.iter().any(|p| p.kind == Some(PacketType::PubComp)));
-    println!("tshark and our reader list the same {} MQTT packets", ours.len());
+    assert!(opened
+        .packets
+        .iter()
+        .any(|p| p.kind == Some(PacketType::PubComp)));
+    println!(
+        "tshark and our reader list the same {} MQTT packets",
+        ours.len()
+    );
 }

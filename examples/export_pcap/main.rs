@@ -31,13 +31,24 @@ fn main() {
     let mut protocol = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| usage(&format!("{arg} needs a value")))
+        };
         match arg.as_str() {
             "--lesson" => lesson_id = Some(value()),
             "--scenario" => scenario_path = Some(value()),
-            "--seed" => seed = Some(value().parse().unwrap_or_else(|_| usage("--seed takes a number"))),
+            "--seed" => {
+                seed = Some(
+                    value()
+                        .parse()
+                        .unwrap_or_else(|_| usage("--seed takes a number")),
+                )
+            }
             "--seconds" => {
-                seconds = value().parse().unwrap_or_else(|_| usage("--seconds takes a number"))
+                seconds = value()
+                    .parse()
+                    .unwrap_or_else(|_| usage("--seconds takes a number"))
             }
             "--protocol" => {
                 protocol = Some(match value().as_str() {
@@ -54,7 +65,9 @@ fn main() {
     let (mut scenario, steps) = match (&lesson_id, &scenario_path) {
         (Some(id), None) => {
             let l = lesson(id).unwrap_or_else(|| usage(&format!("no lesson {id}")));
-            let s = l.scenario(Lang::En).unwrap_or_else(|e| usage(&e.to_string()));
+            let s = l
+                .scenario(Lang::En)
+                .unwrap_or_else(|e| usage(&e.to_string()));
             (s, l.solution())
         }
         (None, Some(path)) => {

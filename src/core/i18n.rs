@@ -498,6 +498,65 @@ catalogue! {
         es: "Un mensaje que el cliente deja al bróker al conectar; el bróker lo publica si el cliente desaparece sin despedirse (sin DISCONNECT).",
         en: "A message a client leaves with the broker when it connects; the broker publishes it if the client vanishes without saying goodbye (no DISCONNECT).",
     },
+    /// Captures tab.
+    CaptureTab => { es: "Capturas", en: "Captures" },
+    /// Captures panel heading.
+    CaptureTitle => { es: "Capturas para Wireshark", en: "Captures for Wireshark" },
+    /// What the captures panel does.
+    CaptureIntro => {
+        es: "Guarda esta ejecución como captura .pcapng y ábrela con Wireshark, o abre aquí una captura de tus propios dispositivos (Wireshark, tcpdump).",
+        en: "Save this run as a .pcapng capture and open it with Wireshark, or open here a capture of your own devices (Wireshark, tcpdump).",
+    },
+    /// Export the run as a capture.
+    ExportCapture => { es: "Descargar captura (.pcapng)", en: "Download capture (.pcapng)" },
+    /// Open a capture file.
+    OpenCapture => { es: "Abrir una captura…", en: "Open a capture…" },
+    /// What captures can be opened.
+    OpenCaptureHint => {
+        es: "Archivos .pcap o .pcapng de MQTT sobre TCP (puerto 1883), de hasta 16 MB.",
+        en: "Files .pcap or .pcapng of MQTT over TCP (port 1883), up to 16 MB.",
+    },
+    /// While a capture is read.
+    CaptureReading => { es: "Leyendo la captura…", en: "Reading the capture…" },
+    /// The run could not be exported.
+    CaptureExportFailed => { es: "No se pudo guardar la captura", en: "The capture could not be saved" },
+    /// A chosen file could not be read.
+    FileReadFailed => { es: "El navegador no pudo leer el archivo", en: "The browser could not read the file" },
+    /// Direction: to the broker.
+    ToBroker => { es: "hacia el bróker", en: "to the broker" },
+    /// Direction: from the broker.
+    FromBroker => { es: "desde el bróker", en: "from the broker" },
+    /// A capture's frame number.
+    FrameWord => { es: "Trama", en: "Frame" },
+    /// Connections table caption.
+    Connections => { es: "Conexiones", en: "Connections" },
+    /// Client id column.
+    ClientIdLabel => { es: "Identificador", en: "Client id" },
+    /// Client address column.
+    ClientAddress => { es: "Cliente (IP:puerto)", en: "Client (IP:port)" },
+    /// Broker address column.
+    BrokerAddressCol => { es: "Bróker (IP:puerto)", en: "Broker (IP:port)" },
+    /// Packets.
+    PacketsWord => { es: "Paquetes", en: "Packets" },
+    /// Time column, in seconds.
+    TimeSeconds => { es: "Tiempo (s)", en: "Time (s)" },
+    /// Client column.
+    ClientWord => { es: "Cliente", en: "Client" },
+    /// Direction column.
+    Direction => { es: "Sentido", en: "Direction" },
+    /// Packet column.
+    PacketWord => { es: "Paquete", en: "Packet" },
+    /// Previous page.
+    Previous => { es: "Anteriores", en: "Previous" },
+    /// Next page.
+    Next => { es: "Siguientes", en: "Next" },
+    /// "Byte" in "Byte 3 = 0x1F".
+    ByteWord => { es: "Byte", en: "Byte" },
+    /// How to walk the bytes.
+    BytesWalkHint => {
+        es: "Bytes del paquete: las flechas recorren byte a byte y muestran su campo",
+        en: "Packet bytes: the arrow keys walk them byte by byte and show each one's field",
+    },
     /// Glossary: session.
     TermSession => { es: "Sesión", en: "Session" },
     /// Session definition.

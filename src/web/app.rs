@@ -22,7 +22,7 @@ use crate::web::state::{Ctx, Notice, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
-/// run), `?view=log|broker|wildcard`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`.
+/// run), `?view=log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`.
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
     let (lang, set_lang) = signal(initial);
@@ -100,6 +100,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             View::Log => {}
             View::Broker => lazy::BROKER_PANEL.prefetch(),
             View::Wildcard => lazy::WILDCARD.prefetch(),
+            View::Capture => lazy::CAPTURE.prefetch(),
         };
         view! {
             <button type="button" role="tab" data-testid=id class="tab"
@@ -171,12 +172,14 @@ pub fn App(initial: Lang) -> impl IntoView {
                     {tab_button(View::Log, Text::Timeline, "tab-log")}
                     {tab_button(View::Broker, Text::BrokerInternals, "tab-broker")}
                     {tab_button(View::Wildcard, Text::WildcardTester, "tab-wildcard")}
+                    {tab_button(View::Capture, Text::CaptureTab, "tab-capture")}
                 </div>
                 <div role="tabpanel">
                     {move || match tab.get() {
                         View::Log => view! { <Timeline/> }.into_any(),
                         View::Broker => lazy::broker_panel().into_any(),
                         View::Wildcard => lazy::wildcard_tester().into_any(),
+                        View::Capture => lazy::capture_panel().into_any(),
                     }}
                 </div>
                 <GlossaryPanel/>

@@ -17,6 +17,10 @@ extern "C" {
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fileText, catch)]
     async fn file_text(input: &web_sys::HtmlInputElement) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fileSize)]
+    fn file_size(input: &web_sys::HtmlInputElement) -> f64;
+    #[wasm_bindgen(js_name = fileBytes, catch)]
+    async fn file_bytes(input: &web_sys::HtmlInputElement) -> Result<JsValue, JsValue>;
 }
 
 /// The fragment key of a share link: `#share=…`.
@@ -76,13 +80,35 @@ pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, St
     text_of(file_text(input).await)
 }
 
+/// The chosen file's size in bytes, known before it is read (0 when none).
+pub fn chosen_size(input: &web_sys::HtmlInputElement) -> usize {
+    file_size(input) as usize
+}
+
+/// The bytes of the file chosen in an `<input type=file>` (empty when none).
+pub async fn chosen_bytes(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, String> {
+    file_bytes(input)
+        .await
+        .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+        .map_err(reason)
+}
+
 /// Offers `text` as a file download.
 pub fn download(name: &str, mime: &str, text: &str) {
+    offer(name, mime, &JsValue::from_str(text));
+}
+
+/// Offers `bytes` as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+fn offer(name: &str, mime: &str, part: &JsValue) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let parts = js_sys::Array::new();
-    parts.push(&JsValue::from_str(text));
+    parts.push(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

@@ -68,3 +68,17 @@ export async function fileText(input) {
   if (file.size > MAX_TEXT) throw new Error('more than 4 MB');
   return file.text();
 }
+
+// The chosen file's size in bytes (0 when none), read before the file is: a file that is too
+// large is refused without reading it.
+export function fileSize(input) {
+  const file = input.files && input.files[0];
+  return file ? file.size : 0;
+}
+
+// The chosen file's bytes.
+export async function fileBytes(input) {
+  const file = input.files && input.files[0];
+  if (!file) return new Uint8Array(0);
+  return new Uint8Array(await file.arrayBuffer());
+}

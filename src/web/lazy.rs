@@ -21,6 +21,7 @@ use crate::core::codec::{Properties, SubscriptionOptions, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::Journey;
 use crate::web::components::broker_panel::BrokerPanel;
+use crate::web::components::capture::CapturePanel;
 use crate::web::components::devices::DeviceSettings;
 use crate::web::components::journey::JourneyView;
 use crate::web::components::real::RealPanel;
@@ -94,6 +95,13 @@ split_part!(
     WILDCARD: wildcard, fetch_wildcard,
     fn wildcard_view() {
         view! { <WildcardTester/> }.into_any()
+    }
+);
+split_part!(
+    /// The captures tab (export for Wireshark, open a capture).
+    CAPTURE: capture, fetch_capture,
+    fn capture_view() {
+        view! { <CapturePanel/> }.into_any()
     }
 );
 split_part!(
@@ -225,6 +233,11 @@ pub fn broker_panel() -> impl IntoView {
 /// The wildcard-tester tab.
 pub fn wildcard_tester() -> impl IntoView {
     deferred(&WILDCARD, || ready(wildcard_view()))
+}
+
+/// The captures tab.
+pub fn capture_panel() -> impl IntoView {
+    deferred(&CAPTURE, || ready(capture_view()))
 }
 
 /// A message's journey.

@@ -357,6 +357,8 @@ pub enum View {
     Broker,
     /// The wildcard tester.
     Wildcard,
+    /// Captures for Wireshark.
+    Capture,
 }
 
 impl View {
@@ -366,12 +368,13 @@ impl View {
             View::Log => "log",
             View::Broker => "broker",
             View::Wildcard => "wildcard",
+            View::Capture => "capture",
         }
     }
 
     /// The view a link names (unknown names: none).
     pub fn from_id(id: &str) -> Option<View> {
-        [View::Log, View::Broker, View::Wildcard]
+        [View::Log, View::Broker, View::Wildcard, View::Capture]
             .into_iter()
             .find(|v| v.id() == id)
     }

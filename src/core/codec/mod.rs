@@ -10,6 +10,7 @@
 //!          type    | flags (PUBLISH: DUP, QoS, QoS, RETAIN; PUBREL/SUBSCRIBE/UNSUBSCRIBE: 0010)
 //! ```
 
+mod bits;
 mod common;
 mod connect;
 mod control;
@@ -18,6 +19,7 @@ mod field;
 mod properties;
 mod publish;
 mod reason;
+mod reason_text;
 mod subscribe;
 mod wire;
 
@@ -25,6 +27,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
+pub use bits::{bits_of, BitName, Bits};
 pub use connect::{ConnAck, Connect, Will};
 pub use control::Control;
 pub use error::{DecodeError, EncodeError, StringError};

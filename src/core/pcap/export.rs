@@ -367,7 +367,14 @@ impl Writer {
     }
 
     /// MQTT bytes leave one side at `at`; they arrive at `arrives` (or are lost).
-    fn data(&mut self, conn: ConnId, at: u64, from_client: bool, bytes: &[u8], arrives: Option<u64>) {
+    fn data(
+        &mut self,
+        conn: ConnId,
+        at: u64,
+        from_client: bool,
+        bytes: &[u8],
+        arrives: Option<u64>,
+    ) {
         let side = usize::from(!from_client);
         self.settle(conn, at, Some(side));
         let Some(mut s) = self.streams.remove(&conn) else {
@@ -494,7 +501,11 @@ impl Writer {
                 caplen: f.data.len() as u32,
                 origlen: f.data.len() as u32,
                 data: &f.data,
-                options: text.as_deref().map(|t| text_option(1, t)).into_iter().collect(),
+                options: text
+                    .as_deref()
+                    .map(|t| text_option(1, t))
+                    .into_iter()
+                    .collect(),
                 block_len2: 0,
             };
             out.extend(epb.to_vec().unwrap_or_default());

@@ -12,6 +12,7 @@ use super::{MAX_PACKETS, MQTTS_PORT, MQTT_PORT};
 use crate::core::codec::{
     decode, packet_len, Decoded, Packet, PacketType, PropertyId, Version, MAX_PACKET_SIZE,
 };
+use crate::core::i18n::Lang;
 use crate::core::sorted::SortedMap;
 use crate::core::types::QoS;
 
@@ -109,8 +110,11 @@ fn cut(pieces: &[Piece<'_>]) -> Cut {
         while at < buf.len() {
             match packet_len(&buf[at..], MAX_PACKET_SIZE) {
                 Ok(Ok(len)) => {
-                    out.packets
-                        .push((Bytes::copy_from_slice(&buf[at..at + len]), p.frame, p.at_us));
+                    out.packets.push((
+                        Bytes::copy_from_slice(&buf[at..at + len]),
+                        p.frame,
+                        p.at_us,
+                    ));
                     at += len;
                 }
                 Ok(Err(_)) => break,
@@ -271,4 +275,84 @@ fn follow(packets: &[CapPacket], versions: &[Version]) -> Vec<CapPublish> {
         }
     }
     publishes
+}
+
+impl Opened {
+    /// A connection's name: its client id, or its address when CONNECT was not captured.
+    pub fn who(&self, stream: usize) -> &str {
+        self.streams
+            .get(stream)
+            .map_or("?", |s| s.client_id.as_deref().unwrap_or(s.client.as_str()))
+    }
+
+    /// One line on the whole capture.
+    pub fn summary(&self, lang: Lang) -> String {
+        let (n, m, f) = (self.packets.len(), self.streams.len(), self.frames);
+        match lang {
+            Lang::Es => format!("{n} paquetes MQTT en {m} conexiones ({f} tramas en el archivo)."),
+            Lang::En => format!("{n} MQTT packets in {m} connections ({f} frames in the file)."),
+        }
+    }
+
+    /// What the capture tells of a PUBLISH: who published it and whom the broker sent it to,
+    /// or, for a broker's PUBLISH, whose message it was. `None` for other packets.
+    pub fn story(&self, packet: usize, lang: Lang) -> Option<String> {
+        let p = self.packets.get(packet)?;
+        if p.kind != Some(PacketType::Publish) {
+            return None;
+        }
+        if let Some(publish) = self.publishes.iter().find(|x| x.packet == packet) {
+            let from = self.who(p.stream);
+            let to: Vec<&str> = publish
+                .delivered
+                .iter()
+                .map(|&d| self.who(self.packets[d].stream))
+                .collect();
+            return Some(match (to.is_empty(), lang) {
+                (true, Lang::Es) => format!(
+                    "«{from}» publicó en «{}». En esta captura el bróker no se lo envía a nadie.",
+                    publish.topic
+                ),
+                (true, Lang::En) => format!(
+                    "\"{from}\" published on \"{}\". In this capture the broker sends it to nobody.",
+                    publish.topic
+                ),
+                (false, Lang::Es) => format!(
+                    "«{from}» publicó en «{}»; el bróker se lo envió a: {}.",
+                    publish.topic,
+                    to.join(", ")
+                ),
+                (false, Lang::En) => format!(
+                    "\"{from}\" published on \"{}\"; the broker sent it to: {}.",
+                    publish.topic,
+                    to.join(", ")
+                ),
+            });
+        }
+        let to = self.who(p.stream);
+        let origin = self
+            .publishes
+            .iter()
+            .find(|x| x.delivered.contains(&packet));
+        Some(match (origin, lang) {
+            (Some(o), Lang::Es) => format!(
+                "El bróker entrega a «{to}» el mensaje que publicó «{}» (trama {}).",
+                self.who(self.packets[o.packet].stream),
+                self.packets[o.packet].frame
+            ),
+            (Some(o), Lang::En) => format!(
+                "The broker delivers to \"{to}\" the message \"{}\" published (frame {}).",
+                self.who(self.packets[o.packet].stream),
+                self.packets[o.packet].frame
+            ),
+            (None, Lang::Es) => format!(
+                "El bróker entrega este mensaje a «{to}»; quién lo publicó no está en la captura \
+                 (un retenido, un testamento, o antes de empezar a capturar)."
+            ),
+            (None, Lang::En) => format!(
+                "The broker delivers this message to \"{to}\"; who published it is not in the \
+                 capture (a retained message, a will, or before the capture started)."
+            ),
+        })
+    }
 }

@@ -77,7 +77,9 @@ impl CaptureError {
                  Ethernet, Wi-Fi or loopback interface."
             ),
             (CaptureError::NoTcp { frames }, Lang::Es) => {
-                format!("La captura tiene {frames} tramas, pero ninguna es TCP: MQTT viaja sobre TCP.")
+                format!(
+                    "La captura tiene {frames} tramas, pero ninguna es TCP: MQTT viaja sobre TCP."
+                )
             }
             (CaptureError::NoTcp { frames }, Lang::En) => {
                 format!("The capture has {frames} frames, but none is TCP: MQTT travels over TCP.")
@@ -331,9 +333,10 @@ pub fn frames(file: &[u8]) -> Result<Frames<'_>, CaptureError> {
             if caplen < origlen {
                 snapped += 1;
             }
-            let at_us = iface.offset.saturating_mul(1_000_000).saturating_add(
-                (u128::from(ts) * 1_000_000 / u128::from(iface.resolution)) as u64,
-            );
+            let at_us = iface
+                .offset
+                .saturating_mul(1_000_000)
+                .saturating_add((u128::from(ts) * 1_000_000 / u128::from(iface.resolution)) as u64);
             push(&mut out, iface.link, at_us, data)?;
         }
     } else if let Ok(legacy) = LegacyPcapSlice::from_slice(file) {
@@ -363,7 +366,8 @@ pub fn frames(file: &[u8]) -> Result<Frames<'_>, CaptureError> {
         return Err(CaptureError::NotACapture);
     }
     if truncated {
-        out.notes.push(CaptureNote::Truncated { frames: out.frames });
+        out.notes
+            .push(CaptureNote::Truncated { frames: out.frames });
     }
     if snapped > 0 {
         out.notes.push(CaptureNote::Snapped { frames: snapped });

@@ -2,6 +2,7 @@
 //! protocol logic.
 
 pub mod broker_panel;
+pub mod capture;
 pub mod controls;
 pub mod devices;
 pub mod diagram;

@@ -15,6 +15,7 @@ use crate::core::sim::DeviceKind;
 use crate::core::topic::{with_prefix, TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
+use crate::web::components::capture::export_captured;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::realclient::{page_is_https, Options, RealClient, Status};
 use crate::web::state::Ctx;
@@ -566,6 +567,12 @@ fn Inspector(
         <details class="inspector" data-testid="real-inspector" on:toggle=toggle>
             <summary>{move || lang.get().t(Text::PacketInspector)}</summary>
             <p class="hint">{move || lang.get().t(Text::InspectorHint)}</p>
+            <button type="button" class="small secondary" data-testid="real-export-pcap"
+                on:click=move |_| client.with_value(|c| {
+                    if let Some(cap) = c.0.borrow().capture.as_ref() {
+                        export_captured(cap.packets(), Ctx::get());
+                    }
+                })>{move || lang.get().t(Text::ExportCapture)}</button>
             <ol class="packets" data-testid="real-packets">{list}</ol>
             {detail}
         </details>

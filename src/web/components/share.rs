@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::i18n::Text;
 use crate::core::sim::Scenario;
+use crate::web::components::capture::export_run;
 use crate::web::files;
 use crate::web::state::{Ctx, Notice, Sim};
 
@@ -114,6 +115,7 @@ pub fn ShareBody() -> impl IntoView {
         </Show>
         <div class="row">
             <button type="button" class="secondary" data-testid="export-scenario" on:click=export>{t(Text::ExportScenario)}</button>
+            <button type="button" class="secondary" data-testid="export-pcap" on:click=move |_| export_run(ctx)>{t(Text::ExportCapture)}</button>
             <label class="file">
                 {t(Text::ImportScenario)}
                 <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=import/>

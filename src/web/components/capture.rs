@@ -1,0 +1,279 @@
+//! Captures, the bridge to Wireshark: this run saved as a `.pcapng` file Wireshark opens, and a
+//! capture taken of real devices (Wireshark, tcpdump) opened here: its MQTT packets listed by
+//! connection, each dissected like a journey's, each PUBLISH followed to the clients the broker
+//! sent it to. A file that cannot be read says why; nothing else on the page changes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::core::capture::Captured;
+use crate::core::i18n::{Lang, Text};
+use crate::core::pcap::{self, CaptureError, Opened, MAX_FILE_BYTES};
+use crate::core::sim::Run;
+use crate::web::components::inspector::PacketBytes;
+use crate::web::files;
+use crate::web::state::{Ctx, Notice};
+
+/// Rows of the packet list shown at once.
+const PAGE: usize = 100;
+/// The MIME type of a pcapng file.
+const PCAPNG: &str = "application/x-pcapng";
+
+/// Saves the simulated run so far as a capture (the whole run: replayed from the start when
+/// the page no longer keeps its oldest events). Says how many packets it wrote.
+pub fn export_run(ctx: Ctx) {
+    let lang = ctx.lang.get_untracked();
+    let made = ctx.peek(|s| {
+        let run = &s.run;
+        let whole = run.trace_total() == run.trace().len() as u64;
+        let name = format!(
+            "mqtt-playground-{}-seed{}.pcapng",
+            s.lesson.map_or("free", |l| l.id),
+            run.world().scenario().seed
+        );
+        let exported = if whole {
+            Some(pcap::from_trace(run.trace(), lang))
+        } else {
+            let w = run.world();
+            Run::replay_exact(w.scenario(), run.log(), w.steps(), run.now(), lang)
+                .ok()
+                .map(|again| pcap::from_trace(again.trace(), lang))
+        };
+        exported.map(|e| (name, e))
+    });
+    match made {
+        Some((name, e)) => {
+            files::download_bytes(&name, PCAPNG, &e.bytes);
+            ctx.notice.set(Some(Notice {
+                error: false,
+                text: saved(e.mqtt_packets, lang),
+            }));
+        }
+        None => ctx.fail(Text::CaptureExportFailed, ""),
+    }
+}
+
+/// Saves the real client's captured packets as a capture.
+pub fn export_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, ctx: Ctx) {
+    let lang = ctx.lang.get_untracked();
+    let e = pcap::from_captured(packets, lang);
+    files::download_bytes("mqtt-playground-real.pcapng", PCAPNG, &e.bytes);
+    ctx.notice.set(Some(Notice {
+        error: false,
+        text: saved(e.mqtt_packets, lang),
+    }));
+}
+
+fn saved(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Es => format!("Captura guardada: {n} paquetes MQTT. Ábrela con Wireshark."),
+        Lang::En => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
+    }
+}
+
+/// Why a capture could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+enum OpenError {
+    /// The file is not a capture we can read.
+    Capture(CaptureError),
+    /// The browser could not read the file.
+    Read(String),
+}
+
+/// The captures tab: export this run, open a capture.
+#[component]
+pub fn CapturePanel() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let t = move |k: Text| move || lang.get().t(k);
+    let opened = RwSignal::new(None::<Opened>);
+    let error = RwSignal::new(None::<OpenError>);
+    let reading = RwSignal::new(false);
+    let picked = RwSignal::new(None::<usize>);
+    let page = RwSignal::new(0usize);
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let size = files::chosen_size(&input);
+        if input.value().is_empty() {
+            return; // the choice was cancelled
+        }
+        if size > MAX_FILE_BYTES {
+            // Refused before reading: a huge file never reaches memory.
+            error.set(Some(OpenError::Capture(CaptureError::TooLarge {
+                bytes: size,
+            })));
+            input.set_value("");
+            return;
+        }
+        reading.set(true);
+        spawn_local(async move {
+            // Let the page say "reading" before the work starts.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let result = files::chosen_bytes(&input).await;
+            input.set_value("");
+            match result.map(|bytes| pcap::open(&bytes)) {
+                Ok(Ok(o)) => {
+                    error.set(None);
+                    picked.set(o.packets.first().map(|_| 0));
+                    page.set(0);
+                    opened.set(Some(o));
+                }
+                Ok(Err(e)) => error.set(Some(OpenError::Capture(e))),
+                Err(e) => error.set(Some(OpenError::Read(e))),
+            }
+            reading.set(false);
+        });
+    };
+    let error_line = move || {
+        error.get().map(|e| {
+            let text = move || match &e {
+                OpenError::Capture(c) => c.message(lang.get()),
+                OpenError::Read(why) => format!("{} ({why})", lang.get().t(Text::FileReadFailed)),
+            };
+            view! { <p class="error" role="alert" data-testid="capture-error">{text}</p> }
+        })
+    };
+    view! {
+        <section class="panel capture" data-testid="capture-panel" aria-labelledby="capture-title">
+            <h2 id="capture-title">{t(Text::CaptureTitle)}</h2>
+            <p class="hint">{t(Text::CaptureIntro)}</p>
+            <div class="row">
+                <button type="button" data-testid="capture-export" on:click=move |_| export_run(ctx)>
+                    {t(Text::ExportCapture)}
+                </button>
+                <label class="button secondary file-pick">
+                    {t(Text::OpenCapture)}
+                    <input type="file" accept=".pcap,.pcapng,.cap" class="sr-only" data-testid="capture-file" on:change=choose/>
+                </label>
+            </div>
+            <p class="hint">{t(Text::OpenCaptureHint)}</p>
+            <Show when=move || reading.get()>
+                <p role="status" data-testid="capture-reading">{t(Text::CaptureReading)}</p>
+            </Show>
+            {error_line}
+            {move || opened.get().map(|o| view! { <OpenedView opened=o picked=picked page=page/> })}
+        </section>
+    }
+}
+
+/// An opened capture: summary and notes, connections, the packet list and the picked packet.
+#[component]
+fn OpenedView(
+    opened: Opened,
+    picked: RwSignal<Option<usize>>,
+    page: RwSignal<usize>,
+) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let t = move |k: Text| move || lang.get().t(k);
+    let o = StoredValue::new(opened);
+    let total = o.with_value(|o| o.packets.len());
+    let pages = total.div_ceil(PAGE).max(1);
+    let start_us = o.with_value(|o| o.packets.first().map_or(0, |p| p.at_us));
+    let notes = o.with_value(|o| o.notes.clone());
+    let streams = o.with_value(|o| o.streams.clone());
+    let rows = move || {
+        let first = page.get() * PAGE;
+        o.with_value(|o| {
+            o.packets
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(PAGE)
+                .map(|(i, p)| {
+                    let who = o.who(p.stream).to_string();
+                    let kind = p.kind.map_or("?", |k| k.name());
+                    let secs = p.at_us.saturating_sub(start_us) as f64 / 1e6;
+                    let up = p.to_server;
+                    let dir = if up { "→" } else { "←" };
+                    let len = p.bytes.len();
+                    view! {
+                        <tr class:picked=move || picked.get() == Some(i) data-testid="capture-row">
+                            <td class="num">{p.frame}</td>
+                            <td class="num">{format!("{secs:.3}")}</td>
+                            <td>{who}</td>
+                            <td><span aria-hidden="true">{dir}</span><span class="sr-only">{move || lang.get().t(if up { Text::ToBroker } else { Text::FromBroker })}</span></td>
+                            <td><button type="button" class="link" data-testid="capture-packet"
+                                aria-pressed=move || (picked.get() == Some(i)).to_string()
+                                on:click=move |_| picked.set(Some(i))>{kind}</button></td>
+                            <td class="num">{len}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let detail = move || {
+        let i = picked.get()?;
+        o.with_value(|o| {
+            let p = o.packets.get(i)?.clone();
+            let version = o.streams.get(p.stream).map(|s| s.version)?;
+            let story = o.story(i, Lang::Es).zip(o.story(i, Lang::En));
+            Some(view! {
+                <h3>{move || format!("{} {}", lang.get().t(Text::FrameWord), p.frame)}</h3>
+                {story.map(|(es, en)| view! {
+                    <p data-testid="capture-story">{move || if lang.get() == Lang::Es { es.clone() } else { en.clone() }}</p>
+                })}
+                <PacketBytes bytes=p.bytes version=version testid="capture"/>
+            })
+        })
+    };
+    view! {
+        <p data-testid="capture-summary">{move || o.with_value(|o| o.summary(lang.get()))}</p>
+        <ul class="notes" data-testid="capture-notes">
+            {notes.into_iter().map(|n| view! { <li>{move || n.message(lang.get())}</li> }).collect_view()}
+        </ul>
+        <table class="streams" data-testid="capture-streams">
+            <caption>{t(Text::Connections)}</caption>
+            <thead><tr>
+                <th scope="col">"#"</th>
+                <th scope="col">{t(Text::ClientIdLabel)}</th>
+                <th scope="col">{t(Text::ClientAddress)}</th>
+                <th scope="col">{t(Text::BrokerAddressCol)}</th>
+                <th scope="col">"MQTT"</th>
+                <th scope="col">{t(Text::PacketsWord)}</th>
+            </tr></thead>
+            <tbody>
+                {streams.into_iter().enumerate().map(|(k, s)| view! {
+                    <tr>
+                        <td class="num">{k + 1}</td>
+                        <td>{s.client_id.unwrap_or_default()}</td>
+                        <td><code>{s.client}</code></td>
+                        <td><code>{s.server}</code></td>
+                        <td>{s.version.to_string()}</td>
+                        <td class="num">{s.packets}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <div class="capture-list">
+            <table class="packets-table" data-testid="capture-packets">
+                <caption>{t(Text::PacketsWord)}</caption>
+                <thead><tr>
+                    <th scope="col">{t(Text::FrameWord)}</th>
+                    <th scope="col">{t(Text::TimeSeconds)}</th>
+                    <th scope="col">{t(Text::ClientWord)}</th>
+                    <th scope="col"><span class="sr-only">{t(Text::Direction)}</span></th>
+                    <th scope="col">{t(Text::PacketWord)}</th>
+                    <th scope="col">"B"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Show when=move || { pages > 1 }>
+            <div class="row pager">
+                <button type="button" class="small secondary" data-testid="capture-prev"
+                    disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{t(Text::Previous)}</button>
+                <span>{move || format!("{} / {pages}", page.get() + 1)}</span>
+                <button type="button" class="small secondary" data-testid="capture-next"
+                    disabled=move || page.get() + 1 >= pages on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))>{t(Text::Next)}</button>
+            </div>
+        </Show>
+        <div class="capture-detail" data-testid="capture-detail">{detail}</div>
+    }
+}
