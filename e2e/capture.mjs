@@ -107,7 +107,7 @@ test('an opened capture lists its packets, follows each PUBLISH and dissects it 
   await page.locator(`${byId('capture-row')}:has(td:first-child:text-is("${frame}"))`).locator(byId('capture-packet')).click();
   assert.match(await page.textContent(byId('capture-story')), /^«cocina» publicó en «Casa\/Cocina\/Temperatura»; el bróker se lo envió a: panel\.$/);
   // Bit by bit, as Wireshark shows it.
-  const bits = await page.locator(byId('capture-bit')).allTextContents();
+  const bits = await page.locator(`${byId('capture-bit')} td:last-child`).allTextContents();
   assert.ok(bits.some((b) => /^0011 \.\.\.\. = Tipo de paquete: PUBLISH \(3\)$/.test(b.trim())), bits.join(' | '));
   assert.ok(bits.some((b) => /^\.\.\.\. \.00\. = QoS: 0$/.test(b.trim())), bits.join(' | '));
   assert.ok(bits.some((b) => /^\.\.\.\. \.\.\.0 = RETAIN: 0$/.test(b.trim())));
@@ -127,6 +127,19 @@ test('an opened capture lists its packets, follows each PUBLISH and dissects it 
   assert.equal(await page.locator(`${byId('capture-bytes')} .byte.cursor`).count(), 1);
   await page.keyboard.press('ArrowLeft');
   assert.match(await page.textContent(byId('capture-here')), /^Byte 1 = 0x[0-9A-F]{2} · Longitud restante$/);
+  // A return code, named and explained.
+  await page.locator(byId('capture-packet'), { hasText: 'CONNACK' }).first().click();
+  const code = await page.textContent(`${byId('capture-field')}:has-text("Código de retorno")`);
+  assert.match(code, /0x00 Conexión aceptada/);
+  assert.match(code, /El cliente ya puede publicar y suscribirse/);
+  // Listed by connection: only the dashboard's packets.
+  const panel = await page.locator(`${byId('capture-stream')} option`, { hasText: 'panel' }).getAttribute('value');
+  await page.selectOption(byId('capture-stream'), panel);
+  const who = await page.locator(`${byId('capture-row')} td:nth-child(3)`).allTextContents();
+  assert.ok(who.length > 3 && who.every((w) => w === 'panel'), who.join(','));
+  await page.selectOption(byId('capture-stream'), '');
+  await page.locator(byId('capture-packet'), { hasText: 'PUBLISH' }).first().click();
+  await page.locator(byId('capture-panel')).screenshot({ path: `${out}/capture-panel.png` });
   await page.screenshot({ path: `${out}/capture-open.png`, fullPage: false });
   await accessible(page, byId('capture-panel'));
   // A narrow phone screen shows the same.
@@ -175,7 +188,7 @@ test('broken files get a clear message in the page language; what was open stays
   await page.close();
 });
 
-test('the journey dissects its PUBLISH bit by bit and names reason codes', async () => {
+test('the journey dissects its PUBLISH bit by bit', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=en&lesson=pubsub`);
@@ -185,7 +198,7 @@ test('the journey dissects its PUBLISH bit by bit and names reason codes', async
   await page.click(byId('play'));
   await page.locator(byId('log-journey')).last().click();
   await page.waitForSelector(byId('journey-bytes'));
-  const bits = await page.locator(byId('journey-bit')).allTextContents();
+  const bits = await page.locator(`${byId('journey-bit')} td:last-child`).allTextContents();
   assert.ok(bits.some((b) => /^0011 \.\.\.\. = Packet type: PUBLISH \(3\)$/.test(b.trim())), bits.join(' | '));
   await page.locator(`${byId('journey-bytes')} .byte`).nth(1).hover();
   assert.match(await page.textContent(`${byId('journey-field')}.hl`), /Remaining length/);

@@ -99,6 +99,12 @@ test('the packet inspector shows the real bytes in and out, dissected, and our f
   const types = stdout.split(/[\n,]/).map((t) => t.trim()).filter(Boolean);
   assert.deepEqual(types.slice(0, 4), ['1', '2', '8', '9'], types.join(','));
   assert.ok(types.includes('3') && types.includes('4'), 'PUBLISH and its PUBACK');
+  // An MQTT 5 reason code, named and explained.
+  await page.locator(byId('real-packet'), { hasText: '← CONNACK' }).first().click();
+  const code = await page.textContent(`${byId('real-packet-field')}:has-text("Reason code")`);
+  assert.match(code, /0x00 Success/);
+  assert.match(code, /Connection accepted: the client may publish and subscribe/);
+  await page.locator(byId('real-packet'), { hasText: '← PUBLISH' }).first().click();
   await page.screenshot({ path: `${out}/real-inspector.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

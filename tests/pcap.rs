@@ -386,3 +386,65 @@ fn no_prefix_or_mutation_of_a_capture_panics() {
     }
     let _ = Ipv4Addr::LOCALHOST;
 }
+
+#[test]
+fn a_trace_kept_from_the_middle_of_a_run_still_makes_whole_streams() {
+    let r = played("pubsub", Protocol::V311, 40);
+    let trace = r.trace();
+    // Drop the first 30 % of events, handshakes included, as a page that keeps only the newest.
+    let kept = &trace[trace.len() * 3 / 10..];
+    let exported = pcap::from_trace(kept, Lang::En);
+    let opened = pcap::open(&exported.bytes).unwrap();
+    assert_eq!(
+        opened
+            .packets
+            .iter()
+            .filter_map(|p| p.kind)
+            .collect::<Vec<_>>(),
+        trace_packets(kept)
+    );
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+}
+
+#[test]
+fn a_big_endian_pcap_with_nanosecond_times_reads_the_same() {
+    let frames = [
+        frame(true, 1, true, &[]),
+        frame(true, 2, false, &connect_bytes()),
+        frame(
+            true,
+            2 + connect_bytes().len() as u32,
+            false,
+            &publish_bytes("be"),
+        ),
+    ];
+    let little = pcap_file(&frames);
+    // The same file written big-endian, with the nanosecond magic number.
+    let mut big = Vec::new();
+    big.extend(0xa1b2_3c4du32.to_be_bytes());
+    big.extend(2u16.to_be_bytes());
+    big.extend(4u16.to_be_bytes());
+    big.extend(0i32.to_be_bytes());
+    big.extend(0u32.to_be_bytes());
+    big.extend(65535u32.to_be_bytes());
+    big.extend(1u32.to_be_bytes());
+    for (i, f) in frames.iter().enumerate() {
+        big.extend(1_700_000_000u32.to_be_bytes());
+        big.extend((i as u32 * 1_000_000).to_be_bytes());
+        big.extend((f.len() as u32).to_be_bytes());
+        big.extend((f.len() as u32).to_be_bytes());
+        big.extend(f);
+    }
+    let (a, b) = (pcap::open(&little).unwrap(), pcap::open(&big).unwrap());
+    assert_eq!(a.packets.len(), 2);
+    assert_eq!(
+        a.packets
+            .iter()
+            .map(|p| (p.frame, p.at_us, p.kind))
+            .collect::<Vec<_>>(),
+        b.packets
+            .iter()
+            .map(|p| (p.frame, p.at_us, p.kind))
+            .collect::<Vec<_>>()
+    );
+}

@@ -550,6 +550,10 @@ catalogue! {
     Previous => { es: "Anteriores", en: "Previous" },
     /// Next page.
     Next => { es: "Siguientes", en: "Next" },
+    /// The connection filter of a capture's packet list.
+    ShowConnection => { es: "Conexión:", en: "Connection:" },
+    /// Every connection.
+    AllConnections => { es: "todas", en: "all" },
     /// "Byte" in "Byte 3 = 0x1F".
     ByteWord => { es: "Byte", en: "Byte" },
     /// How to walk the bytes.

@@ -385,9 +385,11 @@ impl Writer {
             return;
         }
         if !s.open {
-            // The capture starts after the handshake (an older part of the run): open it now.
-            s.rtt_us = arrives.map_or(0, |a| 2 * a.saturating_sub(at));
+            // The capture starts after the handshake (an older part of the run): open it now,
+            // all at once, so nothing of it comes after this data.
+            s.rtt_us = 0;
             self.handshake(&mut s, at);
+            s.rtt_us = arrives.map_or(0, |a| 2 * a.saturating_sub(at));
         }
         self.mqtt += count_packets(bytes);
         let seq = s.next[side];

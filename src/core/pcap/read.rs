@@ -6,7 +6,10 @@ use std::net::IpAddr;
 
 use etherparse::{NetSlice, SlicedPacket, TransportSlice};
 use pcap_parser::pcapng::Block;
-use pcap_parser::{LegacyPcapSlice, Linktype, PcapBlockOwned, PcapNGSlice};
+use pcap_parser::{
+    parse_pcap_frame, parse_pcap_frame_be, parse_pcap_frame_modified, parse_pcap_header, Linktype,
+    PcapBlockOwned, PcapNGSlice,
+};
 
 use super::MAX_FILE_BYTES;
 use crate::core::i18n::Lang;
@@ -339,17 +342,23 @@ pub fn frames(file: &[u8]) -> Result<Frames<'_>, CaptureError> {
                 .saturating_add((u128::from(ts) * 1_000_000 / u128::from(iface.resolution)) as u64);
             push(&mut out, iface.link, at_us, data)?;
         }
-    } else if let Ok(legacy) = LegacyPcapSlice::from_slice(file) {
-        let link = legacy.header.network;
-        let nanos = legacy.header.is_nanosecond_precision();
-        for block in legacy {
-            let Ok(block) = block else {
+    } else if let Ok((mut rest, header)) = parse_pcap_header(file) {
+        let link = header.network;
+        let nanos = header.is_nanosecond_precision();
+        // Either byte order, and the "modified" format some old tools write.
+        let parse = if header.is_modified_format() {
+            parse_pcap_frame_modified
+        } else if header.is_bigendian() {
+            parse_pcap_frame_be
+        } else {
+            parse_pcap_frame
+        };
+        while !rest.is_empty() {
+            let Ok((after, b)) = parse(rest) else {
                 truncated = true;
                 break;
             };
-            let PcapBlockOwned::Legacy(b) = block else {
-                continue;
-            };
+            rest = after;
             let frac = if nanos {
                 u64::from(b.ts_usec) / 1000
             } else {

@@ -172,19 +172,31 @@ fn OpenedView(
     let lang = Ctx::get().lang;
     let t = move |k: Text| move || lang.get().t(k);
     let o = StoredValue::new(opened);
-    let total = o.with_value(|o| o.packets.len());
-    let pages = total.div_ceil(PAGE).max(1);
+    // Which connection's packets are listed (all when none).
+    let only = RwSignal::new(None::<usize>);
+    let listed = Memo::new(move |_| {
+        let only = only.get();
+        o.with_value(|o| {
+            (0..o.packets.len())
+                .filter(|&i| only.is_none_or(|s| o.packets[i].stream == s))
+                .collect::<Vec<usize>>()
+        })
+    });
+    let pages = Memo::new(move |_| listed.with(|l| l.len().div_ceil(PAGE).max(1)));
+    let choose_stream = move |ev: leptos::ev::Event| {
+        only.set(event_target_value(&ev).parse::<usize>().ok());
+        page.set(0);
+    };
     let start_us = o.with_value(|o| o.packets.first().map_or(0, |p| p.at_us));
     let notes = o.with_value(|o| o.notes.clone());
     let streams = o.with_value(|o| o.streams.clone());
     let rows = move || {
         let first = page.get() * PAGE;
+        let shown: Vec<usize> = listed.with(|l| l.iter().skip(first).take(PAGE).copied().collect());
         o.with_value(|o| {
-            o.packets
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(PAGE)
+            shown
+                .into_iter()
+                .map(|i| (i, &o.packets[i]))
                 .map(|(i, p)| {
                     let who = o.who(p.stream).to_string();
                     let kind = p.kind.map_or("?", |k| k.name());
@@ -251,6 +263,15 @@ fn OpenedView(
                 }).collect_view()}
             </tbody>
         </table>
+        <label class="stream-pick">{t(Text::ShowConnection)}" "
+            <select data-testid="capture-stream" on:change=choose_stream>
+                <option value="">{t(Text::AllConnections)}</option>
+                {o.with_value(|o| (0..o.streams.len()).map(|k| {
+                    let name = format!("{} · {}", k + 1, o.who(k));
+                    view! { <option value=k.to_string()>{name}</option> }
+                }).collect_view())}
+            </select>
+        </label>
         <div class="capture-list">
             <table class="packets-table" data-testid="capture-packets">
                 <caption>{t(Text::PacketsWord)}</caption>
@@ -265,13 +286,13 @@ fn OpenedView(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Show when=move || { pages > 1 }>
+        <Show when=move || { pages.get() > 1 }>
             <div class="row pager">
                 <button type="button" class="small secondary" data-testid="capture-prev"
                     disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{t(Text::Previous)}</button>
-                <span>{move || format!("{} / {pages}", page.get() + 1)}</span>
+                <span>{move || format!("{} / {}", page.get() + 1, pages.get())}</span>
                 <button type="button" class="small secondary" data-testid="capture-next"
-                    disabled=move || page.get() + 1 >= pages on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))>{t(Text::Next)}</button>
+                    disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p = (*p + 1).min(pages.get_untracked() - 1))>{t(Text::Next)}</button>
             </div>
         </Show>
         <div class="capture-detail" data-testid="capture-detail">{detail}</div>

@@ -64,11 +64,12 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
     let names: Vec<FieldName> = fields.iter().map(|f| f.name).collect();
     let here = {
         let bytes = bytes.clone();
+        let field_of = field_of.clone();
         move || {
             let i = cursor.get()?;
             let b = *bytes.get(i)?;
-            let field = hover
-                .get()
+            // The byte's own field (the pointer may light another one meanwhile).
+            let field = field_of(i)
                 .and_then(|k| names.get(k))
                 .map(|n| n.label(lang.get()));
             Some(format!(
