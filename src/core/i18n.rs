@@ -530,10 +530,8 @@ catalogue! {
     FrameWord => { es: "Trama", en: "Frame" },
     /// Connections table caption.
     Connections => { es: "Conexiones", en: "Connections" },
-    /// Client id column.
-    ClientIdLabel => { es: "Identificador", en: "Client id" },
-    /// Client address column.
-    ClientAddress => { es: "Cliente (IP:puerto)", en: "Client (IP:port)" },
+    /// Client column: its id and address.
+    ClientAddress => { es: "Cliente (id, IP:puerto)", en: "Client (id, IP:port)" },
     /// Broker address column.
     BrokerAddressCol => { es: "Bróker (IP:puerto)", en: "Broker (IP:port)" },
     /// Packets.

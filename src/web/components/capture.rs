@@ -244,7 +244,6 @@ fn OpenedView(
             <caption>{t(Text::Connections)}</caption>
             <thead><tr>
                 <th scope="col">"#"</th>
-                <th scope="col">{t(Text::ClientIdLabel)}</th>
                 <th scope="col">{t(Text::ClientAddress)}</th>
                 <th scope="col">{t(Text::BrokerAddressCol)}</th>
                 <th scope="col">"MQTT"</th>
@@ -254,8 +253,7 @@ fn OpenedView(
                 {streams.into_iter().enumerate().map(|(k, s)| view! {
                     <tr>
                         <td class="num">{k + 1}</td>
-                        <td>{s.client_id.unwrap_or_default()}</td>
-                        <td><code>{s.client}</code></td>
+                        <td><strong>{s.client_id.unwrap_or_default()}</strong>" "<code class="addr">{s.client}</code></td>
                         <td><code>{s.server}</code></td>
                         <td>{s.version.to_string()}</td>
                         <td class="num">{s.packets}</td>
