@@ -13,10 +13,10 @@ use crate::core::codec::{
     decode, Ack, Connect, Control, DecodeError, Decoded, Packet, Properties, Publish, ReasonCode,
     SubAck, Subscribe, SubscriptionOptions, Unsubscribe, Version, MAX_PACKET_SIZE,
 };
-use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{PacketId, QoS};
+use litemap::LiteMap;
 
 /// Where the connection stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub struct ClientSession {
     // A B-tree: a burst of QoS 1/2 publishes keeps thousands in flight, acknowledged from
     // the oldest, which a sorted vector would pay for with a move of all the others each.
     outgoing: BTreeMap<u16, Outgoing>,
-    incoming_qos2: SortedSet<u16>,
+    incoming_qos2: LiteMap<u16, ()>,
     last_sent: Time,
     ping_sent: Option<Time>,
 }
@@ -110,7 +110,7 @@ impl ClientSession {
             events: VecDeque::new(),
             next_id: 0,
             outgoing: BTreeMap::new(),
-            incoming_qos2: SortedSet::new(),
+            incoming_qos2: LiteMap::new(),
             last_sent: Time::ZERO,
             ping_sent: None,
         }
@@ -367,7 +367,7 @@ impl ClientSession {
             }
             (QoS::ExactlyOnce, Some(id)) => {
                 // Deliver once: a DUP before PUBREL is acknowledged again, not delivered again.
-                if self.incoming_qos2.insert(id.get()) {
+                if self.incoming_qos2.insert(id.get(), ()).is_none() {
                     self.events.push_back(ClientEvent::Message(p));
                 }
                 self.send(now, Packet::PubRec(Ack::new(id)));

@@ -5,11 +5,11 @@
 use bytes::Bytes;
 
 use crate::core::codec::PacketType;
-use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::topic::{explain, Explanation, TopicFilter, TopicName};
 use crate::core::trace::{ClientName, DropReason, MsgId, TraceEvent, TraceKind};
 use crate::core::types::QoS;
+use litemap::LiteMap;
 
 /// What happened to the message for one subscriber.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,8 +86,7 @@ impl Journey {
     ) -> Option<Journey> {
         let mut j: Option<Journey> = None;
         let mut bytes = None;
-        let mut logins: crate::core::sorted::SortedMap<ClientName, Option<String>> =
-            Default::default();
+        let mut logins: litemap::LiteMap<ClientName, Option<String>> = Default::default();
         for e in events {
             match &e.kind {
                 TraceKind::Auth {
@@ -220,13 +219,13 @@ impl Journey {
 
     /// Subscribers whose filter matched, and how many of them got it (delivered or queued).
     pub fn reach(&self) -> (usize, usize) {
-        let matched: SortedSet<&str> = (self.trials.iter())
+        let matched: LiteMap<&str, ()> = (self.trials.iter())
             .filter(|t| t.matched)
-            .map(|t| &*t.client)
+            .map(|t| (&*t.client, ()))
             .collect();
-        let got: SortedSet<&str> = (self.fates.iter())
+        let got: LiteMap<&str, ()> = (self.fates.iter())
             .filter(|(_, f)| matches!(f, Fate::Delivered(..) | Fate::Queued(..)))
-            .map(|(c, _)| &**c)
+            .map(|(c, _)| (&**c, ()))
             .collect();
         (got.len(), matched.len())
     }

@@ -16,7 +16,6 @@ pub mod payload;
 pub mod pcap;
 pub mod rng;
 pub mod sim;
-pub mod sorted;
 pub mod time;
 pub mod topic;
 pub mod trace;

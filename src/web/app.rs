@@ -112,7 +112,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                 }>{t(label)}</button>
         }
     };
-    let passed = move |id: &str| ctx.progress.with(|p| p.contains(id));
+    let passed = move |id: &str| ctx.progress.with(|p| p.contains_key(id));
     view! {
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>

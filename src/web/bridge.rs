@@ -8,10 +8,10 @@ use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::i18n::Lang;
-use crate::core::sorted::SortedSet;
 use crate::core::topic::with_prefix;
 use crate::web::lazy::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};
+use litemap::LiteMap;
 
 /// A publish made in the simulation, for the bridge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,9 +38,9 @@ pub struct Bridge {
     /// Prepended to every bridged topic (`prefix/Casa/Cocina/Temperatura`); empty: none.
     pub prefix: String,
     /// Devices whose publishes go to the real broker.
-    pub out: SortedSet<String>,
+    pub out: LiteMap<String, ()>,
     /// Dashboards that also show real messages.
-    pub show: SortedSet<String>,
+    pub show: LiteMap<String, ()>,
 }
 
 /// The real connection and the bridge, shared through context.
@@ -122,7 +122,7 @@ impl Real {
         self.bridge.with_untracked(|b| {
             for (i, s) in sent
                 .into_iter()
-                .filter(|s| b.out.contains(&s.device))
+                .filter(|s| b.out.contains_key(&s.device))
                 .enumerate()
             {
                 let topic = with_prefix(&b.prefix, &s.topic);

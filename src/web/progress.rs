@@ -1,23 +1,24 @@
 //! Which lessons this browser has passed, kept in `localStorage` (nothing leaves the device).
 
 use super::storage;
-use crate::core::sorted::SortedSet;
+use litemap::LiteMap;
 
 const KEY: &str = "mqtt-playground-progress";
 
 /// The ids of the lessons passed here.
-pub fn passed() -> SortedSet<String> {
+pub fn passed() -> LiteMap<String, ()> {
     // Stored as a JSON list of ids.
     (storage::load::<Vec<String>>(KEY).unwrap_or_default())
         .into_iter()
+        .map(|id| (id, ()))
         .collect()
 }
 
 /// Records a lesson as passed; returns the new set.
-pub fn mark(id: &str) -> SortedSet<String> {
+pub fn mark(id: &str) -> LiteMap<String, ()> {
     let mut all = passed();
-    if all.insert(id.to_string()) {
-        storage::save(KEY, &all.iter().collect::<Vec<_>>());
+    if all.insert(id.to_string(), ()).is_none() {
+        storage::save(KEY, &all.keys().collect::<Vec<_>>());
     }
     all
 }

@@ -18,10 +18,10 @@ use crate::core::codec::{
 };
 use crate::core::doctor::{BrokerUrl, Problem};
 use crate::core::i18n::{Lang, Text};
-use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
+use litemap::LiteMap;
 
 /// Messages kept for the list (newest last).
 pub const KEEP: usize = 500;
@@ -92,11 +92,11 @@ pub struct Live {
     /// Messages received, newest last.
     pub messages: VecDeque<Received>,
     /// Per topic: count and last payload.
-    pub topics: SortedMap<String, (u64, Bytes)>,
+    pub topics: LiteMap<String, (u64, Bytes)>,
     /// Per topic: the last values, newest last.
-    pub history: SortedMap<String, VecDeque<Bytes>>,
+    pub history: LiteMap<String, VecDeque<Bytes>>,
     /// Subscriptions wanted (kept across reconnects).
-    pub subscriptions: SortedMap<String, SubscriptionOptions>,
+    pub subscriptions: LiteMap<String, SubscriptionOptions>,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
@@ -114,7 +114,7 @@ pub struct Live {
     ever_connected: bool,
     user_closed: bool,
     attempts: u32,
-    sub_requests: SortedMap<u16, Vec<String>>,
+    sub_requests: LiteMap<u16, Vec<String>>,
     // A B-tree, as the session's own in-flight table (thousands in a burst, oldest first).
     publish_topics: std::collections::BTreeMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,

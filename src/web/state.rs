@@ -70,7 +70,7 @@ pub struct Sim {
     /// Messages the broker accepted for routing, in all.
     pub published: u64,
     /// Every topic published (at most [`TOPICS_CAP`]): messages seen and the last payload.
-    pub topics: crate::core::sorted::SortedMap<String, (u64, String)>,
+    pub topics: litemap::LiteMap<String, (u64, String)>,
     /// Collect the devices' publishes for the bridge (only while one is bridged).
     pub collect_sent: bool,
     /// A shared run still being rebuilt: the events and the clock to reach.
@@ -152,7 +152,7 @@ impl Sim {
             announce: String::new(),
             published: 0,
             wasm_bytes: 0,
-            topics: crate::core::sorted::SortedMap::new(),
+            topics: litemap::LiteMap::new(),
             collect_sent: false,
             catch_up: None,
             outbox: Vec::new(),
@@ -398,7 +398,7 @@ pub struct Ctx {
     /// The page-level notice.
     pub notice: RwSignal<Option<Notice>>,
     /// The lessons passed in this browser.
-    pub progress: RwSignal<crate::core::sorted::SortedSet<String>>,
+    pub progress: RwSignal<litemap::LiteMap<String, ()>>,
     /// The view shown in the right-hand area.
     pub view: RwSignal<View>,
     /// The scenario's address when it came from `?scenario=` (embed snippets reuse it).

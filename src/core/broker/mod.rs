@@ -28,10 +28,10 @@ pub use session::{Delivery, InFlight, Message, Session, Stage};
 pub use tree::{Subscription, SubscriptionTree};
 
 use crate::core::codec::{Packet, PacketType, Version, Will};
-use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
+use litemap::LiteMap;
 
 /// Something the broker wants done on the network.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ struct Conn {
     /// The will to publish if the connection ends without DISCONNECT.
     will: Option<Will>,
     /// 5.0 topic aliases the client set.
-    aliases: SortedMap<u16, TopicName>,
+    aliases: LiteMap<u16, TopicName>,
 }
 
 /// A retained message and the journey that stored it.
@@ -88,14 +88,14 @@ struct Stats {
 pub struct Broker {
     config: BrokerConfig,
     now: Time,
-    conns: SortedMap<ConnId, Conn>,
-    sessions: SortedMap<ClientName, Session>,
+    conns: LiteMap<ConnId, Conn>,
+    sessions: LiteMap<ClientName, Session>,
     tree: SubscriptionTree,
-    retained: SortedMap<TopicName, Retained>,
+    retained: LiteMap<TopicName, Retained>,
     /// Wills waiting for their 5.0 will delay, by client.
-    pending_wills: SortedMap<ClientName, (Time, Will, Option<String>)>,
+    pending_wills: LiteMap<ClientName, (Time, Will, Option<String>)>,
     /// Round-robin position per share group.
-    share_turn: SortedMap<String, usize>,
+    share_turn: LiteMap<String, usize>,
     trace: Trace,
     out: VecDeque<Output>,
     next_msg: u64,
@@ -116,12 +116,12 @@ impl Broker {
         Broker {
             config,
             now: Time::ZERO,
-            conns: SortedMap::new(),
-            sessions: SortedMap::new(),
+            conns: LiteMap::new(),
+            sessions: LiteMap::new(),
             tree: SubscriptionTree::default(),
-            retained: SortedMap::new(),
-            pending_wills: SortedMap::new(),
-            share_turn: SortedMap::new(),
+            retained: LiteMap::new(),
+            pending_wills: LiteMap::new(),
+            share_turn: LiteMap::new(),
             trace: Trace::default(),
             out: VecDeque::new(),
             next_msg: 0,
@@ -155,7 +155,7 @@ impl Broker {
                 keep_alive: 0,
                 last_seen: now,
                 will: None,
-                aliases: SortedMap::new(),
+                aliases: LiteMap::new(),
             },
         );
         self.trace.push(now, TraceKind::ConnectionOpened { conn });
@@ -341,7 +341,7 @@ impl Broker {
 }
 
 /// The connection's version now (CONNECT may have just set it), or `fallback`.
-fn version_of(conns: &SortedMap<ConnId, Conn>, conn: ConnId, fallback: Version) -> Version {
+fn version_of(conns: &LiteMap<ConnId, Conn>, conn: ConnId, fallback: Version) -> Version {
     conns.get(&conn).map_or(fallback, |c| c.version)
 }
 

@@ -10,10 +10,10 @@ use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
 use crate::core::codec::{
     Ack, Packet, PacketType, Properties, Property, PropertyId, Publish, ReasonCode, Version,
 };
-use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::trace::{ClientName, ConnId, DropReason, MsgId, TraceKind, Violation};
 use crate::core::types::{PacketId, QoS};
+use litemap::LiteMap;
 
 /// Up to this many subscriptions, the trace explains every filter for every publish (the
 /// journey view shows why each one did not match); above it, only the matching ones.
@@ -61,7 +61,7 @@ impl Broker {
             && p.packet_id.is_some_and(|id| {
                 self.sessions
                     .get(&client)
-                    .is_some_and(|s| s.incoming_qos2.contains(&id.get()))
+                    .is_some_and(|s| s.incoming_qos2.contains_key(&id.get()))
             });
         let mut matched = 0;
         if !allowed {
@@ -110,7 +110,7 @@ impl Broker {
             QoS::ExactlyOnce => {
                 if code.is_success() {
                     if let Some(s) = self.sessions.get_mut(&client) {
-                        s.incoming_qos2.insert(id.get());
+                        s.incoming_qos2.insert(id.get(), ());
                     }
                 }
                 self.send(conn, Packet::PubRec(ack), Some(msg));
@@ -165,7 +165,7 @@ impl Broker {
         // keeps the first match's QoS instead). A share group gives one member in turn.
         // A B-tree: a message for many subscribers fills it in no particular order.
         let mut targets: BTreeMap<(ClientName, usize), Delivery> = BTreeMap::new();
-        let mut groups: SortedMap<String, Vec<Subscription>> = SortedMap::new();
+        let mut groups: LiteMap<String, Vec<Subscription>> = LiteMap::new();
         for (i, s) in matching.into_iter().enumerate() {
             if s.options.no_local && from.as_deref() == Some(&*s.client) {
                 continue;
@@ -437,7 +437,7 @@ impl Broker {
         match t {
             PacketType::PubRel => {
                 // Incoming QoS 2, step 3: forget the id and complete [MQTT-4.3.3-3].
-                let known = session.incoming_qos2.remove(&id);
+                let known = session.incoming_qos2.remove(&id).is_some();
                 let code = if known {
                     ReasonCode::SUCCESS
                 } else {

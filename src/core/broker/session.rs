@@ -6,11 +6,11 @@ use std::collections::VecDeque;
 use bytes::Bytes;
 
 use crate::core::codec::{Properties, Version};
-use crate::core::sorted::{SortedMap, SortedSet};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ClientName, ConnId, MsgId};
 use crate::core::types::{PacketId, QoS};
+use litemap::LiteMap;
 
 /// An application message as the broker holds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,13 +81,13 @@ pub struct Session {
     /// When an offline session expires.
     pub expires_at: Option<Time>,
     /// Its subscriptions, by filter text.
-    pub subscriptions: SortedMap<String, TopicFilter>,
+    pub subscriptions: LiteMap<String, TopicFilter>,
     /// Messages waiting: the client is offline, or its in-flight window is full.
     pub queue: VecDeque<Delivery>,
     /// Outgoing QoS 1/2 messages by packet id.
-    pub inflight: SortedMap<u16, InFlight>,
+    pub inflight: LiteMap<u16, InFlight>,
     /// Incoming QoS 2 packet ids between PUBREC and PUBREL (exactly-once guard).
-    pub incoming_qos2: SortedSet<u16>,
+    pub incoming_qos2: LiteMap<u16, ()>,
     /// Receive maximum: in-flight window towards this client.
     pub window: u16,
     /// Largest packet the client accepts (5.0).
@@ -105,10 +105,10 @@ impl Session {
             conn: None,
             expiry,
             expires_at: None,
-            subscriptions: SortedMap::new(),
+            subscriptions: LiteMap::new(),
             queue: VecDeque::new(),
-            inflight: SortedMap::new(),
-            incoming_qos2: SortedSet::new(),
+            inflight: LiteMap::new(),
+            incoming_qos2: LiteMap::new(),
             window: 20,
             max_packet_size: None,
             next_id: 0,

@@ -21,8 +21,8 @@ use super::MQTT_PORT;
 use crate::core::capture::Captured;
 use crate::core::codec::packet_len;
 use crate::core::i18n::Lang;
-use crate::core::sorted::SortedMap;
 use crate::core::trace::{ConnId, DeviceChange, TraceEvent, TraceKind};
+use litemap::LiteMap;
 
 /// Payload bytes per TCP segment at most (Ethernet's usual MSS).
 pub const MSS: usize = 1460;
@@ -151,7 +151,7 @@ struct Stream {
 /// The capture being written.
 struct Writer {
     frames: Vec<Frame>,
-    streams: SortedMap<ConnId, Stream>,
+    streams: LiteMap<ConnId, Stream>,
     order: u64,
     mqtt: usize,
     lang: Lang,
@@ -177,7 +177,7 @@ impl Writer {
     fn new(lang: Lang) -> Writer {
         Writer {
             frames: Vec::new(),
-            streams: SortedMap::new(),
+            streams: LiteMap::new(),
             order: 0,
             mqtt: 0,
             lang,

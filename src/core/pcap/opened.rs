@@ -13,8 +13,8 @@ use crate::core::codec::{
     decode, packet_len, Decoded, Packet, PacketType, PropertyId, Version, MAX_PACKET_SIZE,
 };
 use crate::core::i18n::Lang;
-use crate::core::sorted::SortedMap;
 use crate::core::types::QoS;
+use litemap::LiteMap;
 
 /// One MQTT connection of the capture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,9 +237,9 @@ fn record_notes(notes: &mut Vec<CaptureNote>, stream: usize, up: &Cut, down: &Cu
 fn follow(packets: &[CapPacket], versions: &[Version]) -> Vec<CapPublish> {
     let mut publishes: Vec<CapPublish> = Vec::new();
     // Topic aliases by (stream, direction).
-    let mut aliases: SortedMap<(usize, bool, u32), String> = SortedMap::new();
+    let mut aliases: LiteMap<(usize, bool, u32), String> = LiteMap::new();
     // The latest client PUBLISH by (topic, payload).
-    let mut latest: SortedMap<(String, Bytes), usize> = SortedMap::new();
+    let mut latest: LiteMap<(String, Bytes), usize> = LiteMap::new();
     for (i, p) in packets.iter().enumerate() {
         if p.kind != Some(PacketType::Publish) {
             continue;

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 
 use super::read::Segment;
 use super::{MQTTS_PORT, MQTT_PORT};
-use crate::core::sorted::SortedMap;
+use litemap::LiteMap;
 
 /// Bytes of one direction that became readable in one frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,7 +145,7 @@ struct Building<'a> {
 pub fn connections<'a>(segments: &[Segment<'a>]) -> Vec<Connection<'a>> {
     let mut building: Vec<Building<'a>> = Vec::new();
     // The current connection of each pair of ends (port reuse starts a new one).
-    let mut current: SortedMap<[(IpAddr, u16); 2], usize> = SortedMap::new();
+    let mut current: LiteMap<[(IpAddr, u16); 2], usize> = LiteMap::new();
     for s in segments {
         let key = if s.src <= s.dst {
             [s.src, s.dst]

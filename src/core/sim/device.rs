@@ -8,11 +8,11 @@ use crate::core::codec::{Connect, Properties, Property, Will};
 use crate::core::rng::Rng;
 use crate::core::sim::queue::Slot;
 use crate::core::sim::scenario::{qos, DeviceConfig, DeviceKind, SubConfig, ValueModel};
-use crate::core::sorted::{SortedMap, SortedSet};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId};
 use crate::core::types::{ClientId, QoS};
+use litemap::LiteMap;
 
 /// Values a dashboard keeps per topic.
 pub const HISTORY: usize = 20;
@@ -55,13 +55,13 @@ pub struct Device {
     /// Its cable is in.
     pub plugged: bool,
     /// Subscriptions it wants, by filter text.
-    pub subscriptions: SortedMap<String, WantedSub>,
+    pub subscriptions: LiteMap<String, WantedSub>,
     /// Filters removed while offline, to unsubscribe on the next connection.
-    pub pending_unsubscribe: SortedSet<String>,
+    pub pending_unsubscribe: LiteMap<String, ()>,
     /// SUBSCRIBE packets in flight: packet id → filters.
-    pub sub_requests: SortedMap<u16, Vec<String>>,
+    pub sub_requests: LiteMap<u16, Vec<String>>,
     /// Latest values per topic (dashboards, phones, custom devices).
-    pub latest: SortedMap<TopicName, TopicHistory>,
+    pub latest: LiteMap<TopicName, TopicHistory>,
     /// An actuator's state, or a sensor's last reading.
     pub state: String,
     /// Messages its application received.
@@ -83,7 +83,7 @@ impl Device {
     /// A device from its settings; random streams derive from the seed and its name.
     pub fn new(config: DeviceConfig, seed: u64) -> Device {
         let name: ClientName = config.name.as_str().into();
-        let mut subscriptions = SortedMap::new();
+        let mut subscriptions = LiteMap::new();
         let filters: &[SubConfig] = match &config.kind {
             DeviceKind::Dashboard { filters }
             | DeviceKind::Phone { filters }
@@ -135,9 +135,9 @@ impl Device {
             conn_broken: false,
             plugged: true,
             subscriptions,
-            pending_unsubscribe: SortedSet::new(),
-            sub_requests: SortedMap::new(),
-            latest: SortedMap::new(),
+            pending_unsubscribe: LiteMap::new(),
+            sub_requests: LiteMap::new(),
+            latest: LiteMap::new(),
             state,
             received: 0,
             failures: 0,

@@ -25,9 +25,9 @@ pub(crate) use crate::core::json_read::err;
 pub use crate::core::json_read::ScenarioError;
 use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
-use crate::core::sorted::SortedSet;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
+use litemap::LiteMap;
 
 /// The scenario format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -591,8 +591,8 @@ impl Scenario {
 
     /// Checks what reading the fields cannot: topics, filters, names, ranges, references.
     pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
-        let mut names = SortedSet::new();
-        let mut ids = SortedSet::new();
+        let mut names: LiteMap<&str, ()> = LiteMap::new();
+        let mut ids: LiteMap<String, ()> = LiteMap::new();
         for (i, d) in self.devices.iter().enumerate() {
             let at = |field: &str| format!("devices[{i}].{field}");
             if d.name.trim().is_empty() {
@@ -603,7 +603,7 @@ impl Scenario {
                     "the name cannot be empty".into(),
                 ));
             }
-            if !names.insert(d.name.as_str()) {
+            if names.insert(d.name.as_str(), ()).is_some() {
                 return Err(err(
                     at("name"),
                     lang,
@@ -621,7 +621,7 @@ impl Scenario {
                         "the client id is not valid".into(),
                     ));
                 }
-                if !ids.insert(id.to_string()) {
+                if ids.insert(id.to_string(), ()).is_some() {
                     return Err(err(
                         at("client_id"),
                         lang,

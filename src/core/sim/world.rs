@@ -24,11 +24,11 @@ use crate::core::sim::action::Action;
 use crate::core::sim::device::{connect_packet, Device, WantedSub};
 use crate::core::sim::queue::{EventQueue, Slot};
 use crate::core::sim::scenario::{qos, DeviceKind, Scenario, ScenarioError};
-use crate::core::sorted::SortedMap;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};
 use crate::core::types::QoS;
+use litemap::LiteMap;
 
 /// A device's index in the world (the scenario's order).
 pub type DeviceId = usize;
@@ -81,9 +81,9 @@ pub struct World {
     broker: Broker,
     broker_timer: Option<(Time, Slot)>,
     devices: Vec<Device>,
-    by_name: SortedMap<String, DeviceId>,
+    by_name: LiteMap<String, DeviceId>,
     /// Connections the broker has open, and whose they are.
-    conns: SortedMap<ConnId, DeviceId>,
+    conns: LiteMap<ConnId, DeviceId>,
     next_conn: u64,
     /// The eavesdroppers (usually none: checked on every packet).
     spies: Vec<DeviceId>,
@@ -113,7 +113,7 @@ impl World {
             broker_timer: None,
             devices,
             by_name,
-            conns: SortedMap::new(),
+            conns: LiteMap::new(),
             next_conn: 0,
             spies: Vec::new(),
             trace: Trace::default(),
@@ -739,12 +739,14 @@ impl World {
     fn sync_subscriptions(&mut self, id: DeviceId, session_present: bool) {
         let d = &mut self.devices[id];
         if !session_present {
-            d.subscriptions.values_mut().for_each(|w| w.synced = false);
+            d.subscriptions
+                .iter_mut()
+                .for_each(|(_, w)| w.synced = false);
             d.pending_unsubscribe.clear();
         }
         let gone: Vec<TopicFilter> = std::mem::take(&mut d.pending_unsubscribe)
             .into_iter()
-            .filter_map(|f| TopicFilter::new(f).ok())
+            .filter_map(|(f, ())| TopicFilter::new(f).ok())
             .collect();
         let wanted: Vec<(String, QoS)> = d
             .subscriptions
@@ -803,7 +805,7 @@ impl World {
                 s.unsubscribe(self.now, vec![f]);
             }
         } else if !d.config.clean_session {
-            d.pending_unsubscribe.insert(filter);
+            d.pending_unsubscribe.insert(filter, ());
         }
         self.pump_device(id);
     }

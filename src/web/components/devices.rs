@@ -406,7 +406,7 @@ fn RealValues(name: String) -> impl IntoView {
     };
     let testid = format!("device-real-{name}");
     let lines = move || {
-        let shown = real.bridge.with(|b| b.show.contains(&name));
+        let shown = real.bridge.with(|b| b.show.contains_key(&name));
         if !shown {
             return Vec::new();
         }

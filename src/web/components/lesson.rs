@@ -19,7 +19,7 @@ pub fn LessonPanel() -> impl IntoView {
             s.lesson.filter(|_| done).map(|l| l.id)
         });
         if let Some(id) = passed {
-            if !ctx.progress.with_untracked(|p| p.contains(id)) {
+            if !ctx.progress.with_untracked(|p| p.contains_key(id)) {
                 ctx.progress.set(crate::web::progress::mark(id));
             }
         }
@@ -54,7 +54,7 @@ pub fn LessonPanel() -> impl IntoView {
         view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
                 <h2 id="lesson-title" data-testid="lesson-title">{move || l.title.get(lang.get())}</h2>
-                <Show when=move || ctx.progress.with(|p| p.contains(l.id))>
+                <Show when=move || ctx.progress.with(|p| p.contains_key(l.id))>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>
                 <p class="lesson-intro">{move || l.intro.get(lang.get())}</p>

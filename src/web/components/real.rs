@@ -610,7 +610,7 @@ fn BridgePanel() -> impl IntoView {
             real.bridge.update(|b| {
                 let set = if show { &mut b.show } else { &mut b.out };
                 if on {
-                    set.insert(name.clone());
+                    set.insert(name.clone(), ());
                 } else {
                     set.remove(&name);
                 }
@@ -630,7 +630,7 @@ fn BridgePanel() -> impl IntoView {
             <ul class="bridge-devices">
                 {move || devices().into_iter().map(|(name, dashboard)| {
                     let (n, id) = (name.clone(), format!("bridge-{name}"));
-                    let checked = { let n = name.clone(); move || real.bridge.with(|b| if dashboard { b.show.contains(&n) } else { b.out.contains(&n) }) };
+                    let checked = { let n = name.clone(); move || real.bridge.with(|b| if dashboard { b.show.contains_key(&n) } else { b.out.contains_key(&n) }) };
                     view! {
                         <li><label class="inline">
                             <input type="checkbox" data-testid=id prop:checked=checked on:change=toggle(n, dashboard)/>

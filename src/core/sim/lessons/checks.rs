@@ -4,10 +4,10 @@
 use crate::core::codec::ReasonCode;
 use crate::core::sim::action::Action;
 use crate::core::sim::world::World;
-use crate::core::sorted::SortedSet;
 use crate::core::time::Time;
 use crate::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
 use crate::core::types::QoS;
+use litemap::LiteMap;
 
 /// Messages a device's application received: (time, topic, payload, retain).
 fn received<'a>(
@@ -44,17 +44,17 @@ fn settled_since(trace: &[TraceEvent], name: &str) -> Time {
 }
 
 /// Topics received since the last subscription change.
-fn topics_since_change(trace: &[TraceEvent], name: &str) -> SortedSet<String> {
+fn topics_since_change(trace: &[TraceEvent], name: &str) -> LiteMap<String, ()> {
     let since = settled_since(trace, name);
     received(trace, name)
         .filter(|(at, ..)| *at > since)
-        .map(|(_, t, ..)| t.to_string())
+        .map(|(_, t, ..)| (t.to_string(), ()))
         .collect()
 }
 
 fn exactly(trace: &[TraceEvent], name: &str, wanted: &[&str]) -> bool {
     let got = topics_since_change(trace, name);
-    got.len() == wanted.len() && wanted.iter().all(|w| got.contains(*w))
+    got.len() == wanted.len() && wanted.iter().all(|w| got.contains_key(*w))
 }
 
 pub(super) fn pubsub(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
@@ -161,7 +161,7 @@ pub(super) fn security(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
     let intruder_routed = after.iter().any(
         |e| matches!(&e.kind, TraceKind::Published { from: Some(c), .. } if &**c == "intruso"),
     );
-    let phone_msgs: SortedSet<_> = after
+    let phone_msgs: LiteMap<_, ()> = after
         .iter()
         .filter_map(|e| match &e.kind {
             TraceKind::Published {
@@ -169,12 +169,12 @@ pub(super) fn security(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
                 from: Some(c),
                 topic,
                 ..
-            } if &**c == "movil" && topic.as_str() == "Casa/Puerta/Orden" => Some(*msg),
+            } if &**c == "movil" && topic.as_str() == "Casa/Puerta/Orden" => Some((*msg, ())),
             _ => None,
         })
         .collect();
     let phone_reached = after.iter().any(|e| {
-        matches!(&e.kind, TraceKind::Delivered { msg, client, .. } if &**client == "puerta" && phone_msgs.contains(msg))
+        matches!(&e.kind, TraceKind::Delivered { msg, client, .. } if &**client == "puerta" && phone_msgs.contains_key(msg))
     });
     vec![intruder_tried && !intruder_routed, phone_reached]
 }
