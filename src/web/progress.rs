@@ -7,11 +7,12 @@ const KEY: &str = "mqtt-playground-progress";
 
 /// The ids of the lessons passed here.
 pub fn passed() -> LiteMap<String, ()> {
-    // Stored as a JSON list of ids.
-    (storage::load::<Vec<String>>(KEY).unwrap_or_default())
-        .into_iter()
-        .map(|id| (id, ()))
-        .collect()
+    // Stored as a JSON list of ids; the set is built by insertion (`collect()` sorts).
+    let mut ids = LiteMap::new();
+    for id in storage::load::<Vec<String>>(KEY).unwrap_or_default() {
+        ids.insert(id, ());
+    }
+    ids
 }
 
 /// Records a lesson as passed; returns the new set.

@@ -99,11 +99,11 @@ impl World {
             .iter()
             .map(|d| Device::new(d.clone(), scenario.seed))
             .collect();
-        let by_name = devices
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.config.name.clone(), i))
-            .collect();
+        // Built by insertion, not `collect()` (which sorts: more code for a few entries).
+        let mut by_name = LiteMap::new();
+        for (i, d) in devices.iter().enumerate() {
+            by_name.insert(d.config.name.clone(), i);
+        }
         let mut world = World {
             scenario: scenario.clone(),
             now: Time::ZERO,

@@ -46,10 +46,11 @@ fn settled_since(trace: &[TraceEvent], name: &str) -> Time {
 /// Topics received since the last subscription change.
 fn topics_since_change(trace: &[TraceEvent], name: &str) -> LiteMap<String, ()> {
     let since = settled_since(trace, name);
-    received(trace, name)
-        .filter(|(at, ..)| *at > since)
-        .map(|(_, t, ..)| (t.to_string(), ()))
-        .collect()
+    let mut topics = LiteMap::new();
+    for (_, t, ..) in received(trace, name).filter(|(at, ..)| *at > since) {
+        topics.insert(t.to_string(), ());
+    }
+    topics
 }
 
 fn exactly(trace: &[TraceEvent], name: &str, wanted: &[&str]) -> bool {
@@ -161,18 +162,20 @@ pub(super) fn security(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
     let intruder_routed = after.iter().any(
         |e| matches!(&e.kind, TraceKind::Published { from: Some(c), .. } if &**c == "intruso"),
     );
-    let phone_msgs: LiteMap<_, ()> = after
-        .iter()
-        .filter_map(|e| match &e.kind {
-            TraceKind::Published {
-                msg,
-                from: Some(c),
-                topic,
-                ..
-            } if &**c == "movil" && topic.as_str() == "Casa/Puerta/Orden" => Some((*msg, ())),
-            _ => None,
-        })
-        .collect();
+    let mut phone_msgs: LiteMap<_, ()> = LiteMap::new();
+    for e in after {
+        if let TraceKind::Published {
+            msg,
+            from: Some(c),
+            topic,
+            ..
+        } = &e.kind
+        {
+            if &**c == "movil" && topic.as_str() == "Casa/Puerta/Orden" {
+                phone_msgs.insert(*msg, ());
+            }
+        }
+    }
     let phone_reached = after.iter().any(|e| {
         matches!(&e.kind, TraceKind::Delivered { msg, client, .. } if &**client == "puerta" && phone_msgs.contains_key(msg))
     });
