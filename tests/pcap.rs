@@ -120,6 +120,26 @@ fn a_lesson_with_a_lossy_link_shows_each_loss_as_a_retransmission() {
 }
 
 #[test]
+fn a_device_on_8883_is_marked_by_a_comment_and_shown_on_1883() {
+    let r = played("tls", Protocol::V311, 30);
+    let exported = pcap::from_trace(r.trace(), Lang::Es);
+    let has = |text: &str| {
+        exported
+            .bytes
+            .windows(text.len())
+            .any(|w| w == text.as_bytes())
+    };
+    assert!(has(
+        "en el puerto 8883 (TLS): aquí se muestra descifrada en el puerto 1883"
+    ));
+    assert!(has(
+        "Puerto 8883: en la red va cifrado con TLS; se muestra descifrado"
+    ));
+    let opened = pcap::open(&exported.bytes).unwrap();
+    assert!(opened.streams.iter().all(|s| s.server.ends_with(":1883")));
+}
+
+#[test]
 fn publishes_are_followed_to_their_subscribers() {
     let r = played("pubsub", Protocol::V311, 30);
     let opened = pcap::open(&pcap::from_trace(r.trace(), Lang::En).bytes).unwrap();

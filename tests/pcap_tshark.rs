@@ -83,8 +83,21 @@ fn wireshark_decodes_every_exported_packet_of_five_lessons() {
             &["-Y", "_ws.malformed || _ws.expert.severity >= error"],
         );
         assert!(bad.trim().is_empty(), "{id}: {bad}");
+        // Wireshark's own TCP analysis marks each lost packet's second sending.
+        let lost = r
+            .trace()
+            .iter()
+            .filter(|e| matches!(e.kind, TraceKind::Transmitted { arrives: None, .. }))
+            .count();
+        let resent = tshark(file, &["-Y", "tcp.analysis.retransmission"])
+            .lines()
+            .count();
+        assert_eq!(resent, lost, "{id}: retransmissions");
+        if id == "qos" {
+            assert!(lost > 0, "the qos lesson loses packets");
+        }
         println!(
-            "{id} ({protocol:?}): tshark decodes {} MQTT packets",
+            "{id} ({protocol:?}): tshark decodes {} MQTT packets, {resent} retransmissions",
             expected.len()
         );
     }

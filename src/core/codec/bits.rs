@@ -309,6 +309,29 @@ mod tests {
     }
 
     #[test]
+    fn a_property_shows_its_identifier_byte() {
+        use crate::core::codec::Property;
+        let mut p = Publish::new(TopicName::new("a").unwrap(), "x");
+        p.properties = p.properties.with(Property::MessageExpiryInterval(30));
+        let raw = Packet::Publish(p).to_bytes(Version::V5).unwrap();
+        let (_, fields) = dissect(&raw, Version::V5).unwrap();
+        let prop = fields
+            .iter()
+            .find(|f| matches!(f.name, FieldName::Property(_)))
+            .unwrap();
+        let got: Vec<String> = bits_of(prop, &raw, Version::V5).iter().map(shown).collect();
+        assert_eq!(
+            got,
+            ["0000 0010 = Property identifier: 0x02 (Message Expiry Interval)"]
+        );
+        assert_eq!(prop.value, "30");
+        assert_eq!(
+            prop.name.label(Lang::Es),
+            "Propiedad: Message Expiry Interval"
+        );
+    }
+
+    #[test]
     fn every_label_differs_by_language_where_a_word_is_translated() {
         assert_ne!(
             BitName::PacketType.label(Lang::Es),
