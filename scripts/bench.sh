@@ -7,6 +7,7 @@ echo "== native"
 cargo bench --bench codec
 cargo bench --bench broker
 cargo bench --bench sim
+cargo bench --bench seek
 echo "== wasm in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
   --test wasm_bench -- --include-ignored --nocapture 2>&1 | grep -vE '^\s*$'

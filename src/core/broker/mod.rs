@@ -84,7 +84,7 @@ struct Stats {
 }
 
 /// The broker core.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Broker {
     config: BrokerConfig,
     now: Time,

@@ -36,7 +36,7 @@ pub struct TopicHistory {
 }
 
 /// A device in the world.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Device {
     /// Its settings now (actions change them).
     pub config: DeviceConfig,

@@ -6,6 +6,7 @@
 //! - [`device`]: a device's run-time state; [`world`]: the event loop and network model.
 //! - [`run`]: a world with its recorded actions (replay, jump back) and the player (speed).
 //! - [`share`]: what a share link carries to rebuild a run exactly.
+//! - [`travel`]: checkpoints of the world, so a run seeks back to any point exactly.
 //! - [`lessons`]: the course's lessons with their automatic checks.
 
 pub mod action;
@@ -15,6 +16,7 @@ pub mod queue;
 pub mod run;
 pub mod scenario;
 pub mod share;
+pub mod travel;
 pub mod world;
 
 pub use action::{Action, Scheduled};

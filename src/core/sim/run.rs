@@ -6,6 +6,7 @@ use crate::core::i18n::Lang;
 use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::action::Action;
 use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::sim::travel::Checkpoints;
 use crate::core::sim::world::World;
 use crate::core::time::Time;
 use crate::core::trace::TraceEvent;
@@ -41,11 +42,33 @@ pub struct Run {
     log: Vec<Recorded>,
     /// How many entries of `log` the world has seen.
     next: usize,
+    /// The trace recorded, possibly past the current point (after a seek back).
     trace: Vec<TraceEvent>,
+    /// How many events of `trace` the world has made so far (the current point).
+    pos: usize,
     /// Keep at most about this many trace events (the oldest go first).
     trace_limit: usize,
     /// Events dropped from the front of `trace`.
     dropped: u64,
+    /// Copies of the world taken as the run goes (time travel).
+    checkpoints: Checkpoints,
+    /// The future a fork dropped, to bring back with [`Run::undo_fork`].
+    undo: Option<Fork>,
+}
+
+/// Where a fork happened and the recorded future it replaced.
+#[derive(Clone, Debug)]
+struct Fork {
+    /// Index in the log of the action that started the new future.
+    index: usize,
+    /// World steps and clock at that point.
+    steps: u64,
+    at: Time,
+    /// The actions that were recorded from there.
+    dropped: Vec<Recorded>,
+    /// The trace that was recorded from there (its first event's number, and the events).
+    trace_from: u64,
+    trace: Vec<TraceEvent>,
 }
 
 impl Run {
@@ -56,8 +79,11 @@ impl Run {
             log: Vec::new(),
             next: 0,
             trace: Vec::new(),
+            pos: 0,
             trace_limit: usize::MAX,
             dropped: 0,
+            checkpoints: Checkpoints::default(),
+            undo: None,
         })
     }
 
@@ -131,9 +157,15 @@ impl Run {
         &self.world
     }
 
-    /// Every trace event so far.
+    /// Every trace event up to the current point.
     pub fn trace(&self) -> &[TraceEvent] {
-        &self.trace
+        &self.trace[..self.pos]
+    }
+
+    /// Trace events recorded in all, the current point's and any after it (a seek back keeps
+    /// them until a fork drops them).
+    pub fn recorded_total(&self) -> u64 {
+        self.dropped + self.trace.len() as u64
     }
 
     /// The actions recorded (including any ahead of the current time after a jump back).
@@ -154,6 +186,18 @@ impl Run {
             action: action.clone(),
         };
         self.world.apply(action, lang)?;
+        if self.log.len() > self.next || self.pos < self.trace.len() {
+            // A fork: a new future starts here; the old one can come back once.
+            self.undo = Some(Fork {
+                index: self.next,
+                steps: recorded.steps,
+                at: Time::from_millis(recorded.at_ms),
+                dropped: self.log.split_off(self.next),
+                trace_from: self.trace_total(),
+                trace: self.trace.split_off(self.pos),
+            });
+            self.checkpoints.forget_from(recorded.steps, self.next);
+        }
         self.log.truncate(self.next);
         self.log.push(recorded);
         self.next = self.log.len();
@@ -212,9 +256,19 @@ impl Run {
             }
             self.apply_recorded();
         }
-        let done = self.world.run_until(until, left);
-        self.collect();
-        done
+        // In stretches, so a checkpoint is taken whenever one is due.
+        loop {
+            let stretch = usize::try_from(self.checkpoints.due_in(self.world.steps()))
+                .unwrap_or(usize::MAX)
+                .min(left);
+            let before = self.world.steps();
+            let done = self.world.run_until(until, stretch);
+            left -= usize::try_from(self.world.steps() - before).unwrap_or(left);
+            self.collect();
+            if done || left == 0 {
+                return done;
+            }
+        }
     }
 
     /// Runs for `ms` more virtual milliseconds.
@@ -223,15 +277,101 @@ impl Run {
         self.run_until(until, usize::MAX);
     }
 
-    /// Goes to a time: forward by running, backward by replaying from the start.
+    /// Goes to a time: forward by running, backward from the nearest checkpoint.
     pub fn jump_to(&mut self, to: Time, lang: Lang) -> Result<(), ScenarioError> {
-        if to >= self.now() {
-            self.run_until(to, usize::MAX);
-        } else {
-            let scenario = self.world.scenario().clone();
-            *self = Run::replay(&scenario, &self.log, Some(to), lang)?;
-        }
+        let _ = lang; // the scenario was checked when the run was made
+        self.seek_time(to);
         Ok(())
+    }
+
+    /// Goes to virtual time `at`, exactly as a fresh run of the same scenario and actions
+    /// would stand there: every event up to `at` processed, the clock at `at`. Back in time it
+    /// starts from the nearest checkpoint before; forward it runs on.
+    pub fn seek_time(&mut self, at: Time) {
+        let nearest = self.checkpoints.before_time(at);
+        let ahead = nearest.is_some_and(|c| c.steps() > self.world.steps());
+        if at < self.now() || ahead {
+            let restored = nearest.cloned();
+            self.restore(restored);
+        }
+        self.run_until(at, usize::MAX);
+    }
+
+    /// Goes to the point right after trace event `index` was recorded (the step that made it
+    /// done), exactly as a fresh run stepped until then: every view of the run (world,
+    /// broker, devices, trace, lesson goals) is what it was. Past the end of the run it stops
+    /// where nothing is left to happen. Step back is `seek_event(index - 1)`.
+    pub fn seek_event(&mut self, index: u64) {
+        // Back, or far ahead: start from the latest checkpoint from before the event was made.
+        let nearest = self.checkpoints.before(u64::MAX, index);
+        let ahead = nearest.is_some_and(|c| c.trace_total > self.trace_total());
+        if self.trace_total() > index || ahead {
+            let restored = nearest.cloned();
+            self.restore(restored);
+        }
+        while self.trace_total() <= index {
+            if !self.step() {
+                break;
+            }
+        }
+    }
+
+    /// Puts the run back at a checkpoint (or at its start, with `None`); the trace is cut to
+    /// what it held then.
+    fn restore(&mut self, to: Option<super::travel::Checkpoint>) {
+        let (world, next, total) = match to {
+            Some(c) => (c.world, c.next, c.trace_total),
+            None => {
+                // The scenario was checked when this run was made: it cannot fail now.
+                match World::new(self.world.scenario(), Lang::En) {
+                    Ok(w) => (w, 0, 0),
+                    Err(_) => return,
+                }
+            }
+        };
+        self.world = world;
+        self.next = next;
+        if total < self.dropped {
+            // Earlier than the kept trace: it is recorded again from here.
+            self.trace.clear();
+            self.dropped = total;
+        }
+        self.pos = ((total - self.dropped) as usize).min(self.trace.len());
+    }
+
+    /// Brings back the future the last fork dropped, and goes back to where the fork was made
+    /// (just before its new action). `false` when there was no fork to undo.
+    pub fn undo_fork(&mut self) -> bool {
+        let Some(fork) = self.undo.take() else {
+            return false;
+        };
+        self.log.truncate(fork.index);
+        self.log.extend(fork.dropped);
+        if fork.trace_from >= self.dropped {
+            self.trace
+                .truncate((fork.trace_from - self.dropped) as usize);
+            self.trace.extend(fork.trace);
+        }
+        self.checkpoints.forget_from(fork.steps, fork.index);
+        let restored = self.checkpoints.before(fork.steps, u64::MAX).cloned();
+        self.restore(restored);
+        self.catch_up(fork.steps, fork.at, usize::MAX);
+        true
+    }
+
+    /// Whether a fork can be undone.
+    pub fn can_undo_fork(&self) -> bool {
+        self.undo.is_some()
+    }
+
+    /// The checkpoints kept (how many, and the world steps between them).
+    pub fn checkpoints(&self) -> &Checkpoints {
+        &self.checkpoints
+    }
+
+    /// Forgets every checkpoint (a benchmark measures what they held).
+    pub fn clear_checkpoints(&mut self) {
+        self.checkpoints = Checkpoints::default();
     }
 
     /// Bounds the kept trace (a long run in the page): at most `limit` + 1/16 events are kept
@@ -242,23 +382,39 @@ impl Run {
         self.collect();
     }
 
-    /// Trace events recorded in all, including those no longer kept.
+    /// Trace events up to the current point, including those no longer kept.
     pub fn trace_total(&self) -> u64 {
-        self.dropped + self.trace.len() as u64
+        self.dropped + self.pos as u64
     }
 
-    /// The kept events after the first `total` ever recorded (what a view has not seen yet).
+    /// The kept events after the first `total` (what a view has not seen yet), up to the
+    /// current point.
     pub fn events_since(&self, total: u64) -> &[TraceEvent] {
         let start = total.saturating_sub(self.dropped) as usize;
-        &self.trace[start.min(self.trace.len())..]
+        &self.trace[start.min(self.pos)..self.pos]
     }
 
     fn collect(&mut self) {
-        self.trace.extend(self.world.drain_trace());
+        for e in self.world.drain_trace() {
+            // Over recorded ground (after a seek back) the world makes the same events again;
+            // were one to differ, the recorded future would be replaced from there.
+            if self.pos < self.trace.len() {
+                if self.trace[self.pos] != e {
+                    self.trace.truncate(self.pos);
+                    self.trace.push(e);
+                }
+            } else {
+                self.trace.push(e);
+            }
+            self.pos += 1;
+        }
+        let total = self.trace_total();
+        self.checkpoints.offer(&self.world, self.next, total);
         let limit = self.trace_limit;
         if self.trace.len() > limit.saturating_add(limit / 16) {
-            let excess = self.trace.len() - limit;
+            let excess = (self.trace.len() - limit).min(self.pos);
             self.trace.drain(..excess);
+            self.pos -= excess;
             self.dropped += excess as u64;
         }
     }

@@ -72,7 +72,7 @@ enum Event {
 }
 
 /// The simulated world.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct World {
     scenario: Scenario,
     now: Time,

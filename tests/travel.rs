@@ -1,0 +1,149 @@
+//! Time travel is exact: after seeking to any event or time, going back and forth, or forking
+//! a new future, the run is what a fresh run of the same scenario and actions is at that point:
+//! the whole world (broker sessions, queues, in-flight, retained, devices, event queue, random
+//! streams), the trace and the lesson goals.
+
+use mqtt_playground::core::i18n::Lang;
+use mqtt_playground::core::sim::lessons::LESSONS;
+use mqtt_playground::core::sim::{Action, Run, Scenario};
+use mqtt_playground::core::time::Time;
+use proptest::prelude::*;
+
+/// Everything a view could show of a run, as one comparable text.
+fn digest(r: &Run, lesson: usize) -> (String, usize, Vec<bool>) {
+    let goals = LESSONS[lesson].check(r.world(), r.trace());
+    (format!("{:?}", r.world()), r.trace().len(), goals)
+}
+
+/// A fresh run of the same scenario and recorded actions, stepped until event `index` exists.
+fn fresh_at_event(s: &Scenario, r: &Run, index: u64) -> Run {
+    let mut f = Run::with_log(s, r.log(), Lang::En).unwrap();
+    while f.trace_total() <= index {
+        if !f.step() {
+            break;
+        }
+    }
+    f
+}
+
+/// An action on the lesson's `d`-th device (kind by `k`).
+fn action(s: &Scenario, d: usize, k: u8) -> Option<Action> {
+    let dev = &s.devices.get(d % s.devices.len().max(1))?.name;
+    let json = match k % 5 {
+        0 => format!(r#"{{"type":"offline","device":"{dev}"}}"#),
+        1 => format!(r#"{{"type":"online","device":"{dev}"}}"#),
+        2 => format!(r#"{{"type":"pull_plug","device":"{dev}"}}"#),
+        3 => format!(r#"{{"type":"replug","device":"{dev}"}}"#),
+        _ => format!(
+            r#"{{"type":"set_link","device":"{dev}","link":{{"latency_ms":40,"jitter_ms":5,"loss":0.1}}}}"#
+        ),
+    };
+    Action::from_json(&json, Lang::En).ok()
+}
+
+fn played(lesson: usize, seed: u64, acts: &[(u16, usize, u8)]) -> (Scenario, Run) {
+    let mut s = LESSONS[lesson].scenario(Lang::En).unwrap();
+    s.seed = seed;
+    let mut r = Run::new(&s, Lang::En).unwrap();
+    for &(wait, d, k) in acts {
+        r.run_for(u64::from(wait) * 10);
+        if let Some(a) = action(&s, d, k) {
+            let _ = r.apply(a, Lang::En);
+        }
+    }
+    r.run_for(60_000);
+    (s, r)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn seeking_any_event_or_time_equals_a_fresh_run(
+        lesson in 0..LESSONS.len(),
+        seed in 0..10_000u64,
+        acts in proptest::collection::vec((0..3000u16, 0..8usize, 0..5u8), 0..5),
+        stops in proptest::collection::vec(any::<u64>(), 1..6),
+    ) {
+        let (s, mut r) = played(lesson, seed, &acts);
+        let total = r.trace_total();
+        prop_assume!(total > 0);
+        let end = r.now();
+        for stop in stops {
+            // An event (back and forth in any order) ...
+            let i = stop % total;
+            r.seek_event(i);
+            let f = fresh_at_event(&s, &r, i);
+            prop_assert_eq!(digest(&r, lesson), digest(&f, lesson), "event {}", i);
+            prop_assert_eq!(r.trace(), f.trace());
+            // ... and a virtual time.
+            let t = Time::from_millis(stop % (end.millis() + 1));
+            r.seek_time(t);
+            let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+            f.run_until(t, usize::MAX);
+            prop_assert_eq!(digest(&r, lesson), digest(&f, lesson), "time {}", t);
+        }
+        // Back at the end, the run is the one it was.
+        r.seek_time(end);
+        let (_, again) = played(lesson, seed, &acts);
+        prop_assert_eq!(digest(&r, lesson), digest(&again, lesson));
+    }
+
+    #[test]
+    fn a_fork_equals_a_fresh_run_with_the_same_actions_and_undo_brings_the_old_future_back(
+        lesson in 0..LESSONS.len(),
+        seed in 0..10_000u64,
+        acts in proptest::collection::vec((0..3000u16, 0..8usize, 0..5u8), 1..4),
+        at in any::<u64>(),
+        fork in (0..8usize, 0..5u8),
+    ) {
+        let (s, mut r) = played(lesson, seed, &acts);
+        let total = r.trace_total();
+        prop_assume!(total > 1);
+        let before_log = r.log().to_vec();
+        let end = digest(&r, lesson);
+        let end_time = r.now();
+        r.seek_event(at % total);
+        let at_fork = digest(&r, lesson);
+        let Some(a) = action(&s, fork.0, fork.1) else { return Ok(()) };
+        prop_assume!(r.apply(a, Lang::En).is_ok());
+        r.run_for(20_000);
+        // The forked run is a fresh run given the new log, to the same point.
+        let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+        f.catch_up(r.world().steps(), r.now(), usize::MAX);
+        prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
+        // Undo: the old future is recorded again, and the run stands where the fork was made.
+        let dropped_any = before_log.len() > r.log().len() - 1 || r.can_undo_fork();
+        if r.can_undo_fork() {
+            prop_assert!(r.undo_fork());
+            prop_assert_eq!(r.log(), &before_log[..]);
+            prop_assert_eq!(digest(&r, lesson), at_fork);
+            r.seek_time(end_time);
+            prop_assert_eq!(digest(&r, lesson), end);
+        }
+        let _ = dropped_any;
+    }
+}
+
+#[test]
+fn a_long_run_keeps_a_bounded_number_of_checkpoints() {
+    use mqtt_playground::core::sim::lessons::house_of;
+    use mqtt_playground::core::sim::travel::MAX_CHECKPOINTS;
+    let mut r = Run::new(&house_of(30, 2), Lang::En).unwrap();
+    r.run_until(Time::from_secs(600), usize::MAX);
+    let c = r.checkpoints();
+    assert!(
+        c.len() <= MAX_CHECKPOINTS && c.len() > MAX_CHECKPOINTS / 3,
+        "{}",
+        c.len()
+    );
+    // Seeking into the middle of it is exact.
+    let i = r.trace_total() / 2;
+    r.seek_event(i);
+    let mut f = Run::new(&house_of(30, 2), Lang::En).unwrap();
+    while f.trace_total() <= i {
+        f.step();
+    }
+    assert_eq!(format!("{:?}", r.world()), format!("{:?}", f.world()));
+    assert_eq!(r.trace(), f.trace());
+}
