@@ -59,6 +59,18 @@ async function playedLesson(lang) {
 
 let exported = null;
 
+/** A page on the captures tab with the exported capture opened (in Spanish). */
+async function openedExport() {
+  assert.ok(exported, 'the export test ran first');
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&view=capture`);
+  await page.waitForSelector(byId('capture-panel'));
+  await page.setInputFiles(byId('capture-file'), exported);
+  await page.waitForSelector(byId('capture-summary'));
+  return { page, errors };
+}
+
 test('the run downloads as a capture that tshark decodes, packet for packet', async () => {
   const { page, errors } = await playedLesson('es');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(byId('capture-export'))]);
@@ -84,13 +96,7 @@ test('the run downloads as a capture that tshark decodes, packet for packet', as
 });
 
 test('an opened capture lists its packets, follows each PUBLISH and dissects it bit by bit', async () => {
-  assert.ok(exported, 'the export test ran first');
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const errors = watchErrors(page);
-  await page.goto(`${base}?lang=es&view=capture`);
-  await page.waitForSelector(byId('capture-panel'));
-  await page.setInputFiles(byId('capture-file'), exported);
-  await page.waitForSelector(byId('capture-summary'));
+  const { page, errors } = await openedExport();
   assert.match(await page.textContent(byId('capture-summary')), /^\d+ paquetes MQTT en 2 conexiones/);
   const streams = await page.textContent(byId('capture-streams'));
   assert.match(streams, /cocina/);
@@ -151,13 +157,7 @@ test('an opened capture lists its packets, follows each PUBLISH and dissects it 
 });
 
 test('broken files get a clear message in the page language; what was open stays', async () => {
-  assert.ok(exported, 'the export test ran first');
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const errors = watchErrors(page);
-  await page.goto(`${base}?lang=es&view=capture`);
-  await page.waitForSelector(byId('capture-panel'));
-  await page.setInputFiles(byId('capture-file'), exported);
-  await page.waitForSelector(byId('capture-summary'));
+  const { page, errors } = await openedExport();
   const summary = await page.textContent(byId('capture-summary'));
   const notCapture = join(tmp, 'escenario.pcap');
   await writeFile(notCapture, '{"version": 1, "devices": []}');

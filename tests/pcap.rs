@@ -2,35 +2,19 @@
 //! both file formats, with segments out of order, retransmitted, split mid-packet or missing,
 //! are read as Wireshark reads them; broken files get a clear error and never panic.
 
-use std::net::Ipv4Addr;
-
 use etherparse::PacketBuilder;
 use mqtt_playground::core::capture::Capture;
 use mqtt_playground::core::codec::{Packet, PacketType, Publish, Version};
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::pcap::{self, CaptureError, CaptureNote, MAX_FILE_BYTES};
 use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
-use mqtt_playground::core::sim::{Protocol, Run};
-use mqtt_playground::core::time::Time;
+use mqtt_playground::core::sim::Protocol;
 use mqtt_playground::core::topic::TopicName;
 use mqtt_playground::core::trace::{TraceEvent, TraceKind};
 use pcap_parser::{LegacyPcapBlock, Linktype, PcapHeader, ToVec};
 
-/// A lesson played with its solution for `secs` virtual seconds.
-fn played(id: &str, protocol: Protocol, secs: u64) -> Run {
-    let l = lesson(id).unwrap();
-    let mut s = l.scenario(Lang::En).unwrap();
-    for d in &mut s.devices {
-        d.protocol = protocol;
-    }
-    let mut r = Run::new(&s, Lang::En).unwrap();
-    for step in l.solution() {
-        r.run_for(step.wait_ms);
-        r.apply(step.action, Lang::En).unwrap();
-    }
-    r.run_until(Time::from_secs(secs), usize::MAX);
-    r
-}
+mod played;
+use played::played;
 
 /// The MQTT packets on the device links, in trace order (what a capture must list).
 fn trace_packets(trace: &[TraceEvent]) -> Vec<PacketType> {
@@ -404,7 +388,6 @@ fn no_prefix_or_mutation_of_a_capture_panics() {
         }
         let _ = pcap::open(&m);
     }
-    let _ = Ipv4Addr::LOCALHOST;
 }
 
 #[test]

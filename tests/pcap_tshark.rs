@@ -5,12 +5,13 @@
 
 use std::process::Command;
 
+mod played;
+use played::played;
+
 use mqtt_playground::core::codec::PacketType;
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::pcap;
-use mqtt_playground::core::sim::lessons::lesson;
-use mqtt_playground::core::sim::{Protocol, Run};
-use mqtt_playground::core::time::Time;
+use mqtt_playground::core::sim::Protocol;
 use mqtt_playground::core::trace::TraceKind;
 
 /// `tshark -r FILE ARGS…`, its output (failing the test if tshark fails).
@@ -54,17 +55,7 @@ fn wireshark_decodes_every_exported_packet_of_five_lessons() {
         ("will", Protocol::V5),
     ];
     for (id, protocol) in cases {
-        let l = lesson(id).unwrap();
-        let mut s = l.scenario(Lang::En).unwrap();
-        for d in &mut s.devices {
-            d.protocol = protocol;
-        }
-        let mut r = Run::new(&s, Lang::En).unwrap();
-        for step in l.solution() {
-            r.run_for(step.wait_ms);
-            r.apply(step.action, Lang::En).unwrap();
-        }
-        r.run_until(Time::from_secs(120), usize::MAX);
+        let r = played(id, protocol, 120);
         let expected: Vec<u8> = r
             .trace()
             .iter()

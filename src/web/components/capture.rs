@@ -222,14 +222,14 @@ fn OpenedView(
     };
     let detail = move || {
         let i = picked.get()?;
-        o.with_value(|o| {
-            let p = o.packets.get(i)?.clone();
-            let version = o.streams.get(p.stream).map(|s| s.version)?;
-            let story = o.story(i, Lang::Es).zip(o.story(i, Lang::En));
+        o.with_value(|opened| {
+            let p = opened.packets.get(i)?.clone();
+            let version = opened.streams.get(p.stream).map(|s| s.version)?;
+            let has_story = opened.story(i, Lang::En).is_some();
             Some(view! {
                 <h3>{move || format!("{} {}", lang.get().t(Text::FrameWord), p.frame)}</h3>
-                {story.map(|(es, en)| view! {
-                    <p data-testid="capture-story">{move || if lang.get() == Lang::Es { es.clone() } else { en.clone() }}</p>
+                {has_story.then(|| view! {
+                    <p data-testid="capture-story">{move || o.with_value(|o| o.story(i, lang.get()))}</p>
                 })}
                 <PacketBytes bytes=p.bytes version=version testid="capture"/>
             })

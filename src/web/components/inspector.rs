@@ -61,6 +61,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
             hover.set(field_of(to));
         }
     };
+    let first_field = field_of(0);
     let names: Vec<FieldName> = fields.iter().map(|f| f.name).collect();
     let here = {
         let bytes = bytes.clone();
@@ -123,7 +124,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
     view! {
         <div class="hex" data-testid=format!("{testid}-bytes") tabindex="0" role="group"
             aria-label=move || lang.get().t(Text::BytesWalkHint) on:keydown=walk
-            on:focus=move |_| if cursor.get_untracked().is_none() { cursor.set(Some(0)); hover.set(Some(0).and_then(|_| field_of(0))); }>
+            on:focus=move |_| if cursor.get_untracked().is_none() { cursor.set(Some(0)); hover.set(first_field); }>
             {bytes.iter().enumerate().map(|(i, b)| {
                 let f = field_of(i);
                 view! {
