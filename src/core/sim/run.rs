@@ -258,9 +258,7 @@ impl Run {
         }
         // In stretches, so a checkpoint is taken whenever one is due.
         loop {
-            let stretch = usize::try_from(self.checkpoints.due_in(self.world.steps()))
-                .unwrap_or(usize::MAX)
-                .min(left);
+            let stretch = self.stretch(left);
             let before = self.world.steps();
             let done = self.world.run_until(until, stretch);
             left -= usize::try_from(self.world.steps() - before).unwrap_or(left);
@@ -394,22 +392,38 @@ impl Run {
         &self.trace[start.min(self.pos)..self.pos]
     }
 
+    /// World steps to run before the next checkpoint is due (at most `left`).
+    fn stretch(&self, left: usize) -> usize {
+        if cfg!(feature = "checkpoints") {
+            let due = self.checkpoints.due_in(self.world.steps());
+            usize::try_from(due).unwrap_or(usize::MAX).min(left)
+        } else {
+            left
+        }
+    }
+
     fn collect(&mut self) {
         for e in self.world.drain_trace() {
-            // Over recorded ground (after a seek back) the world makes the same events again;
-            // were one to differ, the recorded future would be replaced from there.
             if self.pos < self.trace.len() {
-                if self.trace[self.pos] != e {
-                    self.trace.truncate(self.pos);
-                    self.trace.push(e);
+                // Over recorded ground (after a seek back) the world makes the same events
+                // again: each is checked against the recording; were one to differ, the
+                // recorded future is replaced from there. (Without checkpoints nothing seeks
+                // far, and the recorded future is simply replaced.)
+                #[cfg(feature = "checkpoints")]
+                if self.trace[self.pos] == e {
+                    self.pos += 1;
+                    continue;
                 }
-            } else {
-                self.trace.push(e);
+                self.trace.truncate(self.pos);
             }
+            self.trace.push(e);
             self.pos += 1;
         }
-        let total = self.trace_total();
-        self.checkpoints.offer(&self.world, self.next, total);
+        #[cfg(feature = "checkpoints")]
+        {
+            let total = self.trace_total();
+            self.checkpoints.offer(&self.world, self.next, total);
+        }
         let limit = self.trace_limit;
         if self.trace.len() > limit.saturating_add(limit / 16) {
             let excess = (self.trace.len() - limit).min(self.pos);
