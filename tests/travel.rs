@@ -126,6 +126,7 @@ proptest! {
 }
 
 #[test]
+#[cfg(feature = "checkpoints")]
 fn a_long_run_keeps_a_bounded_number_of_checkpoints() {
     use mqtt_playground::core::sim::lessons::house_of;
     use mqtt_playground::core::sim::travel::MAX_CHECKPOINTS;
