@@ -1,6 +1,7 @@
 //! Captures: a run exported as pcapng and read back gives the trace's packets; captures in
 //! both file formats, with segments out of order, retransmitted, split mid-packet or missing,
 //! are read as Wireshark reads them; broken files get a clear error and never panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use etherparse::PacketBuilder;
 use mqtt_playground::core::capture::Capture;

@@ -2,6 +2,7 @@
 //! dissector, and its own capture of mosquitto read by our reader. They need `tshark` and a
 //! capture made by `scripts/capture-check.sh`, which runs them (`--ignored`) from the test
 //! command.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 

@@ -2,6 +2,7 @@
 //! a new future, the run is what a fresh run of the same scenario and actions is at that point:
 //! the whole world (broker sessions, queues, in-flight, retained, devices, event queue, random
 //! streams), the trace and the lesson goals.
+#![cfg(not(target_arch = "wasm32"))]
 
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::LESSONS;
