@@ -162,12 +162,6 @@ impl Run {
         &self.trace[..self.pos]
     }
 
-    /// Trace events recorded in all, the current point's and any after it (a seek back keeps
-    /// them until a fork drops them).
-    pub fn recorded_total(&self) -> u64 {
-        self.dropped + self.trace.len() as u64
-    }
-
     /// The actions recorded (including any ahead of the current time after a jump back).
     pub fn log(&self) -> &[Recorded] {
         &self.log
@@ -314,8 +308,9 @@ impl Run {
         }
     }
 
-    /// Puts the run back at a checkpoint (or at its start, with `None`); the trace is cut to
-    /// what it held then.
+    /// Puts the run back at a checkpoint (or at its start, with `None`): the current point of
+    /// the trace moves back to what it held then; the events recorded after it are kept (replay
+    /// checks them, a fork drops them).
     fn restore(&mut self, to: Option<super::travel::Checkpoint>) {
         let (world, next, total) = match to {
             Some(c) => (c.world, c.next, c.trace_total),
