@@ -1,5 +1,20 @@
 // Launches Debian's Chromium through playwright-core with the flags this closed network needs.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on what `selector` holds: no violations. */
+export async function accessible(page, selector) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (sel) => {
+    const r = await window.axe.run(document.querySelector(sel));
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+  assert.deepEqual(violations, [], `axe on ${selector}`);
+}
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -7,29 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, watchErrors } from './browser.mjs';
+import { accessible, launch, watchErrors } from './browser.mjs';
 
 const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
 const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
 await mkdir(out, { recursive: true });
 const tmp = await mkdtemp(join(tmpdir(), 'mqtt-capture-'));
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await launch();
 test.after(() => browser.close());
 const byId = (id) => `[data-testid="${id}"]`;
-
-/** axe-core on what `selector` holds: no violations. */
-async function accessible(page, selector) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async (sel) => {
-    const r = await window.axe.run(document.querySelector(sel));
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-  assert.deepEqual(violations, [], `axe on ${selector}`);
-}
 
 /** The MQTT message types tshark decodes in a file. */
 function tsharkTypes(file) {

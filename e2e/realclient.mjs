@@ -68,6 +68,75 @@ for (const [version, name] of [['4', '3.1.1'], ['5', '5.0']]) {
   });
 }
 
+test('lesson 11 on the real broker: two workers share $share/grupo/Fabrica/+/Pedido', async () => {
+  const pages = {};
+  for (const [id, filter] of [['trabajador1', '$share/grupo/Fabrica/+/Pedido'], ['trabajador2', '$share/grupo/Fabrica/+/Pedido'], ['registro', 'Fabrica/#']]) {
+    const { page, errors } = await open('es');
+    await connect(page, { version: '5', id });
+    await connected(page);
+    await page.fill(byId('real-sub-filter'), filter);
+    await page.click(byId('real-sub-button'));
+    await page.waitForSelector(byId('real-sub-id'));
+    assert.match(await page.textContent(byId('real-sub-id')), /identificador 1/);
+    pages[id] = { page, errors };
+  }
+  const orders = async (id) => (await pages[id].page.locator(byId('real-message')).allTextContents())
+    .map((t) => /pedido-(\d+)/.exec(t)?.[1]).filter(Boolean);
+  const publish = (n) => run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18850', '-t', `Fabrica/Linea${n % 2 + 1}/Pedido`, '-m', `pedido-${n}`, '-q', '1', '-V', 'mqttv5']);
+  for (let n = 1; n <= 8; n++) await publish(n);
+  await received(pages.registro.page, 'pedido-8');
+  await pages.registro.page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 8, byId('real-message'));
+  let one = [], two = [];
+  for (let i = 0; i < 50 && one.length + two.length < 8; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    [one, two] = [await orders('trabajador1'), await orders('trabajador2')];
+  }
+  assert.equal(one.length + two.length, 8, `each order once: ${one} | ${two}`);
+  assert.ok(one.length > 0 && two.length > 0, `both share the work: ${one} | ${two}`);
+  assert.deepEqual([...one, ...two].sort((a, b) => a - b), ['1', '2', '3', '4', '5', '6', '7', '8']);
+  assert.equal((await orders('registro')).length, 8, 'the plain subscription gets every copy');
+  // Each message says which subscription matched it.
+  assert.match(await pages.registro.page.textContent(byId('real-list')), /Subscription Identifier 1/);
+  // One worker gone: the other takes every order.
+  await pages.trabajador1.page.click(byId('real-disconnect'));
+  for (let n = 9; n <= 12; n++) await publish(n);
+  await received(pages.trabajador2.page, 'pedido-12');
+  for (let n = 9; n <= 12; n++) assert.ok((await orders('trabajador2')).includes(String(n)), `pedido-${n}`);
+  assert.ok(!(await orders('trabajador1')).some((n) => Number(n) > 8));
+  for (const { page, errors } of Object.values(pages)) {
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('MQTT 5 topic aliases on our publishes: mosquitto resolves them', async () => {
+  const { page, errors } = await open('en');
+  await page.click(`${byId('real-inspector')} summary`);
+  await page.selectOption(byId('real-version'), '5');
+  await page.check(byId('real-aliases'));
+  await connect(page, { version: '5' });
+  await connected(page);
+  await page.fill(byId('real-sub-filter'), 'alias/#');
+  await page.click(byId('real-sub-button'));
+  await page.waitForSelector(byId('real-sub-id'));
+  for (const payload of ['uno', 'dos']) {
+    await page.fill(byId('real-pub-topic'), 'alias/largo/tema');
+    await page.fill(byId('real-pub-payload'), payload);
+    await page.click(byId('real-pub-button'));
+    await received(page, payload);
+  }
+  const list = await page.textContent(byId('real-list'));
+  assert.equal((list.match(/alias\/largo\/tema/g) ?? []).length, 2, 'both arrive with their topic');
+  // The second PUBLISH went out with the alias and an empty topic: fewer bytes than the first
+  // (the inspector lists the newest first).
+  const [second, first] = (await page.locator(byId('real-packet')).allTextContents())
+    .filter((t) => t.startsWith('→ PUBLISH')).map((t) => Number(/(\d+) B/.exec(t)[1]));
+  assert.ok(second < first, `aliased PUBLISH is shorter: ${second} < ${first}`);
+  assert.equal(first - second, 'alias/largo/tema'.length, 'the second carries no topic, only the alias');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the packet inspector shows the real bytes in and out, dissected, and our filters tried', async () => {
   const { page, errors } = await open('en');
   await page.click(`${byId('real-inspector')} summary`);

@@ -13,7 +13,9 @@ export MQTT_SPLIT_OUT="$PWD/target/split-out"
 # Its own target directory: other flags than the tests' builds, so neither rebuilds the other.
 export CARGO_TARGET_DIR="$PWD/target/split"
 # RUSTFLAGS replaces .cargo/config.toml's flags for the wasm target: repeat them.
-export RUSTFLAGS="--cfg erase_components --cfg mqtt_split -Clink-arg=--emit-relocs"
+# Panic locations name source files: short paths instead of the registry's and the clone's.
+export RUSTFLAGS="--cfg erase_components --cfg mqtt_split -Clink-arg=--emit-relocs \
+  --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/=/ --remap-path-prefix=$PWD/=/"
 echo "[build] trunk build --release --offline (split)"
 rm -rf "$MQTT_SPLIT_OUT"
 trunk build --release --offline

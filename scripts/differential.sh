@@ -35,3 +35,19 @@ target/debug/examples/tcp_broker --port "$OURS_OPEN" --config "$dir/ours-open.js
 target/debug/examples/tcp_broker --port "$OURS_SECURE" --config "$dir/ours-secure.json" & pids+=($!)
 for p in "$MOSQ_OPEN" "$OURS_OPEN" "$MOSQ_SECURE" "$OURS_SECURE"; do wait_port "$p"; done
 python3 "$dir/scenarios.py" "$MOSQ_OPEN" "$OURS_OPEN" "$MOSQ_SECURE" "$OURS_SECURE" "$@"
+
+# tcp_broker --config: every MQTT 5 setting read and applied; a bad one refused with its path.
+OURS_MQTT5=${OURS_MQTT5:-18834}
+target/debug/examples/tcp_broker --port "$OURS_MQTT5" --config "$dir/ours-mqtt5.json" & pids+=($!)
+wait_port "$OURS_MQTT5"
+python3 "$dir/settings.py" "$OURS_MQTT5"
+for bad in '{"overlapping": "both"}|overlapping' '{"receive_maximum": 0}|receive_maximum' \
+           '{"max_keepalive": -1}|max_keepalive' '{"outgoing_topic_aliases": 1}|outgoing_topic_aliases' \
+           '{"max_keep_alive": 5}|max_keep_alive'; do
+  echo "${bad%|*}" > "$work/bad.json"
+  if target/debug/examples/tcp_broker --port 0 --config "$work/bad.json" 2> "$work/bad.err"; then
+    echo "FAIL  tcp_broker accepted ${bad%|*}"; exit 1
+  fi
+  grep -q "${bad#*|}" "$work/bad.err" || { echo "FAIL  no path in: $(cat "$work/bad.err")"; exit 1; }
+  echo "ok    tcp_broker refuses ${bad%|*}: $(cat "$work/bad.err")"
+done

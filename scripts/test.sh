@@ -60,6 +60,7 @@ export E2E_BASE="http://127.0.0.1:$E2E_PORT/" E2E_OUT=target/e2e
 node --test-reporter=spec e2e/smoke.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/playground.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/capture.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/mqtt5.mjs "$E2E_BASE" "$E2E_OUT"
 
 section "course use in headless Chromium: https embed, share links, scenarios, keyboard"
 node --test-reporter=spec e2e/course.mjs "$E2E_OUT"

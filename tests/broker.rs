@@ -1009,3 +1009,375 @@ fn every_kind_of_trace_event_is_emitted() {
         .collect();
     assert!(missing.is_empty(), "never emitted: {missing:?}");
 }
+
+// ---- MQTT 5 settings beyond mosquitto's defaults (issue #20) ---------------------------------
+
+fn connect_keepalive(net: &mut Net, v: Version, id: &str, keep_alive: u16) -> (ConnId, ConnAck) {
+    let mut c = Connect::new(v, ClientId::new(id).unwrap());
+    c.keep_alive = keep_alive;
+    net.connect_with(c)
+}
+
+fn server_keep_alive(ack: &ConnAck) -> Option<u16> {
+    match ack.properties.get(PropertyId::ServerKeepAlive) {
+        Some(Property::ServerKeepAlive(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+#[test]
+fn max_keepalive_lowers_a_5_client_and_refuses_a_3_client() {
+    let mut net = Net::new(BrokerConfig {
+        max_keepalive: 60,
+        ..no_sys()
+    });
+    let (_, ack) = connect_keepalive(&mut net, V5, "largo", 120);
+    assert_eq!(ack.code, ReasonCode::SUCCESS);
+    assert_eq!(server_keep_alive(&ack), Some(60), "told the limit");
+    let (_, ack) = connect_keepalive(&mut net, V5, "cero", 0);
+    assert_eq!(
+        server_keep_alive(&ack),
+        Some(60),
+        "0 (no keep-alive) is above any limit"
+    );
+    let (_, ack) = connect_keepalive(&mut net, V5, "corto", 30);
+    assert_eq!(
+        server_keep_alive(&ack),
+        None,
+        "within the limit: nothing to say"
+    );
+    let (old, ack) = connect_keepalive(&mut net, V311, "viejo", 120);
+    assert_eq!(
+        ack.code,
+        ReasonCode(2),
+        "3.1.1: identifier rejected, as mosquitto"
+    );
+    assert!(net.closed.contains(&old));
+    let (_, ack) = connect_keepalive(&mut net, V311, "viejo", 60);
+    assert_eq!(ack.code, ReasonCode::SUCCESS);
+    // Held to it: silent for 1.5 × 60 s, "largo" (asked for 120 s) is gone; "corto" earlier.
+    assert_eq!(net.broker.flow("largo").unwrap().keep_alive, 60);
+    net.advance(89_000);
+    assert!(net
+        .broker
+        .session("largo")
+        .is_some_and(|s| s.conn.is_some()));
+    net.advance(2_000);
+    assert!(net.broker.session("largo").is_none_or(|s| s.conn.is_none()));
+    // Default: no limit, no Server Keep Alive.
+    let mut open = Net::new(no_sys());
+    let (_, ack) = connect_keepalive(&mut open, V5, "x", 0);
+    assert_eq!(server_keep_alive(&ack), None);
+    let (_, ack) = connect_keepalive(&mut open, V311, "y", 65535);
+    assert_eq!(ack.code, ReasonCode::SUCCESS);
+}
+
+fn receive_maximum_of(ack: &ConnAck) -> Option<u16> {
+    match ack.properties.get(PropertyId::ReceiveMaximum) {
+        Some(Property::ReceiveMaximum(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+/// Sends `n` QoS 2 PUBLISH packets (ids from `first`) and never PUBREL; the PUBREC codes.
+fn qos2_flood(net: &mut Net, conn: ConnId, first: u16, n: u16) -> Vec<ReasonCode> {
+    for id in first..first + n {
+        net.publish(conn, "flood", &id.to_string(), QoS::ExactlyOnce, false, id);
+    }
+    net.recv(conn)
+        .into_iter()
+        .filter_map(|p| match p {
+            Packet::PubRec(a) => Some(a.code),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn by_default_a_5_flood_past_max_inflight_gets_quota_exceeded_as_from_mosquitto() {
+    let mut net = Net::new(no_sys());
+    let (c, ack) = net.connect_with(Connect::new(V5, ClientId::new("f").unwrap()));
+    assert_eq!(
+        receive_maximum_of(&ack),
+        Some(20),
+        "mosquitto advertises max_inflight"
+    );
+    let codes = qos2_flood(&mut net, c, 1, 25);
+    assert_eq!(codes.len(), 25);
+    assert!(codes[..20].iter().all(|c| c.is_success()), "{codes:?}");
+    assert!(codes[20..].iter().all(|c| *c == ReasonCode::QUOTA_EXCEEDED));
+    assert!(!net.closed.contains(&c), "refused, not disconnected");
+    let old = net.connect(V311, "g", true);
+    let codes = qos2_flood(&mut net, old, 1, 25);
+    assert_eq!(codes, [ReasonCode::SUCCESS; 25], "3.1.1: no quota");
+}
+
+#[test]
+fn receive_maximum_is_advertised_and_a_5_flood_past_it_is_disconnected_with_0x93() {
+    let mut net = Net::new(BrokerConfig {
+        receive_maximum: 5,
+        ..no_sys()
+    });
+    let s = net.connect(V5, "s", true);
+    net.subscribe(s, &[("flood", QoS::AtMostOnce)]);
+    let (c, ack) = net.connect_with(Connect::new(V5, ClientId::new("f").unwrap()));
+    assert_eq!(receive_maximum_of(&ack), Some(5));
+    assert_eq!(qos2_flood(&mut net, c, 1, 5), [ReasonCode::SUCCESS; 5]);
+    assert_eq!(net.broker.flow("f").unwrap().receiving, 5);
+    // Completing one exchange frees a place.
+    net.send(c, Packet::PubRel(Ack::new(pid(1))));
+    assert!(matches!(net.recv(c)[..], [Packet::PubComp(_)]));
+    assert_eq!(qos2_flood(&mut net, c, 6, 1), [ReasonCode::SUCCESS]);
+    // The sixth unfinished one is one too many.
+    net.publish(c, "flood", "7", QoS::ExactlyOnce, false, 7);
+    assert!(
+        matches!(net.recv(c)[..], [Packet::Disconnect(ref d)] if d.code == ReasonCode::RECEIVE_MAXIMUM_EXCEEDED)
+    );
+    assert!(net.closed.contains(&c));
+    assert!(net.has(|k| matches!(
+        k,
+        TraceKind::ProtocolError {
+            violation: Violation::ReceiveMaximumExceeded(5),
+            ..
+        }
+    )));
+    assert_eq!(
+        payloads(&net.publishes(s)),
+        ["1", "2", "3", "4", "5", "6"],
+        "the one too many is not routed"
+    );
+    // 3.1.1 has no Receive Maximum: the same flood is accepted.
+    let old = net.connect(V311, "g", true);
+    assert_eq!(qos2_flood(&mut net, old, 1, 25), [ReasonCode::SUCCESS; 25]);
+    assert!(!net.closed.contains(&old));
+}
+
+#[test]
+fn the_broker_sends_no_more_than_each_clients_receive_maximum_or_max_inflight() {
+    let mut net = Net::new(BrokerConfig {
+        max_inflight: 3,
+        ..no_sys()
+    });
+    let mut c = Connect::new(V5, ClientId::new("cinco").unwrap());
+    c.properties.0.push(Property::ReceiveMaximum(2));
+    let (five, _) = net.connect_with(c);
+    net.subscribe(five, &[("t", QoS::ExactlyOnce)]);
+    let three = net.connect(V311, "tres", true);
+    net.subscribe(three, &[("t", QoS::ExactlyOnce)]);
+    let p = net.connect(V5, "p", true);
+    for i in 1..=6 {
+        net.publish(p, "t", &i.to_string(), QoS::AtLeastOnce, false, i);
+    }
+    assert_eq!(net.publishes(five).len(), 2, "the client's Receive Maximum");
+    assert_eq!(
+        net.publishes(three).len(),
+        3,
+        "3.1.1: the broker's max_inflight"
+    );
+}
+
+fn alias_of(p: &Publish) -> Option<u16> {
+    match p.properties.get(PropertyId::TopicAlias) {
+        Some(Property::TopicAlias(a)) => Some(*a),
+        _ => None,
+    }
+}
+
+fn connect_aliases(net: &mut Net, v: Version, id: &str, max: Option<u16>) -> ConnId {
+    let mut c = Connect::new(v, ClientId::new(id).unwrap());
+    if let Some(max) = max {
+        c.properties.0.push(Property::TopicAliasMaximum(max));
+    }
+    let (conn, ack) = net.connect_with(c);
+    assert_eq!(ack.code, ReasonCode::SUCCESS);
+    conn
+}
+
+#[test]
+fn outgoing_topic_aliases_are_given_up_to_the_clients_maximum_and_reset_with_the_connection() {
+    let mut net = Net::new(BrokerConfig {
+        outgoing_topic_aliases: true,
+        ..no_sys()
+    });
+    let s = connect_aliases(&mut net, V5, "s", Some(2));
+    net.subscribe(s, &[("#", QoS::AtMostOnce)]);
+    let none = connect_aliases(&mut net, V5, "sin", None);
+    net.subscribe(none, &[("#", QoS::AtMostOnce)]);
+    let p = net.connect(V5, "p", true);
+    for t in ["a", "a", "b", "c", "a", "b"] {
+        net.publish(p, t, t, QoS::AtMostOnce, false, 0);
+    }
+    let got: Vec<(String, Option<u16>)> = net
+        .publishes(s)
+        .iter()
+        .map(|p| (p.topic.as_str().to_string(), alias_of(p)))
+        .collect();
+    let want = [
+        ("a", Some(1)),
+        ("", Some(1)),
+        ("b", Some(2)),
+        ("c", None),
+        ("", Some(1)),
+        ("", Some(2)),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(t, a)| (t.to_string(), a)),
+        "first with topic, then alias alone; never past 2"
+    );
+    let flow = net.broker.flow("s").unwrap();
+    assert_eq!(flow.to_client_max, 2);
+    assert_eq!(
+        flow.to_client,
+        [
+            (1, TopicName::new("a").unwrap()),
+            (2, TopicName::new("b").unwrap())
+        ]
+    );
+    assert!(
+        net.publishes(none)
+            .iter()
+            .all(|p| alias_of(p).is_none() && !p.topic.is_empty()),
+        "a client that allows none gets none"
+    );
+    // A new connection starts with no aliases.
+    net.close(s);
+    let s = connect_aliases(&mut net, V5, "s", Some(2));
+    net.subscribe(s, &[("#", QoS::AtMostOnce)]);
+    net.publish(p, "b", "b", QoS::AtMostOnce, false, 0);
+    let got = net.publishes(s);
+    assert_eq!((got[0].topic.as_str(), alias_of(&got[0])), ("b", Some(1)));
+    // 3.1.1 clients never get aliases; by default nobody does.
+    let old = net.connect(V311, "viejo", true);
+    net.subscribe(old, &[("#", QoS::AtMostOnce)]);
+    net.publish(p, "a", "a", QoS::AtMostOnce, false, 0);
+    assert_eq!(net.publishes(old)[0].topic.as_str(), "a");
+    let mut plain = Net::new(no_sys());
+    let s = connect_aliases(&mut plain, V5, "s", Some(5));
+    plain.subscribe(s, &[("#", QoS::AtMostOnce)]);
+    let p = plain.connect(V5, "p", true);
+    plain.publish(p, "a", "a", QoS::AtMostOnce, false, 0);
+    assert_eq!(alias_of(&plain.publishes(s)[0]), None);
+}
+
+#[test]
+fn client_topic_aliases_of_0_or_past_the_maximum_end_the_connection_with_0x94() {
+    for alias in [0, 11] {
+        let mut net = Net::new(no_sys());
+        let c = net.connect(V5, "c", true);
+        let p = Publish {
+            properties: Properties::new().with(Property::TopicAlias(11)),
+            ..Publish::new(TopicName::new("a").unwrap(), &b"x"[..])
+        };
+        // The encoder refuses alias 0: the bytes are patched (a client that breaks the rule).
+        let mut bytes = Packet::Publish(p).to_bytes(V5).unwrap();
+        let at = bytes.len() - 2;
+        assert_eq!(bytes[at], 11);
+        bytes[at] = alias as u8;
+        net.broker.handle_bytes(net.now, c, &bytes);
+        net.pump();
+        assert!(
+            matches!(net.recv(c)[..], [Packet::Disconnect(ref d)] if d.code == ReasonCode::TOPIC_ALIAS_INVALID),
+            "alias {alias}"
+        );
+        assert!(net.closed.contains(&c));
+    }
+}
+
+fn subscribe_with_id(net: &mut Net, conn: ConnId, filter: &str, qos: QoS, id: Option<u32>) {
+    let mut properties = Properties::new();
+    if let Some(id) = id {
+        properties.0.push(Property::SubscriptionIdentifier(id));
+    }
+    let s = Subscribe {
+        packet_id: pid(1),
+        properties,
+        filters: vec![(
+            TopicFilter::new(filter).unwrap(),
+            SubscriptionOptions::qos(qos),
+        )],
+    };
+    net.send(conn, Packet::Subscribe(s));
+    assert!(matches!(net.next_packet(conn), Some(Packet::SubAck(_))));
+}
+
+#[test]
+fn overlapping_single_gives_one_copy_at_the_highest_qos_with_every_identifier() {
+    let mut net = Net::new(BrokerConfig {
+        overlapping: Overlapping::Single,
+        ..no_sys()
+    });
+    let s = net.connect(V5, "s", true);
+    subscribe_with_id(&mut net, s, "x/+", QoS::AtMostOnce, Some(1));
+    subscribe_with_id(&mut net, s, "x/#", QoS::AtLeastOnce, Some(2));
+    subscribe_with_id(&mut net, s, "x/y", QoS::AtMostOnce, None);
+    let old = net.connect(V311, "viejo", true);
+    net.subscribe(old, &[("x/+", QoS::AtMostOnce), ("x/#", QoS::AtLeastOnce)]);
+    let p = net.connect(V5, "p", true);
+    net.publish(p, "x/y", "m", QoS::ExactlyOnce, false, 1);
+    let got = net.publishes(s);
+    assert_eq!(got.len(), 1, "one copy");
+    assert_eq!(got[0].qos, QoS::AtLeastOnce, "the highest granted");
+    let mut ids: Vec<u32> = got[0]
+        .properties
+        .0
+        .iter()
+        .filter_map(|p| match p {
+            Property::SubscriptionIdentifier(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids, [1, 2], "every matching identifier [MQTT-3.3.4-5]");
+    let got = net.publishes(old);
+    assert_eq!(
+        (got.len(), got[0].qos),
+        (1, QoS::AtLeastOnce),
+        "3.1.1 as before"
+    );
+}
+
+#[test]
+fn every_new_setting_is_read_from_json_and_a_bad_one_is_refused_with_its_path() {
+    let c = BrokerConfig::from_json(
+        r#"{"max_keepalive": 60, "receive_maximum": 10, "outgoing_topic_aliases": true,
+            "overlapping": "single"}"#,
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            c.max_keepalive,
+            c.receive_maximum,
+            c.outgoing_topic_aliases,
+            c.overlapping
+        ),
+        (60, 10, true, Overlapping::Single)
+    );
+    let d = BrokerConfig::default();
+    assert_eq!(
+        (
+            d.max_keepalive,
+            d.receive_maximum,
+            d.outgoing_topic_aliases,
+            d.overlapping
+        ),
+        (0, 65535, false, Overlapping::PerSubscription)
+    );
+    for (json, path) in [
+        (r#"{"overlapping": "both"}"#, "overlapping"),
+        (r#"{"receive_maximum": 0}"#, "receive_maximum"),
+        (r#"{"receive_maximum": 70000}"#, "receive_maximum"),
+        (r#"{"max_keepalive": -1}"#, "max_keepalive"),
+        (
+            r#"{"outgoing_topic_aliases": "yes"}"#,
+            "outgoing_topic_aliases",
+        ),
+        (r#"{"max_keep_alive": 5}"#, "max_keep_alive"),
+    ] {
+        let en = BrokerConfig::from_json(json, Lang::En).unwrap_err();
+        let es = BrokerConfig::from_json(json, Lang::Es).unwrap_err();
+        assert!(en.contains(path) && es.contains(path), "{en} / {es}");
+        assert_ne!(en, es, "in the user's language");
+    }
+}

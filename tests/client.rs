@@ -92,6 +92,29 @@ impl World {
         }
     }
 
+    /// A world whose broker has these settings (no `$SYS`).
+    fn with(config: BrokerConfig) -> World {
+        let mut w = World::new();
+        w.broker.set_config(BrokerConfig {
+            sys_interval: 0,
+            ..config
+        });
+        w
+    }
+
+    /// Adds a client subscribed to one filter; returns its index.
+    fn subscriber(&mut self, v: Version, id: &str, filter: &str, qos: QoS) -> usize {
+        let i = self.add(v, id, true, 60);
+        let now = self.now;
+        let wanted = vec![(
+            TopicFilter::new(filter).unwrap(),
+            SubscriptionOptions::qos(qos),
+        )];
+        self.clients[i].1.subscribe(now, wanted);
+        self.pump();
+        i
+    }
+
     fn events(&mut self, i: usize) -> Vec<ClientEvent> {
         std::iter::from_fn(|| self.clients[i].1.poll_event()).collect()
     }
@@ -248,4 +271,155 @@ fn publishes_made_offline_go_out_on_reconnect_and_complete() {
         })
         .collect();
     assert_eq!(publishes, [0x32]);
+}
+
+#[test]
+fn topic_aliases_from_the_broker_are_resolved_and_forgotten_with_the_connection() {
+    let mut w = World::with(BrokerConfig {
+        outgoing_topic_aliases: true,
+        ..Default::default()
+    });
+    let mut c = Connect::new(Version::V5, ClientId::new("panel").unwrap());
+    c.clean_start = false;
+    c.properties
+        .0
+        .push(mqtt_playground::core::codec::Property::SessionExpiryInterval(60));
+    c.properties
+        .0
+        .push(mqtt_playground::core::codec::Property::TopicAliasMaximum(4));
+    w.clients.push((ConnId(0), ClientSession::new(c)));
+    let sub = w.clients.len() - 1;
+    w.reconnect(sub);
+    let publ = w.add(Version::V5, "sensor", true, 60);
+    let now = w.now;
+    w.clients[sub].1.subscribe(
+        now,
+        vec![(
+            TopicFilter::new("Casa/#").unwrap(),
+            SubscriptionOptions::qos(QoS::AtMostOnce),
+        )],
+    );
+    w.pump();
+    let topic = TopicName::new("Casa/Cocina/Temperatura").unwrap();
+    for i in 0..3 {
+        w.clients[publ]
+            .1
+            .publish(now, topic.clone(), format!("{i}"), QoS::AtMostOnce, false);
+    }
+    w.pump();
+    let got: Vec<(String, bool)> = w
+        .events(sub)
+        .into_iter()
+        .filter_map(|e| match e {
+            ClientEvent::Message(p) => Some((
+                p.topic.as_str().to_string(),
+                p.properties
+                    .get(mqtt_playground::core::codec::PropertyId::TopicAlias)
+                    .is_some(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let want = (topic.as_str().to_string(), true);
+    assert_eq!(
+        got,
+        [want.clone(), want.clone(), want],
+        "resolved, alias kept"
+    );
+    let sent_empty = w.trace.iter().any(|k| {
+        matches!(k, TraceKind::PacketOut { packet: PacketType::Publish, bytes, .. }
+            if bytes.windows(2).any(|b| b == [0x00, 0x00]))
+    });
+    assert!(sent_empty, "the broker sent an empty topic with the alias");
+    // A new connection: the broker starts over, and so does the client.
+    w.pull_plug(sub);
+    w.reconnect(sub);
+    let now = w.now;
+    w.clients[publ]
+        .1
+        .publish(now, topic.clone(), "3".to_string(), QoS::AtMostOnce, false);
+    w.pump();
+    let got = w.events(sub);
+    assert_eq!(messages(&got), ["3"], "{got:?}");
+    assert!(
+        matches!(got.last(), Some(ClientEvent::Message(p)) if p.topic == topic),
+        "the alias is new on the new connection"
+    );
+    assert_eq!(w.clients[sub].1.state(), State::Connected);
+}
+
+#[test]
+fn the_client_keeps_within_the_brokers_receive_maximum() {
+    let mut w = World::with(BrokerConfig {
+        receive_maximum: 3,
+        ..Default::default()
+    });
+    let sub = w.subscriber(Version::V5, "panel", "t", QoS::ExactlyOnce);
+    let publ = w.add(Version::V5, "sensor", true, 60);
+    let topic = TopicName::new("t").unwrap();
+    let now = w.now;
+    for i in 0..10 {
+        w.clients[publ]
+            .1
+            .publish(now, topic.clone(), format!("{i}"), QoS::ExactlyOnce, false);
+    }
+    // Before the broker answers, only three are on the wire.
+    let on_wire = std::iter::from_fn(|| w.clients[publ].1.poll_transmit()).count();
+    assert_eq!(on_wire, 3, "the broker's Receive Maximum");
+    w.clients[publ].1.handle_closed();
+    w.reconnect(publ);
+    let got = messages(&w.events(sub));
+    assert_eq!(got.len(), 10, "all delivered, three at a time: {got:?}");
+    assert!(
+        !w.trace
+            .iter()
+            .any(|k| matches!(k, TraceKind::ProtocolError { .. })),
+        "never past the broker's limit"
+    );
+}
+
+#[test]
+fn the_clients_own_topic_aliases_stay_within_the_brokers_maximum() {
+    let mut w = World::with(BrokerConfig {
+        max_topic_alias: 1,
+        ..Default::default()
+    });
+    let sub = w.subscriber(Version::V5, "panel", "#", QoS::AtMostOnce);
+    let publ = w.add(Version::V5, "sensor", true, 60);
+    w.clients[publ].1.set_topic_aliases(true);
+    let now = w.now;
+    for t in ["a/b", "a/b", "c", "a/b"] {
+        let topic = TopicName::new(t).unwrap();
+        w.clients[publ]
+            .1
+            .publish(now, topic, t.to_string(), QoS::AtMostOnce, false);
+    }
+    w.pump();
+    let got: Vec<String> = w
+        .events(sub)
+        .into_iter()
+        .filter_map(|e| match e {
+            ClientEvent::Message(p) => Some(p.topic.as_str().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        got,
+        ["a/b", "a/b", "c", "a/b"],
+        "the broker resolved every alias"
+    );
+    // On the wire: an empty topic twice (alias 1 = a/b), "c" in full (past the maximum of 1).
+    let empty = w
+        .trace
+        .iter()
+        .filter(|k| {
+            matches!(k, TraceKind::PacketIn { packet: PacketType::Publish, bytes, .. }
+                if bytes.get(2..4) == Some(&[0, 0][..]))
+        })
+        .count();
+    assert_eq!(empty, 2);
+    assert!(!w
+        .trace
+        .iter()
+        .any(|k| matches!(k, TraceKind::ProtocolError { .. })));
 }

@@ -520,6 +520,9 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
             payload: String::new(),
             qos: 0,
             retain: false,
+            expiry: None,
+            response_topic: None,
+            correlation: None,
         }
     );
     for (json, error, path) in [
@@ -577,7 +580,7 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
         // Starting state, left alone for two minutes: not passed.
         let mut idle = Run::new(&s, Lang::En).unwrap();
         idle.run_for(120_000);
-        assert_eq!(l.goals.len(), l.check(idle.world(), idle.trace()).len());
+        assert_eq!(l.goals, l.check(idle.world(), idle.trace()).len());
         assert!(
             !l.passed(idle.world(), idle.trace()),
             "{} passes without doing anything",
@@ -598,12 +601,27 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
             l.id,
             l.check(solved.world(), solved.trace())
         );
-        for text in l.goals.iter().chain(l.hints).chain([&l.title, &l.intro]) {
-            assert!(
-                !text.es.is_empty() && !text.en.is_empty() && text.es != text.en,
-                "{}",
-                l.id
-            );
+        assert!(
+            !l.title.es.is_empty() && l.title.es != l.title.en,
+            "{}",
+            l.id
+        );
+        let (es, en) = (l.text(Lang::Es).unwrap(), l.text(Lang::En).unwrap());
+        assert_eq!(
+            (es.goals.len(), en.goals.len()),
+            (l.goals, l.goals),
+            "{}",
+            l.id
+        );
+        assert_eq!(es.hints.len(), en.hints.len(), "{}", l.id);
+        let pairs = [(&es.intro, &en.intro)].into_iter();
+        let lines = es
+            .goals
+            .iter()
+            .zip(&en.goals)
+            .chain(es.hints.iter().zip(&en.hints));
+        for (es, en) in pairs.chain(lines) {
+            assert!(!es.is_empty() && !en.is_empty() && es != en, "{}", l.id);
         }
     }
 }
@@ -710,4 +728,61 @@ fn every_event_reads_as_a_line_and_exports_never_show_passwords() {
         serde_json::from_str(&to_json(events.iter().copied(), Lang::En)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), events.len());
     assert!(!json.to_string().contains("1234-secreta"));
+}
+
+#[test]
+fn mqtt5_publish_properties_reach_the_wire_and_a_responder_answers_each_question() {
+    let json = r#"{ "version": 1, "seed": 1, "devices": [
+        { "name": "termo", "protocol": "5",
+          "kind": { "type": "responder", "filter": "q/#", "reply": "21.5", "delay_ms": 500 } },
+        { "name": "panel", "protocol": "5",
+          "kind": { "type": "phone", "filters": [ { "filter": "r", "qos": 1 } ] } },
+        { "name": "viejo", "kind": { "type": "phone", "filters": [] } } ] }"#;
+    let mut r = run(json, 1_000);
+    let ask = |who: &str, corr: &str, to: Option<&str>| {
+        let to = to.map_or(String::new(), |t| format!(r#","response_topic":"{t}""#));
+        action(&format!(
+            r#"{{"type":"publish","device":"{who}","topic":"q/1","payload":"?","qos":1,"expiry":30,"correlation":"{corr}"{to}}}"#
+        ))
+    };
+    r.apply(ask("panel", "a", Some("r")), Lang::En).unwrap();
+    r.apply(ask("panel", "b", Some("r")), Lang::En).unwrap();
+    r.apply(ask("panel", "sin-respuesta", None), Lang::En)
+        .unwrap();
+    r.apply(ask("viejo", "c", Some("r")), Lang::En).unwrap();
+    r.run_for(3_000);
+    let answers: Vec<Vec<u8>> = r
+        .trace()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::DeviceReceived {
+                device,
+                correlation: Some(c),
+                payload,
+                ..
+            } if &**device == "panel" && payload.as_ref() == b"21.5" => Some(c.to_vec()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        answers,
+        [b"a".to_vec(), b"b".to_vec()],
+        "one answer per question with a response topic"
+    );
+    // The 3.1.1 device's PUBLISH carries no properties: its question is answered by nobody.
+    let old = r.trace().iter().find_map(|e| match &e.kind {
+        TraceKind::DeviceSent {
+            device,
+            correlation,
+            ..
+        } if &**device == "viejo" => Some(correlation.clone()),
+        _ => None,
+    });
+    assert_eq!(old, Some(None));
+    // On the wire: the 5.0 question's bytes carry Message Expiry Interval (0x02) 30.
+    let wire = r.trace().iter().any(|e| {
+        matches!(&e.kind, TraceKind::PacketIn { client: Some(c), bytes, .. }
+            if &**c == "panel" && bytes.windows(5).any(|w| w == [0x02, 0, 0, 0, 30]))
+    });
+    assert!(wire, "the expiry property is in the PUBLISH");
 }

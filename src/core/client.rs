@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, VecDeque};
 use bytes::Bytes;
 
 use crate::core::codec::{
-    decode, Ack, Connect, Control, DecodeError, Decoded, Packet, Properties, Publish, ReasonCode,
-    SubAck, Subscribe, SubscriptionOptions, Unsubscribe, Version, MAX_PACKET_SIZE,
+    decode, Ack, Connect, Control, DecodeError, Decoded, OutgoingAliases, Packet, Properties,
+    Property, PropertyId, Publish, ReasonCode, SubAck, Subscribe, SubscriptionOptions, Unsubscribe,
+    Version, MAX_PACKET_SIZE,
 };
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -80,6 +81,8 @@ struct Outgoing {
     sent: bool,
     /// PUBREC arrived and PUBREL went out (QoS 2).
     released: bool,
+    /// On the wire on this connection, unacknowledged: counts against the send quota.
+    live: bool,
 }
 
 /// A client session.
@@ -95,6 +98,14 @@ pub struct ClientSession {
     // the oldest, which a sorted vector would pay for with a move of all the others each.
     outgoing: BTreeMap<u16, Outgoing>,
     incoming_qos2: LiteMap<u16, ()>,
+    /// 5.0 topic aliases the broker set on this connection.
+    aliases: LiteMap<u16, TopicName>,
+    /// The broker's Receive Maximum: QoS 1/2 messages unacknowledged at once [§4.9].
+    send_quota: u16,
+    /// Give our own PUBLISH packets topic aliases (5.0), within the broker's Topic Alias
+    /// Maximum (`out_aliases`: those set on this connection).
+    use_aliases: bool,
+    out_aliases: OutgoingAliases,
     last_sent: Time,
     ping_sent: Option<Time>,
 }
@@ -111,6 +122,10 @@ impl ClientSession {
             next_id: 0,
             outgoing: BTreeMap::new(),
             incoming_qos2: LiteMap::new(),
+            aliases: LiteMap::new(),
+            send_quota: u16::MAX,
+            use_aliases: false,
+            out_aliases: OutgoingAliases::default(),
             last_sent: Time::ZERO,
             ping_sent: None,
         }
@@ -120,6 +135,12 @@ impl ClientSession {
     /// credentials…); unfinished messages stay.
     pub fn set_connect(&mut self, connect: Connect) {
         self.connect = connect;
+    }
+
+    /// Whether our PUBLISH packets get topic aliases (5.0; from the next PUBLISH on, within
+    /// the broker's Topic Alias Maximum). Off by default.
+    pub fn set_topic_aliases(&mut self, on: bool) {
+        self.use_aliases = on;
     }
 
     /// The connection state.
@@ -140,6 +161,8 @@ impl ClientSession {
     /// Starts a connection (the transport is open): sends CONNECT.
     pub fn start(&mut self, now: Time) {
         self.buf.clear();
+        self.aliases.clear();
+        self.out_aliases = OutgoingAliases::default();
         self.ping_sent = None;
         self.state = State::Connecting;
         self.send(now, Packet::Connect(Box::new(self.connect.clone())));
@@ -170,16 +193,21 @@ impl ClientSession {
         publish.packet_id = packet_id;
         publish.dup = false;
         let online = self.state == State::Connected;
-        if let Some(id) = packet_id {
-            let waiting = Outgoing {
-                publish: publish.clone(),
-                sent: online,
-                released: false,
-            };
-            self.outgoing.insert(id.get(), waiting);
-        }
+        let Some(id) = packet_id else {
+            if online {
+                self.send(now, Packet::Publish(publish));
+            }
+            return None;
+        };
+        let waiting = Outgoing {
+            publish,
+            sent: false,
+            released: false,
+            live: false,
+        };
+        self.outgoing.insert(id.get(), waiting);
         if online {
-            self.send(now, Packet::Publish(publish));
+            self.fill_window(now);
         }
         packet_id
     }
@@ -190,12 +218,27 @@ impl ClientSession {
         now: Time,
         filters: Vec<(TopicFilter, SubscriptionOptions)>,
     ) -> PacketId {
+        self.subscribe_with(now, filters, Properties::new())
+    }
+
+    /// Subscribes with 5.0 properties (a Subscription Identifier, user properties).
+    pub fn subscribe_with(
+        &mut self,
+        now: Time,
+        filters: Vec<(TopicFilter, SubscriptionOptions)>,
+        properties: Properties,
+    ) -> PacketId {
         let packet_id = self.next_packet_id();
+        let properties = if self.version() == Version::V5 {
+            properties
+        } else {
+            Properties::new()
+        };
         self.send(
             now,
             Packet::Subscribe(Subscribe {
                 packet_id,
-                properties: Properties::new(),
+                properties,
                 filters,
             }),
         );
@@ -301,6 +344,13 @@ impl ClientSession {
     }
 
     fn send(&mut self, now: Time, packet: Packet) {
+        let packet = match packet {
+            Packet::Publish(mut p) if self.use_aliases && self.version() == Version::V5 => {
+                self.out_aliases.apply(&mut p);
+                Packet::Publish(p)
+            }
+            other => other,
+        };
         if let Ok(bytes) = packet.to_bytes(self.connect.version) {
             self.transmit.push_back(Bytes::from(bytes));
             self.last_sent = now;
@@ -312,6 +362,16 @@ impl ClientSession {
             Packet::ConnAck(a) if self.state == State::Connecting => {
                 if a.code == ReasonCode::SUCCESS {
                     self.state = State::Connected;
+                    self.send_quota = match a.properties.get(PropertyId::ReceiveMaximum) {
+                        Some(Property::ReceiveMaximum(n)) => *n,
+                        _ => u16::MAX,
+                    };
+                    self.out_aliases = OutgoingAliases::new(
+                        match a.properties.get(PropertyId::TopicAliasMaximum) {
+                            Some(Property::TopicAliasMaximum(n)) => *n,
+                            _ => 0,
+                        },
+                    );
                     self.events.push_back(ClientEvent::Connected {
                         session_present: a.session_present,
                     });
@@ -325,14 +385,14 @@ impl ClientSession {
                 }
             }
             Packet::Publish(p) => self.on_publish(now, p),
-            Packet::PubAck(a) => self.complete(a),
+            Packet::PubAck(a) => self.complete(now, a),
             Packet::PubRec(a) => {
                 if let Some(o) = self.outgoing.get_mut(&a.packet_id.get()) {
                     if a.code.is_success() {
                         o.released = true;
                         self.send(now, Packet::PubRel(Ack::new(a.packet_id)));
                     } else {
-                        self.complete(a);
+                        self.complete(now, a);
                     }
                 }
             }
@@ -340,7 +400,7 @@ impl ClientSession {
                 self.incoming_qos2.remove(&a.packet_id.get());
                 self.send(now, Packet::PubComp(Ack::new(a.packet_id)));
             }
-            Packet::PubComp(a) => self.complete(a),
+            Packet::PubComp(a) => self.complete(now, a),
             Packet::SubAck(SubAck {
                 packet_id, codes, ..
             }) => self
@@ -359,7 +419,25 @@ impl ClientSession {
         }
     }
 
-    fn on_publish(&mut self, now: Time, p: Publish) {
+    fn on_publish(&mut self, now: Time, mut p: Publish) {
+        // 5.0 topic aliases from the broker: learn or resolve [§3.3.2.3.4]; the alias stays
+        // among the message's properties, for the inspector to show.
+        if let Some(Property::TopicAlias(alias)) = p.properties.get(PropertyId::TopicAlias) {
+            if p.topic.is_empty() {
+                match self.aliases.get(alias) {
+                    Some(t) => p.topic = t.clone(),
+                    None => {
+                        // An alias never set: a protocol error; the owner closes the transport.
+                        let code = ReasonCode::PROTOCOL_ERROR;
+                        self.send(now, Packet::Disconnect(Control::with_code(code)));
+                        self.state = State::Disconnected;
+                        return;
+                    }
+                }
+            } else {
+                self.aliases.insert(*alias, p.topic.clone());
+            }
+        }
         match (p.qos, p.packet_id) {
             (QoS::AtLeastOnce, Some(id)) => {
                 self.events.push_back(ClientEvent::Message(p));
@@ -376,33 +454,51 @@ impl ClientSession {
         }
     }
 
-    fn complete(&mut self, a: Ack) {
+    fn complete(&mut self, now: Time, a: Ack) {
         if self.outgoing.remove(&a.packet_id.get()).is_some() {
             self.events.push_back(ClientEvent::Published {
                 packet_id: a.packet_id,
                 code: a.code,
             });
+            self.fill_window(now);
         }
     }
 
     /// After CONNACK: resend unfinished QoS 1/2 messages (PUBLISH with DUP, or PUBREL) in
     /// packet id order [MQTT-4.4.0-1], and send those published while offline (no DUP).
     fn resend(&mut self, now: Time) {
-        let pending: Vec<Outgoing> = self.outgoing.values().cloned().collect();
-        for o in pending {
-            match (o.released, o.publish.packet_id) {
-                (true, Some(id)) => self.send(now, Packet::PubRel(Ack::new(id))),
-                _ => {
-                    let publish = Publish {
-                        dup: o.sent,
-                        ..o.publish
-                    };
-                    self.send(now, Packet::Publish(publish));
-                }
-            }
-        }
         for o in self.outgoing.values_mut() {
+            o.live = false;
+        }
+        self.fill_window(now);
+    }
+
+    /// Sends waiting QoS 1/2 messages, oldest first, while fewer than the broker's Receive
+    /// Maximum are unacknowledged on this connection [MQTT-3.3.4-7].
+    fn fill_window(&mut self, now: Time) {
+        let mut live = self.outgoing.values().filter(|o| o.live).count();
+        let quota = usize::from(self.send_quota);
+        let mut out = Vec::new();
+        for o in self.outgoing.values_mut() {
+            if live >= quota {
+                break;
+            }
+            if o.live {
+                continue;
+            }
+            out.push(match (o.released, o.publish.packet_id) {
+                (true, Some(id)) => Packet::PubRel(Ack::new(id)),
+                _ => Packet::Publish(Publish {
+                    dup: o.sent,
+                    ..o.publish.clone()
+                }),
+            });
             o.sent = true;
+            o.live = true;
+            live += 1;
+        }
+        for packet in out {
+            self.send(now, packet);
         }
     }
 }

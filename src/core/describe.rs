@@ -333,8 +333,9 @@ pub fn describe(e: &TraceEvent, lang: Lang) -> Line {
                     jitter_ms,
                     loss_permille,
                 } => format!(
-                    "link {latency_ms} ms ±{jitter_ms} ms, {:.1} %",
-                    *loss_permille as f64 / 10.0
+                    "link {latency_ms} ms ±{jitter_ms} ms, {}.{} %",
+                    loss_permille / 10,
+                    loss_permille % 10
                 ),
             };
         }

@@ -256,6 +256,44 @@ catalogue! {
     Views => { es: "Vistas", en: "Views" },
     /// Dark mode toggle.
     ThemeToggle => { es: "Cambiar tema claro/oscuro", en: "Toggle light/dark theme" },
+    /// Publish form: the MQTT 5 properties' group.
+    Props5 => { es: "Propiedades MQTT 5 (opcionales)", en: "MQTT 5 properties (optional)" },
+    /// Publish form: Message Expiry Interval.
+    ExpiryField => { es: "Caduca a los (segundos)", en: "Expires after (seconds)" },
+    /// Publish form: Response Topic.
+    ResponseTopicField => { es: "Tema de respuesta", en: "Response topic" },
+    /// Publish form: Correlation Data.
+    CorrelationField => { es: "Datos de correlación", en: "Correlation data" },
+    /// Publish form: a bad expiry.
+    ExpiryInvalid => { es: "La caducidad debe ser un número entero de segundos (0 a 4294967295).", en: "The expiry must be a whole number of seconds (0 to 4294967295)." },
+    /// Publish form: a bad response topic.
+    ResponseTopicInvalid => { es: "Tema de respuesta: {e}", en: "Response topic: {e}" },
+    /// Broker tab: refused connections and broker disconnects, heading.
+    Refusals => { es: "Rechazos y desconexiones", en: "Refusals and disconnects" },
+    /// Broker tab: a 3.1.1 connection closed without a code.
+    ClosedNoCode => { es: "conexión cerrada sin código (3.1.1 no los tiene)", en: "connection closed without a code (3.1.1 has none)" },
+    /// Broker tab: the column of what a 5.0 client and the broker agreed.
+    Agreed5 => { es: "Acordado en MQTT 5", en: "Agreed in MQTT 5" },
+    /// Broker tab: the broker's unacknowledged QoS 1/2 towards the client, of its Receive Maximum.
+    WindowToClient => { es: "Al cliente: {n} de {m} sin confirmar (su Receive Maximum)", en: "To the client: {n} of {m} unacknowledged (its Receive Maximum)" },
+    /// Broker tab: the client's unfinished QoS 2, of the broker's Receive Maximum.
+    WindowFromClient => { es: "Del cliente: {n} de {m} QoS 2 sin terminar (Receive Maximum del bróker)", en: "From the client: {n} of {m} QoS 2 unfinished (the broker's Receive Maximum)" },
+    /// Broker tab: topic aliases the client set, of the broker's maximum.
+    AliasesFromClient => { es: "Alias del cliente: {n} de {m}", en: "Client's topic aliases: {n} of {m}" },
+    /// Broker tab: topic aliases the broker gave, of the client's maximum.
+    AliasesToClient => { es: "Alias del bróker: {n} de {m}", en: "Broker's topic aliases: {n} of {m}" },
+    /// Broker tab: an offline session's countdown.
+    ExpiresIn => { es: "La sesión caduca en {n} s", en: "The session expires in {n} s" },
+    /// Broker tab: an online session's Session Expiry Interval.
+    OutlivesBy => { es: "Sobrevive {n} s a una desconexión", en: "Outlives a disconnect by {n} s" },
+    /// Broker tab: Session Expiry Interval 0xFFFFFFFF.
+    NeverExpires => { es: "La sesión no caduca", en: "The session never expires" },
+    /// Real client: topic aliases on our publishes (5.0).
+    UseTopicAliases => { es: "Usar alias de tema en mis publicaciones (MQTT 5)", en: "Use topic aliases on my publishes (MQTT 5)" },
+    /// Broker tab: a subscription's identifier (5.0).
+    SubId => { es: "identificador {n}", en: "identifier {n}" },
+    /// Broker tab: the keep-alive in force.
+    KeepAliveIs => { es: "Keep-alive: {n} s", en: "Keep-alive: {n} s" },
     /// Nothing yet.
     Nothing => { es: "(nada todavía)", en: "(nothing yet)" },
     /// The value shown by a device.
@@ -302,6 +340,10 @@ catalogue! {
     LoadingPart => { es: "Cargando esta parte de la aplicación…", en: "Loading this part of the app…" },
     /// A part of the app could not be downloaded.
     LoadPartFailed => { es: "No se pudo descargar esta parte de la aplicación. Comprueba la conexión y vuelve a intentarlo.", en: "This part of the app could not be downloaded. Check the connection and try again." },
+    /// A lesson's texts are on their way.
+    LessonLoading => { es: "Cargando la lección…", en: "Loading the lesson…" },
+    /// A lesson's texts could not be fetched.
+    LessonTextFailed => { es: "No se pudo descargar el texto de la lección. Comprueba la conexión.", en: "The lesson's text could not be downloaded. Check the connection." },
     /// Try a failed download again.
     Retry => { es: "Reintentar", en: "Try again" },
     /// Broker address.
@@ -362,6 +404,8 @@ catalogue! {
     KindEavesdropper => { es: "espía", en: "eavesdropper" },
     /// Intruder.
     KindIntruder => { es: "intruso", en: "intruder" },
+    /// Device kind: answers requests (5.0 request/response).
+    KindResponder => { es: "responde peticiones", en: "answers requests" },
     /// Custom.
     KindCustom => { es: "a medida", en: "custom" },
     /// Status of an action: applied.

@@ -3,7 +3,8 @@
 //! name the offending field (`devices[2].kind.topic`) and say what is wrong in the user's
 //! language; unknown fields, missing fields and wrong types are refused as serde's strict
 //! reader would. (Serde's derived readers did the same with several times the code, the
-//! largest share of the download after the UI.)
+//! largest share of the download after the UI.) The field readers are never inlined: one copy
+//! per field type, not one per field, and the error paths stay out of line.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,8 @@ impl std::fmt::Display for ScenarioError {
 }
 
 /// An error at `path`, in the language asked for.
+#[cold]
+#[inline(never)]
 pub(crate) fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
     ScenarioError {
         path: path.into(),
@@ -69,11 +72,15 @@ impl<'a> At<'a> {
     }
 
     /// An error here.
+    #[cold]
+    #[inline(never)]
     pub fn fail(&self, es: String, en: String) -> ScenarioError {
         err(self.path, self.lang, es, en)
     }
 
     /// "Expected X, found this value" (`es`/`en` name what was expected).
+    #[cold]
+    #[inline(never)]
     fn wrong(&self, v: &Value, es: &str, en: &str) -> ScenarioError {
         let (found_es, found_en) = match v {
             Value::Null => ("null".to_string(), "null".to_string()),
@@ -119,6 +126,7 @@ impl FromJson for f64 {
 }
 
 /// A whole number from 0 to `max`.
+#[inline(never)]
 fn uint(v: &Value, at: At, max: u64) -> Read<u64> {
     match v.as_u64() {
         Some(n) if n <= max => Ok(n),
@@ -197,6 +205,7 @@ pub struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     /// `v` as an object taking only `fields`.
+    #[inline(never)]
     pub fn new(v: &'a Value, at: At<'a>, fields: &[&str]) -> Read<Obj<'a>> {
         let map = v
             .as_object()
@@ -236,6 +245,7 @@ impl<'a> Obj<'a> {
     }
 
     /// Reads a field if present (and not null).
+    #[inline(never)]
     pub fn opt<T: FromJson>(&self, name: &str) -> Read<Option<T>> {
         match self.map.get(name) {
             None | Some(Value::Null) => Ok(None),
@@ -253,10 +263,12 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// Reads a field, `default()` if absent.
-    pub fn or<T: FromJson>(&self, name: &str, default: impl FnOnce() -> T) -> Read<T> {
+    /// Reads a field, `default` if absent. (A value, not a closure: a closure would make a
+    /// copy of this function per call site.)
+    #[inline(never)]
+    pub fn or<T: FromJson>(&self, name: &str, default: T) -> Read<T> {
         match self.map.get(name) {
-            None => Ok(default()),
+            None => Ok(default),
             Some(v) => {
                 let path = self.at.field(name);
                 T::read(
@@ -271,6 +283,7 @@ impl<'a> Obj<'a> {
     }
 
     /// Reads a field that must be there.
+    #[inline(never)]
     pub fn req<T: FromJson>(&self, name: &str) -> Read<T> {
         match self.map.get(name) {
             None => Err(self.at.fail(
@@ -323,7 +336,7 @@ mod tests {
             let o = Obj::new(v, at, &["name", "port", "note"])?;
             Ok(Item {
                 name: o.req("name")?,
-                port: o.or("port", || 1883)?,
+                port: o.or("port", 1883)?,
                 note: o.opt("note")?,
             })
         }

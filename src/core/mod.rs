@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod i18n;
 pub mod journey;
 pub mod json_read;
+pub mod numbers;
 pub mod payload;
 pub mod pcap;
 pub mod rng;

@@ -89,6 +89,8 @@ pub enum Violation {
     TopicAliasInvalid(u16),
     /// An empty topic with an alias that was never set.
     TopicAliasUnknown(u16),
+    /// More unacknowledged QoS 2 PUBLISH packets than the broker's Receive Maximum [§4.9].
+    ReceiveMaximumExceeded(u16),
     /// The broker could not encode a packet for this client.
     CannotSend {
         /// The packet.
@@ -104,6 +106,7 @@ impl Violation {
         match self {
             Violation::Malformed(e) => e.reason_code(),
             Violation::TopicAliasInvalid(_) => ReasonCode::TOPIC_ALIAS_INVALID,
+            Violation::ReceiveMaximumExceeded(_) => ReasonCode::RECEIVE_MAXIMUM_EXCEEDED,
             _ => ReasonCode::PROTOCOL_ERROR,
         }
     }
@@ -129,6 +132,12 @@ impl Violation {
                 format!("El alias de tema {a} no se había definido.")
             }
             Violation::TopicAliasUnknown(a) => format!("Topic alias {a} was never set."),
+            Violation::ReceiveMaximumExceeded(n) if es => format!(
+                "Más de {n} PUBLISH QoS 2 sin terminar a la vez: el bróker solo admite {n} (Receive Maximum)."
+            ),
+            Violation::ReceiveMaximumExceeded(n) => format!(
+                "More than {n} unfinished QoS 2 PUBLISH packets at once: the broker allows {n} (Receive Maximum)."
+            ),
             Violation::CannotSend { packet, error } if es => {
                 format!("No se pudo enviar {packet}: {}", error.message(lang))
             }
@@ -144,6 +153,7 @@ impl Violation {
             Violation::Malformed(e) => e.rule(),
             Violation::BeforeConnect(_) => Some("MQTT-3.1.0-1"),
             Violation::SecondConnect => Some("MQTT-3.1.0-2"),
+            Violation::ReceiveMaximumExceeded(_) => Some("MQTT-3.3.4-7"),
             _ => None,
         }
     }
@@ -380,6 +390,8 @@ pub enum TraceKind {
         /// It went out now; `false`: it waits for the next connection (QoS 1/2) or is lost
         /// (QoS 0).
         sent: bool,
+        /// Its 5.0 Correlation Data.
+        correlation: Option<Bytes>,
     },
     /// A device's application got a message.
     DeviceReceived {
@@ -395,6 +407,8 @@ pub enum TraceKind {
         retain: bool,
         /// A resend (DUP).
         dup: bool,
+        /// Its 5.0 Correlation Data.
+        correlation: Option<Bytes>,
     },
     /// The eavesdropper captured traffic on a tapped link.
     Eavesdropped {

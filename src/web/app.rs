@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
 use crate::core::sim::lessons::flood_of;
-use crate::core::sim::Share;
 use crate::web::bridge::Real;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
@@ -146,9 +146,11 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <p class="tagline" data-testid="tagline" class:hidden=embed>{t(Text::Tagline)}</p>
-        <NoticeBar/>
-        <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
+        <section class="lead" aria-label=t(Text::AppTitle)>
+            <p class="tagline" data-testid="tagline" class:hidden=embed>{t(Text::Tagline)}</p>
+            <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
+            <NoticeBar/>
+        </section>
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
@@ -197,10 +199,10 @@ fn open_from_address(ctx: Ctx) {
     leptos::task::spawn_local(async move {
         let lang = ctx.lang.get_untracked();
         if let Some(shared) = files::shared_from_fragment().await {
-            let opened = shared
-                .map_err(|e| e.to_string())
-                .and_then(|json| Share::from_json(&json, lang).map_err(|e| e.to_string()))
-                .and_then(|share| Sim::from_share(&share, lang).map_err(|e| e.to_string()));
+            let opened = match shared {
+                Ok(json) => lazy::open_shared(json, lang).await,
+                Err(e) => Err(e.to_string()),
+            };
             match opened {
                 Ok(sim) => {
                     ctx.replace(sim, None);
@@ -208,7 +210,7 @@ fn open_from_address(ctx: Ctx) {
                     while let Some(done) = ctx.peek(|s| s.catching_up()) {
                         let text = lang
                             .t(Text::OpeningSharedRun)
-                            .replace("{p}", &format!("{:.0}", done * 100.0));
+                            .replace("{p}", &Fixed(done * 100.0, 0).to_string());
                         ctx.notice.set(Some(Notice { error: false, text }));
                         gloo_timers::future::TimeoutFuture::new(100).await;
                     }
@@ -217,7 +219,7 @@ fn open_from_address(ctx: Ctx) {
                     let at = ctx.peek(|s| s.run.now().millis()) as f64 / 1000.0;
                     let text = lang
                         .t(Text::SharedRunOpened)
-                        .replace("{t}", &format!("{at:.1} s"));
+                        .replace("{t}", &format!("{} s", Fixed(at, 1)));
                     ctx.notice.set(Some(Notice { error: false, text }));
                 }
                 Err(e) => ctx.fail(Text::ShareOpenFailed, &e),

@@ -20,6 +20,9 @@ use bytes::Bytes;
 use crate::core::codec::{Properties, SubscriptionOptions, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::Journey;
+use crate::core::sim::lessons::Lesson;
+use crate::core::sim::{Share, World};
+use crate::core::trace::TraceEvent;
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::capture::CapturePanel;
 use crate::web::components::devices::DeviceSettings;
@@ -28,7 +31,7 @@ use crate::web::components::real::RealPanel;
 use crate::web::components::share::ShareBody;
 use crate::web::components::wildcard::WildcardTester;
 use crate::web::realclient::{Options, RealClient};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Sim};
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
 
@@ -36,7 +39,7 @@ pub use wasm_split_helpers::SplitLoaderError as LoadError;
 /// chunk `$chunk`, fetched on its first call (or by `$fetch`); elsewhere it is a plain async
 /// function and `$fetch` does nothing.
 macro_rules! split_fn {
-    ($chunk:ident, $fetch:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($chunk:ident, $fetch:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(mqtt_split)]
         #[wasm_split_helpers::wasm_split($chunk, preload($fetch), fallible)]
         fn $name($($arg: $ty),*) -> Result<$ret, LoadError> {
@@ -48,7 +51,9 @@ macro_rules! split_fn {
             Ok($body)
         }
 
+        // Not every split function has a part that prefetches it.
         #[cfg(not(mqtt_split))]
+        #[allow(dead_code)]
         async fn $fetch() -> Result<(), LoadError> {
             Ok(())
         }
@@ -180,6 +185,57 @@ pub async fn client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<
 /// nothing; `None` then.
 pub fn client_op_now(client: &RealClient, op: ClientOp, lang: Lang) -> Option<Result<(), String>> {
     ready(client_op_split(client.clone(), op, lang)).and_then(Result::ok)
+}
+
+split_fn!(
+    lesson_checks,
+    fetch_lesson_checks,
+    fn lesson_checks_split(
+        lesson: &'static Lesson,
+        world: &World,
+        trace: &[TraceEvent],
+    ) -> Vec<bool> {
+        lesson.check(world, trace)
+    }
+);
+
+/// The lessons' goal checks: fetched when a lesson starts (they are code a free-play visit
+/// never runs).
+pub static LESSON_CHECKS: Part = Part::new(|| Box::pin(fetch_lesson_checks()));
+
+/// Which of a lesson's goals hold, if the checks' code is here; `None` (and the code starts
+/// coming) if not yet.
+pub fn lesson_goals(
+    lesson: &'static Lesson,
+    world: &World,
+    trace: &[TraceEvent],
+) -> Option<Vec<bool>> {
+    match ready(lesson_checks_split(lesson, world, trace)) {
+        Some(Ok(goals)) => Some(goals),
+        _ => {
+            LESSON_CHECKS.prefetch();
+            None
+        }
+    }
+}
+
+split_fn!(
+    open_shared_run,
+    fetch_open_shared_run,
+    fn open_shared_split(json: String, lang: Lang) -> Result<Sim, String> {
+        Share::from_json(&json, lang)
+            .and_then(|share| Sim::from_share(&share, lang))
+            .map_err(|e| e.to_string())
+    }
+);
+
+/// A shared run rebuilt from its link's JSON (the code comes on first use: most visits open
+/// no link).
+pub async fn open_shared(json: String, lang: Lang) -> Result<Sim, String> {
+    match open_shared_split(json, lang).await {
+        Ok(opened) => opened,
+        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+    }
 }
 
 /// Fetches a part's chunk.

@@ -51,6 +51,8 @@ pub struct Options {
     pub clean: bool,
     /// Last will: topic (empty: none) and payload.
     pub will: (String, String),
+    /// 5.0: give our publishes topic aliases (within the broker's Topic Alias Maximum).
+    pub topic_aliases: bool,
 }
 
 /// The connection as the page shows it.
@@ -97,6 +99,8 @@ pub struct Live {
     pub history: LiteMap<String, VecDeque<Bytes>>,
     /// Subscriptions wanted (kept across reconnects).
     pub subscriptions: LiteMap<String, SubscriptionOptions>,
+    /// The Subscription Identifier each filter was given (5.0).
+    pub sub_ids: LiteMap<String, u32>,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
@@ -192,6 +196,9 @@ impl RealClient {
         match live.session.as_mut() {
             Some(s) if s.version() == connect.version => s.set_connect(connect),
             _ => live.session = Some(ClientSession::new(connect)),
+        }
+        if let Some(s) = live.session.as_mut() {
+            s.set_topic_aliases(options.topic_aliases);
         }
         live.url = Some(url);
         live.user_closed = false;
@@ -512,8 +519,13 @@ impl RealClient {
         };
         let mut live = self.0.borrow_mut();
         let connected = live.status == Status::Connected;
+        // 5.0: each filter gets its own Subscription Identifier (1, 2, …), so every message
+        // received says which subscription matched it (3.1.1 sessions leave it out).
+        let next = u32::try_from(live.sub_ids.len() + 1).unwrap_or(u32::MAX);
+        let sub_id = *live.sub_ids.entry(filter.to_string()).or_insert(next);
         if let (true, Some(s)) = (connected, live.session.as_mut()) {
-            let id = s.subscribe(now(), vec![(f, options)]);
+            let properties = Properties::new().with(Property::SubscriptionIdentifier(sub_id));
+            let id = s.subscribe_with(now(), vec![(f, options)], properties);
             live.sub_requests.insert(id.get(), vec![filter.to_string()]);
         }
         drop(live);

@@ -98,9 +98,9 @@ impl FromJson for Acl {
     fn read(v: &Value, at: At) -> Read<Acl> {
         let o = Obj::new(v, at, &["users", "anonymous", "patterns"])?;
         Ok(Acl {
-            users: o.or("users", BTreeMap::new)?,
-            anonymous: o.or("anonymous", Vec::new)?,
-            patterns: o.or("patterns", Vec::new)?,
+            users: o.or("users", BTreeMap::new())?,
+            anonymous: o.or("anonymous", Vec::new())?,
+            patterns: o.or("patterns", Vec::new())?,
         })
     }
 }
@@ -150,6 +150,58 @@ pub struct BrokerConfig {
     pub max_topic_alias: u16,
     /// Seconds between `$SYS` updates; 0 turns them off (mosquitto: 10).
     pub sys_interval: u64,
+    /// Longest keep-alive a client may ask for, in seconds; 0: no limit (mosquitto's
+    /// `max_keepalive`). A 5.0 client asking for more, or for 0, is told the limit in CONNACK
+    /// (Server Keep Alive) and held to it; a 3.1.1 client is refused ("identifier rejected").
+    #[serde(skip_serializing_if = "is_zero")]
+    pub max_keepalive: u16,
+    /// QoS 1/2 PUBLISH packets a 5.0 client may have unacknowledged towards the broker
+    /// (1–65535). Below 65535 it is advertised in CONNACK and a client going past it is
+    /// disconnected with 0x93 [§4.9]; at 65535, CONNACK carries `max_inflight`, as mosquitto's.
+    #[serde(skip_serializing_if = "is_max")]
+    pub receive_maximum: u16,
+    /// The broker gives topic aliases to 5.0 clients that allow them (mosquitto: no).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub outgoing_topic_aliases: bool,
+    /// What a 5.0 client whose subscriptions overlap receives.
+    #[serde(skip_serializing_if = "Overlapping::is_default")]
+    pub overlapping: Overlapping,
+}
+
+/// Copies for a 5.0 client with several subscriptions matching one message [§3.3.4].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Overlapping {
+    /// One copy per matching subscription, each with its QoS and identifier (mosquitto).
+    #[default]
+    PerSubscription,
+    /// One copy at the highest granted QoS, carrying every matching subscription identifier
+    /// [MQTT-3.3.4-3..5].
+    Single,
+}
+
+impl Overlapping {
+    fn is_default(&self) -> bool {
+        *self == Overlapping::PerSubscription
+    }
+}
+
+impl FromJson for Overlapping {
+    fn read(v: &Value, at: At) -> Read<Overlapping> {
+        let names = [
+            ("per_subscription", Overlapping::PerSubscription),
+            ("single", Overlapping::Single),
+        ];
+        one_of(v, at, &names)
+    }
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
+}
+
+fn is_max(n: &u16) -> bool {
+    *n == u16::MAX
 }
 
 impl Default for BrokerConfig {
@@ -164,6 +216,10 @@ impl Default for BrokerConfig {
             max_packet_size: crate::core::codec::MAX_PACKET_SIZE,
             max_topic_alias: 10,
             sys_interval: 10,
+            max_keepalive: 0,
+            receive_maximum: u16::MAX,
+            outgoing_topic_aliases: false,
+            overlapping: Overlapping::PerSubscription,
         }
     }
 }
@@ -183,19 +239,40 @@ impl FromJson for BrokerConfig {
                 "max_packet_size",
                 "max_topic_alias",
                 "sys_interval",
+                "max_keepalive",
+                "receive_maximum",
+                "outgoing_topic_aliases",
+                "overlapping",
             ],
         )?;
         let d = BrokerConfig::default();
         Ok(BrokerConfig {
-            allow_anonymous: o.or("allow_anonymous", || d.allow_anonymous)?,
-            users: o.or("users", BTreeMap::new)?,
+            allow_anonymous: o.or("allow_anonymous", d.allow_anonymous)?,
+            users: o.or("users", BTreeMap::new())?,
             acl: o.opt("acl")?,
-            max_inflight: o.or("max_inflight", || d.max_inflight)?,
-            max_queued: o.or("max_queued", || d.max_queued)?,
-            queue_qos0: o.or("queue_qos0", || d.queue_qos0)?,
-            max_packet_size: o.or("max_packet_size", || d.max_packet_size)?,
-            max_topic_alias: o.or("max_topic_alias", || d.max_topic_alias)?,
-            sys_interval: o.or("sys_interval", || d.sys_interval)?,
+            max_inflight: o.or("max_inflight", d.max_inflight)?,
+            max_queued: o.or("max_queued", d.max_queued)?,
+            queue_qos0: o.or("queue_qos0", d.queue_qos0)?,
+            max_packet_size: o.or("max_packet_size", d.max_packet_size)?,
+            max_topic_alias: o.or("max_topic_alias", d.max_topic_alias)?,
+            sys_interval: o.or("sys_interval", d.sys_interval)?,
+            max_keepalive: o.or("max_keepalive", d.max_keepalive)?,
+            receive_maximum: o.or("receive_maximum", d.receive_maximum)?,
+            outgoing_topic_aliases: o.or("outgoing_topic_aliases", false)?,
+            overlapping: o.or("overlapping", Overlapping::default())?,
+        })
+        .and_then(|c| {
+            if c.receive_maximum == 0 {
+                let at = At {
+                    path: &at.field("receive_maximum"),
+                    ..at
+                };
+                return Err(at.fail(
+                    "0 no está permitido (de 1 a 65535)".to_string(),
+                    "0 is not allowed (1 to 65535)".to_string(),
+                ));
+            }
+            Ok(c)
         })
     }
 }

@@ -5,8 +5,8 @@ use bytes::Bytes;
 
 use super::{keep_alive_deadline, Broker, Output, Session};
 use crate::core::codec::{
-    ConnAck, Connect, Control, DecodeError, Packet, Properties, Property, PropertyId, ReasonCode,
-    Version,
+    ConnAck, Connect, Control, DecodeError, OutgoingAliases, Packet, Properties, Property,
+    PropertyId, ReasonCode, Version,
 };
 use crate::core::trace::{ClientName, ConnId, TraceKind, Violation};
 
@@ -92,6 +92,16 @@ impl Broker {
         } else {
             code
         };
+        // A keep-alive longer than the broker allows (or none at all): a 5.0 client is told
+        // the limit in CONNACK; a 3.1.1 client is refused, as mosquitto 2.0 does.
+        let max_keepalive = self.config.max_keepalive;
+        let over = max_keepalive > 0 && (c.keep_alive == 0 || c.keep_alive > max_keepalive);
+        let code = if code == ReasonCode::SUCCESS && over && v == Version::V311 {
+            ReasonCode(2)
+        } else {
+            code
+        };
+        let keep_alive = if over { max_keepalive } else { c.keep_alive };
         let client = ClientName::from(client);
         self.trace.push(
             self.now,
@@ -155,6 +165,10 @@ impl Broker {
             Some(Property::ReceiveMaximum(n)) => (*n).min(self.config.max_inflight),
             _ => self.config.max_inflight,
         };
+        let alias_max = match c.properties.get(PropertyId::TopicAliasMaximum) {
+            Some(Property::TopicAliasMaximum(n)) if v == Version::V5 => *n,
+            _ => 0,
+        };
         let max_packet_size = c.properties.u32(PropertyId::MaximumPacketSize);
         let session = self
             .sessions
@@ -184,14 +198,14 @@ impl Broker {
         );
         if let Some(x) = self.conns.get_mut(&conn) {
             x.client = Some(client.clone());
-            x.keep_alive = c.keep_alive;
+            x.keep_alive = keep_alive;
             x.will = c.will;
             x.last_seen = self.now;
+            x.out_aliases = OutgoingAliases::new(alias_max);
         }
-        if c.keep_alive > 0 {
+        if keep_alive > 0 {
             self.wake_at(crate::core::broker::keep_alive_deadline(
-                self.now,
-                c.keep_alive,
+                self.now, keep_alive,
             ));
         }
         let mut properties = Properties::new();
@@ -204,7 +218,10 @@ impl Broker {
                 .push(Property::TopicAliasMaximum(self.config.max_topic_alias));
             properties
                 .0
-                .push(Property::ReceiveMaximum(self.config.max_inflight.max(1)));
+                .push(Property::ReceiveMaximum(self.advertised_receive_maximum()));
+            if over {
+                properties.0.push(Property::ServerKeepAlive(keep_alive));
+            }
         }
         self.send(
             conn,
@@ -216,6 +233,15 @@ impl Broker {
             None,
         );
         self.resume(&client);
+    }
+
+    /// The Receive Maximum CONNACK carries: the setting when below 65535, otherwise
+    /// `max_inflight`, as mosquitto advertises its `max_inflight_messages`.
+    pub(super) fn advertised_receive_maximum(&self) -> u16 {
+        match self.config.receive_maximum {
+            u16::MAX => self.config.max_inflight.max(1),
+            n => n,
+        }
     }
 
     fn on_disconnect(&mut self, conn: ConnId, d: Control) {

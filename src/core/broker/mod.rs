@@ -23,11 +23,11 @@ use std::collections::VecDeque;
 
 use bytes::Bytes;
 
-pub use config::{Access, Acl, AclRule, BrokerConfig};
+pub use config::{Access, Acl, AclRule, BrokerConfig, Overlapping};
 pub use session::{Delivery, InFlight, Message, Session, Stage};
 pub use tree::{Subscription, SubscriptionTree};
 
-use crate::core::codec::{Packet, PacketType, Version, Will};
+use crate::core::codec::{OutgoingAliases, Packet, PacketType, Version, Will};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
@@ -68,6 +68,27 @@ struct Conn {
     will: Option<Will>,
     /// 5.0 topic aliases the client set.
     aliases: LiteMap<u16, TopicName>,
+    /// Topic aliases the broker gave, within the client's Topic Alias Maximum.
+    out_aliases: OutgoingAliases,
+}
+
+/// A 5.0 connection's flow control and topic aliases, as [`Broker::flow`] reports them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flow {
+    /// QoS 1/2 messages the client may have unacknowledged towards the broker (CONNACK).
+    pub receive_maximum: u16,
+    /// Its QoS 2 exchanges the broker has not completed yet.
+    pub receiving: usize,
+    /// Aliases the client set, and how many it may set.
+    pub from_client: Vec<(u16, TopicName)>,
+    /// The broker's Topic Alias Maximum.
+    pub from_client_max: u16,
+    /// Aliases the broker gave, and how many the client accepts (0: none given).
+    pub to_client: Vec<(u16, TopicName)>,
+    /// The client's Topic Alias Maximum, when the broker gives aliases.
+    pub to_client_max: u16,
+    /// The keep-alive in force, in seconds (the broker's limit when it lowered it).
+    pub keep_alive: u16,
 }
 
 /// A retained message and the journey that stored it.
@@ -156,6 +177,7 @@ impl Broker {
                 last_seen: now,
                 will: None,
                 aliases: LiteMap::new(),
+                out_aliases: OutgoingAliases::default(),
             },
         );
         self.trace.push(now, TraceKind::ConnectionOpened { conn });
@@ -264,6 +286,29 @@ impl Broker {
     /// All sessions, by client id.
     pub fn sessions(&self) -> impl Iterator<Item = &Session> {
         self.sessions.values()
+    }
+
+    /// What an online 5.0 client and the broker agreed on its connection: topic aliases both
+    /// ways and the broker's Receive Maximum (`None`: offline or 3.1.1).
+    pub fn flow(&self, client: &str) -> Option<Flow> {
+        let session = self.sessions.get(client)?;
+        let c = self.conns.get(&session.conn?)?;
+        if c.version != Version::V5 {
+            return None;
+        }
+        Some(Flow {
+            receive_maximum: self.advertised_receive_maximum(),
+            receiving: session.incoming_qos2.len(),
+            from_client: c.aliases.iter().map(|(a, t)| (*a, t.clone())).collect(),
+            from_client_max: self.config.max_topic_alias,
+            to_client: c.out_aliases.given(),
+            to_client_max: if self.config.outgoing_topic_aliases {
+                c.out_aliases.max()
+            } else {
+                0
+            },
+            keep_alive: c.keep_alive,
+        })
     }
 
     /// The retained messages, by topic.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use bytes::Bytes;
 
 use super::connection::pass_through;
-use super::{Access, Broker, Delivery, InFlight, Message, Stage, Subscription};
+use super::{Access, Broker, Delivery, InFlight, Message, Overlapping, Stage, Subscription};
 use crate::core::codec::{
     Ack, Packet, PacketType, Properties, Property, PropertyId, Publish, ReasonCode, Version,
 };
@@ -63,8 +63,27 @@ impl Broker {
                     .get(&client)
                     .is_some_and(|s| s.incoming_qos2.contains_key(&id.get()))
             });
+        // 5.0: a client may not have more unfinished QoS 2 exchanges than the broker's
+        // Receive Maximum [MQTT-3.3.4-7]; QoS 1 is acknowledged at once, so never counts.
+        // With the default setting the broker does as mosquitto: past `max_inflight` it
+        // answers PUBREC "quota exceeded" and drops the message.
+        let receiving = self
+            .sessions
+            .get(&client)
+            .map_or(0, |s| s.incoming_qos2.len());
+        let counted = p.qos == QoS::ExactlyOnce && !duplicate_qos2 && version == Version::V5;
+        let limit = self.config.receive_maximum;
+        if counted && limit < u16::MAX && receiving >= usize::from(limit) {
+            self.protocol_error(conn, Violation::ReceiveMaximumExceeded(limit));
+            return;
+        }
+        let max_inflight = usize::from(self.config.max_inflight);
+        let quota_full =
+            counted && limit == u16::MAX && max_inflight > 0 && receiving >= max_inflight;
         let mut matched = 0;
-        if !allowed {
+        if quota_full {
+            // Refused with its PUBREC below; nothing is routed.
+        } else if !allowed {
             self.trace.push(
                 self.now,
                 TraceKind::PublishDenied {
@@ -90,7 +109,9 @@ impl Broker {
         }
         // Acknowledge. A 3.1.1 ACL denial is silent (acknowledged as if delivered, as mosquitto
         // does); 5.0 says "not authorized".
-        let code = if !allowed && version == Version::V5 {
+        let code = if quota_full {
+            ReasonCode::QUOTA_EXCEEDED
+        } else if !allowed && version == Version::V5 {
             ReasonCode::NOT_AUTHORIZED
         } else if matched == 0 && version == Version::V5 && allowed {
             ReasonCode::NO_MATCHING_SUBSCRIBERS
@@ -162,7 +183,9 @@ impl Broker {
         // Overlapping subscriptions: a 5.0 client gets one copy per matching subscription,
         // each with its own QoS and identifier (as mosquitto 2.0 does); a 3.1.1 client gets
         // one copy at the highest matching QoS, as [MQTT-3.3.5-1] requires (mosquitto 2.0.11
-        // keeps the first match's QoS instead). A share group gives one member in turn.
+        // keeps the first match's QoS instead); with `overlapping: single`, a 5.0 client gets
+        // that one copy too, with every matching identifier. A share group gives one member in
+        // turn.
         // A B-tree: a message for many subscribers fills it in no particular order.
         let mut targets: BTreeMap<(ClientName, usize), Delivery> = BTreeMap::new();
         let mut groups: LiteMap<String, Vec<Subscription>> = LiteMap::new();
@@ -177,10 +200,11 @@ impl Broker {
                     .push(s);
                 continue;
             }
-            let per_subscription = self
-                .sessions
-                .get(&s.client)
-                .is_some_and(|x| x.version == Version::V5);
+            let per_subscription = self.config.overlapping == Overlapping::PerSubscription
+                && self
+                    .sessions
+                    .get(&s.client)
+                    .is_some_and(|x| x.version == Version::V5);
             add_target(
                 &mut targets,
                 &message,
@@ -354,8 +378,23 @@ impl Broker {
     }
 
     /// Traces a delivery and sends its PUBLISH.
-    fn send_publish(&mut self, conn: ConnId, client: &ClientName, publish: Publish, msg: MsgId) {
+    fn send_publish(
+        &mut self,
+        conn: ConnId,
+        client: &ClientName,
+        mut publish: Publish,
+        msg: MsgId,
+    ) {
         let (qos, dup) = (publish.qos, publish.dup);
+        if self.config.outgoing_topic_aliases {
+            if let Some(c) = self
+                .conns
+                .get_mut(&conn)
+                .filter(|c| c.version == Version::V5)
+            {
+                c.out_aliases.apply(&mut publish);
+            }
+        }
         self.trace.push(
             self.now,
             TraceKind::Delivered {

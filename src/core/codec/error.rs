@@ -229,6 +229,11 @@ impl DecodeError {
                 ..
             } => super::ReasonCode::TOPIC_FILTER_INVALID,
             InvalidTopic { .. } => super::ReasonCode::TOPIC_NAME_INVALID,
+            // [MQTT-3.3.2-8]: alias 0 is "Topic Alias invalid", as one past the maximum is.
+            InvalidPropertyValue {
+                property: super::PropertyId::TopicAlias,
+                ..
+            } => super::ReasonCode::TOPIC_ALIAS_INVALID,
             UnsupportedProtocolLevel { .. } | InvalidProtocolName { .. } => {
                 super::ReasonCode::UNSUPPORTED_PROTOCOL_VERSION
             }

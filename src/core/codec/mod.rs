@@ -10,6 +10,7 @@
 //!          type    | flags (PUBLISH: DUP, QoS, QoS, RETAIN; PUBREL/SUBSCRIBE/UNSUBSCRIBE: 0010)
 //! ```
 
+mod alias;
 mod bits;
 mod common;
 mod connect;
@@ -27,6 +28,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
+pub use alias::OutgoingAliases;
 pub use bits::{bits_of, BitName, Bits};
 pub use connect::{ConnAck, Connect, Will};
 pub use control::Control;

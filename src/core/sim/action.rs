@@ -48,6 +48,15 @@ pub enum Action {
         qos: u8,
         /// Retained.
         retain: bool,
+        /// 5.0 Message Expiry Interval, in seconds.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        expiry: Option<u32>,
+        /// 5.0 Response Topic: where the answer to this request should go.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        response_topic: Option<String>,
+        /// 5.0 Correlation Data (as text): tells the answers to several requests apart.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        correlation: Option<String>,
     },
     /// Add (or change the QoS of) a subscription, kept across reconnects.
     Subscribe {
@@ -130,7 +139,19 @@ const TYPES: [(&str, &[&str]); 15] = [
     ("offline", &["device"]),
     ("pull_plug", &["device"]),
     ("replug", &["device"]),
-    ("publish", &["device", "topic", "payload", "qos", "retain"]),
+    (
+        "publish",
+        &[
+            "device",
+            "topic",
+            "payload",
+            "qos",
+            "retain",
+            "expiry",
+            "response_topic",
+            "correlation",
+        ],
+    ),
     ("subscribe", &["device", "filter", "qos"]),
     ("unsubscribe", &["device", "filter"]),
     ("set_link", &["device", "link"]),
@@ -155,14 +176,17 @@ impl FromJson for Action {
             "publish" => Action::Publish {
                 device: device()?,
                 topic: o.req("topic")?,
-                payload: o.or("payload", String::new)?,
-                qos: o.or("qos", u8::default)?,
-                retain: o.or("retain", bool::default)?,
+                payload: o.or("payload", String::new())?,
+                qos: o.or("qos", u8::default())?,
+                retain: o.or("retain", bool::default())?,
+                expiry: o.opt("expiry")?,
+                response_topic: o.opt("response_topic")?,
+                correlation: o.opt("correlation")?,
             },
             "subscribe" => Action::Subscribe {
                 device: device()?,
                 filter: o.req("filter")?,
-                qos: o.or("qos", u8::default)?,
+                qos: o.or("qos", u8::default())?,
             },
             "unsubscribe" => Action::Unsubscribe {
                 device: device()?,
@@ -289,9 +313,17 @@ impl Action {
             scenario.check_device(d, &format!("{at}.device"), lang)?;
         }
         match self {
-            Action::Publish { topic, qos, .. } => {
+            Action::Publish {
+                topic,
+                qos,
+                response_topic,
+                ..
+            } => {
                 check_topic(topic, &format!("{at}.topic"), lang)?;
                 check_qos(*qos, &format!("{at}.qos"), lang)?;
+                if let Some(t) = response_topic {
+                    check_topic(t, &format!("{at}.response_topic"), lang)?;
+                }
             }
             Action::Subscribe { filter, qos, .. } => {
                 check_filter(filter, &format!("{at}.filter"), lang)?;

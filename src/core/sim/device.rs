@@ -5,6 +5,7 @@ use bytes::Bytes;
 
 use crate::core::client::{ClientSession, State};
 use crate::core::codec::{Connect, Properties, Property, Will};
+use crate::core::numbers::Fixed;
 use crate::core::rng::Rng;
 use crate::core::sim::queue::Slot;
 use crate::core::sim::scenario::{qos, DeviceConfig, DeviceKind, SubConfig, ValueModel};
@@ -102,6 +103,13 @@ impl Device {
             };
             subscriptions.insert(command_topic.clone(), wanted);
         }
+        if let DeviceKind::Responder { filter, .. } = &config.kind {
+            let wanted = WantedSub {
+                qos: QoS::AtLeastOnce,
+                synced: false,
+            };
+            subscriptions.insert(filter.clone(), wanted);
+        }
         for s in filters {
             subscriptions.insert(
                 s.filter.clone(),
@@ -172,7 +180,7 @@ impl Device {
             } => {
                 let delta = (self.model_rng.next_f64() * 2.0 - 1.0) * step;
                 self.reading = (self.reading + delta).clamp(*min, *max);
-                format!("{:.*}", usize::from(*decimals).min(6), self.reading)
+                Fixed(self.reading, usize::from(*decimals)).to_string()
             }
             ValueModel::Counter => {
                 self.counter += 1;

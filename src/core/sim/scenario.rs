@@ -228,6 +228,16 @@ pub enum DeviceKind {
         /// Period.
         interval_ms: u64,
     },
+    /// Answers requests (5.0 request/response): a message on its filter that names a Response
+    /// Topic gets `reply` published there, with the request's Correlation Data, `delay_ms` later.
+    Responder {
+        /// Where requests arrive.
+        filter: String,
+        /// The answer's payload.
+        reply: String,
+        /// Virtual milliseconds it takes to answer.
+        delay_ms: u64,
+    },
     /// Any subscriptions and scheduled publishes.
     Custom {
         /// Its subscriptions.
@@ -252,6 +262,7 @@ impl DeviceKind {
             DeviceKind::Phone { .. } => "phone",
             DeviceKind::Eavesdropper { .. } => "eavesdropper",
             DeviceKind::Intruder { .. } => "intruder",
+            DeviceKind::Responder { .. } => "responder",
             DeviceKind::Custom { .. } => "custom",
         }
     }
@@ -282,34 +293,6 @@ impl Default for LinkConfig {
 // Equality on f64 fields: the scenario is compared for tests only; NaN is refused by checks.
 impl Eq for LinkConfig {}
 
-fn yes() -> bool {
-    true
-}
-fn hour() -> u32 {
-    3600
-}
-fn sixty() -> u16 {
-    60
-}
-fn plain_port() -> u16 {
-    1883
-}
-fn two_seconds() -> u64 {
-    2000
-}
-fn minus_forty() -> f64 {
-    -40.0
-}
-fn hundred() -> f64 {
-    100.0
-}
-fn one() -> u8 {
-    1
-}
-fn off() -> String {
-    "OFF".into()
-}
-
 impl FromJson for Scenario {
     fn read(v: &serde_json::Value, at: At) -> Read<Scenario> {
         let o = Obj::new(
@@ -319,10 +302,10 @@ impl FromJson for Scenario {
         )?;
         Ok(Scenario {
             version: o.req("version")?,
-            seed: o.or("seed", u64::default)?,
-            broker: o.or("broker", BrokerConfig::default)?,
-            devices: o.or("devices", Vec::new)?,
-            actions: o.or("actions", Vec::new)?,
+            seed: o.or("seed", u64::default())?,
+            broker: o.or("broker", BrokerConfig::default())?,
+            devices: o.or("devices", Vec::new())?,
+            actions: o.or("actions", Vec::new())?,
             lesson: o.opt("lesson")?,
         })
     }
@@ -355,18 +338,18 @@ impl FromJson for DeviceConfig {
             name: o.req("name")?,
             client_id: o.opt("client_id")?,
             kind: o.req("kind")?,
-            protocol: o.or("protocol", Protocol::default)?,
-            clean_session: o.or("clean_session", yes)?,
-            session_expiry: o.or("session_expiry", hour)?,
-            keep_alive: o.or("keep_alive", sixty)?,
+            protocol: o.or("protocol", Protocol::default())?,
+            clean_session: o.or("clean_session", true)?,
+            session_expiry: o.or("session_expiry", 3600)?,
+            keep_alive: o.or("keep_alive", 60)?,
             will: o.opt("will")?,
             username: o.opt("username")?,
             password: o.opt("password")?,
-            port: o.or("port", plain_port)?,
-            online: o.or("online", yes)?,
-            start_ms: o.or("start_ms", u64::default)?,
-            reconnect_ms: o.or("reconnect_ms", two_seconds)?,
-            link: o.or("link", LinkConfig::default)?,
+            port: o.or("port", 1883)?,
+            online: o.or("online", true)?,
+            start_ms: o.or("start_ms", u64::default())?,
+            reconnect_ms: o.or("reconnect_ms", 2000)?,
+            link: o.or("link", LinkConfig::default())?,
         })
     }
 }
@@ -382,9 +365,9 @@ impl FromJson for WillConfig {
         let o = Obj::new(v, at, &["topic", "payload", "qos", "retain"])?;
         Ok(WillConfig {
             topic: o.req("topic")?,
-            payload: o.or("payload", String::new)?,
-            qos: o.or("qos", u8::default)?,
-            retain: o.or("retain", bool::default)?,
+            payload: o.or("payload", String::new())?,
+            qos: o.or("qos", u8::default())?,
+            retain: o.or("retain", bool::default())?,
         })
     }
 }
@@ -394,7 +377,7 @@ impl FromJson for SubConfig {
         let o = Obj::new(v, at, &["filter", "qos"])?;
         Ok(SubConfig {
             filter: o.req("filter")?,
-            qos: o.or("qos", u8::default)?,
+            qos: o.or("qos", u8::default())?,
         })
     }
 }
@@ -407,12 +390,12 @@ impl FromJson for PublishConfig {
             &["at_ms", "every_ms", "topic", "payload", "qos", "retain"],
         )?;
         Ok(PublishConfig {
-            at_ms: o.or("at_ms", u64::default)?,
-            every_ms: o.or("every_ms", u64::default)?,
+            at_ms: o.or("at_ms", u64::default())?,
+            every_ms: o.or("every_ms", u64::default())?,
             topic: o.req("topic")?,
-            payload: o.or("payload", String::new)?,
-            qos: o.or("qos", u8::default)?,
-            retain: o.or("retain", bool::default)?,
+            payload: o.or("payload", String::new())?,
+            qos: o.or("qos", u8::default())?,
+            retain: o.or("retain", bool::default())?,
         })
     }
 }
@@ -432,9 +415,9 @@ impl FromJson for ValueModel {
             "random_walk" => ValueModel::RandomWalk {
                 start: o.req("start")?,
                 step: o.req("step")?,
-                min: o.or("min", minus_forty)?,
-                max: o.or("max", hundred)?,
-                decimals: o.or("decimals", one)?,
+                min: o.or("min", -40.0)?,
+                max: o.or("max", 100.0)?,
+                decimals: o.or("decimals", 1)?,
             },
             "constant" => ValueModel::Constant {
                 value: o.req("value")?,
@@ -462,6 +445,7 @@ impl FromJson for DeviceKind {
                 ("phone", &["filters"]),
                 ("eavesdropper", &["targets"]),
                 ("intruder", &["topic", "payload", "interval_ms"]),
+                ("responder", &["filter", "reply", "delay_ms"]),
                 ("custom", &["filters", "publishes"]),
             ],
         )?;
@@ -470,32 +454,37 @@ impl FromJson for DeviceKind {
                 topic: o.req("topic")?,
                 interval_ms: o.req("interval_ms")?,
                 model: o.req("model")?,
-                qos: o.or("qos", u8::default)?,
-                retain: o.or("retain", bool::default)?,
+                qos: o.or("qos", u8::default())?,
+                retain: o.or("retain", bool::default())?,
             },
             "actuator" => DeviceKind::Actuator {
                 command_topic: o.req("command_topic")?,
                 state_topic: o.req("state_topic")?,
-                initial: o.or("initial", off)?,
-                qos: o.or("qos", u8::default)?,
+                initial: o.or("initial", "OFF".into())?,
+                qos: o.or("qos", u8::default())?,
             },
             "dashboard" => DeviceKind::Dashboard {
-                filters: o.or("filters", Vec::new)?,
+                filters: o.or("filters", Vec::new())?,
             },
             "phone" => DeviceKind::Phone {
-                filters: o.or("filters", Vec::new)?,
+                filters: o.or("filters", Vec::new())?,
             },
             "eavesdropper" => DeviceKind::Eavesdropper {
-                targets: o.or("targets", Vec::new)?,
+                targets: o.or("targets", Vec::new())?,
             },
             "intruder" => DeviceKind::Intruder {
                 topic: o.req("topic")?,
                 payload: o.req("payload")?,
                 interval_ms: o.req("interval_ms")?,
             },
+            "responder" => DeviceKind::Responder {
+                filter: o.req("filter")?,
+                reply: o.or("reply", String::new())?,
+                delay_ms: o.or("delay_ms", u64::default())?,
+            },
             _ => DeviceKind::Custom {
-                filters: o.or("filters", Vec::new)?,
-                publishes: o.or("publishes", Vec::new)?,
+                filters: o.or("filters", Vec::new())?,
+                publishes: o.or("publishes", Vec::new())?,
             },
         })
     }
@@ -506,9 +495,9 @@ impl FromJson for LinkConfig {
         let o = Obj::new(v, at, &["latency_ms", "jitter_ms", "loss"])?;
         let d = LinkConfig::default();
         Ok(LinkConfig {
-            latency_ms: o.or("latency_ms", || d.latency_ms)?,
-            jitter_ms: o.or("jitter_ms", || d.jitter_ms)?,
-            loss: o.or("loss", || d.loss)?,
+            latency_ms: o.or("latency_ms", d.latency_ms)?,
+            jitter_ms: o.or("jitter_ms", d.jitter_ms)?,
+            loss: o.or("loss", d.loss)?,
         })
     }
 }
@@ -703,6 +692,9 @@ impl Scenario {
             } => {
                 check_topic(topic, &format!("{at}.topic"), lang)?;
                 check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
+            }
+            DeviceKind::Responder { filter, .. } => {
+                check_filter(filter, &format!("{at}.filter"), lang)?;
             }
             DeviceKind::Custom { filters, publishes } => {
                 subs(filters)?;

@@ -55,7 +55,7 @@ impl FromJson for Share {
             lesson: o.opt("lesson")?,
             scenario: o.opt("scenario")?,
             seed: o.req("seed")?,
-            log: o.or("log", Vec::new)?,
+            log: o.or("log", Vec::new())?,
             steps: o.req("steps")?,
             at_ms: o.req("at_ms")?,
         })

@@ -16,8 +16,8 @@ use bytes::Bytes;
 use crate::core::broker::{Broker, Output};
 use crate::core::client::ClientEvent;
 use crate::core::codec::{
-    decode, mask_password, Decoded, Packet, PacketType, SubscriptionOptions, Version,
-    MAX_PACKET_SIZE,
+    decode, mask_password, Decoded, Packet, PacketType, Properties, Property, PropertyId,
+    SubscriptionOptions, Version, MAX_PACKET_SIZE,
 };
 use crate::core::i18n::Lang;
 use crate::core::sim::action::Action;
@@ -69,6 +69,8 @@ enum Event {
     Start(DeviceId),
     /// A scripted action.
     Action(Box<Action>),
+    /// A responder's answer is due: (device, response topic, correlation data, QoS).
+    Reply(DeviceId, TopicName, Option<Bytes>, QoS),
 }
 
 /// The simulated world.
@@ -271,12 +273,25 @@ impl World {
                     payload,
                     qos: q,
                     retain,
+                    expiry,
+                    response_topic,
+                    correlation,
                     ..
                 },
                 Some(id),
             ) => {
+                let mut props = Properties::new();
+                if let Some(secs) = expiry {
+                    props.0.push(Property::MessageExpiryInterval(secs));
+                }
+                if let Some(t) = response_topic {
+                    props.0.push(Property::ResponseTopic(t));
+                }
+                if let Some(c) = correlation {
+                    props.0.push(Property::CorrelationData(Bytes::from(c)));
+                }
                 if let Ok(topic) = TopicName::new(topic) {
-                    self.publish(id, topic, Bytes::from(payload), qos(q), retain);
+                    self.publish(id, topic, Bytes::from(payload), qos(q), retain, props);
                 }
             }
             (Action::Subscribe { filter, qos: q, .. }, Some(id)) => {
@@ -370,6 +385,17 @@ impl World {
             Event::Tick(id) => self.tick(id),
             Event::CustomPublish(id, i) => self.custom_publish(id, i),
             Event::Action(action) => self.act(*action),
+            Event::Reply(id, topic, correlation, q) => {
+                let DeviceKind::Responder { reply, .. } = &self.devices[id].config.kind else {
+                    return;
+                };
+                let payload = Bytes::from(reply.clone());
+                let mut props = Properties::new();
+                if let Some(c) = correlation {
+                    props.0.push(Property::CorrelationData(c));
+                }
+                self.publish(id, topic, payload, q, false, props);
+            }
         }
     }
 
@@ -710,7 +736,7 @@ impl World {
                     let (topic, q) = (state_topic.clone(), *q);
                     let state = Bytes::from(self.devices[id].state.clone());
                     if let Ok(topic) = TopicName::new(topic) {
-                        self.publish(id, topic, state, qos(q), true);
+                        self.publish(id, topic, state, qos(q), true, Properties::new());
                     }
                 }
             }
@@ -812,6 +838,7 @@ impl World {
 
     fn on_message(&mut self, id: DeviceId, p: crate::core::codec::Publish) {
         let device = self.devices[id].name.clone();
+        let correlation = correlation_of(&p.properties);
         self.trace.push(
             self.now,
             TraceKind::DeviceReceived {
@@ -821,9 +848,26 @@ impl World {
                 qos: p.qos,
                 retain: p.retain,
                 dup: p.dup,
+                correlation: correlation.clone(),
             },
         );
         self.devices[id].remember(self.now, &p.topic, &p.payload);
+        if let DeviceKind::Responder {
+            filter, delay_ms, ..
+        } = &self.devices[id].config.kind
+        {
+            let asked = TopicFilter::new(filter.as_str()).is_ok_and(|f| f.matches(&p.topic));
+            let to = match p.properties.get(PropertyId::ResponseTopic) {
+                Some(Property::ResponseTopic(t)) => TopicName::new(t.as_str()).ok(),
+                _ => None,
+            };
+            if let (true, Some(to)) = (asked, to) {
+                let at = self.now + *delay_ms;
+                self.queue
+                    .schedule(at, Event::Reply(id, to, correlation, p.qos));
+            }
+            return;
+        }
         if let DeviceKind::Actuator {
             command_topic,
             state_topic,
@@ -848,19 +892,41 @@ impl World {
             let (topic, q) = (state_topic.clone(), *q);
             self.devices[id].state = next.to_string();
             if let Ok(topic) = TopicName::new(topic) {
-                self.publish(id, topic, Bytes::from_static(next.as_bytes()), qos(q), true);
+                let payload = Bytes::from_static(next.as_bytes());
+                self.publish(id, topic, payload, qos(q), true, Properties::new());
             }
         }
     }
 
     /// A device's application publishes.
-    fn publish(&mut self, id: DeviceId, topic: TopicName, payload: Bytes, q: QoS, retain: bool) {
+    fn publish(
+        &mut self,
+        id: DeviceId,
+        topic: TopicName,
+        payload: Bytes,
+        q: QoS,
+        retain: bool,
+        props: Properties,
+    ) {
         let d = &mut self.devices[id];
         let Some(s) = d.session.as_mut() else {
             return;
         };
         let sent = d.conn.is_some() && s.state() == crate::core::client::State::Connected;
-        s.publish(self.now, topic.clone(), payload.clone(), q, retain);
+        // 3.1.1 has no properties: a 5.0 field on a 3.1.1 device is left out.
+        let properties = if s.version() == Version::V5 {
+            props
+        } else {
+            Properties::new()
+        };
+        let correlation = correlation_of(&properties);
+        let publish = crate::core::codec::Publish {
+            qos: q,
+            retain,
+            properties,
+            ..crate::core::codec::Publish::new(topic.clone(), payload.clone())
+        };
+        s.publish_message(self.now, publish);
         let device = d.name.clone();
         self.trace.push(
             self.now,
@@ -871,6 +937,7 @@ impl World {
                 qos: q,
                 retain,
                 sent,
+                correlation,
             },
         );
         self.pump_device(id);
@@ -898,7 +965,8 @@ impl World {
         };
         self.queue.schedule(self.now + every, Event::Tick(id));
         if let Ok(topic) = TopicName::new(topic) {
-            self.publish(id, topic, Bytes::from(payload), qos(q), retain);
+            let payload = Bytes::from(payload);
+            self.publish(id, topic, payload, qos(q), retain, Properties::new());
         }
     }
 
@@ -914,8 +982,17 @@ impl World {
                 .schedule(self.now + p.every_ms, Event::CustomPublish(id, i));
         }
         if let Ok(topic) = TopicName::new(p.topic) {
-            self.publish(id, topic, Bytes::from(p.payload), qos(p.qos), p.retain);
+            let payload = Bytes::from(p.payload);
+            self.publish(id, topic, payload, qos(p.qos), p.retain, Properties::new());
         }
+    }
+}
+
+/// A PUBLISH's 5.0 Correlation Data.
+fn correlation_of(properties: &Properties) -> Option<Bytes> {
+    match properties.get(PropertyId::CorrelationData) {
+        Some(Property::CorrelationData(c)) => Some(c.clone()),
+        _ => None,
     }
 }
 

@@ -1,10 +1,19 @@
 //! Inside the broker: sessions (online or not, persistent or clean), each one's
-//! subscriptions, queue and in-flight messages, the retained store, `$SYS` values, and the
-//! tree of every topic published.
+//! subscriptions (with 5.0 identifiers), queue and in-flight messages, what a 5.0 client agreed
+//! (Receive Maximum windows, topic aliases both ways, keep-alive, session expiry), the retained
+//! store, `$SYS` values, the latest refusals and disconnects with their reason codes explained,
+//! and the tree of every topic published.
+
+use std::collections::VecDeque;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
+use crate::core::broker::Flow;
+use crate::core::codec::{PacketType, ReasonCode, Version};
+use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
+use crate::core::topic::TopicName;
+use crate::core::trace::{ConnId, TraceEvent, TraceKind, Violation};
 use crate::web::state::Ctx;
 
 /// One session's row.
@@ -14,9 +23,188 @@ struct Row {
     online: bool,
     persistent: bool,
     version: String,
-    subs: Vec<String>,
+    /// Filters, with their 5.0 subscription identifier.
+    subs: Vec<(String, Option<u32>)>,
     queue: Vec<String>,
     inflight: usize,
+    /// What a 5.0 session agreed with the broker (none for 3.1.1).
+    agreed: Option<Agreed>,
+}
+
+/// A 5.0 session's flow control, aliases and expiry, as numbers (text is made when shown).
+#[derive(Clone, PartialEq, Default)]
+struct Agreed {
+    window: (usize, u16),
+    flow: Option<Flow>,
+    expiry: Expiry,
+}
+
+/// When a 5.0 session ends.
+#[derive(Clone, Copy, PartialEq, Default)]
+enum Expiry {
+    /// Offline: seconds left.
+    In(u64),
+    /// Online: seconds it outlives a disconnect.
+    After(u32),
+    /// Never.
+    #[default]
+    Never,
+}
+
+/// The 5.0 column: each line rendered in the language shown.
+fn agreed_view(a: Agreed, lang: ReadSignal<Lang>) -> impl IntoView {
+    let fill = |k: Text, n: String, m: String| {
+        move || lang.get().t(k).replace("{n}", &n).replace("{m}", &m)
+    };
+    let aliases = |list: &[(u16, TopicName)]| {
+        list.iter()
+            .map(|(a, t)| view! { <code class="chip">{format!("{a} → {t}")}</code> })
+            .collect_view()
+    };
+    let (used, max) = a.window;
+    let expiry = match a.expiry {
+        Expiry::In(s) => fill(Text::ExpiresIn, s.to_string(), String::new()),
+        Expiry::After(s) => fill(Text::OutlivesBy, s.to_string(), String::new()),
+        Expiry::Never => fill(Text::NeverExpires, String::new(), String::new()),
+    };
+    view! {
+        <ul class="agreed">
+            <li>{fill(Text::WindowToClient, used.to_string(), max.to_string())}</li>
+            {a.flow.map(|f| view! {
+                <li>{fill(Text::WindowFromClient, f.receiving.to_string(), f.receive_maximum.to_string())}</li>
+                <li>{fill(Text::KeepAliveIs, f.keep_alive.to_string(), String::new())}</li>
+                <li>{fill(Text::AliasesFromClient, f.from_client.len().to_string(), f.from_client_max.to_string())}
+                    " "{aliases(&f.from_client)}</li>
+                <li>{fill(Text::AliasesToClient, f.to_client.len().to_string(), f.to_client_max.to_string())}
+                    " "{aliases(&f.to_client)}</li>
+            })}
+            <li>{expiry}</li>
+        </ul>
+    }
+}
+
+/// A refusal (CONNACK) or a disconnect the broker decided, as numbers and codes.
+#[derive(Clone, PartialEq)]
+struct Refusal {
+    at_ms: u64,
+    client: String,
+    /// CONNACK or DISCONNECT; `None`: a 3.1.1 connection closed without a packet.
+    packet: Option<PacketType>,
+    code: ReasonCode,
+    version: Version,
+    why: Option<Violation>,
+}
+
+/// The newest refusals and disconnects in the log, newest first (at most `max`).
+fn refusals(log: &VecDeque<TraceEvent>, max: usize) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    let mut pending: Vec<(ConnId, Violation)> = Vec::new();
+    let mut names: Vec<(ConnId, String)> = Vec::new();
+    for e in log {
+        let at_ms = e.at.millis();
+        match &e.kind {
+            TraceKind::Auth { client, code, .. } if !code.is_success() => out.push(Refusal {
+                at_ms,
+                client: client.to_string(),
+                packet: Some(PacketType::ConnAck),
+                code: *code,
+                version: if code.0 < 0x80 {
+                    Version::V311
+                } else {
+                    Version::V5
+                },
+                why: None,
+            }),
+            TraceKind::ProtocolError { conn, violation } => {
+                pending.push((*conn, violation.clone()));
+            }
+            TraceKind::PacketOut {
+                conn,
+                client: Some(c),
+                packet: PacketType::Disconnect,
+                bytes,
+                ..
+            } => {
+                let why = pending
+                    .iter()
+                    .position(|(k, _)| k == conn)
+                    .map(|i| pending.remove(i).1);
+                out.push(Refusal {
+                    at_ms,
+                    client: c.to_string(),
+                    packet: Some(PacketType::Disconnect),
+                    code: ReasonCode(bytes.get(2).copied().unwrap_or(0)),
+                    version: Version::V5,
+                    why,
+                });
+            }
+            TraceKind::PacketIn {
+                conn,
+                client: Some(c),
+                ..
+            } if !names.iter().any(|(k, _)| k == conn) => {
+                names.push((*conn, c.to_string()));
+            }
+            TraceKind::ConnectionClosed { conn, client, .. } => {
+                if let Some(i) = pending.iter().position(|(k, _)| k == conn) {
+                    let (_, why) = pending.remove(i);
+                    let client = client.as_ref().map(|c| c.to_string()).or_else(|| {
+                        names
+                            .iter()
+                            .find(|(k, _)| k == conn)
+                            .map(|(_, n)| n.clone())
+                    });
+                    out.push(Refusal {
+                        at_ms,
+                        client: client.unwrap_or_default(),
+                        packet: None,
+                        code: why.reason_code(),
+                        version: Version::V311,
+                        why: Some(why),
+                    });
+                }
+                names.retain(|(k, _)| k != conn);
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().rev().take(max).collect()
+}
+
+/// One refusal, explained in the language shown.
+fn refusal_view(r: Refusal, lang: ReadSignal<Lang>) -> impl IntoView {
+    let Refusal {
+        at_ms,
+        client,
+        packet,
+        code,
+        version,
+        why,
+    } = r;
+    let head = move || {
+        let lang = lang.get();
+        let seconds = Fixed(at_ms as f64 / 1000.0, 1);
+        match packet {
+            Some(p) => {
+                let (name, _) = code.told(p, version, lang);
+                format!("{seconds} s · {p} 0x{:02X} {name}", code.0)
+            }
+            None => format!("{seconds} s · {}", lang.t(Text::ClosedNoCode)),
+        }
+    };
+    let meaning = move || {
+        let lang = lang.get();
+        let told = code
+            .told(packet.unwrap_or(PacketType::Disconnect), version, lang)
+            .1;
+        match &why {
+            Some(v) => format!("{} {told}", v.message(lang)),
+            None => told.to_string(),
+        }
+    };
+    view! {
+        <li><strong>{client}</strong>" · "{head}<br/><span class="muted">{meaning}</span></li>
+    }
 }
 
 /// One line of the topic tree: a level, and for a published topic its count and last value.
@@ -64,16 +252,42 @@ pub fn BrokerPanel() -> impl IntoView {
     let lang = ctx.lang;
     let sessions = move || {
         ctx.read(|s| {
-            s.run
-                .world()
-                .broker()
+            let world = s.run.world();
+            let broker = world.broker();
+            let now = world.now();
+            let ids: Vec<(&str, &str, Option<u32>)> = broker
+                .subscriptions()
+                .all()
+                .into_iter()
+                .map(|x| (&*x.client, x.filter.as_str(), x.id))
+                .collect();
+            broker
                 .sessions()
                 .map(|x| Row {
                     client: x.client.to_string(),
                     online: x.conn.is_some(),
                     persistent: !x.ends_on_disconnect(),
                     version: x.version.to_string(),
-                    subs: x.subscriptions.keys().cloned().collect(),
+                    subs: x
+                        .subscriptions
+                        .keys()
+                        .map(|f| {
+                            let id = ids
+                                .iter()
+                                .find(|(c, g, _)| *c == &*x.client && g == f)
+                                .and_then(|(.., id)| *id);
+                            (f.clone(), id)
+                        })
+                        .collect(),
+                    agreed: (x.version == Version::V5).then(|| Agreed {
+                        window: (x.inflight.len(), x.window),
+                        flow: broker.flow(&x.client),
+                        expiry: match (x.expires_at, x.expiry) {
+                            (Some(at), _) => Expiry::In((at - now).div_ceil(1000)),
+                            (None, Some(secs)) => Expiry::After(secs),
+                            (None, None) => Expiry::Never,
+                        },
+                    }),
                     queue: x
                         .queue
                         .iter()
@@ -119,7 +333,7 @@ pub fn BrokerPanel() -> impl IntoView {
         <section class="broker panel" data-testid="broker-panel" aria-labelledby="broker-title">
             <h2 id="broker-title">{t(Text::BrokerInternals)}</h2>
             <h3>{t(Text::Sessions)}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::Sessions)>
             <table data-testid="broker-sessions">
                 <thead><tr>
                     <th scope="col">{t(Text::Client)}</th><th scope="col">"MQTT"</th><th scope="col">{t(Text::Online)}</th>
@@ -133,17 +347,35 @@ pub fn BrokerPanel() -> impl IntoView {
                             <td>{r.version.clone()}</td>
                             <td class=if r.online { "ok" } else { "off" }>{move || lang.get().t(if r.online { Text::Online } else { Text::Offline })}</td>
                             <td>{move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}</td>
-                            <td>{r.subs.iter().map(|f| view! { <code class="chip">{f.clone()}</code> }).collect_view()}</td>
+                            <td>{r.subs.iter().map(|(f, id)| {
+                                let id = *id;
+                                view! { <code class="chip">{f.clone()}{id.map(|id| view! { <span class="sub-id">{move || lang.get().t(Text::SubId).replace("{n}", &id.to_string())}</span> })}</code> }
+                            }).collect_view()}</td>
                             <td data-testid=format!("queue-{}", r.client)>
                                 <span class="count">{r.queue.len()}</span>
                                 <ul class="queue">{r.queue.iter().take(8).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                             </td>
                             <td>{r.inflight}</td>
                         </tr>
+                        {r.agreed.map(|a| view! {
+                            <tr class="agreed-row">
+                                <td colspan="7" data-testid=format!("agreed-{}", r.client)>
+                                    <span class="agreed-title">{move || lang.get().t(Text::Agreed5)}": "</span>{agreed_view(a, lang)}
+                                </td>
+                            </tr>
+                        })}
                     }).collect_view()}
                 </tbody>
             </table>
             </div>
+            <h3>{t(Text::Refusals)}</h3>
+            <ul class="refusals" data-testid="broker-refusals">
+                {move || {
+                    let list = ctx.read(|s| refusals(&s.log, 8));
+                    if list.is_empty() { return view! { <li class="muted">{lang.get().t(Text::Nothing)}</li> }.into_any(); }
+                    list.into_iter().map(|r| refusal_view(r, lang)).collect_view().into_any()
+                }}
+            </ul>
             <h3>{t(Text::RetainedStore)}</h3>
             <ul class="retained" data-testid="broker-retained">
                 {move || {
@@ -156,7 +388,7 @@ pub fn BrokerPanel() -> impl IntoView {
             <ul class="tree" data-testid="topic-tree">
                 {move || topics().into_iter().map(|row| {
                     view! {
-                        <li style:padding-left=format!("{}rem", row.depth as f32 * 0.9) title=row.path.clone()>
+                        <li style:padding-left=format!("{}rem", Fixed(row.depth as f64 * 0.9, 2)) title=row.path.clone()>
                             <code>{row.level}</code>
                             {row.leaf.map(|(n, v)| view! { " · "{n}" · "<span class="value">{v}</span> })}
                         </li>

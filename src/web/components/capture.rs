@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::capture::Captured;
 use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
 use crate::core::pcap::{self, CaptureError, Opened, MAX_FILE_BYTES};
 use crate::core::sim::Run;
 use crate::web::components::inspector::PacketBytes;
@@ -207,7 +208,7 @@ fn OpenedView(
                     view! {
                         <tr class:picked=move || picked.get() == Some(i) data-testid="capture-row">
                             <td class="num">{p.frame}</td>
-                            <td class="num">{format!("{secs:.3}")}</td>
+                            <td class="num">{Fixed(secs, 3).to_string()}</td>
                             <td>{who}</td>
                             <td><span aria-hidden="true">{dir}</span><span class="sr-only">{move || lang.get().t(if up { Text::ToBroker } else { Text::FromBroker })}</span></td>
                             <td><button type="button" class="link" data-testid="capture-packet"

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Text;
+use crate::core::numbers::short;
 use crate::web::state::Ctx;
 
 /// Speeds offered (virtual seconds per real second).
@@ -49,8 +50,8 @@ pub fn Controls() -> impl IntoView {
                 {t(Text::Speed)}
                 <select data-testid="speed" on:change=set_speed>
                     {SPEEDS.iter().map(|&v| view! {
-                        <option value=v.to_string() selected=move || ctx.read(|s| (s.player.speed - v).abs() < 1e-9)>
-                            {format!("{v}×")}
+                        <option value=short(v) selected=move || ctx.read(|s| (s.player.speed - v).abs() < 1e-9)>
+                            {format!("{}×", short(v))}
                         </option>
                     }).collect_view()}
                 </select>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
@@ -69,6 +70,7 @@ fn kind_text(kind: &DeviceKind) -> Text {
         DeviceKind::Phone { .. } => Text::KindPhone,
         DeviceKind::Eavesdropper { .. } => Text::KindEavesdropper,
         DeviceKind::Intruder { .. } => Text::KindIntruder,
+        DeviceKind::Responder { .. } => Text::KindResponder,
         DeviceKind::Custom { .. } => Text::KindCustom,
     }
 }
@@ -309,8 +311,8 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         let link = link.clone();
         view! {
             <label>
-                {t(label)}" "<output>{format!("{value:.0}")}</output>
-                <input type="range" min="0" max=max.to_string() step="1" prop:value=value.to_string() data-testid=testid
+                {t(label)}" "<output>{Fixed(value, 0).to_string()}</output>
+                <input type="range" min="0" max=max.to_string() step="1" prop:value=Fixed(value, 0).to_string() data-testid=testid
                     on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<f64>() { link(which, v) } }/>
             </label>
         }

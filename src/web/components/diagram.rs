@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::numbers::Fixed;
+
 use crate::core::i18n::Text;
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
@@ -36,6 +38,7 @@ pub fn Diagram() -> impl IntoView {
                 .enumerate()
                 .map(|(i, d)| {
                     let (x, y) = position(i, devices.len());
+                    let (x, y) = (x.round() as i32, y.round() as i32);
                     let lossy = d.config.link.loss > 0.0;
                     (
                         d.config.name.clone(),
@@ -68,7 +71,8 @@ pub fn Diagram() -> impl IntoView {
                     let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
                     let p = if f.to_broker { p } else { 1.0 - p };
                     let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
-                    (f.seq, px, py, f.label.clone(), f.arrives.is_none())
+                    let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
+                    (f.seq, at, f.label.clone(), f.arrives.is_none())
                 })
                 .collect::<Vec<_>>()
         })
@@ -76,24 +80,24 @@ pub fn Diagram() -> impl IntoView {
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || lang.get().t(Text::Network)>
+            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="img" aria-label=move || lang.get().t(Text::Network)>
                 {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
                     let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
                     view! {
                         <g class=format!("node {}", status.class()) data-testid=testid>
-                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX y2=CY/> })}
+                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
                             <circle cx=x cy=y r="18"/>
-                            <text x=x y=y + 34.0 text-anchor="middle">{name}</text>
+                            <text x=x y=y + 34 text-anchor="middle">{name}</text>
                         </g>
                     }
                 }).collect_view()}
                 <g class="broker-node">
-                    <rect x=CX - 46.0 y=CY - 24.0 width="92" height="48" rx="10"/>
-                    <text x=CX y=CY + 5.0 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
+                    <rect x=CX as i32 - 46 y=CY as i32 - 24 width="92" height="48" rx="10"/>
+                    <text x=CX as i32 y=CY as i32 + 5 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                 </g>
-                {move || packets.get().into_iter().map(|(_, x, y, label, lost)| view! {
-                    <g class=if lost { "packet lost" } else { "packet" } transform=format!("translate({x:.1} {y:.1})")>
+                {move || packets.get().into_iter().map(|(_, at, label, lost)| view! {
+                    <g class=if lost { "packet lost" } else { "packet" } transform=at>
                         <circle r="6"/>
                         <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label }}</text>
                     </g>

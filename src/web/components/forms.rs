@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Text;
+use crate::core::sim::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::web::components::glossary::{Terms, Word};
@@ -59,10 +60,43 @@ pub fn PublishForm() -> impl IntoView {
     let payload = RwSignal::new("ON".to_string());
     let qos = RwSignal::new(0u8);
     let retain = RwSignal::new(false);
+    // MQTT 5 properties, offered when the chosen device speaks 5.0 (empty: not sent).
+    let expiry = RwSignal::new(String::new());
+    let response_topic = RwSignal::new(String::new());
+    let correlation = RwSignal::new(String::new());
+    let speaks5 = move || {
+        let name = device.get();
+        ctx.read(|s| {
+            s.run
+                .world()
+                .device(&name)
+                .is_some_and(|d| d.config.protocol == Protocol::V5)
+        })
+    };
     let error = move || {
-        TopicName::new(topic.get())
-            .err()
-            .map(|e| e.message(lang.get()))
+        let lang = lang.get();
+        if let Err(e) = TopicName::new(topic.get()) {
+            return Some(e.message(lang));
+        }
+        if !speaks5() {
+            return None;
+        }
+        let secs = expiry.get();
+        if !secs.trim().is_empty() && secs.trim().parse::<u32>().is_err() {
+            return Some(lang.t(Text::ExpiryInvalid).to_string());
+        }
+        let to = response_topic.get();
+        if to.trim().is_empty() {
+            return None;
+        }
+        TopicName::new(to.trim()).err().map(|e| {
+            lang.t(Text::ResponseTopicInvalid)
+                .replace("{e}", &e.message(lang))
+        })
+    };
+    let filled = |s: RwSignal<String>| {
+        let text = s.get_untracked().trim().to_string();
+        (!text.is_empty()).then_some(text)
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,6 +107,9 @@ pub fn PublishForm() -> impl IntoView {
                 payload: payload.get_untracked(),
                 qos: qos.get_untracked(),
                 retain: retain.get_untracked(),
+                expiry: filled(expiry).and_then(|s| s.parse().ok()),
+                response_topic: filled(response_topic),
+                correlation: filled(correlation),
             });
         }
     };
@@ -101,6 +138,26 @@ pub fn PublishForm() -> impl IntoView {
                     {move || lang.get().t(Text::RetainField)}
                 </label>
             </div>
+            <Show when=speaks5>
+                <fieldset class="props5" data-testid="publish-props5">
+                    <legend>{move || lang.get().t(Text::Props5)}</legend>
+                    <label>
+                        {move || lang.get().t(Text::ExpiryField)}
+                        <input data-testid="publish-expiry" inputmode="numeric" prop:value=move || expiry.get()
+                            on:input=move |ev| expiry.set(event_target_value(&ev))/>
+                    </label>
+                    <label>
+                        {move || lang.get().t(Text::ResponseTopicField)}
+                        <input data-testid="publish-response-topic" prop:value=move || response_topic.get()
+                            on:input=move |ev| response_topic.set(event_target_value(&ev))/>
+                    </label>
+                    <label>
+                        {move || lang.get().t(Text::CorrelationField)}
+                        <input data-testid="publish-correlation" prop:value=move || correlation.get()
+                            on:input=move |ev| correlation.set(event_target_value(&ev))/>
+                    </label>
+                </fieldset>
+            </Show>
             <button type="submit" data-testid="publish-submit" disabled=move || error().is_some()>
                 {move || lang.get().t(Text::PublishHeading)}
             </button>

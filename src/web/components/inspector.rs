@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::codec::{bits_of, dissect, Field, FieldName, PacketType, ReasonCode, Version};
 use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
 use crate::core::topic::{explain, TopicFilter, TopicName};
 use crate::web::state::Ctx;
 
@@ -104,7 +105,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
                 <tr class="bits" class:hl=move || hover.get() == Some(k) data-testid=format!("{testid}-bit")
                     on:mouseenter=move |_| hover.set(Some(k))>
                     <td class="range">{b.byte}</td>
-                    <td colspan="3" style:padding-left=format!("{}rem", 1.3 + f32::from(depth))>
+                    <td colspan="3" style:padding-left=format!("{}rem", Fixed(1.3 + f64::from(depth), 1))>
                         <code>{line}</code>" = "{move || b.name.label(lang.get())}": "<code>{b.value.clone()}</code>
                     </td>
                 </tr>
@@ -114,7 +115,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
             <tr class:hl=move || hover.get() == Some(k) on:mouseenter=move |_| hover.set(Some(k))
                 tabindex="0" on:focus=move |_| hover.set(Some(k)) data-testid=format!("{testid}-field")>
                 <td class="range">{range}</td>
-                <th scope="row" style:padding-left=format!("{}rem", 0.3 + f32::from(depth))>{move || name.label(lang.get())}</th>
+                <th scope="row" style:padding-left=format!("{}rem", Fixed(0.3 + f64::from(depth), 1))>{move || name.label(lang.get())}</th>
                 <td class="value">{shown_value}</td>
                 <td class="why">{why}</td>
             </tr>

@@ -167,10 +167,11 @@ fn Sequence(j: Journey) -> impl IntoView {
             lanes.push(h.client.to_string());
         }
     }
-    let x = |name: &str| 70.0 + 140.0 * lanes.iter().position(|l| l == name).unwrap_or(0) as f64;
+    // Whole SVG units: no float printer in the download.
+    let x = |name: &str| 70 + 140 * lanes.iter().position(|l| l == name).unwrap_or(0);
     let broker_x = x("broker");
-    let width = 140.0 * lanes.len() as f64;
-    let height = 60.0 + 28.0 * j.hops.len() as f64;
+    let width = 140 * lanes.len();
+    let height = 60 + 28 * j.hops.len();
     let arrows: Vec<_> = j
         .hops
         .iter()
@@ -182,7 +183,7 @@ fn Sequence(j: Journey) -> impl IntoView {
             } else {
                 (broker_x, cx)
             };
-            let y = 50.0 + 28.0 * i as f64;
+            let y = 50 + 28 * i;
             (x1, x2, y, format!("{} {}", h.packet, h.at))
         })
         .collect();
@@ -209,7 +210,7 @@ fn Sequence(j: Journey) -> impl IntoView {
                 } }).collect_view()}
                 {arrows.into_iter().map(|(x1, x2, y, label)| view! {
                     <g><line x1=x1 y1=y x2=x2 y2=y stroke="currentColor" marker-end="url(#arrow)"/>
-                    <text x=(x1 + x2) / 2.0 y=y - 4.0 text-anchor="middle" fill="currentColor">{label}</text></g>
+                    <text x=(x1 + x2) / 2 y=y - 4 text-anchor="middle" fill="currentColor">{label}</text></g>
                 }).collect_view()}
             </svg>
         </div>

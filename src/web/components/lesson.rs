@@ -1,9 +1,10 @@
-//! The lesson being played: its text, its goals (checked live on the trace), its hints, and
-//! the lessons passed in this browser (kept in `localStorage`).
+//! The lesson being played: its text (fetched with the lesson), its goals (checked live on the
+//! trace), its hints, and the lessons passed in this browser (kept in `localStorage`).
 
 use leptos::prelude::*;
 
 use crate::core::i18n::Text;
+use crate::core::sim::lessons::LessonText;
 use crate::web::state::Ctx;
 
 /// The lesson panel (empty in free play).
@@ -42,6 +43,35 @@ pub fn LessonPanel() -> impl IntoView {
         crate::web::progress::reset();
         ctx.progress.set(Default::default());
     };
+    // The lesson's texts come from `lesson-text/<id>.json`, fetched when it is shown (kept
+    // while it stays; a language switch reads the other half of the same file).
+    let file: RwSignal<Option<(String, Result<String, String>)>> = RwSignal::new(None);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(l) = lesson().and_then(|id| crate::core::sim::lessons::lesson(&id)) else {
+            return;
+        };
+        if file.with_untracked(|f| f.as_ref().is_some_and(|(id, r)| id == l.id && r.is_ok())) {
+            return;
+        }
+        file.set(None);
+        leptos::task::spawn_local(async move {
+            let got = crate::web::files::fetch(&l.text_path()).await;
+            file.set(Some((l.id.to_string(), got)));
+        });
+    });
+    let text = move || {
+        let id = lesson()?;
+        let lang = lang.get();
+        file.with(|f| match f {
+            Some((of, Ok(raw))) if *of == id => {
+                Some(LessonText::from_json(raw, lang).map_err(|_| ()))
+            }
+            Some((of, Err(_))) if *of == id => Some(Err(())),
+            _ => None,
+        })
+    };
     move || {
         let Some(id) = lesson() else {
             return ().into_any();
@@ -49,37 +79,50 @@ pub fn LessonPanel() -> impl IntoView {
         let Some(l) = crate::core::sim::lessons::lesson(&id) else {
             return ().into_any();
         };
-        let goals = l.goals;
         let passed = move || ctx.read(|s| !s.goals.is_empty() && s.goals.iter().all(|g| *g));
+        let body = move || {
+            match text() {
+            None => view! { <p class="muted" data-testid="lesson-loading" role="status">{lang.get().t(Text::LessonLoading)}</p> }.into_any(),
+            Some(Err(())) => view! {
+                <p class="field-error" role="alert" data-testid="lesson-text-failed">{lang.get().t(Text::LessonTextFailed)}" "
+                    <button type="button" class="small secondary" on:click=move |_| attempt.update(|n| *n += 1)>{lang.get().t(Text::Retry)}</button>
+                </p>
+            }.into_any(),
+            Some(Ok(t)) => view! {
+                <p class="lesson-intro" data-testid="lesson-intro">{t.intro}</p>
+                <h3>{lang.get().t(Text::Goals)}</h3>
+                <ul class="goals">
+                    {(0..l.goals).map(|i| {
+                        let done = move || ctx.read(|s| s.goals.get(i).copied().unwrap_or(false));
+                        let line = t.goals.get(i).cloned().unwrap_or_default();
+                        view! {
+                            <li data-testid=format!("goal-{i}") class:done=done data-done=move || done().to_string()>
+                                <span class="goal-mark" aria-hidden="true">{move || if done() { "✔" } else { "○" }}</span>
+                                {line}
+                                <span class="sr-only">" ("{move || lang.get().t(if done() { Text::GoalDone } else { Text::GoalPending })}")"</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <details class="hints">
+                    <summary>{lang.get().t(Text::Hints)}</summary>
+                    <ol>
+                        {t.hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}
+                    </ol>
+                </details>
+            }.into_any(),
+        }
+        };
         view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
                 <h2 id="lesson-title" data-testid="lesson-title">{move || l.title.get(lang.get())}</h2>
                 <Show when=move || ctx.progress.with(|p| p.contains_key(l.id))>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>
-                <p class="lesson-intro">{move || l.intro.get(lang.get())}</p>
-                <h3>{move || lang.get().t(Text::Goals)}</h3>
-                <ul class="goals">
-                    {goals.iter().enumerate().map(|(i, g)| {
-                        let done = move || ctx.read(|s| s.goals.get(i).copied().unwrap_or(false));
-                        view! {
-                            <li data-testid=format!("goal-{i}") class:done=done data-done=move || done().to_string()>
-                                <span class="goal-mark" aria-hidden="true">{move || if done() { "✔" } else { "○" }}</span>
-                                {move || g.get(lang.get())}
-                                <span class="sr-only">" ("{move || lang.get().t(if done() { Text::GoalDone } else { Text::GoalPending })}")"</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {body}
                 <Show when=passed>
                     <p class="passed" data-testid="lesson-passed" role="status">{move || lang.get().t(Text::LessonPassed)}</p>
                 </Show>
-                <details class="hints">
-                    <summary>{move || lang.get().t(Text::Hints)}</summary>
-                    <ol>
-                        {l.hints.iter().map(|h| view! { <li>{move || h.get(lang.get())}</li> }).collect_view()}
-                    </ol>
-                </details>
                 <p class="progress hint">
                     <span data-testid="lessons-done">{count}</span>" "
                     <button type="button" class="link" data-testid="reset-progress" on:click=reset>{move || lang.get().t(Text::ResetProgress)}</button>

@@ -10,6 +10,7 @@ use crate::core::codec::{
 };
 use crate::core::doctor::PRESETS;
 use crate::core::i18n::{Lang, Text};
+use crate::core::numbers::Fixed;
 use crate::core::payload::{number_in, payload};
 use crate::core::sim::DeviceKind;
 use crate::core::topic::{with_prefix, TopicFilter, TopicName};
@@ -98,7 +99,10 @@ fn chart(values: &[f64]) -> impl IntoView {
     let points: String = values
         .iter()
         .enumerate()
-        .map(|(i, v)| format!("{:.1},{:.1} ", i as f64 * step, h - (v - min) / span * h))
+        .map(|(i, v)| {
+            let (x, y) = (i as f64 * step, h - (v - min) / span * h);
+            format!("{},{} ", Fixed(x, 1), Fixed(y, 1))
+        })
         .collect();
     view! {
         <svg class="chart" data-testid="real-chart" viewBox=format!("0 -4 {w} {}", h + 8.0) role="img"
@@ -145,6 +149,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let keep_alive = RwSignal::new(60u16);
     let clean = RwSignal::new(true);
+    let aliases = RwSignal::new(false);
     let form_error = RwSignal::new(None::<String>);
     let will_topic = RwSignal::new(String::new());
     let will_payload = RwSignal::new(String::new());
@@ -174,6 +179,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             keep_alive: keep_alive.get_untracked(),
             clean: clean.get_untracked(),
             will: (will_topic.get_untracked(), will_payload.get_untracked()),
+            topic_aliases: aliases.get_untracked(),
         };
         if remember.get_untracked() {
             let r = Remembered {
@@ -378,6 +384,9 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <input data-testid="real-password" type="password" autocomplete="off" prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/></label>
                     <p class="muted small">{t(Text::PasswordNotKept)}</p>
                     <label class="inline"><input type="checkbox" data-testid="real-clean" prop:checked=move || clean.get() on:change=move |ev| clean.set(event_target_checked(&ev))/>{t(Text::CleanSession)}</label>
+                    <Show when=move || proto.get() == Version::V5>
+                        <label class="inline"><input type="checkbox" data-testid="real-aliases" prop:checked=move || aliases.get() on:change=move |ev| aliases.set(event_target_checked(&ev))/>{t(Text::UseTopicAliases)}</label>
+                    </Show>
                     <label>{t(Text::ClassPrefix)}<input data-testid="real-prefix" prop:value=move || prefix.get() on:input=move |ev| prefix.set(event_target_value(&ev))/></label>
                     <label class="inline"><input type="checkbox" data-testid="real-remember" prop:checked=move || remember.get() on:change=move |ev| remember.set(event_target_checked(&ev))/>{t(Text::RememberConnection)}</label>
                     <label>{t(Text::WillTopic)}<input data-testid="real-will-topic" prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
@@ -417,7 +426,10 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <ul class="subs" data-testid="real-subscriptions">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, o)| {
                             let (f2, q) = (f.clone(), o.qos.as_u8());
-                            view! { <li><code>{f.clone()}</code>" · QoS "{q}" "
+                            let v5 = proto.get_untracked() == Version::V5;
+                            let id = c.0.borrow().sub_ids.get(f).copied().filter(|_| v5);
+                            view! { <li><code>{f.clone()}</code>" · QoS "{q}
+                                {id.map(|id| view! { " · "<span class="sub-id" data-testid="real-sub-id">{t(Text::SubId)().replace("{n}", &id.to_string())}</span> })}" "
                                 <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
                         }).collect_view()) }}
                     </ul>

@@ -169,15 +169,15 @@ pub fn Timeline() -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="export-json" on:click=move |_| export(true)>{move || lang.get().t(Text::ExportJson)}</button>
             </div>
             <div class="log-viewport" tabindex="0" on:scroll=on_scroll node_ref=viewport>
-                <div class="log-spacer" style:height=move || format!("{}px", rows.get().len() as f64 * ROW)>
+                <div class="log-spacer" style:height=move || format!("{}px", rows.get().len() * ROW as usize)>
                     {move || visible().into_iter().map(|(seq, at, kind, line, row)| {
                         let msg = line.msg;
                         view! {
                             <div class="log-row" class:has-msg=msg.is_some() data-testid="log-row" data-kind=kind
-                                style:top=format!("{}px", row as f64 * ROW)
+                                style:top=format!("{}px", row * ROW as usize)
                                 on:click=move |_| if msg.is_some() { ctx.selected.set(msg) }>
                                 <span class="t">{at}</span>
-                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || lang.get().t(Text::Journey) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
+                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || format!("#{} · {}", m.0, lang.get().t(Text::Journey)) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
                                 <span class="k">{kind}</span>
                                 <span class="w">{line.who}</span>
                                 <span class="tp">{line.topic}</span>

@@ -5,7 +5,7 @@ use crate::core::codec::ReasonCode;
 use crate::core::sim::action::Action;
 use crate::core::sim::world::World;
 use crate::core::time::Time;
-use crate::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
+use crate::core::trace::{DeviceChange, DropReason, MsgId, Seen, TraceEvent, TraceKind};
 use crate::core::types::QoS;
 use litemap::LiteMap;
 
@@ -230,4 +230,160 @@ pub(super) fn filters(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
             ],
         ),
     ]
+}
+
+/// Orders from `pedidos` published after `since` and at least a second before now (time to
+/// arrive), each with the clients it was delivered to.
+fn orders_since<'a>(
+    world: &World,
+    trace: &'a [TraceEvent],
+    since: Time,
+) -> Vec<(Time, Vec<&'a str>)> {
+    let ripe = world.now().millis().saturating_sub(1000);
+    let mut orders: LiteMap<MsgId, (Time, Vec<&str>)> = LiteMap::new();
+    for e in trace {
+        match &e.kind {
+            TraceKind::Published {
+                msg, from: Some(c), ..
+            } if &**c == "pedidos" && e.at > since && e.at.millis() <= ripe => {
+                orders.insert(*msg, (e.at, Vec::new()));
+            }
+            TraceKind::Delivered { msg, client, .. } => {
+                if let Some((_, to)) = orders.get_mut(msg) {
+                    if !to.contains(&&**client) {
+                        to.push(client);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    orders
+        .into_tuple_vec()
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect()
+}
+
+const WORKERS: [&str; 2] = ["trabajador1", "trabajador2"];
+
+/// Both workers hold one and the same shared subscription, and nothing else.
+fn workers_share(world: &World) -> Option<String> {
+    let only = |w: &str| {
+        world.device(w).and_then(|d| {
+            let mut filters = d.subscriptions.keys();
+            match (filters.next(), filters.next()) {
+                (Some(f), None) if f.starts_with("$share/") => Some(f.clone()),
+                _ => None,
+            }
+        })
+    };
+    let (a, b) = (only(WORKERS[0])?, only(WORKERS[1])?);
+    (a == b).then_some(a)
+}
+
+pub(super) fn shared(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
+    if workers_share(world).is_none() {
+        return vec![false, false, false];
+    }
+    let since = settled_since(trace, WORKERS[0]).max(settled_since(trace, WORKERS[1]));
+    let orders = orders_since(world, trace, since);
+    let to_one = |to: &Vec<&str>| to.iter().filter(|c| WORKERS.contains(c)).count() == 1;
+    let got = |w: &str| orders.iter().any(|(_, to)| to.contains(&w));
+    let split = orders.len() >= 4
+        && orders.iter().all(|(_, to)| to_one(to))
+        && WORKERS.iter().all(|w| got(w));
+    // One worker's connection closed (the broker noticed the pulled plug) and stayed closed:
+    // every order since went to the other.
+    let alone = WORKERS.iter().enumerate().any(|(i, w)| {
+        let other = WORKERS[1 - i];
+        let closed = trace.iter().rposition(|e| {
+            matches!(&e.kind, TraceKind::ConnectionClosed { client: Some(c), .. } if &**c == *w)
+        });
+        let Some(at) = closed.filter(|&k| trace[k].at > since) else {
+            return false;
+        };
+        let back = trace[at..].iter().any(|e| match &e.kind {
+            TraceKind::SessionCreated { client, .. } | TraceKind::SessionResumed { client, .. } => {
+                &**client == *w
+            }
+            _ => false,
+        });
+        let after = orders_since(world, trace, trace[at].at);
+        !back
+            && after.len() >= 3
+            && after
+                .iter()
+                .all(|(_, to)| to.contains(&other) && !to.contains(w))
+    });
+    let logged = orders.len() >= 4 && orders.iter().all(|(_, to)| to.contains(&"registro"));
+    vec![split, alone, logged]
+}
+
+pub(super) fn expiry(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
+    let queued: LiteMap<MsgId, ()> = trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            TraceKind::Queued { msg, client, .. } if &**client == "movil" => Some((*msg, ())),
+            _ => None,
+        })
+        .collect();
+    let expired = trace.iter().any(|e| {
+        matches!(&e.kind, TraceKind::Dropped { msg, client, reason: DropReason::Expired } if &**client == "movil" && queued.contains_key(msg))
+    });
+    let resumed = trace.iter().any(
+        |e| matches!(&e.kind, TraceKind::SessionResumed { client, .. } if &**client == "movil"),
+    );
+    // Ended by its expiry: offline for the whole interval, not cleaned on disconnect.
+    let outlived = trace.iter().enumerate().any(|(i, e)| {
+        let TraceKind::SessionEnded { client } = &e.kind else {
+            return false;
+        };
+        let closed = trace[..i].iter().rev().find(|c| {
+            matches!(&c.kind, TraceKind::ConnectionClosed { client: Some(x), .. } if x == client)
+        });
+        &**client == "movil" && closed.is_some_and(|c| e.at - c.at >= 20_000)
+    });
+    vec![expired, resumed, outlived]
+}
+
+pub(super) fn request(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
+    // The panel's questions (correlation data, when asked) and its answers (when received).
+    let mut asked: Vec<(&[u8], Time)> = Vec::new();
+    let mut answered: Vec<(&[u8], Time)> = Vec::new();
+    for e in trace {
+        match &e.kind {
+            TraceKind::DeviceSent {
+                device,
+                topic,
+                correlation: Some(c),
+                ..
+            } if &**device == "panel" && topic.as_str() == "Casa/Termostato/Consulta" => {
+                asked.push((c, e.at));
+            }
+            TraceKind::DeviceReceived {
+                device,
+                correlation: Some(c),
+                payload,
+                ..
+            } if &**device == "panel" && payload.as_ref() == b"21.5" => answered.push((c, e.at)),
+            _ => {}
+        }
+    }
+    let answer = |c: &[u8], after: Time| {
+        answered
+            .iter()
+            .find(|(a, t)| *a == c && *t > after)
+            .map(|(_, t)| *t)
+    };
+    let one = asked.iter().any(|(c, at)| answer(c, *at).is_some());
+    let two = asked.iter().enumerate().any(|(i, (c1, t1))| {
+        let Some(back) = answer(c1, *t1) else {
+            return false;
+        };
+        asked[i + 1..]
+            .iter()
+            .any(|(c2, t2)| c2 != c1 && *t2 < back && answer(c2, *t2).is_some())
+    });
+    vec![one, two]
 }
