@@ -1,7 +1,8 @@
 // End-to-end: the MQTT 5 lessons in headless Chromium. Lesson 13 (request / response) solved
 // through the publish form's MQTT 5 fields, its texts fetched with the lesson and switched
-// with the language, the broker tab showing what each 5.0 client agreed and a refusal
-// explained, every view passing axe-core; screenshots at 1366×768 and 390×844.
+// with the language, the broker tab showing what each 5.0 client agreed, a journey explaining
+// its acknowledgement's reason code, every view passing axe-core; screenshots at 1366×768 and
+// 390×844.
 // Usage: node e2e/mqtt5.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,6 +75,27 @@ test('the broker tab shows what each 5.0 client agreed, in es and en', async () 
   await accessible(page, byId('broker-panel'));
   await page.click(byId('lang-switch'));
   await page.waitForFunction((sel) => /Outlives a disconnect by 20 s/.test(document.querySelector(sel)?.textContent ?? ''), byId('agreed-movil'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a journey explains the reason code of each acknowledgement', async () => {
+  const { page, errors } = await open('lang=es&lesson=expiry');
+  await page.selectOption(byId('publish-device'), 'central');
+  await page.fill(byId('publish-topic'), 'Casa/Nadie');
+  await page.fill(byId('publish-payload'), 'hola');
+  await page.selectOption(byId('publish-qos'), '1');
+  await page.fill(byId('publish-expiry'), '30');
+  await page.click(byId('publish-submit'));
+  await page.selectOption(byId('log-kind'), 'Published');
+  await page.waitForSelector(byId('log-journey'));
+  await page.click(byId('play')); // pause, so the row stays put
+  await page.locator(byId('log-journey')).last().click();
+  const codes = page.locator(byId('journey-codes'));
+  await codes.waitFor();
+  assert.match(await codes.textContent(), /central · PUBACK 0x10 Ningún suscriptor coincide: Aceptado, pero nadie estaba suscrito a ese tema\./);
+  assert.match(await page.textContent(byId('journey-fields')), /Message Expiry Interval/);
+  await accessible(page, byId('journey'));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -202,6 +202,18 @@ fn payloads(ps: &[Publish]) -> Vec<String> {
         .collect()
 }
 
+/// Anonymous clients may read and write only under `ok/`.
+fn anonymous_under_ok() -> BrokerConfig {
+    BrokerConfig {
+        acl: Some(Acl {
+            users: BTreeMap::new(),
+            anonymous: vec![AclRule::new(Access::ReadWrite, "ok/#")],
+            patterns: vec![],
+        }),
+        ..no_sys()
+    }
+}
+
 fn no_sys() -> BrokerConfig {
     BrokerConfig {
         sys_interval: 0,
@@ -961,13 +973,7 @@ fn overlapping_subscriptions_give_a_copy_per_subscription_in_5() {
 
 #[test]
 fn every_kind_of_trace_event_is_emitted() {
-    let mut config = no_sys();
-    config.acl = Some(Acl {
-        users: BTreeMap::new(),
-        anonymous: vec![AclRule::new(Access::ReadWrite, "ok/#")],
-        patterns: vec![],
-    });
-    let mut net = Net::new(config);
+    let mut net = Net::new(anonymous_under_ok());
     // Retained, then a subscriber that gets it; live traffic acknowledged.
     let p = net.connect(V311, "p", true);
     net.publish(p, "ok/luz", "ON", QoS::AtLeastOnce, true, 1);
@@ -1380,4 +1386,78 @@ fn every_new_setting_is_read_from_json_and_a_bad_one_is_refused_with_its_path() 
         assert!(en.contains(path) && es.contains(path), "{en} / {es}");
         assert_ne!(en, es, "in the user's language");
     }
+}
+
+/// The journey of the last PUBLISH `client` sent.
+fn journey_of_last_publish(
+    net: &Net,
+    client: &str,
+) -> Option<mqtt_playground::core::journey::Journey> {
+    let msg = net.trace.iter().rev().find_map(|e| match &e.kind {
+        TraceKind::PacketIn {
+            client: Some(c),
+            packet: PacketType::Publish,
+            msg,
+            ..
+        } if &**c == client => *msg,
+        _ => None,
+    })?;
+    mqtt_playground::core::journey::Journey::gather(net.trace.iter(), msg)
+}
+
+fn codes(j: &mqtt_playground::core::journey::Journey) -> Vec<(PacketType, ReasonCode)> {
+    j.hops
+        .iter()
+        .filter_map(|h| h.code.map(|c| (h.packet, c)))
+        .collect()
+}
+
+#[test]
+fn a_refused_publish_has_a_journey_with_the_brokers_answer() {
+    // Past the quota (mosquitto's way): PUBREC 0x97.
+    let mut net = Net::new(no_sys());
+    let c = net.connect(V5, "f", true);
+    qos2_flood(&mut net, c, 1, 21);
+    let j = journey_of_last_publish(&net, "f").unwrap();
+    assert!(j.refused && j.trials.is_empty());
+    assert_eq!(j.topic.as_str(), "flood");
+    assert_eq!(
+        codes(&j),
+        [(PacketType::PubRec, ReasonCode::QUOTA_EXCEEDED)]
+    );
+    // Past a Receive Maximum of 2: the DISCONNECT 0x93 is in the journey.
+    let mut net = Net::new(BrokerConfig {
+        receive_maximum: 2,
+        ..no_sys()
+    });
+    let c = net.connect(V5, "f", true);
+    qos2_flood(&mut net, c, 1, 3);
+    let j = journey_of_last_publish(&net, "f").unwrap();
+    assert_eq!(
+        codes(&j),
+        [(PacketType::Disconnect, ReasonCode::RECEIVE_MAXIMUM_EXCEEDED)]
+    );
+    // Denied by the ACL (5.0: PUBACK 0x87), and a repeated QoS 2 PUBLISH has none.
+    let mut net = Net::new(anonymous_under_ok());
+    let c = net.connect(V5, "p", true);
+    net.publish(c, "prohibido", "x", QoS::AtLeastOnce, false, 1);
+    let j = journey_of_last_publish(&net, "p").unwrap();
+    assert!(j.refused);
+    assert_eq!(
+        codes(&j),
+        [(PacketType::PubAck, ReasonCode::NOT_AUTHORIZED)]
+    );
+    net.publish(c, "ok/a", "x", QoS::ExactlyOnce, false, 2);
+    let first = journey_of_last_publish(&net, "p").unwrap();
+    assert!(!first.refused);
+    assert_eq!(
+        codes(&first),
+        [(PacketType::PubRec, ReasonCode::NO_MATCHING_SUBSCRIBERS)],
+        "an accepted journey explains its acknowledgement's code too"
+    );
+    net.publish(c, "ok/a", "x", QoS::ExactlyOnce, false, 2);
+    assert!(
+        journey_of_last_publish(&net, "p").is_none(),
+        "the repeat was not a new message"
+    );
 }

@@ -268,6 +268,10 @@ catalogue! {
     ExpiryInvalid => { es: "La caducidad debe ser un número entero de segundos (0 a 4294967295).", en: "The expiry must be a whole number of seconds (0 to 4294967295)." },
     /// Publish form: a bad response topic.
     ResponseTopicInvalid => { es: "Tema de respuesta: {e}", en: "Response topic: {e}" },
+    /// Journey: the broker did not accept the PUBLISH.
+    JourneyRefused => { es: "El bróker no aceptó esta publicación: no probó ningún filtro ni la entregó a nadie. Abajo, su respuesta.", en: "The broker did not accept this publish: it tried no filter and delivered it to nobody. Below, its answer." },
+    /// Journey: the reason codes of its acknowledgements, heading.
+    ReasonCodes => { es: "Códigos de motivo", en: "Reason codes" },
     /// Broker tab: refused connections and broker disconnects, heading.
     Refusals => { es: "Rechazos y desconexiones", en: "Refusals and disconnects" },
     /// Broker tab: a 3.1.1 connection closed without a code.
@@ -286,6 +290,8 @@ catalogue! {
     ExpiresIn => { es: "La sesión caduca en {n} s", en: "The session expires in {n} s" },
     /// Broker tab: an online session's Session Expiry Interval.
     OutlivesBy => { es: "Sobrevive {n} s a una desconexión", en: "Outlives a disconnect by {n} s" },
+    /// Broker tab: Session Expiry Interval 0.
+    EndsWithConnection => { es: "La sesión termina con la conexión", en: "The session ends with the connection" },
     /// Broker tab: Session Expiry Interval 0xFFFFFFFF.
     NeverExpires => { es: "La sesión no caduca", en: "The session never expires" },
     /// Real client: topic aliases on our publishes (5.0).

@@ -1,10 +1,11 @@
 //! A message's journey, gathered from the trace: the PUBLISH that started it, every filter the
 //! broker tried, what happened for each subscriber, and each packet that carried or
-//! acknowledged it (for the sequence diagram).
+//! acknowledged it (for the sequence diagram), with the reason codes the acknowledgements
+//! carried. A PUBLISH the broker refused has a journey too: the packet and the answer.
 
 use bytes::Bytes;
 
-use crate::core::codec::PacketType;
+use crate::core::codec::{PacketType, ReasonCode};
 use crate::core::time::Time;
 use crate::core::topic::{explain, Explanation, TopicFilter, TopicName};
 use crate::core::trace::{ClientName, DropReason, MsgId, TraceEvent, TraceKind};
@@ -48,6 +49,25 @@ pub struct Hop {
     pub to_broker: bool,
     /// Which packet.
     pub packet: PacketType,
+    /// Its reason code when it carries one other than success (5.0 acknowledgements and
+    /// DISCONNECT: "no matching subscribers", "quota exceeded"…).
+    pub code: Option<ReasonCode>,
+}
+
+/// The reason code an acknowledgement or DISCONNECT carries, if not plain success.
+fn code_of(packet: PacketType, bytes: &[u8]) -> Option<ReasonCode> {
+    use crate::core::codec::{decode, Decoded, Packet, Version, MAX_PACKET_SIZE};
+    let code = match decode(bytes, Version::V5, MAX_PACKET_SIZE) {
+        Ok(Decoded::Packet { packet: p, .. }) => match p {
+            Packet::PubAck(a) | Packet::PubRec(a) | Packet::PubRel(a) | Packet::PubComp(a) => {
+                a.code
+            }
+            Packet::Disconnect(d) => d.code,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (code != ReasonCode::SUCCESS && packet != PacketType::Publish).then_some(code)
 }
 
 /// A message's journey.
@@ -76,18 +96,72 @@ pub struct Journey {
     pub fates: Vec<(ClientName, Fate)>,
     /// The packets, in order.
     pub hops: Vec<Hop>,
+    /// The broker did not accept the PUBLISH for routing (ACL, quota): no filter was tried;
+    /// `hops` show its answer.
+    pub refused: bool,
+}
+
+/// The journey of a PUBLISH the broker refused: what it carried and the broker's answer.
+fn refused(
+    msg: MsgId,
+    (at, from): (Time, ClientName),
+    bytes: Bytes,
+    answers: Vec<Hop>,
+    logins: &LiteMap<ClientName, Option<String>>,
+) -> Option<Journey> {
+    use crate::core::codec::{decode, Decoded, Packet, Version, MAX_PACKET_SIZE};
+    let publish = [Version::V5, Version::V311].into_iter().find_map(|v| {
+        match decode(&bytes, v, MAX_PACKET_SIZE) {
+            Ok(Decoded::Packet {
+                packet: Packet::Publish(p),
+                ..
+            }) => Some(p),
+            _ => None,
+        }
+    })?;
+    let mut hops = vec![Hop {
+        at,
+        client: from.clone(),
+        to_broker: true,
+        packet: PacketType::Publish,
+        code: None,
+    }];
+    hops.extend(answers);
+    Some(Journey {
+        msg,
+        topic: publish.topic,
+        login: logins.get(&from).cloned(),
+        from: Some(from),
+        qos: publish.qos,
+        retain: publish.retain,
+        at,
+        bytes: Some(bytes),
+        trials: Vec::new(),
+        fates: Vec::new(),
+        hops,
+        refused: true,
+    })
 }
 
 impl Journey {
-    /// Gathers a journey from trace events (which must include its `Published` event).
+    /// Gathers a journey from trace events: from its `Published` event, or, for a PUBLISH
+    /// the broker refused, from the packet and the broker's answer.
     pub fn gather<'a>(
         events: impl IntoIterator<Item = &'a TraceEvent>,
         msg: MsgId,
     ) -> Option<Journey> {
         let mut j: Option<Journey> = None;
         let mut bytes = None;
+        // Before (or without) a `Published` event: the PUBLISH that arrived, and the answers.
+        let mut arrived: Option<(Time, ClientName)> = None;
+        let mut answers: Vec<Hop> = Vec::new();
         let mut logins: litemap::LiteMap<ClientName, Option<String>> = Default::default();
+        // The ACL refused it: `PublishDenied` follows its PUBLISH at once.
+        let (mut denied, mut just_arrived) = (false, false);
         for e in events {
+            if std::mem::take(&mut just_arrived) && j.is_none() {
+                denied |= matches!(e.kind, TraceKind::PublishDenied { .. });
+            }
             match &e.kind {
                 TraceKind::Auth {
                     client, username, ..
@@ -107,9 +181,14 @@ impl Journey {
                             client: c.clone(),
                             to_broker: true,
                             packet: *packet,
+                            code: code_of(*packet, b),
                         }),
                         // The publisher's PUBLISH comes just before the Published event.
-                        None => bytes = Some(b.clone()),
+                        None => {
+                            bytes = Some(b.clone());
+                            arrived = Some((e.at, c.clone()));
+                            just_arrived = true;
+                        }
                     }
                 }
                 TraceKind::Published {
@@ -126,6 +205,7 @@ impl Journey {
                             client: c.clone(),
                             to_broker: true,
                             packet: PacketType::Publish,
+                            code: None,
                         });
                     }
                     j = Some(Journey {
@@ -140,8 +220,22 @@ impl Journey {
                         trials: Vec::new(),
                         fates: Vec::new(),
                         hops,
+                        refused: false,
                     });
                 }
+                TraceKind::PacketOut {
+                    client: Some(c),
+                    packet,
+                    msg: Some(m),
+                    bytes: b,
+                    ..
+                } if *m == msg && j.is_none() => answers.push(Hop {
+                    at: e.at,
+                    client: c.clone(),
+                    to_broker: false,
+                    packet: *packet,
+                    code: code_of(*packet, b),
+                }),
                 _ => {}
             }
             let Some(j) = j.as_mut() else { continue };
@@ -197,6 +291,7 @@ impl Journey {
                     client: Some(c),
                     packet,
                     msg: Some(m),
+                    bytes: b,
                     ..
                 } if *m == msg => {
                     j.hops.push(Hop {
@@ -204,12 +299,21 @@ impl Journey {
                         client: c.clone(),
                         to_broker: false,
                         packet: *packet,
+                        code: code_of(*packet, b),
                     });
                 }
                 _ => {}
             }
         }
-        j
+        // Refused: denied by the ACL, or answered with a failure code (a repeated QoS 2
+        // PUBLISH, answered with success and not routed again, has no journey of its own).
+        let failed = answers
+            .iter()
+            .any(|h| h.code.is_some_and(|c| !c.is_success()));
+        j.or_else(|| {
+            (denied || failed).then_some(())?;
+            refused(msg, arrived?, bytes?, answers, &logins)
+        })
     }
 
     /// The level-by-level story of one filter tried against this message's topic.

@@ -8,7 +8,7 @@ use crate::core::codec::{
     ConnAck, Connect, Control, DecodeError, OutgoingAliases, Packet, Properties, Property,
     PropertyId, ReasonCode, Version,
 };
-use crate::core::trace::{ClientName, ConnId, TraceKind, Violation};
+use crate::core::trace::{ClientName, ConnId, MsgId, TraceKind, Violation};
 
 impl Broker {
     /// Dispatches one decoded packet.
@@ -262,18 +262,34 @@ impl Broker {
     /// Sends DISCONNECT with a reason (5.0 only) and closes the connection (not graceful:
     /// the will is published).
     pub(super) fn disconnect_with(&mut self, conn: ConnId, code: ReasonCode) {
+        self.disconnect_for(conn, code, None);
+    }
+
+    /// [`Broker::disconnect_with`], naming the message that caused it (for its journey).
+    fn disconnect_for(&mut self, conn: ConnId, code: ReasonCode, msg: Option<MsgId>) {
         if self
             .conns
             .get(&conn)
             .is_some_and(|c| c.version == Version::V5 && c.client.is_some())
         {
-            self.send(conn, Packet::Disconnect(Control::with_code(code)), None);
+            self.send(conn, Packet::Disconnect(Control::with_code(code)), msg);
         }
         self.close(conn, false);
     }
 
     /// A malformed packet or a protocol violation: trace it, tell a 5.0 client why, close.
     pub(super) fn protocol_error(&mut self, conn: ConnId, violation: Violation) {
+        self.protocol_error_for(conn, violation, None);
+    }
+
+    /// [`Broker::protocol_error`] caused by a message the broker numbered (its journey shows
+    /// the DISCONNECT).
+    pub(super) fn protocol_error_for(
+        &mut self,
+        conn: ConnId,
+        violation: Violation,
+        msg: Option<MsgId>,
+    ) {
         let code = violation.reason_code();
         let unsupported = matches!(
             violation,
@@ -297,7 +313,7 @@ impl Broker {
             self.close(conn, false);
             return;
         }
-        self.disconnect_with(conn, code);
+        self.disconnect_for(conn, code, msg);
     }
 
     /// Closes a connection: the session goes offline (or ends), and without a DISCONNECT the

@@ -74,7 +74,7 @@ impl Broker {
         let counted = p.qos == QoS::ExactlyOnce && !duplicate_qos2 && version == Version::V5;
         let limit = self.config.receive_maximum;
         if counted && limit < u16::MAX && receiving >= usize::from(limit) {
-            self.protocol_error(conn, Violation::ReceiveMaximumExceeded(limit));
+            self.protocol_error_for(conn, Violation::ReceiveMaximumExceeded(limit), Some(msg));
             return;
         }
         let max_inflight = usize::from(self.config.max_inflight);

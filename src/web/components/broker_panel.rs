@@ -46,6 +46,8 @@ enum Expiry {
     In(u64),
     /// Online: seconds it outlives a disconnect.
     After(u32),
+    /// It ends with the connection (Session Expiry Interval 0).
+    WithConnection,
     /// Never.
     #[default]
     Never,
@@ -65,6 +67,7 @@ fn agreed_view(a: Agreed, lang: ReadSignal<Lang>) -> impl IntoView {
     let expiry = match a.expiry {
         Expiry::In(s) => fill(Text::ExpiresIn, s.to_string(), String::new()),
         Expiry::After(s) => fill(Text::OutlivesBy, s.to_string(), String::new()),
+        Expiry::WithConnection => fill(Text::EndsWithConnection, String::new(), String::new()),
         Expiry::Never => fill(Text::NeverExpires, String::new(), String::new()),
     };
     view! {
@@ -284,6 +287,7 @@ pub fn BrokerPanel() -> impl IntoView {
                         flow: broker.flow(&x.client),
                         expiry: match (x.expires_at, x.expiry) {
                             (Some(at), _) => Expiry::In((at - now).div_ceil(1000)),
+                            (None, Some(0)) => Expiry::WithConnection,
                             (None, Some(secs)) => Expiry::After(secs),
                             (None, None) => Expiry::Never,
                         },

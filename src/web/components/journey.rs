@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::codec::Version;
+use crate::core::codec::{PacketType, ReasonCode, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::{Fate, Journey};
 use crate::web::components::inspector::{PacketBytes, Verdict};
@@ -107,12 +107,22 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
     let (reach_n, reach_m) = j.reach();
     let topic = j.topic.clone();
     let from = j.from.as_deref().unwrap_or("broker").to_string();
+    let refused = j.refused;
+    // Every acknowledgement or DISCONNECT that carried a reason code, explained.
+    let coded: Vec<(String, PacketType, ReasonCode)> = j
+        .hops
+        .iter()
+        .filter_map(|h| h.code.map(|c| (h.client.to_string(), h.packet, c)))
+        .collect();
     view! {
         <p data-testid="journey-summary">
             <strong>"#"{j.msg.0}</strong>" "{from.clone()}" → "<code>{topic.as_str().to_string()}</code>
             {format!(" · QoS {}{} · {}", j.qos.as_u8(), if j.retain { " · retain" } else { "" }, j.at)}
         </p>
-        {j.from.as_ref().map(|c| {
+        {refused.then(|| view! {
+            <p class="field-error" data-testid="journey-refused">{move || lang.get().t(Text::JourneyRefused)}</p>
+        })}
+        {j.from.as_ref().filter(|_| !refused).map(|c| {
             let who = c.to_string();
             let login = j.login.clone().flatten();
             view! {
@@ -120,13 +130,25 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 {move || auth_text(&who, login.as_deref(), acl, lang.get())}</p>
             }
         })}
-        <p class="reach" data-testid="journey-reach">{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
+        {(!coded.is_empty()).then(|| view! {
+            <h3>{move || lang.get().t(Text::ReasonCodes)}</h3>
+            <ul class="codes" data-testid="journey-codes">
+                {coded.into_iter().map(|(client, packet, code)| {
+                    let line = move || {
+                        let (name, meaning) = code.told(packet, Version::V5, lang.get());
+                        format!("{packet} 0x{:02X} {name}: {meaning}", code.0)
+                    };
+                    view! { <li><strong>{client}</strong>" · "{line}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+        <p class="reach" data-testid="journey-reach" class:hidden=refused>{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
         {j.bytes.clone().map(|bytes| view! {
             <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
             <PacketBytes bytes=bytes version=version testid="journey"/>
         })}
-        <h3>{move || lang.get().t(Text::FiltersTried)}</h3>
-        <table class="filters-tried" data-testid="journey-filters">
+        <h3 class:hidden=refused>{move || lang.get().t(Text::FiltersTried)}</h3>
+        <table class="filters-tried" data-testid="journey-filters" class:hidden=refused>
             <thead><tr>
                 <th scope="col">{move || lang.get().t(Text::Subscriber)}</th>
                 <th scope="col">{move || lang.get().t(Text::FilterField)}</th>
@@ -145,7 +167,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             }).collect_view()}
             </tbody>
         </table>
-        <h3>{move || lang.get().t(Text::Outcome)}</h3>
+        <h3 class:hidden=refused>{move || lang.get().t(Text::Outcome)}</h3>
         <ul class="fates" data-testid="journey-fates">
             {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong>{c}</strong>" "{move || fate_text(&f, lang.get())}</li> } }).collect_view()}
         </ul>
