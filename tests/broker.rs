@@ -1461,3 +1461,51 @@ fn a_refused_publish_has_a_journey_with_the_brokers_answer() {
         "the repeat was not a new message"
     );
 }
+
+#[test]
+fn refusals_and_disconnects_are_gathered_with_their_codes() {
+    use mqtt_playground::core::refusals::refusals;
+    let mut net = Net::new(BrokerConfig {
+        receive_maximum: 1,
+        users: BTreeMap::from([("ana".to_string(), "secreto".to_string())]),
+        ..no_sys()
+    });
+    // A wrong password (3.1.1): CONNACK 5.
+    let mut c = Connect::new(V311, ClientId::new("mal").unwrap());
+    c.username = Some("ana".into());
+    c.password = Some(Bytes::from_static(b"otra"));
+    net.connect_with(c);
+    // Past the Receive Maximum (5.0): DISCONNECT 0x93, with the violation.
+    let f = net.connect(V5, "f", true);
+    qos2_flood(&mut net, f, 1, 2);
+    // A second CONNECT on a 3.1.1 connection: closed without a packet.
+    let old = net.connect(V311, "viejo", true);
+    net.send(
+        old,
+        Packet::Connect(Box::new(Connect::new(
+            V311,
+            ClientId::new("viejo").unwrap(),
+        ))),
+    );
+    let got = refusals(net.trace.iter(), 8);
+    type Seen<'a> = (Option<&'a str>, Option<PacketType>, u8, Option<Violation>);
+    let seen: Vec<Seen> = got
+        .iter()
+        .map(|r| (r.client.as_deref(), r.packet, r.code.0, r.why.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("viejo"), None, 0x82, Some(Violation::SecondConnect)),
+            (
+                Some("f"),
+                Some(PacketType::Disconnect),
+                0x93,
+                Some(Violation::ReceiveMaximumExceeded(1))
+            ),
+            (Some("mal"), Some(PacketType::ConnAck), 5, None),
+        ],
+        "newest first"
+    );
+    assert_eq!(refusals(net.trace.iter(), 1).len(), 1, "at most max");
+}

@@ -275,7 +275,7 @@ catalogue! {
     /// Broker tab: refused connections and broker disconnects, heading.
     Refusals => { es: "Rechazos y desconexiones", en: "Refusals and disconnects" },
     /// Broker tab: a 3.1.1 connection closed without a code.
-    ClosedNoCode => { es: "conexión cerrada sin código (3.1.1 no los tiene)", en: "connection closed without a code (3.1.1 has none)" },
+    ClosedNoCode => { es: "conexión cerrada sin código de motivo", en: "connection closed without a reason code" },
     /// Broker tab: the column of what a 5.0 client and the broker agreed.
     Agreed5 => { es: "Acordado en MQTT 5", en: "Agreed in MQTT 5" },
     /// Broker tab: the broker's unacknowledged QoS 1/2 towards the client, of its Receive Maximum.

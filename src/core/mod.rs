@@ -15,6 +15,7 @@ pub mod json_read;
 pub mod numbers;
 pub mod payload;
 pub mod pcap;
+pub mod refusals;
 pub mod rng;
 pub mod sim;
 pub mod time;

@@ -4,16 +4,14 @@
 //! store, `$SYS` values, the latest refusals and disconnects with their reason codes explained,
 //! and the tree of every topic published.
 
-use std::collections::VecDeque;
-
 use leptos::prelude::*;
 
 use crate::core::broker::Flow;
-use crate::core::codec::{PacketType, ReasonCode, Version};
+use crate::core::codec::{PacketType, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::numbers::Fixed;
+use crate::core::refusals::{refusals, Refusal};
 use crate::core::topic::TopicName;
-use crate::core::trace::{ConnId, TraceEvent, TraceKind, Violation};
 use crate::web::state::Ctx;
 
 /// One session's row.
@@ -86,94 +84,6 @@ fn agreed_view(a: Agreed, lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// A refusal (CONNACK) or a disconnect the broker decided, as numbers and codes.
-#[derive(Clone, PartialEq)]
-struct Refusal {
-    at_ms: u64,
-    client: String,
-    /// CONNACK or DISCONNECT; `None`: a 3.1.1 connection closed without a packet.
-    packet: Option<PacketType>,
-    code: ReasonCode,
-    version: Version,
-    why: Option<Violation>,
-}
-
-/// The newest refusals and disconnects in the log, newest first (at most `max`).
-fn refusals(log: &VecDeque<TraceEvent>, max: usize) -> Vec<Refusal> {
-    let mut out = Vec::new();
-    let mut pending: Vec<(ConnId, Violation)> = Vec::new();
-    let mut names: Vec<(ConnId, String)> = Vec::new();
-    for e in log {
-        let at_ms = e.at.millis();
-        match &e.kind {
-            TraceKind::Auth { client, code, .. } if !code.is_success() => out.push(Refusal {
-                at_ms,
-                client: client.to_string(),
-                packet: Some(PacketType::ConnAck),
-                code: *code,
-                version: if code.0 < 0x80 {
-                    Version::V311
-                } else {
-                    Version::V5
-                },
-                why: None,
-            }),
-            TraceKind::ProtocolError { conn, violation } => {
-                pending.push((*conn, violation.clone()));
-            }
-            TraceKind::PacketOut {
-                conn,
-                client: Some(c),
-                packet: PacketType::Disconnect,
-                bytes,
-                ..
-            } => {
-                let why = pending
-                    .iter()
-                    .position(|(k, _)| k == conn)
-                    .map(|i| pending.remove(i).1);
-                out.push(Refusal {
-                    at_ms,
-                    client: c.to_string(),
-                    packet: Some(PacketType::Disconnect),
-                    code: ReasonCode(bytes.get(2).copied().unwrap_or(0)),
-                    version: Version::V5,
-                    why,
-                });
-            }
-            TraceKind::PacketIn {
-                conn,
-                client: Some(c),
-                ..
-            } if !names.iter().any(|(k, _)| k == conn) => {
-                names.push((*conn, c.to_string()));
-            }
-            TraceKind::ConnectionClosed { conn, client, .. } => {
-                if let Some(i) = pending.iter().position(|(k, _)| k == conn) {
-                    let (_, why) = pending.remove(i);
-                    let client = client.as_ref().map(|c| c.to_string()).or_else(|| {
-                        names
-                            .iter()
-                            .find(|(k, _)| k == conn)
-                            .map(|(_, n)| n.clone())
-                    });
-                    out.push(Refusal {
-                        at_ms,
-                        client: client.unwrap_or_default(),
-                        packet: None,
-                        code: why.reason_code(),
-                        version: Version::V311,
-                        why: Some(why),
-                    });
-                }
-                names.retain(|(k, _)| k != conn);
-            }
-            _ => {}
-        }
-    }
-    out.into_iter().rev().take(max).collect()
-}
-
 /// One refusal, explained in the language shown.
 fn refusal_view(r: Refusal, lang: ReadSignal<Lang>) -> impl IntoView {
     let Refusal {
@@ -206,7 +116,7 @@ fn refusal_view(r: Refusal, lang: ReadSignal<Lang>) -> impl IntoView {
         }
     };
     view! {
-        <li><strong>{client}</strong>" · "{head}<br/><span class="muted">{meaning}</span></li>
+        <li><strong>{client.unwrap_or_else(|| "—".to_string())}</strong>" · "{head}<br/><span class="muted">{meaning}</span></li>
     }
 }
 
@@ -375,7 +285,7 @@ pub fn BrokerPanel() -> impl IntoView {
             <h3>{t(Text::Refusals)}</h3>
             <ul class="refusals" data-testid="broker-refusals">
                 {move || {
-                    let list = ctx.read(|s| refusals(&s.log, 8));
+                    let list = ctx.read(|s| refusals(s.log.iter(), 8));
                     if list.is_empty() { return view! { <li class="muted">{lang.get().t(Text::Nothing)}</li> }.into_any(); }
                     list.into_iter().map(|r| refusal_view(r, lang)).collect_view().into_any()
                 }}
