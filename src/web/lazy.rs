@@ -17,16 +17,15 @@ use leptos::task::spawn_local;
 
 use bytes::Bytes;
 
-use crate::core::codec::{Properties, SubscriptionOptions, Version};
+use crate::core::codec::{Properties, SubscriptionOptions};
 use crate::core::i18n::{Lang, Text};
-use crate::core::journey::Journey;
 use crate::core::sim::lessons::Lesson;
 use crate::core::sim::{Share, World};
-use crate::core::trace::TraceEvent;
+use crate::core::trace::{MsgId, TraceEvent};
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::capture::CapturePanel;
 use crate::web::components::devices::DeviceSettings;
-use crate::web::components::journey::JourneyView;
+use crate::web::components::journey::JourneyOf;
 use crate::web::components::real::RealPanel;
 use crate::web::components::share::ShareBody;
 use crate::web::components::wildcard::WildcardTester;
@@ -112,8 +111,8 @@ split_part!(
 split_part!(
     /// A message's journey (shown once a message is picked).
     JOURNEY: journey, fetch_journey,
-    fn journey_view(j: Journey, version: Version, acl: bool) {
-        view! { <JourneyView j=j version=version acl=acl/> }.into_any()
+    fn journey_view(msg: MsgId) {
+        view! { <JourneyOf msg=msg/> }.into_any()
     }
 );
 split_part!(
@@ -297,10 +296,8 @@ pub fn capture_panel() -> impl IntoView {
 }
 
 /// A message's journey.
-pub fn journey(j: Journey, version: Version, acl: bool) -> impl IntoView {
-    deferred(&JOURNEY, move || {
-        ready(journey_view(j.clone(), version, acl))
-    })
+pub fn journey(msg: MsgId) -> impl IntoView {
+    deferred(&JOURNEY, move || ready(journey_view(msg)))
 }
 
 /// The share panel: its contents are fetched when it is first opened.

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::core::codec::{PacketType, ReasonCode, Version};
 use crate::core::i18n::{Lang, Text};
 use crate::core::journey::{Fate, Journey};
+use crate::core::trace::MsgId;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
 use crate::web::state::Ctx;
@@ -76,8 +77,28 @@ fn auth_text(client: &str, user: Option<&str>, acl: bool, lang: Lang) -> String 
 pub fn JourneyPanel() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
+    // Gathering and showing a journey is code of the journey's part (fetched on first use).
+    view! {
+        <section class="journey panel" data-testid="journey" aria-labelledby="journey-title">
+            <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
+            {move || match ctx.selected.get() {
+                None => empty(lang).into_any(),
+                Some(msg) => crate::web::lazy::journey(msg).into_any(),
+            }}
+        </section>
+    }
+}
+
+/// No message picked, or one no longer in the log.
+fn empty(lang: ReadSignal<Lang>) -> impl IntoView {
+    view! { <p class="muted" data-testid="journey-empty">{move || lang.get().t(Text::JourneyEmpty)}</p> }
+}
+
+/// The journey of message `msg`, gathered from the log as it grows.
+#[component]
+pub fn JourneyOf(msg: MsgId) -> impl IntoView {
+    let ctx = Ctx::get();
     let journey = Memo::new(move |_| {
-        let msg = ctx.selected.get()?;
         ctx.read(|s| {
             let j = Journey::gather(s.log.iter(), msg)?;
             let acl = s.run.world().broker().config().acl.is_some();
@@ -89,14 +110,9 @@ pub fn JourneyPanel() -> impl IntoView {
             Some((j, version, acl))
         })
     });
-    view! {
-        <section class="journey panel" data-testid="journey" aria-labelledby="journey-title">
-            <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
-            {move || match journey.get() {
-                None => view! { <p class="muted" data-testid="journey-empty">{lang.get().t(Text::JourneyEmpty)}</p> }.into_any(),
-                Some((j, version, acl)) => crate::web::lazy::journey(j, version, acl).into_any(),
-            }}
-        </section>
+    move || match journey.get() {
+        None => empty(ctx.lang).into_any(),
+        Some((j, version, acl)) => view! { <JourneyView j=j version=version acl=acl/> }.into_any(),
     }
 }
 
