@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, VecDeque};
 use bytes::Bytes;
 
 use crate::core::codec::{
-    decode, Ack, Connect, Control, DecodeError, Decoded, OutgoingAliases, Packet, Properties,
-    Property, PropertyId, Publish, ReasonCode, SubAck, Subscribe, SubscriptionOptions, Unsubscribe,
-    Version, MAX_PACKET_SIZE,
+    decode, Ack, Connect, Control, DecodeError, Decoded, IncomingAliases, OutgoingAliases, Packet,
+    Properties, PropertyId, Publish, ReasonCode, SubAck, Subscribe, SubscriptionOptions,
+    Unsubscribe, Version, MAX_PACKET_SIZE,
 };
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -99,7 +99,7 @@ pub struct ClientSession {
     outgoing: BTreeMap<u16, Outgoing>,
     incoming_qos2: LiteMap<u16, ()>,
     /// 5.0 topic aliases the broker set on this connection.
-    aliases: LiteMap<u16, TopicName>,
+    aliases: IncomingAliases,
     /// The broker's Receive Maximum: QoS 1/2 messages unacknowledged at once [§4.9].
     send_quota: u16,
     /// Give our own PUBLISH packets topic aliases (5.0), within the broker's Topic Alias
@@ -122,7 +122,7 @@ impl ClientSession {
             next_id: 0,
             outgoing: BTreeMap::new(),
             incoming_qos2: LiteMap::new(),
-            aliases: LiteMap::new(),
+            aliases: IncomingAliases::default(),
             send_quota: u16::MAX,
             use_aliases: false,
             out_aliases: OutgoingAliases::default(),
@@ -161,7 +161,7 @@ impl ClientSession {
     /// Starts a connection (the transport is open): sends CONNECT.
     pub fn start(&mut self, now: Time) {
         self.buf.clear();
-        self.aliases.clear();
+        self.aliases = IncomingAliases::default();
         self.out_aliases = OutgoingAliases::default();
         self.ping_sent = None;
         self.state = State::Connecting;
@@ -362,16 +362,10 @@ impl ClientSession {
             Packet::ConnAck(a) if self.state == State::Connecting => {
                 if a.code == ReasonCode::SUCCESS {
                     self.state = State::Connected;
-                    self.send_quota = match a.properties.get(PropertyId::ReceiveMaximum) {
-                        Some(Property::ReceiveMaximum(n)) => *n,
-                        _ => u16::MAX,
-                    };
-                    self.out_aliases = OutgoingAliases::new(
-                        match a.properties.get(PropertyId::TopicAliasMaximum) {
-                            Some(Property::TopicAliasMaximum(n)) => *n,
-                            _ => 0,
-                        },
-                    );
+                    let props = &a.properties;
+                    self.send_quota = props.u16(PropertyId::ReceiveMaximum).unwrap_or(u16::MAX);
+                    let alias_max = props.u16(PropertyId::TopicAliasMaximum).unwrap_or(0);
+                    self.out_aliases = OutgoingAliases::new(alias_max);
                     self.events.push_back(ClientEvent::Connected {
                         session_present: a.session_present,
                     });
@@ -420,23 +414,14 @@ impl ClientSession {
     }
 
     fn on_publish(&mut self, now: Time, mut p: Publish) {
-        // 5.0 topic aliases from the broker: learn or resolve [§3.3.2.3.4]; the alias stays
-        // among the message's properties, for the inspector to show.
-        if let Some(Property::TopicAlias(alias)) = p.properties.get(PropertyId::TopicAlias) {
-            if p.topic.is_empty() {
-                match self.aliases.get(alias) {
-                    Some(t) => p.topic = t.clone(),
-                    None => {
-                        // An alias never set: a protocol error; the owner closes the transport.
-                        let code = ReasonCode::PROTOCOL_ERROR;
-                        self.send(now, Packet::Disconnect(Control::with_code(code)));
-                        self.state = State::Disconnected;
-                        return;
-                    }
-                }
-            } else {
-                self.aliases.insert(*alias, p.topic.clone());
-            }
+        // 5.0 topic aliases from the broker: learnt or resolved; the alias stays among the
+        // message's properties, for the inspector to show.
+        if self.aliases.resolve(&mut p).is_err() {
+            // An alias never set: a protocol error; the owner closes the transport.
+            let code = ReasonCode::PROTOCOL_ERROR;
+            self.send(now, Packet::Disconnect(Control::with_code(code)));
+            self.state = State::Disconnected;
+            return;
         }
         match (p.qos, p.packet_id) {
             (QoS::AtLeastOnce, Some(id)) => {

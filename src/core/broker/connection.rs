@@ -161,14 +161,13 @@ impl Broker {
             self.end_session(&client);
         }
         let session_present = self.sessions.contains_key(&client);
-        let window = match c.properties.get(PropertyId::ReceiveMaximum) {
-            Some(Property::ReceiveMaximum(n)) => (*n).min(self.config.max_inflight),
-            _ => self.config.max_inflight,
-        };
-        let alias_max = match c.properties.get(PropertyId::TopicAliasMaximum) {
-            Some(Property::TopicAliasMaximum(n)) if v == Version::V5 => *n,
-            _ => 0,
-        };
+        let window = c
+            .properties
+            .u16(PropertyId::ReceiveMaximum)
+            .map_or(self.config.max_inflight, |n| {
+                n.min(self.config.max_inflight)
+            });
+        let alias_max = c.properties.u16(PropertyId::TopicAliasMaximum).unwrap_or(0);
         let max_packet_size = c.properties.u32(PropertyId::MaximumPacketSize);
         let session = self
             .sessions

@@ -27,7 +27,7 @@ pub use config::{Access, Acl, AclRule, BrokerConfig, Overlapping};
 pub use session::{Delivery, InFlight, Message, Session, Stage};
 pub use tree::{Subscription, SubscriptionTree};
 
-use crate::core::codec::{OutgoingAliases, Packet, PacketType, Version, Will};
+use crate::core::codec::{IncomingAliases, OutgoingAliases, Packet, PacketType, Version, Will};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId, MsgId, Trace, TraceEvent, TraceKind, Violation};
@@ -67,7 +67,7 @@ struct Conn {
     /// The will to publish if the connection ends without DISCONNECT.
     will: Option<Will>,
     /// 5.0 topic aliases the client set.
-    aliases: LiteMap<u16, TopicName>,
+    aliases: IncomingAliases,
     /// Topic aliases the broker gave, within the client's Topic Alias Maximum.
     out_aliases: OutgoingAliases,
 }
@@ -176,7 +176,7 @@ impl Broker {
                 keep_alive: 0,
                 last_seen: now,
                 will: None,
-                aliases: LiteMap::new(),
+                aliases: IncomingAliases::default(),
                 out_aliases: OutgoingAliases::default(),
             },
         );
@@ -299,7 +299,7 @@ impl Broker {
         Some(Flow {
             receive_maximum: self.advertised_receive_maximum(),
             receiving: session.incoming_qos2.len(),
-            from_client: c.aliases.iter().map(|(a, t)| (*a, t.clone())).collect(),
+            from_client: c.aliases.set(),
             from_client_max: self.config.max_topic_alias,
             to_client: c.out_aliases.given(),
             to_client_max: if self.config.outgoing_topic_aliases {

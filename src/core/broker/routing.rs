@@ -24,29 +24,21 @@ impl Broker {
         let Some(client) = self.client_of(conn) else {
             return;
         };
-        // 5.0 topic aliases: learn or resolve [§3.3.2.3.4].
-        if let Some(Property::TopicAlias(alias)) = p.properties.get(PropertyId::TopicAlias).cloned()
-        {
+        // 5.0 topic aliases: within the broker's maximum, then learnt or resolved.
+        if let Some(alias) = p.properties.u16(PropertyId::TopicAlias) {
             if alias == 0 || alias > self.config.max_topic_alias {
                 self.trace_in(conn, PacketType::Publish, None, raw);
                 self.protocol_error(conn, Violation::TopicAliasInvalid(alias));
                 return;
             }
-            let Some(c) = self.conns.get_mut(&conn) else {
-                return;
-            };
-            if p.topic.is_empty() {
-                match c.aliases.get(&alias) {
-                    Some(t) => p.topic = t.clone(),
-                    None => {
-                        self.trace_in(conn, PacketType::Publish, None, raw);
-                        self.protocol_error(conn, Violation::TopicAliasUnknown(alias));
-                        return;
-                    }
-                }
-            } else {
-                c.aliases.insert(alias, p.topic.clone());
-            }
+        }
+        let Some(c) = self.conns.get_mut(&conn) else {
+            return;
+        };
+        if let Err(alias) = c.aliases.resolve(&mut p) {
+            self.trace_in(conn, PacketType::Publish, None, raw);
+            self.protocol_error(conn, Violation::TopicAliasUnknown(alias));
+            return;
         }
         let msg = self.new_msg_id();
         self.trace_in(conn, PacketType::Publish, Some(msg), raw);

@@ -1,10 +1,42 @@
-//! Topic aliases a sender gives its own PUBLISH packets on one connection (MQTT 5,
-//! [§3.3.2.3.4]): the broker towards a client, or a client towards the broker.
+//! Topic aliases on one connection (MQTT 5, [§3.3.2.3.4]): those a sender gives its own
+//! PUBLISH packets, and those a receiver learns from the other side's. The broker and the
+//! client use both.
 
 use litemap::LiteMap;
 
-use super::{Property, Publish};
+use super::{Property, PropertyId, Publish};
 use crate::core::topic::TopicName;
+
+/// The aliases the other side set on one connection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IncomingAliases {
+    set: LiteMap<u16, TopicName>,
+}
+
+impl IncomingAliases {
+    /// Learns or resolves `publish`'s alias: with a topic, the alias now names it; with an
+    /// empty topic, the topic the alias names is filled in. `Err(alias)`: an empty topic with
+    /// an alias never set (a protocol error). A PUBLISH without an alias is left alone.
+    pub fn resolve(&mut self, publish: &mut Publish) -> Result<(), u16> {
+        let Some(Property::TopicAlias(alias)) = publish.properties.get(PropertyId::TopicAlias)
+        else {
+            return Ok(());
+        };
+        let alias = *alias;
+        if !publish.topic.is_empty() {
+            self.set.insert(alias, publish.topic.clone());
+            return Ok(());
+        }
+        let topic = self.set.get(&alias).ok_or(alias)?;
+        publish.topic = topic.clone();
+        Ok(())
+    }
+
+    /// The aliases set, by alias.
+    pub fn set(&self) -> Vec<(u16, TopicName)> {
+        self.set.iter().map(|(a, t)| (*a, t.clone())).collect()
+    }
+}
 
 /// The aliases given on one connection, within the receiver's Topic Alias Maximum.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -28,7 +28,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
-pub use alias::OutgoingAliases;
+pub use alias::{IncomingAliases, OutgoingAliases};
 pub use bits::{bits_of, BitName, Bits};
 pub use connect::{ConnAck, Connect, Will};
 pub use control::Control;

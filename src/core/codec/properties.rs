@@ -379,6 +379,11 @@ impl Properties {
         })
     }
 
+    /// A `u16`-valued property (Receive Maximum, Topic Alias Maximum, Server Keep Alive…).
+    pub fn u16(&self, id: PropertyId) -> Option<u16> {
+        self.u32(id).and_then(|n| u16::try_from(n).ok())
+    }
+
     /// A `u32`-valued property (expiry intervals, maximum packet size).
     pub fn u32(&self, id: PropertyId) -> Option<u32> {
         self.get(id).and_then(Property::number)
