@@ -38,3 +38,5 @@ for chunk in "$MQTT_SPLIT_OUT"/*.wasm; do
   wasm-opt -Oz $opt_params "$chunk" -o "dist/$(basename "$chunk")"
 done
 scripts/size.sh "${SIZE_BUDGET_KB:-0}"
+# The SCORM 1.2 package for learning platforms (Moodle…): dist/scorm/mqtt-playground-scorm12.zip.
+scripts/scorm.sh

@@ -19,6 +19,8 @@ apt_missing=()
 need_cmd_pkg() { command -v "$1" >/dev/null 2>&1 || apt_missing+=("$2"); }
 need_cmd_pkg node nodejs
 need_cmd_pkg npm npm
+# python3 zips the SCORM package (scripts/scorm.sh, run by the build).
+need_cmd_pkg python3 python3
 if [[ $WANT_TEST_TOOLS == 1 ]]; then
   need_cmd_pkg chromium chromium
   need_cmd_pkg chromedriver chromium-driver

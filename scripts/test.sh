@@ -75,4 +75,8 @@ mosquitto -c "$ws_dir/mosquitto.conf" & pids+=($!)
 wait_port 18850; wait_port 18851; wait_port 18852
 node --test-reporter=spec e2e/realclient.mjs "$E2E_BASE" "$E2E_OUT"
 
+section "a class on one real broker (scripts/classroom-broker.sh), and the SCORM package in an LMS (scorm-again)"
+node --test-reporter=spec e2e/class.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/scorm.mjs "$E2E_OUT"
+
 section "all tests passed in $(($(date +%s) - started)) s"

@@ -63,8 +63,9 @@ impl Lang {
         }
     }
 
-    /// Looks up a text in this language.
-    pub fn t(self, text: Text) -> &'static str {
+    /// Looks up a text in this language (from the main catalogue or a view's own, such as
+    /// [`class::ClassText`], whose texts travel with that view's lazily loaded part).
+    pub fn t<K: Key>(self, text: K) -> &'static str {
         text.in_lang(self)
     }
 }
@@ -75,30 +76,47 @@ impl fmt::Display for Lang {
     }
 }
 
-/// Declares the catalogue: each key with its Spanish and English text.
+pub mod class;
+
+/// A key of a catalogue: its text in each language.
+pub trait Key: Copy {
+    /// The text in the given language.
+    fn in_lang(self, lang: Lang) -> &'static str;
+}
+
+/// Declares a catalogue: each key with its Spanish and English text.
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident => { es: $es:expr, en: $en:expr $(,)? }),* $(,)?) => {
-        /// A key into the text catalogue.
+    ($(#[$edoc:meta])* $name:ident; $($(#[$doc:meta])* $key:ident => { es: $es:expr, en: $en:expr $(,)? }),* $(,)?) => {
+        $(#[$edoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Text {
+        pub enum $name {
             $($(#[$doc])* $key,)*
         }
 
-        impl Text {
+        impl $name {
             /// Every key, for completeness checks.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             /// The text in the given language.
             pub fn in_lang(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((Text::$key, Lang::Es) => $es, (Text::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::Es) => $es, ($name::$key, Lang::En) => $en,)*
                 }
+            }
+        }
+
+        impl $crate::core::i18n::Key for $name {
+            fn in_lang(self, lang: Lang) -> &'static str {
+                $name::in_lang(self, lang)
             }
         }
     };
 }
+pub(crate) use catalogue;
 
 catalogue! {
+    /// A key into the main text catalogue.
+    Text;
     /// The app's name.
     AppTitle => { es: "MQTT Playground", en: "MQTT Playground" },
     /// The line under the title.
@@ -428,6 +446,13 @@ catalogue! {
     ShareNoPasswords => {
         es: "El enlace reproduce esta ejecución (escenario, semilla y tus acciones) y nunca lleva contraseñas que hayas escrito.",
         en: "The link reproduces this run (scenario, seed and your actions) and never carries a password you typed.",
+    },
+    /// The class setup's summary.
+    ClassTitle => { es: "Dar una clase en un bróker real", en: "Teach a class on a real broker" },
+    /// Inside a learning platform.
+    LmsConnected => {
+        es: "Dentro de tu curso: al superar la lección se guarda tu nota.",
+        en: "Inside your course: passing the lesson records your grade.",
     },
     /// Copy an iframe snippet.
     CopyIframe => { es: "Copiar código para incrustar (iframe)", en: "Copy embed code (iframe)" },

@@ -5,6 +5,7 @@
 
 pub mod broker;
 pub mod capture;
+pub mod class;
 pub mod client;
 pub mod codec;
 pub mod describe;
@@ -17,6 +18,7 @@ pub mod payload;
 pub mod pcap;
 pub mod refusals;
 pub mod rng;
+pub mod scorm;
 pub mod sim;
 pub mod time;
 pub mod topic;

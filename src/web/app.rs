@@ -7,6 +7,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::lessons::flood_of;
 use crate::web::bridge::Real;
+use crate::web::components::class::ClassPart;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
 use crate::web::components::diagram::Diagram;
@@ -69,10 +70,21 @@ pub fn App(initial: Lang) -> impl IntoView {
     let real_client = Real::start();
     super::clock::start(ctx, Some(real_client));
     open_from_address(ctx);
+    let in_lms = super::scorm::start(ctx, lesson_id.clone());
+    // A class link: a student's join bar, or with `teacher=1` the teacher's view.
+    let class = super::lang::query_flag("class").map(|_| {
+        if super::lang::query_flag("teacher").as_deref() == Some("1") {
+            ClassPart::Teacher
+        } else {
+            ClassPart::Student
+        }
+    });
+    let teacher = class == Some(ClassPart::Teacher);
     let t = move |text: Text| move || lang.get().t(text);
     let tab = ctx.view;
     let real = RwSignal::new(super::lang::query_flag("mode").as_deref() == Some("real"));
-    if real.get_untracked() {
+    // The teacher's view shows no simulation: it does not run behind it.
+    if real.get_untracked() || teacher {
         ctx.update(|s| s.player.playing = false);
     }
     let switch_mode = move |_| {
@@ -116,7 +128,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     view! {
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>
-            <label class="lesson-pick">
+            <label class="lesson-pick" class:hidden=teacher>
                 <span class="sr-only">{t(Text::LessonLabel)}</span>
                 <select data-testid="lesson-select" on:change=choose_lesson aria-label=t(Text::LessonLabel)>
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
@@ -150,17 +162,21 @@ pub fn App(initial: Lang) -> impl IntoView {
             <p class="tagline" data-testid="tagline" class:hidden=embed>{t(Text::Tagline)}</p>
             <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
             <NoticeBar/>
+            {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
         </section>
+        {(class == Some(ClassPart::Student)).then(|| lazy::class(ClassPart::Student))}
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
             <main>{lazy::real_panel(lang)}</main>
         </Show>
-        <main class="layout" class:hidden=move || real.get()>
+        {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{lazy::class(ClassPart::Teacher)}</main> })}
+        <main class="layout" class:hidden=move || real.get() || teacher>
             <div class="col col-a">
                 <LessonPanel/>
                 <Controls/>
                 {lazy::share_panel()}
+                {lazy::class_setup()}
                 <Devices/>
                 <PublishForm/>
                 <SubscribeForm/>

@@ -28,6 +28,7 @@ async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsVal
         keep_alive: 60,
         clean: true,
         will: (String::new(), String::new()),
+        will_retain: false,
         topic_aliases: false,
     };
     client_op(&client, ClientOp::Connect(options), Lang::En)

@@ -39,6 +39,8 @@ pub struct Bridge {
     pub prefix: String,
     /// Devices whose publishes go to the real broker.
     pub out: LiteMap<String, ()>,
+    /// Every device's publishes go (a class whose teacher allows it).
+    pub all: bool,
     /// Dashboards that also show real messages.
     pub show: LiteMap<String, ()>,
 }
@@ -108,7 +110,7 @@ impl Real {
     /// Whether any device is bridged out (the simulation then collects its publishes).
     pub fn bridging(&self) -> bool {
         self.bridge
-            .try_with_untracked(|b| !b.out.is_empty())
+            .try_with_untracked(|b| b.all || !b.out.is_empty())
             .unwrap_or(false)
     }
 
@@ -122,7 +124,7 @@ impl Real {
         self.bridge.with_untracked(|b| {
             for (i, s) in sent
                 .into_iter()
-                .filter(|s| b.out.contains_key(&s.device))
+                .filter(|s| b.all || b.out.contains_key(&s.device))
                 .enumerate()
             {
                 let topic = with_prefix(&b.prefix, &s.topic);

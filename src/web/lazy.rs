@@ -24,6 +24,7 @@ use crate::core::sim::{Share, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::web::components::broker_panel::BrokerPanel;
 use crate::web::components::capture::CapturePanel;
+use crate::web::components::class::{ClassPart, ClassView};
 use crate::web::components::devices::DeviceSettings;
 use crate::web::components::journey::JourneyOf;
 use crate::web::components::real::RealPanel;
@@ -123,6 +124,14 @@ split_part!(
     }
 );
 split_part!(
+    /// A class on a real broker: the teacher's setup, a student's join bar, the teacher's
+    /// table (with the real client's code: every class view connects).
+    CLASS: class, fetch_class + fetch_client_ops,
+    fn class_view(part: ClassPart) {
+        view! { <ClassView part=part/> }.into_any()
+    }
+);
+split_part!(
     /// A device's settings editor.
     DEVICE_SETTINGS: device_settings, fetch_device_settings,
     fn device_settings_view(name: String) {
@@ -138,6 +147,8 @@ pub enum ClientOp {
     Connect(Options),
     /// Subscribes to a filter.
     Subscribe(String, SubscriptionOptions),
+    /// Unsubscribes from a filter.
+    Unsubscribe(String),
     /// Publishes (topic, payload, QoS, retain).
     Publish(String, Bytes, u8, bool),
     /// Keep-alive (about once a second).
@@ -150,6 +161,10 @@ fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), St
     match op {
         ClientOp::Connect(options) => client.connect(&options, lang),
         ClientOp::Subscribe(filter, options) => client.subscribe(&filter, options, lang),
+        ClientOp::Unsubscribe(filter) => {
+            client.unsubscribe(&filter);
+            Ok(())
+        }
         ClientOp::Publish(topic, payload, qos, retain) => {
             client.publish(&topic, payload, qos, retain, Properties::new(), lang)
         }
@@ -311,6 +326,22 @@ pub fn share_panel() -> impl IntoView {
     )
 }
 
+/// A student's class bar (`?class=`), or the teacher's view (`&teacher=1`).
+pub fn class(part: ClassPart) -> impl IntoView {
+    deferred(&CLASS, move || ready(class_view(part)))
+}
+
+/// The class setup: fetched when first opened.
+pub fn class_setup() -> impl IntoView {
+    details(
+        "panel class",
+        "class-panel".into(),
+        Text::ClassTitle,
+        &CLASS,
+        || ready(class_view(ClassPart::Setup)),
+    )
+}
+
 /// A device's settings: fetched when first opened.
 pub fn device_settings(name: String) -> impl IntoView {
     details(
@@ -329,8 +360,9 @@ fn details(
     testid: String,
     summary: Text,
     part: &'static Part,
-    view: impl Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync + Clone + 'static,
+    view: impl Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync + 'static,
 ) -> impl IntoView {
+    let view: View = std::sync::Arc::new(view);
     let lang = Ctx::get().lang;
     let opened = RwSignal::new(false);
     let toggle = move |ev: leptos::ev::Event| {
@@ -347,7 +379,7 @@ fn details(
             <summary on:pointerenter=move |_| part.prefetch() on:focus=move |_| part.prefetch()>
                 {move || lang.get().t(summary)}
             </summary>
-            {move || opened.get().then(|| deferred(part, view.clone()))}
+            {move || opened.get().then(|| deferred_dyn(part, view.clone()))}
         </details>
     }
 }
@@ -360,12 +392,20 @@ enum Load {
     Failed,
 }
 
+/// A part's view, once its chunk is here (one shape for every part, so the code showing them
+/// is built once).
+type View = std::sync::Arc<dyn Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync>;
+
 /// Shows `view` once `part` is here: a loading line before, an error in the user's language
 /// with a retry button if fetching fails.
 fn deferred(
     part: &'static Part,
     view: impl Fn() -> Option<Result<AnyView, LoadError>> + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    deferred_dyn(part, std::sync::Arc::new(view))
+}
+
+fn deferred_dyn(part: &'static Part, view: View) -> AnyView {
     let lang = Ctx::get().lang;
     let loaded = part.loaded();
     let state = RwSignal::new(if loaded { Load::Ready } else { Load::Pending });
@@ -397,11 +437,12 @@ fn deferred(
         view! { <p class="lazy-loading" role="status" data-testid="lazy-loading">{t(Text::LoadingPart)}</p> }
             .into_any()
     };
-    move || match state.get() {
+    (move || match state.get() {
         Load::Ready => view().and_then(Result::ok).unwrap_or_else(failed),
         Load::Pending => loading(),
         Load::Failed => failed(),
-    }
+    })
+    .into_any()
 }
 
 /// The value of a future that needs no waiting (a split function whose chunk is loaded

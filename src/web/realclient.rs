@@ -51,6 +51,8 @@ pub struct Options {
     pub clean: bool,
     /// Last will: topic (empty: none) and payload.
     pub will: (String, String),
+    /// Whether the broker retains the last will when it publishes it.
+    pub will_retain: bool,
     /// 5.0: give our publishes topic aliases (within the broker's Topic Alias Maximum).
     pub topic_aliases: bool,
 }
@@ -173,7 +175,7 @@ fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
             topic: TopicName::new(o.will.0.as_str()).map_err(|e| e.message(lang))?,
             payload: Bytes::from(o.will.1.clone()),
             qos: QoS::AtLeastOnce,
-            retain: false,
+            retain: o.will_retain,
             properties: Properties::new(),
         });
     }
@@ -549,6 +551,11 @@ impl RealClient {
         Ok(())
     }
 
+    /// Whether a SUBSCRIBE is still waiting for its SUBACK.
+    pub fn awaiting_suback(&self) -> bool {
+        !self.0.borrow().sub_requests.is_empty()
+    }
+
     /// Unsubscribes (and forgets the filter for reconnects).
     pub fn unsubscribe(&self, filter: &str) {
         let mut live = self.0.borrow_mut();
@@ -624,6 +631,11 @@ impl RealClient {
             for b in &out {
                 let _ = ws.send_with_u8_array(b);
             }
+            // This socket's late events (its close comes after a new connection may have
+            // replaced the handlers) reach nothing.
+            ws.set_onopen(None);
+            ws.set_onmessage(None);
+            ws.set_onclose(None);
             let _ = ws.close();
         }
         if let Some(s) = live.session.as_mut() {

@@ -3,6 +3,7 @@
 
 pub mod broker_panel;
 pub mod capture;
+pub mod class;
 pub mod controls;
 pub mod devices;
 pub mod diagram;

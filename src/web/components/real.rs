@@ -179,6 +179,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             keep_alive: keep_alive.get_untracked(),
             clean: clean.get_untracked(),
             will: (will_topic.get_untracked(), will_payload.get_untracked()),
+            will_retain: false,
             topic_aliases: aliases.get_untracked(),
         };
         if remember.get_untracked() {

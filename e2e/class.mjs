@@ -1,0 +1,253 @@
+// End-to-end: a class on one real broker. The classroom broker (scripts/classroom-broker.sh:
+// mosquitto with a WebSocket listener, one account per student, the classroom ACL, retained
+// messages on disk) is started here on 127.0.0.1 and restarted mid-test. A teacher context and
+// two student contexts: the students pass a lesson, the teacher's table shows it within 2 s,
+// the table comes back whole after the broker restarts, a name made of HTML shows as text, and
+// one student cannot write under another's name.
+// Usage: node e2e/class.mjs BASE_URL OUT_DIR
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { launch, watchErrors, accessible } from './browser.mjs';
+
+const run = promisify(execFile);
+const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
+const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
+const WS_PORT = 18860;
+const MQTT_PORT = 18861;
+const BROKER = `ws://127.0.0.1:${WS_PORT}/`;
+const CODE = 'E2E1';
+const ROOT = `mqtt-playground/${CODE}`;
+const XSS = '<img src=x onerror=alert(1)>';
+await mkdir(out, { recursive: true });
+const byId = (id) => `[data-testid="${id}"]`;
+
+const dir = await mkdtemp(join(tmpdir(), 'classroom-'));
+// The secure WebSocket listener gets a throw-away certificate for 127.0.0.1.
+const WSS_PORT = 18864;
+await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+  '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+let broker = null;
+let brokerLog = '';
+async function waitPort(port, up = true) {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise((ok) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.destroy(); ok(true); });
+      s.on('error', () => ok(false));
+    });
+    if (open === up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} never ${up ? 'opened' : 'closed'}`);
+}
+async function startBroker() {
+  broker = spawn('scripts/classroom-broker.sh', ['--names', 'tests/class/names.txt', '--dir', dir,
+    '--ws-port', String(WS_PORT), '--mqtt-port', String(MQTT_PORT), '--foreground',
+    '--cert', join(dir, 'cert.pem'), '--key', join(dir, 'key.pem'), '--wss-port', String(WSS_PORT)], { stdio: ['ignore', 'inherit', 'pipe'] });
+  broker.stderr.on('data', (d) => { brokerLog += d; });
+  await waitPort(WS_PORT);
+  await waitPort(MQTT_PORT);
+  await waitPort(WSS_PORT);
+}
+async function stopBroker() {
+  if (!broker) return;
+  const exited = new Promise((ok) => broker.once('exit', ok));
+  broker.kill('SIGTERM');
+  await exited;
+  broker = null;
+  await waitPort(WS_PORT, false);
+}
+await startBroker();
+const accounts = Object.fromEntries((await readFile(join(dir, 'accounts.csv'), 'utf8')).trim().split('\n').slice(1)
+  .map((l) => l.split(',')).map(([, user, pass]) => [user, pass]));
+
+const browser = await launch();
+test.after(async () => { await browser.close(); await stopBroker(); });
+
+async function context(viewport = { width: 1366, height: 768 }) {
+  // The wss certificate is the test's own.
+  const ctx = await browser.newContext({ viewport, ignoreHTTPSErrors: true });
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  return { ctx, page, errors };
+}
+
+const studentLink = `${base}?class=${CODE}&broker=${encodeURIComponent(BROKER)}&devices=1`;
+const teacherLink = `${base}?class=${CODE}&broker=${encodeURIComponent(BROKER)}&devices=1&teacher=1`;
+
+async function teacherConnects(page, url = BROKER) {
+  await page.goto(`${teacherLink}&lang=es`);
+  await page.waitForSelector(byId('class-connect'));
+  await page.fill(byId('class-broker'), url);
+  await page.fill(byId('class-username'), 'profesor');
+  await page.fill(byId('class-password'), accounts.profesor);
+  await page.click(byId('class-connect'));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'conectado', byId('class-status'));
+}
+
+async function studentJoins(page, name, user) {
+  await page.goto(`${studentLink}&lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('class-join-button'));
+  await page.fill(byId('class-name'), name);
+  await page.fill(byId('class-username'), user);
+  await page.fill(byId('class-password'), accounts[user]);
+  await page.click(byId('class-join-button'));
+  await page.waitForSelector(byId('class-joined'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Passes lesson 1 through the forms: the dashboard subscribes to the kitchen temperature. */
+async function passLesson1(page) {
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  await page.waitForSelector(byId('lesson-passed'));
+}
+
+const cell = (user, lesson, mark) => `${byId('class-row')}[data-student="${user}"] ${byId('class-cell')}[data-lesson="${lesson}"][data-mark="${mark}"]`;
+
+test('the teacher sets up a class: the student link (no password) and its QR code', async () => {
+  const { ctx, page, errors } = await context();
+  await page.goto(`${base}?lang=es`);
+  await page.click(`${byId('class-panel')} summary`);
+  await page.waitForSelector(byId('class-setup'));
+  await page.fill(byId('class-broker'), BROKER);
+  await page.fill(byId('class-code'), CODE);
+  await page.check(byId('class-devices'));
+  const link = new URL(await page.inputValue(byId('class-student-link')));
+  assert.equal(link.searchParams.get('class'), CODE);
+  assert.equal(link.searchParams.get('broker'), BROKER);
+  assert.equal(link.searchParams.get('devices'), '1');
+  assert.equal(link.searchParams.get('teacher'), null);
+  assert.doesNotMatch(link.href, /pass|secret/i);
+  await page.waitForSelector(`${byId('class-qr')} path`);
+  assert.match(await page.getAttribute(byId('class-open-teacher'), 'href'), /teacher=1/);
+  // A bad code is explained, and the link disappears until it is fixed.
+  await page.fill(byId('class-code'), 'no spaces');
+  assert.match(await page.textContent(byId('class-setup-error')), /código de clase/);
+  assert.equal(await page.inputValue(byId('class-student-link')), '');
+  await page.fill(byId('class-code'), CODE);
+  // A public broker: a random prefix and a warning that anyone can read it.
+  await page.fill(byId('class-broker'), 'wss://broker.hivemq.com:8884/mqtt');
+  await page.waitForSelector(byId('class-public-warning'));
+  assert.match(await page.inputValue(byId('class-prefix')), /^mqtt-playground-[a-z0-9]{8}$/);
+  assert.match(await page.inputValue(byId('class-student-link')), /prefix=mqtt-playground-/);
+  await accessible(page, byId('class-panel'));
+  await page.locator(byId('class-panel')).screenshot({ path: `${out}/class-setup.png` });
+  // A student link with a mistyped code says so, in the page's language, above a working page.
+  await page.goto(`${base}?lang=en&class=${encodeURIComponent('no spaces')}&broker=${encodeURIComponent(BROKER)}`);
+  assert.match(await page.textContent(byId('class-error')), /class code has 1 to 16/);
+  await page.waitForSelector(byId('lesson-select'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('two students pass a lesson; the teacher sees it live, and again after a broker restart', async () => {
+  const teacher = await context();
+  await teacherConnects(teacher.page);
+  await teacher.page.waitForSelector(byId('class-empty'));
+
+  const ana = await context();
+  await studentJoins(ana.page, 'Ana García', 'ana-garcia');
+  const xss = await context({ width: 390, height: 844 });
+  await studentJoins(xss.page, XSS, 'carla');
+  assert.match(await xss.page.textContent(byId('class-joined')), /<img src=x onerror=alert\(1\)>/);
+  // Both appear, in progress on lesson 1.
+  await teacher.page.waitForSelector(cell('ana-garcia', 'pubsub', 'current'));
+  await teacher.page.waitForSelector(cell('carla', 'pubsub', 'current'));
+
+  for (const [student, user] of [[ana, 'ana-garcia'], [xss, 'carla']]) {
+    await passLesson1(student.page);
+    const passedAt = Date.now();
+    await teacher.page.waitForSelector(cell(user, 'pubsub', 'passed'), { timeout: 2000 });
+    console.log(`teacher saw ${user} pass lesson 1 after ${Date.now() - passedAt} ms (goal 2000 ms)`);
+  }
+  // The name made of HTML is text: no element was made of it, no script ran.
+  const names = await teacher.page.$$eval(byId('class-student-name'), (els) => els.map((e) => e.textContent));
+  assert.deepEqual(names.sort(), ['Ana García', XSS].sort());
+  assert.equal(await teacher.page.$$eval(`${byId('class-table')} img`, (els) => els.length), 0);
+  // Devices bridged: the kitchen sensor's readings show in the class's topic tree.
+  await teacher.page.waitForFunction((sel) => /Temperatura/.test(document.querySelector(sel)?.textContent ?? ''), byId('class-tree'));
+  await teacher.page.waitForSelector(`${byId('class-row')}[data-student="ana-garcia"] .dot.online`);
+  await accessible(teacher.page, byId('class-teacher'));
+  await accessible(ana.page, byId('class-bar'));
+  await teacher.page.screenshot({ path: `${out}/class-teacher-1366.png` });
+  for (const [p, name] of [[ana.page, 'class-student-1366'], [xss.page, 'class-student-390']]) {
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: `${out}/${name}.png` });
+  }
+
+  // One student cannot write under another's name (the classroom ACL refuses it).
+  await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(MQTT_PORT), '-V', '5', '-q', '1', '-r',
+    '-u', 'ana-garcia', '-P', accounts['ana-garcia'], '-t', `${ROOT}/carla/progress`, '-m', 'forged']).catch(() => {});
+  const { stdout } = await run('mosquitto_sub', ['-h', '127.0.0.1', '-p', String(MQTT_PORT), '-C', '1', '-W', '5',
+    '-u', 'profesor', '-P', accounts.profesor, '-t', `${ROOT}/carla/progress`]);
+  assert.equal(JSON.parse(stdout).name, XSS, 'carla\'s progress is still hers');
+  await teacher.page.waitForTimeout(300);
+  assert.equal(await teacher.page.$$eval(byId('class-student-name'), (els) => els.length), 2);
+
+  // The students leave (their last will marks them offline); the broker restarts.
+  await ana.ctx.close();
+  await xss.ctx.close();
+  await teacher.page.waitForSelector(`${byId('class-row')}[data-student="ana-garcia"] .dot:not(.online)`);
+  await stopBroker();
+  await startBroker();
+  // A teacher arriving now (over wss) gets the whole table back from the retained progress.
+  const late = await context({ width: 390, height: 844 });
+  await teacherConnects(late.page, `wss://127.0.0.1:${WSS_PORT}/`);
+  await late.page.waitForSelector(cell('ana-garcia', 'pubsub', 'passed'));
+  await late.page.waitForSelector(cell('carla', 'pubsub', 'passed'));
+  assert.equal(await late.page.$$eval(byId('class-row'), (els) => els.length), 2);
+  await late.page.screenshot({ path: `${out}/class-teacher-390.png`, fullPage: true });
+  // The first teacher page reconnected by itself and still shows everyone.
+  await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'conectado', byId('class-status'));
+  assert.equal(await teacher.page.$$eval(byId('class-row'), (els) => els.length), 2);
+  assert.deepEqual(teacher.errors.filter((e) => !/WebSocket/.test(e)), []);
+  assert.deepEqual(late.errors, []);
+  assert.deepEqual(ana.errors, []);
+  assert.deepEqual(xss.errors, []);
+  await teacher.ctx.close();
+  await late.ctx.close();
+});
+
+test('without accounts, a name already in the class gets a suffix; a reload keeps its own', async () => {
+  // An open broker (no accounts), as a public one would be.
+  const conf = join(dir, 'open.conf');
+  await writeFile(conf, 'per_listener_settings true\nlistener 18862 127.0.0.1\nallow_anonymous true\nlistener 18863\nprotocol websockets\nallow_anonymous true\n');
+  const open = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+  try {
+    await waitPort(18863);
+    const link = `${base}?class=DUP&broker=${encodeURIComponent('ws://127.0.0.1:18863/')}&lang=es`;
+    const join1 = async (page) => {
+      await page.goto(link);
+      await page.fill(byId('class-name'), 'Ana');
+      await page.click(byId('class-join-button'));
+      await page.waitForSelector(byId('class-joined'));
+      return page.textContent(byId('class-joined'));
+    };
+    const first = await context();
+    const second = await context();
+    assert.match(await join1(first.page), /«Ana»/);
+    assert.match(await join1(second.page), /«Ana 2»/);
+    // The first browser comes back: it is still Ana, not Ana 3.
+    assert.match(await join1(first.page), /«Ana»/);
+    const teacher = await context();
+    await teacher.page.goto(`${link}&teacher=1`);
+    await teacher.page.click(byId('class-connect'));
+    await teacher.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, `${byId('class-row')}`);
+    const rows = await teacher.page.$$eval(byId('class-row'), (els) => els.map((e) => e.dataset.student));
+    assert.deepEqual(rows.sort(), ['ana', 'ana-2']);
+    for (const c of [first, second, teacher]) {
+      assert.deepEqual(c.errors, []);
+      await c.ctx.close();
+    }
+  } finally {
+    open.kill();
+  }
+});

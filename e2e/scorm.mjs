@@ -1,0 +1,123 @@
+// End-to-end: the SCORM 1.2 package in a learning platform's place. A parent page runs npm
+// scorm-again (a real SCORM 1.2 runtime, as LMSs embed) as `window.API` and launches a SCO
+// from the manifest's href, from the package unzipped under a sub-path. Lesson 1 is passed
+// with the keyboard; the runtime's CMI must say `passed`, with the score and a session time,
+// committed, and finished when the SCO goes away. Every file the manifest names is in the zip.
+// Usage: node e2e/scorm.mjs OUT_DIR (after scripts/build.sh, which writes the package)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, watchErrors, accessible } from './browser.mjs';
+import { staticFiles } from './serve.mjs';
+
+const out = process.env.E2E_OUT ?? process.argv[2] ?? 'target/e2e';
+const zip = process.env.SCORM_ZIP ?? 'dist/scorm/mqtt-playground-scorm12.zip';
+await mkdir(out, { recursive: true });
+const byId = (id) => `[data-testid="${id}"]`;
+const entity = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+// Unzipped with Python's zipfile (Debian's python3), which also lists what the zip holds.
+const root = await mkdtemp(join(tmpdir(), 'scorm-lms-'));
+const listed = execFileSync('python3', ['-c',
+  'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nprint("\\n".join(z.namelist()))',
+  zip, join(root, 'pkg')], { encoding: 'utf8' }).trim().split('\n');
+const manifest = await readFile(join(root, 'pkg', 'imsmanifest.xml'), 'utf8');
+const scos = [...manifest.matchAll(/<resource identifier="([^"]+)"[^>]*adlcp:scormtype="sco" href="([^"]+)"/g)]
+  .map(([, id, href]) => ({ id, href: entity(href) }));
+
+const runtime = await readFile(createRequire(import.meta.url).resolve('scorm-again/scorm12'), 'utf8');
+const lmsPage = (href) => `<!doctype html><html lang="en"><head><title>LMS</title><link rel="icon" href="data:,">
+<script src="/scorm12.js"></script>
+<script>
+  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  window.lmsLog = [];
+  for (const call of ['LMSInitialize', 'LMSCommit', 'LMSFinish']) window.API.on(call, () => window.lmsLog.push(call));
+  window.API.on('LMSSetValue.cmi.*', (element, value) => window.lmsLog.push(element + '=' + value));
+</script></head><body><main><h1>Course</h1>
+<iframe id="sco" title="SCO" src="/pkg/${href}" width="1300" height="860"></iframe></main></body></html>`;
+const pubsub = scos.find((s) => s.href.includes('lesson=pubsub'));
+const server = createServer(staticFiles(root, { '/lms.html': lmsPage(pubsub?.href ?? ''), '/scorm12.js': runtime }));
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+test.after(async () => { await browser.close(); server.close(); });
+
+test('the package: one SCO per lesson launching index.html?lesson=ID&embed=1, every file in the zip', () => {
+  assert.ok(scos.length >= 13, `${scos.length} SCOs`);
+  for (const { id, href } of scos) assert.equal(href, `index.html?lesson=${id.replace(/^sco-/, '')}&embed=1`);
+  assert.match(manifest, /<schemaversion>1\.2<\/schemaversion>/);
+  const named = [...manifest.matchAll(/<file href="([^"]+)"/g)].map(([, f]) => entity(f));
+  assert.ok(named.includes('index.html'));
+  assert.ok(named.some((f) => f.endsWith('.wasm')), 'the wasm is named');
+  for (const f of named) assert.ok(listed.includes(f), `${f} is named by the manifest but not in the zip`);
+  for (const f of listed) assert.ok(f === 'imsmanifest.xml' || named.includes(f), `${f} is in the zip but not in the manifest`);
+});
+
+test('inside an LMS: incomplete at launch, passed with score and session time, finished on leaving', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/lms.html`);
+  const frame = page.frameLocator('#sco');
+  await frame.locator(byId('lesson-title')).waitFor();
+  await frame.locator(byId('lms-status')).waitFor();
+  const cmi = () => page.evaluate(() => ({
+    status: window.API.cmi.core.lesson_status,
+    raw: window.API.cmi.core.score.raw,
+    log: window.lmsLog,
+  }));
+  let now = await cmi();
+  assert.equal(now.status, 'incomplete');
+  assert.equal(now.log[0], 'LMSInitialize');
+  assert.ok(now.log.includes('LMSCommit'));
+
+  // Lesson 1 with the keyboard alone: the dashboard subscribes to the kitchen temperature.
+  const sco = page.frames().find((f) => f.url().includes('lesson=pubsub'));
+  const focused = () => sco.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  await frame.locator(byId('lesson-select')).focus();
+  const tabTo = async (id) => {
+    for (let i = 0; i < 300 && await focused() !== id; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), id, `Tab reaches ${id}`);
+  };
+  await tabTo('subscribe-device');
+  for (let i = 0; i < 8 && await frame.locator(byId('subscribe-device')).inputValue() !== 'panel'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await tabTo('subscribe-filter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Casa/Cocina/Temperatura');
+  await page.keyboard.press('Enter');
+  await frame.locator(byId('lesson-passed')).waitFor();
+  await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'passed');
+  now = await cmi();
+  assert.equal(now.raw, '100');
+  assert.ok(now.log.includes('cmi.core.lesson_status=passed'));
+  const time = now.log.find((l) => l.startsWith('cmi.core.session_time='));
+  assert.match(time ?? '', /^cmi\.core\.session_time=\d{2,4}:\d{2}:\d{2}\.\d{2}$/);
+  assert.ok(now.log.lastIndexOf('LMSCommit') > now.log.indexOf('cmi.core.lesson_status=passed'), 'committed after passing');
+  await page.screenshot({ path: `${out}/scorm-lms.png` });
+  await accessible(page, 'body');
+  await accessible(sco, 'body');
+
+  // The LMS moves on: the SCO's page goes away and finishes the attempt.
+  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.waitForFunction(() => window.lmsLog.includes('LMSFinish'));
+  assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'passed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('outside an LMS nothing changes', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/pkg/${pubsub.href}`);
+  await page.waitForSelector(byId('lesson-title'));
+  assert.equal(await page.locator(byId('lms-status')).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

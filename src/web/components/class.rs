@@ -1,0 +1,760 @@
+//! A class on one real broker (its model is `core::class`): the teacher's setup (broker, code,
+//! student link and its QR code), a student's join bar (their progress retained on the broker
+//! as it changes), and the teacher's live table of students × lessons with the class's topic
+//! tree. All of it comes in one lazily loaded part; the connection is the page's real client.
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::class::{
+    claim, is_public_broker, roster, tree, Claim, Class, ClassError, DisplayName, Mark, Progress,
+    Qr, DEFAULT_PREFIX, PROGRESS_V,
+};
+use crate::core::codec::{SubscriptionOptions, Version};
+use crate::core::doctor::BrokerUrl;
+use crate::core::i18n::class::{ago, ClassMsg, ClassText};
+use crate::core::i18n::Lang;
+use crate::core::sim::lessons::LESSONS;
+use crate::core::types::QoS;
+use crate::web::bridge::Real;
+use crate::web::lazy::{client_op, client_op_now, ClientOp};
+use crate::web::realclient::{Options, RealClient, Status};
+use crate::web::state::Ctx;
+use crate::web::{files, storage};
+
+const NAME_KEY: &str = "mqtt-playground-class-name";
+const ID_KEY: &str = "mqtt-playground-class-id";
+const TEACHER_KEY: &str = "mqtt-playground-class-teacher";
+/// Seconds between the student's progress heartbeats (for "last seen").
+const HEARTBEAT_S: f64 = 30.0;
+
+/// Which class view a part shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassPart {
+    /// The teacher's setup (in the page's side column).
+    Setup,
+    /// The join bar of a student link.
+    Student,
+    /// The teacher's table.
+    Teacher,
+}
+
+/// Shows one of the class views.
+#[component]
+pub fn ClassView(part: ClassPart) -> impl IntoView {
+    match part {
+        ClassPart::Setup => view! { <ClassSetup/> }.into_any(),
+        ClassPart::Student => view! { <StudentBar/> }.into_any(),
+        ClassPart::Teacher => view! { <TeacherView/> }.into_any(),
+    }
+}
+
+/// What a class link says.
+#[derive(Clone, Debug, Default)]
+struct Link {
+    code: String,
+    broker: String,
+    prefix: String,
+    devices: bool,
+}
+
+impl Link {
+    fn from_address() -> Link {
+        let q = crate::web::lang::query_flag;
+        Link {
+            code: q("class").unwrap_or_default(),
+            broker: q("broker").unwrap_or_default(),
+            prefix: q("prefix").unwrap_or_default(),
+            devices: q("devices").as_deref() == Some("1"),
+        }
+    }
+
+    /// The student link (`teacher`: the teacher's). Never a password.
+    fn url(&self, teacher: bool) -> String {
+        let Ok(url) = web_sys::Url::new(&files::app_base()) else {
+            return String::new();
+        };
+        let p = url.search_params();
+        p.set("class", self.code.trim());
+        p.set("broker", self.broker.trim());
+        let prefix = self.prefix.trim();
+        if !prefix.is_empty() && prefix != DEFAULT_PREFIX {
+            p.set("prefix", prefix);
+        }
+        if self.devices {
+            p.set("devices", "1");
+        }
+        if teacher {
+            p.set("teacher", "1");
+        }
+        url.href()
+    }
+}
+
+fn random(n: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..n)
+        .map(|_| {
+            let i = (js_sys::Math::random() * ALPHABET.len() as f64) as usize;
+            ALPHABET[i.min(ALPHABET.len() - 1)] as char
+        })
+        .collect()
+}
+
+fn wall_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// This browser's id in classes (random, kept): a reload takes its name back.
+fn browser_id() -> String {
+    storage::load::<String>(ID_KEY).unwrap_or_else(|| {
+        let id = random(12).to_lowercase();
+        storage::save(ID_KEY, &id);
+        id
+    })
+}
+
+/// Waits for CONNACK: `Err` with the doctor's words if the connection failed.
+async fn until_connected(client: &RealClient, lang: Lang) -> Result<(), String> {
+    for _ in 0..240 {
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        let live = client.0.borrow();
+        if live.status == Status::Connected {
+            return Ok(());
+        }
+        if let Some(p) = &live.problem {
+            let d = p.diagnose(lang);
+            return Err(format!("{} {}", d.what, d.fix));
+        }
+    }
+    Err(lang.t(ClassText::NoAnswer).to_string())
+}
+
+fn options(url: &str, username: &str, password: &str, will: Option<String>) -> Options {
+    Options {
+        url: url.trim().to_string(),
+        version: Version::V311,
+        client_id: format!("mqttpg-{}", random(10).to_lowercase()),
+        username: username.trim().to_string(),
+        password: password.to_string(),
+        keep_alive: 30,
+        clean: true,
+        will: will.map_or_else(Default::default, |t| (t, "0".into())),
+        will_retain: true,
+        topic_aliases: false,
+    }
+}
+
+fn err_text(e: ClassError, lang: Lang) -> String {
+    lang.t(e.text()).to_string()
+}
+
+/// The class the address names, or the view saying why it cannot be opened.
+fn linked_class(lang: ReadSignal<Lang>) -> Result<(Link, Class), AnyView> {
+    let link = Link::from_address();
+    Class::new(&link.prefix, &link.code)
+        .map(|class| (link, class))
+        .map_err(|e| {
+            view! {
+                <section class="class-bar panel" data-testid="class-bar" aria-label=move || lang.get().t(ClassText::ClassLink)>
+                    <p class="field-error" role="alert" data-testid="class-error">{move || err_text(e, lang.get())}</p>
+                </section>
+            }
+            .into_any()
+        })
+}
+
+/// The real connection's status, followed.
+fn status_of(real: Real) -> impl Fn() -> Status + Copy {
+    move || {
+        real.version.track();
+        real.client.with_value(|c| c.0.borrow().status)
+    }
+}
+
+/// A text input with its label.
+fn field(
+    label: ClassText,
+    value: RwSignal<String>,
+    testid: &'static str,
+    kind: &'static str,
+    lang: ReadSignal<Lang>,
+) -> impl IntoView {
+    view! {
+        <label>{move || lang.get().t(label)}
+            <input type=kind data-testid=testid prop:value=move || value.get()
+                autocomplete=if kind == "password" { "current-password" } else { "off" }
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        </label>
+    }
+}
+
+/// The student link, copyable, and its QR code.
+#[component]
+fn LinkBox(link: Signal<Option<Link>>) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let t = move |k: ClassText| move || lang.get().t(k);
+    let copied = RwSignal::new(false);
+    let url = move || link.get().map(|l| l.url(false)).unwrap_or_default();
+    let copy = move |_| {
+        let text = url();
+        spawn_local(async move { copied.set(files::copy(&text).await) });
+    };
+    let qr = move || {
+        let text = url();
+        if text.is_empty() {
+            return ().into_any();
+        }
+        match Qr::of(&text) {
+            Some(qr) => {
+                let side = qr.size + 8;
+                view! {
+                    <svg class="qr" data-testid="class-qr" viewBox=format!("0 0 {side} {side}") role="img"
+                        aria-label=t(ClassText::QrLabel) shape-rendering="crispEdges">
+                        <rect width=side.to_string() height=side.to_string() fill="#fff"/>
+                        <path d=qr.svg_path() fill="#000"/>
+                    </svg>
+                }
+                .into_any()
+            }
+            None => view! { <p class="field-error">{t(ClassText::QrTooLong)}</p> }.into_any(),
+        }
+    };
+    view! {
+        <div class="class-link">
+            <label>{t(ClassText::StudentLink)}
+                <input readonly data-testid="class-student-link" prop:value=url on:focus=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
+                }/>
+            </label>
+            <button type="button" class="small secondary" data-testid="class-copy" on:click=copy>{t(ClassText::CopyLink)}</button>
+            <span role="status" class="muted">{move || copied.get().then(|| lang.get().t(ClassText::Copied))}</span>
+            <p class="hint">{t(ClassText::NoPasswordInLink)}</p>
+            {qr}
+        </div>
+    }
+}
+
+/// The teacher's setup: broker, code, prefix, devices allowed; the student link and QR, and
+/// a link to the teacher view.
+#[component]
+fn ClassSetup() -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let t = move |k: ClassText| move || lang.get().t(k);
+    let broker = RwSignal::new("ws://raspberrypi.local:9001/".to_string());
+    let code = RwSignal::new(random(6));
+    let prefix = RwSignal::new(DEFAULT_PREFIX.to_string());
+    let devices = RwSignal::new(false);
+    // On a public broker the prefix becomes random (once), so two classes do not meet.
+    Effect::new(move |_| {
+        if is_public_broker(&broker.get()) && prefix.get_untracked() == DEFAULT_PREFIX {
+            prefix.set(format!("{DEFAULT_PREFIX}-{}", random(8).to_lowercase()));
+        }
+    });
+    let checked = move || -> Result<Link, String> {
+        let l = lang.get();
+        BrokerUrl::parse(&broker.get(), l)?;
+        Class::new(&prefix.get(), &code.get()).map_err(|e| err_text(e, l))?;
+        Ok(Link {
+            code: code.get().trim().to_string(),
+            broker: broker.get().trim().to_string(),
+            prefix: prefix.get().trim().to_string(),
+            devices: devices.get(),
+        })
+    };
+    let link = Signal::derive(move || checked().ok());
+    view! {
+        <div class="class-setup" data-testid="class-setup">
+            <p class="hint">{t(ClassText::SetupHint)}</p>
+            {field(ClassText::BrokerField, broker, "class-broker", "url", lang)}
+            {field(ClassText::CodeField, code, "class-code", "text", lang)}
+            {field(ClassText::PrefixField, prefix, "class-prefix", "text", lang)}
+            <label class="inline"><input type="checkbox" data-testid="class-devices" prop:checked=move || devices.get()
+                on:change=move |ev| devices.set(event_target_checked(&ev))/>{t(ClassText::AllowDevices)}</label>
+            <Show when=move || is_public_broker(&broker.get())>
+                <p class="warning" role="note" data-testid="class-public-warning">{t(ClassText::PublicWarning)}</p>
+            </Show>
+            <p class="field-error" role="alert" data-testid="class-setup-error">{move || checked().err()}</p>
+            <LinkBox link=link/>
+            {move || link.get().map(|l| view! {
+                <a class="button" data-testid="class-open-teacher" target="_blank" rel="noopener" href=l.url(true)>{t(ClassText::OpenTeacher)}</a>
+            })}
+        </div>
+    }
+}
+
+/// The bar of a student link: join with a name (and an account if the broker wants one); once
+/// in, the progress is retained on the broker whenever it changes, and every 30 s.
+#[component]
+fn StudentBar() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let real = Real::get();
+    let t = move |k: ClassText| move || lang.get().t(k);
+    let (link, class) = match linked_class(lang) {
+        Ok(linked) => linked,
+        Err(explained) => return explained,
+    };
+    let name = RwSignal::new(storage::load::<String>(NAME_KEY).unwrap_or_default());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let joined = RwSignal::new(None::<Claim>);
+    let me = browser_id();
+    let client = move || real.client.get_value();
+    let status = status_of(real);
+    // Goals met per lesson tried since joining (the current one from the run).
+    let goals: StoredValue<BTreeMap<String, [u32; 2]>> = StoredValue::new(BTreeMap::new());
+    let sent = StoredValue::new((String::new(), 0.0f64, false));
+    let progress = {
+        let me = me.clone();
+        move |claim: &Claim| -> Progress {
+            let (lesson, now) = ctx.peek(|s| (s.lesson.map(|l| l.id.to_string()), s.goals.clone()));
+            if let Some(id) = &lesson {
+                if !now.is_empty() {
+                    let met = now.iter().filter(|g| **g).count() as u32;
+                    goals.update_value(|g| {
+                        g.insert(id.clone(), [met, now.len() as u32]);
+                    });
+                }
+            }
+            Progress {
+                v: PROGRESS_V,
+                id: me.clone(),
+                name: claim.name.clone(),
+                lesson,
+                passed: ctx.progress.with_untracked(|p| p.keys().cloned().collect()),
+                goals: goals.get_value(),
+                seen: 0,
+            }
+        }
+    };
+    let class_p = class.clone();
+    // Publishes the progress if it changed, or for the heartbeat, or after a reconnect.
+    let publish = move |force: bool| {
+        let Some(claim) = joined.get_untracked() else {
+            return;
+        };
+        let c = client();
+        if c.0.borrow().status != Status::Connected {
+            sent.update_value(|s| s.2 = false);
+            return;
+        }
+        let mut p = progress(&claim);
+        let same = p.to_json();
+        let (last, at, online) = sent.get_value();
+        let now = crate::web::clock::now_ms();
+        if !force && online && last == same && now - at < HEARTBEAT_S * 1000.0 {
+            return;
+        }
+        p.seen = wall_ms();
+        let l = lang.get_untracked();
+        if !online {
+            client_op_now(
+                &c,
+                ClientOp::Publish(
+                    class_p.online_topic(&claim.level),
+                    Bytes::from_static(b"1"),
+                    1,
+                    true,
+                ),
+                l,
+            );
+        }
+        client_op_now(
+            &c,
+            ClientOp::Publish(
+                class_p.progress_topic(&claim.level),
+                Bytes::from(p.to_json()),
+                1,
+                true,
+            ),
+            l,
+        );
+        sent.set_value((same, now, true));
+    };
+    let publish = StoredValue::new_local(Box::new(publish) as Box<dyn Fn(bool)>);
+    let publish = move |force: bool| publish.with_value(|p| p(force));
+    Effect::new(move |_| {
+        ctx.read(|s| s.goals.iter().filter(|g| **g).count());
+        ctx.progress.track();
+        status();
+        publish(false);
+    });
+    let beat = set_interval_with_handle(move || publish(false), std::time::Duration::from_secs(5));
+    on_cleanup(move || {
+        if let Ok(h) = beat {
+            h.clear();
+        }
+    });
+    let class_j = class.clone();
+    let devices = link.devices;
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let wanted = match DisplayName::new(&name.get_untracked()) {
+            Ok(n) => n,
+            Err(e) => return error.set(Some(err_text(e, l))),
+        };
+        let user = username.get_untracked();
+        if !user.trim().is_empty() {
+            if let Err(e) = crate::core::class::username_level(&user) {
+                return error.set(Some(err_text(e, l)));
+            }
+        }
+        if let Err(e) = BrokerUrl::parse(&link.broker, l) {
+            return error.set(Some(e));
+        }
+        storage::save(NAME_KEY, &wanted.as_str());
+        error.set(None);
+        busy.set(true);
+        let (class, link, me) = (class_j.clone(), link.clone(), me.clone());
+        let pass = password.get_untracked();
+        spawn_local(async move {
+            let c = client();
+            let done = async {
+                let mut taken: Vec<(String, String, String)> = Vec::new();
+                if user.trim().is_empty() {
+                    // Who is in the class already (their retained progress), to keep names apart.
+                    client_op(
+                        &c,
+                        ClientOp::Connect(options(&link.broker, "", "", None)),
+                        l,
+                    )
+                    .await?;
+                    until_connected(&c, l).await?;
+                    let filter = class.progress_filter();
+                    client_op(
+                        &c,
+                        ClientOp::Subscribe(
+                            filter.clone(),
+                            SubscriptionOptions::qos(QoS::AtLeastOnce),
+                        ),
+                        l,
+                    )
+                    .await?;
+                    for _ in 0..60 {
+                        gloo_timers::future::TimeoutFuture::new(50).await;
+                        if !c.awaiting_suback() {
+                            break;
+                        }
+                    }
+                    // Retained messages follow the SUBACK.
+                    gloo_timers::future::TimeoutFuture::new(400).await;
+                    taken =
+                        c.0.borrow()
+                            .topics
+                            .iter()
+                            .filter_map(|(topic, (_, payload))| {
+                                let (level, rest) = class.split(topic)?;
+                                let p = (rest == "progress")
+                                    .then(|| Progress::from_json(payload))
+                                    .flatten()?;
+                                Some((level.to_string(), p.name, p.id))
+                            })
+                            .collect();
+                    client_op(&c, ClientOp::Unsubscribe(filter), l).await?;
+                }
+                let list: Vec<_> = taken
+                    .iter()
+                    .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+                    .collect();
+                let got =
+                    claim(&wanted, Some(user.as_str()), &me, &list).map_err(|e| err_text(e, l))?;
+                let will = Some(class.online_topic(&got.level));
+                client_op(
+                    &c,
+                    ClientOp::Connect(options(&link.broker, &user, &pass, will)),
+                    l,
+                )
+                .await?;
+                until_connected(&c, l).await?;
+                Ok::<Claim, String>(got)
+            };
+            match done.await {
+                Ok(got) => {
+                    if link.devices {
+                        real.bridge.update(|b| {
+                            b.prefix = class.student_root(&got.level);
+                            b.all = true;
+                        });
+                    }
+                    password.set(String::new());
+                    joined.set(Some(got));
+                    publish(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let class_l = class.clone();
+    let leave = move |_| {
+        let c = client();
+        let l = lang.get_untracked();
+        if let Some(claim) = joined.get_untracked() {
+            client_op_now(
+                &c,
+                ClientOp::Publish(
+                    class_l.online_topic(&claim.level),
+                    Bytes::from_static(b"0"),
+                    1,
+                    true,
+                ),
+                l,
+            );
+        }
+        client_op_now(&c, ClientOp::Close, l);
+        real.bridge.update(|b| {
+            b.all = false;
+            b.prefix.clear();
+        });
+        sent.set_value(Default::default());
+        joined.set(None);
+    };
+    let code = class.code().to_string();
+    let code_j = code.clone();
+    view! {
+        <section class="class-bar panel" data-testid="class-bar" aria-labelledby="class-bar-title">
+            <h2 id="class-bar-title">{move || ClassMsg::JoinTitle(&code).render(lang.get())}</h2>
+            {move || match joined.get() {
+                None => view! {
+                    <form class="class-join" data-testid="class-join" on:submit=join.clone()>
+                        <p class="hint">{t(ClassText::JoinHint)}</p>
+                        <div class="row">
+                            <label>{t(ClassText::NameField)}
+                                <input data-testid="class-name" maxlength="32" required prop:value=move || name.get()
+                                    autocomplete="nickname" on:input=move |ev| name.set(event_target_value(&ev))/>
+                            </label>
+                            {field(ClassText::UsernameField, username, "class-username", "text", lang)}
+                            {field(ClassText::PasswordField, password, "class-password", "password", lang)}
+                            <button type="submit" data-testid="class-join-button" disabled=move || busy.get()>{t(ClassText::Join)}</button>
+                        </div>
+                        <p class="muted" role="status">{move || busy.get().then(|| lang.get().t(ClassText::Connecting))}</p>
+                        <p class="field-error" role="alert" data-testid="class-error">{move || error.get()}</p>
+                    </form>
+                }.into_any(),
+                Some(claim) => {
+                    let (shown, code) = (claim.name.clone(), code_j.clone());
+                    view! {
+                        <p data-testid="class-joined" role="status">{move || ClassMsg::Joined(&shown, &code).render(lang.get())}</p>
+                        <Show when=move || status() == Status::Reconnecting || status() == Status::Connecting>
+                            <p class="warning" data-testid="class-reconnecting">{t(ClassText::Reconnecting)}</p>
+                        </Show>
+                        {devices.then(|| view! { <p class="hint">{t(ClassText::SharingDevices)}</p> })}
+                        <button type="button" class="small secondary" data-testid="class-leave" on:click=leave.clone()>{t(ClassText::Leave)}</button>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+fn mark_view(mark: Mark, lang: Lang) -> (&'static str, &'static str, String) {
+    match mark {
+        Mark::Passed => ("passed", "✔", lang.t(ClassText::Passed).to_string()),
+        Mark::Current(m, a) => ("current", "▶", ClassMsg::Current(m, a).render(lang)),
+        Mark::Tried(m, a) => ("tried", "◐", ClassMsg::Tried(m, a).render(lang)),
+        Mark::None => ("none", "·", lang.t(ClassText::NotStarted).to_string()),
+    }
+}
+
+/// The teacher's view: connect, then a live table of students × lessons and the topic tree,
+/// both built from what the broker delivers (retained progress first).
+#[component]
+fn TeacherView() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let real = Real::get();
+    let t = move |k: ClassText| move || lang.get().t(k);
+    let (link, class) = match linked_class(lang) {
+        Ok(linked) => linked,
+        Err(explained) => return explained,
+    };
+    let broker = RwSignal::new(link.broker.clone());
+    let username = RwSignal::new(storage::load::<String>(TEACHER_KEY).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let now = RwSignal::new(wall_ms());
+    let clock = set_interval_with_handle(
+        move || now.set(wall_ms()),
+        std::time::Duration::from_secs(5),
+    );
+    on_cleanup(move || {
+        if let Ok(h) = clock {
+            h.clear();
+        }
+    });
+    let status = status_of(real);
+    let class_c = class.clone();
+    let connect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let url = broker.get_untracked();
+        if let Err(e) = BrokerUrl::parse(&url, l) {
+            return error.set(Some(e));
+        }
+        let user = username.get_untracked();
+        storage::save(TEACHER_KEY, &user);
+        let pass = password.get_untracked();
+        let everything = class_c.everything();
+        error.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let c = real.client.get_value();
+            let done = async {
+                client_op(&c, ClientOp::Connect(options(&url, &user, &pass, None)), l).await?;
+                until_connected(&c, l).await?;
+                client_op(
+                    &c,
+                    ClientOp::Subscribe(everything, SubscriptionOptions::qos(QoS::AtLeastOnce)),
+                    l,
+                )
+                .await
+            };
+            match done.await {
+                Ok(()) => password.set(String::new()),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let class_r = class.clone();
+    let students = move || {
+        real.version.track();
+        real.client.with_value(|c| {
+            let live = c.0.borrow();
+            roster(
+                &class_r,
+                live.topics
+                    .iter()
+                    .map(|(t, (_, p))| (t.as_str(), p.as_ref())),
+            )
+        })
+    };
+    let class_t = class.clone();
+    let topics = move || {
+        real.version.track();
+        real.client.with_value(|c| {
+            let live = c.0.borrow();
+            tree(
+                &class_t,
+                live.topics
+                    .iter()
+                    .map(|(t, (_, p))| (t.as_str(), p.as_ref())),
+            )
+        })
+    };
+    let code = class.code().to_string();
+    let shown_link = Signal::derive(move || {
+        Some(Link {
+            broker: broker.get(),
+            ..link.clone()
+        })
+    });
+    let connected = move || status() == Status::Connected;
+    view! {
+        <section class="class-teacher" data-testid="class-teacher" aria-labelledby="class-teacher-title">
+            <div class="panel">
+                <h2 id="class-teacher-title">{move || ClassMsg::TeacherTitle(&code).render(lang.get())}</h2>
+                <p class="hint">{t(ClassText::TeacherHint)}</p>
+                <form class="row" on:submit=connect>
+                    {field(ClassText::BrokerField, broker, "class-broker", "url", lang)}
+                    {field(ClassText::TeacherUsername, username, "class-username", "text", lang)}
+                    {field(ClassText::PasswordField, password, "class-password", "password", lang)}
+                    <button type="submit" data-testid="class-connect" disabled=move || busy.get()>{t(ClassText::Connect)}</button>
+                </form>
+                <p class="muted" role="status" data-testid="class-status">{move || lang.get().t(if connected() { ClassText::Online } else { ClassText::Offline })}</p>
+                <p class="field-error" role="alert" data-testid="class-error">{move || error.get()}</p>
+                <Show when=move || is_public_broker(&broker.get())>
+                    <p class="warning" role="note">{t(ClassText::PublicWarning)}</p>
+                </Show>
+            </div>
+            <div class="class-grid">
+            <div class="panel">
+                <h3>{t(ClassText::Students)}" · "<span data-testid="class-count">{let students = students.clone(); move || ClassMsg::StudentCount(students().len()).render(lang.get())}</span></h3>
+                {move || {
+                    let list = students();
+                    if list.is_empty() {
+                        return view! { <p class="muted" data-testid="class-empty">{t(ClassText::NoStudents)}</p> }.into_any();
+                    }
+                    let l = lang.get();
+                    let at = now.get();
+                    view! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=l.t(ClassText::Students)>
+                            <table class="class-table" data-testid="class-table">
+                                <thead><tr>
+                                    <th scope="col">{l.t(ClassText::StudentColumn)}</th>
+                                    {LESSONS.iter().enumerate().map(|(i, lesson)| view! {
+                                        <th scope="col" class="num"><abbr title=lesson.title.get(l)>{(i + 1).to_string()}</abbr></th>
+                                    }).collect_view()}
+                                    <th scope="col">{l.t(ClassText::LastSeen)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|s| {
+                                        let seen = s.progress.as_ref().map(|p| ago(at, p.seen, l));
+                                        let online = s.online == Some(true);
+                                        let cells = LESSONS.iter().map(|lesson| {
+                                            let (kind, sign, text) = mark_view(s.mark(lesson.id), l);
+                                            let title = format!("{}: {text}", lesson.title.get(l));
+                                            view! {
+                                                <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()>
+                                                    <span aria-hidden="true">{sign}</span><span class="sr-only">{title.clone()}</span>
+                                                </td>
+                                            }
+                                        }).collect_view();
+                                        view! {
+                                            <tr data-testid="class-row" data-student=s.level.clone()>
+                                                <th scope="row">
+                                                    <span class="dot" class:online=online aria-hidden="true"></span>
+                                                    <span data-testid="class-student-name">{s.name().to_string()}</span>
+                                                    <span class="sr-only">" ("{l.t(if online { ClassText::Online } else { ClassText::Offline })}")"</span>
+                                                    {s.progress.is_none().then(|| view! { <span class="muted">" · "{l.t(ClassText::Unreadable)}</span> })}
+                                                </th>
+                                                {cells}
+                                                <td class="seen">{seen}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }}
+            </div>
+            <aside>
+            <div class="panel">
+                <h3>{t(ClassText::Topics)}</h3>
+                {move || {
+                    let lines = topics();
+                    if lines.is_empty() {
+                        return view! { <p class="muted">{t(ClassText::NoTopics)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="class-tree" data-testid="class-tree">
+                            {lines.into_iter().map(|line| view! {
+                                <li style=format!("--depth:{}", line.depth)>
+                                    <code>{line.level}</code>
+                                    {line.value.map(|v| view! { " · "<span class="value">{v}</span> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </div>
+            <div class="panel">
+                <LinkBox link=shown_link/>
+            </div>
+            </aside>
+            </div>
+        </section>
+    }
+    .into_any()
+}
