@@ -718,6 +718,21 @@ fn every_event_reads_as_a_line_and_exports_never_show_passwords() {
             let line = describe(e, lang);
             assert!(!line.text.is_empty(), "{e:?}");
             assert!(!line.text.contains("1234-secreta"), "{}", line.text);
+            // A sentence, not an identifier: no event kind's name, no JSON field.
+            for name in TraceKind::NAMES {
+                assert!(!line.text.contains(name), "{name} in {}", line.text);
+            }
+            assert!(!line.text.contains("\"type\""), "{}", line.text);
+        }
+    }
+    // Every kind has its own label in each language, and none is its identifier.
+    use mqtt_playground::core::describe::kind_label;
+    let labels: std::collections::BTreeSet<_> =
+        TraceKind::NAMES.iter().map(|n| kind_label(n)).collect();
+    assert_eq!(labels.len(), TraceKind::NAMES.len());
+    for name in TraceKind::NAMES {
+        for lang in Lang::ALL {
+            assert_ne!(lang.t(kind_label(name)), name);
         }
     }
     let csv = to_csv(events.iter().copied(), Lang::Es);
@@ -785,4 +800,39 @@ fn mqtt5_publish_properties_reach_the_wire_and_a_responder_answers_each_question
             if &**c == "panel" && bytes.windows(5).any(|w| w == [0x02, 0, 0, 0, 30]))
     });
     assert!(wire, "the expiry property is in the PUBLISH");
+}
+
+#[test]
+fn free_play_is_a_house_from_the_course_in_each_language() {
+    use mqtt_playground::core::sim::lessons::free_play;
+    use mqtt_playground::core::topic::TopicName;
+    for (lang, json, dashboard, topic) in [
+        (
+            Lang::Es,
+            include_str!("../src/core/sim/lessons/free-play.es.json"),
+            "panel",
+            "Casa/Cocina/Temperatura",
+        ),
+        (
+            Lang::En,
+            include_str!("../src/core/sim/lessons/free-play.en.json"),
+            "dashboard",
+            "Home/Kitchen/Temperature",
+        ),
+    ] {
+        // The file itself is valid (free_play would hide a broken one behind an empty house).
+        assert_eq!(free_play(lang), Scenario::from_json(json, lang).unwrap());
+        let s = free_play(lang);
+        assert_eq!(s.devices.len(), 6);
+        // Named for what they are, not d0…d9.
+        assert!(s.devices.iter().all(|d| d.name.len() > 3));
+        let mut r = Run::new(&s, lang).unwrap();
+        r.run_for(12_000);
+        let seen = r.world().device(dashboard).unwrap();
+        let h = seen.latest.get(&TopicName::new(topic).unwrap());
+        assert!(
+            h.is_some_and(|h| h.count >= 2),
+            "{lang}: the dashboard gets the kitchen"
+        );
+    }
 }

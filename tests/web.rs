@@ -154,7 +154,7 @@ async fn the_publish_form_validates_as_you_type_and_keeps_the_text() {
 async fn subscribing_through_the_form_lists_the_subscription_and_logs_the_action() {
     let host = mount(Lang::En);
     settle().await;
-    set_value(&host, "subscribe-device", "d3");
+    set_value(&host, "subscribe-device", "dashboard");
     set_value(&host, "subscribe-filter", "Jardin/#");
     settle().await;
     by_testid(&host, "subscribe-submit").click();

@@ -78,6 +78,32 @@ impl fmt::Display for Lang {
 
 pub mod class;
 
+/// Messages with values, each sentence whole in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg<'a> {
+    /// `?lesson=` names no lesson.
+    UnknownLesson(&'a str),
+    /// `?view=` names no view.
+    UnknownView(&'a str),
+    /// `?mode=` names no mode.
+    UnknownMode(&'a str),
+}
+
+impl Msg<'_> {
+    /// The sentence in a language.
+    pub fn render(self, lang: Lang) -> String {
+        use Msg::*;
+        match (self, lang) {
+            (UnknownLesson(v), Lang::Es) => format!("El enlace pide la lección «{v}», que no existe: se abre el juego libre."),
+            (UnknownLesson(v), Lang::En) => format!("The link asks for lesson “{v}”, which does not exist: free play opens instead."),
+            (UnknownView(v), Lang::Es) => format!("El enlace pide la vista «{v}», que no existe: se muestra el registro."),
+            (UnknownView(v), Lang::En) => format!("The link asks for view “{v}”, which does not exist: the log shows instead."),
+            (UnknownMode(v), Lang::Es) => format!("El enlace pide el modo «{v}», que no existe: se abre el bróker simulado."),
+            (UnknownMode(v), Lang::En) => format!("The link asks for mode “{v}”, which does not exist: the simulated broker opens instead."),
+        }
+    }
+}
+
 /// A key of a catalogue: its text in each language.
 pub trait Key: Copy {
     /// The text in the given language.
@@ -320,10 +346,6 @@ catalogue! {
     KeepAliveIs => { es: "Keep-alive: {n} s", en: "Keep-alive: {n} s" },
     /// Nothing yet.
     Nothing => { es: "(nada todavía)", en: "(nothing yet)" },
-    /// The value shown by a device.
-    LastValues => { es: "Últimos valores", en: "Latest values" },
-    /// Eavesdropper's capture.
-    Captured => { es: "Capturado", en: "Captured" },
     /// Live region: delivered to N of M.
     DeliveredOf => { es: "entregado a {n} de {m} suscriptores", en: "delivered to {n} of {m} subscribers" },
     /// Device settings (editor).
@@ -432,8 +454,6 @@ catalogue! {
     KindResponder => { es: "responde peticiones", en: "answers requests" },
     /// Custom.
     KindCustom => { es: "a medida", en: "custom" },
-    /// Status of an action: applied.
-    Applied => { es: "Hecho", en: "Done" },
     /// Share panel title.
     ShareTitle => { es: "Compartir y exportar", en: "Share and export" },
     /// Copy a link that reproduces this run.
@@ -447,6 +467,68 @@ catalogue! {
         es: "El enlace reproduce esta ejecución (escenario, semilla y tus acciones) y nunca lleva contraseñas que hayas escrito.",
         en: "The link reproduces this run (scenario, seed and your actions) and never carries a password you typed.",
     },
+    /// The log's label for `ConnectionOpened` events.
+    KindConnectionOpened => { es: "conexión TCP", en: "TCP connection" },
+    /// The log's label for `PacketIn` events.
+    KindPacketIn => { es: "llega al bróker", en: "reaches the broker" },
+    /// The log's label for `PacketOut` events.
+    KindPacketOut => { es: "sale del bróker", en: "leaves the broker" },
+    /// The log's label for `Auth` events.
+    KindAuth => { es: "usuario y contraseña", en: "user and password" },
+    /// The log's label for `SessionCreated` events.
+    KindSessionCreated => { es: "sesión nueva", en: "new session" },
+    /// The log's label for `SessionResumed` events.
+    KindSessionResumed => { es: "sesión recuperada", en: "session resumed" },
+    /// The log's label for `SessionEnded` events.
+    KindSessionEnded => { es: "sesión terminada", en: "session ended" },
+    /// The log's label for `TakenOver` events.
+    KindTakenOver => { es: "sesión sustituida", en: "session taken over" },
+    /// The log's label for `Published` events.
+    KindPublished => { es: "publicación", en: "publish" },
+    /// The log's label for `PublishDenied` events.
+    KindPublishDenied => { es: "publicación denegada", en: "publish denied" },
+    /// The log's label for `FilterTried` events.
+    KindFilterTried => { es: "filtro probado", en: "filter tried" },
+    /// The log's label for `RetainedSent` events.
+    KindRetainedSent => { es: "retenido enviado", en: "retained sent" },
+    /// The log's label for `Queued` events.
+    KindQueued => { es: "a la cola", en: "queued" },
+    /// The log's label for `Dropped` events.
+    KindDropped => { es: "descartado", en: "dropped" },
+    /// The log's label for `Delivered` events.
+    KindDelivered => { es: "entrega", en: "delivery" },
+    /// The log's label for `Acknowledged` events.
+    KindAcknowledged => { es: "confirmación", en: "acknowledgement" },
+    /// The log's label for `RetainedStored` events.
+    KindRetainedStored => { es: "retenido guardado", en: "retained stored" },
+    /// The log's label for `RetainedCleared` events.
+    KindRetainedCleared => { es: "retenido borrado", en: "retained cleared" },
+    /// The log's label for `WillFired` events.
+    KindWillFired => { es: "última voluntad", en: "last will" },
+    /// The log's label for `KeepAliveTimeout` events.
+    KindKeepAliveTimeout => { es: "sin señales", en: "keep-alive timeout" },
+    /// The log's label for `ProtocolError` events.
+    KindProtocolError => { es: "error de protocolo", en: "protocol error" },
+    /// The log's label for `ConnectionClosed` events.
+    KindConnectionClosed => { es: "conexión cerrada", en: "connection closed" },
+    /// The log's label for `Transmitted` events.
+    KindTransmitted => { es: "por la red", en: "on the network" },
+    /// The log's label for `DeviceChanged` events.
+    KindDeviceChanged => { es: "dispositivo", en: "device" },
+    /// The log's label for `DeviceSent` events.
+    KindDeviceSent => { es: "el dispositivo envía", en: "device sends" },
+    /// The log's label for `DeviceReceived` events.
+    KindDeviceReceived => { es: "el dispositivo recibe", en: "device receives" },
+    /// The log's label for `Eavesdropped` events.
+    KindEavesdropped => { es: "espía", en: "eavesdropper" },
+    /// The log's label for `ActionApplied` events.
+    KindActionApplied => { es: "tu acción", en: "your action" },
+    /// The teaching speed (every packet drawn long enough to follow).
+    SpeedTeaching => { es: "para seguir cada paquete", en: "to follow each packet" },
+    /// On the stage: a message waiting in an offline client's queue.
+    StageQueued => { es: "a la cola", en: "queued" },
+    /// On the stage: a message kept in the retained store.
+    StageRetained => { es: "guardado como retenido", en: "kept as retained" },
     /// The class setup's summary.
     ClassTitle => { es: "Dar una clase en un bróker real", en: "Teach a class on a real broker" },
     /// Inside a learning platform.

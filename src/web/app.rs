@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::lessons::flood_of;
+use crate::core::sim::lessons::lesson as find_lesson;
 use crate::web::bridge::Real;
 use crate::web::components::class::ClassPart;
 use crate::web::components::controls::Controls;
@@ -16,7 +17,6 @@ use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::components::share::open_scenario;
-use crate::web::components::timeline::Timeline;
 use crate::web::files;
 use crate::web::lazy;
 use crate::web::state::{Ctx, Notice, Sim, View};
@@ -82,7 +82,34 @@ pub fn App(initial: Lang) -> impl IntoView {
     let teacher = class == Some(ClassPart::Teacher);
     let t = move |text: Text| move || lang.get().t(text);
     let tab = ctx.view;
-    let real = RwSignal::new(super::lang::query_flag("mode").as_deref() == Some("real"));
+    let mode = super::lang::query_flag("mode");
+    let real = RwSignal::new(mode.as_deref() == Some("real"));
+    // A mistyped link (a teacher's typo) says so, and the default opens.
+    let view_name = super::lang::query_flag("view");
+    let unknown = [
+        lesson_id
+            .as_deref()
+            .filter(|id| !id.is_empty() && find_lesson(id).is_none())
+            .map(Msg::UnknownLesson),
+        view_name
+            .as_deref()
+            .filter(|v| View::from_id(v).is_none())
+            .map(Msg::UnknownView),
+        mode.as_deref()
+            .filter(|m| *m != "real")
+            .map(Msg::UnknownMode),
+    ];
+    let said: Vec<String> = unknown
+        .iter()
+        .flatten()
+        .map(|m| m.render(initial))
+        .collect();
+    if !said.is_empty() {
+        ctx.notice.set(Some(Notice {
+            error: true,
+            text: said.join(" "),
+        }));
+    }
     // The teacher's view shows no simulation: it does not run behind it.
     if real.get_untracked() || teacher {
         ctx.update(|s| s.player.playing = false);
@@ -109,7 +136,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     let tab_button = move |which: View, label: Text, id: &'static str| {
         // Reaching a tab fetches its code if it is not here yet.
         let prefetch = move || match which {
-            View::Log => {}
+            View::Log => lazy::TIMELINE.prefetch(),
             View::Broker => lazy::BROKER_PANEL.prefetch(),
             View::Wildcard => lazy::WILDCARD.prefetch(),
             View::Capture => lazy::CAPTURE.prefetch(),
@@ -194,7 +221,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </div>
                 <div role="tabpanel">
                     {move || match tab.get() {
-                        View::Log => view! { <Timeline/> }.into_any(),
+                        View::Log => lazy::timeline().into_any(),
                         View::Broker => lazy::broker_panel().into_any(),
                         View::Wildcard => lazy::wildcard_tester().into_any(),
                         View::Capture => lazy::capture_panel().into_any(),

@@ -29,6 +29,7 @@ use crate::web::components::devices::DeviceSettings;
 use crate::web::components::journey::JourneyOf;
 use crate::web::components::real::RealPanel;
 use crate::web::components::share::ShareBody;
+use crate::web::components::timeline::Timeline;
 use crate::web::components::wildcard::WildcardTester;
 use crate::web::realclient::{Options, RealClient};
 use crate::web::state::{Ctx, Sim};
@@ -86,6 +87,14 @@ split_part!(
     REAL_PANEL: real_panel, fetch_real_panel + fetch_client_ops,
     fn real_panel_view(lang: ReadSignal<Lang>) {
         view! { <RealPanel lang=lang/> }.into_any()
+    }
+);
+split_part!(
+    /// The log tab (the default view: fetched at once, after the page is up), with the
+    /// sentences that describe each event and the exports.
+    TIMELINE: timeline, fetch_timeline,
+    fn timeline_view() {
+        view! { <Timeline/> }.into_any()
     }
 );
 split_part!(
@@ -293,6 +302,11 @@ impl Part {
 /// The real-broker panel.
 pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {
     deferred(&REAL_PANEL, move || ready(real_panel_view(lang)))
+}
+
+/// The log tab.
+pub fn timeline() -> impl IntoView {
+    deferred(&TIMELINE, || ready(timeline_view()))
 }
 
 /// The broker-internals tab.

@@ -6,8 +6,9 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 
+use crate::core::codec::PacketType;
 use crate::core::i18n::{Lang, Text};
-use crate::core::sim::lessons::{house_of, lesson as find_lesson, Lesson, LESSONS};
+use crate::core::sim::lessons::{free_play, lesson as find_lesson, Lesson, LESSONS};
 use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
@@ -29,6 +30,13 @@ pub const OUTBOX_CAP: usize = 1_000;
 /// Events processed per frame at most: the page stays responsive at any speed.
 pub const FRAME_BUDGET: usize = 5_000;
 
+/// Wall milliseconds a packet's flight is drawn for at least, at the teaching speed.
+pub const TEACH_MS: f64 = 600.0;
+/// Wall milliseconds what the broker did stays on the stage.
+pub const NOTE_MS: f64 = 2000.0;
+/// Notes on the stage at most.
+const NOTES_CAP: usize = 8;
+
 /// A packet on a link, for the diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flight {
@@ -36,14 +44,57 @@ pub struct Flight {
     pub device: usize,
     /// Towards the broker.
     pub to_broker: bool,
-    /// Its label (packet type, and QoS for PUBLISH).
+    /// Its label: packet type, with QoS for PUBLISH and the retain and DUP marks.
     pub label: String,
+    /// Its packet type in lower case (`publish`, `puback`…; `tls` when hidden), for colour.
+    pub kind: &'static str,
+    /// The wall time it was first drawn (teaching speed).
+    pub wall_start: f64,
     /// When it left.
     pub sent: Time,
     /// When it arrives; `None` when lost.
     pub arrives: Option<Time>,
     /// Trace sequence number (a stable key).
     pub seq: u64,
+}
+
+/// What the broker did with a message, shown on the stage for a moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageNote {
+    /// A subscriber's filter tried against a topic.
+    Filter {
+        /// The subscriber.
+        client: String,
+        /// The filter.
+        filter: String,
+        /// Whether it matched.
+        matched: bool,
+    },
+    /// The message waits in an offline client's queue.
+    Queued {
+        /// The client.
+        client: String,
+    },
+    /// The message landed in the retained store.
+    Retained {
+        /// Its topic.
+        topic: String,
+    },
+}
+
+/// A packet type as a CSS class (`publish`, `puback`…).
+fn kind_class(p: PacketType) -> &'static str {
+    match p {
+        PacketType::Connect | PacketType::ConnAck => "connect",
+        PacketType::Publish => "publish",
+        PacketType::PubAck | PacketType::PubRec | PacketType::PubRel | PacketType::PubComp => "ack",
+        PacketType::Subscribe
+        | PacketType::SubAck
+        | PacketType::Unsubscribe
+        | PacketType::UnsubAck => "subscribe",
+        PacketType::PingReq | PacketType::PingResp => "ping",
+        _ => "disconnect",
+    }
 }
 
 /// The simulation as the page holds it.
@@ -61,6 +112,11 @@ pub struct Sim {
     pub log: VecDeque<TraceEvent>,
     /// Packets on the wire (and recently lost ones).
     pub flights: Vec<Flight>,
+    /// What the broker did lately (with the wall time), for the stage.
+    pub notes: Vec<(f64, StageNote)>,
+    /// The teaching speed: every packet is drawn for [`TEACH_MS`] at least, the virtual
+    /// clock waiting for the picture (the default in lessons).
+    pub teaching: bool,
     /// Which lesson goals hold.
     pub goals: Vec<bool>,
     /// The last announcement for the live region.
@@ -92,7 +148,7 @@ impl Sim {
         let lesson = lesson_id.and_then(find_lesson);
         let mut scenario = match lesson {
             Some(l) => l.scenario(lang)?,
-            None => house_of(10, 1),
+            None => free_play(lang),
         };
         if let Some(seed) = seed {
             scenario.seed = seed;
@@ -148,6 +204,8 @@ impl Sim {
             builtin: false,
             log: VecDeque::new(),
             flights: Vec::new(),
+            notes: Vec::new(),
+            teaching: lesson.is_some(),
             goals,
             announce: String::new(),
             published: 0,
@@ -179,9 +237,16 @@ impl Sim {
         let advance = self.player.advance(dt);
         if advance > 0 {
             let target = self.run.now() + advance;
-            self.run.run_until(target, FRAME_BUDGET);
+            if self.teaching {
+                self.run_teaching(target, wall_ms);
+            } else {
+                self.run.run_until(target, FRAME_BUDGET);
+            }
         }
-        if advance == 0 {
+        let animating = self.teaching
+            && self.player.playing
+            && (!self.flights.is_empty() || !self.notes.is_empty());
+        if advance == 0 && !animating {
             return false;
         }
         self.ingest(lang);
@@ -190,6 +255,29 @@ impl Sim {
             self.check_goals();
         }
         true
+    }
+
+    /// The teaching speed's step: up to `target`, but never past the arrival of a packet not
+    /// yet drawn for [`TEACH_MS`], and stopping when a new packet leaves (so it is drawn).
+    fn run_teaching(&mut self, target: Time, wall_ms: f64) {
+        let hold = (self.flights.iter())
+            .filter(|f| wall_ms - f.wall_start < TEACH_MS)
+            .filter_map(|f| f.arrives)
+            .map(|a| Time::from_millis(a.millis().saturating_sub(1)))
+            .min();
+        let target = hold.map_or(target, |h| h.min(target));
+        if target <= self.run.now() {
+            return;
+        }
+        for _ in 0..FRAME_BUDGET {
+            let before = self.run.trace_total();
+            let done = self.run.run_until(target, 1);
+            let left = (self.run.events_since(before).iter())
+                .any(|e| matches!(e.kind, TraceKind::Transmitted { .. }));
+            if done || left {
+                break;
+            }
+        }
     }
 
     /// One event forward (paused stepping).
@@ -232,9 +320,11 @@ impl Sim {
 
     fn ingest(&mut self, lang: Lang) {
         let now = self.run.now();
+        let wall = self.last_wall.unwrap_or(0.0);
         let new = self.run.events_since(self.seen);
         let world = self.run.world();
         let mut journey: Option<(MsgId, usize, usize)> = None;
+        let mut notes = Vec::new();
         for e in new {
             match &e.kind {
                 TraceKind::Transmitted {
@@ -243,17 +333,30 @@ impl Sim {
                     packet,
                     qos,
                     arrives,
+                    bytes,
                     ..
                 } => {
                     if let Some(i) = world.device_id(device) {
+                        // A PUBLISH's fixed header: bit 0 retain, bit 3 DUP.
+                        let flags = bytes.first().copied().unwrap_or(0);
+                        let publish = matches!(packet, Some(PacketType::Publish));
+                        let mut label = match (packet, qos) {
+                            (Some(p), Some(q)) => format!("{} QoS {}", p.name(), q.as_u8()),
+                            (Some(p), None) => p.name().to_string(),
+                            _ => "TLS".to_string(),
+                        };
+                        if publish && flags & 1 != 0 {
+                            label.push_str(" R");
+                        }
+                        if publish && flags & 8 != 0 {
+                            label.push_str(" DUP");
+                        }
                         self.flights.push(Flight {
                             device: i,
                             to_broker: *to_broker,
-                            label: match (packet, qos) {
-                                (Some(p), Some(q)) => format!("{} QoS {}", p.name(), q.as_u8()),
-                                (Some(p), None) => p.name().to_string(),
-                                _ => "TLS".to_string(),
-                            },
+                            label,
+                            kind: packet.map_or("tls", kind_class),
+                            wall_start: wall,
                             sent: e.at,
                             arrives: *arrives,
                             seq: e.seq,
@@ -291,17 +394,36 @@ impl Sim {
                     }
                 }
                 TraceKind::FilterTried {
-                    msg, matched: true, ..
+                    msg,
+                    matched,
+                    client,
+                    filter,
                 } => {
-                    if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
+                    if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg && *matched) {
                         j.2 += 1;
                     }
+                    notes.push(StageNote::Filter {
+                        client: client.to_string(),
+                        filter: filter.as_str().to_string(),
+                        matched: *matched,
+                    });
                 }
-                TraceKind::Delivered { msg, .. } | TraceKind::Queued { msg, .. } => {
+                TraceKind::Delivered { msg, .. } => {
                     if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
                         j.1 += 1;
                     }
                 }
+                TraceKind::Queued { msg, client, .. } => {
+                    if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
+                        j.1 += 1;
+                    }
+                    notes.push(StageNote::Queued {
+                        client: client.to_string(),
+                    });
+                }
+                TraceKind::RetainedStored { topic, .. } => notes.push(StageNote::Retained {
+                    topic: topic.as_str().to_string(),
+                }),
                 _ => {}
             }
             if self.log.len() == LOG_CAP {
@@ -317,9 +439,17 @@ impl Sim {
                 .replace("{m}", &m.to_string());
         }
         self.wasm_bytes = wasm_memory_bytes();
-        // Keep packets still travelling, and lost ones for a second (drawn as dropped).
+        // The stage shows what the broker did for a moment (the newest few).
+        self.notes.extend(notes.into_iter().map(|n| (wall, n)));
+        self.notes.retain(|(at, _)| wall - at < NOTE_MS);
+        if self.notes.len() > NOTES_CAP {
+            self.notes.drain(..self.notes.len() - NOTES_CAP);
+        }
+        // Keep packets still travelling, and lost ones for a second (drawn where they fell).
+        let teaching = self.teaching;
         self.flights.retain(|f| match f.arrives {
             Some(t) => t >= now,
+            None if teaching => wall - f.wall_start < 2.0 * TEACH_MS,
             None => now - f.sent < 1000,
         });
         if self.flights.len() > MAX_FLIGHTS {

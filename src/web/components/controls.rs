@@ -26,8 +26,17 @@ pub fn Controls() -> impl IntoView {
         });
     };
     let set_speed = move |ev| {
-        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-            ctx.update(|s| s.player.set_speed(v));
+        let value = event_target_value(&ev);
+        if value == "teach" {
+            ctx.update(|s| {
+                s.teaching = true;
+                s.player.set_speed(1.0);
+            });
+        } else if let Ok(v) = value.parse::<f64>() {
+            ctx.update(|s| {
+                s.teaching = false;
+                s.player.set_speed(v);
+            });
         }
     };
     let replay = move |_| {
@@ -49,8 +58,9 @@ pub fn Controls() -> impl IntoView {
             <label class="inline">
                 {t(Text::Speed)}
                 <select data-testid="speed" on:change=set_speed>
+                    <option value="teach" selected=move || ctx.read(|s| s.teaching)>{t(Text::SpeedTeaching)}</option>
                     {SPEEDS.iter().map(|&v| view! {
-                        <option value=short(v) selected=move || ctx.read(|s| (s.player.speed - v).abs() < 1e-9)>
+                        <option value=short(v) selected=move || ctx.read(|s| !s.teaching && (s.player.speed - v).abs() < 1e-9)>
                             {format!("{}×", short(v))}
                         </option>
                     }).collect_view()}

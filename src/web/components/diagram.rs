@@ -9,7 +9,7 @@ use crate::core::numbers::Fixed;
 use crate::core::i18n::Text;
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, StageNote, TEACH_MS};
 
 const W: f64 = 640.0;
 const H: f64 = 420.0;
@@ -56,27 +56,54 @@ pub fn Diagram() -> impl IntoView {
     let packets = Memo::new(move |_| {
         ctx.read_fast(|s| {
             let now = s.run.now();
+            let wall = crate::web::clock::now_ms();
             let n = s.run.world().devices().len();
             s.flights
                 .iter()
                 .map(|f| {
                     let (x, y) = position(f.device, n);
-                    let p = match f.arrives {
+                    // Its latency at 1×; at the teaching speed, never less than TEACH_MS.
+                    let virtual_p = match f.arrives {
                         Some(a) if a > f.sent => {
                             ((now - f.sent) as f64 / (a - f.sent) as f64).clamp(0.0, 1.0)
                         }
                         Some(_) => 1.0,
                         None => 0.5,
                     };
+                    let p = if s.teaching {
+                        ((wall - f.wall_start) / TEACH_MS)
+                            .clamp(0.0, 1.0)
+                            .min(virtual_p)
+                    } else {
+                        virtual_p
+                    };
                     let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
                     let p = if f.to_broker { p } else { 1.0 - p };
                     let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
                     let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
-                    (f.seq, at, f.label.clone(), f.arrives.is_none())
+                    (f.seq, at, f.label.clone(), f.kind, f.arrives.is_none())
                 })
                 .collect::<Vec<_>>()
         })
     });
+    // What the broker did lately: filters tried (a match lights its subscriber), a message
+    // queued for an offline client, one kept as retained.
+    let notes = Memo::new(move |_| {
+        ctx.read_fast(|s| s.notes.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>())
+    });
+    let hit = move |name: &str| {
+        notes.with(|ns| {
+            ns.iter().fold("", |class, n| match n {
+                StageNote::Filter {
+                    client,
+                    matched: true,
+                    ..
+                } if client == name => "hit",
+                StageNote::Queued { client } if client == name => "waiting",
+                _ => class,
+            })
+        })
+    };
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
@@ -84,8 +111,9 @@ pub fn Diagram() -> impl IntoView {
                 {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
                     let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
+                    let lit = { let name = name.clone(); move || format!("node {} {}", status.class(), hit(&name)) };
                     view! {
-                        <g class=format!("node {}", status.class()) data-testid=testid>
+                        <g class=lit data-testid=testid>
                             {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
                             <circle cx=x cy=y r="18"/>
                             <text x=x y=y + 34 text-anchor="middle">{name}</text>
@@ -96,8 +124,24 @@ pub fn Diagram() -> impl IntoView {
                     <rect x=CX as i32 - 46 y=CY as i32 - 24 width="92" height="48" rx="10"/>
                     <text x=CX as i32 y=CY as i32 + 5 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                 </g>
-                {move || packets.get().into_iter().map(|(_, at, label, lost)| view! {
-                    <g class=if lost { "packet lost" } else { "packet" } transform=at>
+                <g class="broker-notes" data-testid="broker-notes">
+                    {move || {
+                        let l = lang.get();
+                        notes.get().into_iter().rev().take(4).enumerate().map(|(i, n)| {
+                            let (class, text) = match n {
+                                StageNote::Filter { client, filter, matched } => (
+                                    if matched { "note match" } else { "note miss" },
+                                    format!("{} {filter} · {client}", if matched { "✓" } else { "✗" }),
+                                ),
+                                StageNote::Queued { client } => ("note queued", format!("✉ {client}: {}", l.t(Text::StageQueued))),
+                                StageNote::Retained { topic } => ("note retained", format!("📌 {topic}: {}", l.t(Text::StageRetained))),
+                            };
+                            view! { <text class=class x=CX as i32 + 54 y=CY as i32 - 8 + 15 * i as i32>{text}</text> }
+                        }).collect_view()
+                    }}
+                </g>
+                {move || packets.get().into_iter().map(|(seq, at, label, kind, lost)| view! {
+                    <g class=format!("packet {kind}{}", if lost { " lost" } else { "" }) transform=at data-testid="packet" data-seq=seq>
                         <circle r="6"/>
                         <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label }}</text>
                     </g>

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::codec::PacketType;
-use crate::core::describe::{describe, to_csv, to_json, Line};
+use crate::core::describe::{describe, kind_label, to_csv, to_json, Line};
 use crate::core::i18n::{Lang, Text};
 use crate::core::trace::TraceKind;
 use crate::web::files::download;
 use crate::web::state::{Ctx, Sim};
 
-const ROW: f64 = 24.0;
-const VIEW_ROWS: usize = 16;
+const ROW: f64 = 38.0;
+const VIEW_ROWS: usize = 11;
 
 /// The filters.
 #[derive(Clone, Default, PartialEq)]
@@ -155,7 +155,7 @@ pub fn Timeline() -> impl IntoView {
                 <label>{move || lang.get().t(Text::FilterKind)}
                     <select data-testid="log-kind" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))>
                         <option value="">{move || lang.get().t(Text::AnyKind)}</option>
-                        {TraceKind::NAMES.iter().map(|n| view! { <option value=*n>{*n}</option> }).collect_view()}
+                        {TraceKind::NAMES.iter().map(|n| view! { <option value=*n>{move || lang.get().t(kind_label(n))}</option> }).collect_view()}
                     </select></label>
                 <label>{move || lang.get().t(Text::FilterPacket)}
                     <select data-testid="log-packet" on:change=move |ev| filter.update(|f| f.packet = event_target_value(&ev))>
@@ -178,10 +178,8 @@ pub fn Timeline() -> impl IntoView {
                                 on:click=move |_| if msg.is_some() { ctx.selected.set(msg) }>
                                 <span class="t">{at}</span>
                                 {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || format!("#{} · {}", m.0, lang.get().t(Text::Journey)) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
-                                <span class="k">{kind}</span>
-                                <span class="w">{line.who}</span>
-                                <span class="tp">{line.topic}</span>
-                                <span class="x">{line.text}</span>
+                                <span class="k">{move || lang.get().t(kind_label(kind))}</span>
+                                <span class="x" title=line.text.clone()>{line.text.clone()}</span>
                                 <span hidden>{seq}</span>
                             </div>
                         }

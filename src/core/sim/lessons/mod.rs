@@ -438,6 +438,17 @@ pub static LESSONS: [Lesson; 13] = [
     },
 ];
 
+/// Free play: a house from the course (kitchen, living-room and bedroom sensors, the
+/// living-room light, a dashboard, a phone), its names and topics in the page's language.
+pub fn free_play(lang: Lang) -> Scenario {
+    let json = match lang {
+        Lang::Es => include_str!("free-play.es.json"),
+        Lang::En => include_str!("free-play.en.json"),
+    };
+    // Both files are checked by a test; a broken one would still open an empty house.
+    Scenario::from_json(json, lang).unwrap_or_else(|_| Scenario::new(1))
+}
+
 /// Lesson 9's house at any size (for benchmarks and stress): per five devices, two
 /// temperature sensors, one light, one dashboard watching its neighbours and one phone that
 /// toggles a light every 10 s and follows every light. The first dashboard watches `Casa/#`.

@@ -1,0 +1,113 @@
+// End-to-end: what a student sees on the stage and in the log. In a lesson the teaching speed
+// draws every packet for 600 ms at least (labelled and coloured by type) and shows what the
+// broker does with a message; faster speeds keep packets as quick as their latency. The log
+// speaks in sentences of the page's language, with no internal identifier; free play is a
+// named house; a mistyped link says so. Usage: node e2e/stage.mjs BASE_URL OUT_DIR
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launch, watchErrors, accessible } from './browser.mjs';
+
+const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
+const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
+await mkdir(out, { recursive: true });
+const browser = await launch();
+test.after(() => browser.close());
+const byId = (id) => `[data-testid="${id}"]`;
+
+/** Every packet drawn during `ms`: when it was first and last on the stage, its label and class. */
+const watchPackets = (page, ms) => page.evaluate(async (ms) => {
+  const seen = new Map();
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    const now = performance.now();
+    for (const g of document.querySelectorAll('[data-testid="packet"]')) {
+      const e = seen.get(g.dataset.seq) ?? { first: now, label: g.textContent, kind: g.getAttribute('class') };
+      e.last = now;
+      seen.set(g.dataset.seq, e);
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const end = performance.now();
+  // Only packets whose whole flight was watched.
+  return [...seen.values()].filter((e) => e.first > start + 50 && e.last < end - 50).map((e) => ({ ...e, shown: e.last - e.first }));
+}, ms);
+
+test('teaching speed: every packet is drawn 600 ms at least, labelled by type; the broker shows what it does', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('lesson-title'));
+  assert.equal(await page.inputValue(byId('speed')), 'teach', 'lessons start at the teaching speed');
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  const flights = await watchPackets(page, 6000);
+  assert.ok(flights.length >= 3, `${flights.length} packets watched`);
+  for (const f of flights) assert.ok(f.shown >= 550, `${f.label} drawn ${f.shown.toFixed(0)} ms`);
+  assert.ok(flights.some((f) => /^SUBSCRIBE/.test(f.label) && /subscribe/.test(f.kind)), JSON.stringify(flights));
+  // The broker tries the dashboard's filter on the sensor's PUBLISH, and the dashboard lights up.
+  await page.waitForFunction(() => /✓ Casa\/Cocina\/Temperatura · panel/.test(document.querySelector('[data-testid="broker-notes"]')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForSelector(`${byId('node-panel')}.hit`);
+  const published = await watchPackets(page, 8000);
+  assert.ok(published.some((f) => /^PUBLISH QoS 0/.test(f.label) && /publish/.test(f.kind)), JSON.stringify(published));
+  await page.screenshot({ path: `${out}/stage-teaching.png` });
+  // A faster speed keeps today's behaviour: a packet is as quick as its latency.
+  await page.selectOption(byId('speed'), '2');
+  const quick = await watchPackets(page, 6000);
+  assert.ok(quick.length > 0 && quick.every((f) => f.shown < 300), JSON.stringify(quick.map((f) => f.shown)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the log speaks in sentences of the page\'s language, with no internal identifier', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.selectOption(byId('speed'), '10');
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  await page.waitForFunction(() => /panel recibe «[\d.]+» de Casa\/Cocina\/Temperatura/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
+  const identifiers = ['PacketIn', 'PacketOut', 'Transmitted', 'DeviceReceived', 'DeviceSent', 'SessionCreated', 'Published', 'FilterTried', 'ActionApplied'];
+  const shown = await page.locator(byId('timeline')).innerText();
+  for (const id of identifiers) assert.ok(!shown.includes(id), `${id} on the Spanish page`);
+  assert.match(shown, /el bróker entrega el mensaje a panel, QoS 0/);
+  await page.selectOption(byId('log-kind'), 'ActionApplied');
+  await page.waitForFunction(() => /pides a panel suscribirse a Casa\/Cocina\/Temperatura, QoS 0/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
+  // The kind filter is labelled in Spanish and still filters by the stable kind.
+  assert.match(await page.locator(`${byId('log-kind')} option[value="DeviceReceived"]`).textContent(), /el dispositivo recibe/);
+  await page.selectOption(byId('log-kind'), 'DeviceReceived');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="log-row"]')].every((r) => r.dataset.kind === 'DeviceReceived'));
+  // Switching the language re-renders the lines already there.
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction(() => /panel receives "[\d.]+" from Casa\/Cocina\/Temperatura/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
+  await accessible(page, byId('timeline'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('free play is a named house in the page\'s language; a mistyped link says so and opens the default', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es`);
+  for (const d of ['sensor-cocina', 'sensor-salon', 'sensor-dormitorio', 'luz-salon', 'panel', 'movil']) {
+    await page.waitForSelector(byId(`node-${d}`));
+  }
+  assert.equal(await page.locator(byId('node-d0')).count(), 0);
+  await page.goto(`${base}?lang=en`);
+  await page.waitForSelector(byId('node-kitchen-sensor'));
+  await page.waitForSelector(byId('node-living-room-light'));
+  // Typos in a teacher's link.
+  await page.goto(`${base}?lang=es&lesson=nope&view=nada&mode=raro`);
+  const notice = await page.textContent(byId('notice-error'));
+  assert.match(notice, /lección «nope», que no existe: se abre el juego libre/);
+  assert.match(notice, /vista «nada»/);
+  assert.match(notice, /modo «raro»/);
+  await page.waitForSelector(byId('node-sensor-cocina'));
+  assert.equal(await page.getAttribute(byId('tab-log'), 'aria-selected'), 'true');
+  await page.goto(`${base}?lang=en&lesson=nope`);
+  assert.match(await page.textContent(byId('notice-error')), /lesson “nope”, which does not exist: free play opens instead/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
