@@ -181,6 +181,7 @@ test('the journey dissects its PUBLISH bit by bit', async () => {
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=en&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-title'));
+  await page.click(byId('tab-log'));
   await page.selectOption(byId('log-kind'), 'Published');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="log-journey"]').length > 1);
   await page.click(byId('play'));

@@ -87,6 +87,7 @@ test('a journey explains the reason code of each acknowledgement', async () => {
   await page.selectOption(byId('publish-qos'), '1');
   await page.fill(byId('publish-expiry'), '30');
   await page.click(byId('publish-submit'));
+  await page.click(byId('tab-log'));
   await page.selectOption(byId('log-kind'), 'Published');
   await page.waitForSelector(byId('log-journey'));
   await page.click(byId('play')); // pause, so the row stays put

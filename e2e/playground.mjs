@@ -52,6 +52,7 @@ test('a message journey shows the dissected bytes and the filter table', async (
   await page.fill(byId('subscribe-filter'), 'Casa/+/Temperatura');
   await page.click(byId('subscribe-submit'));
   // Wait for a routed publish in the log, then open its journey.
+  await page.click(byId('tab-log'));
   await page.selectOption(byId('log-kind'), 'Published');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="log-journey"]').length > 2);
   await page.click(`${byId('play')}`); // pause, so the row stays put
@@ -138,6 +139,7 @@ test('a fault slider makes a link lossy, and the change is in the log', async ()
   await page.locator(byId('loss-cocina')).fill('30');
   await page.locator(byId('loss-cocina')).dispatchEvent('change');
   await page.waitForSelector(`${byId('node-cocina')} .link.lossy`, { state: 'attached' });
+  await page.click(byId('tab-log'));
   await page.selectOption(byId('log-kind'), 'DeviceChanged');
   await page.waitForFunction(() => /30\.0 %/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
   await page.screenshot({ path: `${out}/fault.png`, fullPage: true });
@@ -166,6 +168,7 @@ test('text meets WCAG AA contrast in the light and the dark theme', async () => 
     const page = await context.newPage();
     await page.goto(`${base}?lang=es&lesson=pubsub`);
     await page.waitForSelector(byId('lesson-title'));
+    await page.waitForSelector('.seq-row .arrow-label');
     const ratios = await page.evaluate(() => {
       const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
       const lum = ([r, g, b]) => {
@@ -184,7 +187,8 @@ test('text meets WCAG AA contrast in the light and the dark theme', async () => 
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
       };
       const pick = ['[data-testid="lesson-title"]', '.lesson-intro', '.tagline', '[data-testid="play"]',
-        '.device .kind', '.values .topic', '[data-testid="tab-log"]', '.log-row .t', 'label'];
+        '.device .kind', '.values .topic', '[data-testid="tab-log"]', '.seq-row .t', '.seq-row .arrow-label',
+        '.seq-head .lane-name', 'label'];
       return pick.map((sel) => [sel, document.querySelector(sel) ? ratio(document.querySelector(sel)) : 99]);
     });
     for (const [sel, r] of ratios) assert.ok(r >= 4.5, `${scheme}: ${sel} contrast ${r.toFixed(2)} < 4.5`);

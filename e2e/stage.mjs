@@ -63,7 +63,7 @@ test('teaching speed: every packet is drawn 600 ms at least, labelled by type; t
 test('the log speaks in sentences of the page\'s language, with no internal identifier', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors = watchErrors(page);
-  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.goto(`${base}?lang=es&lesson=pubsub&view=log`);
   await page.selectOption(byId('speed'), '10');
   await page.selectOption(byId('subscribe-device'), 'panel');
   await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
@@ -105,9 +105,43 @@ test('free play is a named house in the page\'s language; a mistyped link says s
   assert.match(notice, /vista «nada»/);
   assert.match(notice, /modo «raro»/);
   await page.waitForSelector(byId('node-sensor-cocina'));
-  assert.equal(await page.getAttribute(byId('tab-log'), 'aria-selected'), 'true');
+  assert.equal(await page.getAttribute(byId('tab-sequence'), 'aria-selected'), 'true');
   await page.goto(`${base}?lang=en&lesson=nope`);
   assert.match(await page.textContent(byId('notice-error')), /lesson “nope”, which does not exist: free play opens instead/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the sequence diagram: a lane per client, an arrow per packet, the newest in sight; Enter opens a journey', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('sequence'));
+  assert.equal(await page.getAttribute(byId('tab-sequence'), 'aria-selected'), 'true', 'the main reading');
+  const lanes = await page.$$eval('.seq-head .lane-name', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(lanes, ['Bróker', 'cocina', 'panel']);
+  await page.selectOption(byId('subscribe-device'), 'panel');
+  await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
+  await page.click(byId('subscribe-submit'));
+  await page.selectOption(byId('speed'), '50');
+  // A long run: many arrows, few drawn, the newest in sight.
+  await page.waitForFunction(() => parseFloat(document.querySelector('.seq-spacer').style.height) > 60 * 26, null, { timeout: 30_000 });
+  const drawn = await page.$$eval('.seq-row', (els) => els.length);
+  assert.ok(drawn <= 17, `${drawn} rows drawn`);
+  const { top, max } = await page.$eval('.seq-viewport', (v) => ({ top: v.scrollTop, max: v.scrollHeight - v.clientHeight }));
+  assert.ok(max - top < 60, `follows the newest: ${top} of ${max}`);
+  await page.selectOption(byId('speed'), 'teach');
+  await page.click(byId('play'));
+  // An arrow that carries a message, reached with the keyboard, opens its journey.
+  const arrow = page.locator(`button${byId('seq-arrow')}`).last();
+  const msg = await arrow.getAttribute('data-msg');
+  assert.match(await arrow.getAttribute('aria-label'), /^PUBLISH QoS 0 de (cocina a Bróker|Bróker a panel), a los [\d.]+ s/);
+  await arrow.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((m) => document.querySelector('[data-testid="journey-summary"]')?.textContent.startsWith(`#${m} `), msg);
+  await accessible(page, byId('sequence'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${out}/sequence-1366.png` });
   assert.deepEqual(errors, []);
   await page.close();
 });

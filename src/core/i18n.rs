@@ -87,6 +87,19 @@ pub enum Msg<'a> {
     UnknownView(&'a str),
     /// `?mode=` names no mode.
     UnknownMode(&'a str),
+    /// An arrow of the sequence diagram, for a screen reader.
+    Arrow {
+        /// The packet (`PUBLISH QoS 1`).
+        label: &'a str,
+        /// Who sends it.
+        from: &'a str,
+        /// Who it goes to.
+        to: &'a str,
+        /// When it leaves.
+        at: &'a str,
+        /// Lost on the way.
+        lost: bool,
+    },
 }
 
 impl Msg<'_> {
@@ -96,10 +109,14 @@ impl Msg<'_> {
         match (self, lang) {
             (UnknownLesson(v), Lang::Es) => format!("El enlace pide la lección «{v}», que no existe: se abre el juego libre."),
             (UnknownLesson(v), Lang::En) => format!("The link asks for lesson “{v}”, which does not exist: free play opens instead."),
-            (UnknownView(v), Lang::Es) => format!("El enlace pide la vista «{v}», que no existe: se muestra el registro."),
-            (UnknownView(v), Lang::En) => format!("The link asks for view “{v}”, which does not exist: the log shows instead."),
+            (UnknownView(v), Lang::Es) => format!("El enlace pide la vista «{v}», que no existe: se muestra el diagrama de secuencia."),
+            (UnknownView(v), Lang::En) => format!("The link asks for view “{v}”, which does not exist: the sequence diagram shows instead."),
             (UnknownMode(v), Lang::Es) => format!("El enlace pide el modo «{v}», que no existe: se abre el bróker simulado."),
             (UnknownMode(v), Lang::En) => format!("The link asks for mode “{v}”, which does not exist: the simulated broker opens instead."),
+            (Arrow { label, from, to, at, lost: false }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}"),
+            (Arrow { label, from, to, at, lost: false }, Lang::En) => format!("{label} from {from} to {to}, at {at}"),
+            (Arrow { label, from, to, at, lost: true }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}: se pierde por el camino"),
+            (Arrow { label, from, to, at, lost: true }, Lang::En) => format!("{label} from {from} to {to}, at {at}: lost on the way"),
         }
     }
 }
@@ -241,7 +258,7 @@ catalogue! {
     /// Journey heading.
     Journey => { es: "Viaje del mensaje", en: "Message journey" },
     /// Journey placeholder.
-    JourneyEmpty => { es: "Elige un mensaje en el registro para seguir su viaje.", en: "Pick a message in the log to follow its journey." },
+    JourneyEmpty => { es: "Elige un mensaje (una flecha de la secuencia, o su #N en el registro) para seguir su viaje.", en: "Pick a message (an arrow in the sequence, or its #N in the log) to follow its journey." },
     /// Journey: the bytes.
     PacketBytes => { es: "Bytes del PUBLISH", en: "PUBLISH bytes" },
     /// Journey: filters tried.
@@ -529,6 +546,15 @@ catalogue! {
     StageQueued => { es: "a la cola", en: "queued" },
     /// On the stage: a message kept in the retained store.
     StageRetained => { es: "guardado como retenido", en: "kept as retained" },
+    /// The sequence diagram's title (and its tab).
+    SequenceTitle => { es: "Secuencia", en: "Sequence" },
+    /// The sequence diagram's scrolled list of arrows.
+    SequenceArrows => { es: "Paquetes, del más antiguo al más nuevo", en: "Packets, oldest first" },
+    /// How to read the sequence diagram.
+    SequenceHint => {
+        es: "Cada flecha es un paquete entre un cliente y el bróker, del más antiguo al más nuevo. Pulsa una que lleve un mensaje para seguir su viaje.",
+        en: "Each arrow is a packet between a client and the broker, oldest first. Press one that carries a message to follow its journey.",
+    },
     /// The class setup's summary.
     ClassTitle => { es: "Dar una clase en un bróker real", en: "Teach a class on a real broker" },
     /// Inside a learning platform.

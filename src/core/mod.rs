@@ -19,6 +19,7 @@ pub mod pcap;
 pub mod refusals;
 pub mod rng;
 pub mod scorm;
+pub mod sequence;
 pub mod sim;
 pub mod time;
 pub mod topic;

@@ -53,7 +53,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     let view = super::lang::query_flag("view")
         .as_deref()
         .and_then(View::from_id)
-        .unwrap_or(View::Log);
+        .unwrap_or(View::Sequence);
     let ctx = Ctx {
         lang,
         sim: StoredValue::new_local(sim),
@@ -136,6 +136,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     let tab_button = move |which: View, label: Text, id: &'static str| {
         // Reaching a tab fetches its code if it is not here yet.
         let prefetch = move || match which {
+            View::Sequence => lazy::SEQUENCE.prefetch(),
             View::Log => lazy::TIMELINE.prefetch(),
             View::Broker => lazy::BROKER_PANEL.prefetch(),
             View::Wildcard => lazy::WILDCARD.prefetch(),
@@ -214,6 +215,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             </div>
             <div class="col col-c">
                 <div role="tablist" class="tabs" aria-label=t(Text::Views)>
+                    {tab_button(View::Sequence, Text::SequenceTitle, "tab-sequence")}
                     {tab_button(View::Log, Text::Timeline, "tab-log")}
                     {tab_button(View::Broker, Text::BrokerInternals, "tab-broker")}
                     {tab_button(View::Wildcard, Text::WildcardTester, "tab-wildcard")}
@@ -221,6 +223,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </div>
                 <div role="tabpanel">
                     {move || match tab.get() {
+                        View::Sequence => lazy::sequence().into_any(),
                         View::Log => lazy::timeline().into_any(),
                         View::Broker => lazy::broker_panel().into_any(),
                         View::Wildcard => lazy::wildcard_tester().into_any(),

@@ -28,6 +28,7 @@ use crate::web::components::class::{ClassPart, ClassView};
 use crate::web::components::devices::DeviceSettings;
 use crate::web::components::journey::JourneyOf;
 use crate::web::components::real::RealPanel;
+use crate::web::components::sequence::SequenceView;
 use crate::web::components::share::ShareBody;
 use crate::web::components::timeline::Timeline;
 use crate::web::components::wildcard::WildcardTester;
@@ -95,6 +96,13 @@ split_part!(
     TIMELINE: timeline, fetch_timeline,
     fn timeline_view() {
         view! { <Timeline/> }.into_any()
+    }
+);
+split_part!(
+    /// The sequence diagram (the default view: fetched at once, after the page is up).
+    SEQUENCE: sequence, fetch_sequence,
+    fn sequence_view() {
+        view! { <SequenceView/> }.into_any()
     }
 );
 split_part!(
@@ -302,6 +310,11 @@ impl Part {
 /// The real-broker panel.
 pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {
     deferred(&REAL_PANEL, move || ready(real_panel_view(lang)))
+}
+
+/// The sequence diagram.
+pub fn sequence() -> impl IntoView {
+    deferred(&SEQUENCE, || ready(sequence_view()))
 }
 
 /// The log tab.

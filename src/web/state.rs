@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::codec::PacketType;
 use crate::core::i18n::{Lang, Text};
+use crate::core::sequence::Sequence;
 use crate::core::sim::lessons::{free_play, lesson as find_lesson, Lesson, LESSONS};
 use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
@@ -82,8 +83,9 @@ pub enum StageNote {
     },
 }
 
-/// A packet type as a CSS class (`publish`, `puback`…).
-fn kind_class(p: PacketType) -> &'static str {
+/// A packet type as a CSS class (`connect`, `publish`, `ack`…), on the stage and in the
+/// sequence diagram.
+pub fn kind_class(p: PacketType) -> &'static str {
     match p {
         PacketType::Connect | PacketType::ConnAck => "connect",
         PacketType::Publish => "publish",
@@ -112,6 +114,8 @@ pub struct Sim {
     pub log: VecDeque<TraceEvent>,
     /// Packets on the wire (and recently lost ones).
     pub flights: Vec<Flight>,
+    /// Every packet on a link, for the sequence diagram.
+    pub sequence: Sequence,
     /// What the broker did lately (with the wall time), for the stage.
     pub notes: Vec<(f64, StageNote)>,
     /// The teaching speed: every packet is drawn for [`TEACH_MS`] at least, the virtual
@@ -205,6 +209,7 @@ impl Sim {
             log: VecDeque::new(),
             flights: Vec::new(),
             notes: Vec::new(),
+            sequence: Sequence::default(),
             teaching: lesson.is_some(),
             goals,
             announce: String::new(),
@@ -325,6 +330,7 @@ impl Sim {
         let world = self.run.world();
         let mut journey: Option<(MsgId, usize, usize)> = None;
         let mut notes = Vec::new();
+        self.sequence.ingest(new);
         for e in new {
             match &e.kind {
                 TraceKind::Transmitted {
@@ -440,7 +446,11 @@ impl Sim {
         }
         self.wasm_bytes = wasm_memory_bytes();
         // The stage shows what the broker did for a moment (the newest few).
-        self.notes.extend(notes.into_iter().map(|n| (wall, n)));
+        // The same note again only refreshes it.
+        for n in notes {
+            self.notes.retain(|(_, m)| *m != n);
+            self.notes.push((wall, n));
+        }
         self.notes.retain(|(at, _)| wall - at < NOTE_MS);
         if self.notes.len() > NOTES_CAP {
             self.notes.drain(..self.notes.len() - NOTES_CAP);
@@ -486,6 +496,8 @@ pub struct Notice {
 /// The views of the right-hand area, as `?view=` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    /// The sequence diagram of every packet (the main reading).
+    Sequence,
     /// The event log.
     Log,
     /// The broker's internals.
@@ -500,6 +512,7 @@ impl View {
     /// Its name in links.
     pub fn id(self) -> &'static str {
         match self {
+            View::Sequence => "sequence",
             View::Log => "log",
             View::Broker => "broker",
             View::Wildcard => "wildcard",
@@ -509,9 +522,15 @@ impl View {
 
     /// The view a link names (unknown names: none).
     pub fn from_id(id: &str) -> Option<View> {
-        [View::Log, View::Broker, View::Wildcard, View::Capture]
-            .into_iter()
-            .find(|v| v.id() == id)
+        [
+            View::Sequence,
+            View::Log,
+            View::Broker,
+            View::Wildcard,
+            View::Capture,
+        ]
+        .into_iter()
+        .find(|v| v.id() == id)
     }
 }
 

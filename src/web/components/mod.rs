@@ -13,6 +13,8 @@ pub mod inspector;
 pub mod journey;
 pub mod lesson;
 pub mod real;
+pub mod scroller;
+pub mod sequence;
 pub mod share;
 pub mod timeline;
 pub mod wildcard;

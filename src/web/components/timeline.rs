@@ -2,12 +2,12 @@
 //! visible rows are in the page (virtualized); export as CSV or JSON.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::codec::PacketType;
 use crate::core::describe::{describe, kind_label, to_csv, to_json, Line};
 use crate::core::i18n::{Lang, Text};
 use crate::core::trace::TraceKind;
+use crate::web::components::scroller::Scroller;
 use crate::web::files::download;
 use crate::web::state::{Ctx, Sim};
 
@@ -59,21 +59,16 @@ pub fn Timeline() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let filter = RwSignal::new(Filter::default());
-    let scroll = RwSignal::new(f64::MAX);
-    let follow = RwSignal::new(true);
     let rows = Memo::new(move |_| {
         let f = filter.get();
         let l = lang.get();
         ctx.read(|s| matching(s, &f, l))
     });
+    let scroller = Scroller::new(ROW, VIEW_ROWS, move || rows.with(Vec::len));
     let visible = move || {
         let all = rows.get();
         let total = all.len();
-        let first = if follow.get() {
-            total.saturating_sub(VIEW_ROWS)
-        } else {
-            ((scroll.get() / ROW) as usize).min(total.saturating_sub(VIEW_ROWS))
-        };
+        let first = scroller.first(total);
         let l = lang.get();
         ctx.read(|s| {
             all[first..total.min(first + VIEW_ROWS + 2)]
@@ -91,31 +86,6 @@ pub fn Timeline() -> impl IntoView {
                 .map(|(k, (seq, at, kind, line, first))| (seq, at, kind, line, first + k))
                 .collect::<Vec<_>>()
         })
-    };
-    let viewport = NodeRef::<leptos::html::Div>::new();
-    // Following the newest events: after the rows change, scroll to the bottom (once the
-    // spacer has its new height).
-    Effect::new(move |_| {
-        let _ = rows.with(Vec::len);
-        if follow.get_untracked() {
-            request_animation_frame(move || {
-                // The log may be gone by the next frame (another tab was chosen).
-                if let Some(Some(el)) = viewport.try_get_untracked() {
-                    el.set_scroll_top(i32::MAX);
-                }
-            });
-        }
-    });
-    let on_scroll = move |ev: leptos::ev::Event| {
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let top = f64::from(el.scroll_top());
-            let max = f64::from(el.scroll_height() - el.client_height());
-            scroll.set(top);
-            follow.set(top >= max - 2.0 * ROW);
-        }
     };
     let export = move |json: bool| {
         let f = filter.get_untracked();
@@ -168,7 +138,7 @@ pub fn Timeline() -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="export-csv" on:click=move |_| export(false)>{move || lang.get().t(Text::ExportCsv)}</button>
                 <button type="button" class="small secondary" data-testid="export-json" on:click=move |_| export(true)>{move || lang.get().t(Text::ExportJson)}</button>
             </div>
-            <div class="log-viewport" tabindex="0" on:scroll=on_scroll node_ref=viewport>
+            <div class="log-viewport" tabindex="0" on:scroll=move |ev| scroller.on_scroll(ev) node_ref=scroller.viewport>
                 <div class="log-spacer" style:height=move || format!("{}px", rows.get().len() * ROW as usize)>
                     {move || visible().into_iter().map(|(seq, at, kind, line, row)| {
                         let msg = line.msg;

@@ -1,0 +1,136 @@
+//! The live sequence diagram: one lane for the broker and one per client, one arrow per packet
+//! on a link (a lost one stops half way), newest at the bottom and followed until the reader
+//! scrolls up; only the rows in sight are drawn. An arrow that carries a message opens its
+//! journey (click or Enter).
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Msg, Text};
+use crate::core::sequence::Arrow;
+use crate::web::components::scroller::Scroller;
+use crate::web::state::{kind_class, Ctx};
+
+/// Row height in pixels.
+const ROW: f64 = 26.0;
+/// Rows in sight.
+const VIEW_ROWS: usize = 15;
+
+/// The arrow's label: its type, with QoS for a PUBLISH.
+fn label(a: &Arrow) -> String {
+    match (a.packet, a.qos) {
+        (Some(p), Some(q)) => format!("{} QoS {q}", p.name()),
+        (Some(p), None) => p.name().to_string(),
+        (None, _) => "TLS".to_string(),
+    }
+}
+
+/// The sequence diagram.
+#[component]
+pub fn SequenceView() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let lanes =
+        Memo::new(move |_| ctx.read(|s| s.clients().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let total = move || ctx.read(|s| s.sequence.arrows().len());
+    let scroller = Scroller::new(ROW, VIEW_ROWS, total);
+    // Lane 0 is the broker; lane i + 1 the i-th client. Positions in percent of the track.
+    let x = move |lane: usize| {
+        let n = lanes.with(Vec::len) + 1;
+        (lane as f64 + 0.5) * 100.0 / n as f64
+    };
+    let visible = move || {
+        ctx.read(|s| {
+            let arrows = s.sequence.arrows();
+            let first = scroller.first(arrows.len());
+            let end = arrows.len().min(first + VIEW_ROWS + 2);
+            arrows
+                .range(first..end)
+                .enumerate()
+                .map(|(k, a)| (first + k, a.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |(i, a): (usize, Arrow)| {
+        let l = lang.get();
+        let lane = lanes
+            .with(|ls| ls.iter().position(|n| **n == *a.device))
+            .map_or(0, |p| p + 1);
+        let (device, broker) = (x(lane), x(0));
+        let lost = a.arrives.is_none();
+        // A lost packet is drawn half way, from where it left.
+        let (from, to) = if a.to_broker {
+            (device, broker)
+        } else {
+            (broker, device)
+        };
+        let to = if lost { (from + to) / 2.0 } else { to };
+        let (left, width) = (from.min(to), (from - to).abs());
+        let broker_name = l.t(Text::Broker);
+        let (who_from, who_to) = if a.to_broker {
+            (&*a.device, broker_name)
+        } else {
+            (broker_name, &*a.device)
+        };
+        let name = label(&a);
+        let at = a.at.to_string();
+        let said = Msg::Arrow {
+            label: &name,
+            from: who_from,
+            to: who_to,
+            at: &at,
+            lost,
+        }
+        .render(l);
+        let class = format!(
+            "arrow {} {}{}",
+            a.packet.map_or("tls", kind_class),
+            if from < to { "right" } else { "left" },
+            if lost { " lost" } else { "" }
+        );
+        let style = format!("left:{left:.2}%;width:{width:.2}%");
+        let body = view! { <span class="arrow-label">{if lost { format!("✕ {name}") } else { name }}</span> };
+        let arrow = match a.msg {
+            Some(m) => view! {
+                <button type="button" class=class style=style aria-label=said.clone() title=said data-testid="seq-arrow"
+                    data-msg=m.0 on:click=move |_| ctx.selected.set(Some(m))>{body}</button>
+            }
+            .into_any(),
+            None => view! { <div class=class style=style role="img" aria-label=said.clone() title=said data-testid="seq-arrow">{body}</div> }.into_any(),
+        };
+        view! {
+            <div class="seq-row" style:top=format!("{}px", i as f64 * ROW) data-seq=a.seq>
+                <span class="t">{at}</span>
+                <div class="seq-track">{arrow}</div>
+            </div>
+        }
+    };
+    view! {
+        <section class="sequence panel" data-testid="sequence" aria-labelledby="sequence-title"
+            on:pointerenter=move |_| crate::web::lazy::JOURNEY.prefetch()
+            on:focusin=move |_| crate::web::lazy::JOURNEY.prefetch()>
+            <h2 id="sequence-title">{move || lang.get().t(Text::SequenceTitle)}</h2>
+            <p class="hint">{move || lang.get().t(Text::SequenceHint)}</p>
+            <div class="seq-head" aria-hidden="true">
+                <div class="seq-track">
+                    {move || {
+                        let l = lang.get();
+                        std::iter::once(l.t(Text::Broker).to_string())
+                            .chain(lanes.get())
+                            .enumerate()
+                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 style:left=format!("{:.2}%", x(i))>{name}</span> })
+                            .collect_view()
+                    }}
+                </div>
+            </div>
+            <div class="seq-viewport" tabindex="0" role="region" aria-label=move || lang.get().t(Text::SequenceArrows)
+                on:scroll=move |ev| scroller.on_scroll(ev) node_ref=scroller.viewport>
+                <div class="seq-spacer" style:height=move || format!("{}px", total() as f64 * ROW)>
+                    <div class="seq-track lanes" aria-hidden="true">
+                        {move || (0..=lanes.with(Vec::len)).map(|i| view! { <span class="lane-line" class:broker=i == 0 style:left=format!("{:.2}%", x(i))></span> }).collect_view()}
+                    </div>
+                    {move || visible().into_iter().map(row).collect_view()}
+                </div>
+            </div>
+        </section>
+    }
+}
