@@ -216,8 +216,8 @@ test('with reduced motion, packets jump between three points instead of gliding'
     await context.close();
     return [...seen];
   };
-  // The two devices sit above and below the broker: y = 45 and 375, the broker at 210.
-  const steps = new Set([45, 127.5, 210, 292.5, 375]);
+  // The two devices sit above and below the broker: y = 55 and 425, the broker at 240.
+  const steps = new Set([55, 147.5, 240, 332.5, 425]);
   const reduced = await ys('reduce');
   assert.ok(reduced.length > 0, 'packets were drawn');
   assert.deepEqual(reduced.filter((y) => !steps.has(y)), [], `reduced motion positions: ${reduced}`);

@@ -145,3 +145,78 @@ test('the sequence diagram: a lane per client, an arrow per packet, the newest i
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Where the parts a student needs are, against the window (no scrolling). */
+const parts = (page) => page.evaluate(() => {
+  const box = (sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height }; };
+  return {
+    w: innerWidth, h: innerHeight, scrolled: scrollY,
+    stage: box('[data-testid="diagram"] svg'),
+    acting: box('[data-testid="acting-card"]'),
+    publish: box('[data-testid="publish-submit"]'),
+    subscribe: box('[data-testid="subscribe-submit"]'),
+    subs: box('[data-testid="subscriptions"]'),
+    goals: box('[data-testid="goal-0"]'),
+    sequence: box('.seq-viewport'),
+  };
+});
+
+for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+  test(`${w}×${h}: the stage, the acting device's actions, the lesson and the sequence on one screen`, async () => {
+    const page = await browser.newPage({ viewport: { width: w, height: h } });
+    const errors = watchErrors(page);
+    await page.goto(`${base}?lang=es&lesson=pubsub`);
+    await page.waitForSelector('.seq-viewport');
+    const p = await parts(page);
+    assert.equal(p.scrolled, 0);
+    assert.ok(p.stage.width >= 500 && p.stage.height >= 400, `stage ${p.stage.width}×${p.stage.height}`);
+    for (const name of ['stage', 'acting', 'publish', 'subscribe', 'subs', 'goals', 'sequence']) {
+      const b = p[name];
+      assert.ok(b && b.top >= 0 && b.bottom <= p.h && b.right <= p.w, `${name} in sight: ${JSON.stringify(b)}`);
+    }
+    await page.screenshot({ path: `${out}/one-screen-${w}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('choosing a device on the stage (click or keyboard) makes it the acting device; the forms follow', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es`);
+  await page.waitForSelector(byId('node-panel'));
+  await page.click(`${byId('node-panel')} circle`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="acting-name"]')?.textContent === 'panel');
+  assert.equal(await page.inputValue(byId('publish-device')), 'panel');
+  assert.equal(await page.inputValue(byId('subscribe-device')), 'panel');
+  assert.equal(await page.getAttribute(byId('node-panel'), 'aria-pressed'), 'true');
+  // With the keyboard: focus another device and press Enter.
+  await page.focus(byId('node-movil'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="acting-name"]')?.textContent === 'movil');
+  assert.equal(await page.inputValue(byId('subscribe-device')), 'movil');
+  // The acting card's buttons act on it.
+  await page.click(byId('acting-plug'));
+  await page.waitForFunction(() => /desenchufado/.test(document.querySelector('[data-testid="acting-card"]')?.textContent ?? ''));
+  // Choosing in a form changes the acting device too.
+  await page.selectOption(byId('publish-device'), 'sensor-cocina');
+  await page.waitForFunction(() => document.querySelector('[data-testid="acting-name"]')?.textContent === 'sensor-cocina');
+  await accessible(page, byId('diagram'));
+  await accessible(page, byId('acting'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('390×844: the parts stack, and a bar reaches each in one tap', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.waitForSelector('.seq-viewport');
+  await page.click(byId('nav-messages'));
+  await page.waitForFunction(() => scrollY > 0);
+  await page.click(byId('nav-stage'));
+  await page.waitForFunction(() => { const r = document.querySelector('[data-testid="diagram"]').getBoundingClientRect(); return r.top >= -1 && r.top < 60; });
+  await page.screenshot({ path: `${out}/one-screen-390.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

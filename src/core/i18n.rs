@@ -546,6 +546,18 @@ catalogue! {
     StageQueued => { es: "a la cola", en: "queued" },
     /// On the stage: a message kept in the retained store.
     StageRetained => { es: "guardado como retenido", en: "kept as retained" },
+    /// The acting device's label.
+    ActingDevice => { es: "Dispositivo activo:", en: "Acting device:" },
+    /// Choosing a device on the stage.
+    ChooseOnStage => { es: "elegir como dispositivo activo", en: "make it the acting device" },
+    /// The acting device's area (publish, subscribe).
+    ActingTitle => { es: "Acciones", en: "Actions" },
+    /// The phone's navigation between the page's parts.
+    PartsNav => { es: "Partes de la página", en: "Parts of the page" },
+    /// The lesson part, in the phone's navigation.
+    LessonPart => { es: "Lección", en: "Lesson" },
+    /// The messages part, in the phone's navigation.
+    MessagesPart => { es: "Mensajes", en: "Messages" },
     /// The sequence diagram's title (and its tab).
     SequenceTitle => { es: "Secuencia", en: "Sequence" },
     /// The sequence diagram's scrolled list of arrows.

@@ -12,7 +12,7 @@ use crate::web::components::class::ClassPart;
 use crate::web::components::controls::Controls;
 use crate::web::components::devices::Devices;
 use crate::web::components::diagram::Diagram;
-use crate::web::components::forms::{PublishForm, SubscribeForm};
+use crate::web::components::forms::{ActingCard, PublishForm, SubscribeForm};
 use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
@@ -60,6 +60,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         tick: RwSignal::new(0),
         slow: RwSignal::new(0),
         selected: RwSignal::new(None),
+        acting: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
         progress: RwSignal::new(super::progress::passed()),
@@ -187,7 +188,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             </div>
         </header>
         <section class="lead" aria-label=t(Text::AppTitle)>
-            <p class="tagline" data-testid="tagline" class:hidden=embed>{t(Text::Tagline)}</p>
+            <p class="tagline" data-testid="tagline" class:hidden=move || embed || ctx.read(|s| s.lesson.is_some())>{t(Text::Tagline)}</p>
             <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
             <NoticeBar/>
             {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
@@ -200,20 +201,24 @@ pub fn App(initial: Lang) -> impl IntoView {
         </Show>
         {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{lazy::class(ClassPart::Teacher)}</main> })}
         <main class="layout" class:hidden=move || real.get() || teacher>
-            <div class="col col-a">
+            <div class="col col-a" id="part-lesson">
                 <LessonPanel/>
                 <Controls/>
                 {lazy::share_panel()}
                 {lazy::class_setup()}
                 <Devices/>
-                <PublishForm/>
-                <SubscribeForm/>
             </div>
             <div class="col col-b">
-                <Diagram/>
-                <JourneyPanel/>
+                <div id="part-stage"><Diagram/></div>
+                <section class="acting panel" id="part-actions" data-testid="acting" aria-label=t(Text::ActingTitle)>
+                    <ActingCard/>
+                    <div class="acting-forms">
+                        <PublishForm/>
+                        <SubscribeForm/>
+                    </div>
+                </section>
             </div>
-            <div class="col col-c">
+            <div class="col col-c" id="part-messages">
                 <div role="tablist" class="tabs" aria-label=t(Text::Views)>
                     {tab_button(View::Sequence, Text::SequenceTitle, "tab-sequence")}
                     {tab_button(View::Log, Text::Timeline, "tab-log")}
@@ -230,9 +235,17 @@ pub fn App(initial: Lang) -> impl IntoView {
                         View::Capture => lazy::capture_panel().into_any(),
                     }}
                 </div>
+                <JourneyPanel/>
                 <GlossaryPanel/>
             </div>
         </main>
+        // On a phone the parts stack; this bar reaches each in one tap.
+        <nav class="parts-nav" aria-label=t(Text::PartsNav)>
+            <a href="#part-stage" data-testid="nav-stage">{t(Text::Network)}</a>
+            <a href="#part-actions" data-testid="nav-actions">{t(Text::ActingTitle)}</a>
+            <a href="#part-lesson" data-testid="nav-lesson">{t(Text::LessonPart)}</a>
+            <a href="#part-messages" data-testid="nav-messages">{t(Text::MessagesPart)}</a>
+        </nav>
     }
     .into_any()
 }

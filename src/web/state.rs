@@ -547,6 +547,8 @@ pub struct Ctx {
     pub slow: RwSignal<u64>,
     /// The message whose journey is shown.
     pub selected: RwSignal<Option<MsgId>>,
+    /// The acting device: chosen on the stage or in a form; its card and the forms follow.
+    pub acting: RwSignal<Option<String>>,
     /// The last action's error, shown near the forms.
     pub error: RwSignal<Option<String>>,
     /// The page-level notice.

@@ -12,7 +12,7 @@ use crate::web::components::glossary::{Term, Word};
 use crate::web::state::{Ctx, StageNote, TEACH_MS};
 
 const W: f64 = 640.0;
-const H: f64 = 420.0;
+const H: f64 = 480.0;
 const CX: f64 = W / 2.0;
 const CY: f64 = H / 2.0;
 
@@ -21,7 +21,7 @@ fn position(i: usize, n: usize) -> (f64, f64) {
         -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
     // The browser's sine and cosine: Rust's own would add 5 KB to the download.
     let (cos, sin) = (js_sys::Math::cos(angle), js_sys::Math::sin(angle));
-    (CX + 250.0 * cos, CY + 165.0 * sin)
+    (CX + 250.0 * cos, CY + 185.0 * sin)
 }
 
 /// The diagram.
@@ -107,16 +107,24 @@ pub fn Diagram() -> impl IntoView {
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
-            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="img" aria-label=move || lang.get().t(Text::Network)>
+            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network)>
                 {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
                     let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
-                    let lit = { let name = name.clone(); move || format!("node {} {}", status.class(), hit(&name)) };
+                    let lit = { let name = name.clone(); move || format!("node {} {}{}", status.class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }) };
+                    // A client device is chosen as the acting device by click, tap, Enter or Space.
+                    let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
+                    let choose = move |n: String| ctx.acting.set(Some(n));
+                    let label = move || format!("{n3}: {}, {}", status.label(lang.get()), lang.get().t(Text::ChooseOnStage));
+                    let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
                     view! {
-                        <g class=lit data-testid=testid>
-                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
+                        <g class=lit data-testid=testid role=client.then_some("button") tabindex=client.then_some("0")
+                            aria-label=client.then_some(label) aria-pressed=client.then_some(pressed)
+                            on:click={ let n = n1.clone(); move |_| if client { choose(n.clone()) } }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); choose(n1.clone()) }>
+                            {client.then(|| view! { <line class=link.clone() x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
                             <circle cx=x cy=y r="18"/>
-                            <text x=x y=y + 34 text-anchor="middle">{name}</text>
+                            <text x=x y=y + 34 text-anchor="middle">{name.clone()}</text>
                         </g>
                     }
                 }).collect_view()}

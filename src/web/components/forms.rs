@@ -14,22 +14,33 @@ fn client_devices(ctx: Ctx) -> Vec<String> {
     ctx.read(|s| s.clients().map(|c| c.name.clone()).collect())
 }
 
-/// A device chooser bound to a signal.
+/// A device chooser bound to a signal, and to the acting device (choosing one here makes it
+/// the acting device; choosing one on the stage changes it here).
 #[component]
 fn DevicePicker(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
     Effect::new(move |_| {
         let list = client_devices(ctx);
-        if !list.contains(&value.get_untracked()) {
+        let acting = ctx.acting.get().filter(|a| list.contains(a));
+        if let Some(a) = acting {
+            if a != value.get_untracked() {
+                value.set(a);
+            }
+        } else if !list.contains(&value.get_untracked()) {
             if let Some(first) = list.first() {
                 value.set(first.clone());
             }
         }
     });
+    let pick = move |ev| {
+        let name = event_target_value(&ev);
+        value.set(name.clone());
+        ctx.acting.set(Some(name));
+    };
     view! {
         <label>
             {move || ctx.lang.get().t(Text::DeviceField)}
-            <select data-testid=testid on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+            <select data-testid=testid on:change=pick prop:value=move || value.get()>
                 {move || client_devices(ctx).into_iter().map(|n| {
                     let selected = n == value.get_untracked();
                     view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
@@ -235,5 +246,52 @@ pub fn SubscribeForm() -> impl IntoView {
             </ul>
             <p class="field-error" data-testid="action-error" role="alert">{move || ctx.error.get()}</p>
         </form>
+    }
+}
+
+/// The acting device's card: its status, connect or disconnect, pull the plug or plug it in.
+#[component]
+pub fn ActingCard() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let t = move |k: Text| move || lang.get().t(k);
+    let head = move || {
+        let list = client_devices(ctx);
+        let name = ctx
+            .acting
+            .get()
+            .filter(|a| list.contains(a))
+            .or_else(|| list.first().cloned())?;
+        ctx.read(|s| {
+            s.run.world().device(&name).map(|d| {
+                (
+                    name.clone(),
+                    crate::web::components::devices::Status::of(d),
+                    d.wants_online,
+                    d.plugged,
+                )
+            })
+        })
+    };
+    move || {
+        head().map(|(name, status, wants, plugged)| {
+            let (a, b) = (name.clone(), name.clone());
+            view! {
+                <div class="acting-card" data-testid="acting-card">
+                    <span class=format!("dot {}", status.class()) aria-hidden="true"></span>
+                    <span class="muted">{t(Text::ActingDevice)}</span>
+                    <strong data-testid="acting-name">{name.clone()}</strong>
+                    <span class="status">{status.label(lang.get())}</span>
+                    <button type="button" class="small" data-testid="acting-online"
+                        on:click=move |_| ctx.act(if wants { Action::Offline { device: a.clone() } } else { Action::Online { device: a.clone() } })>
+                        {lang.get().t(if wants { Text::Disconnect } else { Text::Connect })}
+                    </button>
+                    <button type="button" class="small secondary" data-testid="acting-plug"
+                        on:click=move |_| ctx.act(if plugged { Action::PullPlug { device: b.clone() } } else { Action::Replug { device: b.clone() } })>
+                        {lang.get().t(if plugged { Text::PullPlug } else { Text::Replug })}
+                    </button>
+                </div>
+            }
+        })
     }
 }
