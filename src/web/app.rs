@@ -1,5 +1,7 @@
 //! The root component: header (title, lesson, theme, language), the live region, and the
-//! three areas: lesson and devices, network and journey, and the tabbed views.
+//! three areas: the lesson, run controls and devices; the stage with the acting device's card
+//! and forms; the tabbed views (the sequence diagram first) and the journey. On a phone they
+//! stack, with a bar that reaches each.
 
 use leptos::prelude::*;
 
@@ -23,7 +25,8 @@ use crate::web::state::{Ctx, Notice, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
-/// run), `?view=log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`.
+/// run), `?view=sequence|log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`,
+/// `?class=CODE&broker=URL` (a class on a real broker; `&teacher=1` its table).
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
     let (lang, set_lang) = signal(initial);

@@ -47,7 +47,7 @@ pub struct Flight {
     pub to_broker: bool,
     /// Its label: packet type, with QoS for PUBLISH and the retain and DUP marks.
     pub label: String,
-    /// Its packet type in lower case (`publish`, `puback`…; `tls` when hidden), for colour.
+    /// Its colour class ([`kind_class`]: `connect`, `publish`, `ack`…; `tls` when hidden).
     pub kind: &'static str,
     /// The wall time it was first drawn (teaching speed).
     pub wall_start: f64,

@@ -167,6 +167,21 @@ fn linked_class(lang: ReadSignal<Lang>) -> Result<(Link, Class), AnyView> {
         })
 }
 
+/// What the broker delivered (each topic's last payload), read as it changes.
+fn with_topics<T>(
+    real: Real,
+    f: impl for<'a> FnOnce(&mut dyn Iterator<Item = (&'a str, &'a [u8])>) -> T,
+) -> T {
+    real.version.track();
+    real.client.with_value(|c| {
+        let live = c.0.borrow();
+        f(&mut live
+            .topics
+            .iter()
+            .map(|(t, (_, p))| (t.as_str(), p.as_ref())))
+    })
+}
+
 /// The real connection's status, followed.
 fn status_of(real: Real) -> impl Fn() -> Status + Copy {
     move || {
@@ -627,31 +642,9 @@ fn TeacherView() -> impl IntoView {
         });
     };
     let class_r = class.clone();
-    let students = move || {
-        real.version.track();
-        real.client.with_value(|c| {
-            let live = c.0.borrow();
-            roster(
-                &class_r,
-                live.topics
-                    .iter()
-                    .map(|(t, (_, p))| (t.as_str(), p.as_ref())),
-            )
-        })
-    };
+    let students = move || with_topics(real, |topics| roster(&class_r, topics));
     let class_t = class.clone();
-    let topics = move || {
-        real.version.track();
-        real.client.with_value(|c| {
-            let live = c.0.borrow();
-            tree(
-                &class_t,
-                live.topics
-                    .iter()
-                    .map(|(t, (_, p))| (t.as_str(), p.as_ref())),
-            )
-        })
-    };
+    let topics = move || with_topics(real, |topics| tree(&class_t, topics));
     let code = class.code().to_string();
     let shown_link = Signal::derive(move || {
         Some(Link {

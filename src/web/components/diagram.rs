@@ -1,6 +1,9 @@
-//! The network diagram (SVG): the broker in the middle, devices around it, each link drawn by
-//! its state, and every packet moving along its link (lost ones marked where they fell).
-//! With `prefers-reduced-motion`, packets jump between three positions instead of gliding.
+//! The network stage (SVG): the broker in the middle, devices around it, each link drawn by its
+//! state, and every packet moving along its link, coloured and labelled by type (a lost one
+//! stops where it fell). At the teaching speed a flight takes 600 ms at least; beside the broker,
+//! what it just did (filters tried, a message queued or retained), its matching subscribers lit.
+//! A client device is chosen as the acting device here (click, tap, Enter or Space). With
+//! `prefers-reduced-motion`, packets jump between three positions instead of gliding.
 
 use leptos::prelude::*;
 
