@@ -1,7 +1,10 @@
-//! The architecture rule, checked on the source: the core is pure.
+//! The architecture rules, checked on the source: the core is pure, and the web layer is a
+//! one-way graph.
 //!
 //! `src/core` must not name browser crates, the wall clock, threads' randomness or
 //! hash-ordered collections. (Clippy's `disallowed-*` lints check the same on the code.)
+//! The files of `src/web` must not import each other in a cycle: state and leaves (`lazy`,
+//! `wall`, `storage`…) ← components ← app.
 
 use std::fs;
 use std::path::Path;
@@ -67,4 +70,126 @@ fn browser_crates_are_wasm_only_dependencies() {
             "{krate} must be a wasm32-only dependency"
         );
     }
+}
+
+/// The module a file of `src/web` is (`components::real`; `mod.rs` files name their folder).
+fn web_module(web: &Path, file: &Path) -> String {
+    let rel = file
+        .strip_prefix(web)
+        .expect("inside src/web")
+        .with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// The `src/web` modules a file names (`crate::web::…`, `super::…`), comments left out.
+fn web_imports(source: &str, me: &str, modules: &[String]) -> Vec<String> {
+    let parent = me.rsplit_once("::").map_or("", |(p, _)| p);
+    let mut found = Vec::new();
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        for (marker, base) in [("crate::web::", ""), ("super::", parent)] {
+            let mut rest = code;
+            while let Some(at) = rest.find(marker) {
+                rest = &rest[at + marker.len()..];
+                let path: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                let mut levels: Vec<&str> = path.split("::").filter(|l| !l.is_empty()).collect();
+                if !base.is_empty() {
+                    levels.insert(0, base);
+                }
+                // The longest prefix that is a module of src/web.
+                while !levels.is_empty() {
+                    let candidate = levels.join("::");
+                    if modules.contains(&candidate) {
+                        if candidate != me && !found.contains(&candidate) {
+                            found.push(candidate);
+                        }
+                        break;
+                    }
+                    levels.pop();
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_web_layer_imports_in_one_direction() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut files = Vec::new();
+    rust_files(&web, &mut files);
+    let modules: Vec<String> = files.iter().map(|f| web_module(&web, f)).collect();
+    // `mod.rs` only declares the modules; the graph is between the files that use them.
+    let graph: Vec<(String, Vec<String>)> = files
+        .iter()
+        .zip(&modules)
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(f, m)| {
+            let source = fs::read_to_string(f).expect("readable source");
+            (m.clone(), web_imports(&source, m, &modules))
+        })
+        .collect();
+    // Depth-first search for a path back to where it started.
+    fn cycle_from(
+        graph: &[(String, Vec<String>)],
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        let me = path.last()?.clone();
+        let next = graph
+            .iter()
+            .find(|(m, _)| *m == me)
+            .map(|(_, d)| d.clone())?;
+        for n in next {
+            if let Some(at) = path.iter().position(|p| *p == n) {
+                let mut cycle = path[at..].to_vec();
+                cycle.push(n);
+                return Some(cycle);
+            }
+            if !done.contains(&n) {
+                path.push(n);
+                if let Some(c) = cycle_from(graph, path, done) {
+                    return Some(c);
+                }
+                path.pop();
+            }
+        }
+        done.push(me);
+        None
+    }
+    let mut done = Vec::new();
+    for (m, _) in &graph {
+        let mut path = vec![m.clone()];
+        if let Some(cycle) = cycle_from(&graph, &mut path, &mut done) {
+            panic!("src/web imports in a cycle: {}", cycle.join(" → "));
+        }
+    }
+    // The leaves know no component and no state.
+    for leaf in ["lazy", "wall", "storage", "lang", "files"] {
+        let (_, deps) = graph
+            .iter()
+            .find(|(m, _)| m == leaf)
+            .expect("the leaf exists");
+        assert!(deps.is_empty(), "{leaf} imports {deps:?}");
+    }
+}
+
+#[test]
+fn the_cycle_check_sees_a_cycle() {
+    let modules = vec!["a".to_string(), "b".to_string(), "c::d".to_string()];
+    assert_eq!(
+        web_imports("use crate::web::b::X; // crate::web::a", "a", &modules),
+        ["b"]
+    );
+    assert_eq!(web_imports("super::d::f()", "c::e", &modules), ["c::d"]);
 }

@@ -20,7 +20,6 @@ use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::components::share::open_scenario;
 use crate::web::files;
-use crate::web::lazy;
 use crate::web::state::{Ctx, Notice, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
@@ -30,6 +29,8 @@ use crate::web::state::{Ctx, Notice, Sim, View};
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
     let (lang, set_lang) = signal(initial);
+    // The page's language, for the parts fetched later (`web::lazy` knows no state).
+    provide_context(lang);
     Effect::new(move |_| super::lang::apply(lang.get()));
     let lesson_id = super::lang::query_flag("lesson");
     let seed = super::lang::query_flag("seed").and_then(|s| s.parse().ok());
@@ -140,11 +141,11 @@ pub fn App(initial: Lang) -> impl IntoView {
     let tab_button = move |which: View, label: Text, id: &'static str| {
         // Reaching a tab fetches its code if it is not here yet.
         let prefetch = move || match which {
-            View::Sequence => lazy::SEQUENCE.prefetch(),
-            View::Log => lazy::TIMELINE.prefetch(),
-            View::Broker => lazy::BROKER_PANEL.prefetch(),
-            View::Wildcard => lazy::WILDCARD.prefetch(),
-            View::Capture => lazy::CAPTURE.prefetch(),
+            View::Sequence => crate::web::components::sequence::SEQUENCE.prefetch(),
+            View::Log => crate::web::components::timeline::TIMELINE.prefetch(),
+            View::Broker => crate::web::components::broker_panel::BROKER_PANEL.prefetch(),
+            View::Wildcard => crate::web::components::wildcard::WILDCARD.prefetch(),
+            View::Capture => crate::web::components::capture::CAPTURE.prefetch(),
         };
         view! {
             <button type="button" role="tab" data-testid=id class="tab"
@@ -176,7 +177,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                         href=move || full_app_link(lang.get())>{t(Text::OpenFullApp)}</a>
                 })}
                 <button type="button" class="secondary" data-testid="mode-switch" aria-pressed=move || real.get().to_string() on:click=switch_mode
-                    on:pointerenter=move |_| lazy::REAL_PANEL.prefetch() on:focus=move |_| lazy::REAL_PANEL.prefetch()>
+                    on:pointerenter=move |_| crate::web::components::real::REAL_PANEL.prefetch() on:focus=move |_| crate::web::components::real::REAL_PANEL.prefetch()>
                     {move || lang.get().t(if real.get() { Text::ModeSimulated } else { Text::ModeReal })}
                 </button>
                 <button type="button" class="secondary" data-testid="theme-toggle" title=t(Text::ThemeToggle)
@@ -196,19 +197,19 @@ pub fn App(initial: Lang) -> impl IntoView {
             <NoticeBar/>
             {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
         </section>
-        {(class == Some(ClassPart::Student)).then(|| lazy::class(ClassPart::Student))}
+        {(class == Some(ClassPart::Student)).then(|| crate::web::components::class::class(ClassPart::Student))}
         <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
-            <main>{lazy::real_panel(lang)}</main>
+            <main>{crate::web::components::real::real_panel(lang)}</main>
         </Show>
-        {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{lazy::class(ClassPart::Teacher)}</main> })}
+        {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{crate::web::components::class::class(ClassPart::Teacher)}</main> })}
         <main class="layout" class:hidden=move || real.get() || teacher>
             <div class="col col-a" id="part-lesson">
                 <LessonPanel/>
                 <Controls/>
-                {lazy::share_panel()}
-                {lazy::class_setup()}
+                {crate::web::components::share::share_panel()}
+                {crate::web::components::class::class_setup()}
                 <Devices/>
             </div>
             <div class="col col-b">
@@ -231,11 +232,11 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </div>
                 <div role="tabpanel">
                     {move || match tab.get() {
-                        View::Sequence => lazy::sequence().into_any(),
-                        View::Log => lazy::timeline().into_any(),
-                        View::Broker => lazy::broker_panel().into_any(),
-                        View::Wildcard => lazy::wildcard_tester().into_any(),
-                        View::Capture => lazy::capture_panel().into_any(),
+                        View::Sequence => crate::web::components::sequence::sequence().into_any(),
+                        View::Log => crate::web::components::timeline::timeline().into_any(),
+                        View::Broker => crate::web::components::broker_panel::broker_panel().into_any(),
+                        View::Wildcard => crate::web::components::wildcard::wildcard_tester().into_any(),
+                        View::Capture => crate::web::components::capture::capture_panel().into_any(),
                     }}
                 </div>
                 <JourneyPanel/>
@@ -262,7 +263,7 @@ fn open_from_address(ctx: Ctx) {
         let lang = ctx.lang.get_untracked();
         if let Some(shared) = files::shared_from_fragment().await {
             let opened = match shared {
-                Ok(json) => lazy::open_shared(json, lang).await,
+                Ok(json) => crate::web::state::open_shared(json, lang).await,
                 Err(e) => Err(e.to_string()),
             };
             match opened {

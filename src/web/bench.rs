@@ -8,10 +8,10 @@ use wasm_bindgen::prelude::*;
 use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::i18n::Lang;
 use crate::core::types::QoS;
-use crate::web::lazy::{client_op, ClientOp};
+use crate::web::realclient::{client_op, ClientOp};
 use crate::web::realclient::{Options, RealClient, Status};
 
-use crate::web::clock::now_ms as now;
+use crate::web::wall::now_ms as now;
 
 async fn connected(url: &str, version: u8, id: &str) -> Result<RealClient, JsValue> {
     let client = RealClient::default();

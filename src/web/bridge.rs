@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Lang;
 use crate::core::topic::with_prefix;
-use crate::web::lazy::{client_op_now, ClientOp};
+use crate::web::realclient::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};
 use litemap::LiteMap;
 

@@ -14,13 +14,6 @@ use super::state::Ctx;
 /// Milliseconds between refreshes of the slower views (tables, log).
 const SLOW_MS: f64 = 250.0;
 
-/// Milliseconds on the page's monotonic clock (`performance.now()`), 0 without a window.
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// The frame callback, shared with itself so it can ask for the next frame.
 type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 

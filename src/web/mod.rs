@@ -17,6 +17,7 @@ pub mod scorm;
 pub mod state;
 pub mod storage;
 pub mod theme;
+pub mod wall;
 
 use crate::core::i18n::Lang;
 
@@ -29,7 +30,7 @@ pub fn start() {
     leptos::mount::mount_to_body(move || leptos::view! { <app::App initial=lang/> });
     // When the app could first be used (the end-to-end test prints it against page load).
     if let Some(w) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&w, &"mqttPlaygroundReady".into(), &clock::now_ms().into());
+        let _ = js_sys::Reflect::set(&w, &"mqttPlaygroundReady".into(), &wall::now_ms().into());
     }
     if lang::query_flag("selftest") == Some("panic".into()) {
         // Lets the end-to-end test prove the error panel replaces a blank page.

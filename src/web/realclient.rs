@@ -149,7 +149,7 @@ fn flush(live: &mut Live) {
 pub struct RealClient(pub Rc<RefCell<Live>>);
 
 fn now() -> Time {
-    Time::from_millis(crate::web::clock::now_ms() as u64)
+    Time::from_millis(crate::web::wall::now_ms() as u64)
 }
 
 /// Whether this page was served over https (then browsers allow only `wss://`).
@@ -644,4 +644,71 @@ impl RealClient {
         live.status = Status::Idle;
         live.version += 1;
     }
+}
+
+/// What the rest of the app asks of the real client, whose code comes with the real panel
+/// (the real panel's part fetches both): the panel is where a connection starts, so the code is
+/// here whenever a client has something to do.
+pub enum ClientOp {
+    /// Connects with these options.
+    Connect(Options),
+    /// Subscribes to a filter.
+    Subscribe(String, SubscriptionOptions),
+    /// Unsubscribes from a filter.
+    Unsubscribe(String),
+    /// Publishes (topic, payload, QoS, retain).
+    Publish(String, Bytes, u8, bool),
+    /// Keep-alive (about once a second).
+    Tick,
+    /// Says goodbye and closes.
+    Close,
+}
+
+fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+    match op {
+        ClientOp::Connect(options) => client.connect(&options, lang),
+        ClientOp::Subscribe(filter, options) => client.subscribe(&filter, options, lang),
+        ClientOp::Unsubscribe(filter) => {
+            client.unsubscribe(&filter);
+            Ok(())
+        }
+        ClientOp::Publish(topic, payload, qos, retain) => {
+            client.publish(&topic, payload, qos, retain, Properties::new(), lang)
+        }
+        ClientOp::Tick => {
+            client.tick();
+            Ok(())
+        }
+        ClientOp::Close => {
+            client.close();
+            Ok(())
+        }
+    }
+}
+
+crate::web::lazy::split_fn!(
+    real_panel,
+    fetch_client_ops,
+    fn client_op_split(client: RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+        run_client_op(&client, op, lang)
+    }
+);
+
+/// Does `op` on the real client, fetching its code first if needed.
+pub async fn client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+    match client_op_split(client.clone(), op, lang).await {
+        Ok(done) => done,
+        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+    }
+}
+
+/// Does `op` now if the client's code is here (it is once a connection was started), else
+/// nothing; `None` then.
+pub fn client_op_now(client: &RealClient, op: ClientOp, lang: Lang) -> Option<Result<(), String>> {
+    crate::web::lazy::ready(client_op_split(client.clone(), op, lang)).and_then(Result::ok)
+}
+
+/// Fetches the real client's code (parts that connect fetch it with theirs).
+pub async fn fetch_client_code() -> Result<(), crate::web::lazy::LoadError> {
+    fetch_client_ops().await
 }

@@ -44,7 +44,7 @@ impl Lms {
     }
 
     fn session(&self) -> String {
-        session_time((crate::web::clock::now_ms() - self.started_ms).max(0.0) as u64)
+        session_time((crate::web::wall::now_ms() - self.started_ms).max(0.0) as u64)
     }
 
     fn finish(&mut self) {
@@ -98,7 +98,7 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
     };
     let lms = Lms {
         api,
-        started_ms: crate::web::clock::now_ms(),
+        started_ms: crate::web::wall::now_ms(),
         finished: false,
         best: 0,
         passed: false,

@@ -10,7 +10,7 @@ use crate::core::codec::PacketType;
 use crate::core::i18n::{Lang, Text};
 use crate::core::sequence::Sequence;
 use crate::core::sim::lessons::{free_play, lesson as find_lesson, Lesson, LESSONS};
-use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
+use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share, World};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 use crate::web::bridge::Sent;
@@ -312,8 +312,7 @@ impl Sim {
     fn check_goals(&mut self) {
         if let Some(l) = self.lesson {
             // The checks' code comes with the first lesson; until then nothing is judged.
-            let Some(now) = crate::web::lazy::lesson_goals(l, self.run.world(), self.run.trace())
-            else {
+            let Some(now) = lesson_goals(l, self.run.world(), self.run.trace()) else {
                 return;
             };
             // A goal once reached stays reached (the trace is bounded).
@@ -629,4 +628,56 @@ fn wasm_memory_bytes() -> u64 {
         .ok()
         .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0, |b| u64::from(b.byte_length()))
+}
+
+crate::web::lazy::split_fn!(
+    lesson_checks,
+    fetch_lesson_checks,
+    fn lesson_checks_split(
+        lesson: &'static Lesson,
+        world: &World,
+        trace: &[TraceEvent],
+    ) -> Vec<bool> {
+        lesson.check(world, trace)
+    }
+);
+
+/// The lessons' goal checks: fetched when a lesson starts (they are code a free-play visit
+/// never runs).
+pub static LESSON_CHECKS: crate::web::lazy::Part =
+    crate::web::lazy::Part::new(|| Box::pin(fetch_lesson_checks()));
+
+/// Which of a lesson's goals hold, if the checks' code is here; `None` (and the code starts
+/// coming) if not yet.
+pub fn lesson_goals(
+    lesson: &'static Lesson,
+    world: &World,
+    trace: &[TraceEvent],
+) -> Option<Vec<bool>> {
+    match crate::web::lazy::ready(lesson_checks_split(lesson, world, trace)) {
+        Some(Ok(goals)) => Some(goals),
+        _ => {
+            LESSON_CHECKS.prefetch();
+            None
+        }
+    }
+}
+
+crate::web::lazy::split_fn!(
+    open_shared_run,
+    fetch_open_shared_run,
+    fn open_shared_split(json: String, lang: Lang) -> Result<Sim, String> {
+        Share::from_json(&json, lang)
+            .and_then(|share| Sim::from_share(&share, lang))
+            .map_err(|e| e.to_string())
+    }
+);
+
+/// A shared run rebuilt from its link's JSON (the code comes on first use: most visits open
+/// no link).
+pub async fn open_shared(json: String, lang: Lang) -> Result<Sim, String> {
+    match open_shared_split(json, lang).await {
+        Ok(opened) => opened,
+        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+    }
 }

@@ -312,3 +312,18 @@ pub fn BrokerPanel() -> impl IntoView {
         </section>
     }
 }
+
+crate::web::lazy::split_part!(
+    /// The broker-internals tab.
+    BROKER_PANEL: broker_panel, fetch_broker_panel,
+    fn broker_panel_view() {
+        view! { <BrokerPanel/> }.into_any()
+    }
+);
+
+/// The broker-internals tab.
+pub fn broker_panel() -> impl IntoView {
+    crate::web::lazy::deferred(&BROKER_PANEL, || {
+        crate::web::lazy::ready(broker_panel_view())
+    })
+}

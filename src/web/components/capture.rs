@@ -297,3 +297,16 @@ fn OpenedView(
         <div class="capture-detail" data-testid="capture-detail">{detail}</div>
     }
 }
+
+crate::web::lazy::split_part!(
+    /// The captures tab (export for Wireshark, open a capture).
+    CAPTURE: capture, fetch_capture,
+    fn capture_view() {
+        view! { <CapturePanel/> }.into_any()
+    }
+);
+
+/// The captures tab.
+pub fn capture_panel() -> impl IntoView {
+    crate::web::lazy::deferred(&CAPTURE, || crate::web::lazy::ready(capture_view()))
+}

@@ -20,7 +20,7 @@ use crate::core::i18n::Lang;
 use crate::core::sim::lessons::LESSONS;
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
-use crate::web::lazy::{client_op, client_op_now, ClientOp};
+use crate::web::realclient::{client_op, client_op_now, fetch_client_code, ClientOp};
 use crate::web::realclient::{Options, RealClient, Status};
 use crate::web::state::Ctx;
 use crate::web::{files, storage};
@@ -363,7 +363,7 @@ fn StudentBar() -> impl IntoView {
         let mut p = progress(&claim);
         let same = p.to_json();
         let (last, at, online) = sent.get_value();
-        let now = crate::web::clock::now_ms();
+        let now = crate::web::wall::now_ms();
         if !force && online && last == same && now - at < HEARTBEAT_S * 1000.0 {
             return;
         }
@@ -750,4 +750,29 @@ fn TeacherView() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+crate::web::lazy::split_part!(
+    /// A class on a real broker: the teacher's setup, a student's join bar, the teacher's
+    /// table (with the real client's code: every class view connects).
+    CLASS: class, fetch_class + fetch_client_code,
+    fn class_view(part: ClassPart) {
+        view! { <ClassView part=part/> }.into_any()
+    }
+);
+
+/// A student's class bar (`?class=`), or the teacher's view (`&teacher=1`).
+pub fn class(part: ClassPart) -> impl IntoView {
+    crate::web::lazy::deferred(&CLASS, move || crate::web::lazy::ready(class_view(part)))
+}
+
+/// The class setup: fetched when first opened.
+pub fn class_setup() -> impl IntoView {
+    crate::web::lazy::details(
+        "panel class",
+        "class-panel".into(),
+        crate::core::i18n::Text::ClassTitle,
+        &CLASS,
+        || crate::web::lazy::ready(class_view(ClassPart::Setup)),
+    )
 }

@@ -231,7 +231,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     })}
                 }
             })}
-            {client.then(|| crate::web::lazy::device_settings(name.clone()))}
+            {client.then(|| device_settings(name.clone()))}
             <ul class="values" data-testid=format!("device-values-{name}")>
                 {move || values.get().into_iter().map(|(topic, value)| view! {
                     <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
@@ -451,4 +451,23 @@ fn RealValues(name: String) -> impl IntoView {
         }}
     }
     .into_any()
+}
+
+crate::web::lazy::split_part!(
+    /// A device's settings editor.
+    DEVICE_SETTINGS: device_settings, fetch_device_settings,
+    fn device_settings_view(name: String) {
+        view! { <DeviceSettings name=name/> }.into_any()
+    }
+);
+
+/// A device's settings: fetched when first opened.
+pub fn device_settings(name: String) -> impl IntoView {
+    crate::web::lazy::details(
+        "editor",
+        format!("editor-{name}"),
+        Text::Settings,
+        &DEVICE_SETTINGS,
+        move || crate::web::lazy::ready(device_settings_view(name.clone())),
+    )
 }

@@ -59,7 +59,7 @@ pub fn Diagram() -> impl IntoView {
     let packets = Memo::new(move |_| {
         ctx.read_fast(|s| {
             let now = s.run.now();
-            let wall = crate::web::clock::now_ms();
+            let wall = crate::web::wall::now_ms();
             let n = s.run.world().devices().len();
             s.flights
                 .iter()

@@ -83,7 +83,7 @@ pub fn JourneyPanel() -> impl IntoView {
             <h2 id="journey-title">{move || lang.get().t(Text::Journey)}</h2>
             {move || match ctx.selected.get() {
                 None => empty(lang).into_any(),
-                Some(msg) => crate::web::lazy::journey(msg).into_any(),
+                Some(msg) => journey(msg).into_any(),
             }}
         </section>
     }
@@ -253,4 +253,17 @@ fn Sequence(j: Journey) -> impl IntoView {
             </svg>
         </div>
     }
+}
+
+crate::web::lazy::split_part!(
+    /// A message's journey (shown once a message is picked).
+    JOURNEY: journey, fetch_journey,
+    fn journey_view(msg: MsgId) {
+        view! { <JourneyOf msg=msg/> }.into_any()
+    }
+);
+
+/// A message's journey.
+pub fn journey(msg: MsgId) -> impl IntoView {
+    crate::web::lazy::deferred(&JOURNEY, move || crate::web::lazy::ready(journey_view(msg)))
 }

@@ -18,6 +18,7 @@ use crate::core::types::QoS;
 use crate::web::bridge::Real;
 use crate::web::components::capture::export_captured;
 use crate::web::components::inspector::{PacketBytes, Verdict};
+use crate::web::realclient::fetch_client_code;
 use crate::web::realclient::{page_is_https, Options, RealClient, Status};
 use crate::web::state::Ctx;
 use crate::web::storage;
@@ -656,4 +657,20 @@ fn BridgePanel() -> impl IntoView {
             <p class="muted" data-testid="bridge-count">{move || { let (sent, dropped) = real.counts.get(); lang.get().t(Text::BridgeCount).replace("{n}", &sent.to_string()).replace("{d}", &dropped.to_string()) }}</p>
         </details>
     }
+}
+
+crate::web::lazy::split_part!(
+    /// The real-broker panel (the largest part; most visits never open it), with the real
+    /// client's code.
+    REAL_PANEL: real_panel, fetch_real_panel + fetch_client_code,
+    fn real_panel_view(lang: ReadSignal<Lang>) {
+        view! { <RealPanel lang=lang/> }.into_any()
+    }
+);
+
+/// The real-broker panel.
+pub fn real_panel(lang: ReadSignal<Lang>) -> impl IntoView {
+    crate::web::lazy::deferred(&REAL_PANEL, move || {
+        crate::web::lazy::ready(real_panel_view(lang))
+    })
 }

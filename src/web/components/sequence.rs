@@ -106,8 +106,8 @@ pub fn SequenceView() -> impl IntoView {
     };
     view! {
         <section class="sequence panel" data-testid="sequence" aria-labelledby="sequence-title"
-            on:pointerenter=move |_| crate::web::lazy::JOURNEY.prefetch()
-            on:focusin=move |_| crate::web::lazy::JOURNEY.prefetch()>
+            on:pointerenter=move |_| crate::web::components::journey::JOURNEY.prefetch()
+            on:focusin=move |_| crate::web::components::journey::JOURNEY.prefetch()>
             <h2 id="sequence-title">{move || lang.get().t(Text::SequenceTitle)}</h2>
             <p class="hint">{move || lang.get().t(Text::SequenceHint)}</p>
             <div class="seq-head" aria-hidden="true">
@@ -133,4 +133,17 @@ pub fn SequenceView() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+crate::web::lazy::split_part!(
+    /// The sequence diagram (the default view: fetched at once, after the page is up).
+    SEQUENCE: sequence, fetch_sequence,
+    fn sequence_view() {
+        view! { <SequenceView/> }.into_any()
+    }
+);
+
+/// The sequence diagram.
+pub fn sequence() -> impl IntoView {
+    crate::web::lazy::deferred(&SEQUENCE, || crate::web::lazy::ready(sequence_view()))
 }

@@ -147,3 +147,22 @@ pub fn open_scenario(ctx: Ctx, text: Result<String, String>, source: Option<Stri
         Err(e) => ctx.fail(Text::ScenarioFailed, &e.to_string()),
     }
 }
+
+crate::web::lazy::split_part!(
+    /// Sharing, embedding, export and import.
+    SHARE: share, fetch_share,
+    fn share_view() {
+        view! { <ShareBody/> }.into_any()
+    }
+);
+
+/// The share panel: its contents are fetched when it is first opened.
+pub fn share_panel() -> impl IntoView {
+    crate::web::lazy::details(
+        "panel share",
+        "share-panel".into(),
+        Text::ShareTitle,
+        &SHARE,
+        || crate::web::lazy::ready(share_view()),
+    )
+}

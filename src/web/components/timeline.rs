@@ -114,8 +114,8 @@ pub fn Timeline() -> impl IntoView {
     view! {
         // Messages are picked here: reaching the log fetches the journey's code if needed.
         <section class="timeline panel" data-testid="timeline" aria-labelledby="timeline-title"
-            on:pointerenter=move |_| crate::web::lazy::JOURNEY.prefetch()
-            on:focusin=move |_| crate::web::lazy::JOURNEY.prefetch()>
+            on:pointerenter=move |_| crate::web::components::journey::JOURNEY.prefetch()
+            on:focusin=move |_| crate::web::components::journey::JOURNEY.prefetch()>
             <h2 id="timeline-title">{move || lang.get().t(Text::Timeline)}</h2>
             <div class="row filters">
                 <label>{move || lang.get().t(Text::FilterDevice)}
@@ -158,4 +158,18 @@ pub fn Timeline() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+crate::web::lazy::split_part!(
+    /// The log tab (the default view: fetched at once, after the page is up), with the
+    /// sentences that describe each event and the exports.
+    TIMELINE: timeline, fetch_timeline,
+    fn timeline_view() {
+        view! { <Timeline/> }.into_any()
+    }
+);
+
+/// The log tab.
+pub fn timeline() -> impl IntoView {
+    crate::web::lazy::deferred(&TIMELINE, || crate::web::lazy::ready(timeline_view()))
 }

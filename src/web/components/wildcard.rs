@@ -68,3 +68,16 @@ pub fn WildcardTester() -> impl IntoView {
         </section>
     }
 }
+
+crate::web::lazy::split_part!(
+    /// The wildcard-tester tab.
+    WILDCARD: wildcard, fetch_wildcard,
+    fn wildcard_view() {
+        view! { <WildcardTester/> }.into_any()
+    }
+);
+
+/// The wildcard-tester tab.
+pub fn wildcard_tester() -> impl IntoView {
+    crate::web::lazy::deferred(&WILDCARD, || crate::web::lazy::ready(wildcard_view()))
+}
