@@ -83,6 +83,16 @@ pub enum StageNote {
     },
 }
 
+/// A packet as the stage and the sequence diagram label it: its type, with QoS for a PUBLISH
+/// (`TLS` when the type is hidden).
+pub fn packet_label(packet: Option<PacketType>, qos: Option<u8>) -> String {
+    match (packet, qos) {
+        (Some(p), Some(q)) => format!("{} QoS {q}", p.name()),
+        (Some(p), None) => p.name().to_string(),
+        (None, _) => "TLS".to_string(),
+    }
+}
+
 /// A packet type as a CSS class (`connect`, `publish`, `ack`…), on the stage and in the
 /// sequence diagram.
 pub fn kind_class(p: PacketType) -> &'static str {
@@ -345,11 +355,7 @@ impl Sim {
                         // A PUBLISH's fixed header: bit 0 retain, bit 3 DUP.
                         let flags = bytes.first().copied().unwrap_or(0);
                         let publish = matches!(packet, Some(PacketType::Publish));
-                        let mut label = match (packet, qos) {
-                            (Some(p), Some(q)) => format!("{} QoS {}", p.name(), q.as_u8()),
-                            (Some(p), None) => p.name().to_string(),
-                            _ => "TLS".to_string(),
-                        };
+                        let mut label = packet_label(*packet, qos.map(|q| q.as_u8()));
                         if publish && flags & 1 != 0 {
                             label.push_str(" R");
                         }

@@ -173,13 +173,19 @@ fn with_topics<T>(
     f: impl for<'a> FnOnce(&mut dyn Iterator<Item = (&'a str, &'a [u8])>) -> T,
 ) -> T {
     real.version.track();
-    real.client.with_value(|c| {
-        let live = c.0.borrow();
-        f(&mut live
-            .topics
-            .iter()
-            .map(|(t, (_, p))| (t.as_str(), p.as_ref())))
-    })
+    real.client.with_value(|c| topics_of(c, f))
+}
+
+/// What a client received (each topic's last payload), read once.
+fn topics_of<T>(
+    client: &RealClient,
+    f: impl for<'a> FnOnce(&mut dyn Iterator<Item = (&'a str, &'a [u8])>) -> T,
+) -> T {
+    let live = client.0.borrow();
+    f(&mut live
+        .topics
+        .iter()
+        .map(|(t, (_, p))| (t.as_str(), p.as_ref())))
 }
 
 /// The real connection's status, followed.
@@ -461,18 +467,10 @@ fn StudentBar() -> impl IntoView {
                     }
                     // Retained messages follow the SUBACK.
                     gloo_timers::future::TimeoutFuture::new(400).await;
-                    taken =
-                        c.0.borrow()
-                            .topics
-                            .iter()
-                            .filter_map(|(topic, (_, payload))| {
-                                let (level, rest) = class.split(topic)?;
-                                let p = (rest == "progress")
-                                    .then(|| Progress::from_json(payload))
-                                    .flatten()?;
-                                Some((level.to_string(), p.name, p.id))
-                            })
-                            .collect();
+                    taken = topics_of(&c, |topics| roster(&class, topics))
+                        .into_iter()
+                        .filter_map(|s| s.progress.map(|p| (s.level, p.name, p.id)))
+                        .collect();
                     client_op(&c, ClientOp::Unsubscribe(filter), l).await?;
                 }
                 let list: Vec<_> = taken

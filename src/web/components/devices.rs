@@ -166,6 +166,30 @@ pub fn Devices() -> impl IntoView {
     }
 }
 
+/// A device's two buttons: connect or disconnect, pull the plug or plug it in (`testids`: the
+/// two buttons' test ids).
+pub fn device_buttons(
+    name: String,
+    wants: bool,
+    plugged: bool,
+    testids: [String; 2],
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let [online, plug] = testids;
+    let other = name.clone();
+    view! {
+        <button type="button" class="small" data-testid=online
+            on:click=move |_| ctx.act(if wants { Action::Offline { device: name.clone() } } else { Action::Online { device: name.clone() } })>
+            {move || lang.get().t(if wants { Text::Disconnect } else { Text::Connect })}
+        </button>
+        <button type="button" class="small secondary" data-testid=plug
+            on:click=move |_| ctx.act(if plugged { Action::PullPlug { device: other.clone() } } else { Action::Replug { device: other.clone() } })>
+            {move || lang.get().t(if plugged { Text::PullPlug } else { Text::Replug })}
+        </button>
+    }
+}
+
 #[component]
 fn DeviceCard(name: String) -> impl IntoView {
     let ctx = Ctx::get();
@@ -203,7 +227,6 @@ fn DeviceCard(name: String) -> impl IntoView {
             .device(&name)
             .is_some_and(|d| d.config.kind.has_client())
     });
-    let act = move |make: fn(String) -> Action, name: String| move |_| ctx.act(make(name.clone()));
     let (n1, n2) = (name.clone(), name.clone());
     view! {
         <li class="device" data-testid=format!("device-{name}")>
@@ -219,14 +242,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     </div>
                     {client.then(|| view! {
                         <div class="device-actions">
-                            <button type="button" class="small" data-testid=format!("device-online-{a}")
-                                on:click=act(if wants { |d| Action::Offline { device: d } } else { |d| Action::Online { device: d } }, a.clone())>
-                                {lang.get().t(if wants { Text::Disconnect } else { Text::Connect })}
-                            </button>
-                            <button type="button" class="small secondary" data-testid=format!("device-plug-{b}")
-                                on:click=act(if plugged { |d| Action::PullPlug { device: d } } else { |d| Action::Replug { device: d } }, b.clone())>
-                                {lang.get().t(if plugged { Text::PullPlug } else { Text::Replug })}
-                            </button>
+                            {device_buttons(a.clone(), wants, plugged, [format!("device-online-{a}"), format!("device-plug-{b}")])}
                         </div>
                     })}
                 }

@@ -7,6 +7,7 @@ use crate::core::i18n::Text;
 use crate::core::sim::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
+use crate::web::components::devices::{device_buttons, Status};
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::Ctx;
 
@@ -263,33 +264,21 @@ pub fn ActingCard() -> impl IntoView {
             .filter(|a| list.contains(a))
             .or_else(|| list.first().cloned())?;
         ctx.read(|s| {
-            s.run.world().device(&name).map(|d| {
-                (
-                    name.clone(),
-                    crate::web::components::devices::Status::of(d),
-                    d.wants_online,
-                    d.plugged,
-                )
-            })
+            s.run
+                .world()
+                .device(&name)
+                .map(|d| (name.clone(), Status::of(d), d.wants_online, d.plugged))
         })
     };
     move || {
         head().map(|(name, status, wants, plugged)| {
-            let (a, b) = (name.clone(), name.clone());
             view! {
                 <div class="acting-card" data-testid="acting-card">
                     <span class=format!("dot {}", status.class()) aria-hidden="true"></span>
                     <span class="muted">{t(Text::ActingDevice)}</span>
                     <strong data-testid="acting-name">{name.clone()}</strong>
                     <span class="status">{status.label(lang.get())}</span>
-                    <button type="button" class="small" data-testid="acting-online"
-                        on:click=move |_| ctx.act(if wants { Action::Offline { device: a.clone() } } else { Action::Online { device: a.clone() } })>
-                        {lang.get().t(if wants { Text::Disconnect } else { Text::Connect })}
-                    </button>
-                    <button type="button" class="small secondary" data-testid="acting-plug"
-                        on:click=move |_| ctx.act(if plugged { Action::PullPlug { device: b.clone() } } else { Action::Replug { device: b.clone() } })>
-                        {lang.get().t(if plugged { Text::PullPlug } else { Text::Replug })}
-                    </button>
+                    {device_buttons(name.clone(), wants, plugged, ["acting-online".into(), "acting-plug".into()])}
                 </div>
             }
         })

@@ -8,21 +8,12 @@ use leptos::prelude::*;
 use crate::core::i18n::{Msg, Text};
 use crate::core::sequence::Arrow;
 use crate::web::components::scroller::Scroller;
-use crate::web::state::{kind_class, Ctx};
+use crate::web::state::{kind_class, packet_label, Ctx};
 
 /// Row height in pixels.
 const ROW: f64 = 26.0;
 /// Rows in sight.
 const VIEW_ROWS: usize = 15;
-
-/// The arrow's label: its type, with QoS for a PUBLISH.
-fn label(a: &Arrow) -> String {
-    match (a.packet, a.qos) {
-        (Some(p), Some(q)) => format!("{} QoS {q}", p.name()),
-        (Some(p), None) => p.name().to_string(),
-        (None, _) => "TLS".to_string(),
-    }
-}
 
 /// The sequence diagram.
 #[component]
@@ -31,7 +22,10 @@ pub fn SequenceView() -> impl IntoView {
     let lang = ctx.lang;
     let lanes =
         Memo::new(move |_| ctx.read(|s| s.clients().map(|c| c.name.clone()).collect::<Vec<_>>()));
-    let total = move || ctx.read(|s| s.sequence.arrows().len());
+    // One count for the spacer, the rows drawn and the scroller (the run moves on between
+    // their updates: each reading it alone let the rows outgrow the spacer).
+    let total = Memo::new(move |_| ctx.read(|s| s.sequence.arrows().len()));
+    let total = move || total.get();
     let scroller = Scroller::new(ROW, VIEW_ROWS, total);
     // Lane 0 is the broker; lane i + 1 the i-th client. Positions in percent of the track.
     let x = move |lane: usize| {
@@ -41,8 +35,9 @@ pub fn SequenceView() -> impl IntoView {
     let visible = move || {
         ctx.read(|s| {
             let arrows = s.sequence.arrows();
-            let first = scroller.first(arrows.len());
-            let end = arrows.len().min(first + VIEW_ROWS + 2);
+            let shown = total().min(arrows.len());
+            let first = scroller.first(shown);
+            let end = shown.min(first + VIEW_ROWS + 2);
             arrows
                 .range(first..end)
                 .enumerate()
@@ -71,7 +66,7 @@ pub fn SequenceView() -> impl IntoView {
         } else {
             (broker_name, &*a.device)
         };
-        let name = label(&a);
+        let name = packet_label(a.packet, a.qos);
         let at = a.at.to_string();
         let said = Msg::Arrow {
             label: &name,
