@@ -222,7 +222,12 @@ test('a broken scenario URL shows the field and the reason; a good one loads', a
     assert.equal(await page.getAttribute(byId('notice'), 'role'), 'alert');
     // The default run is still there and usable.
     await page.waitForSelector(byId('devices'));
-    if (lang === 'es') await page.screenshot({ path: `${out}/broken-scenario.png` });
+    if (lang === 'es') {
+      await page.screenshot({ path: `${out}/broken-scenario.png` });
+      // The notice on screen follows the language switch, field and reason included.
+      await page.click(byId('lang-switch'));
+      await page.waitForFunction(() => /could not be loaded: devices\[0\]\.kind\.topic: .*wildcard/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
+    }
     await page.click(byId('notice-dismiss'));
     assert.equal(await page.locator(byId('notice')).count(), 0);
     assert.deepEqual(errors, []);

@@ -1,6 +1,8 @@
 // Browser benchmark (on demand, not in CI): the playground under 1 000 messages per second for
-// 60 s. Prints the longest main-thread task and the memory before and after, from Chromium's
-// performance APIs. Usage: node e2e/perf.mjs BASE_URL [SECONDS]
+// 60 s (the longest main-thread task and the memory before and after, from Chromium's
+// performance APIs); then the 100-device house on the stage at the teaching speed and at the
+// fastest speed for as long each (frames over 50 ms, median and p99 frame time, wasm memory).
+// Usage: node e2e/perf.mjs BASE_URL [SECONDS]
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser.mjs';
 
@@ -51,4 +53,31 @@ console.log(`long tasks (>50 ms) during ${seconds} s: ${tasks.length}; longest t
 const wasm = (t) => Number(/wasm_bytes=(\d+)/.exec(t)?.[1] ?? 0);
 console.log(`wasm memory: ${mb(wasm(s0.t))} MB → ${mb(wasm(s1.t))} MB (every 10 s: ${samples.map((b) => mb(Number(b))).join(', ')} MB)`);
 console.log(`JS heap: ${mb(before.js)} MB → ${mb(after.js)} MB; whole page (measureUserAgentSpecificMemory, includes wasm): ${mb(before.total)} MB → ${mb(after.total)} MB`);
+
+// The 100-device house on the stage: every frame's time, from requestAnimationFrame.
+const house = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await house.goto(`${base}?lang=en&demo=house`);
+await house.waitForSelector('[data-testid="diagram"]');
+for (const [name, speed] of [['teaching speed', 'teach'], ['fastest speed', null]]) {
+  const value = speed ?? await house.$eval('[data-testid="speed"]', (s) => s.options[s.options.length - 1].value);
+  await house.selectOption('[data-testid="speed"]', value);
+  await house.waitForTimeout(2_000);
+  const start = wasm(await house.textContent('[data-testid="stats"]'));
+  const frames = await house.evaluate((ms) => new Promise((done) => {
+    const times = [];
+    let last = performance.now();
+    const end = last + ms;
+    const step = (now) => {
+      times.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(step); else done(times);
+    };
+    requestAnimationFrame(step);
+  }), seconds * 1000);
+  const end = wasm(await house.textContent('[data-testid="stats"]'));
+  frames.sort((a, b) => a - b);
+  const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+  const slow = frames.filter((f) => f > 50).length;
+  console.log(`house100 stage, ${name}, ${seconds} s: frames over 50 ms ${slow} (goal 0) of ${frames.length}; frame time median ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms; wasm memory ${mb(start)} MB → ${mb(end)} MB`);
+}
 await browser.close();

@@ -137,6 +137,26 @@ test('MQTT 5 topic aliases on our publishes: mosquitto resolves them', async () 
   await page.close();
 });
 
+test('keep-alive follows the session\'s own deadline; a replaced connection\'s late events change nothing', async () => {
+  const { page, errors } = await open('en');
+  await page.click(`${byId('real-inspector')} summary`);
+  await page.fill(byId('real-keep-alive'), '1');
+  await connect(page);
+  await connected(page);
+  // A silent connection: a PINGREQ each keep-alive, each answered.
+  const count = (re) => page.$$eval('[data-testid="real-packet"]', (els, re) => els.filter((e) => new RegExp(re).test(e.textContent)).length, re);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="real-packet"]')].filter((e) => /^→ PINGREQ/.test(e.textContent)).length >= 3, null, { timeout: 10_000 });
+  assert.ok(await count('^← PINGRESP') >= 2, 'answered');
+  // Connecting again replaces the socket; the old one's close comes late and must reach nothing.
+  await page.click(byId('real-connect-button'));
+  await connected(page);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getAttribute(byId('real-status'), 'class').then((c) => /connected/.test(c)), true);
+  assert.equal(await page.locator(byId('doctor-what')).count(), 0, 'no problem reported');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the packet inspector shows the real bytes in and out, dissected, and our filters tried', async () => {
   const { page, errors } = await open('en');
   await page.click(`${byId('real-inspector')} summary`);
@@ -300,7 +320,11 @@ test('an invalid address is explained and what was typed stays', async () => {
   const { page, errors } = await open('es');
   await page.fill(byId('real-url'), 'mqtt://test.mosquitto.org:1883');
   await page.click(byId('real-connect-button'));
-  await page.waitForFunction((sel) => /TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
+  await page.waitForFunction((sel) => /Un navegador no puede abrir MQTT sobre TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
+  assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
+  // The error on screen follows the language switch, and so does the doctor.
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction((sel) => /A browser cannot open MQTT over TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
   assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
   assert.deepEqual(errors, []);
   await page.close();

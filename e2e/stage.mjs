@@ -148,6 +148,148 @@ test('the sequence diagram: a lane per client, an arrow per packet, the newest i
   await page.close();
 });
 
+/** Asserts that `sel` is inside the window (and, with `still`, that the page has not scrolled). */
+const inSight = async (page, sel, still) => {
+  const r = await page.$eval(sel, (e) => { const b = e.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, w: innerWidth, h: innerHeight, y: scrollY }; });
+  assert.ok(r.top >= -1 && r.bottom <= r.h + 1 && r.left >= 0 && r.right <= r.w, `${sel} in sight when used: ${JSON.stringify(r)}`);
+  if (still) assert.equal(r.y, 0, `no scroll before ${sel}`);
+};
+
+/** Subscribes `device` to `filter` with the forms, each control in sight when used. */
+const subscribeInSight = async (page, device, filter, still) => {
+  await inSight(page, byId('subscribe-device'), still);
+  await page.selectOption(byId('subscribe-device'), device);
+  await inSight(page, byId('subscribe-filter'), still);
+  await page.fill(byId('subscribe-filter'), filter);
+  await inSight(page, byId('subscribe-submit'), still);
+  await page.click(byId('subscribe-submit'));
+};
+
+/** The packet types of every arrow of the sequence diagram (it draws only the rows in sight:
+ * its scroller goes from the top to the newest, and stays there). */
+const arrowTypes = (page) => page.evaluate(async () => {
+  const v = document.querySelector('.seq-viewport');
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const seen = new Set();
+  for (let y = 0; ; y += v.clientHeight / 2) {
+    v.scrollTop = y;
+    await frame();
+    for (const e of document.querySelectorAll('[data-testid="seq-arrow"]')) seen.add(e.getAttribute('aria-label').split(' ')[0]);
+    if (y >= v.scrollHeight) break;
+  }
+  return [...seen];
+});
+
+/** Texts that are internal identifiers, anywhere on the page. */
+const identifiersShown = (page) => page.evaluate(() => {
+  const ids = /\b(PacketIn|PacketOut|Transmitted|DeviceReceived|DeviceSent|SessionCreated|SessionResumed|FilterTried|ActionApplied|Queued|Dequeued|Published)\b/;
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const el = n.parentElement;
+    if (el.closest('option, script, style, [hidden]') || !el.getClientRects().length) continue;
+    if (ids.test(n.textContent)) found.push(n.textContent.trim());
+  }
+  return found;
+});
+
+test('1366×768 in Spanish: lesson 1 solved with no scroll; an error on screen follows the language switch', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('lesson-title'));
+  // A wrong filter: the error shows, and follows the language.
+  await inSight(page, byId('subscribe-filter'), true);
+  await page.fill(byId('subscribe-filter'), 'Casa/#/Temperatura');
+  await page.waitForFunction(() => /#/.test(document.querySelector('[data-testid="subscribe-error"]')?.textContent ?? ''));
+  const es = await page.textContent(byId('subscribe-error'));
+  await inSight(page, byId('lang-switch'), true);
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction((es) => { const t = document.querySelector('[data-testid="subscribe-error"]')?.textContent; return t && t !== es; }, es);
+  assert.match(await page.textContent(byId('subscribe-error')), /#/);
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction((es) => document.querySelector('[data-testid="subscribe-error"]')?.textContent === es, es);
+  // Lesson 1: the dashboard subscribes to the kitchen's temperature and receives it.
+  await subscribeInSight(page, 'panel', 'Casa/Cocina/Temperatura', true);
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 30_000 });
+  await page.waitForSelector(byId('lesson-passed'));
+  await inSight(page, byId('lesson-passed'), true);
+  await inSight(page, byId('goal-0'), true);
+  // The sequence diagram shows the whole exchange, and an arrow opens its journey.
+  const types = await arrowTypes(page);
+  for (const t of ['CONNECT', 'CONNACK', 'SUBSCRIBE', 'SUBACK', 'PUBLISH']) assert.ok(types.includes(t), `${t} in ${types}`);
+  const arrow = page.locator(`button${byId('seq-arrow')}`).last();
+  await inSight(page, `button[data-testid="seq-arrow"][data-msg="${await arrow.getAttribute('data-msg')}"]`, true);
+  await arrow.click();
+  await page.waitForSelector(byId('journey-summary'));
+  assert.deepEqual(await identifiersShown(page), []);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await page.screenshot({ path: `${out}/lesson1-1366.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('390×844 in Spanish: lesson 2 solved through the bar; packets stay, the sequence and journey, errors follow the language', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = watchErrors(page);
+  // A mistyped link is reported; the notice follows the language switch.
+  await page.goto(`${base}?lang=es&lesson=comodin`);
+  await page.waitForSelector(byId('notice-error'));
+  assert.match(await page.textContent(byId('notice-error')), /lección «comodin», que no existe/);
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction(() => /lesson “comodin”, which does not exist/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
+  await page.click(byId('lang-switch'));
+  await page.waitForFunction(() => /lección «comodin»/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
+  await page.goto(`${base}?lang=es&lesson=wildcards`);
+  await page.waitForSelector(byId('lesson-title'));
+  // The actions are one tap away.
+  await page.click(byId('nav-actions'));
+  await subscribeInSight(page, 'panel', 'Casa/+/Temperatura');
+  await subscribeInSight(page, 'todo', 'Casa/#');
+  // The stage is one tap away, and a packet stays on it long enough to follow.
+  await page.click(byId('nav-stage'));
+  await inSight(page, byId('diagram'));
+  const flights = await watchPackets(page, 5000);
+  assert.ok(flights.length > 0 && flights.every((f) => f.shown >= 500), JSON.stringify(flights.map((f) => f.shown)));
+  await page.screenshot({ path: `${out}/lesson2-390-stage.png` });
+  await page.click(byId('nav-lesson'));
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 60_000 });
+  await page.waitForSelector(`${byId('goal-1')}[data-done="true"]`, { timeout: 60_000 });
+  await page.click(byId('nav-lesson'));
+  await inSight(page, byId('lesson-passed'));
+  // The messages: the sequence shows the exchange, and an arrow opens its journey.
+  await page.click(byId('nav-messages'));
+  const types = await arrowTypes(page);
+  for (const t of ['CONNECT', 'CONNACK', 'SUBSCRIBE', 'SUBACK', 'PUBLISH']) assert.ok(types.includes(t), `${t} in ${types}`);
+  const arrow = page.locator(`button${byId('seq-arrow')}`).last();
+  await arrow.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(byId('journey-summary'));
+  assert.deepEqual(await identifiersShown(page), []);
+  await page.screenshot({ path: `${out}/lesson2-390-messages.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [w, h] of [[900, 650], [1200, 700]]) {
+  test(`embedded at ${w}×${h}: the stage, the lesson and the actions in the frame, without scrolling`, async () => {
+    const page = await browser.newPage({ viewport: { width: w, height: h } });
+    const errors = watchErrors(page);
+    await page.goto(`${base}?lang=es&lesson=queue&embed=1`);
+    await page.waitForSelector(byId('lesson-title'));
+    for (const id of ['diagram', 'lesson-title', 'goal-0', 'goal-1', 'acting-card', 'publish-submit', 'subscribe-submit', 'open-full']) {
+      await inSight(page, byId(id), true);
+    }
+    // Sharing and the class setup are the full app's.
+    assert.equal(await page.locator(byId('share-panel')).isVisible(), false);
+    assert.equal(await page.locator(byId('class-panel')).isVisible(), false);
+    await accessible(page, 'body');
+    await page.screenshot({ path: `${out}/embed-${w}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 /** Where the parts a student needs are, against the window (no scrolling). */
 const parts = (page) => page.evaluate(() => {
   const box = (sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height }; };

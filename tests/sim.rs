@@ -351,10 +351,19 @@ fn scenario_errors_name_the_field_in_both_languages() {
     for (json, path, needle) in cases {
         let e = Scenario::from_json(json, Lang::En).unwrap_err();
         assert!(e.path.starts_with(path), "{json}: path {:?}", e.path);
-        assert!(e.message.contains(needle), "{json}: {}", e.message);
+        assert!(
+            e.message(e.lang).contains(needle),
+            "{json}: {}",
+            e.message(e.lang)
+        );
         let es = Scenario::from_json(json, Lang::Es).unwrap_err();
         assert_eq!(es.path, e.path);
-        assert_ne!(es.message, e.message, "Spanish differs: {}", es.message);
+        assert_ne!(
+            es.message(es.lang),
+            e.message(e.lang),
+            "Spanish differs: {}",
+            es.message(es.lang)
+        );
     }
 }
 
@@ -472,11 +481,11 @@ fn a_share_link_of_a_custom_scenario_after_a_jump_back_and_damaged_links() {
         let e = Share::from_json(bad, Lang::En)
             .and_then(|s| s.replay(Lang::En))
             .unwrap_err();
-        assert!(e.message.contains(needle), "{bad}: {e}");
+        assert!(e.message(e.lang).contains(needle), "{bad}: {e}");
         let es = Share::from_json(bad, Lang::Es)
             .and_then(|s| s.replay(Lang::Es))
             .unwrap_err();
-        assert_ne!(es.message, e.message);
+        assert_ne!(es.message(es.lang), e.message(e.lang));
     }
 }
 
@@ -562,11 +571,15 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
         ("{", "not valid JSON", ""),
     ] {
         let e = Action::from_json(json, Lang::En).unwrap_err();
-        assert!(e.message.contains(error), "{json}: {e}");
+        assert!(e.message(e.lang).contains(error), "{json}: {e}");
         assert_eq!(e.path, path, "{json}");
         let es = Action::from_json(json, Lang::Es).unwrap_err();
         assert_eq!(es.path, e.path);
-        assert_ne!(es.message, e.message, "Spanish differs: {es}");
+        assert_ne!(
+            es.message(es.lang),
+            e.message(e.lang),
+            "Spanish differs: {es}"
+        );
     }
 }
 

@@ -20,25 +20,16 @@ pub struct BrokerUrl {
 
 impl BrokerUrl {
     /// Parses `ws://host:port/path` or `wss://…`; the port defaults to 80 / 443.
-    pub fn parse(text: &str, lang: Lang) -> Result<BrokerUrl, String> {
+    pub fn parse(text: &str) -> Result<BrokerUrl, UrlError> {
         let t = text.trim();
-        let es = lang == Lang::Es;
         let (secure, rest) = if let Some(r) = t.strip_prefix("wss://") {
             (true, r)
         } else if let Some(r) = t.strip_prefix("ws://") {
             (false, r)
         } else if t.starts_with("mqtt://") || t.starts_with("mqtts://") || t.starts_with("tcp://") {
-            return Err(if es {
-                "Un navegador no puede abrir MQTT sobre TCP (puertos 1883/8883): usa la dirección WebSocket del bróker, que empieza por ws:// o wss://.".into()
-            } else {
-                "A browser cannot open MQTT over TCP (ports 1883/8883): use the broker's WebSocket address, starting with ws:// or wss://.".into()
-            });
+            return Err(UrlError::Tcp);
         } else {
-            return Err(if es {
-                "La dirección debe empezar por ws:// o wss:// (por ejemplo wss://broker.hivemq.com:8884/mqtt).".into()
-            } else {
-                "The address must start with ws:// or wss:// (for example wss://broker.hivemq.com:8884/mqtt).".into()
-            });
+            return Err(UrlError::Scheme);
         };
         let (authority, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
@@ -48,13 +39,11 @@ impl BrokerUrl {
         let bare_ipv6 = authority.starts_with('[') && authority.ends_with(']');
         let (host, port) = match authority.rsplit_once(':') {
             Some((h, p)) if !bare_ipv6 && (!authority.starts_with('[') || h.ends_with(']')) => {
-                let port = p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
-                    if es {
-                        format!("«{p}» no es un puerto válido (1 a 65535).")
-                    } else {
-                        format!("\"{p}\" is not a valid port (1 to 65535).")
-                    }
-                })?;
+                let port = p
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| UrlError::Port(p.to_string()))?;
                 (h, port)
             }
             _ => (authority, if secure { 443 } else { 80 }),
@@ -64,18 +53,10 @@ impl BrokerUrl {
                 c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']' | ':')
             });
         if !valid_host {
-            return Err(if es {
-                "Falta el nombre del bróker, o tiene caracteres no válidos.".into()
-            } else {
-                "The broker's host name is missing or has invalid characters.".into()
-            });
+            return Err(UrlError::Host);
         }
         if path.chars().any(|c| c.is_whitespace() || c == '#') {
-            return Err(if es {
-                "La ruta no puede tener espacios ni #.".into()
-            } else {
-                "The path cannot contain spaces or #.".into()
-            });
+            return Err(UrlError::Path);
         }
         Ok(BrokerUrl {
             secure,
@@ -99,6 +80,40 @@ impl BrokerUrl {
     /// A page served over https can only open `wss://` (mixed content): the problem, if any.
     pub fn check_page(&self, page_is_https: bool) -> Option<Problem> {
         (page_is_https && !self.secure).then_some(Problem::MixedContent)
+    }
+}
+
+/// Why a broker address cannot be used, rendered in the language shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    /// `mqtt://`, `mqtts://` or `tcp://`: a browser cannot open TCP.
+    Tcp,
+    /// Neither `ws://` nor `wss://`.
+    Scheme,
+    /// The port is not 1 to 65535 (as typed).
+    Port(String),
+    /// The host is missing or has invalid characters.
+    Host,
+    /// The path has spaces or `#`.
+    Path,
+}
+
+impl UrlError {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use UrlError::*;
+        match (self, lang) {
+            (Tcp, Lang::Es) => "Un navegador no puede abrir MQTT sobre TCP (puertos 1883/8883): usa la dirección WebSocket del bróker, que empieza por ws:// o wss://.".into(),
+            (Tcp, Lang::En) => "A browser cannot open MQTT over TCP (ports 1883/8883): use the broker's WebSocket address, starting with ws:// or wss://.".into(),
+            (Scheme, Lang::Es) => "La dirección debe empezar por ws:// o wss:// (por ejemplo wss://broker.hivemq.com:8884/mqtt).".into(),
+            (Scheme, Lang::En) => "The address must start with ws:// or wss:// (for example wss://broker.hivemq.com:8884/mqtt).".into(),
+            (Port(p), Lang::Es) => format!("«{p}» no es un puerto válido (1 a 65535)."),
+            (Port(p), Lang::En) => format!("\"{p}\" is not a valid port (1 to 65535)."),
+            (Host, Lang::Es) => "Falta el nombre del bróker, o tiene caracteres no válidos.".into(),
+            (Host, Lang::En) => "The broker's host name is missing or has invalid characters.".into(),
+            (Path, Lang::Es) => "La ruta no puede tener espacios ni #.".into(),
+            (Path, Lang::En) => "The path cannot contain spaces or #.".into(),
+        }
     }
 }
 
@@ -313,26 +328,18 @@ mod tests {
 
     #[test]
     fn urls() {
-        let u = BrokerUrl::parse("wss://broker.hivemq.com:8884/mqtt", Lang::En).unwrap();
+        let u = BrokerUrl::parse("wss://broker.hivemq.com:8884/mqtt").unwrap();
         assert_eq!(
             (u.secure, u.host.as_str(), u.port, u.path.as_str()),
             (true, "broker.hivemq.com", 8884, "/mqtt")
         );
         assert_eq!(
-            BrokerUrl::parse(" ws://127.0.0.1 ", Lang::En)
-                .unwrap()
-                .as_string(),
+            BrokerUrl::parse(" ws://127.0.0.1 ").unwrap().as_string(),
             "ws://127.0.0.1:80/"
         );
-        assert_eq!(
-            BrokerUrl::parse("wss://x.org/", Lang::En).unwrap().port,
-            443
-        );
-        assert_eq!(BrokerUrl::parse("ws://[::1]/", Lang::En).unwrap().port, 80);
-        assert_eq!(
-            BrokerUrl::parse("ws://[::1]:9001/", Lang::En).unwrap().port,
-            9001
-        );
+        assert_eq!(BrokerUrl::parse("wss://x.org/").unwrap().port, 443);
+        assert_eq!(BrokerUrl::parse("ws://[::1]/").unwrap().port, 80);
+        assert_eq!(BrokerUrl::parse("ws://[::1]:9001/").unwrap().port, 9001);
         for bad in [
             "",
             "http://x",
@@ -342,19 +349,21 @@ mod tests {
             "ws://a b/",
             "ws://x/p#q",
         ] {
-            assert!(BrokerUrl::parse(bad, Lang::Es).is_err(), "{bad}");
+            assert!(BrokerUrl::parse(bad).is_err(), "{bad}");
         }
-        let tcp = BrokerUrl::parse("mqtt://test.mosquitto.org:1883", Lang::Es).unwrap_err();
-        assert!(tcp.contains("TCP"), "{tcp}");
+        let tcp = BrokerUrl::parse("mqtt://test.mosquitto.org:1883").unwrap_err();
+        assert_eq!(tcp, UrlError::Tcp);
+        assert!(tcp.message(Lang::Es).contains("TCP"));
+        assert_ne!(tcp.message(Lang::Es), tcp.message(Lang::En));
         for (_, p) in PRESETS {
-            assert!(BrokerUrl::parse(p, Lang::En).is_ok(), "{p}");
+            assert!(BrokerUrl::parse(p).is_ok(), "{p}");
         }
     }
 
     #[test]
     fn mixed_content_only_for_ws_on_https() {
-        let ws = BrokerUrl::parse("ws://a:1/", Lang::En).unwrap();
-        let wss = BrokerUrl::parse("wss://a:1/", Lang::En).unwrap();
+        let ws = BrokerUrl::parse("ws://a:1/").unwrap();
+        let wss = BrokerUrl::parse("wss://a:1/").unwrap();
         assert_eq!(ws.check_page(true), Some(Problem::MixedContent));
         assert_eq!(ws.check_page(false), None);
         assert_eq!(wss.check_page(true), None);

@@ -87,6 +87,12 @@ pub enum Msg<'a> {
     UnknownView(&'a str),
     /// `?mode=` names no mode.
     UnknownMode(&'a str),
+    /// A shared run is being rebuilt: how far, in percent.
+    OpeningShared(u8),
+    /// A shared run was opened, stopped at this time (`12.5 s`).
+    SharedOpened(&'a str),
+    /// A capture was saved with this many MQTT packets.
+    CaptureSaved(usize),
     /// An arrow of the sequence diagram, for a screen reader.
     Arrow {
         /// The packet (`PUBLISH QoS 1`).
@@ -113,6 +119,12 @@ impl Msg<'_> {
             (UnknownView(v), Lang::En) => format!("The link asks for view “{v}”, which does not exist: the sequence diagram shows instead."),
             (UnknownMode(v), Lang::Es) => format!("El enlace pide el modo «{v}», que no existe: se abre el bróker simulado."),
             (UnknownMode(v), Lang::En) => format!("The link asks for mode “{v}”, which does not exist: the simulated broker opens instead."),
+            (OpeningShared(p), Lang::Es) => format!("Abriendo la ejecución compartida… {p} %"),
+            (OpeningShared(p), Lang::En) => format!("Opening the shared run… {p} %"),
+            (SharedOpened(t), Lang::Es) => format!("Ejecución compartida abierta en {t}: pulsa ▶ para seguir."),
+            (SharedOpened(t), Lang::En) => format!("Shared run opened at {t}: press ▶ to continue."),
+            (CaptureSaved(n), Lang::Es) => format!("Captura guardada: {n} paquetes MQTT. Ábrela con Wireshark."),
+            (CaptureSaved(n), Lang::En) => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
             (Arrow { label, from, to, at, lost: false }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}"),
             (Arrow { label, from, to, at, lost: false }, Lang::En) => format!("{label} from {from} to {to}, at {at}"),
             (Arrow { label, from, to, at, lost: true }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}: se pierde por el camino"),
@@ -582,13 +594,6 @@ catalogue! {
     ImportScenario => { es: "Abrir un escenario (JSON)", en: "Open a scenario (JSON)" },
     /// A scenario was loaded.
     ScenarioLoaded => { es: "Escenario cargado.", en: "Scenario loaded." },
-    /// A shared run was opened.
-    SharedRunOpened => {
-        es: "Ejecución compartida abierta en {t}: pulsa ▶ para seguir.",
-        en: "Shared run opened at {t}: press ▶ to continue.",
-    },
-    /// A shared run is being rebuilt.
-    OpeningSharedRun => { es: "Abriendo la ejecución compartida… {p} %", en: "Opening the shared run… {p} %" },
     /// An action while a shared run is being rebuilt.
     StillOpening => { es: "Espera: la ejecución compartida todavía se está abriendo.", en: "Wait: the shared run is still opening." },
     /// A link or embed code could not be made (the browser refused to compress it).

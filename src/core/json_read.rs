@@ -12,35 +12,52 @@ use serde_json::{Map, Value};
 
 use crate::core::i18n::Lang;
 
-/// What is wrong with a file and where.
+/// What is wrong with a file and where, said in every language: a page shows it in the
+/// language of the moment (switching the language re-renders one already on screen).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
     /// The offending field (`devices[1].kind.topic`), empty for the whole file.
     pub path: String,
-    /// What is wrong, in the language asked for.
-    pub message: String,
+    /// The language it was asked in (its `Display`).
+    pub lang: Lang,
+    es: String,
+    en: String,
 }
 
-impl std::fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ScenarioError {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Es => &self.es,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The path and what is wrong, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            self.message(lang).to_string()
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            format!("{}: {}", self.path, self.message(lang))
         }
     }
 }
 
-/// An error at `path`, in the language asked for.
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(self.lang))
+    }
+}
+
+/// An error at `path`, asked in `lang`.
 #[cold]
 #[inline(never)]
-pub(crate) fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
+pub fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
     ScenarioError {
         path: path.into(),
-        message: match lang {
-            Lang::Es => es,
-            Lang::En => en,
-        },
+        lang,
+        es,
+        en,
     }
 }
 
@@ -377,7 +394,8 @@ mod tests {
         let e = read(r#"[{"name": null}]"#, Lang::En).unwrap_err();
         assert_eq!(e.path, "items[0].name");
         assert!(
-            e.message.contains("invalid type: null, expected a string"),
+            e.message(e.lang)
+                .contains("invalid type: null, expected a string"),
             "{e}"
         );
     }
@@ -413,9 +431,9 @@ mod tests {
         ] {
             let e = read(text, Lang::En).unwrap_err();
             assert_eq!(e.path, path, "{text}");
-            assert!(e.message.contains(en), "{text}: {e}");
+            assert!(e.message(e.lang).contains(en), "{text}: {e}");
             let e = read(text, Lang::Es).unwrap_err();
-            assert!(e.message.contains(es), "{text}: {e}");
+            assert!(e.message(e.lang).contains(es), "{text}: {e}");
         }
     }
 
@@ -424,7 +442,7 @@ mod tests {
         let v = Value::from("toaster");
         let e = one_of(&v, At::root(Lang::En), &[("read", 1), ("write", 2)]).unwrap_err();
         assert!(
-            e.message
+            e.message(Lang::En)
                 .contains("`toaster`, expected one of `read`, `write`"),
             "{e}"
         );

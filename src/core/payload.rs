@@ -4,24 +4,43 @@ use bytes::Bytes;
 
 use crate::core::i18n::{Lang, Text};
 
-/// Parses a payload typed in a format (`text`, `json` or `hex`); the error is in `lang`.
-pub fn payload(text: &str, format: &str, lang: Lang) -> Result<Bytes, String> {
+/// Why a typed payload is refused, rendered in the language shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PayloadError {
+    /// Not JSON: the parser's own words (line and column).
+    Json(String),
+    /// Not pairs of hex digits.
+    Hex,
+}
+
+impl PayloadError {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PayloadError::Json(e) => format!("{}: {e}", lang.t(Text::InvalidJson)),
+            PayloadError::Hex => lang.t(Text::InvalidHex).to_string(),
+        }
+    }
+}
+
+/// Parses a payload typed in a format (`text`, `json` or `hex`).
+pub fn payload(text: &str, format: &str) -> Result<Bytes, PayloadError> {
     match format {
         "json" => serde_json::from_str::<serde_json::Value>(text)
             .map(|_| Bytes::from(text.to_string()))
-            .map_err(|e| format!("{}: {e}", lang.t(Text::InvalidJson))),
+            .map_err(|e| PayloadError::Json(e.to_string())),
         "hex" => {
             let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             // Checked first: slicing below needs ASCII (a multi-byte character would not split).
             if !digits.len().is_multiple_of(2) || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
-                return Err(lang.t(Text::InvalidHex).to_string());
+                return Err(PayloadError::Hex);
             }
             (0..digits.len())
                 .step_by(2)
                 .map(|i| u8::from_str_radix(&digits[i..i + 2], 16))
                 .collect::<Result<Vec<u8>, _>>()
                 .map(Bytes::from)
-                .map_err(|_| lang.t(Text::InvalidHex).to_string())
+                .map_err(|_| PayloadError::Hex)
         }
         _ => Ok(Bytes::from(text.to_string())),
     }
@@ -57,20 +76,19 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(payload("hola", "text", Lang::Es).unwrap(), "hola");
-        assert_eq!(
-            payload("{\"t\": 21.5}", "json", Lang::Es).unwrap(),
-            "{\"t\": 21.5}"
-        );
-        assert!(payload("{t: 21}", "json", Lang::Es)
+        assert_eq!(payload("hola", "text").unwrap(), "hola");
+        assert_eq!(payload("{\"t\": 21.5}", "json").unwrap(), "{\"t\": 21.5}");
+        assert!(payload("{t: 21}", "json")
             .unwrap_err()
+            .message(Lang::Es)
             .contains("JSON"));
+        assert_eq!(payload("zz", "hex"), Err(PayloadError::Hex));
         assert_eq!(
-            payload("de ad BE EF", "hex", Lang::En).unwrap().as_ref(),
+            payload("de ad BE EF", "hex").unwrap().as_ref(),
             [0xDE, 0xAD, 0xBE, 0xEF]
         );
         for bad in ["abc", "zz", "é1", "0é"] {
-            assert!(payload(bad, "hex", Lang::En).is_err(), "{bad}");
+            assert!(payload(bad, "hex").is_err(), "{bad}");
         }
     }
 }

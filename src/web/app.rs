@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Msg, Text};
-use crate::core::numbers::Fixed;
-use crate::core::sim::lessons::flood_of;
+use crate::core::i18n::{Lang, Text};
 use crate::core::sim::lessons::lesson as find_lesson;
+use crate::core::sim::lessons::{flood_of, house_of};
 use crate::web::bridge::Real;
 use crate::web::components::class::ClassPart;
 use crate::web::components::controls::Controls;
@@ -20,7 +19,8 @@ use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::components::share::open_scenario;
 use crate::web::files;
-use crate::web::state::{Ctx, Notice, Sim, View};
+use crate::web::say::{Say, Why};
+use crate::web::state::{Ctx, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
@@ -38,6 +38,8 @@ pub fn App(initial: Lang) -> impl IntoView {
     let sim = match demo.as_deref() {
         // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
         Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None, initial),
+        // The 100-device house on the stage (see e2e/perf.mjs).
+        Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None, initial),
         _ => Sim::new(lesson_id.as_deref(), seed, initial),
     }
     .or_else(|_| Sim::new(None, None, initial))
@@ -94,26 +96,13 @@ pub fn App(initial: Lang) -> impl IntoView {
     let unknown = [
         lesson_id
             .as_deref()
-            .filter(|id| !id.is_empty() && find_lesson(id).is_none())
-            .map(Msg::UnknownLesson),
-        view_name
-            .as_deref()
-            .filter(|v| View::from_id(v).is_none())
-            .map(Msg::UnknownView),
-        mode.as_deref()
-            .filter(|m| *m != "real")
-            .map(Msg::UnknownMode),
+            .filter(|id| !id.is_empty() && find_lesson(id).is_none()),
+        view_name.as_deref().filter(|v| View::from_id(v).is_none()),
+        mode.as_deref().filter(|m| *m != "real"),
     ];
-    let said: Vec<String> = unknown
-        .iter()
-        .flatten()
-        .map(|m| m.render(initial))
-        .collect();
-    if !said.is_empty() {
-        ctx.notice.set(Some(Notice {
-            error: true,
-            text: said.join(" "),
-        }));
+    if unknown.iter().any(Option::is_some) {
+        let [lesson, view, mode] = unknown.map(|v| v.map(str::to_string));
+        ctx.notice.set(Some(Say::Unknown { lesson, view, mode }));
     }
     // The teacher's view shows no simulation: it does not run behind it.
     if real.get_untracked() || teacher {
@@ -264,36 +253,31 @@ fn open_from_address(ctx: Ctx) {
         if let Some(shared) = files::shared_from_fragment().await {
             let opened = match shared {
                 Ok(json) => crate::web::state::open_shared(json, lang).await,
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(Why::Browser(e.to_string())),
             };
             match opened {
                 Ok(sim) => {
                     ctx.replace(sim, None);
                     // The run catches up frame by frame; say how far, then where it stopped.
                     while let Some(done) = ctx.peek(|s| s.catching_up()) {
-                        let text = lang
-                            .t(Text::OpeningSharedRun)
-                            .replace("{p}", &Fixed(done * 100.0, 0).to_string());
-                        ctx.notice.set(Some(Notice { error: false, text }));
+                        let percent = (done * 100.0).clamp(0.0, 100.0) as u8;
+                        ctx.notice.set(Some(Say::Opening(percent)));
                         gloo_timers::future::TimeoutFuture::new(100).await;
                     }
                     // Every view shows where it stopped (frames no longer change anything).
                     ctx.update(|_| ());
-                    let at = ctx.peek(|s| s.run.now().millis()) as f64 / 1000.0;
-                    let text = lang
-                        .t(Text::SharedRunOpened)
-                        .replace("{t}", &format!("{} s", Fixed(at, 1)));
-                    ctx.notice.set(Some(Notice { error: false, text }));
+                    let at = ctx.peek(|s| s.run.now().millis());
+                    ctx.notice.set(Some(Say::Opened(at)));
                 }
-                Err(e) => ctx.fail(Text::ShareOpenFailed, &e),
+                Err(why) => ctx.fail(Text::ShareOpenFailed, why),
             }
         } else if let Some(url) = scenario_url {
             // A network or CORS failure says only "Failed to fetch": explain the likely cause.
             let text = files::fetch(&url).await.map_err(|e| {
                 if e.starts_with("HTTP ") {
-                    e
+                    Why::Browser(e)
                 } else {
-                    format!("{} ({e})", lang.t(Text::FetchFailed))
+                    Why::Fetch(e)
                 }
             });
             open_scenario(ctx, text, Some(url));
@@ -323,9 +307,10 @@ fn NoticeBar() -> impl IntoView {
     let ctx = Ctx::get();
     move || {
         ctx.notice.get().map(|n| {
+            let error = n.is_error();
             view! {
-                <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" } data-testid="notice">
-                    <span data-testid=if n.error { "notice-error" } else { "notice-info" }>{n.text}</span>
+                <div class="notice" class:error=error role=if error { "alert" } else { "status" } data-testid="notice">
+                    <span data-testid=if error { "notice-error" } else { "notice-info" }>{move || n.render(ctx.lang.get())}</span>
                     <button type="button" class="secondary" data-testid="notice-dismiss"
                         on:click=move |_| ctx.notice.set(None)>{move || ctx.lang.get().t(Text::Dismiss)}</button>
                 </div>

@@ -7,7 +7,6 @@
 use bytes::Bytes;
 use leptos::prelude::*;
 
-use crate::core::i18n::Lang;
 use crate::core::topic::with_prefix;
 use crate::web::realclient::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};
@@ -61,8 +60,8 @@ pub struct Real {
 }
 
 impl Real {
-    /// Creates the client and its timer: keep-alive once a second, views refreshed when the
-    /// client changed.
+    /// Creates the client and its timer, which refreshes the views when the client changed
+    /// (keep-alive is the client's own timer).
     pub fn start() -> Real {
         let real = Real {
             client: StoredValue::new_local(RealClient::default()),
@@ -70,17 +69,11 @@ impl Real {
             bridge: RwSignal::new(Bridge::default()),
             counts: RwSignal::new((0, 0)),
         };
-        let ticks = std::cell::Cell::new(0u32);
         let handle = set_interval_with_handle(
             move || {
                 let Some(c) = real.client.try_get_value() else {
                     return;
                 };
-                ticks.set(ticks.get().wrapping_add(1));
-                // An idle client has nothing to keep alive (and its code may not be here).
-                if ticks.get().is_multiple_of(4) && c.0.borrow().status != Status::Idle {
-                    client_op_now(&c, ClientOp::Tick, Lang::default());
-                }
                 let v = c.0.borrow().version;
                 if v != real.version.get_untracked() {
                     real.version.set(v);
@@ -94,7 +87,7 @@ impl Real {
             }
             if let Some(c) = real.client.try_get_value() {
                 if c.0.borrow().status != Status::Idle {
-                    client_op_now(&c, ClientOp::Close, Lang::default());
+                    client_op_now(&c, ClientOp::Close);
                 }
             }
         });
@@ -115,7 +108,7 @@ impl Real {
     }
 
     /// Sends the bridged devices' publishes to the real broker.
-    pub fn forward(&self, sent: Vec<Sent>, lang: Lang) {
+    pub fn forward(&self, sent: Vec<Sent>) {
         let Some(client) = self.client.try_get_value() else {
             return;
         };
@@ -133,7 +126,6 @@ impl Real {
                     && client_op_now(
                         &client,
                         ClientOp::Publish(topic, s.payload, s.qos, s.retain),
-                        lang,
                     )
                     .is_some_and(|r| r.is_ok());
                 if went {

@@ -40,7 +40,7 @@ pub fn start(ctx: Ctx, real: Option<Real>) {
             return;
         };
         if let (Some(r), false) = (real, sent.is_empty()) {
-            r.forward(sent, lang);
+            r.forward(sent);
         }
         if changed {
             ctx.tick.update(|t| *t += 1);

@@ -13,6 +13,7 @@ pub mod lazy;
 pub mod panic;
 pub mod progress;
 pub mod realclient;
+pub mod say;
 pub mod scorm;
 pub mod state;
 pub mod storage;

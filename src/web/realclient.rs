@@ -2,6 +2,9 @@
 //! (subprotocol `mqtt`, binary frames; packets split or joined across frames are the session's
 //! business). Failures go to the connection doctor; a dropped connection that had worked
 //! reconnects with back-off and resubscribes; QoS 1/2 publishes made while offline wait.
+//! Each connection has a generation: a closed socket's late events and timers find a newer
+//! generation and do nothing, and its handlers are dropped. Keep-alive follows the session's
+//! own deadline ([`ClientSession::poll_timeout`]), armed again after every exchange.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -16,10 +19,11 @@ use crate::core::client::{ClientEvent, ClientSession, State};
 use crate::core::codec::{
     Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
 };
-use crate::core::doctor::{BrokerUrl, Problem};
+use crate::core::doctor::{BrokerUrl, Problem, UrlError};
 use crate::core::i18n::{Lang, Text};
+use crate::core::payload::PayloadError;
 use crate::core::time::Time;
-use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::topic::{TopicError, TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 use litemap::LiteMap;
 
@@ -31,6 +35,55 @@ pub const TOPICS: usize = 5_000;
 pub const HISTORY: usize = 50;
 /// Seconds to wait for CONNACK.
 pub const CONNACK_TIMEOUT_S: u64 = 10;
+
+/// Why the real client refused a request, rendered in the language shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientError {
+    /// The broker address.
+    Url(UrlError),
+    /// A topic or filter.
+    Topic(TopicError),
+    /// A typed payload.
+    Payload(PayloadError),
+    /// A text of the catalogue (an invalid client id, code that could not be fetched…).
+    Text(Text),
+    /// The connection failed: the doctor's diagnosis and fix.
+    Problem(Problem),
+}
+
+impl ClientError {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ClientError::Url(e) => e.message(lang),
+            ClientError::Topic(e) => e.message(lang),
+            ClientError::Payload(e) => e.message(lang),
+            ClientError::Text(t) => lang.t(*t).to_string(),
+            ClientError::Problem(p) => {
+                let d = p.diagnose(lang);
+                format!("{} {}", d.what, d.fix)
+            }
+        }
+    }
+}
+
+impl From<UrlError> for ClientError {
+    fn from(e: UrlError) -> Self {
+        ClientError::Url(e)
+    }
+}
+
+impl From<TopicError> for ClientError {
+    fn from(e: TopicError) -> Self {
+        ClientError::Topic(e)
+    }
+}
+
+impl From<PayloadError> for ClientError {
+    fn from(e: PayloadError) -> Self {
+        ClientError::Payload(e)
+    }
+}
 
 /// What the user asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,6 +181,11 @@ pub struct Live {
     /// Packets to send, joined (see `send_soon`).
     outbox: Vec<u8>,
     flush_queued: bool,
+    /// Bumped by every connection opened or closed: events and timers of an older one are
+    /// ignored.
+    generation: u64,
+    /// The keep-alive timer: when it fires, and its handle.
+    wake: Option<(Time, leptos::prelude::TimeoutHandle)>,
 }
 
 /// Bytes of packets joined into one WebSocket frame at most before it is sent.
@@ -142,6 +200,24 @@ fn flush(live: &mut Live) {
         let _ = ws.send_with_u8_array(&live.outbox);
     }
     live.outbox.clear();
+}
+
+/// Ends the current connection's generation: its socket's handlers are taken off and dropped
+/// once the running task ends (one of them may be running now), and its keep-alive timer stops.
+fn retire(live: &mut Live) {
+    live.generation += 1;
+    if let Some(ws) = live.ws.take() {
+        ws.set_onopen(None);
+        ws.set_onmessage(None);
+        ws.set_onclose(None);
+    }
+    if let Some((_, handle)) = live.wake.take() {
+        handle.clear();
+    }
+    let callbacks = std::mem::take(&mut live.callbacks);
+    if !callbacks.is_empty() {
+        wasm_bindgen_futures::spawn_local(async move { drop(callbacks) });
+    }
 }
 
 /// A shared handle: the WebSocket callbacks and the view hold it.
@@ -159,9 +235,9 @@ pub fn page_is_https() -> bool {
         .is_some_and(|p| p == "https:")
 }
 
-fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
+fn connect_packet(o: &Options) -> Result<Connect, ClientError> {
     let id =
-        ClientId::new(o.client_id.trim()).map_err(|_| lang.t(Text::InvalidClientId).to_string())?;
+        ClientId::new(o.client_id.trim()).map_err(|_| ClientError::Text(Text::InvalidClientId))?;
     let mut c = Connect::new(o.version, id);
     c.clean_start = o.clean;
     c.keep_alive = o.keep_alive;
@@ -172,7 +248,7 @@ fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
     }
     if !o.will.0.is_empty() {
         c.will = Some(Will {
-            topic: TopicName::new(o.will.0.as_str()).map_err(|e| e.message(lang))?,
+            topic: TopicName::new(o.will.0.as_str())?,
             payload: Bytes::from(o.will.1.clone()),
             qos: QoS::AtLeastOnce,
             retain: o.will_retain,
@@ -183,11 +259,11 @@ fn connect_packet(o: &Options, lang: Lang) -> Result<Connect, String> {
 }
 
 impl RealClient {
-    /// Connects (closing any previous connection). Errors in the address are returned in the
-    /// user's language; nothing typed is lost.
-    pub fn connect(&self, options: &Options, lang: Lang) -> Result<(), String> {
-        let url = BrokerUrl::parse(&options.url, lang)?;
-        let connect = connect_packet(options, lang)?;
+    /// Connects (closing any previous connection); an error in the options is returned,
+    /// and nothing typed is lost.
+    pub fn connect(&self, options: &Options) -> Result<(), ClientError> {
+        let url = BrokerUrl::parse(&options.url)?;
+        let connect = connect_packet(options)?;
         self.close();
         let mut live = self.0.borrow_mut();
         live.problem = url.check_page(page_is_https());
@@ -211,9 +287,19 @@ impl RealClient {
         Ok(())
     }
 
+    /// Whether `generation` is still the current connection's.
+    fn current(&self, generation: u64) -> bool {
+        self.0.borrow().generation == generation
+    }
+
     fn open(&self) {
         let Some(url) = self.0.borrow().url.clone() else {
             return;
+        };
+        let generation = {
+            let mut live = self.0.borrow_mut();
+            live.generation += 1;
+            live.generation
         };
         let ws = match web_sys::WebSocket::new_with_str(&url.as_string(), "mqtt") {
             Ok(ws) => ws,
@@ -231,9 +317,16 @@ impl RealClient {
         };
         ws.set_binary_type(web_sys::BinaryType::Arraybuffer);
         let me = self.clone();
-        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| me.on_open());
+        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if me.current(generation) {
+                me.on_open();
+            }
+        });
         let me = self.clone();
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            if !me.current(generation) {
+                return;
+            }
             if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
                 if let Ok(buf) = e.data().dyn_into::<js_sys::ArrayBuffer>() {
                     me.on_frame(&js_sys::Uint8Array::new(&buf));
@@ -242,6 +335,9 @@ impl RealClient {
         });
         let me = self.clone();
         let on_close = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            if !me.current(generation) {
+                return;
+            }
             let code = e
                 .dyn_ref::<web_sys::CloseEvent>()
                 .map_or(1006, |c| c.code());
@@ -261,13 +357,12 @@ impl RealClient {
         let me = self.clone();
         leptos::prelude::set_timeout(
             move || {
-                let stuck =
-                    me.0.borrow()
-                        .session
-                        .as_ref()
-                        .is_some_and(|s| s.state() != State::Connected)
-                        && me.0.borrow().status == Status::Connecting
-                        && me.0.borrow().opened;
+                let stuck = me.current(generation) && {
+                    let live = me.0.borrow();
+                    live.status == Status::Connecting
+                        && live.opened
+                        && (live.session.as_ref()).is_some_and(|s| s.state() != State::Connected)
+                };
                 if stuck {
                     me.0.borrow_mut().problem = Some(Problem::NoAnswer {
                         seconds: CONNACK_TIMEOUT_S,
@@ -310,7 +405,7 @@ impl RealClient {
         if let Some(s) = live.session.as_mut() {
             s.handle_closed();
         }
-        live.ws = None;
+        retire(&mut live);
         // Packets not yet sent belonged to that connection; the session resends what counts.
         live.outbox.clear();
         if let Some(c) = live.capture.as_mut() {
@@ -337,12 +432,13 @@ impl RealClient {
         live.attempts += 1;
         let wait = 1000u64 << live.attempts.min(5);
         live.version += 1;
+        let generation = live.generation;
         drop(live);
         if retry {
             let me = self.clone();
             leptos::prelude::set_timeout(
                 move || {
-                    if me.0.borrow().status == Status::Reconnecting {
+                    if me.current(generation) && me.0.borrow().status == Status::Reconnecting {
                         me.open();
                     }
                 },
@@ -406,6 +502,7 @@ impl RealClient {
             self.send_soon(live);
             let Some(event) = event else {
                 live.version += 1;
+                self.arm_keep_alive(live);
                 return;
             };
             drop(guard);
@@ -539,9 +636,8 @@ impl RealClient {
         &self,
         filter: &str,
         mut options: SubscriptionOptions,
-        lang: Lang,
-    ) -> Result<(), String> {
-        TopicFilter::new(filter).map_err(|e| e.message(lang))?;
+    ) -> Result<(), ClientError> {
+        TopicFilter::new(filter)?;
         let v5 = (self.0.borrow().session.as_ref()).is_some_and(|s| s.version() == Version::V5);
         if !v5 {
             options = SubscriptionOptions::qos(options.qos);
@@ -578,9 +674,8 @@ impl RealClient {
         qos: u8,
         retain: bool,
         properties: Properties,
-        lang: Lang,
-    ) -> Result<(), String> {
-        let t = TopicName::new(topic).map_err(|e| e.message(lang))?;
+    ) -> Result<(), ClientError> {
+        let t = TopicName::new(topic)?;
         let q = QoS::from_u8(qos).unwrap_or(QoS::AtMostOnce);
         let mut live = self.0.borrow_mut();
         if let Some(s) = live.session.as_mut() {
@@ -605,12 +700,40 @@ impl RealClient {
         Ok(())
     }
 
-    /// Keep-alive: call about once a second.
-    pub fn tick(&self) {
-        if let Some(s) = self.0.borrow_mut().session.as_mut() {
-            s.handle_timeout(now());
+    /// Arms the keep-alive timer for the session's next deadline. A timer already armed for
+    /// an earlier time stays (it fires, finds nothing due yet, and arms again): sending does
+    /// not cost a timer each.
+    fn arm_keep_alive(&self, live: &mut Live) {
+        let due = live.session.as_ref().and_then(ClientSession::poll_timeout);
+        let armed = live.wake.as_ref().map(|(at, _)| *at);
+        if due.is_none() || armed.is_some_and(|at| Some(at) <= due) {
+            return;
         }
-        self.pump();
+        if let Some((_, handle)) = live.wake.take() {
+            handle.clear();
+        }
+        let Some(due) = due else { return };
+        let wait = due.millis().saturating_sub(now().millis());
+        let generation = live.generation;
+        let me = self.clone();
+        let handle = leptos::prelude::set_timeout_with_handle(
+            move || {
+                if !me.current(generation) {
+                    return;
+                }
+                let mut live = me.0.borrow_mut();
+                live.wake = None;
+                if let Some(s) = live.session.as_mut() {
+                    s.handle_timeout(now());
+                }
+                drop(live);
+                me.pump();
+            },
+            std::time::Duration::from_millis(wait),
+        );
+        if let Ok(handle) = handle {
+            live.wake = Some((due, handle));
+        }
     }
 
     /// Says goodbye and closes.
@@ -627,17 +750,13 @@ impl RealClient {
             .as_mut()
             .map(|s| std::iter::from_fn(|| s.poll_transmit()).collect())
             .unwrap_or_default();
-        if let Some(ws) = live.ws.take() {
+        if let Some(ws) = live.ws.as_ref() {
             for b in &out {
                 let _ = ws.send_with_u8_array(b);
             }
-            // This socket's late events (its close comes after a new connection may have
-            // replaced the handlers) reach nothing.
-            ws.set_onopen(None);
-            ws.set_onmessage(None);
-            ws.set_onclose(None);
             let _ = ws.close();
         }
+        retire(&mut live);
         if let Some(s) = live.session.as_mut() {
             s.handle_closed();
         }
@@ -658,26 +777,20 @@ pub enum ClientOp {
     Unsubscribe(String),
     /// Publishes (topic, payload, QoS, retain).
     Publish(String, Bytes, u8, bool),
-    /// Keep-alive (about once a second).
-    Tick,
     /// Says goodbye and closes.
     Close,
 }
 
-fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
+fn run_client_op(client: &RealClient, op: ClientOp) -> Result<(), ClientError> {
     match op {
-        ClientOp::Connect(options) => client.connect(&options, lang),
-        ClientOp::Subscribe(filter, options) => client.subscribe(&filter, options, lang),
+        ClientOp::Connect(options) => client.connect(&options),
+        ClientOp::Subscribe(filter, options) => client.subscribe(&filter, options),
         ClientOp::Unsubscribe(filter) => {
             client.unsubscribe(&filter);
             Ok(())
         }
         ClientOp::Publish(topic, payload, qos, retain) => {
-            client.publish(&topic, payload, qos, retain, Properties::new(), lang)
-        }
-        ClientOp::Tick => {
-            client.tick();
-            Ok(())
+            client.publish(&topic, payload, qos, retain, Properties::new())
         }
         ClientOp::Close => {
             client.close();
@@ -689,23 +802,23 @@ fn run_client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), St
 crate::web::lazy::split_fn!(
     real_panel,
     fetch_client_ops,
-    fn client_op_split(client: RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
-        run_client_op(&client, op, lang)
+    fn client_op_split(client: RealClient, op: ClientOp) -> Result<(), ClientError> {
+        run_client_op(&client, op)
     }
 );
 
 /// Does `op` on the real client, fetching its code first if needed.
-pub async fn client_op(client: &RealClient, op: ClientOp, lang: Lang) -> Result<(), String> {
-    match client_op_split(client.clone(), op, lang).await {
+pub async fn client_op(client: &RealClient, op: ClientOp) -> Result<(), ClientError> {
+    match client_op_split(client.clone(), op).await {
         Ok(done) => done,
-        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+        Err(_) => Err(ClientError::Text(Text::LoadPartFailed)),
     }
 }
 
 /// Does `op` now if the client's code is here (it is once a connection was started), else
 /// nothing; `None` then.
-pub fn client_op_now(client: &RealClient, op: ClientOp, lang: Lang) -> Option<Result<(), String>> {
-    crate::web::lazy::ready(client_op_split(client.clone(), op, lang)).and_then(Result::ok)
+pub fn client_op_now(client: &RealClient, op: ClientOp) -> Option<Result<(), ClientError>> {
+    crate::web::lazy::ready(client_op_split(client.clone(), op)).and_then(Result::ok)
 }
 
 /// Fetches the real client's code (parts that connect fetch it with theirs).

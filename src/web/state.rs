@@ -14,6 +14,7 @@ use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioErro
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 use crate::web::bridge::Sent;
+use crate::web::say::{Say, Why};
 
 /// Events the log view keeps (older ones scroll away).
 pub const LOG_CAP: usize = 5_000;
@@ -308,10 +309,11 @@ impl Sim {
     /// Applies a student's action.
     pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
         if self.catch_up.is_some() {
-            return Err(ScenarioError {
-                path: String::new(),
-                message: lang.t(Text::StillOpening).to_string(),
-            });
+            let (es, en) = (
+                Lang::Es.t(Text::StillOpening),
+                Lang::En.t(Text::StillOpening),
+            );
+            return Err(crate::core::json_read::err("", lang, es.into(), en.into()));
         }
         self.run.apply(action, lang)?;
         self.ingest(lang);
@@ -489,15 +491,6 @@ impl Sim {
     }
 }
 
-/// A message for the whole page: a link or file that could not be opened, a run loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    /// An error (shown as an alert) or information.
-    pub error: bool,
-    /// The text, in the interface language.
-    pub text: String,
-}
-
 /// The views of the right-hand area, as `?view=` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -554,10 +547,10 @@ pub struct Ctx {
     pub selected: RwSignal<Option<MsgId>>,
     /// The acting device: chosen on the stage or in a form; its card and the forms follow.
     pub acting: RwSignal<Option<String>>,
-    /// The last action's error, shown near the forms.
-    pub error: RwSignal<Option<String>>,
-    /// The page-level notice.
-    pub notice: RwSignal<Option<Notice>>,
+    /// The last action's error, shown near the forms (in the language of the moment).
+    pub error: RwSignal<Option<ScenarioError>>,
+    /// The page-level notice: a link or file that could not be opened, a run loaded.
+    pub notice: RwSignal<Option<Say>>,
     /// The lessons passed in this browser.
     pub progress: RwSignal<litemap::LiteMap<String, ()>>,
     /// The view shown in the right-hand area.
@@ -594,7 +587,7 @@ impl Ctx {
     }
 
     /// Replaces the simulation (a lesson, a file, a link) and says so.
-    pub fn replace(&self, sim: Sim, notice: Option<Notice>) {
+    pub fn replace(&self, sim: Sim, notice: Option<Say>) {
         self.update(|s| *s = sim);
         self.selected.set(None);
         self.error.set(None);
@@ -602,12 +595,8 @@ impl Ctx {
     }
 
     /// Shows an error for the whole page (the run goes on unchanged).
-    pub fn fail(&self, what: Text, detail: &str) {
-        let lang = self.lang.get_untracked();
-        self.notice.set(Some(Notice {
-            error: true,
-            text: format!("{}: {detail}. {}", lang.t(what), lang.t(Text::NothingLost)),
-        }));
+    pub fn fail(&self, what: Text, why: Why) {
+        self.notice.set(Some(Say::Failed(what, why)));
     }
 
     /// Applies an action; an error is shown, never lost.
@@ -615,7 +604,7 @@ impl Ctx {
         let lang = self.lang.get_untracked();
         let result = self.update(|s| s.apply(action, lang));
         match result {
-            Some(Err(e)) => self.error.set(Some(e.message)),
+            Some(Err(e)) => self.error.set(Some(e)),
             _ => self.error.set(None),
         }
     }
@@ -672,18 +661,16 @@ pub fn lesson_goals(
 crate::web::lazy::split_fn!(
     open_shared_run,
     fetch_open_shared_run,
-    fn open_shared_split(json: String, lang: Lang) -> Result<Sim, String> {
-        Share::from_json(&json, lang)
-            .and_then(|share| Sim::from_share(&share, lang))
-            .map_err(|e| e.to_string())
+    fn open_shared_split(json: String, lang: Lang) -> Result<Sim, ScenarioError> {
+        Share::from_json(&json, lang).and_then(|share| Sim::from_share(&share, lang))
     }
 );
 
 /// A shared run rebuilt from its link's JSON (the code comes on first use: most visits open
 /// no link).
-pub async fn open_shared(json: String, lang: Lang) -> Result<Sim, String> {
+pub async fn open_shared(json: String, lang: Lang) -> Result<Sim, Why> {
     match open_shared_split(json, lang).await {
-        Ok(opened) => opened,
-        Err(_) => Err(lang.t(Text::LoadPartFailed).to_string()),
+        Ok(opened) => opened.map_err(Why::Scenario),
+        Err(_) => Err(Why::Text(Text::LoadPartFailed)),
     }
 }

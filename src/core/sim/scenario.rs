@@ -724,17 +724,15 @@ impl Scenario {
 
 /// A topic name, or a message that names the field.
 pub fn check_topic(text: &str, at: &str, lang: Lang) -> Result<TopicName, ScenarioError> {
-    TopicName::new(text).map_err(|e| ScenarioError {
-        path: at.into(),
-        message: e.message(lang),
+    TopicName::new(text).map_err(|e| {
+        crate::core::json_read::err(at, lang, e.message(Lang::Es), e.message(Lang::En))
     })
 }
 
 /// A topic filter, or a message that names the field.
 pub fn check_filter(text: &str, at: &str, lang: Lang) -> Result<TopicFilter, ScenarioError> {
-    TopicFilter::new(text).map_err(|e| ScenarioError {
-        path: at.into(),
-        message: e.message(lang),
+    TopicFilter::new(text).map_err(|e| {
+        crate::core::json_read::err(at, lang, e.message(Lang::Es), e.message(Lang::En))
     })
 }
 

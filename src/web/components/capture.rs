@@ -14,7 +14,8 @@ use crate::core::pcap::{self, CaptureError, Opened, MAX_FILE_BYTES};
 use crate::core::sim::Run;
 use crate::web::components::inspector::PacketBytes;
 use crate::web::files;
-use crate::web::state::{Ctx, Notice};
+use crate::web::say::{Say, Why};
+use crate::web::state::Ctx;
 
 /// Rows of the packet list shown at once.
 const PAGE: usize = 100;
@@ -46,12 +47,9 @@ pub fn export_run(ctx: Ctx) {
     match made {
         Some((name, e)) => {
             files::download_bytes(&name, PCAPNG, &e.bytes);
-            ctx.notice.set(Some(Notice {
-                error: false,
-                text: saved(e.mqtt_packets, lang),
-            }));
+            ctx.notice.set(Some(Say::CaptureSaved(e.mqtt_packets)));
         }
-        None => ctx.fail(Text::CaptureExportFailed, ""),
+        None => ctx.fail(Text::CaptureExportFailed, Why::Nothing),
     }
 }
 
@@ -60,17 +58,7 @@ pub fn export_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, ctx:
     let lang = ctx.lang.get_untracked();
     let e = pcap::from_captured(packets, lang);
     files::download_bytes("mqtt-playground-real.pcapng", PCAPNG, &e.bytes);
-    ctx.notice.set(Some(Notice {
-        error: false,
-        text: saved(e.mqtt_packets, lang),
-    }));
-}
-
-fn saved(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Es => format!("Captura guardada: {n} paquetes MQTT. Ábrela con Wireshark."),
-        Lang::En => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
-    }
+    ctx.notice.set(Some(Say::CaptureSaved(e.mqtt_packets)));
 }
 
 /// Why a capture could not be opened.

@@ -14,14 +14,14 @@ use crate::core::class::{
     Qr, DEFAULT_PREFIX, PROGRESS_V,
 };
 use crate::core::codec::{SubscriptionOptions, Version};
-use crate::core::doctor::BrokerUrl;
+use crate::core::doctor::{BrokerUrl, UrlError};
 use crate::core::i18n::class::{ago, ClassMsg, ClassText};
 use crate::core::i18n::Lang;
 use crate::core::sim::lessons::LESSONS;
 use crate::core::types::QoS;
 use crate::web::bridge::Real;
 use crate::web::realclient::{client_op, client_op_now, fetch_client_code, ClientOp};
-use crate::web::realclient::{Options, RealClient, Status};
+use crate::web::realclient::{ClientError, Options, RealClient, Status};
 use crate::web::state::Ctx;
 use crate::web::{files, storage};
 
@@ -117,8 +117,47 @@ fn browser_id() -> String {
     })
 }
 
-/// Waits for CONNACK: `Err` with the doctor's words if the connection failed.
-async fn until_connected(client: &RealClient, lang: Lang) -> Result<(), String> {
+/// Why joining or watching a class failed, rendered in the language shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Trouble {
+    /// A name, code or prefix the class refuses.
+    Class(ClassError),
+    /// The real client refused, or the connection failed (the doctor's words).
+    Client(ClientError),
+    /// No CONNACK came.
+    NoAnswer,
+}
+
+impl Trouble {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Trouble::Class(e) => lang.t(e.text()).to_string(),
+            Trouble::Client(e) => e.message(lang),
+            Trouble::NoAnswer => lang.t(ClassText::NoAnswer).to_string(),
+        }
+    }
+}
+
+impl From<ClassError> for Trouble {
+    fn from(e: ClassError) -> Self {
+        Trouble::Class(e)
+    }
+}
+
+impl From<ClientError> for Trouble {
+    fn from(e: ClientError) -> Self {
+        Trouble::Client(e)
+    }
+}
+
+impl From<UrlError> for Trouble {
+    fn from(e: UrlError) -> Self {
+        Trouble::Client(ClientError::Url(e))
+    }
+}
+
+/// Waits for CONNACK: `Err` with the doctor's diagnosis if the connection failed.
+async fn until_connected(client: &RealClient) -> Result<(), Trouble> {
     for _ in 0..240 {
         gloo_timers::future::TimeoutFuture::new(50).await;
         let live = client.0.borrow();
@@ -126,11 +165,10 @@ async fn until_connected(client: &RealClient, lang: Lang) -> Result<(), String> 
             return Ok(());
         }
         if let Some(p) = &live.problem {
-            let d = p.diagnose(lang);
-            return Err(format!("{} {}", d.what, d.fix));
+            return Err(Trouble::Client(ClientError::Problem(p.clone())));
         }
     }
-    Err(lang.t(ClassText::NoAnswer).to_string())
+    Err(Trouble::NoAnswer)
 }
 
 fn options(url: &str, username: &str, password: &str, will: Option<String>) -> Options {
@@ -148,10 +186,6 @@ fn options(url: &str, username: &str, password: &str, will: Option<String>) -> O
     }
 }
 
-fn err_text(e: ClassError, lang: Lang) -> String {
-    lang.t(e.text()).to_string()
-}
-
 /// The class the address names, or the view saying why it cannot be opened.
 fn linked_class(lang: ReadSignal<Lang>) -> Result<(Link, Class), AnyView> {
     let link = Link::from_address();
@@ -160,7 +194,7 @@ fn linked_class(lang: ReadSignal<Lang>) -> Result<(Link, Class), AnyView> {
         .map_err(|e| {
             view! {
                 <section class="class-bar panel" data-testid="class-bar" aria-label=move || lang.get().t(ClassText::ClassLink)>
-                    <p class="field-error" role="alert" data-testid="class-error">{move || err_text(e, lang.get())}</p>
+                    <p class="field-error" role="alert" data-testid="class-error">{move || lang.get().t(e.text())}</p>
                 </section>
             }
             .into_any()
@@ -276,10 +310,9 @@ fn ClassSetup() -> impl IntoView {
             prefix.set(format!("{DEFAULT_PREFIX}-{}", random(8).to_lowercase()));
         }
     });
-    let checked = move || -> Result<Link, String> {
-        let l = lang.get();
-        BrokerUrl::parse(&broker.get(), l)?;
-        Class::new(&prefix.get(), &code.get()).map_err(|e| err_text(e, l))?;
+    let checked = move || -> Result<Link, Trouble> {
+        BrokerUrl::parse(&broker.get())?;
+        Class::new(&prefix.get(), &code.get())?;
         Ok(Link {
             code: code.get().trim().to_string(),
             broker: broker.get().trim().to_string(),
@@ -299,7 +332,7 @@ fn ClassSetup() -> impl IntoView {
             <Show when=move || is_public_broker(&broker.get())>
                 <p class="warning" role="note" data-testid="class-public-warning">{t(ClassText::PublicWarning)}</p>
             </Show>
-            <p class="field-error" role="alert" data-testid="class-setup-error">{move || checked().err()}</p>
+            <p class="field-error" role="alert" data-testid="class-setup-error">{move || checked().err().map(|e| e.message(lang.get()))}</p>
             <LinkBox link=link/>
             {move || link.get().map(|l| view! {
                 <a class="button" data-testid="class-open-teacher" target="_blank" rel="noopener" href=l.url(true)>{t(ClassText::OpenTeacher)}</a>
@@ -323,7 +356,7 @@ fn StudentBar() -> impl IntoView {
     let name = RwSignal::new(storage::load::<String>(NAME_KEY).unwrap_or_default());
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Trouble>);
     let busy = RwSignal::new(false);
     let joined = RwSignal::new(None::<Claim>);
     let me = browser_id();
@@ -374,7 +407,6 @@ fn StudentBar() -> impl IntoView {
             return;
         }
         p.seen = wall_ms();
-        let l = lang.get_untracked();
         if !online {
             client_op_now(
                 &c,
@@ -384,7 +416,6 @@ fn StudentBar() -> impl IntoView {
                     1,
                     true,
                 ),
-                l,
             );
         }
         client_op_now(
@@ -395,7 +426,6 @@ fn StudentBar() -> impl IntoView {
                 1,
                 true,
             ),
-            l,
         );
         sent.set_value((same, now, true));
     };
@@ -417,19 +447,18 @@ fn StudentBar() -> impl IntoView {
     let devices = link.devices;
     let join = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let l = lang.get_untracked();
         let wanted = match DisplayName::new(&name.get_untracked()) {
             Ok(n) => n,
-            Err(e) => return error.set(Some(err_text(e, l))),
+            Err(e) => return error.set(Some(e.into())),
         };
         let user = username.get_untracked();
         if !user.trim().is_empty() {
             if let Err(e) = crate::core::class::username_level(&user) {
-                return error.set(Some(err_text(e, l)));
+                return error.set(Some(e.into()));
             }
         }
-        if let Err(e) = BrokerUrl::parse(&link.broker, l) {
-            return error.set(Some(e));
+        if let Err(e) = BrokerUrl::parse(&link.broker) {
+            return error.set(Some(e.into()));
         }
         storage::save(NAME_KEY, &wanted.as_str());
         error.set(None);
@@ -442,13 +471,8 @@ fn StudentBar() -> impl IntoView {
                 let mut taken: Vec<(String, String, String)> = Vec::new();
                 if user.trim().is_empty() {
                     // Who is in the class already (their retained progress), to keep names apart.
-                    client_op(
-                        &c,
-                        ClientOp::Connect(options(&link.broker, "", "", None)),
-                        l,
-                    )
-                    .await?;
-                    until_connected(&c, l).await?;
+                    client_op(&c, ClientOp::Connect(options(&link.broker, "", "", None))).await?;
+                    until_connected(&c).await?;
                     let filter = class.progress_filter();
                     client_op(
                         &c,
@@ -456,7 +480,6 @@ fn StudentBar() -> impl IntoView {
                             filter.clone(),
                             SubscriptionOptions::qos(QoS::AtLeastOnce),
                         ),
-                        l,
                     )
                     .await?;
                     for _ in 0..60 {
@@ -471,23 +494,21 @@ fn StudentBar() -> impl IntoView {
                         .into_iter()
                         .filter_map(|s| s.progress.map(|p| (s.level, p.name, p.id)))
                         .collect();
-                    client_op(&c, ClientOp::Unsubscribe(filter), l).await?;
+                    client_op(&c, ClientOp::Unsubscribe(filter)).await?;
                 }
                 let list: Vec<_> = taken
                     .iter()
                     .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
                     .collect();
-                let got =
-                    claim(&wanted, Some(user.as_str()), &me, &list).map_err(|e| err_text(e, l))?;
+                let got = claim(&wanted, Some(user.as_str()), &me, &list)?;
                 let will = Some(class.online_topic(&got.level));
                 client_op(
                     &c,
                     ClientOp::Connect(options(&link.broker, &user, &pass, will)),
-                    l,
                 )
                 .await?;
-                until_connected(&c, l).await?;
-                Ok::<Claim, String>(got)
+                until_connected(&c).await?;
+                Ok::<Claim, Trouble>(got)
             };
             match done.await {
                 Ok(got) => {
@@ -509,7 +530,6 @@ fn StudentBar() -> impl IntoView {
     let class_l = class.clone();
     let leave = move |_| {
         let c = client();
-        let l = lang.get_untracked();
         if let Some(claim) = joined.get_untracked() {
             client_op_now(
                 &c,
@@ -519,10 +539,9 @@ fn StudentBar() -> impl IntoView {
                     1,
                     true,
                 ),
-                l,
             );
         }
-        client_op_now(&c, ClientOp::Close, l);
+        client_op_now(&c, ClientOp::Close);
         real.bridge.update(|b| {
             b.all = false;
             b.prefix.clear();
@@ -549,7 +568,7 @@ fn StudentBar() -> impl IntoView {
                             <button type="submit" data-testid="class-join-button" disabled=move || busy.get()>{t(ClassText::Join)}</button>
                         </div>
                         <p class="muted" role="status">{move || busy.get().then(|| lang.get().t(ClassText::Connecting))}</p>
-                        <p class="field-error" role="alert" data-testid="class-error">{move || error.get()}</p>
+                        <p class="field-error" role="alert" data-testid="class-error">{move || error.get().map(|e| e.message(lang.get()))}</p>
                     </form>
                 }.into_any(),
                 Some(claim) => {
@@ -593,7 +612,7 @@ fn TeacherView() -> impl IntoView {
     let broker = RwSignal::new(link.broker.clone());
     let username = RwSignal::new(storage::load::<String>(TEACHER_KEY).unwrap_or_default());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Trouble>);
     let busy = RwSignal::new(false);
     let now = RwSignal::new(wall_ms());
     let clock = set_interval_with_handle(
@@ -609,10 +628,9 @@ fn TeacherView() -> impl IntoView {
     let class_c = class.clone();
     let connect = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let l = lang.get_untracked();
         let url = broker.get_untracked();
-        if let Err(e) = BrokerUrl::parse(&url, l) {
-            return error.set(Some(e));
+        if let Err(e) = BrokerUrl::parse(&url) {
+            return error.set(Some(e.into()));
         }
         let user = username.get_untracked();
         storage::save(TEACHER_KEY, &user);
@@ -623,14 +641,14 @@ fn TeacherView() -> impl IntoView {
         spawn_local(async move {
             let c = real.client.get_value();
             let done = async {
-                client_op(&c, ClientOp::Connect(options(&url, &user, &pass, None)), l).await?;
-                until_connected(&c, l).await?;
+                client_op(&c, ClientOp::Connect(options(&url, &user, &pass, None))).await?;
+                until_connected(&c).await?;
                 client_op(
                     &c,
                     ClientOp::Subscribe(everything, SubscriptionOptions::qos(QoS::AtLeastOnce)),
-                    l,
                 )
-                .await
+                .await?;
+                Ok::<(), Trouble>(())
             };
             match done.await {
                 Ok(()) => password.set(String::new()),
@@ -663,7 +681,7 @@ fn TeacherView() -> impl IntoView {
                     <button type="submit" data-testid="class-connect" disabled=move || busy.get()>{t(ClassText::Connect)}</button>
                 </form>
                 <p class="muted" role="status" data-testid="class-status">{move || lang.get().t(if connected() { ClassText::Online } else { ClassText::Offline })}</p>
-                <p class="field-error" role="alert" data-testid="class-error">{move || error.get()}</p>
+                <p class="field-error" role="alert" data-testid="class-error">{move || error.get().map(|e| e.message(lang.get()))}</p>
                 <Show when=move || is_public_broker(&broker.get())>
                     <p class="warning" role="note">{t(ClassText::PublicWarning)}</p>
                 </Show>

@@ -245,7 +245,7 @@ pub fn SubscribeForm() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="field-error" data-testid="action-error" role="alert">{move || ctx.error.get()}</p>
+            <p class="field-error" data-testid="action-error" role="alert">{move || ctx.error.get().map(|e| e.message(lang.get()).to_string())}</p>
         </form>
     }
 }

@@ -19,7 +19,7 @@ use crate::web::bridge::Real;
 use crate::web::components::capture::export_captured;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::realclient::fetch_client_code;
-use crate::web::realclient::{page_is_https, Options, RealClient, Status};
+use crate::web::realclient::{page_is_https, ClientError, Options, RealClient, Status};
 use crate::web::state::Ctx;
 use crate::web::storage;
 
@@ -61,8 +61,7 @@ fn v5_properties(
     expiry: &str,
     response_topic: &str,
     user: &str,
-    lang: Lang,
-) -> Result<Properties, String> {
+) -> Result<Properties, ClientError> {
     let mut p = Properties::new();
     if !content_type.trim().is_empty() {
         p = p.with(Property::ContentType(content_type.trim().to_string()));
@@ -71,17 +70,17 @@ fn v5_properties(
         let s = expiry
             .trim()
             .parse::<u32>()
-            .map_err(|_| lang.t(Text::InvalidExpiry).to_string())?;
+            .map_err(|_| ClientError::Text(Text::InvalidExpiry))?;
         p = p.with(Property::MessageExpiryInterval(s));
     }
     if !response_topic.trim().is_empty() {
-        TopicName::new(response_topic.trim()).map_err(|e| e.message(lang))?;
+        TopicName::new(response_topic.trim())?;
         p = p.with(Property::ResponseTopic(response_topic.trim().to_string()));
     }
     for line in user.lines().filter(|l| !l.trim().is_empty()) {
         let (k, v) = line
             .split_once('=')
-            .ok_or_else(|| lang.t(Text::InvalidUserProperty).to_string())?;
+            .ok_or(ClientError::Text(Text::InvalidUserProperty))?;
         p = p.with(Property::UserProperty((
             k.trim().to_string(),
             v.trim().to_string(),
@@ -151,7 +150,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let keep_alive = RwSignal::new(60u16);
     let clean = RwSignal::new(true);
     let aliases = RwSignal::new(false);
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<ClientError>);
     let will_topic = RwSignal::new(String::new());
     let will_payload = RwSignal::new(String::new());
     let view_as = RwSignal::new("text".to_string());
@@ -197,11 +196,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         } else {
             storage::forget(REMEMBER_KEY);
         }
-        form_error.set(
-            client
-                .with_value(|c| c.connect(&o, lang.get_untracked()))
-                .err(),
-        );
+        form_error.set(client.with_value(|c| c.connect(&o)).err());
     };
     let status = move || {
         version.track();
@@ -222,7 +217,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     };
     let sub_filter = RwSignal::new("aula/#".to_string());
     let sub_qos = RwSignal::new(1u8);
-    let sub_error = RwSignal::new(None::<String>);
+    let sub_error = RwSignal::new(None::<ClientError>);
     let no_local = RwSignal::new(false);
     let rap = RwSignal::new(false);
     let retain_handling = RwSignal::new(0u8);
@@ -252,7 +247,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                             _ => RetainHandling::SendAtSubscribe,
                         },
                     };
-                    c.subscribe(&f, options, l)
+                    c.subscribe(&f, options)
                 })
                 .err(),
         );
@@ -262,7 +257,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let pub_format = RwSignal::new("text".to_string());
     let pub_qos = RwSignal::new(1u8);
     let pub_retain = RwSignal::new(false);
-    let pub_error = RwSignal::new(None::<String>);
+    let pub_error = RwSignal::new(None::<ClientError>);
     let content_type = RwSignal::new(String::new());
     let expiry = RwSignal::new(String::new());
     let response_topic = RwSignal::new(String::new());
@@ -295,13 +290,11 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
         }
     };
     let publish = move |_| {
-        let l = lang.get_untracked();
         let props = match v5_properties(
             &content_type.get_untracked(),
             &expiry.get_untracked(),
             &response_topic.get_untracked(),
             &user_props.get_untracked(),
-            l,
         ) {
             Ok(p) => p,
             Err(e) => {
@@ -309,7 +302,8 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                 return;
             }
         };
-        let result = payload(&pub_payload.get_untracked(), &pub_format.get_untracked(), l)
+        let result = payload(&pub_payload.get_untracked(), &pub_format.get_untracked())
+            .map_err(ClientError::from)
             .and_then(|p| {
                 client.with_value(|c| {
                     c.publish(
@@ -318,7 +312,6 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         pub_qos.get_untracked(),
                         pub_retain.get_untracked(),
                         props.clone(),
-                        l,
                     )
                 })
             });
@@ -375,7 +368,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                                 <option value="4">"3.1.1"</option><option value="5">"5.0"</option>
                             </select></label>
                         <label>{t(Text::KeepAlive)}
-                            <input type="number" min="0" max="65535" prop:value=move || keep_alive.get().to_string()
+                            <input type="number" min="0" max="65535" data-testid="real-keep-alive" prop:value=move || keep_alive.get().to_string()
                                 on:input=move |ev| keep_alive.set(event_target_value(&ev).parse().unwrap_or(60))/></label>
                     </div>
                     <label>{t(Text::ClientIdField)}
@@ -393,7 +386,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <label class="inline"><input type="checkbox" data-testid="real-remember" prop:checked=move || remember.get() on:change=move |ev| remember.set(event_target_checked(&ev))/>{t(Text::RememberConnection)}</label>
                     <label>{t(Text::WillTopic)}<input data-testid="real-will-topic" prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>
                     <label>{t(Text::WillPayload)}<input data-testid="real-will-payload" prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
-                    <p class="field-error" role="alert" data-testid="real-form-error">{move || form_error.get()}</p>
+                    <p class="field-error" role="alert" data-testid="real-form-error">{move || form_error.get().map(|e| e.message(lang.get()))}</p>
                     <div class="row">
                         <button type="button" data-testid="real-connect-button" on:click=connect>{t(Text::Connect)}</button>
                         <button type="button" class="secondary" data-testid="real-disconnect" on:click=move |_| client.with_value(|c| c.close())>{t(Text::Disconnect)}</button>
@@ -424,7 +417,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <label>"Retain Handling"<select on:change=move |ev| retain_handling.set(event_target_value(&ev).parse().unwrap_or(0))>
                             <option value="0">"0"</option><option value="1">"1"</option><option value="2">"2"</option></select></label>
                     </details>
-                    <p class="field-error" role="alert">{move || sub_error.get()}</p>
+                    <p class="field-error" role="alert">{move || sub_error.get().map(|e| e.message(lang.get()))}</p>
                     <ul class="subs" data-testid="real-subscriptions">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, o)| {
                             let (f2, q) = (f.clone(), o.qos.as_u8());
@@ -462,7 +455,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <label>"Response Topic"<input prop:value=move || response_topic.get() on:input=move |ev| response_topic.set(event_target_value(&ev))/></label>
                         <label>{t(Text::UserProperties)}<textarea data-testid="real-user-props" rows="2" prop:value=move || user_props.get() on:input=move |ev| user_props.set(event_target_value(&ev))></textarea></label>
                     </details>
-                    <p class="field-error" role="alert" data-testid="real-pub-error">{move || pub_error.get()}</p>
+                    <p class="field-error" role="alert" data-testid="real-pub-error">{move || pub_error.get().map(|e| e.message(lang.get()))}</p>
                     <p class="muted" data-testid="real-pending">{move || read(&|l| l.pending.to_string())}" "{t(Text::Waiting)}</p>
                 </section>
             </div>

@@ -76,11 +76,14 @@ pub fn SequenceView() -> impl IntoView {
             lost,
         }
         .render(l);
+        // A short arrow (many lanes, a narrow screen) has its label start at the broker's
+        // line, over the lanes beside it, not over the times.
         let class = format!(
-            "arrow {} {}{}",
+            "arrow {} {}{}{}",
             a.packet.map_or("tls", kind_class),
             if from < to { "right" } else { "left" },
-            if lost { " lost" } else { "" }
+            if lost { " lost" } else { "" },
+            if width < 40.0 { " short" } else { "" }
         );
         let style = format!("left:{left:.2}%;width:{width:.2}%");
         let body = view! { <span class="arrow-label">{if lost { format!("✕ {name}") } else { name }}</span> };
@@ -112,7 +115,9 @@ pub fn SequenceView() -> impl IntoView {
                         std::iter::once(l.t(Text::Broker).to_string())
                             .chain(lanes.get())
                             .enumerate()
-                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 style:left=format!("{:.2}%", x(i))>{name}</span> })
+                            // Each name fits its lane (cut with an ellipsis when lanes are narrow).
+                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 style:left=format!("{:.2}%", x(i))
+                                style:max-width=format!("min(6rem, {:.2}%)", 100.0 / (lanes.with(Vec::len) + 1) as f64)>{name}</span> })
                             .collect_view()
                     }}
                 </div>

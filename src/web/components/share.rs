@@ -10,7 +10,8 @@ use crate::core::i18n::Text;
 use crate::core::sim::Scenario;
 use crate::web::components::capture::export_run;
 use crate::web::files;
-use crate::web::state::{Ctx, Notice, Sim};
+use crate::web::say::{Say, Why};
+use crate::web::state::{Ctx, Sim};
 
 /// The `<iframe>` tag for a course page showing `src`.
 pub fn iframe_snippet(src: &str) -> String {
@@ -72,7 +73,7 @@ pub fn ShareBody() -> impl IntoView {
         spawn_local(async move {
             match files::share_link(&json, code).await {
                 Ok(link) => offer(link),
-                Err(e) => ctx.fail(Text::ShareMakeFailed, &e),
+                Err(e) => ctx.fail(Text::ShareMakeFailed, Why::Browser(e)),
             }
         });
     };
@@ -80,7 +81,7 @@ pub fn ShareBody() -> impl IntoView {
         spawn_local(async move {
             match embed_src(ctx).await {
                 Ok(src) => offer(iframe_snippet(&src)),
-                Err(e) => ctx.fail(Text::ShareMakeFailed, &e),
+                Err(e) => ctx.fail(Text::ShareMakeFailed, Why::Browser(e)),
             }
         });
     };
@@ -96,7 +97,7 @@ pub fn ShareBody() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let text = files::chosen_file(&input).await;
+            let text = files::chosen_file(&input).await.map_err(Why::Browser);
             input.set_value("");
             open_scenario(ctx, text, None);
         });
@@ -126,25 +127,19 @@ pub fn ShareBody() -> impl IntoView {
 
 /// Opens a scenario's text (from a file or a URL): replaces the run when it validates,
 /// otherwise says which field is wrong and keeps the run.
-pub fn open_scenario(ctx: Ctx, text: Result<String, String>, source: Option<String>) {
+pub fn open_scenario(ctx: Ctx, text: Result<String, Why>, source: Option<String>) {
     let lang = ctx.lang.get_untracked();
     let text = match text {
         Ok(t) if t.is_empty() => return,
         Ok(t) => t,
-        Err(e) => return ctx.fail(Text::ScenarioFailed, &e),
+        Err(why) => return ctx.fail(Text::ScenarioFailed, why),
     };
     match Scenario::from_json(&text, lang).and_then(|s| Sim::from_scenario(&s, None, lang)) {
         Ok(sim) => {
             ctx.source.set(source);
-            ctx.replace(
-                sim,
-                Some(Notice {
-                    error: false,
-                    text: lang.t(Text::ScenarioLoaded).to_string(),
-                }),
-            );
+            ctx.replace(sim, Some(Say::Text(Text::ScenarioLoaded)));
         }
-        Err(e) => ctx.fail(Text::ScenarioFailed, &e.to_string()),
+        Err(e) => ctx.fail(Text::ScenarioFailed, Why::Scenario(e)),
     }
 }
 
