@@ -2,16 +2,20 @@
 // 60 s (the longest main-thread task and the memory before and after, from Chromium's
 // performance APIs); then the 100-device house on the stage at the teaching speed and at the
 // fastest speed for as long each (frames over 50 ms, median and p99 frame time, wasm memory).
-// Usage: node e2e/perf.mjs BASE_URL [SECONDS]
+// Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house] (house: only the 100-device house)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const seconds = Number(process.argv[3] ?? 60);
+const only = process.argv[4];
+const mb = (b) => (b / 1048576).toFixed(1);
+const wasm = (t) => Number(/wasm_bytes=(\d+)/.exec(t)?.[1] ?? 0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],
 });
+if (only !== 'house') {
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.addInitScript(() => {
   window.__tasks = [];
@@ -47,12 +51,12 @@ const after = await memory();
 const s1 = await stats();
 const tasks = await page.evaluate((t0) => window.__tasks.filter((x) => x.start >= t0), t0);
 const longest = tasks.reduce((m, x) => Math.max(m, x.ms), 0);
-const mb = (b) => (b / 1048576).toFixed(1);
 console.log(`load: ${s0.t} at ${s0.sim} → ${s1.t} at ${s1.sim}`);
 console.log(`long tasks (>50 ms) during ${seconds} s: ${tasks.length}; longest task: ${longest.toFixed(0)} ms`);
-const wasm = (t) => Number(/wasm_bytes=(\d+)/.exec(t)?.[1] ?? 0);
 console.log(`wasm memory: ${mb(wasm(s0.t))} MB → ${mb(wasm(s1.t))} MB (every 10 s: ${samples.map((b) => mb(Number(b))).join(', ')} MB)`);
 console.log(`JS heap: ${mb(before.js)} MB → ${mb(after.js)} MB; whole page (measureUserAgentSpecificMemory, includes wasm): ${mb(before.total)} MB → ${mb(after.total)} MB`);
+await page.close();
+}
 
 // The 100-device house on the stage: every frame's time, from requestAnimationFrame.
 const house = await browser.newPage({ viewport: { width: 1366, height: 768 } });

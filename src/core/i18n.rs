@@ -93,6 +93,13 @@ pub enum Msg<'a> {
     SharedOpened(&'a str),
     /// A capture was saved with this many MQTT packets.
     CaptureSaved(usize),
+    /// A message reached `delivered` of the `matched` subscribers its filters matched.
+    DeliveredOf {
+        /// Delivered or queued.
+        delivered: usize,
+        /// Whose filters matched.
+        matched: usize,
+    },
     /// An arrow of the sequence diagram, for a screen reader.
     Arrow {
         /// The packet (`PUBLISH QoS 1`).
@@ -125,6 +132,8 @@ impl Msg<'_> {
             (SharedOpened(t), Lang::En) => format!("Shared run opened at {t}: press ▶ to continue."),
             (CaptureSaved(n), Lang::Es) => format!("Captura guardada: {n} paquetes MQTT. Ábrela con Wireshark."),
             (CaptureSaved(n), Lang::En) => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
+            (DeliveredOf { delivered: n, matched: m }, Lang::Es) => format!("entregado a {n} de {m} suscriptores"),
+            (DeliveredOf { delivered: n, matched: m }, Lang::En) => format!("delivered to {n} of {m} subscribers"),
             (Arrow { label, from, to, at, lost: false }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}"),
             (Arrow { label, from, to, at, lost: false }, Lang::En) => format!("{label} from {from} to {to}, at {at}"),
             (Arrow { label, from, to, at, lost: true }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}: se pierde por el camino"),
@@ -376,7 +385,6 @@ catalogue! {
     /// Nothing yet.
     Nothing => { es: "(nada todavía)", en: "(nothing yet)" },
     /// Live region: delivered to N of M.
-    DeliveredOf => { es: "entregado a {n} de {m} suscriptores", en: "delivered to {n} of {m} subscribers" },
     /// Device settings (editor).
     Settings => { es: "Ajustes", en: "Settings" },
     /// Link latency slider.

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::lessons::{flood_of, house_of};
 use crate::web::bridge::Real;
@@ -187,7 +187,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
         </section>
         {(class == Some(ClassPart::Student)).then(|| crate::web::components::class::class(ClassPart::Student))}
-        <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce.clone())}</div>
+        <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce).map(|(delivered, matched)| Msg::DeliveredOf { delivered, matched }.render(lang.get()))}</div>
         <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
             <main>{crate::web::components::real::real_panel(lang)}</main>

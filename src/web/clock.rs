@@ -29,11 +29,10 @@ pub fn start(ctx: Ctx, real: Option<Real>) {
     let mut last_slow = 0.0;
     *slot.borrow_mut() = Some(Closure::new(move || {
         let now = perf.as_ref().map_or(0.0, |p| p.now());
-        let lang = ctx.lang.try_get_untracked().unwrap_or_default();
         let bridging = real.is_some_and(|r| r.bridging());
         let Some((changed, sent)) = ctx.sim.try_update_value(|s| {
             s.collect_sent = bridging;
-            let changed = s.frame(now, lang);
+            let changed = s.frame(now);
             (changed, std::mem::take(&mut s.outbox))
         }) else {
             again.borrow_mut().take();

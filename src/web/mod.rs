@@ -15,6 +15,7 @@ pub mod progress;
 pub mod realclient;
 pub mod say;
 pub mod scorm;
+pub mod stage;
 pub mod state;
 pub mod storage;
 pub mod theme;

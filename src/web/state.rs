@@ -1,12 +1,14 @@
-//! The app's state: the running simulation (a core [`Run`]) and what the views derive from its
-//! trace each frame: a bounded log, packets on the wire, lesson goals and the announcement for
-//! screen readers. Views read it through [`Ctx`]; nothing here decides protocol questions.
+//! The app's state: the running simulation (a core [`Run`]) and the projections the views read,
+//! each taken in from the trace every frame and holding typed, language-free values: the
+//! stage's packets and notes ([`Stage`]), the sequence diagram's arrows ([`Sequence`]), a
+//! bounded log, the lesson's goals, the topics seen and the last message's reach for screen
+//! readers. Views read it through [`Ctx`] and write the words when they show them; nothing here
+//! decides protocol questions.
 
 use std::collections::VecDeque;
 
 use leptos::prelude::*;
 
-use crate::core::codec::PacketType;
 use crate::core::i18n::{Lang, Text};
 use crate::core::sequence::Sequence;
 use crate::core::sim::lessons::{free_play, lesson as find_lesson, Lesson, LESSONS};
@@ -15,13 +17,12 @@ use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 use crate::web::bridge::Sent;
 use crate::web::say::{Say, Why};
+use crate::web::stage::{Stage, TEACH_MS};
 
 /// Events the log view keeps (older ones scroll away).
 pub const LOG_CAP: usize = 5_000;
 /// Trace events the run keeps for lesson checks.
 pub const TRACE_CAP: usize = 50_000;
-/// Packets the diagram draws at most (the newest): beyond that it is a blur anyway.
-pub const MAX_FLIGHTS: usize = 120;
 /// Topics the topic tree keeps.
 pub const TOPICS_CAP: usize = 2_000;
 /// Events a shared run replays per frame while it catches up (more than a normal frame: the
@@ -31,84 +32,6 @@ pub const CATCH_UP_BUDGET: usize = 20_000;
 pub const OUTBOX_CAP: usize = 1_000;
 /// Events processed per frame at most: the page stays responsive at any speed.
 pub const FRAME_BUDGET: usize = 5_000;
-
-/// Wall milliseconds a packet's flight is drawn for at least, at the teaching speed.
-pub const TEACH_MS: f64 = 600.0;
-/// Wall milliseconds what the broker did stays on the stage.
-pub const NOTE_MS: f64 = 2000.0;
-/// Notes on the stage at most.
-const NOTES_CAP: usize = 8;
-
-/// A packet on a link, for the diagram.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Flight {
-    /// The device whose link carries it.
-    pub device: usize,
-    /// Towards the broker.
-    pub to_broker: bool,
-    /// Its label: packet type, with QoS for PUBLISH and the retain and DUP marks.
-    pub label: String,
-    /// Its colour class ([`kind_class`]: `connect`, `publish`, `ack`…; `tls` when hidden).
-    pub kind: &'static str,
-    /// The wall time it was first drawn (teaching speed).
-    pub wall_start: f64,
-    /// When it left.
-    pub sent: Time,
-    /// When it arrives; `None` when lost.
-    pub arrives: Option<Time>,
-    /// Trace sequence number (a stable key).
-    pub seq: u64,
-}
-
-/// What the broker did with a message, shown on the stage for a moment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StageNote {
-    /// A subscriber's filter tried against a topic.
-    Filter {
-        /// The subscriber.
-        client: String,
-        /// The filter.
-        filter: String,
-        /// Whether it matched.
-        matched: bool,
-    },
-    /// The message waits in an offline client's queue.
-    Queued {
-        /// The client.
-        client: String,
-    },
-    /// The message landed in the retained store.
-    Retained {
-        /// Its topic.
-        topic: String,
-    },
-}
-
-/// A packet as the stage and the sequence diagram label it: its type, with QoS for a PUBLISH
-/// (`TLS` when the type is hidden).
-pub fn packet_label(packet: Option<PacketType>, qos: Option<u8>) -> String {
-    match (packet, qos) {
-        (Some(p), Some(q)) => format!("{} QoS {q}", p.name()),
-        (Some(p), None) => p.name().to_string(),
-        (None, _) => "TLS".to_string(),
-    }
-}
-
-/// A packet type as a CSS class (`connect`, `publish`, `ack`…), on the stage and in the
-/// sequence diagram.
-pub fn kind_class(p: PacketType) -> &'static str {
-    match p {
-        PacketType::Connect | PacketType::ConnAck => "connect",
-        PacketType::Publish => "publish",
-        PacketType::PubAck | PacketType::PubRec | PacketType::PubRel | PacketType::PubComp => "ack",
-        PacketType::Subscribe
-        | PacketType::SubAck
-        | PacketType::Unsubscribe
-        | PacketType::UnsubAck => "subscribe",
-        PacketType::PingReq | PacketType::PingResp => "ping",
-        _ => "disconnect",
-    }
-}
 
 /// The simulation as the page holds it.
 pub struct Sim {
@@ -123,19 +46,17 @@ pub struct Sim {
     pub builtin: bool,
     /// The newest trace events, for the log view.
     pub log: VecDeque<TraceEvent>,
-    /// Packets on the wire (and recently lost ones).
-    pub flights: Vec<Flight>,
+    /// What the stage draws: packets on the wire, what the broker did lately.
+    pub stage: Stage,
     /// Every packet on a link, for the sequence diagram.
     pub sequence: Sequence,
-    /// What the broker did lately (with the wall time), for the stage.
-    pub notes: Vec<(f64, StageNote)>,
     /// The teaching speed: every packet is drawn for [`TEACH_MS`] at least, the virtual
     /// clock waiting for the picture (the default in lessons).
     pub teaching: bool,
     /// Which lesson goals hold.
     pub goals: Vec<bool>,
-    /// The last announcement for the live region.
-    pub announce: String,
+    /// The last message's reach, for the live region (delivered, matched).
+    pub announce: Option<(usize, usize)>,
     /// The wasm memory's size in bytes (for the load benchmark).
     pub wasm_bytes: u64,
     /// Messages the broker accepted for routing, in all.
@@ -218,12 +139,11 @@ impl Sim {
             lesson,
             builtin: false,
             log: VecDeque::new(),
-            flights: Vec::new(),
-            notes: Vec::new(),
+            stage: Stage::default(),
             sequence: Sequence::default(),
             teaching: lesson.is_some(),
             goals,
-            announce: String::new(),
+            announce: None,
             published: 0,
             wasm_bytes: 0,
             topics: litemap::LiteMap::new(),
@@ -238,13 +158,13 @@ impl Sim {
 
     /// A frame: advances virtual time by the wall time passed (scaled by the speed), within
     /// the frame budget, and takes in the new trace events. Returns whether anything changed.
-    pub fn frame(&mut self, wall_ms: f64, lang: Lang) -> bool {
+    pub fn frame(&mut self, wall_ms: f64) -> bool {
         if let Some((steps, at)) = self.catch_up {
             if self.run.catch_up(steps, at, CATCH_UP_BUDGET) {
                 self.catch_up = None;
                 self.check_goals();
             }
-            self.ingest(lang);
+            self.ingest();
             self.last_wall = Some(wall_ms);
             return true;
         }
@@ -259,13 +179,11 @@ impl Sim {
                 self.run.run_until(target, FRAME_BUDGET);
             }
         }
-        let animating = self.teaching
-            && self.player.playing
-            && (!self.flights.is_empty() || !self.notes.is_empty());
+        let animating = self.teaching && self.player.playing && !self.stage.is_empty();
         if advance == 0 && !animating {
             return false;
         }
-        self.ingest(lang);
+        self.ingest();
         if wall_ms - self.last_check > 250.0 {
             self.last_check = wall_ms;
             self.check_goals();
@@ -276,7 +194,7 @@ impl Sim {
     /// The teaching speed's step: up to `target`, but never past the arrival of a packet not
     /// yet drawn for [`TEACH_MS`], and stopping when a new packet leaves (so it is drawn).
     fn run_teaching(&mut self, target: Time, wall_ms: f64) {
-        let hold = (self.flights.iter())
+        let hold = (self.stage.flights.iter())
             .filter(|f| wall_ms - f.wall_start < TEACH_MS)
             .filter_map(|f| f.arrives)
             .map(|a| Time::from_millis(a.millis().saturating_sub(1)))
@@ -297,12 +215,12 @@ impl Sim {
     }
 
     /// One event forward (paused stepping).
-    pub fn step(&mut self, lang: Lang) {
+    pub fn step(&mut self) {
         if self.catch_up.is_some() {
             return;
         }
         self.run.step();
-        self.ingest(lang);
+        self.ingest();
         self.check_goals();
     }
 
@@ -316,7 +234,7 @@ impl Sim {
             return Err(crate::core::json_read::err("", lang, es.into(), en.into()));
         }
         self.run.apply(action, lang)?;
-        self.ingest(lang);
+        self.ingest();
         self.check_goals();
         Ok(())
     }
@@ -334,48 +252,16 @@ impl Sim {
         }
     }
 
-    fn ingest(&mut self, lang: Lang) {
+    fn ingest(&mut self) {
         let now = self.run.now();
         let wall = self.last_wall.unwrap_or(0.0);
         let new = self.run.events_since(self.seen);
         let world = self.run.world();
         let mut journey: Option<(MsgId, usize, usize)> = None;
-        let mut notes = Vec::new();
         self.sequence.ingest(new);
+        self.stage.ingest(new, world, wall);
         for e in new {
             match &e.kind {
-                TraceKind::Transmitted {
-                    device,
-                    to_broker,
-                    packet,
-                    qos,
-                    arrives,
-                    bytes,
-                    ..
-                } => {
-                    if let Some(i) = world.device_id(device) {
-                        // A PUBLISH's fixed header: bit 0 retain, bit 3 DUP.
-                        let flags = bytes.first().copied().unwrap_or(0);
-                        let publish = matches!(packet, Some(PacketType::Publish));
-                        let mut label = packet_label(*packet, qos.map(|q| q.as_u8()));
-                        if publish && flags & 1 != 0 {
-                            label.push_str(" R");
-                        }
-                        if publish && flags & 8 != 0 {
-                            label.push_str(" DUP");
-                        }
-                        self.flights.push(Flight {
-                            device: i,
-                            to_broker: *to_broker,
-                            label,
-                            kind: packet.map_or("tls", kind_class),
-                            wall_start: wall,
-                            sent: e.at,
-                            arrives: *arrives,
-                            seq: e.seq,
-                        });
-                    }
-                }
                 TraceKind::Published { msg, .. } => {
                     self.published += 1;
                     journey = Some((*msg, 0, 0));
@@ -406,37 +292,21 @@ impl Sim {
                         self.topics.insert(topic.as_str().to_string(), (1, text));
                     }
                 }
-                TraceKind::FilterTried {
-                    msg,
-                    matched,
-                    client,
-                    filter,
-                } => {
+                TraceKind::FilterTried { msg, matched, .. } => {
                     if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg && *matched) {
                         j.2 += 1;
                     }
-                    notes.push(StageNote::Filter {
-                        client: client.to_string(),
-                        filter: filter.as_str().to_string(),
-                        matched: *matched,
-                    });
                 }
                 TraceKind::Delivered { msg, .. } => {
                     if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
                         j.1 += 1;
                     }
                 }
-                TraceKind::Queued { msg, client, .. } => {
+                TraceKind::Queued { msg, .. } => {
                     if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg) {
                         j.1 += 1;
                     }
-                    notes.push(StageNote::Queued {
-                        client: client.to_string(),
-                    });
                 }
-                TraceKind::RetainedStored { topic, .. } => notes.push(StageNote::Retained {
-                    topic: topic.as_str().to_string(),
-                }),
                 _ => {}
             }
             if self.log.len() == LOG_CAP {
@@ -446,33 +316,10 @@ impl Sim {
         }
         self.seen = self.run.trace_total();
         if let Some((_, n, m)) = journey.filter(|j| j.2 > 0) {
-            self.announce = lang
-                .t(Text::DeliveredOf)
-                .replace("{n}", &n.to_string())
-                .replace("{m}", &m.to_string());
+            self.announce = Some((n, m));
         }
         self.wasm_bytes = wasm_memory_bytes();
-        // The stage shows what the broker did for a moment (the newest few).
-        // The same note again only refreshes it.
-        for n in notes {
-            self.notes.retain(|(_, m)| *m != n);
-            self.notes.push((wall, n));
-        }
-        self.notes.retain(|(at, _)| wall - at < NOTE_MS);
-        if self.notes.len() > NOTES_CAP {
-            self.notes.drain(..self.notes.len() - NOTES_CAP);
-        }
-        // Keep packets still travelling, and lost ones for a second (drawn where they fell).
-        let teaching = self.teaching;
-        self.flights.retain(|f| match f.arrives {
-            Some(t) => t >= now,
-            None if teaching => wall - f.wall_start < 2.0 * TEACH_MS,
-            None => now - f.sent < 1000,
-        });
-        if self.flights.len() > MAX_FLIGHTS {
-            let excess = self.flights.len() - MAX_FLIGHTS;
-            self.flights.drain(..excess);
-        }
+        self.stage.prune(now, wall, self.teaching);
     }
 
     /// The devices with an MQTT client (every one but eavesdroppers), in scenario order.

@@ -19,10 +19,9 @@ pub fn Controls() -> impl IntoView {
         ctx.update(|s| s.player.playing = !s.player.playing);
     };
     let step = move |_| {
-        let lang = ctx.lang.get_untracked();
         ctx.update(|s| {
             s.player.playing = false;
-            s.step(lang);
+            s.step();
         });
     };
     let set_speed = move |ev| {

@@ -12,7 +12,8 @@ use crate::core::numbers::Fixed;
 use crate::core::i18n::Text;
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
-use crate::web::state::{Ctx, StageNote, TEACH_MS};
+use crate::web::stage::{StageNote, TEACH_MS};
+use crate::web::state::Ctx;
 
 const W: f64 = 640.0;
 const H: f64 = 480.0;
@@ -61,7 +62,8 @@ pub fn Diagram() -> impl IntoView {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
             let n = s.run.world().devices().len();
-            s.flights
+            s.stage
+                .flights
                 .iter()
                 .map(|f| {
                     let (x, y) = position(f.device, n);
@@ -89,10 +91,32 @@ pub fn Diagram() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Which packets are drawn (it changes only when one leaves or lands), and where each is
+    // (every frame; the flights are in trace order, so by sequence number).
+    let in_flight = Memo::new(move |_| {
+        packets.with(|ps| {
+            ps.iter()
+                .map(|(seq, _, label, kind, lost)| (*seq, label.clone(), *kind, *lost))
+                .collect::<Vec<_>>()
+        })
+    });
+    let at = move |seq: u64| {
+        packets.with(|ps| {
+            ps.binary_search_by_key(&seq, |p| p.0)
+                .map(|i| ps[i].1.clone())
+                .unwrap_or_default()
+        })
+    };
     // What the broker did lately: filters tried (a match lights its subscriber), a message
     // queued for an offline client, one kept as retained.
     let notes = Memo::new(move |_| {
-        ctx.read_fast(|s| s.notes.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>())
+        ctx.read_fast(|s| {
+            s.stage
+                .notes
+                .iter()
+                .map(|(_, n)| n.clone())
+                .collect::<Vec<_>>()
+        })
     });
     let hit = move |name: &str| {
         notes.with(|ns| {
@@ -151,12 +175,15 @@ pub fn Diagram() -> impl IntoView {
                         }).collect_view()
                     }}
                 </g>
-                {move || packets.get().into_iter().map(|(seq, at, label, kind, lost)| view! {
-                    <g class=format!("packet {kind}{}", if lost { " lost" } else { "" }) transform=at data-testid="packet" data-seq=seq>
+                // Keyed by the packet: a frame moves the packets drawn, and only a packet that
+                // leaves or lands adds or removes nodes (the 100-device house draws 120).
+                <For each=move || in_flight.get() key=|p| p.0 let:p>
+                    <g class=format!("packet {}{}", p.2, if p.3 { " lost" } else { "" }) transform=move || at(p.0)
+                        data-testid="packet" data-seq=p.0>
                         <circle r="6"/>
-                        <text x="9" y="-6">{if lost { format!("✕ {label}") } else { label }}</text>
+                        <text x="9" y="-6">{if p.3 { format!("✕ {}", p.1) } else { p.1.clone() }}</text>
                     </g>
-                }).collect_view()}
+                </For>
             </svg>
         </figure>
     }

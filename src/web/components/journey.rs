@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::codec::{PacketType, ReasonCode, Version};
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::journey::{Fate, Journey};
 use crate::core::trace::MsgId;
 use crate::web::components::inspector::{PacketBytes, Verdict};
@@ -158,7 +158,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        <p class="reach" data-testid="journey-reach" class:hidden=refused>{move || lang.get().t(Text::DeliveredOf).replace("{n}", &reach_n.to_string()).replace("{m}", &reach_m.to_string())}</p>
+        <p class="reach" data-testid="journey-reach" class:hidden=refused>{move || Msg::DeliveredOf { delivered: reach_n, matched: reach_m }.render(lang.get())}</p>
         {j.bytes.clone().map(|bytes| view! {
             <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
             <PacketBytes bytes=bytes version=version testid="journey"/>

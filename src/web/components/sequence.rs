@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::core::i18n::{Msg, Text};
 use crate::core::sequence::Arrow;
 use crate::web::components::scroller::Scroller;
-use crate::web::state::{kind_class, packet_label, Ctx};
+use crate::web::stage::{kind_class, packet_label};
+use crate::web::state::Ctx;
 
 /// Row height in pixels.
 const ROW: f64 = 26.0;
