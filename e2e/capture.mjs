@@ -138,6 +138,7 @@ test('an opened capture lists its packets, follows each PUBLISH and dissects it 
   await accessible(page, byId('capture-panel'));
   // A narrow phone screen shows the same.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.click(byId('nav-messages'));
   await page.locator(byId('capture-detail')).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/capture-phone.png`, fullPage: false });
   assert.deepEqual(errors, []);

@@ -20,7 +20,8 @@ async function open(query, viewport = { width: 1366, height: 768 }) {
   const page = await browser.newPage({ viewport });
   const errors = watchErrors(page);
   await page.goto(`${base}?${query}`);
-  await page.waitForSelector(byId('lesson-intro'));
+  // (On a phone the lesson is a part of the bar: there, not necessarily in sight.)
+  await page.waitForSelector(byId('lesson-intro'), { state: 'attached' });
   return { page, errors };
 }
 
@@ -103,6 +104,7 @@ test('a journey explains the reason code of each acknowledgement', async () => {
 
 test('a phone at 390×844: the MQTT 5 fields and the lesson fit', async () => {
   const { page, errors } = await open('lang=es&lesson=request', { width: 390, height: 844 });
+  await page.click(byId('nav-actions'));
   await page.selectOption(byId('publish-device'), 'panel');
   await page.waitForSelector(byId('publish-props5'));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -147,6 +147,8 @@ pub fn App(initial: Lang) -> impl IntoView {
         }
     };
     let passed = move |id: &str| ctx.progress.with(|p| p.contains_key(id));
+    // On a phone: the stage first (the lesson is one tap away, its goals counted on the bar).
+    let part = RwSignal::new(Part::Stage);
     view! {
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>
@@ -193,7 +195,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             <main>{crate::web::components::real::real_panel(lang)}</main>
         </Show>
         {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{crate::web::components::class::class(ClassPart::Teacher)}</main> })}
-        <main class="layout" class:hidden=move || real.get() || teacher>
+        <main class="layout" class:hidden=move || real.get() || teacher data-part=move || part.get().id()>
             <div class="col col-a" id="part-lesson">
                 <LessonPanel/>
                 <Controls/>
@@ -232,15 +234,68 @@ pub fn App(initial: Lang) -> impl IntoView {
                 <GlossaryPanel/>
             </div>
         </main>
-        // On a phone the parts stack; this bar reaches each in one tap.
+        // On a phone one part shows at a time; this bar reaches each in one tap.
         <nav class="parts-nav" aria-label=t(Text::PartsNav)>
-            <a href="#part-stage" data-testid="nav-stage">{t(Text::Network)}</a>
-            <a href="#part-actions" data-testid="nav-actions">{t(Text::ActingTitle)}</a>
-            <a href="#part-lesson" data-testid="nav-lesson">{t(Text::LessonPart)}</a>
-            <a href="#part-messages" data-testid="nav-messages">{t(Text::MessagesPart)}</a>
+            {part_link(part, Part::Stage, Text::Network, "nav-stage")}
+            {part_link(part, Part::Actions, Text::ActingTitle, "nav-actions")}
+            {part_link(part, Part::Lesson, Text::LessonPart, "nav-lesson")}
+            {part_link(part, Part::Messages, Text::MessagesPart, "nav-messages")}
         </nav>
     }
     .into_any()
+}
+
+/// The parts of the page a phone shows one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Stage,
+    Actions,
+    Lesson,
+    Messages,
+}
+
+impl Part {
+    /// Its name in the page (`data-part`, and the part's element id `part-…`).
+    fn id(self) -> &'static str {
+        match self {
+            Part::Stage => "stage",
+            Part::Actions => "actions",
+            Part::Lesson => "lesson",
+            Part::Messages => "messages",
+        }
+    }
+}
+
+/// A link of the phone's bar: shows its part and brings it into sight. The lesson's says how
+/// many goals are met, so a goal met while another part shows is not missed.
+fn part_link(
+    part: RwSignal<Part>,
+    which: Part,
+    label: Text,
+    testid: &'static str,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        part.set(which);
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&format!("part-{}", which.id())) {
+                el.scroll_into_view();
+            }
+        });
+    };
+    let goals = move || {
+        (which == Part::Lesson)
+            .then(|| ctx.read(|s| (s.goals.iter().filter(|g| **g).count(), s.goals.len())))
+            .filter(|(_, all)| *all > 0)
+            .map(|(met, all)| format!(" {met}/{all}"))
+    };
+    view! {
+        <a href=format!("#part-{}", which.id()) data-testid=testid on:click=go
+            aria-current=move || (part.get() == which).then_some("true")>
+            {move || ctx.lang.get().t(label)}{goals}
+        </a>
+    }
 }
 
 /// Opens what the address asks for beyond a lesson: a shared run (`#share=`) or a teacher's
