@@ -91,21 +91,23 @@ pub fn Diagram() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Which packets are drawn (it changes only when one leaves or lands), and where each is
-    // (every frame; the flights are in trace order, so by sequence number).
-    let in_flight = Memo::new(move |_| {
-        packets.with(|ps| {
-            ps.iter()
-                .map(|(seq, _, label, kind, lost)| (*seq, label.clone(), *kind, *lost))
-                .collect::<Vec<_>>()
-        })
-    });
-    let at = move |seq: u64| {
-        packets.with(|ps| {
-            ps.binary_search_by_key(&seq, |p| p.0)
-                .map(|i| ps[i].1.clone())
-                .unwrap_or_default()
-        })
+    // The packets are drawn in slots made once (16 at a time as more are needed): a frame
+    // changes the slots' attributes, never their nodes (the 100-device house draws 120, and
+    // a flood replaces most of them every frame). A slot past the packets is hidden.
+    let slots = Memo::new(move |_| packets.with(Vec::len).div_ceil(16) * 16);
+    let slot = move |i: usize| {
+        let get = move |f: fn(&(u64, String, String, &'static str, bool)) -> String| {
+            packets.with(|ps| ps.get(i).map(f))
+        };
+        view! {
+            <g class=move || get(|p| format!("packet {}{}", p.3, if p.4 { " lost" } else { "" })).unwrap_or_else(|| "packet idle".into())
+                transform=move || get(|p| p.1.clone())
+                data-testid=move || get(|_| String::new()).map(|_| "packet")
+                data-seq=move || get(|p| p.0.to_string())>
+                <circle r="6"/>
+                <text x="9" y="-6">{move || get(|p| if p.4 { format!("✕ {}", p.2) } else { p.2.clone() }).unwrap_or_default()}</text>
+            </g>
+        }
     };
     // What the broker did lately: filters tried (a match lights its subscriber), a message
     // queued for an offline client, one kept as retained.
@@ -175,15 +177,7 @@ pub fn Diagram() -> impl IntoView {
                         }).collect_view()
                     }}
                 </g>
-                // Keyed by the packet: a frame moves the packets drawn, and only a packet that
-                // leaves or lands adds or removes nodes (the 100-device house draws 120).
-                <For each=move || in_flight.get() key=|p| p.0 let:p>
-                    <g class=format!("packet {}{}", p.2, if p.3 { " lost" } else { "" }) transform=move || at(p.0)
-                        data-testid="packet" data-seq=p.0>
-                        <circle r="6"/>
-                        <text x="9" y="-6">{if p.3 { format!("✕ {}", p.1) } else { p.1.clone() }}</text>
-                    </g>
-                </For>
+                {move || (0..slots.get()).map(slot).collect_view()}
             </svg>
         </figure>
     }
