@@ -93,14 +93,14 @@ pub fn Diagram() -> impl IntoView {
     });
     // The packets are drawn in slots made once (16 at a time as more are needed): a frame
     // changes the slots' attributes, never their nodes (the 100-device house draws 120, and
-    // a flood replaces most of them every frame). A slot past the packets is hidden.
+    // a flood replaces most of them every frame). A slot past the packets is hidden (class `packet-slot`, not `packet`).
     let slots = Memo::new(move |_| packets.with(Vec::len).div_ceil(16) * 16);
     let slot = move |i: usize| {
         let get = move |f: fn(&(u64, String, String, &'static str, bool)) -> String| {
             packets.with(|ps| ps.get(i).map(f))
         };
         view! {
-            <g class=move || get(|p| format!("packet {}{}", p.3, if p.4 { " lost" } else { "" })).unwrap_or_else(|| "packet idle".into())
+            <g class=move || get(|p| format!("packet {}{}", p.3, if p.4 { " lost" } else { "" })).unwrap_or_else(|| "packet-slot".into())
                 transform=move || get(|p| p.1.clone())
                 data-testid=move || get(|_| String::new()).map(|_| "packet")
                 data-seq=move || get(|p| p.0.to_string())>
