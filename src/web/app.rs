@@ -315,7 +315,7 @@ fn open_from_address(ctx: Ctx) {
                     ctx.replace(sim, None);
                     // The run catches up frame by frame; say how far, then where it stopped.
                     while let Some(done) = ctx.peek(|s| s.catching_up()) {
-                        let percent = (done * 100.0).clamp(0.0, 100.0) as u8;
+                        let percent = (done * 100.0).round().clamp(0.0, 100.0) as u8;
                         ctx.notice.set(Some(Say::Opening(percent)));
                         gloo_timers::future::TimeoutFuture::new(100).await;
                     }
