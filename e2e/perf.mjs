@@ -2,7 +2,7 @@
 // 60 s (the longest main-thread task and the memory before and after, from Chromium's
 // performance APIs); then the 100-device house on the stage at the teaching speed and at the
 // fastest speed for as long each (frames over 50 ms, median and p99 frame time, wasm memory).
-// Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house] (house: only the 100-device house)
+// Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house|flood] (only the 100-device house, or only the flood)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser.mjs';
 
@@ -59,6 +59,7 @@ await page.close();
 }
 
 // The 100-device house on the stage: every frame's time, from requestAnimationFrame.
+if (only !== 'flood') {
 const house = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await house.goto(`${base}?lang=en&demo=house`);
 await house.waitForSelector('[data-testid="diagram"]');
@@ -83,5 +84,6 @@ for (const [name, speed] of [['teaching speed', 'teach'], ['fastest speed', null
   const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
   const slow = frames.filter((f) => f > 50).length;
   console.log(`house100 stage, ${name}, ${seconds} s: frames over 50 ms ${slow} (goal 0) of ${frames.length}; frame time median ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms; wasm memory ${mb(start)} MB → ${mb(end)} MB`);
+}
 }
 await browser.close();

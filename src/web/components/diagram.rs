@@ -34,6 +34,9 @@ pub fn Diagram() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let reduced = crate::web::storage::media_matches("(prefers-reduced-motion: reduce)");
+    // Where each device sits and what its link is (it changes with the scenario), apart from
+    // how each is doing (it changes as they connect): a device coming online redraws its own
+    // node, not the hundred around it.
     let nodes = Memo::new(move |_| {
         ctx.read(|s| {
             let devices = s.run.world().devices();
@@ -48,7 +51,6 @@ pub fn Diagram() -> impl IntoView {
                         d.config.name.clone(),
                         x,
                         y,
-                        Status::of(d),
                         lossy,
                         d.config.port == 8883,
                         d.config.kind.has_client(),
@@ -57,6 +59,17 @@ pub fn Diagram() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let statuses = Memo::new(move |_| {
+        ctx.read(|s| {
+            s.run
+                .world()
+                .devices()
+                .iter()
+                .map(Status::of)
+                .collect::<Vec<_>>()
+        })
+    });
+    let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or(Status::Offline));
     let packets = Memo::new(move |_| {
         ctx.read_fast(|s| {
             let now = s.run.now();
@@ -91,24 +104,18 @@ pub fn Diagram() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // The packets are drawn in slots made once (16 at a time as more are needed): a frame
-    // changes the slots' attributes, never their nodes (the 100-device house draws 120, and
-    // a flood replaces most of them every frame). A slot past the packets is hidden (class `packet-slot`, not `packet`).
-    let slots = Memo::new(move |_| packets.with(Vec::len).div_ceil(16) * 16);
-    let slot = move |i: usize| {
-        let get = move |f: fn(&(u64, String, String, &'static str, bool)) -> String| {
-            packets.with(|ps| ps.get(i).map(f))
-        };
-        view! {
-            <g class=move || get(|p| format!("packet {}{}", p.3, if p.4 { " lost" } else { "" })).unwrap_or_else(|| "packet-slot".into())
-                transform=move || get(|p| p.1.clone())
-                data-testid=move || get(|_| String::new()).map(|_| "packet")
-                data-seq=move || get(|p| p.0.to_string())>
-                <circle r="6"/>
-                <text x="9" y="-6">{move || get(|p| if p.4 { format!("✕ {}", p.2) } else { p.2.clone() }).unwrap_or_default()}</text>
-            </g>
+    // The packets are drawn by hand into one layer: a slot (a `<g>` with its dot and label) is
+    // made once when more packets are in flight than ever before, and a frame only rewrites
+    // the attributes that changed. Reactive views per packet were measured to cost a flood
+    // (1 000 msg/s) hundreds of long tasks and a wasm heap growing without end.
+    let layer = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |prev: Option<Vec<Slot>>| {
+        let mut slots = prev.unwrap_or_default();
+        if let Some(g) = layer.get() {
+            packets.with(|ps| Slot::draw(&mut slots, &g, ps));
         }
-    };
+        slots
+    });
     // What the broker did lately: filters tried (a match lights its subscriber), a message
     // queued for an offline client, one kept as retained.
     let notes = Memo::new(move |_| {
@@ -137,21 +144,21 @@ pub fn Diagram() -> impl IntoView {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
             <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network)>
-                {move || nodes.get().into_iter().map(|(name, x, y, status, lossy, tls, client)| {
-                    let link = format!("link {} {} {}", status.class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
+                {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client))| {
+                    let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
-                    let lit = { let name = name.clone(); move || format!("node {} {}{}", status.class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }) };
+                    let lit = { let name = name.clone(); move || format!("node {} {}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
                     let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                     let choose = move |n: String| ctx.acting.set(Some(n));
-                    let label = move || format!("{n3}: {}, {}", status.label(lang.get()), lang.get().t(Text::ChooseOnStage));
+                    let label = move || format!("{n3}: {}, {}", status(i).label(lang.get()), lang.get().t(Text::ChooseOnStage));
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
                     view! {
                         <g class=lit data-testid=testid role=client.then_some("button") tabindex=client.then_some("0")
                             aria-label=client.then_some(label) aria-pressed=client.then_some(pressed)
                             on:click={ let n = n1.clone(); move |_| if client { choose(n.clone()) } }
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); choose(n1.clone()) }>
-                            {client.then(|| view! { <line class=link.clone() x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
+                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
                             <circle cx=x cy=y r="18"/>
                             <text x=x y=y + 34 text-anchor="middle">{name.clone()}</text>
                         </g>
@@ -177,8 +184,94 @@ pub fn Diagram() -> impl IntoView {
                         }).collect_view()
                     }}
                 </g>
-                {move || (0..slots.get()).map(slot).collect_view()}
+                <g class="packets" node_ref=layer></g>
             </svg>
         </figure>
+    }
+}
+
+/// A packet as drawn: sequence number, transform, label, colour class, lost.
+type Drawn = (u64, String, String, &'static str, bool);
+
+/// One packet's place in the packets layer, with what was last written to it.
+struct Slot {
+    g: web_sys::Element,
+    label: web_sys::Element,
+    /// Class, transform, sequence number and label as last written.
+    written: [String; 4],
+}
+
+impl Slot {
+    /// Makes a slot in `layer`: `<g><circle r="6"/><text x="9" y="-6"/></g>`.
+    fn new(layer: &web_sys::Element) -> Option<Self> {
+        const SVG: &str = "http://www.w3.org/2000/svg";
+        let doc = web_sys::window()?.document()?;
+        let g = doc.create_element_ns(Some(SVG), "g").ok()?;
+        let dot = doc.create_element_ns(Some(SVG), "circle").ok()?;
+        let label = doc.create_element_ns(Some(SVG), "text").ok()?;
+        dot.set_attribute("r", "6").ok()?;
+        label.set_attribute("x", "9").ok()?;
+        label.set_attribute("y", "-6").ok()?;
+        g.append_child(&dot).ok()?;
+        g.append_child(&label).ok()?;
+        layer.append_child(&g).ok()?;
+        Some(Slot {
+            g,
+            label,
+            written: Default::default(),
+        })
+    }
+
+    /// Draws `packets` into `slots` (made as needed); a slot past the packets is hidden
+    /// (class `packet-slot`, no `data-testid`). The label is set as text, never as markup.
+    fn draw(slots: &mut Vec<Slot>, layer: &web_sys::Element, packets: &[Drawn]) {
+        while slots.len() < packets.len() {
+            match Slot::new(layer) {
+                Some(s) => slots.push(s),
+                None => break,
+            }
+        }
+        for (i, slot) in slots.iter_mut().enumerate() {
+            let want = match packets.get(i) {
+                Some((seq, at, label, kind, lost)) => [
+                    format!("packet {kind}{}", if *lost { " lost" } else { "" }),
+                    at.clone(),
+                    seq.to_string(),
+                    if *lost {
+                        format!("✕ {label}")
+                    } else {
+                        label.clone()
+                    },
+                ],
+                None => [
+                    "packet-slot".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            };
+            if slot.written == want {
+                continue;
+            }
+            let [class, at, seq, label] = &want;
+            if slot.written[0] != *class {
+                let _ = slot.g.set_attribute("class", class);
+                if class == "packet-slot" {
+                    let _ = slot.g.remove_attribute("data-testid");
+                } else {
+                    let _ = slot.g.set_attribute("data-testid", "packet");
+                }
+            }
+            if slot.written[1] != *at {
+                let _ = slot.g.set_attribute("transform", at);
+            }
+            if slot.written[2] != *seq {
+                let _ = slot.g.set_attribute("data-seq", seq);
+            }
+            if slot.written[3] != *label {
+                slot.label.set_text_content(Some(label));
+            }
+            slot.written = want;
+        }
     }
 }
