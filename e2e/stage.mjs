@@ -277,6 +277,8 @@ for (const [w, h] of [[900, 650], [1200, 700]]) {
     const errors = watchErrors(page);
     await page.goto(`${base}?lang=es&lesson=queue&embed=1`);
     await page.waitForSelector(byId('lesson-title'));
+    // The goals come with the lesson's text (fetched).
+    await page.waitForSelector(byId('goal-1'));
     for (const id of ['diagram', 'lesson-title', 'goal-0', 'goal-1', 'acting-card', 'publish-submit', 'subscribe-submit', 'open-full']) {
       await inSight(page, byId(id), true);
     }
@@ -311,6 +313,7 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
     const errors = watchErrors(page);
     await page.goto(`${base}?lang=es&lesson=pubsub`);
     await page.waitForSelector('.seq-viewport');
+    await page.waitForSelector(byId('goal-0'));
     const p = await parts(page);
     assert.equal(p.scrolled, 0);
     assert.ok(p.stage.width >= 500 && p.stage.height >= 400, `stage ${p.stage.width}×${p.stage.height}`);

@@ -143,6 +143,7 @@ pub fn Diagram() -> impl IntoView {
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
+            <div class="stage-box">
             <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network)>
                 {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client))| {
                     let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
@@ -184,8 +185,13 @@ pub fn Diagram() -> impl IntoView {
                         }).collect_view()
                     }}
                 </g>
+            </svg>
+            // The packets on a layer of their own over the stage: a frame that moves them
+            // repaints that layer, not the hundred devices under it.
+            <svg class="packets-layer" viewBox=format!("0 0 {} {}", W as i32, H as i32) aria-hidden="true">
                 <g class="packets" node_ref=layer></g>
             </svg>
+            </div>
         </figure>
     }
 }
