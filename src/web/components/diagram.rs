@@ -69,7 +69,7 @@ pub fn Diagram() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or(Status::Offline));
+    let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or_default());
     let packets = Memo::new(move |_| {
         ctx.read_fast(|s| {
             let now = s.run.now();
@@ -199,22 +199,23 @@ pub fn Diagram() -> impl IntoView {
 /// A packet as drawn: sequence number, transform, label, colour class, lost.
 type Drawn = (u64, String, String, &'static str, bool);
 
-/// One packet's place in the packets layer, with what was last written to it.
+/// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
     g: web_sys::Element,
     label: web_sys::Element,
-    /// Class, transform, sequence number and label as last written.
-    written: [String; 4],
+    /// What it shows (`None`: hidden).
+    shown: Option<Drawn>,
 }
 
 impl Slot {
-    /// Makes a slot in `layer`: `<g><circle r="6"/><text x="9" y="-6"/></g>`.
+    /// Makes a slot in `layer`: `<g class="packet-slot"><circle r="6"/><text x="9" y="-6"/></g>`.
     fn new(layer: &web_sys::Element) -> Option<Self> {
         const SVG: &str = "http://www.w3.org/2000/svg";
         let doc = web_sys::window()?.document()?;
         let g = doc.create_element_ns(Some(SVG), "g").ok()?;
         let dot = doc.create_element_ns(Some(SVG), "circle").ok()?;
         let label = doc.create_element_ns(Some(SVG), "text").ok()?;
+        g.set_attribute("class", "packet-slot").ok()?;
         dot.set_attribute("r", "6").ok()?;
         label.set_attribute("x", "9").ok()?;
         label.set_attribute("y", "-6").ok()?;
@@ -224,12 +225,13 @@ impl Slot {
         Some(Slot {
             g,
             label,
-            written: Default::default(),
+            shown: None,
         })
     }
 
-    /// Draws `packets` into `slots` (made as needed); a slot past the packets is hidden
-    /// (class `packet-slot`, no `data-testid`). The label is set as text, never as markup.
+    /// Draws `packets` into `slots` (made as needed), writing only what changed; a slot past
+    /// the packets is hidden (class `packet-slot`, no `data-testid`). The label is set as
+    /// text, never as markup.
     fn draw(slots: &mut Vec<Slot>, layer: &web_sys::Element, packets: &[Drawn]) {
         while slots.len() < packets.len() {
             match Slot::new(layer) {
@@ -238,46 +240,37 @@ impl Slot {
             }
         }
         for (i, slot) in slots.iter_mut().enumerate() {
-            let want = match packets.get(i) {
-                Some((seq, at, label, kind, lost)) => [
-                    format!("packet {kind}{}", if *lost { " lost" } else { "" }),
-                    at.clone(),
-                    seq.to_string(),
-                    if *lost {
-                        format!("✕ {label}")
-                    } else {
-                        label.clone()
-                    },
-                ],
-                None => [
-                    "packet-slot".into(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-            };
-            if slot.written == want {
+            let want = packets.get(i);
+            if slot.shown.as_ref() == want {
                 continue;
             }
-            let [class, at, seq, label] = &want;
-            if slot.written[0] != *class {
-                let _ = slot.g.set_attribute("class", class);
-                if class == "packet-slot" {
-                    let _ = slot.g.remove_attribute("data-testid");
-                } else {
-                    let _ = slot.g.set_attribute("data-testid", "packet");
-                }
+            let Some(p @ (seq, at, label, kind, lost)) = want else {
+                let _ = slot.g.set_attribute("class", "packet-slot");
+                let _ = slot.g.remove_attribute("data-testid");
+                slot.shown = None;
+                continue;
+            };
+            let old = slot.shown.as_ref();
+            if old.map(|o| (o.3, o.4)) != Some((*kind, *lost)) {
+                let class = format!("packet {kind}{}", if *lost { " lost" } else { "" });
+                let _ = slot.g.set_attribute("class", &class);
+                let _ = slot.g.set_attribute("data-testid", "packet");
             }
-            if slot.written[1] != *at {
+            if old.map(|o| &o.1) != Some(at) {
                 let _ = slot.g.set_attribute("transform", at);
             }
-            if slot.written[2] != *seq {
-                let _ = slot.g.set_attribute("data-seq", seq);
+            if old.map(|o| o.0) != Some(*seq) {
+                let _ = slot.g.set_attribute("data-seq", &seq.to_string());
             }
-            if slot.written[3] != *label {
-                slot.label.set_text_content(Some(label));
+            if old.map(|o| (&o.2, o.4)) != Some((label, *lost)) {
+                let text = if *lost {
+                    format!("✕ {label}")
+                } else {
+                    label.clone()
+                };
+                slot.label.set_text_content(Some(&text));
             }
-            slot.written = want;
+            slot.shown = Some(p.clone());
         }
     }
 }
