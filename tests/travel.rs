@@ -126,6 +126,122 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn step_back_goes_to_the_previous_point_and_forward_comes_back(
+        lesson in 0..LESSONS.len(),
+        seed in 0..10_000u64,
+        acts in proptest::collection::vec((0..3000u16, 0..8usize, 0..5u8), 0..4),
+        at in any::<u64>(),
+        backs in 1..4usize,
+    ) {
+        let (s, mut r) = played(lesson, seed, &acts);
+        let total = r.trace_total();
+        prop_assume!(total > 1);
+        r.seek_event(at % total);
+        for _ in 0..backs {
+            let here = r.trace_total();
+            let there = digest(&r, lesson);
+            prop_assert!(r.step_back());
+            let back = r.trace_total();
+            prop_assert!(back < here, "{} !< {}", back, here);
+            // Exactly a fresh run stopped there ...
+            if back > 0 {
+                let f = fresh_at_event(&s, &r, back - 1);
+                prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
+            } else {
+                let f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+                prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
+            }
+            // ... and one event forward is where it was.
+            r.seek_event(back);
+            prop_assert_eq!(r.trace_total(), here);
+            prop_assert_eq!(digest(&r, lesson), there);
+            if back == 0 {
+                break;
+            }
+            r.seek_event(back - 1);
+        }
+    }
+
+    #[test]
+    fn continuing_from_a_past_point_drops_the_future_and_undo_brings_it_back(
+        lesson in 0..LESSONS.len(),
+        seed in 0..10_000u64,
+        acts in proptest::collection::vec((0..3000u16, 0..8usize, 0..5u8), 1..4),
+        at in any::<u64>(),
+        then in (0..8usize, 0..5u8),
+    ) {
+        let (s, mut r) = played(lesson, seed, &acts);
+        let total = r.trace_total();
+        prop_assume!(total > 1);
+        let before_log = r.log().to_vec();
+        let end_time = r.now();
+        let end = digest(&r, lesson);
+        r.seek_event(at % (total - 1));
+        let here = digest(&r, lesson);
+        let applied = r.applied().len();
+        // (An event made by the run's last step leaves nothing ahead.)
+        prop_assume!(r.has_future());
+        prop_assert!(r.fork_here());
+        prop_assert!(!r.has_future());
+        prop_assert_eq!(r.log().len(), applied);
+        prop_assert_eq!(digest(&r, lesson), here.clone(), "forked");
+        // The new future: time passes, another action, equal to a fresh run of the new log.
+        r.run_for(5_000);
+        if let Some(a) = action(&s, then.0, then.1) {
+            let _ = r.apply(a, Lang::En);
+        }
+        r.run_for(5_000);
+        let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+        f.catch_up(r.world().steps(), r.now(), usize::MAX);
+        prop_assert_eq!(digest(&r, lesson), digest(&f, lesson), "new future");
+        // Undo of the last fork (the action's, if it forked; else continuing's) and the
+        // recorded future is back.
+        while r.can_undo_fork() {
+            prop_assert!(r.undo_fork());
+        }
+        prop_assert_eq!(r.log(), &before_log[..]);
+        prop_assert_eq!(digest(&r, lesson), here, "undone");
+        r.seek_time(end_time);
+        prop_assert_eq!(digest(&r, lesson), end, "old end");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// As the page holds a run: its trace bounded, so a seek lands before the kept trace or
+    /// past what was recorded again after an earlier seek back (a house of a few devices
+    /// for two minutes keeps dozens of checkpoints).
+    #[test]
+    fn seeking_a_run_whose_trace_is_bounded_equals_a_fresh_run(
+        devices in 3..10usize,
+        seed in 0..10_000u64,
+        limit in 16..400usize,
+        stops in proptest::collection::vec(any::<u64>(), 1..10),
+    ) {
+        use mqtt_playground::core::sim::lessons::house_of;
+        let s = house_of(devices, seed);
+        let mut r = Run::new(&s, Lang::En).unwrap();
+        r.set_trace_limit(limit);
+        r.run_until(Time::from_secs(120), usize::MAX);
+        let total = r.trace_total();
+        prop_assume!(total > 0);
+        for stop in stops {
+            let i = stop % total;
+            r.seek_event(i);
+            let f = fresh_at_event(&s, &r, i);
+            prop_assert_eq!(r.trace_total(), f.trace_total(), "event {}", i);
+            prop_assert_eq!(format!("{:?}", r.world()), format!("{:?}", f.world()));
+            // What is kept is the end of the fresh run's trace.
+            prop_assert!(f.trace().ends_with(r.trace()));
+        }
+    }
+}
+
 #[test]
 #[cfg(feature = "checkpoints")]
 fn a_long_run_keeps_a_bounded_number_of_checkpoints() {

@@ -100,6 +100,24 @@ pub enum Msg<'a> {
         /// Whose filters matched.
         matched: usize,
     },
+    /// Where the scrubber stands: the time, the event's number of all and what it was.
+    ScrubPoint {
+        /// The virtual time (`12.400 s`).
+        at: &'a str,
+        /// Events up to here.
+        index: u64,
+        /// Events in the run.
+        total: u64,
+        /// What the last event was (a catalogue label), if any.
+        what: Option<&'a str>,
+    },
+    /// The scrubber's position, shown beside it.
+    ScrubCount {
+        /// Events up to here.
+        index: u64,
+        /// Events in the run.
+        total: u64,
+    },
     /// An arrow of the sequence diagram, for a screen reader.
     Arrow {
         /// The packet (`PUBLISH QoS 1`).
@@ -134,6 +152,12 @@ impl Msg<'_> {
             (CaptureSaved(n), Lang::En) => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
             (DeliveredOf { delivered: n, matched: m }, Lang::Es) => format!("entregado a {n} de {m} suscriptores"),
             (DeliveredOf { delivered: n, matched: m }, Lang::En) => format!("delivered to {n} of {m} subscribers"),
+            (ScrubPoint { at, index, total, what: Some(w) }, Lang::Es) => format!("{at}, evento {index} de {total}: {w}"),
+            (ScrubPoint { at, index, total, what: Some(w) }, Lang::En) => format!("{at}, event {index} of {total}: {w}"),
+            (ScrubPoint { at, total, what: None, .. }, Lang::Es) => format!("{at}, el principio (0 de {total} eventos)"),
+            (ScrubPoint { at, total, what: None, .. }, Lang::En) => format!("{at}, the start (0 of {total} events)"),
+            (ScrubCount { index, total }, Lang::Es) => format!("evento {index} de {total}"),
+            (ScrubCount { index, total }, Lang::En) => format!("event {index} of {total}"),
             (Arrow { label, from, to, at, lost: false }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}"),
             (Arrow { label, from, to, at, lost: false }, Lang::En) => format!("{label} from {from} to {to}, at {at}"),
             (Arrow { label, from, to, at, lost: true }, Lang::Es) => format!("{label} de {from} a {to}, a los {at}: se pierde por el camino"),
@@ -224,6 +248,40 @@ catalogue! {
     Seed => { es: "Semilla", en: "Seed" },
     /// Restart-with-same-seed button.
     Replay => { es: "Repetir desde el principio", en: "Replay from the start" },
+    /// The scrubber's name: the run's timeline, to move back and forth in.
+    ScrubberLabel => { es: "Línea de tiempo de la ejecución", en: "Run timeline" },
+    /// How the scrubber is used with the keyboard.
+    ScrubberKeys => {
+        es: "← y → mueven un evento; Mayús + ← y → un intercambio de paquetes; Inicio y Fin van al principio y al final.",
+        en: "← and → move one event; Shift + ← and → one packet exchange; Home and End go to the start and the end.",
+    },
+    /// Button: one event back.
+    StepBack => { es: "Un evento atrás", en: "One event back" },
+    /// Button: one event forward (on the scrubber).
+    StepOn => { es: "Un evento adelante", en: "One event forward" },
+    /// Badge while the run shows a past point.
+    InThePast => { es: "Viendo el pasado", en: "Viewing the past" },
+    /// Button: fork a new future from the point shown.
+    ContinueHere => { es: "Continuar desde aquí", en: "Continue from here" },
+    /// What *continue from here* does.
+    ContinueHereHint => {
+        es: "Empieza otro futuro desde este momento: lo que pasó después se descarta (puedes deshacerlo).",
+        en: "Starts another future from this moment: what happened after it is dropped (you can undo it).",
+    },
+    /// Button: back to the live end of the run.
+    BackToLive => { es: "Volver al presente", en: "Back to the present" },
+    /// Button: undo the last fork.
+    UndoFork => { es: "Deshacer el nuevo futuro", en: "Undo the new future" },
+    /// Notice after a fork.
+    ForkStarted => {
+        es: "Nuevo futuro desde aquí: lo que pasó después se ha descartado.",
+        en: "A new future from here: what happened after it was dropped.",
+    },
+    /// Notice after undoing a fork.
+    ForkUndone => {
+        es: "El futuro anterior ha vuelto; estás donde empezó el nuevo.",
+        en: "The earlier future is back; you are where the new one started.",
+    },
     /// Lesson selector label.
     LessonLabel => { es: "Lección", en: "Lesson" },
     /// Free play (no lesson).

@@ -204,7 +204,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                 <Devices/>
             </div>
             <div class="col col-b">
-                <div id="part-stage"><Diagram/></div>
+                <div id="part-stage"><Diagram/>{crate::web::components::scrubber::scrubber()}</div>
                 <section class="acting panel" id="part-actions" data-testid="acting" aria-label=t(Text::ActingTitle)>
                     <ActingCard/>
                     <div class="acting-forms">

@@ -19,6 +19,8 @@ use crate::web::bridge::Sent;
 use crate::web::say::{Say, Why};
 use crate::web::stage::{Stage, TEACH_MS};
 
+mod travel;
+
 /// Events the log view keeps (older ones scroll away).
 pub const LOG_CAP: usize = 5_000;
 /// Trace events the run keeps for lesson checks.
@@ -69,6 +71,12 @@ pub struct Sim {
     catch_up: Option<(u64, Time)>,
     /// The publishes collected since the bridge last took them.
     pub outbox: Vec<Sent>,
+    /// Trace events of the run so far, also those ahead after a seek back (the scrubber's end).
+    end: u64,
+    /// Whether the player ran before the scrubber moved back (it does again at the end).
+    resume: Option<bool>,
+    /// The end before the last fork, for its undo.
+    undo_end: Option<u64>,
     seen: u64,
     last_wall: Option<f64>,
     last_check: f64,
@@ -150,6 +158,9 @@ impl Sim {
             collect_sent: false,
             catch_up: None,
             outbox: Vec::new(),
+            end: 0,
+            resume: None,
+            undo_end: None,
             seen: 0,
             last_wall: None,
             last_check: 0.0,
@@ -233,7 +244,11 @@ impl Sim {
             );
             return Err(crate::core::json_read::err("", lang, es.into(), en.into()));
         }
+        let (past, end) = (self.in_past(), self.end());
         self.run.apply(action, lang)?;
+        if past {
+            self.forked(end);
+        }
         self.ingest();
         self.check_goals();
         Ok(())
@@ -284,13 +299,7 @@ impl Sim {
                             retain: *retain,
                         });
                     }
-                    let text = String::from_utf8_lossy(payload).into_owned();
-                    if let Some(entry) = self.topics.get_mut(topic.as_str()) {
-                        entry.0 += 1;
-                        entry.1 = text;
-                    } else if self.topics.len() < TOPICS_CAP {
-                        self.topics.insert(topic.as_str().to_string(), (1, text));
-                    }
+                    count_topic(&mut self.topics, topic.as_str(), payload);
                 }
                 TraceKind::FilterTried { msg, matched, .. } => {
                     if let Some(j) = journey.as_mut().filter(|j| j.0 == *msg && *matched) {
@@ -315,6 +324,11 @@ impl Sim {
             self.log.push_back(e.clone());
         }
         self.seen = self.run.trace_total();
+        if self.seen >= self.end {
+            // Live (again, after playing through a past stretch).
+            self.end = self.seen;
+            self.resume = None;
+        }
         if let Some((_, n, m)) = journey.filter(|j| j.2 > 0) {
             self.announce = Some((n, m));
         }
@@ -335,6 +349,18 @@ impl Sim {
     /// The lessons, for the selector.
     pub fn lessons() -> &'static [Lesson] {
         &LESSONS
+    }
+}
+
+/// Counts a message on its topic, with its payload as the last seen (at most [`TOPICS_CAP`]
+/// topics).
+fn count_topic(topics: &mut litemap::LiteMap<String, (u64, String)>, topic: &str, payload: &[u8]) {
+    let text = String::from_utf8_lossy(payload).into_owned();
+    if let Some(entry) = topics.get_mut(topic) {
+        entry.0 += 1;
+        entry.1 = text;
+    } else if topics.len() < TOPICS_CAP {
+        topics.insert(topic.to_string(), (1, text));
     }
 }
 

@@ -180,23 +180,43 @@ impl Run {
             action: action.clone(),
         };
         self.world.apply(action, lang)?;
-        if self.log.len() > self.next || self.pos < self.trace.len() {
-            // A fork: a new future starts here; the old one can come back once.
-            self.undo = Some(Fork {
-                index: self.next,
-                steps: recorded.steps,
-                at: Time::from_millis(recorded.at_ms),
-                dropped: self.log.split_off(self.next),
-                trace_from: self.trace_total(),
-                trace: self.trace.split_off(self.pos),
-            });
-            self.checkpoints.forget_from(recorded.steps, self.next);
+        if self.has_future() {
+            self.fork(recorded.steps, Time::from_millis(recorded.at_ms));
         }
         self.log.truncate(self.next);
         self.log.push(recorded);
         self.next = self.log.len();
         self.collect();
         Ok(())
+    }
+
+    /// Whether anything recorded lies ahead of the current point (after a seek back).
+    pub fn has_future(&self) -> bool {
+        self.log.len() > self.next || self.pos < self.trace.len()
+    }
+
+    /// Starts a new future here with no new action (*continue from here*): the recorded
+    /// actions and trace ahead are dropped, and one [`Run::undo_fork`] brings them back.
+    /// `false` when nothing recorded lay ahead.
+    pub fn fork_here(&mut self) -> bool {
+        if !self.has_future() {
+            return false;
+        }
+        self.fork(self.world.steps(), self.world.now());
+        true
+    }
+
+    /// Drops the recorded future from the current point, keeping it for one undo.
+    fn fork(&mut self, steps: u64, at: Time) {
+        self.undo = Some(Fork {
+            index: self.next,
+            steps,
+            at,
+            dropped: self.log.split_off(self.next),
+            trace_from: self.trace_total(),
+            trace: self.trace.split_off(self.pos),
+        });
+        self.checkpoints.forget_from(steps, self.next);
     }
 
     /// The recorded action due now, if any.
@@ -308,6 +328,47 @@ impl Run {
         }
     }
 
+    /// Goes back to the start of the run, before its first event (the recorded future kept).
+    pub fn seek_start(&mut self) {
+        self.restore(None);
+    }
+
+    /// Goes back to the point before the current one where the trace was shorter (the step
+    /// before the last one that recorded events): step back. `false` at the start.
+    pub fn step_back(&mut self) -> bool {
+        let current = self.trace_total();
+        if current == 0 {
+            return false;
+        }
+        // From the latest checkpoint before, find where the step that reaches `current`
+        // started; then go there exactly.
+        let nearest = self.checkpoints.before(u64::MAX, current - 1).cloned();
+        self.restore(nearest);
+        let mut previous = self.trace_total();
+        while self.trace_total() < current {
+            previous = self.trace_total();
+            if !self.step() {
+                break;
+            }
+        }
+        match previous {
+            0 => self.seek_start(),
+            p => self.seek_event(p - 1),
+        }
+        true
+    }
+
+    /// The first trace event still kept (older ones were dropped from a long run).
+    pub fn kept_from(&self) -> u64 {
+        self.dropped
+    }
+
+    /// Every trace event kept, including those recorded ahead of the current point (after a
+    /// seek back): the first is event [`Run::kept_from`].
+    pub fn recorded(&self) -> &[TraceEvent] {
+        &self.trace
+    }
+
     /// Puts the run back at a checkpoint (or at its start, with `None`): the current point of
     /// the trace moves back to what it held then; the events recorded after it are kept (replay
     /// checks them, a fork drops them).
@@ -324,8 +385,9 @@ impl Run {
         };
         self.world = world;
         self.next = next;
-        if total < self.dropped {
-            // Earlier than the kept trace: it is recorded again from here.
+        if total < self.dropped || total > self.dropped + self.trace.len() as u64 {
+            // Outside the kept trace (earlier, or later than it was recorded up to after an
+            // earlier seek back): it is recorded again from here.
             self.trace.clear();
             self.dropped = total;
         }
@@ -346,9 +408,22 @@ impl Run {
             self.trace.extend(fork.trace);
         }
         self.checkpoints.forget_from(fork.steps, fork.index);
-        let restored = self.checkpoints.before(fork.steps, u64::MAX).cloned();
+        let restored = self
+            .checkpoints
+            .before(fork.steps, fork.trace_from)
+            .cloned();
         self.restore(restored);
-        self.catch_up(fork.steps, fork.at, usize::MAX);
+        // Exactly the point of the fork: as many world steps and recorded actions (one due
+        // there but not yet applied stays so), the clock where it stood.
+        while self.world.steps() < fork.steps || self.next < fork.index {
+            if !self.step() {
+                break;
+            }
+        }
+        if self.world.now() < fork.at {
+            self.world.run_until(fork.at, 0);
+        }
+        self.collect();
         true
     }
 

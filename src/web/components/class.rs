@@ -362,7 +362,7 @@ fn StudentBar() -> impl IntoView {
     let me = browser_id();
     let client = move || real.client.get_value();
     let status = status_of(real);
-    // Goals met per lesson tried since joining (the current one from the run).
+    // Goals met per lesson tried since joining (the most the run has met).
     let goals: StoredValue<BTreeMap<String, [u32; 2]>> = StoredValue::new(BTreeMap::new());
     let sent = StoredValue::new((String::new(), 0.0f64, false));
     let progress = {
@@ -372,8 +372,10 @@ fn StudentBar() -> impl IntoView {
             if let Some(id) = &lesson {
                 if !now.is_empty() {
                     let met = now.iter().filter(|g| **g).count() as u32;
+                    // The best so far: going back in time (or replaying) takes nothing away.
                     goals.update_value(|g| {
-                        g.insert(id.clone(), [met, now.len() as u32]);
+                        let kept = g.get(id).map_or(0, |[m, _]| *m);
+                        g.insert(id.clone(), [met.max(kept), now.len() as u32]);
                     });
                 }
             }

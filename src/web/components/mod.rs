@@ -14,6 +14,7 @@ pub mod journey;
 pub mod lesson;
 pub mod real;
 pub mod scroller;
+pub mod scrubber;
 pub mod sequence;
 pub mod share;
 pub mod timeline;
