@@ -48,4 +48,5 @@ fn main() {
     let [note, figure] = bench.report("native", &|| IN_USE.load(Ordering::Relaxed));
     eprintln!("{note}");
     println!("{figure}");
+    println!("{}", seek_cases::lessons_worst(200, &now));
 }

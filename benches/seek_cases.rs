@@ -7,7 +7,7 @@
 
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::rng::Rng;
-use mqtt_playground::core::sim::lessons::house_of;
+use mqtt_playground::core::sim::lessons::{house_of, LESSONS};
 use mqtt_playground::core::sim::Run;
 use mqtt_playground::core::time::Time;
 
@@ -88,4 +88,37 @@ impl Seek {
             ),
         ]
     }
+}
+
+/// Every lesson played for ten minutes of virtual time with its solution applied (as a
+/// student's run), then `seeks` random seeks in each: the slowest seek and the events of the
+/// longest run (what a lesson's scrubber costs at worst; the goal is 20 ms).
+pub fn lessons_worst(seeks: usize, now: &dyn Fn() -> f64) -> String {
+    let (mut worst, mut longest) = (0.0f64, 0u64);
+    let mut rng = Rng::new(20261202);
+    for lesson in LESSONS.iter() {
+        let Ok(scenario) = lesson.scenario(Lang::En) else {
+            continue;
+        };
+        let Ok(mut run) = Run::new(&scenario, Lang::En) else {
+            continue;
+        };
+        for step in lesson.solution() {
+            run.run_for(step.wait_ms);
+            let _ = run.apply(step.action, Lang::En);
+        }
+        run.run_until(Time::from_secs(600), usize::MAX);
+        let total = run.trace_total();
+        longest = longest.max(total);
+        for _ in 0..seeks {
+            let i = rng.below(total.max(1));
+            let t = now();
+            run.seek_event(i);
+            worst = worst.max(now() - t);
+        }
+    }
+    format!(
+        "seek 10min lessons: slowest of {seeks} seeks in each of {} lessons {worst:.2} ms (goal 20 ms), longest run {longest} events",
+        LESSONS.len()
+    )
 }

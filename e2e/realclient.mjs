@@ -240,11 +240,13 @@ test('the real-broker panel is fetched when first opened; a failed fetch says so
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = watchErrors(page);
   const chunks = [];
-  // The sequence diagram (the default view) comes at once, after the page is up; nothing else does.
-  page.on('request', (r) => { if (/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url()) && /split_/.test(r.url()) && !/split_sequence/.test(r.url())) chunks.push(r.url()); });
+  // The sequence diagram (the default view) and the stage's scrubber come at once, after the
+  // page is up; nothing else does.
+  page.on('request', (r) => { if (/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url()) && /split_/.test(r.url()) && !/split_(sequence|scrubber)/.test(r.url())) chunks.push(r.url()); });
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('devices'));
   await page.waitForSelector(byId('sequence'));
+  await page.waitForSelector(byId('scrub'));
   await page.fill(byId('publish-topic'), 'Casa/Salon/Luz');
   assert.deepEqual(chunks, [], 'the first load does not fetch the real-broker panel');
   // Offline when it is first opened: a message in the user's language and a retry button.

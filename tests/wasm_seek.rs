@@ -52,4 +52,6 @@ async fn seek_benchmark() {
     }) {
         console_log!("{line}");
     }
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    console_log!("{}", seek_cases::lessons_worst(100, &now));
 }
