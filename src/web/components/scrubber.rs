@@ -79,14 +79,14 @@ pub fn Scrubber() -> impl IntoView {
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let shift = ev.shift_key();
         let key = ev.key();
-        let total = point.with_untracked(|p| p.total);
         match key.as_str() {
             "ArrowLeft" | "ArrowDown" if shift => moved(&|s| s.exchange(false)),
             "ArrowRight" | "ArrowUp" if shift => moved(&|s| s.exchange(true)),
             "ArrowLeft" | "ArrowDown" => moved(&|s| s.step_back()),
             "ArrowRight" | "ArrowUp" => moved(&|s| s.step_on()),
             "Home" => moved(&|s| s.seek(0)),
-            "End" => moved(&move |s| s.seek(total)),
+            // The end as it is now (the run may have gone on since the last redraw).
+            "End" => moved(&|s| s.seek(u64::MAX)),
             _ => return,
         }
         ev.prevent_default();
@@ -131,10 +131,7 @@ pub fn Scrubber() -> impl IntoView {
         ctx.update(|s| s.undo_fork());
         said.set(Some(Said::Undone));
     };
-    let to_live = move |_| {
-        let total = point.with_untracked(|p| p.total);
-        moved(&move |s| s.seek(total));
-    };
+    let to_live = move |_| moved(&|s| s.seek(u64::MAX));
     view! {
         <section class="scrubber" class:past=past data-testid="scrubber" aria-label=t(Text::ScrubberLabel)>
             <div class="scrub-row">
