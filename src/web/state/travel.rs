@@ -57,10 +57,7 @@ impl Sim {
         }
         let end = self.end();
         let to = events.min(end);
-        if self.resume.is_none() {
-            self.resume = Some(self.player.playing);
-        }
-        self.player.playing = false;
+        self.hold();
         match to {
             0 => self.run.seek_start(),
             i => self.run.seek_event(i - 1),
@@ -78,10 +75,7 @@ impl Sim {
         if self.catching_up().is_some() || self.run.trace_total() == 0 {
             return;
         }
-        if self.resume.is_none() {
-            self.resume = Some(self.player.playing);
-        }
-        self.player.playing = false;
+        self.hold();
         self.run.step_back();
         self.end = end;
         self.reproject();
@@ -163,11 +157,17 @@ impl Sim {
             return;
         }
         self.end = self.undo_end.take().unwrap_or(0);
+        self.hold();
+        self.reproject();
+    }
+
+    /// Pauses the run for a look at its past, remembering whether it played (the end gives
+    /// that back).
+    fn hold(&mut self) {
         if self.resume.is_none() {
             self.resume = Some(self.player.playing);
         }
         self.player.playing = false;
-        self.reproject();
     }
 
     /// Takes every projection again from the trace up to the current point: the log, the
