@@ -160,9 +160,9 @@ test('broken files get a clear message in the page language; what was open stays
   assert.match(await page.textContent(byId('capture-error')), /No es una captura/);
   assert.equal(await page.textContent(byId('capture-summary')), summary, 'the open capture stays');
   // The message follows the language switch.
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /This is not a capture/.test(document.querySelector(sel)?.textContent ?? ''), byId('capture-error'));
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.setInputFiles(byId('capture-file'), huge);
   await page.waitForFunction((sel) => /ocupa 50 MB y el máximo es 16 MB/.test(document.querySelector(sel)?.textContent ?? ''), byId('capture-error'));
   // The page answered at once: the clock still runs.

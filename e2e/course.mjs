@@ -225,7 +225,7 @@ test('a broken scenario URL shows the field and the reason; a good one loads', a
     if (lang === 'es') {
       await page.screenshot({ path: `${out}/broken-scenario.png` });
       // The notice on screen follows the language switch, field and reason included.
-      await page.click(byId('lang-switch'));
+      await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
       await page.waitForFunction(() => /could not be loaded: devices\[0\]\.kind\.topic: .*wildcard/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
     }
     await page.click(byId('notice-dismiss'));
@@ -290,7 +290,7 @@ test('glossary words explain themselves on focus and hover, in both languages', 
   await page.mouse.move(0, 0);
   await page.locator(byId('term-broker')).hover();
   assert.match(await page.locator('.term:has([data-testid="term-broker"]) .tip').textContent(), /servidor/);
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.locator(byId('term-broker')).hover();
   assert.match(await page.locator('.term:has([data-testid="term-broker"]) .tip').textContent(), /server that receives/);
   await page.click(`${byId('glossary')} summary`);

@@ -56,7 +56,7 @@ test('lesson 13: two questions in flight, told apart by their correlation data',
   await accessible(page, 'body');
   await page.screenshot({ path: `${out}/mqtt5-lesson-request.png` });
   // The language switch reads the other half of the lesson's text file.
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /Response Topic/.test(document.querySelector(sel)?.textContent ?? ''), byId('lesson-intro'));
   assert.match(await page.textContent(byId('goal-1')), /Two questions at once/);
   assert.deepEqual(errors, []);
@@ -74,7 +74,7 @@ test('the broker tab shows what each 5.0 client agreed, in es and en', async () 
   assert.match(text, /Sobrevive 20 s a una desconexión/);
   assert.match(text, /Keep-alive: 60 s/);
   await accessible(page, byId('broker-panel'));
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /Outlives a disconnect by 20 s/.test(document.querySelector(sel)?.textContent ?? ''), byId('agreed-movil'));
   assert.deepEqual(errors, []);
   await page.close();

@@ -91,7 +91,7 @@ test('the wildcard tester explains matches and refuses invalid filters in both l
   await page.fill(byId('wild-filter'), 'Casa/#');
   await page.waitForFunction(() => document.querySelectorAll('[data-verdict="invalid"]').length === 1);
   await page.screenshot({ path: `${out}/wildcard-es.png`, fullPage: true });
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.fill(byId('wild-filter'), 'Casa/#/x');
   await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 5, byId('wild-error'));
   const en = await page.textContent(byId('wild-error'));

@@ -325,7 +325,7 @@ test('an invalid address is explained and what was typed stays', async () => {
   await page.waitForFunction((sel) => /Un navegador no puede abrir MQTT sobre TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
   assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
   // The error on screen follows the language switch, and so does the doctor.
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /A browser cannot open MQTT over TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
   assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
   assert.deepEqual(errors, []);

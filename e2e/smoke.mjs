@@ -24,7 +24,7 @@ test('the app renders in Spanish and the switch changes it to English', async ()
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   await page.screenshot({ path: `${out}/app-es.png`, fullPage: true });
 
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /Learn MQTT/.test(document.querySelector(sel)?.textContent ?? ''), byId('tagline'));
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(page.url(), /lang=en/);

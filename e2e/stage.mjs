@@ -80,7 +80,7 @@ test('the log speaks in sentences of the page\'s language, with no internal iden
   await page.selectOption(byId('log-kind'), 'DeviceReceived');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="log-row"]')].every((r) => r.dataset.kind === 'DeviceReceived'));
   // Switching the language re-renders the lines already there.
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction(() => /panel receives "[\d.]+" from Casa\/Cocina\/Temperatura/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));
   await accessible(page, byId('timeline'));
   assert.deepEqual(errors, []);
@@ -204,10 +204,10 @@ test('1366×768 in Spanish: lesson 1 solved with no scroll; an error on screen f
   await page.waitForFunction(() => /#/.test(document.querySelector('[data-testid="subscribe-error"]')?.textContent ?? ''));
   const es = await page.textContent(byId('subscribe-error'));
   await inSight(page, byId('lang-switch'), true);
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((es) => { const t = document.querySelector('[data-testid="subscribe-error"]')?.textContent; return t && t !== es; }, es);
   assert.match(await page.textContent(byId('subscribe-error')), /#/);
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((es) => document.querySelector('[data-testid="subscribe-error"]')?.textContent === es, es);
   // Lesson 1: the dashboard subscribes to the kitchen's temperature and receives it.
   await subscribeInSight(page, 'panel', 'Casa/Cocina/Temperatura', true);
@@ -236,9 +236,9 @@ test('390×844 in Spanish: lesson 2 solved through the bar; packets stay, the se
   await page.goto(`${base}?lang=es&lesson=comodin`);
   await page.waitForSelector(byId('notice-error'));
   assert.match(await page.textContent(byId('notice-error')), /lección «comodin», que no existe/);
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction(() => /lesson “comodin”, which does not exist/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction(() => /lección «comodin»/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
   await page.goto(`${base}?lang=es&lesson=wildcards`);
   await page.waitForSelector(byId('diagram'));

@@ -101,7 +101,7 @@ test('scrubbing back before a goal was met shows it unmet, in every view; the ke
   assert.equal(await page.getAttribute(byId('play'), 'aria-pressed'), 'true', 'the end resumes the live run');
   await page.waitForSelector(byId('session-panel'));
   // The words follow the language.
-  await page.click(byId('lang-switch'));
+  await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction(() => document.querySelector('[data-testid="scrub"]')?.getAttribute('aria-label') === 'Run timeline');
   assert.match((await scrub(page)).text, /event \d+ of \d+/);
   assert.deepEqual(errors, []);

@@ -1381,8 +1381,12 @@ fn every_new_setting_is_read_from_json_and_a_bad_one_is_refused_with_its_path() 
         ),
         (r#"{"max_keep_alive": 5}"#, "max_keep_alive"),
     ] {
-        let en = BrokerConfig::from_json(json, Lang::En).unwrap_err();
-        let es = BrokerConfig::from_json(json, Lang::Es).unwrap_err();
+        let en = BrokerConfig::from_json(json, Lang::En)
+            .unwrap_err()
+            .to_string();
+        let es = BrokerConfig::from_json(json, Lang::Es)
+            .unwrap_err()
+            .to_string();
         assert!(en.contains(path) && es.contains(path), "{en} / {es}");
         assert_ne!(en, es, "in the user's language");
     }

@@ -498,7 +498,7 @@ fn malformed_packets_name_the_rule() {
         if !rule.is_empty() {
             assert_eq!(err.rule(), Some(*rule), "{bytes:02x?}: {err:?}");
         }
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert!(!err.message(lang).is_empty());
         }
     }
@@ -572,7 +572,7 @@ fn dissection_explains_fields_and_keeps_them_on_error() {
     assert_eq!(fields[2].value, "\"a/b\"");
     assert_eq!(fields[3].value, "10");
     for f in &fields {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert!(!f.name.explain(lang).is_empty() && !f.name.label(lang).is_empty());
         }
     }

@@ -57,14 +57,28 @@ async fn language_switch_changes_visible_text() {
     let host = mount(Lang::Es);
     settle().await;
     let before = by_testid(&host, "tagline").text_content().unwrap();
-    by_testid(&host, "lang-switch").click();
+    let pressed = |code: &str| {
+        by_testid(&host, &format!("lang-{code}"))
+            .get_attribute("aria-pressed")
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        (pressed("es"), pressed("en")),
+        ("true".into(), "false".into())
+    );
+    // The switch lists every language by its own name.
+    assert_eq!(
+        by_testid(&host, "lang-switch").text_content().unwrap(),
+        "EspañolEnglish"
+    );
+    by_testid(&host, "lang-en").click();
     settle().await;
     let after = by_testid(&host, "tagline").text_content().unwrap();
     assert_ne!(before, after);
     assert_eq!(after, Lang::En.t(Text::Tagline));
     assert_eq!(
-        by_testid(&host, "lang-switch").text_content().unwrap(),
-        Lang::En.t(Text::SwitchLanguage)
+        (pressed("es"), pressed("en")),
+        ("false".into(), "true".into())
     );
     // The page follows: <html lang> and ?lang= are updated for shared links.
     let window = web_sys::window().unwrap();

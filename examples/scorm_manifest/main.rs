@@ -46,7 +46,7 @@ fn main() {
     }
     list.retain(|f| !f.starts_with("scorm/") && f != "imsmanifest.xml");
     list.sort();
-    let lessons: Vec<(&str, &str)> = LESSONS.iter().map(|l| (l.id, l.title.get(lang))).collect();
+    let lessons: Vec<(&str, &str)> = LESSONS.iter().map(|l| (l.id, lang.t(l.title))).collect();
     print!("{}", manifest("MQTT Playground", &lessons, &list));
 }
 

@@ -3,6 +3,7 @@
 //! public presets. Pure: the WebSocket shell reports what happened, this says what it means.
 
 use crate::core::codec::{DecodeError, ReasonCode, Version};
+use crate::core::i18n::in_language;
 use crate::core::i18n::Lang;
 
 /// A broker address for MQTT over WebSocket.
@@ -101,19 +102,7 @@ pub enum UrlError {
 impl UrlError {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        use UrlError::*;
-        match (self, lang) {
-            (Tcp, Lang::Es) => "Un navegador no puede abrir MQTT sobre TCP (puertos 1883/8883): usa la dirección WebSocket del bróker, que empieza por ws:// o wss://.".into(),
-            (Tcp, Lang::En) => "A browser cannot open MQTT over TCP (ports 1883/8883): use the broker's WebSocket address, starting with ws:// or wss://.".into(),
-            (Scheme, Lang::Es) => "La dirección debe empezar por ws:// o wss:// (por ejemplo wss://broker.hivemq.com:8884/mqtt).".into(),
-            (Scheme, Lang::En) => "The address must start with ws:// or wss:// (for example wss://broker.hivemq.com:8884/mqtt).".into(),
-            (Port(p), Lang::Es) => format!("«{p}» no es un puerto válido (1 a 65535)."),
-            (Port(p), Lang::En) => format!("\"{p}\" is not a valid port (1 to 65535)."),
-            (Host, Lang::Es) => "Falta el nombre del bróker, o tiene caracteres no válidos.".into(),
-            (Host, Lang::En) => "The broker's host name is missing or has invalid characters.".into(),
-            (Path, Lang::Es) => "La ruta no puede tener espacios ni #.".into(),
-            (Path, Lang::En) => "The path cannot contain spaces or #.".into(),
-        }
+        in_language!(lang, url_error(self))
     }
 }
 
@@ -184,141 +173,7 @@ pub struct Diagnosis {
 impl Problem {
     /// The diagnosis in a language.
     pub fn diagnose(&self, lang: Lang) -> Diagnosis {
-        let es = lang == Lang::Es;
-        let d = |what_es: String, what_en: String, fix_es: &str, fix_en: &str| Diagnosis {
-            what: if es { what_es } else { what_en },
-            fix: (if es { fix_es } else { fix_en }).to_string(),
-        };
-        match self {
-            Problem::MixedContent => d(
-                "Esta página se abrió con https, y el navegador no deja abrir ws:// (sin cifrar) desde ella (contenido mixto).".into(),
-                "This page was opened over https, and the browser will not open ws:// (unencrypted) from it (mixed content).".into(),
-                "Usa la dirección wss:// del bróker (por ejemplo wss://broker.hivemq.com:8884/mqtt).",
-                "Use the broker's wss:// address (for example wss://broker.hivemq.com:8884/mqtt).",
-            ),
-            Problem::Closed { code: 1006 | 1015, before_open: true, secure } => d(
-                format!("No se pudo abrir la conexión WebSocket{}.", if *secure { " segura" } else { "" }),
-                format!("The {}WebSocket connection could not be opened.", if *secure { "secure " } else { "" }),
-                if *secure {
-                    "Comprueba el nombre, el puerto WebSocket seguro (no el 8883 de MQTT) y la ruta (/mqtt en HiveMQ y EMQX). Si el bróker es público, puede estar caído: prueba otro de la lista."
-                } else {
-                    "Comprueba el nombre, el puerto WebSocket (no el 1883 de MQTT) y la ruta (/mqtt en HiveMQ y EMQX). Si el bróker es público, puede estar caído: prueba otro de la lista."
-                },
-                if *secure {
-                    "Check the host, the secure WebSocket port (not MQTT's 8883) and the path (/mqtt on HiveMQ and EMQX). A public broker may be down: try another one from the list."
-                } else {
-                    "Check the host, the WebSocket port (not MQTT's 1883) and the path (/mqtt on HiveMQ and EMQX). A public broker may be down: try another one from the list."
-                },
-            ),
-            Problem::Closed { code, before_open, .. } => {
-                let (what_es, what_en) = match code {
-                    1000 => ("El bróker cerró la conexión normalmente.", "The broker closed the connection normally."),
-                    1001 => ("El bróker se está apagando o reiniciando.", "The broker is shutting down or restarting."),
-                    1002 => ("El bróker cerró por un error de protocolo WebSocket.", "The broker closed because of a WebSocket protocol error."),
-                    1003 | 1007 => ("El bróker no aceptó los datos enviados.", "The broker did not accept the data sent."),
-                    1008 => ("El bróker rechazó la conexión por su política.", "The broker refused the connection by policy."),
-                    1009 => ("Un mensaje era demasiado grande para el bróker.", "A message was too large for the broker."),
-                    1011 => ("El bróker tuvo un error interno.", "The broker hit an internal error."),
-                    _ => ("La conexión se cortó sin aviso.", "The connection dropped without notice."),
-                };
-                let (fix_es, fix_en) = if *before_open {
-                    ("Revisa la ruta (/mqtt) y que el bróker admita el subprotocolo «mqtt».", "Check the path (/mqtt) and that the broker accepts the \"mqtt\" subprotocol.")
-                } else {
-                    ("Se volverá a conectar solo; si se repite, revisa la red o el bróker.", "It will reconnect by itself; if it keeps happening, check the network or the broker.")
-                };
-                d(format!("{what_es} (código {code})"), format!("{what_en} (code {code})"), fix_es, fix_en)
-            }
-            Problem::Refused { code, version } => {
-                let (what_es, what_en, fix_es, fix_en) = refusal(*code, *version);
-                d(
-                    format!("{what_es} (CONNACK {:#04x})", code.0),
-                    format!("{what_en} (CONNACK {:#04x})", code.0),
-                    fix_es,
-                    fix_en,
-                )
-            }
-            Problem::SubscribeDenied { filter } => d(
-                format!("El bróker no te deja suscribirte a «{filter}» (no autorizado)."),
-                format!("The broker will not let you subscribe to \"{filter}\" (not authorized)."),
-                "Tu usuario no tiene permiso de lectura en ese tema (ACL). Pide acceso o usa un tema permitido.",
-                "Your user has no read access to that topic (ACL). Ask for access or use a permitted topic.",
-            ),
-            Problem::PublishDenied { topic, code } => d(
-                format!("El bróker no aceptó tu mensaje en «{topic}» (código {:#04x}).", code.0),
-                format!("The broker did not accept your message on \"{topic}\" (code {:#04x}).", code.0),
-                "Probablemente tu usuario no puede escribir en ese tema (ACL). En MQTT 3.1.1 el bróker lo descarta en silencio.",
-                "Your user probably cannot write to that topic (ACL). With MQTT 3.1.1 the broker drops it silently.",
-            ),
-            Problem::NoAnswer { seconds } => d(
-                format!("El bróker no respondió al CONNECT en {seconds} s."),
-                format!("The broker did not answer CONNECT within {seconds} s."),
-                "La WebSocket se abrió pero no habla MQTT: revisa la ruta, o que sea un bróker MQTT. Puede estar saturado: prueba más tarde.",
-                "The WebSocket opened but does not speak MQTT: check the path, or that it is an MQTT broker. It may be overloaded: try later.",
-            ),
-            Problem::Malformed { error } => d(
-                format!("El bróker envió datos que no son MQTT válido: {}", error.message(lang)),
-                format!("The broker sent data that is not valid MQTT: {}", error.message(lang)),
-                "¿Es de verdad un bróker MQTT? Prueba la otra versión del protocolo (3.1.1 / 5).",
-                "Is it really an MQTT broker? Try the other protocol version (3.1.1 / 5).",
-            ),
-        }
-    }
-}
-
-fn refusal(
-    code: ReasonCode,
-    version: Version,
-) -> (&'static str, &'static str, &'static str, &'static str) {
-    let c = code.0;
-    match (version, c) {
-        (Version::V311, 1) | (Version::V5, 0x84) => (
-            "El bróker no admite esta versión de MQTT.",
-            "The broker does not support this MQTT version.",
-            "Cambia a la otra versión (3.1.1 o 5).",
-            "Switch to the other version (3.1.1 or 5).",
-        ),
-        (Version::V311, 2) | (Version::V5, 0x85) => (
-            "El bróker rechazó el identificador de cliente.",
-            "The broker rejected the client id.",
-            "Usa un identificador más corto, solo con letras y números, o déjalo vacío.",
-            "Use a shorter id with only letters and digits, or leave it empty.",
-        ),
-        (Version::V311, 3) | (Version::V5, 0x88) | (Version::V5, 0x89) => (
-            "El bróker no está disponible ahora.",
-            "The broker is unavailable right now.",
-            "Espera un poco y vuelve a intentarlo, o usa otro bróker.",
-            "Wait a little and try again, or use another broker.",
-        ),
-        (Version::V311, 4) | (Version::V5, 0x86) => (
-            "Usuario o contraseña incorrectos.",
-            "Wrong user name or password.",
-            "Revisa el usuario y la contraseña (distinguen mayúsculas).",
-            "Check the user name and password (they are case-sensitive).",
-        ),
-        (Version::V311, 5) | (Version::V5, 0x87) => (
-            "No autorizado: este bróker no te deja conectar así.",
-            "Not authorized: this broker will not let you connect like this.",
-            "Hace falta usuario y contraseña (o los dados no valen). Pídelos a quien administra el bróker.",
-            "A user name and password are needed (or the ones given are not accepted). Ask whoever runs the broker.",
-        ),
-        (Version::V5, 0x8A) => (
-            "El bróker te ha vetado.",
-            "The broker has banned you.",
-            "Habla con quien administra el bróker.",
-            "Talk to whoever runs the broker.",
-        ),
-        (Version::V5, 0x95) => (
-            "El paquete CONNECT es demasiado grande para el bróker.",
-            "The CONNECT packet is too large for the broker.",
-            "Acorta la última voluntad o las propiedades.",
-            "Shorten the will or the properties.",
-        ),
-        _ => (
-            "El bróker rechazó la conexión.",
-            "The broker refused the connection.",
-            "Revisa los datos de conexión; el código indica el motivo.",
-            "Check the connection settings; the code says why.",
-        ),
+        in_language!(lang, diagnose(self))
     }
 }
 

@@ -10,33 +10,148 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::{in_language, Lang};
+use crate::core::topic::TopicError;
 
-/// What is wrong with a file and where, said in every language: a page shows it in the
-/// language of the moment (switching the language re-renders one already on screen).
+/// What is wrong with a file, and where. Each language renders the [`Problem`] whole, so a
+/// page shows it in the language of the moment (switching re-renders one already on screen).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
     /// The offending field (`devices[1].kind.topic`), empty for the whole file.
     pub path: String,
     /// The language it was asked in (its `Display`).
     pub lang: Lang,
-    es: String,
-    en: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a value of a file (or a link, or an action).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not JSON: where the reader stopped.
+    NotJson {
+        /// Its line (from 1).
+        line: usize,
+        /// Its column (from 1).
+        column: usize,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        /// What was there.
+        found: Found,
+        /// What was expected.
+        expected: Expected,
+    },
+    /// A whole number above its maximum.
+    TooLarge {
+        /// The number.
+        value: u64,
+        /// The largest allowed.
+        max: u64,
+    },
+    /// A field the object does not take.
+    UnknownField {
+        /// The field.
+        field: String,
+        /// The fields it takes, listed (`` `a`, `b` ``).
+        expected: String,
+    },
+    /// A name that is not in its list (an action's `type`, a choice).
+    UnknownName {
+        /// The name.
+        name: String,
+        /// The names allowed, listed.
+        expected: String,
+    },
+    /// A field that must be there.
+    Missing {
+        /// The field.
+        field: String,
+    },
+    /// An invalid topic or filter.
+    Topic(TopicError),
+    /// A QoS level that does not exist.
+    NoSuchQoS(u8),
+    /// An interval under 10 ms.
+    IntervalTooShort,
+    /// A port other than 1883 and 8883.
+    Port(u16),
+    /// A link's loss outside 0–1.
+    LossRange,
+    /// A link's latency or jitter over a minute.
+    LatencyRange,
+    /// A broker's receive maximum of 0.
+    ZeroReceiveMaximum,
+    /// A shared link that cannot be read, and why.
+    DamagedLink(Box<ScenarioError>),
+    /// A link names a lesson this version does not have.
+    NoSuchLesson(String),
+    /// An action while a shared run is still being rebuilt.
+    StillOpening,
+    /// A scenario without its format version.
+    FormatVersionMissing,
+    /// A scenario of another format version (as written).
+    FormatVersion(String),
+    /// A device with an empty name.
+    EmptyName,
+    /// Two devices of one name.
+    DuplicateName(String),
+    /// A client id MQTT does not allow.
+    BadClientId,
+    /// Two devices with one client id.
+    DuplicateClientId(String),
+    /// A sensor's random walk with numbers that are not finite or a minimum over its maximum.
+    ModelRange,
+    /// A device name that no device has.
+    NoSuchDevice(String),
+    /// A link of another version.
+    LinkVersion(u32),
+}
+
+/// What a value of the wrong type was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string, quoted as JSON.
+    Text(String),
+    /// A list.
+    List,
+    /// An object.
+    Object,
+}
+
+/// What type a value should have had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A string.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A whole number from 0 to this.
+    WholeUpTo(u64),
+    /// A list.
+    List,
+    /// An object.
+    Object,
 }
 
 impl ScenarioError {
     /// What is wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Es => &self.es,
-            Lang::En => &self.en,
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        in_language!(lang, problem(&self.problem))
     }
 
     /// The path and what is wrong, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         if self.path.is_empty() {
-            self.message(lang).to_string()
+            self.message(lang)
         } else {
             format!("{}: {}", self.path, self.message(lang))
         }
@@ -52,13 +167,18 @@ impl std::fmt::Display for ScenarioError {
 /// An error at `path`, asked in `lang`.
 #[cold]
 #[inline(never)]
-pub fn err(path: impl Into<String>, lang: Lang, es: String, en: String) -> ScenarioError {
+pub fn err(path: impl Into<String>, lang: Lang, problem: Problem) -> ScenarioError {
     ScenarioError {
         path: path.into(),
         lang,
-        es,
-        en,
+        problem,
     }
+}
+
+/// Not JSON at all: where serde's reader stopped (its own words are English only).
+pub fn not_json(e: &serde_json::Error, lang: Lang) -> ScenarioError {
+    let (line, column) = (e.line(), e.column());
+    err("", lang, Problem::NotJson { line, column })
 }
 
 /// A result of reading.
@@ -91,26 +211,23 @@ impl<'a> At<'a> {
     /// An error here.
     #[cold]
     #[inline(never)]
-    pub fn fail(&self, es: String, en: String) -> ScenarioError {
-        err(self.path, self.lang, es, en)
+    pub fn fail(&self, problem: Problem) -> ScenarioError {
+        err(self.path, self.lang, problem)
     }
 
-    /// "Expected X, found this value" (`es`/`en` name what was expected).
+    /// "Expected X, found this value".
     #[cold]
     #[inline(never)]
-    fn wrong(&self, v: &Value, es: &str, en: &str) -> ScenarioError {
-        let (found_es, found_en) = match v {
-            Value::Null => ("null".to_string(), "null".to_string()),
-            Value::Bool(b) => (format!("el booleano {b}"), format!("boolean {b}")),
-            Value::Number(n) => (format!("el número {n}"), format!("number {n}")),
-            Value::String(_) => (format!("el texto {v}"), format!("string {v}")),
-            Value::Array(_) => ("una lista".to_string(), "a list".to_string()),
-            Value::Object(_) => ("un objeto".to_string(), "an object".to_string()),
+    fn wrong(&self, v: &Value, expected: Expected) -> ScenarioError {
+        let found = match v {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::String(_) => Found::Text(v.to_string()),
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
         };
-        self.fail(
-            format!("tipo no válido: {found_es}; se esperaba {es}"),
-            format!("invalid type: {found_en}, expected {en}"),
-        )
+        self.fail(Problem::WrongType { found, expected })
     }
 }
 
@@ -124,21 +241,19 @@ impl FromJson for String {
     fn read(v: &Value, at: At) -> Read<String> {
         v.as_str()
             .map(str::to_string)
-            .ok_or_else(|| at.wrong(v, "un texto", "a string"))
+            .ok_or_else(|| at.wrong(v, Expected::Text))
     }
 }
 
 impl FromJson for bool {
     fn read(v: &Value, at: At) -> Read<bool> {
-        v.as_bool()
-            .ok_or_else(|| at.wrong(v, "true o false", "true or false"))
+        v.as_bool().ok_or_else(|| at.wrong(v, Expected::Bool))
     }
 }
 
 impl FromJson for f64 {
     fn read(v: &Value, at: At) -> Read<f64> {
-        v.as_f64()
-            .ok_or_else(|| at.wrong(v, "un número", "a number"))
+        v.as_f64().ok_or_else(|| at.wrong(v, Expected::Number))
     }
 }
 
@@ -147,15 +262,8 @@ impl FromJson for f64 {
 fn uint(v: &Value, at: At, max: u64) -> Read<u64> {
     match v.as_u64() {
         Some(n) if n <= max => Ok(n),
-        Some(n) => Err(at.fail(
-            format!("{n} es demasiado grande (como mucho {max})"),
-            format!("{n} is too large (at most {max})"),
-        )),
-        None => Err(at.wrong(
-            v,
-            &format!("un número entero de 0 a {max}"),
-            &format!("a whole number from 0 to {max}"),
-        )),
+        Some(value) => Err(at.fail(Problem::TooLarge { value, max })),
+        None => Err(at.wrong(v, Expected::WholeUpTo(max))),
     }
 }
 
@@ -182,9 +290,7 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(v: &Value, at: At) -> Read<Vec<T>> {
-        let items = v
-            .as_array()
-            .ok_or_else(|| at.wrong(v, "una lista", "a list"))?;
+        let items = v.as_array().ok_or_else(|| at.wrong(v, Expected::List))?;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}[{i}]", at.path);
@@ -196,9 +302,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn read(v: &Value, at: At) -> Read<BTreeMap<String, T>> {
-        let map = v
-            .as_object()
-            .ok_or_else(|| at.wrong(v, "un objeto", "an object"))?;
+        let map = v.as_object().ok_or_else(|| at.wrong(v, Expected::Object))?;
         let mut out = BTreeMap::new();
         for (k, item) in map {
             let path = at.field(k);
@@ -224,15 +328,12 @@ impl<'a> Obj<'a> {
     /// `v` as an object taking only `fields`.
     #[inline(never)]
     pub fn new(v: &'a Value, at: At<'a>, fields: &[&str]) -> Read<Obj<'a>> {
-        let map = v
-            .as_object()
-            .ok_or_else(|| at.wrong(v, "un objeto", "an object"))?;
+        let map = v.as_object().ok_or_else(|| at.wrong(v, Expected::Object))?;
         if let Some(extra) = map.keys().find(|k| !fields.contains(&k.as_str())) {
-            let expected = listed(fields);
-            return Err(at.fail(
-                format!("campo desconocido `{extra}`; se esperaba uno de {expected}"),
-                format!("unknown field `{extra}`, expected one of {expected}"),
-            ));
+            return Err(at.fail(Problem::UnknownField {
+                field: extra.clone(),
+                expected: listed(fields),
+            }));
         }
         Ok(Obj { map, at })
     }
@@ -244,17 +345,14 @@ impl<'a> Obj<'a> {
         at: At<'a>,
         types: &[(&'static str, &[&str])],
     ) -> Read<(&'static str, Obj<'a>)> {
-        let map = v
-            .as_object()
-            .ok_or_else(|| at.wrong(v, "un objeto", "an object"))?;
+        let map = v.as_object().ok_or_else(|| at.wrong(v, Expected::Object))?;
         let kind: String = Obj { map, at }.req("type")?;
         let Some(&(name, takes)) = types.iter().find(|(t, _)| *t == kind) else {
             let names: Vec<&str> = types.iter().map(|(t, _)| *t).collect();
-            let expected = listed(&names);
-            return Err(at.fail(
-                format!("tipo desconocido `{kind}`; se esperaba uno de {expected}"),
-                format!("unknown variant `{kind}`, expected one of {expected}"),
-            ));
+            return Err(at.fail(Problem::UnknownName {
+                name: kind,
+                expected: listed(&names),
+            }));
         };
         let mut fields = vec!["type"];
         fields.extend_from_slice(takes);
@@ -303,10 +401,9 @@ impl<'a> Obj<'a> {
     #[inline(never)]
     pub fn req<T: FromJson>(&self, name: &str) -> Read<T> {
         match self.map.get(name) {
-            None => Err(self.at.fail(
-                format!("falta el campo `{name}`"),
-                format!("missing field `{name}`"),
-            )),
+            None => Err(self.at.fail(Problem::Missing {
+                field: name.to_string(),
+            })),
             Some(v) => {
                 let path = self.at.field(name);
                 T::read(
@@ -328,11 +425,10 @@ pub fn one_of<T: Copy>(v: &Value, at: At, names: &[(&str, T)]) -> Read<T> {
         Some(&(_, value)) => Ok(value),
         None => {
             let all: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-            let expected = listed(&all);
-            Err(at.fail(
-                format!("valor desconocido `{text}`; se esperaba uno de {expected}"),
-                format!("unknown variant `{text}`, expected one of {expected}"),
-            ))
+            Err(at.fail(Problem::UnknownName {
+                name: text,
+                expected: listed(&all),
+            }))
         }
     }
 }

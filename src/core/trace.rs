@@ -3,6 +3,7 @@
 //! Each event has the virtual time and a sequence number that only grows, so the same inputs
 //! give the same trace, event for event.
 
+use crate::core::i18n::in_language;
 use bytes::Bytes;
 
 use crate::core::codec::{DecodeError, EncodeError, PacketType, ReasonCode};
@@ -53,24 +54,7 @@ pub enum DropReason {
 impl DropReason {
     /// Why, in a language.
     pub fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (DropReason::QoS0Offline, Lang::Es) => {
-                "QoS 0 para un cliente desconectado: no se guarda"
-            }
-            (DropReason::QoS0Offline, Lang::En) => "QoS 0 for an offline client: not kept",
-            (DropReason::QueueFull, Lang::Es) => "la cola del cliente está llena",
-            (DropReason::QueueFull, Lang::En) => "the client's queue is full",
-            (DropReason::Expired, Lang::Es) => "caducó antes de entregarse",
-            (DropReason::Expired, Lang::En) => "it expired before delivery",
-            (DropReason::NotAuthorizedToRead, Lang::Es) => "la ACL no deja leer este tema",
-            (DropReason::NotAuthorizedToRead, Lang::En) => {
-                "the ACL does not allow reading this topic"
-            }
-            (DropReason::SessionEnded, Lang::Es) => "la sesión terminó",
-            (DropReason::SessionEnded, Lang::En) => "the session ended",
-            (DropReason::TooLarge, Lang::Es) => "mayor que el tamaño máximo del cliente",
-            (DropReason::TooLarge, Lang::En) => "larger than the client's maximum packet size",
-        }
+        in_language!(lang, drop_reason(self))
     }
 }
 
@@ -113,38 +97,7 @@ impl Violation {
 
     /// The explanation in a language.
     pub fn message(&self, lang: Lang) -> String {
-        let es = lang == Lang::Es;
-        match self {
-            Violation::Malformed(e) => e.message(lang),
-            Violation::BeforeConnect(p) if es => {
-                format!("Llegó {p} antes de CONNECT: el primer paquete debe ser CONNECT.")
-            }
-            Violation::BeforeConnect(p) => {
-                format!("{p} arrived before CONNECT: the first packet must be CONNECT.")
-            }
-            Violation::SecondConnect if es => "Segundo CONNECT en la misma conexión.".into(),
-            Violation::SecondConnect => "A second CONNECT on the same connection.".into(),
-            Violation::NotFromClient(p) if es => format!("Un cliente no puede enviar {p}."),
-            Violation::NotFromClient(p) => format!("A client may not send {p}."),
-            Violation::TopicAliasInvalid(a) if es => format!("Alias de tema {a} no válido."),
-            Violation::TopicAliasInvalid(a) => format!("Topic alias {a} is not valid."),
-            Violation::TopicAliasUnknown(a) if es => {
-                format!("El alias de tema {a} no se había definido.")
-            }
-            Violation::TopicAliasUnknown(a) => format!("Topic alias {a} was never set."),
-            Violation::ReceiveMaximumExceeded(n) if es => format!(
-                "Más de {n} PUBLISH QoS 2 sin terminar a la vez: el bróker solo admite {n} (Receive Maximum)."
-            ),
-            Violation::ReceiveMaximumExceeded(n) => format!(
-                "More than {n} unfinished QoS 2 PUBLISH packets at once: the broker allows {n} (Receive Maximum)."
-            ),
-            Violation::CannotSend { packet, error } if es => {
-                format!("No se pudo enviar {packet}: {}", error.message(lang))
-            }
-            Violation::CannotSend { packet, error } => {
-                format!("Cannot send {packet}: {}", error.message(lang))
-            }
-        }
+        in_language!(lang, violation(self))
     }
 
     /// The normative statement broken, when there is one.

@@ -158,7 +158,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
                     {Sim::lessons().iter().map(|l| {
                         let id = l.id;
-                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || l.title.get(lang.get())}</option> }
+                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title)}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -173,12 +173,14 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </button>
                 <button type="button" class="secondary" data-testid="theme-toggle" title=t(Text::ThemeToggle)
                     aria-label=t(Text::ThemeToggle) on:click=move |_| super::theme::toggle()>"◐"</button>
-                <div class="lang" role="group" aria-label=t(Text::LanguageLabel)>
-                    <button type="button" class="lang-switch" data-testid="lang-switch" title=t(Text::SwitchLanguageHint)
-                        lang=move || lang.get().other().code()
-                        on:click=move |_| set_lang.update(|l| *l = l.other())>
-                        {t(Text::SwitchLanguage)}
-                    </button>
+                <div class="lang" role="group" data-testid="lang-switch" aria-label=t(Text::LanguageLabel)>
+                    {Lang::listed().map(|l| view! {
+                        <button type="button" class="lang-switch" data-testid=format!("lang-{}", l.code())
+                            lang=l.html_lang() aria-pressed=move || (lang.get() == l).to_string()
+                            on:click=move |_| set_lang.set(l)>
+                            {l.name()}
+                        </button>
+                    }).collect_view()}
                 </div>
             </div>
         </header>

@@ -43,7 +43,7 @@ pub fn apply(lang: Lang) {
         return;
     };
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("lang", lang.html_lang());
     }
     let Ok(href) = window.location().href() else {
         return;

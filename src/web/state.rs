@@ -238,11 +238,11 @@ impl Sim {
     /// Applies a student's action.
     pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
         if self.catch_up.is_some() {
-            let (es, en) = (
-                Lang::Es.t(Text::StillOpening),
-                Lang::En.t(Text::StillOpening),
-            );
-            return Err(crate::core::json_read::err("", lang, es.into(), en.into()));
+            return Err(crate::core::json_read::err(
+                "",
+                lang,
+                crate::core::json_read::Problem::StillOpening,
+            ));
         }
         let (past, end) = (self.in_past(), self.end());
         self.run.apply(action, lang)?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::core::i18n::Lang;
-use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
+use crate::core::json_read::{not_json, one_of, At, FromJson, Obj, Problem, Read, ScenarioError};
 use crate::core::topic::{TopicFilter, TopicName};
 
 /// What an ACL rule grants.
@@ -267,10 +267,7 @@ impl FromJson for BrokerConfig {
                     path: &at.field("receive_maximum"),
                     ..at
                 };
-                return Err(at.fail(
-                    "0 no está permitido (de 1 a 65535)".to_string(),
-                    "0 is not allowed (1 to 65535)".to_string(),
-                ));
+                return Err(at.fail(Problem::ZeroReceiveMaximum));
             }
             Ok(c)
         })
@@ -279,23 +276,9 @@ impl FromJson for BrokerConfig {
 
 impl BrokerConfig {
     /// Reads settings from JSON, with a message in the user's language on error.
-    pub fn from_json(text: &str, lang: Lang) -> Result<BrokerConfig, String> {
-        let value: Value = serde_json::from_str(text).map_err(|e| match lang {
-            Lang::Es => format!(
-                "Configuración del bróker no válida (línea {}, columna {}): {e}",
-                e.line(),
-                e.column()
-            ),
-            Lang::En => format!(
-                "Invalid broker settings (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        })?;
-        BrokerConfig::read(&value, At::root(lang)).map_err(|e| match lang {
-            Lang::Es => format!("Configuración del bróker no válida: {e}"),
-            Lang::En => format!("Invalid broker settings: {e}"),
-        })
+    pub fn from_json(text: &str, lang: Lang) -> Result<BrokerConfig, ScenarioError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
+        BrokerConfig::read(&value, At::root(lang))
     }
 
     /// Whether the client may read or write a topic.
@@ -327,14 +310,17 @@ mod tests {
         assert!(!c.allow_anonymous);
         assert_eq!(c.max_inflight, 20, "defaults fill the rest");
         assert_eq!(c.acl.unwrap().patterns[0].access, Access::ReadWrite);
-        let err = BrokerConfig::from_json(r#"{"allow_anonymus": true}"#, Lang::Es).unwrap_err();
+        let err = BrokerConfig::from_json(r#"{"allow_anonymus": true}"#, Lang::Es)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("allow_anonymus") && err.contains("campo desconocido"),
             "{err}"
         );
         let err =
             BrokerConfig::from_json(r#"{"acl": {"patterns": [{"access": "all"}]}}"#, Lang::En)
-                .unwrap_err();
+                .unwrap_err()
+                .to_string();
         assert!(
             err.contains("acl.patterns[0].access") && err.contains("`all`"),
             "{err}"

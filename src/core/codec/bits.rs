@@ -4,6 +4,7 @@
 use super::field::{Field, FieldName};
 use super::properties::PropertyId;
 use super::{PacketType, Version};
+use crate::core::i18n::in_language;
 use crate::core::i18n::Lang;
 
 /// A group of bits of one byte.
@@ -65,44 +66,7 @@ pub enum BitName {
 impl BitName {
     /// A short label.
     pub fn label(self, lang: Lang) -> &'static str {
-        use BitName::*;
-        match (self, lang) {
-            (PacketType, Lang::Es) => "Tipo de paquete",
-            (PacketType, Lang::En) => "Packet type",
-            (Dup, _) => "DUP",
-            (QoS, _) => "QoS",
-            (Retain, _) => "RETAIN",
-            (Reserved, Lang::Es) => "Reservado",
-            (Reserved, Lang::En) => "Reserved",
-            (MoreBytes, Lang::Es) => "Sigue otro byte",
-            (MoreBytes, Lang::En) => "Another byte follows",
-            (ValueBits, Lang::Es) => "Valor (7 bits)",
-            (ValueBits, Lang::En) => "Value (7 bits)",
-            (UsernameFlag, Lang::Es) => "Hay usuario",
-            (UsernameFlag, Lang::En) => "User name flag",
-            (PasswordFlag, Lang::Es) => "Hay contraseña",
-            (PasswordFlag, Lang::En) => "Password flag",
-            (WillRetain, Lang::Es) => "Testamento retenido",
-            (WillRetain, Lang::En) => "Will retain",
-            (WillQoS, Lang::Es) => "QoS del testamento",
-            (WillQoS, Lang::En) => "Will QoS",
-            (WillFlag, Lang::Es) => "Hay testamento",
-            (WillFlag, Lang::En) => "Will flag",
-            (CleanSession, Lang::Es) => "Sesión limpia",
-            (CleanSession, Lang::En) => "Clean session",
-            (SessionPresent, Lang::Es) => "Sesión presente",
-            (SessionPresent, Lang::En) => "Session present",
-            (MaxQoS, Lang::Es) => "QoS máxima",
-            (MaxQoS, Lang::En) => "Maximum QoS",
-            (NoLocal, Lang::Es) => "No local",
-            (NoLocal, Lang::En) => "No local",
-            (RetainAsPublished, Lang::Es) => "Retener como se publicó",
-            (RetainAsPublished, Lang::En) => "Retain as published",
-            (RetainHandling, Lang::Es) => "Envío de retenidos",
-            (RetainHandling, Lang::En) => "Retain handling",
-            (PropertyId, Lang::Es) => "Identificador de propiedad",
-            (PropertyId, Lang::En) => "Property identifier",
-        }
+        in_language!(lang, bit(self))
     }
 }
 

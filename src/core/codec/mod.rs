@@ -20,7 +20,7 @@ mod field;
 mod properties;
 mod publish;
 mod reason;
-mod reason_text;
+pub mod reason_text;
 mod subscribe;
 mod wire;
 

@@ -7,7 +7,7 @@ use super::error::{DecodeError, EncodeError};
 use super::field::FieldName;
 use super::wire::{self, Reader, MAX_VARINT};
 use super::PacketType;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{in_language, Lang};
 
 /// Where a property block appears: a packet type, or the will properties of CONNECT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ use PacketType as T;
 
 macro_rules! properties {
     ($($(#[$doc:meta])* $code:literal $name:ident($kind:ident) $label:literal,
-        [$($t:ident),*] $(+ $will:ident)?, $es:literal, $en:literal;)*) => {
+        [$($t:ident),*] $(+ $will:ident)?;)*) => {
         /// A property identifier.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[repr(u8)]
@@ -71,7 +71,7 @@ macro_rules! properties {
 
             /// What it is for, in a sentence.
             pub fn explain(self, lang: Lang) -> &'static str {
-                match (self, lang) { $((PropertyId::$name, Lang::Es) => $es, (PropertyId::$name, Lang::En) => $en,)* }
+                in_language!(lang, property_why(self))
             }
 
             /// The packets (and will) that may carry it.
@@ -187,93 +187,59 @@ macro_rules! put_kind {
 
 properties! {
     /// 0 = unspecified bytes, 1 = UTF-8 text.
-    0x01 PayloadFormatIndicator(byte) "Payload Format Indicator", [Publish] + Will,
-        "0: bytes sin formato; 1: texto UTF-8.", "0: unspecified bytes; 1: UTF-8 text.";
+    0x01 PayloadFormatIndicator(byte) "Payload Format Indicator", [Publish] + Will;
     /// Seconds the message lives.
-    0x02 MessageExpiryInterval(u32) "Message Expiry Interval", [Publish] + Will,
-        "Segundos que vive el mensaje; después el bróker lo descarta sin entregarlo.",
-        "Seconds the message lives; after that the broker drops it undelivered.";
+    0x02 MessageExpiryInterval(u32) "Message Expiry Interval", [Publish] + Will;
     /// MIME type of the payload.
-    0x03 ContentType(string) "Content Type", [Publish] + Will,
-        "El tipo del contenido, por ejemplo application/json.", "The payload's type, e.g. application/json.";
+    0x03 ContentType(string) "Content Type", [Publish] + Will;
     /// Topic for a response.
-    0x08 ResponseTopic(string) "Response Topic", [Publish] + Will,
-        "Tema donde el emisor espera la respuesta (petición/respuesta).",
-        "Topic where the sender expects the answer (request/response).";
+    0x08 ResponseTopic(string) "Response Topic", [Publish] + Will;
     /// Ties a response to its request.
-    0x09 CorrelationData(binary) "Correlation Data", [Publish] + Will,
-        "Datos que unen una respuesta con su petición.", "Data that ties a response to its request.";
+    0x09 CorrelationData(binary) "Correlation Data", [Publish] + Will;
     /// Identifies the subscription(s) a delivery matched.
-    0x0B SubscriptionIdentifier(varint) "Subscription Identifier", [Publish, Subscribe],
-        "Número que identifica la suscripción con la que coincidió el mensaje.",
-        "A number naming the subscription the message matched.";
+    0x0B SubscriptionIdentifier(varint) "Subscription Identifier", [Publish, Subscribe];
     /// Seconds the session outlives the connection.
-    0x11 SessionExpiryInterval(u32) "Session Expiry Interval", [Connect, ConnAck, Disconnect],
-        "Segundos que el bróker guarda la sesión (y su cola) tras la desconexión.",
-        "Seconds the broker keeps the session (and its queue) after the disconnect.";
+    0x11 SessionExpiryInterval(u32) "Session Expiry Interval", [Connect, ConnAck, Disconnect];
     /// Client id chosen by the server.
-    0x12 AssignedClientIdentifier(string) "Assigned Client Identifier", [ConnAck],
-        "El identificador que el bróker eligió porque el cliente no dio ninguno.",
-        "The identifier the broker chose because the client gave none.";
+    0x12 AssignedClientIdentifier(string) "Assigned Client Identifier", [ConnAck];
     /// Keep-alive imposed by the server.
-    0x13 ServerKeepAlive(u16) "Server Keep Alive", [ConnAck],
-        "El keep alive que impone el bróker.", "The keep alive the broker imposes.";
+    0x13 ServerKeepAlive(u16) "Server Keep Alive", [ConnAck];
     /// Extended authentication method.
-    0x15 AuthenticationMethod(string) "Authentication Method", [Connect, ConnAck, Auth],
-        "Método de autenticación ampliada (por ejemplo SCRAM).", "Extended authentication method (e.g. SCRAM).";
+    0x15 AuthenticationMethod(string) "Authentication Method", [Connect, ConnAck, Auth];
     /// Extended authentication data.
-    0x16 AuthenticationData(binary) "Authentication Data", [Connect, ConnAck, Auth],
-        "Datos del método de autenticación.", "Data of the authentication method.";
+    0x16 AuthenticationData(binary) "Authentication Data", [Connect, ConnAck, Auth];
     /// Whether reason strings may be sent.
-    0x17 RequestProblemInformation(byte) "Request Problem Information", [Connect],
-        "1 si el cliente quiere explicaciones de los errores.", "1 if the client wants errors explained.";
+    0x17 RequestProblemInformation(byte) "Request Problem Information", [Connect];
     /// Seconds to wait before sending the will.
-    0x18 WillDelayInterval(u32) "Will Delay Interval", [] + Will,
-        "Segundos que espera el bróker antes de publicar el testamento.",
-        "Seconds the broker waits before publishing the will.";
+    0x18 WillDelayInterval(u32) "Will Delay Interval", [] + Will;
     /// Whether response information is wanted.
-    0x19 RequestResponseInformation(byte) "Request Response Information", [Connect],
-        "1 si el cliente pide información para respuestas.", "1 if the client asks for response information.";
+    0x19 RequestResponseInformation(byte) "Request Response Information", [Connect];
     /// Basis for response topics.
-    0x1A ResponseInformation(string) "Response Information", [ConnAck],
-        "Base para construir temas de respuesta.", "A basis for building response topics.";
+    0x1A ResponseInformation(string) "Response Information", [ConnAck];
     /// Another server to use.
-    0x1C ServerReference(string) "Server Reference", [ConnAck, Disconnect],
-        "Otro bróker que el cliente debería usar.", "Another broker the client should use.";
+    0x1C ServerReference(string) "Server Reference", [ConnAck, Disconnect];
     /// Human-readable reason.
-    0x1F ReasonString(string) "Reason String", [ConnAck, PubAck, PubRec, PubRel, PubComp, SubAck, UnsubAck, Disconnect, Auth],
-        "Explicación legible del resultado.", "A human-readable explanation of the outcome.";
+    0x1F ReasonString(string) "Reason String", [ConnAck, PubAck, PubRec, PubRel, PubComp, SubAck, UnsubAck, Disconnect, Auth];
     /// In-flight QoS 1/2 limit.
-    0x21 ReceiveMaximum(u16) "Receive Maximum", [Connect, ConnAck],
-        "Cuántos mensajes QoS 1 y 2 sin confirmar acepta a la vez.",
-        "How many unacknowledged QoS 1 and 2 messages it accepts at once.";
+    0x21 ReceiveMaximum(u16) "Receive Maximum", [Connect, ConnAck];
     /// Highest topic alias accepted.
-    0x22 TopicAliasMaximum(u16) "Topic Alias Maximum", [Connect, ConnAck],
-        "El alias de tema más alto que acepta (0: ninguno).", "The highest topic alias it accepts (0: none).";
+    0x22 TopicAliasMaximum(u16) "Topic Alias Maximum", [Connect, ConnAck];
     /// A number standing for a topic.
-    0x23 TopicAlias(u16) "Topic Alias", [Publish],
-        "Un número que sustituye al tema para ahorrar bytes.", "A number standing in for the topic to save bytes.";
+    0x23 TopicAlias(u16) "Topic Alias", [Publish];
     /// Highest QoS the server supports.
-    0x24 MaximumQoS(byte) "Maximum QoS", [ConnAck],
-        "La QoS más alta que admite el bróker.", "The highest QoS the broker supports.";
+    0x24 MaximumQoS(byte) "Maximum QoS", [ConnAck];
     /// Whether retained messages are supported.
-    0x25 RetainAvailable(byte) "Retain Available", [ConnAck],
-        "1 si el bróker guarda mensajes retenidos.", "1 if the broker keeps retained messages.";
+    0x25 RetainAvailable(byte) "Retain Available", [ConnAck];
     /// A free name/value pair.
-    0x26 UserProperty(pair) "User Property", [Connect, ConnAck, Publish, PubAck, PubRec, PubRel, PubComp, Subscribe, SubAck, Unsubscribe, UnsubAck, Disconnect, Auth] + Will,
-        "Un par nombre/valor libre que el bróker reenvía tal cual.", "A free name/value pair the broker passes through.";
+    0x26 UserProperty(pair) "User Property", [Connect, ConnAck, Publish, PubAck, PubRec, PubRel, PubComp, Subscribe, SubAck, Unsubscribe, UnsubAck, Disconnect, Auth] + Will;
     /// Largest packet accepted.
-    0x27 MaximumPacketSize(u32) "Maximum Packet Size", [Connect, ConnAck],
-        "El paquete más grande que acepta, en bytes.", "The largest packet it accepts, in bytes.";
+    0x27 MaximumPacketSize(u32) "Maximum Packet Size", [Connect, ConnAck];
     /// Whether wildcards may be used.
-    0x28 WildcardSubscriptionAvailable(byte) "Wildcard Subscription Available", [ConnAck],
-        "1 si se pueden usar comodines al suscribirse.", "1 if wildcards may be used when subscribing.";
+    0x28 WildcardSubscriptionAvailable(byte) "Wildcard Subscription Available", [ConnAck];
     /// Whether subscription identifiers are supported.
-    0x29 SubscriptionIdentifierAvailable(byte) "Subscription Identifier Available", [ConnAck],
-        "1 si el bróker admite identificadores de suscripción.", "1 if the broker supports subscription identifiers.";
+    0x29 SubscriptionIdentifierAvailable(byte) "Subscription Identifier Available", [ConnAck];
     /// Whether shared subscriptions are supported.
-    0x2A SharedSubscriptionAvailable(byte) "Shared Subscription Available", [ConnAck],
-        "1 si el bróker admite suscripciones compartidas.", "1 if the broker supports shared subscriptions.";
+    0x2A SharedSubscriptionAvailable(byte) "Shared Subscription Available", [ConnAck];
 }
 
 impl Property {

@@ -1,127 +1,97 @@
 //! The class view's texts (setup, student join, teacher table). They are only read by the
 //! class part, so they travel with its lazily loaded chunk instead of the first load.
 
-use super::{catalogue, Lang};
+use super::{keys, Lang};
 
-catalogue! {
+keys! {
     /// A key into the class view's catalogue.
-    ClassText;
+    ClassText => class_text;
     /// What the setup is for.
-    SetupHint => {
-        es: "Elige un bróker y un código de clase. Tus alumnos abren el enlace (o el código QR), escriben su nombre y ves su progreso en directo.",
-        en: "Choose a broker and a class code. Your students open the link (or the QR code), type their name, and you see their progress live.",
-    },
+    SetupHint,
     /// The broker address field.
-    BrokerField => { es: "Dirección del bróker (wss://…, o ws:// en la red del centro)", en: "Broker address (wss://…, or ws:// on the school network)" },
+    BrokerField,
     /// The class code field.
-    CodeField => { es: "Código de clase", en: "Class code" },
+    CodeField,
     /// The prefix field.
-    PrefixField => { es: "Prefijo de los temas", en: "Topic prefix" },
+    PrefixField,
     /// Letting students' devices publish.
-    AllowDevices => {
-        es: "Los dispositivos virtuales de los alumnos publican también en el bróker",
-        en: "Students' virtual devices also publish to the broker",
-    },
+    AllowDevices,
     /// The student link.
-    StudentLink => { es: "Enlace para los alumnos", en: "Link for the students" },
+    StudentLink,
     /// The QR code's description.
-    QrLabel => { es: "Código QR del enlace para los alumnos", en: "QR code of the link for the students" },
+    QrLabel,
     /// A link too long for a QR code.
-    QrTooLong => { es: "El enlace es demasiado largo para un código QR.", en: "The link is too long for a QR code." },
+    QrTooLong,
     /// Open the teacher view.
-    OpenTeacher => { es: "Abrir la vista del profesor", en: "Open the teacher view" },
+    OpenTeacher,
     /// Copy the student link.
-    CopyLink => { es: "Copiar enlace", en: "Copy link" },
+    CopyLink,
     /// Copied.
-    Copied => { es: "Copiado.", en: "Copied." },
+    Copied,
     /// No password in links.
-    NoPasswordInLink => {
-        es: "El enlace no lleva contraseñas: cada alumno escribe la suya si el bróker la pide.",
-        en: "The link carries no password: each student types theirs if the broker asks for one.",
-    },
+    NoPasswordInLink,
     /// A public broker.
-    PublicWarning => {
-        es: "Bróker público: cualquiera en Internet puede leer lo que publica la clase. El prefijo es al azar; no escribáis datos personales.",
-        en: "Public broker: anyone on the Internet can read what the class publishes. The prefix is random; do not write personal data.",
-    },
+    PublicWarning,
     /// A class link (the label of its error).
-    ClassLink => { es: "Enlace de clase", en: "Class link" },
+    ClassLink,
     /// A bad class code.
-    BadCode => { es: "El código de clase lleva de 1 a 16 letras, cifras, - o _.", en: "A class code has 1 to 16 letters, digits, - or _." },
+    BadCode,
     /// A bad prefix.
-    BadPrefix => {
-        es: "El prefijo debe ser un tema sin comodines (+ #), sin niveles vacíos y sin $ al principio.",
-        en: "The prefix must be a topic without wildcards (+ #), empty levels or a leading $.",
-    },
+    BadPrefix,
     /// A bad display name.
-    BadName => { es: "Tu nombre lleva de 1 a 32 caracteres.", en: "Your name has 1 to 32 characters." },
+    BadName,
     /// A bad user name.
-    BadUsername => {
-        es: "El usuario no puede estar vacío ni llevar /, + o #.",
-        en: "The user name cannot be empty nor contain /, + or #.",
-    },
+    BadUsername,
     /// The join form's hint.
-    JoinHint => {
-        es: "Escribe tu nombre para unirte. Tu profesor verá qué lecciones superas y cuántos objetivos llevas.",
-        en: "Type your name to join. Your teacher will see which lessons you pass and how many goals you have met.",
-    },
+    JoinHint,
     /// Display name field.
-    NameField => { es: "Tu nombre", en: "Your name" },
+    NameField,
     /// User name field (optional).
-    UsernameField => { es: "Usuario (si tu profesor te dio uno)", en: "User name (if your teacher gave you one)" },
+    UsernameField,
     /// The teacher's user name field.
-    TeacherUsername => { es: "Usuario (si el bróker lo pide)", en: "User name (if the broker asks for one)" },
+    TeacherUsername,
     /// Password field.
-    PasswordField => { es: "Contraseña", en: "Password" },
+    PasswordField,
     /// Join button.
-    Join => { es: "Unirme a la clase", en: "Join the class" },
+    Join,
     /// Leave button.
-    Leave => { es: "Salir de la clase", en: "Leave the class" },
+    Leave,
     /// Connecting.
-    Connecting => { es: "Conectando con el bróker de la clase…", en: "Connecting to the class broker…" },
+    Connecting,
     /// No CONNACK in time.
-    NoAnswer => { es: "El bróker no respondió a tiempo.", en: "The broker did not answer in time." },
+    NoAnswer,
     /// Reconnecting.
-    Reconnecting => {
-        es: "Se perdió la conexión con el bróker: reintentando. Tu progreso se enviará al volver.",
-        en: "The connection to the broker was lost: retrying. Your progress will be sent when it is back.",
-    },
+    Reconnecting,
     /// Devices shared.
-    SharingDevices => {
-        es: "Tus dispositivos virtuales publican también en el bróker de la clase.",
-        en: "Your virtual devices also publish to the class broker.",
-    },
+    SharingDevices,
     /// Connect (teacher).
-    Connect => { es: "Conectar", en: "Connect" },
+    Connect,
     /// Teacher's hint.
-    TeacherHint => {
-        es: "La tabla se llena con el progreso que cada alumno deja retenido en el bróker: si el bróker se reinicia o llegas tarde, vuelve entera.",
-        en: "The table fills from the progress each student leaves retained on the broker: if the broker restarts or you arrive late, it comes back whole.",
-    },
+    TeacherHint,
     /// Students heading.
-    Students => { es: "Alumnos", en: "Students" },
+    Students,
     /// No students yet.
-    NoStudents => { es: "Todavía no hay alumnos. Comparte el enlace.", en: "No students yet. Share the link." },
+    NoStudents,
     /// The student column.
-    StudentColumn => { es: "Alumno", en: "Student" },
+    StudentColumn,
     /// The last-seen column.
-    LastSeen => { es: "Visto por última vez", en: "Last seen" },
+    LastSeen,
     /// Connected now.
-    Online => { es: "conectado", en: "online" },
+    Online,
     /// Not connected.
-    Offline => { es: "desconectado", en: "offline" },
+    Offline,
     /// A lesson passed.
-    Passed => { es: "superada", en: "passed" },
+    Passed,
     /// A lesson not started.
-    NotStarted => { es: "sin empezar", en: "not started" },
+    NotStarted,
     /// Progress that cannot be read.
-    Unreadable => { es: "progreso ilegible", en: "unreadable progress" },
+    Unreadable,
     /// The topic tree heading.
-    Topics => { es: "Temas de la clase", en: "The class's topics" },
+    Topics,
     /// No device topics yet.
-    NoTopics => { es: "Ningún dispositivo ha publicado todavía.", en: "No device has published yet." },
+    NoTopics,
     /// Just now.
-    JustNow => { es: "hace un momento", en: "just now" },
+    JustNow,
 }
 
 /// Messages with values, each sentence whole in each language.
@@ -149,35 +119,7 @@ pub enum ClassMsg<'a> {
 impl ClassMsg<'_> {
     /// The sentence in a language.
     pub fn render(&self, lang: Lang) -> String {
-        use ClassMsg::*;
-        match (self, lang) {
-            (JoinTitle(c), Lang::Es) => format!("Clase {c}"),
-            (JoinTitle(c), Lang::En) => format!("Class {c}"),
-            (Joined(n, c), Lang::Es) => format!(
-                "Estás en la clase {c} como «{n}». Tu progreso se comparte con tu profesor."
-            ),
-            (Joined(n, c), Lang::En) => {
-                format!("You are in class {c} as “{n}”. Your progress is shared with your teacher.")
-            }
-            (TeacherTitle(c), Lang::Es) => format!("Clase {c}: vista del profesor"),
-            (TeacherTitle(c), Lang::En) => format!("Class {c}: teacher view"),
-            (StudentCount(1), Lang::Es) => "1 alumno".into(),
-            (StudentCount(n), Lang::Es) => format!("{n} alumnos"),
-            (StudentCount(1), Lang::En) => "1 student".into(),
-            (StudentCount(n), Lang::En) => format!("{n} students"),
-            (Current(m, a), Lang::Es) => format!("en curso: {m} de {a} objetivos"),
-            (Current(m, a), Lang::En) => format!("in progress: {m} of {a} goals"),
-            (Tried(m, a), Lang::Es) => format!("{m} de {a} objetivos"),
-            (Tried(m, a), Lang::En) => format!("{m} of {a} goals"),
-            (MinutesAgo(n), Lang::Es) => format!("hace {n} min"),
-            (MinutesAgo(n), Lang::En) => format!("{n} min ago"),
-            (HoursAgo(n), Lang::Es) => format!("hace {n} h"),
-            (HoursAgo(n), Lang::En) => format!("{n} h ago"),
-            (DaysAgo(1), Lang::Es) => "hace 1 día".into(),
-            (DaysAgo(n), Lang::Es) => format!("hace {n} días"),
-            (DaysAgo(1), Lang::En) => "1 day ago".into(),
-            (DaysAgo(n), Lang::En) => format!("{n} days ago"),
-        }
+        in_language!(lang, class_msg(self))
     }
 }
 
@@ -199,8 +141,8 @@ mod tests {
     #[test]
     fn every_class_text_has_both_languages() {
         for k in ClassText::ALL {
-            for lang in Lang::ALL {
-                assert!(!k.in_lang(lang).trim().is_empty(), "{k:?} empty in {lang}");
+            for &lang in Lang::ALL {
+                assert!(!lang.t(*k).trim().is_empty(), "{k:?} empty in {lang}");
             }
         }
         assert_ne!(Lang::Es.t(ClassText::Join), Lang::En.t(ClassText::Join));

@@ -8,6 +8,7 @@
 //! any other end with RST. Frames are written in time order, stamped in microseconds of the
 //! virtual clock.
 
+use crate::core::i18n::in_language;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
@@ -45,7 +46,7 @@ pub struct Exported {
 
 /// What a packet comment says (rendered in the export's language).
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Comment {
+pub enum Comment {
     /// A device's connection opens (with its client id and whether it is TLS).
     Opens { device: String, tls: bool },
     /// Bytes that TLS encrypts in the simulation, shown decrypted.
@@ -60,52 +61,7 @@ enum Comment {
 
 impl Comment {
     fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Comment::Opens { device, tls: false }, Lang::Es) => {
-                format!("«{device}» abre una conexión TCP con el bróker (puerto 1883)")
-            }
-            (Comment::Opens { device, tls: false }, Lang::En) => {
-                format!("\"{device}\" opens a TCP connection to the broker (port 1883)")
-            }
-            (Comment::Opens { device, tls: true }, Lang::Es) => format!(
-                "«{device}» abre una conexión con el bróker en el puerto 8883 (TLS): aquí se \
-                 muestra descifrada en el puerto 1883"
-            ),
-            (Comment::Opens { device, tls: true }, Lang::En) => format!(
-                "\"{device}\" connects to the broker on port 8883 (TLS): shown here decrypted, \
-                 on port 1883"
-            ),
-            (Comment::Tls, Lang::Es) => {
-                "Puerto 8883: en la red va cifrado con TLS; se muestra descifrado".into()
-            }
-            (Comment::Tls, Lang::En) => {
-                "Port 8883: encrypted with TLS on the network; shown decrypted".into()
-            }
-            (Comment::Lost, Lang::Es) => {
-                "Perdido en el enlace: no llega al otro extremo y TCP lo reenvía".into()
-            }
-            (Comment::Lost, Lang::En) => {
-                "Lost on the link: it never reaches the other end, and TCP sends it again".into()
-            }
-            (Comment::RealClient, Lang::Es) => {
-                "Cliente real: MQTT viajó sobre WebSocket; aquí se muestra sobre TCP".into()
-            }
-            (Comment::RealClient, Lang::En) => {
-                "Real client: MQTT travelled over a WebSocket; shown here over TCP".into()
-            }
-            (Comment::File { real: false }, Lang::Es) => {
-                "MQTT Playground: una ejecución simulada; los tiempos son del reloj virtual".into()
-            }
-            (Comment::File { real: false }, Lang::En) => {
-                "MQTT Playground: a simulated run; times are the virtual clock's".into()
-            }
-            (Comment::File { real: true }, Lang::Es) => {
-                "MQTT Playground: paquetes del cliente real con un bróker real".into()
-            }
-            (Comment::File { real: true }, Lang::En) => {
-                "MQTT Playground: the real client's packets with a real broker".into()
-            }
-        }
+        in_language!(lang, capture_comment(self))
     }
 }
 

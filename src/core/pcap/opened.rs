@@ -12,7 +12,7 @@ use super::{MAX_PACKETS, MQTTS_PORT, MQTT_PORT};
 use crate::core::codec::{
     decode, packet_len, Decoded, Packet, PacketType, PropertyId, Version, MAX_PACKET_SIZE,
 };
-use crate::core::i18n::Lang;
+use crate::core::i18n::{in_language, Lang};
 use crate::core::types::QoS;
 use litemap::LiteMap;
 
@@ -287,11 +287,15 @@ impl Opened {
 
     /// One line on the whole capture.
     pub fn summary(&self, lang: Lang) -> String {
-        let (n, m, f) = (self.packets.len(), self.streams.len(), self.frames);
-        match lang {
-            Lang::Es => format!("{n} paquetes MQTT en {m} conexiones ({f} tramas en el archivo)."),
-            Lang::En => format!("{n} MQTT packets in {m} connections ({f} frames in the file)."),
-        }
+        let (packets, connections, frames) = (self.packets.len(), self.streams.len(), self.frames);
+        in_language!(
+            lang,
+            capture_story(&Story::Summary {
+                packets,
+                connections,
+                frames
+            })
+        )
     }
 
     /// What the capture tells of a PUBLISH: who published it and whom the broker sent it to,
@@ -301,58 +305,62 @@ impl Opened {
         if p.kind != Some(PacketType::Publish) {
             return None;
         }
-        if let Some(publish) = self.publishes.iter().find(|x| x.packet == packet) {
-            let from = self.who(p.stream);
+        let story = if let Some(publish) = self.publishes.iter().find(|x| x.packet == packet) {
             let to: Vec<&str> = publish
                 .delivered
                 .iter()
                 .map(|&d| self.who(self.packets[d].stream))
                 .collect();
-            return Some(match (to.is_empty(), lang) {
-                (true, Lang::Es) => format!(
-                    "«{from}» publicó en «{}». En esta captura el bróker no se lo envía a nadie.",
-                    publish.topic
-                ),
-                (true, Lang::En) => format!(
-                    "\"{from}\" published on \"{}\". In this capture the broker sends it to nobody.",
-                    publish.topic
-                ),
-                (false, Lang::Es) => format!(
-                    "«{from}» publicó en «{}»; el bróker se lo envió a: {}.",
-                    publish.topic,
-                    to.join(", ")
-                ),
-                (false, Lang::En) => format!(
-                    "\"{from}\" published on \"{}\"; the broker sent it to: {}.",
-                    publish.topic,
-                    to.join(", ")
-                ),
-            });
-        }
-        let to = self.who(p.stream);
-        let origin = self
-            .publishes
-            .iter()
-            .find(|x| x.delivered.contains(&packet));
-        Some(match (origin, lang) {
-            (Some(o), Lang::Es) => format!(
-                "El bróker entrega a «{to}» el mensaje que publicó «{}» (trama {}).",
-                self.who(self.packets[o.packet].stream),
-                self.packets[o.packet].frame
-            ),
-            (Some(o), Lang::En) => format!(
-                "The broker delivers to \"{to}\" the message \"{}\" published (frame {}).",
-                self.who(self.packets[o.packet].stream),
-                self.packets[o.packet].frame
-            ),
-            (None, Lang::Es) => format!(
-                "El bróker entrega este mensaje a «{to}»; quién lo publicó no está en la captura \
-                 (un retenido, un testamento, o antes de empezar a capturar)."
-            ),
-            (None, Lang::En) => format!(
-                "The broker delivers this message to \"{to}\"; who published it is not in the \
-                 capture (a retained message, a will, or before the capture started)."
-            ),
-        })
+            Story::Published {
+                from: self.who(p.stream),
+                topic: &publish.topic,
+                to: to.join(", "),
+            }
+        } else {
+            let origin = self
+                .publishes
+                .iter()
+                .find(|x| x.delivered.contains(&packet));
+            Story::Delivered {
+                to: self.who(p.stream),
+                from: origin.map(|o| {
+                    (
+                        self.who(self.packets[o.packet].stream),
+                        self.packets[o.packet].frame,
+                    )
+                }),
+            }
+        };
+        Some(in_language!(lang, capture_story(&story)))
     }
+}
+
+/// What a capture tells, as each language says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Story<'a> {
+    /// The whole capture.
+    Summary {
+        /// MQTT packets.
+        packets: usize,
+        /// Connections.
+        connections: usize,
+        /// Frames in the file.
+        frames: usize,
+    },
+    /// A client's PUBLISH and whom the broker sent it to.
+    Published {
+        /// Who published.
+        from: &'a str,
+        /// On which topic.
+        topic: &'a str,
+        /// The receivers, joined with commas (empty: nobody in this capture).
+        to: String,
+    },
+    /// A broker's PUBLISH: to whom, and whose message with its frame, if captured.
+    Delivered {
+        /// The receiver.
+        to: &'a str,
+        /// The publisher and the frame of its PUBLISH.
+        from: Option<(&'a str, u32)>,
+    },
 }

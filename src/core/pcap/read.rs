@@ -2,6 +2,7 @@
 //! order) sliced down to TCP segments (etherparse: Ethernet, Linux cooked, BSD loopback and raw
 //! IP links; IPv4 and IPv6). Frames that are not TCP are counted and passed over.
 
+use crate::core::i18n::in_language;
 use std::net::IpAddr;
 
 use etherparse::{NetSlice, SlicedPacket, TransportSlice};
@@ -42,68 +43,15 @@ pub enum CaptureError {
     },
 }
 
+/// Bytes in whole mebibytes, rounded up (as a file's size is said).
+pub fn mib(bytes: usize) -> usize {
+    bytes.div_ceil(1024 * 1024)
+}
+
 impl CaptureError {
     /// What went wrong and what to do, in a language.
     pub fn message(&self, lang: Lang) -> String {
-        let mib = |b: usize| b.div_ceil(1024 * 1024);
-        match (self, lang) {
-            (CaptureError::TooLarge { bytes }, Lang::Es) => format!(
-                "El archivo ocupa {} MB y el máximo es {} MB. En Wireshark, guarda solo los \
-                 paquetes MQTT (filtro «mqtt», Archivo › Exportar paquetes especificados).",
-                mib(*bytes),
-                mib(MAX_FILE_BYTES)
-            ),
-            (CaptureError::TooLarge { bytes }, Lang::En) => format!(
-                "The file is {} MB and the limit is {} MB. In Wireshark, save only the MQTT \
-                 packets (filter \"mqtt\", File › Export Specified Packets).",
-                mib(*bytes),
-                mib(MAX_FILE_BYTES)
-            ),
-            (CaptureError::Empty, Lang::Es) => "El archivo está vacío.".into(),
-            (CaptureError::Empty, Lang::En) => "The file is empty.".into(),
-            (CaptureError::NotACapture, Lang::Es) => {
-                "No es una captura: se esperaba un archivo .pcap o .pcapng como los que guardan \
-                 Wireshark o tcpdump."
-                    .into()
-            }
-            (CaptureError::NotACapture, Lang::En) => {
-                "This is not a capture: expected a .pcap or .pcapng file as Wireshark or tcpdump \
-                 save them."
-                    .into()
-            }
-            (CaptureError::LinkType(t), Lang::Es) => format!(
-                "La captura usa un tipo de enlace que no se puede leer aquí ({t}); captura en \
-                 una interfaz Ethernet, Wi-Fi o «lo»."
-            ),
-            (CaptureError::LinkType(t), Lang::En) => format!(
-                "The capture uses a link type this reader does not know ({t}); capture on an \
-                 Ethernet, Wi-Fi or loopback interface."
-            ),
-            (CaptureError::NoTcp { frames }, Lang::Es) => {
-                format!(
-                    "La captura tiene {frames} tramas, pero ninguna es TCP: MQTT viaja sobre TCP."
-                )
-            }
-            (CaptureError::NoTcp { frames }, Lang::En) => {
-                format!("The capture has {frames} frames, but none is TCP: MQTT travels over TCP.")
-            }
-            (CaptureError::NoMqtt { streams, tls: 0 }, Lang::Es) => format!(
-                "Hay {streams} conexiones TCP, pero ninguna lleva MQTT (se busca un CONNECT o \
-                 el puerto 1883)."
-            ),
-            (CaptureError::NoMqtt { streams, tls: 0 }, Lang::En) => format!(
-                "There are {streams} TCP connections, but none carries MQTT (a CONNECT or port \
-                 1883 is looked for)."
-            ),
-            (CaptureError::NoMqtt { streams, tls }, Lang::Es) => format!(
-                "Hay {streams} conexiones TCP; {tls} van al puerto 8883, cifradas con TLS, y no \
-                 se pueden leer. Captura en el puerto 1883 para ver los paquetes."
-            ),
-            (CaptureError::NoMqtt { streams, tls }, Lang::En) => format!(
-                "There are {streams} TCP connections; {tls} go to port 8883, encrypted with TLS, \
-                 and cannot be read. Capture on port 1883 to see the packets."
-            ),
-        }
+        in_language!(lang, capture_error(self))
     }
 }
 
@@ -153,77 +101,7 @@ pub enum CaptureNote {
 impl CaptureNote {
     /// The note, in a language.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CaptureNote::Truncated { frames }, Lang::Es) => format!(
-                "El archivo está cortado: termina a mitad de una trama. Se leyeron {frames} \
-                 tramas completas."
-            ),
-            (CaptureNote::Truncated { frames }, Lang::En) => format!(
-                "The file is cut short: it ends in the middle of a frame. {frames} whole frames \
-                 were read."
-            ),
-            (CaptureNote::Snapped { frames }, Lang::Es) => format!(
-                "{frames} tramas se guardaron recortadas (límite de captura): les falta el final."
-            ),
-            (CaptureNote::Snapped { frames }, Lang::En) => format!(
-                "{frames} frames were saved cut short (the capture's snap length): their end is \
-                 missing."
-            ),
-            (
-                CaptureNote::Gap {
-                    stream,
-                    to_server,
-                    missing,
-                },
-                Lang::Es,
-            ) => format!(
-                "Conexión {}: faltan {missing} bytes {} (no se capturaron); lo que sigue puede \
-                 empezar a mitad de un paquete.",
-                stream + 1,
-                if *to_server {
-                    "del cliente al bróker"
-                } else {
-                    "del bróker al cliente"
-                }
-            ),
-            (
-                CaptureNote::Gap {
-                    stream,
-                    to_server,
-                    missing,
-                },
-                Lang::En,
-            ) => format!(
-                "Connection {}: {missing} bytes {} are missing (not captured); what follows may \
-                 start in the middle of a packet.",
-                stream + 1,
-                if *to_server {
-                    "from client to broker"
-                } else {
-                    "from broker to client"
-                }
-            ),
-            (CaptureNote::Unreadable { stream, bytes }, Lang::Es) => format!(
-                "Conexión {}: {bytes} bytes no forman un paquete MQTT y se saltan.",
-                stream + 1
-            ),
-            (CaptureNote::Unreadable { stream, bytes }, Lang::En) => format!(
-                "Connection {}: {bytes} bytes are not an MQTT packet and are skipped.",
-                stream + 1
-            ),
-            (CaptureNote::Tls { streams }, Lang::Es) => format!(
-                "{streams} conexiones van al puerto 8883, cifradas con TLS: no se pueden leer."
-            ),
-            (CaptureNote::Tls { streams }, Lang::En) => format!(
-                "{streams} connections go to port 8883, encrypted with TLS: they cannot be read."
-            ),
-            (CaptureNote::TooMany { shown, total }, Lang::Es) => {
-                format!("Se muestran los primeros {shown} de {total} paquetes MQTT.")
-            }
-            (CaptureNote::TooMany { shown, total }, Lang::En) => {
-                format!("The first {shown} of {total} MQTT packets are shown.")
-            }
-        }
+        in_language!(lang, capture_note(self))
     }
 }
 

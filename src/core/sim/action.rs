@@ -6,9 +6,9 @@ use serde_json::Value;
 
 use crate::core::broker::BrokerConfig;
 use crate::core::i18n::Lang;
-use crate::core::json_read::{At, FromJson, Obj, Read};
+use crate::core::json_read::{not_json, At, FromJson, Obj, Read};
 use crate::core::sim::scenario::{
-    check_filter, check_link, check_port, check_qos, check_topic, err, LinkConfig, Scenario,
+    check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
     ScenarioError, WillConfig,
 };
 
@@ -252,14 +252,7 @@ impl FromJson for Scheduled {
 impl Action {
     /// Reads an action's JSON (`{"type": "publish", …}`), with errors in `lang`.
     pub fn from_json(text: &str, lang: Lang) -> Result<Action, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            err(
-                "",
-                lang,
-                format!("no es JSON válido: {e}"),
-                format!("not valid JSON: {e}"),
-            )
-        })?;
+        let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
         Action::read(&value, At::root(lang))
     }
 

@@ -21,8 +21,8 @@ use serde::Serialize;
 use crate::core::broker::BrokerConfig;
 use crate::core::codec::Version;
 use crate::core::i18n::Lang;
-pub(crate) use crate::core::json_read::err;
 pub use crate::core::json_read::ScenarioError;
+pub(crate) use crate::core::json_read::{err, not_json, Problem};
 use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -517,40 +517,14 @@ impl Scenario {
 
     /// Reads and checks a scenario file.
     pub fn from_json(text: &str, lang: Lang) -> Result<Scenario, ScenarioError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            err(
-                "",
-                lang,
-                format!(
-                    "El archivo no es JSON válido (línea {}, columna {}): {e}",
-                    e.line(),
-                    e.column()
-                ),
-                format!(
-                    "The file is not valid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
         match value.get("version").map(|v| v.as_u64()) {
-            None => {
-                return Err(err(
-                    "version",
-                    lang,
-                    format!("falta el número de versión del formato (esta aplicación lee la versión {FORMAT_VERSION})"),
-                    format!("the format version is missing (this app reads version {FORMAT_VERSION})"),
-                ))
-            }
+            None => return Err(err("version", lang, Problem::FormatVersionMissing)),
             Some(Some(v)) if v == u64::from(FORMAT_VERSION) => {}
             Some(v) => {
                 let shown = v.map_or_else(|| value["version"].to_string(), |n| n.to_string());
-                return Err(err(
-                    "version",
-                    lang,
-                    format!("la versión {shown} del formato no está soportada (esta aplicación lee la versión {FORMAT_VERSION})"),
-                    format!("format version {shown} is not supported (this app reads version {FORMAT_VERSION})"),
-                ));
+                return Err(err("version", lang, Problem::FormatVersion(shown)));
             }
         }
         let scenario = Scenario::read(&value, At::root(lang))?;
@@ -585,37 +559,25 @@ impl Scenario {
         for (i, d) in self.devices.iter().enumerate() {
             let at = |field: &str| format!("devices[{i}].{field}");
             if d.name.trim().is_empty() {
-                return Err(err(
-                    at("name"),
-                    lang,
-                    "el nombre no puede estar vacío".into(),
-                    "the name cannot be empty".into(),
-                ));
+                return Err(err(at("name"), lang, Problem::EmptyName));
             }
             if names.insert(d.name.as_str(), ()).is_some() {
                 return Err(err(
                     at("name"),
                     lang,
-                    format!("ya hay otro dispositivo llamado «{}»", d.name),
-                    format!("another device is already called \"{}\"", d.name),
+                    Problem::DuplicateName(d.name.clone()),
                 ));
             }
             if d.kind.has_client() {
                 let id = d.client_id.as_deref().unwrap_or(&d.name);
                 if ClientId::new(id).is_err() {
-                    return Err(err(
-                        at("client_id"),
-                        lang,
-                        "el identificador de cliente no es válido".into(),
-                        "the client id is not valid".into(),
-                    ));
+                    return Err(err(at("client_id"), lang, Problem::BadClientId));
                 }
                 if ids.insert(id.to_string(), ()).is_some() {
                     return Err(err(
                         at("client_id"),
                         lang,
-                        format!("otro dispositivo ya usa el identificador «{id}»: se echarían mutuamente del bróker"),
-                        format!("another device already uses client id \"{id}\": they would keep taking each other over"),
+                        Problem::DuplicateClientId(id.to_string()),
                     ));
                 }
             }
@@ -662,12 +624,7 @@ impl Scenario {
                 {
                     let ok = [start, step, min, max].iter().all(|v| v.is_finite()) && min <= max;
                     if !ok {
-                        return Err(err(
-                            format!("{at}.model"),
-                            lang,
-                            "los números deben ser finitos y min ≤ max".into(),
-                            "numbers must be finite and min ≤ max".into(),
-                        ));
+                        return Err(err(format!("{at}.model"), lang, Problem::ModelRange));
                     }
                 }
             }
@@ -712,52 +669,31 @@ impl Scenario {
         if self.devices.iter().any(|d| d.name == name) {
             Ok(())
         } else {
-            Err(err(
-                at,
-                lang,
-                format!("no hay ningún dispositivo llamado «{name}»"),
-                format!("there is no device called \"{name}\""),
-            ))
+            Err(err(at, lang, Problem::NoSuchDevice(name.to_string())))
         }
     }
 }
 
 /// A topic name, or a message that names the field.
 pub fn check_topic(text: &str, at: &str, lang: Lang) -> Result<TopicName, ScenarioError> {
-    TopicName::new(text).map_err(|e| {
-        crate::core::json_read::err(at, lang, e.message(Lang::Es), e.message(Lang::En))
-    })
+    TopicName::new(text).map_err(|e| err(at, lang, Problem::Topic(e)))
 }
 
 /// A topic filter, or a message that names the field.
 pub fn check_filter(text: &str, at: &str, lang: Lang) -> Result<TopicFilter, ScenarioError> {
-    TopicFilter::new(text).map_err(|e| {
-        crate::core::json_read::err(at, lang, e.message(Lang::Es), e.message(Lang::En))
-    })
+    TopicFilter::new(text).map_err(|e| err(at, lang, Problem::Topic(e)))
 }
 
 /// A QoS level, or a message that names the field.
 pub fn check_qos(qos: u8, at: &str, lang: Lang) -> Result<QoS, ScenarioError> {
-    QoS::from_u8(qos).ok_or_else(|| {
-        err(
-            at,
-            lang,
-            format!("QoS {qos} no existe: usa 0, 1 o 2"),
-            format!("there is no QoS {qos}: use 0, 1 or 2"),
-        )
-    })
+    QoS::from_u8(qos).ok_or_else(|| err(at, lang, Problem::NoSuchQoS(qos)))
 }
 
 fn check_interval(ms: u64, at: &str, lang: Lang) -> Result<(), ScenarioError> {
     if ms >= 10 {
         Ok(())
     } else {
-        Err(err(
-            at,
-            lang,
-            "el intervalo debe ser de al menos 10 ms".into(),
-            "the interval must be at least 10 ms".into(),
-        ))
+        Err(err(at, lang, Problem::IntervalTooShort))
     }
 }
 
@@ -766,32 +702,17 @@ pub fn check_port(port: u16, at: &str, lang: Lang) -> Result<(), ScenarioError> 
     if port == 1883 || port == 8883 {
         Ok(())
     } else {
-        Err(err(
-            at,
-            lang,
-            format!("puerto {port}: usa 1883 (sin cifrar) o 8883 (TLS)"),
-            format!("port {port}: use 1883 (plain) or 8883 (TLS)"),
-        ))
+        Err(err(at, lang, Problem::Port(port)))
     }
 }
 
 /// Checks a link's numbers.
 pub fn check_link(link: &LinkConfig, at: &str, lang: Lang) -> Result<(), ScenarioError> {
     if !(0.0..=1.0).contains(&link.loss) {
-        return Err(err(
-            format!("{at}.loss"),
-            lang,
-            "la pérdida es una probabilidad entre 0 y 1".into(),
-            "loss is a probability between 0 and 1".into(),
-        ));
+        return Err(err(format!("{at}.loss"), lang, Problem::LossRange));
     }
     if link.latency_ms > 60_000 || link.jitter_ms > 60_000 {
-        return Err(err(
-            at,
-            lang,
-            "latencia y variación: como mucho 60 000 ms".into(),
-            "latency and jitter: at most 60 000 ms".into(),
-        ));
+        return Err(err(at, lang, Problem::LatencyRange));
     }
     Ok(())
 }

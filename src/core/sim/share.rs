@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::core::i18n::Lang;
-use crate::core::json_read::{At, FromJson, Obj, Read};
+use crate::core::json_read::{not_json, At, FromJson, Obj, Problem, Read};
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::run::{Recorded, Run};
 use crate::core::sim::scenario::{err, Scenario, ScenarioError};
@@ -100,24 +100,12 @@ impl Share {
 
     /// Reads a link's JSON (a damaged or foreign link is an error in the user's language).
     pub fn from_json(text: &str, lang: Lang) -> Result<Share, ScenarioError> {
-        let damaged = |detail: String| {
-            err(
-                "",
-                lang,
-                format!("el enlace compartido está dañado o incompleto ({detail})"),
-                format!("the shared link is damaged or incomplete ({detail})"),
-            )
-        };
-        let value: Value = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
-        let share = Share::read(&value, At::root(lang)).map_err(|e| damaged(e.to_string()))?;
+        let damaged = |why: ScenarioError| err("", lang, Problem::DamagedLink(Box::new(why)));
+        let value: Value = serde_json::from_str(text).map_err(|e| damaged(not_json(&e, lang)))?;
+        let share = Share::read(&value, At::root(lang)).map_err(damaged)?;
         if share.version != SHARE_VERSION {
             let v = share.version;
-            return Err(err(
-                "version",
-                lang,
-                format!("este enlace es de otra versión ({v}); esta aplicación lee la {SHARE_VERSION}"),
-                format!("this link is from another version ({v}); this app reads version {SHARE_VERSION}"),
-            ));
+            return Err(err("version", lang, Problem::LinkVersion(v)));
         }
         Ok(share)
     }
@@ -126,14 +114,7 @@ impl Share {
     pub fn scenario(&self, lang: Lang) -> Result<Scenario, ScenarioError> {
         let mut scenario = match (&self.lesson, &self.scenario) {
             (Some(id), _) => find_lesson(id)
-                .ok_or_else(|| {
-                    err(
-                        "lesson",
-                        lang,
-                        format!("no hay ninguna lección «{id}» en esta versión"),
-                        format!("there is no lesson “{id}” in this version"),
-                    )
-                })?
+                .ok_or_else(|| err("lesson", lang, Problem::NoSuchLesson(id.clone())))?
                 .scenario(lang)?,
             (None, Some(json)) => Scenario::from_json(json, lang)?,
             (None, None) => Scenario::new(self.seed),

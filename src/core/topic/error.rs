@@ -1,5 +1,6 @@
 //! Why a topic name or filter is not valid, in words a student understands.
 
+use crate::core::i18n::in_language;
 use std::fmt;
 
 use crate::core::i18n::Lang;
@@ -66,53 +67,7 @@ impl TopicError {
 
     /// The explanation in a language.
     pub fn message(&self, lang: Lang) -> String {
-        use TopicError::*;
-        match (self, lang) {
-            (Empty, Lang::Es) => "El tema está vacío: debe tener al menos un carácter.".into(),
-            (Empty, Lang::En) => "The topic is empty: it needs at least one character.".into(),
-            (TooLong { len }, Lang::Es) => {
-                format!("El tema ocupa {len} bytes; el máximo es 65 535.")
-            }
-            (TooLong { len }, Lang::En) => {
-                format!("The topic is {len} bytes long; the maximum is 65 535.")
-            }
-            (NullCharacter, Lang::Es) => "El tema contiene el carácter nulo (U+0000), que no está permitido.".into(),
-            (NullCharacter, Lang::En) => "The topic contains the null character (U+0000), which is not allowed.".into(),
-            (WildcardInName { level, wildcard }, Lang::Es) => format!(
-                "No se puede publicar en un tema con comodines: «{wildcard}» en el nivel {level}. Los comodines solo valen para suscribirse."
-            ),
-            (WildcardInName { level, wildcard }, Lang::En) => format!(
-                "No wildcards in a topic you publish to: '{wildcard}' at level {level}. Wildcards are only for subscribing."
-            ),
-            (PlusNotWholeLevel { level }, Lang::Es) => format!(
-                "«+» debe ocupar un nivel entero (nivel {level}): escribe «a/+/b», no «a/b+»."
-            ),
-            (PlusNotWholeLevel { level }, Lang::En) => format!(
-                "'+' must fill a whole level (level {level}): write 'a/+/b', not 'a/b+'."
-            ),
-            (HashNotWholeLevel { level }, Lang::Es) => format!(
-                "«#» debe ocupar un nivel entero (nivel {level}): escribe «a/#», no «a#»."
-            ),
-            (HashNotWholeLevel { level }, Lang::En) => format!(
-                "'#' must fill a whole level (level {level}): write 'a/#', not 'a#'."
-            ),
-            (HashNotLast { level }, Lang::Es) => format!(
-                "«#» solo puede ir al final: está en el nivel {level} y le siguen más niveles."
-            ),
-            (HashNotLast { level }, Lang::En) => format!(
-                "'#' may only come last: it is at level {level} and more levels follow."
-            ),
-            (ShareGroupEmpty, Lang::Es) => "Falta el nombre del grupo: «$share/grupo/filtro».".into(),
-            (ShareGroupEmpty, Lang::En) => "The group name is missing: '$share/group/filter'.".into(),
-            (ShareGroupWildcard { wildcard }, Lang::Es) => format!(
-                "El nombre del grupo compartido no puede contener «{wildcard}»."
-            ),
-            (ShareGroupWildcard { wildcard }, Lang::En) => format!(
-                "The shared group name cannot contain '{wildcard}'."
-            ),
-            (ShareNoFilter, Lang::Es) => "Falta el filtro después del grupo: «$share/grupo/filtro».".into(),
-            (ShareNoFilter, Lang::En) => "The filter after the group is missing: '$share/group/filter'.".into(),
-        }
+        in_language!(lang, topic_error(self))
     }
 }
 

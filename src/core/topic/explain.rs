@@ -4,6 +4,7 @@
 //! inline, so the common case allocates nothing: it is meant to run for every filter a message
 //! is tried against.
 
+use crate::core::i18n::in_language;
 use smallvec::SmallVec;
 
 use super::{TopicFilter, TopicName};
@@ -58,55 +59,16 @@ pub struct Step<'a> {
 impl Step<'_> {
     /// A sentence for the journey view.
     pub fn message(&self, lang: Lang) -> String {
-        let n = self.level;
-        let f = self.filter.unwrap_or("");
-        let t = self.topic.unwrap_or("");
-        match (&self.outcome, lang) {
-            (StepOutcome::Literal, Lang::Es) => format!("Nivel {n}: «{f}» coincide con «{t}»."),
-            (StepOutcome::Literal, Lang::En) => format!("Level {n}: '{f}' equals '{t}'."),
-            (StepOutcome::PlusTookLevel, Lang::Es) => {
-                format!("Nivel {n}: «+» acepta un nivel cualquiera, aquí «{t}».")
-            }
-            (StepOutcome::PlusTookLevel, Lang::En) => {
-                format!("Level {n}: '+' takes any one level, here '{t}'.")
-            }
-            (StepOutcome::HashTookRest { levels: 0 }, Lang::Es) => format!(
-                "Nivel {n}: «#» también coincide con el nivel padre: el tema acaba justo antes."
-            ),
-            (StepOutcome::HashTookRest { levels: 0 }, Lang::En) => format!(
-                "Level {n}: '#' also matches the parent level: the topic ends right before it."
-            ),
-            (StepOutcome::HashTookRest { levels }, Lang::Es) => {
-                format!("Nivel {n}: «#» acepta el resto del tema ({levels} nivel(es)).")
-            }
-            (StepOutcome::HashTookRest { levels }, Lang::En) => {
-                format!("Level {n}: '#' takes the rest of the topic ({levels} level(s)).")
-            }
-            (StepOutcome::Differs, Lang::Es) => {
-                format!("Nivel {n}: «{f}» no es «{t}» (mayúsculas y minúsculas cuentan). No coincide.")
-            }
-            (StepOutcome::Differs, Lang::En) => {
-                format!("Level {n}: '{f}' is not '{t}' (case matters). No match.")
-            }
-            (StepOutcome::TopicTooShort, Lang::Es) => format!(
-                "Nivel {n}: el filtro sigue con «{f}» pero el tema ya terminó. No coincide."
-            ),
-            (StepOutcome::TopicTooShort, Lang::En) => format!(
-                "Level {n}: the filter goes on with '{f}' but the topic has ended. No match."
-            ),
-            (StepOutcome::TopicTooLong, Lang::Es) => format!(
-                "Nivel {n}: el tema sigue con «{t}» pero el filtro ya terminó (usa «#» para aceptar más niveles). No coincide."
-            ),
-            (StepOutcome::TopicTooLong, Lang::En) => format!(
-                "Level {n}: the topic goes on with '{t}' but the filter has ended (use '#' to take more levels). No match."
-            ),
-            (StepOutcome::DollarNotMatched, Lang::Es) => format!(
-                "Nivel {n}: los temas que empiezan por «$» (como $SYS) no coinciden con un filtro que empieza por un comodín."
-            ),
-            (StepOutcome::DollarNotMatched, Lang::En) => format!(
-                "Level {n}: topics starting with '$' (like $SYS) are not matched by a filter starting with a wildcard."
-            ),
-        }
+        in_language!(lang, filter_step(self))
+    }
+
+    /// What a sentence shows: the level's number, the filter's and the topic's level.
+    pub fn shown(&self) -> (u32, &str, &str) {
+        (
+            self.level,
+            self.filter.unwrap_or(""),
+            self.topic.unwrap_or(""),
+        )
     }
 }
 

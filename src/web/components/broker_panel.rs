@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::broker::Flow;
 use crate::core::codec::{PacketType, Version};
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::refusals::{refusals, Refusal};
 use crate::core::topic::TopicName;
@@ -53,9 +53,8 @@ enum Expiry {
 
 /// The 5.0 column: each line rendered in the language shown.
 fn agreed_view(a: Agreed, lang: ReadSignal<Lang>) -> impl IntoView {
-    let fill = |k: Text, n: String, m: String| {
-        move || lang.get().t(k).replace("{n}", &n).replace("{m}", &m)
-    };
+    let say = |m: Msg<'static>| move || m.render(lang.get());
+    let text = |k: Text| move || lang.get().t(k);
     let aliases = |list: &[(u16, TopicName)]| {
         list.iter()
             .map(|(a, t)| view! { <code class="chip">{format!("{a} → {t}")}</code> })
@@ -63,20 +62,20 @@ fn agreed_view(a: Agreed, lang: ReadSignal<Lang>) -> impl IntoView {
     };
     let (used, max) = a.window;
     let expiry = match a.expiry {
-        Expiry::In(s) => fill(Text::ExpiresIn, s.to_string(), String::new()),
-        Expiry::After(s) => fill(Text::OutlivesBy, s.to_string(), String::new()),
-        Expiry::WithConnection => fill(Text::EndsWithConnection, String::new(), String::new()),
-        Expiry::Never => fill(Text::NeverExpires, String::new(), String::new()),
+        Expiry::In(s) => say(Msg::ExpiresIn(s)).into_any(),
+        Expiry::After(s) => say(Msg::OutlivesBy(s.into())).into_any(),
+        Expiry::WithConnection => text(Text::EndsWithConnection).into_any(),
+        Expiry::Never => text(Text::NeverExpires).into_any(),
     };
     view! {
         <ul class="agreed">
-            <li>{fill(Text::WindowToClient, used.to_string(), max.to_string())}</li>
+            <li>{say(Msg::WindowToClient(used as u64, max as u64))}</li>
             {a.flow.map(|f| view! {
-                <li>{fill(Text::WindowFromClient, f.receiving.to_string(), f.receive_maximum.to_string())}</li>
-                <li>{fill(Text::KeepAliveIs, f.keep_alive.to_string(), String::new())}</li>
-                <li>{fill(Text::AliasesFromClient, f.from_client.len().to_string(), f.from_client_max.to_string())}
+                <li>{say(Msg::WindowFromClient(f.receiving as u64, f.receive_maximum as u64))}</li>
+                <li>{say(Msg::KeepAliveIs(f.keep_alive as u64))}</li>
+                <li>{say(Msg::AliasesFromClient(f.from_client.len() as u64, f.from_client_max as u64))}
                     " "{aliases(&f.from_client)}</li>
-                <li>{fill(Text::AliasesToClient, f.to_client.len().to_string(), f.to_client_max.to_string())}
+                <li>{say(Msg::AliasesToClient(f.to_client.len() as u64, f.to_client_max as u64))}
                     " "{aliases(&f.to_client)}</li>
             })}
             <li>{expiry}</li>
@@ -263,7 +262,7 @@ pub fn BrokerPanel() -> impl IntoView {
                             <td>{move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}</td>
                             <td>{r.subs.iter().map(|(f, id)| {
                                 let id = *id;
-                                view! { <code class="chip">{f.clone()}{id.map(|id| view! { <span class="sub-id">{move || lang.get().t(Text::SubId).replace("{n}", &id.to_string())}</span> })}</code> }
+                                view! { <code class="chip">{f.clone()}{id.map(|id| view! { <span class="sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}</code> }
                             }).collect_view()}</td>
                             <td data-testid=format!("queue-{}", r.client)>
                                 <span class="count">{r.queue.len()}</span>

@@ -704,7 +704,7 @@ fn TeacherView() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{l.t(ClassText::StudentColumn)}</th>
                                     {LESSONS.iter().enumerate().map(|(i, lesson)| view! {
-                                        <th scope="col" class="num"><abbr title=lesson.title.get(l)>{(i + 1).to_string()}</abbr></th>
+                                        <th scope="col" class="num"><abbr title=l.t(lesson.title)>{(i + 1).to_string()}</abbr></th>
                                     }).collect_view()}
                                     <th scope="col">{l.t(ClassText::LastSeen)}</th>
                                 </tr></thead>
@@ -714,7 +714,7 @@ fn TeacherView() -> impl IntoView {
                                         let online = s.online == Some(true);
                                         let cells = LESSONS.iter().map(|lesson| {
                                             let (kind, sign, text) = mark_view(s.mark(lesson.id), l);
-                                            let title = format!("{}: {text}", lesson.title.get(l));
+                                            let title = format!("{}: {text}", l.t(lesson.title));
                                             view! {
                                                 <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()>
                                                     <span aria-hidden="true">{sign}</span><span class="sr-only">{title.clone()}</span>

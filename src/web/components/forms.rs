@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
+use crate::core::i18n::{Msg, Text};
 use crate::core::sim::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -101,10 +101,9 @@ pub fn PublishForm() -> impl IntoView {
         if to.trim().is_empty() {
             return None;
         }
-        TopicName::new(to.trim()).err().map(|e| {
-            lang.t(Text::ResponseTopicInvalid)
-                .replace("{e}", &e.message(lang))
-        })
+        TopicName::new(to.trim())
+            .err()
+            .map(|e| Msg::ResponseTopicInvalid(&e.message(lang)).render(lang))
     };
     let filled = |s: RwSignal<String>| {
         let text = s.get_untracked().trim().to_string();

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::codec::{bits_of, dissect, Field, FieldName, PacketType, ReasonCode, Version};
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::Text;
 use crate::core::numbers::Fixed;
 use crate::core::topic::{explain, TopicFilter, TopicName};
 use crate::web::state::Ctx;
@@ -149,19 +149,19 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
 #[component]
 pub fn Verdict(filter: TopicFilter, topic: TopicName) -> impl IntoView {
     let lang = Ctx::get().lang;
-    let story = explain(&filter, &topic);
-    let matched = story.matched;
-    // Each sentence in both languages, made once: the steps borrow the filter and the topic.
-    let steps: Vec<_> = story
-        .steps()
-        .map(|s| (!s.outcome.ok(), s.message(Lang::Es), s.message(Lang::En)))
-        .collect();
+    let matched = explain(&filter, &topic).matched;
+    // The steps borrow the filter and the topic: told again when the language changes.
+    let steps = move || {
+        let lang = lang.get();
+        explain(&filter, &topic)
+            .steps()
+            .map(|s| view! { <li class:bad=!s.outcome.ok()>{s.message(lang)}</li> })
+            .collect_view()
+    };
     view! {
         <strong>{move || lang.get().t(if matched { Text::Matched } else { Text::NotMatched })}</strong>
         <ol class="steps">
-            {steps.into_iter().map(|(bad, es, en)| {
-                view! { <li class:bad=bad>{move || if lang.get() == Lang::Es { es.clone() } else { en.clone() }}</li> }
-            }).collect_view()}
+            {steps}
         </ol>
     }
 }

@@ -7,70 +7,11 @@ use wasm_bindgen::JsCast;
 
 use crate::core::codec::{PacketType, ReasonCode, Version};
 use crate::core::i18n::{Lang, Msg, Text};
-use crate::core::journey::{Fate, Journey};
+use crate::core::journey::Journey;
 use crate::core::trace::MsgId;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
 use crate::web::state::Ctx;
-
-fn fate_text(f: &Fate, lang: Lang) -> String {
-    let es = lang == Lang::Es;
-    match f {
-        Fate::Queued(t, n) => {
-            if es {
-                format!("{t}: a la cola ({n})")
-            } else {
-                format!("{t}: queued ({n})")
-            }
-        }
-        Fate::Delivered(t, q, dup) => {
-            let d = if *dup { " DUP" } else { "" };
-            if es {
-                format!("{t}: entregado QoS {}{d}", q.as_u8())
-            } else {
-                format!("{t}: delivered QoS {}{d}", q.as_u8())
-            }
-        }
-        Fate::Acknowledged(t, p) => {
-            if es {
-                format!("{t}: confirmado con {p}")
-            } else {
-                format!("{t}: acknowledged with {p}")
-            }
-        }
-        Fate::Dropped(t, r) => {
-            if es {
-                format!("{t}: descartado ({})", r.message(lang))
-            } else {
-                format!("{t}: dropped ({})", r.message(lang))
-            }
-        }
-        Fate::RetainedSent(t) => {
-            if es {
-                format!("{t}: enviado como retenido")
-            } else {
-                format!("{t}: sent as retained")
-            }
-        }
-    }
-}
-
-fn auth_text(client: &str, user: Option<&str>, acl: bool, lang: Lang) -> String {
-    let es = lang == Lang::Es;
-    let login = match (user, es) {
-        (Some(u), true) => format!("{client} entró como «{u}»"),
-        (Some(u), false) => format!("{client} logged in as \"{u}\""),
-        (None, true) => format!("{client} entró sin usuario (anónimo)"),
-        (None, false) => format!("{client} connected without a user name (anonymous)"),
-    };
-    let write = match (acl, es) {
-        (true, true) => "la ACL le permite escribir en este tema",
-        (true, false) => "the ACL lets it write to this topic",
-        (false, true) => "sin ACL: cualquiera puede publicar en cualquier tema",
-        (false, false) => "no ACL: anyone may publish to any topic",
-    };
-    format!("{login}; {write}.")
-}
 
 /// The journey panel.
 #[component]
@@ -143,7 +84,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             let login = j.login.clone().flatten();
             view! {
                 <p data-testid="journey-auth"><strong>{move || lang.get().t(Text::AuthDecision)}": "</strong>
-                {move || auth_text(&who, login.as_deref(), acl, lang.get())}</p>
+                {move || Msg::Login { client: &who, user: login.as_deref(), acl }.render(lang.get())}</p>
             }
         })}
         {(!coded.is_empty()).then(|| view! {
@@ -185,7 +126,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
         </table>
         <h3 class:hidden=refused>{move || lang.get().t(Text::Outcome)}</h3>
         <ul class="fates" data-testid="journey-fates">
-            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong>{c}</strong>" "{move || fate_text(&f, lang.get())}</li> } }).collect_view()}
+            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong>{c}</strong>" "{move || f.told(lang.get())}</li> } }).collect_view()}
         </ul>
         <Sequence j=j.clone()/>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
+use crate::core::i18n::{Msg, Text};
 use crate::core::sim::lessons::LessonText;
 use crate::web::state::Ctx;
 
@@ -27,10 +27,8 @@ pub fn LessonPanel() -> impl IntoView {
     });
     let total = crate::core::sim::lessons::LESSONS.len();
     let count = move || {
-        lang.get()
-            .t(Text::LessonsDone)
-            .replace("{n}", &ctx.progress.with(|p| p.len()).to_string())
-            .replace("{m}", &total.to_string())
+        let done = ctx.progress.with(|p| p.len()) as u64;
+        Msg::LessonsDone(done, total as u64).render(lang.get())
     };
     let reset = move |_| {
         let l = lang.get_untracked();
@@ -115,7 +113,7 @@ pub fn LessonPanel() -> impl IntoView {
         };
         view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title" data-testid="lesson-title">{move || l.title.get(lang.get())}</h2>
+                <h2 id="lesson-title" data-testid="lesson-title">{move || lang.get().t(l.title)}</h2>
                 <Show when=move || ctx.progress.with(|p| p.contains_key(l.id))>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>

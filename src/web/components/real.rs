@@ -9,7 +9,7 @@ use crate::core::codec::{
     decode, Decoded, Packet, Properties, Property, RetainHandling, SubscriptionOptions, Version,
 };
 use crate::core::doctor::PRESETS;
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::payload::{number_in, payload};
 use crate::core::sim::DeviceKind;
@@ -424,7 +424,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                             let v5 = proto.get_untracked() == Version::V5;
                             let id = c.0.borrow().sub_ids.get(f).copied().filter(|_| v5);
                             view! { <li><code>{f.clone()}</code>" · QoS "{q}
-                                {id.map(|id| view! { " · "<span class="sub-id" data-testid="real-sub-id">{t(Text::SubId)().replace("{n}", &id.to_string())}</span> })}" "
+                                {id.map(|id| view! { " · "<span class="sub-id" data-testid="real-sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}" "
                                 <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
                         }).collect_view()) }}
                     </ul>
@@ -647,7 +647,7 @@ fn BridgePanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="muted" data-testid="bridge-count">{move || { let (sent, dropped) = real.counts.get(); lang.get().t(Text::BridgeCount).replace("{n}", &sent.to_string()).replace("{d}", &dropped.to_string()) }}</p>
+            <p class="muted" data-testid="bridge-count">{move || { let (sent, dropped) = real.counts.get(); Msg::BridgeCount(sent, dropped).render(lang.get()) }}</p>
         </details>
     }
 }

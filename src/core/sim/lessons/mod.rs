@@ -7,37 +7,12 @@ mod checks;
 
 use serde_json::Value;
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Text};
 use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::action::Action;
 use crate::core::sim::scenario::{Scenario, ScenarioError};
 use crate::core::sim::world::World;
 use crate::core::trace::TraceEvent;
-
-/// A text in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Bi {
-    /// Spanish.
-    pub es: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Bi {
-    /// The text in a language.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Es => self.es,
-            Lang::En => self.en,
-        }
-    }
-}
-
-macro_rules! bi {
-    ($es:expr, $en:expr) => {
-        Bi { es: $es, en: $en }
-    };
-}
 
 /// A step of a lesson's intended solution: wait, then act.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +31,7 @@ pub struct Lesson {
     /// Its id (the scenario's `lesson` field, and `?lesson=` in links).
     pub id: &'static str,
     /// Title.
-    pub title: Bi,
+    pub title: Text,
     /// How many goals [`Lesson::check`] reports.
     pub goals: usize,
     json: &'static str,
@@ -85,20 +60,19 @@ impl FromJson for LessonText {
 }
 
 impl LessonText {
-    /// One language's texts from a lesson's text file (`{"es": {…}, "en": {…}}`); errors in
-    /// that language.
+    /// One language's texts from a lesson's text file (`{"es": {…}, "en": {…}}`, one entry
+    /// per language that has its own content); errors in that language.
     pub fn from_json(text: &str, lang: Lang) -> Result<LessonText, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            crate::core::json_read::err(
-                "",
-                lang,
-                format!("no es JSON válido: {e}"),
-                format!("not valid JSON: {e}"),
-            )
-        })?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e, lang))?;
         let at = At::root(lang);
         let o = Obj::new(&value, at, &["es", "en"])?;
-        o.req(lang.code())
+        let t: LessonText = o.req(lang.content_code())?;
+        Ok(LessonText {
+            intro: lang.content(&t.intro),
+            goals: t.goals.iter().map(|g| lang.content(g)).collect(),
+            hints: t.hints.iter().map(|h| lang.content(h)).collect(),
+        })
     }
 }
 
@@ -345,94 +319,79 @@ fn act(wait_ms: u64, json: &str) -> SolutionStep {
 pub static LESSONS: [Lesson; 13] = [
     Lesson {
         id: "pubsub",
-        title: bi!("1. Publicar y suscribirse", "1. Publish and subscribe"),
+        title: Text::LessonPubsub,
         goals: 1,
         json: include_str!("01-pubsub.json"),
     },
     Lesson {
         id: "wildcards",
-        title: bi!("2. Comodines + y #", "2. Wildcards + and #"),
+        title: Text::LessonWildcards,
         goals: 2,
         json: include_str!("02-wildcards.json"),
     },
     Lesson {
         id: "queue",
-        title: bi!("3. La cola del bróker", "3. The broker's queue"),
+        title: Text::LessonQueue,
         goals: 2,
         json: include_str!("03-queue.json"),
     },
     Lesson {
         id: "qos",
-        title: bi!(
-            "4. QoS 0, 1 y 2 con pérdidas",
-            "4. QoS 0, 1 and 2 under packet loss"
-        ),
+        title: Text::LessonQos,
         goals: 1,
         json: include_str!("04-qos.json"),
     },
     Lesson {
         id: "retained",
-        title: bi!("5. Mensajes retenidos", "5. Retained messages"),
+        title: Text::LessonRetained,
         goals: 1,
         json: include_str!("05-retained.json"),
     },
     Lesson {
         id: "will",
-        title: bi!("6. Última voluntad", "6. Last will"),
+        title: Text::LessonWill,
         goals: 1,
         json: include_str!("06-will.json"),
     },
     Lesson {
         id: "security",
-        title: bi!(
-            "7. Bróker abierto o con usuario y ACL",
-            "7. Open broker, or user, password and ACL"
-        ),
+        title: Text::LessonSecurity,
         goals: 2,
         json: include_str!("07-security.json"),
     },
     Lesson {
         id: "tls",
-        title: bi!("8. Puerto 1883 o 8883 (TLS)", "8. Port 1883 or 8883 (TLS)"),
+        title: Text::LessonTls,
         goals: 1,
         json: include_str!("08-tls.json"),
     },
     Lesson {
         id: "house",
-        title: bi!("9. Una casa domótica", "9. A home-automation house"),
+        title: Text::LessonHouse,
         goals: 1,
         json: include_str!("09-house.json"),
     },
     Lesson {
         id: "filters",
-        title: bi!("10. Reto de filtros", "10. Topic-filter challenge"),
+        title: Text::LessonFilters,
         goals: 3,
         json: include_str!("10-filters.json"),
     },
     Lesson {
         id: "shared",
-        title: bi!(
-            "11. Suscripciones compartidas (MQTT 5)",
-            "11. Shared subscriptions (MQTT 5)"
-        ),
+        title: Text::LessonShared,
         goals: 3,
         json: include_str!("11-shared.json"),
     },
     Lesson {
         id: "expiry",
-        title: bi!(
-            "12. Caducidad de mensajes y sesiones (MQTT 5)",
-            "12. Message and session expiry (MQTT 5)"
-        ),
+        title: Text::LessonExpiry,
         goals: 3,
         json: include_str!("12-expiry.json"),
     },
     Lesson {
         id: "request",
-        title: bi!(
-            "13. Petición y respuesta (MQTT 5)",
-            "13. Request and response (MQTT 5)"
-        ),
+        title: Text::LessonRequest,
         goals: 2,
         json: include_str!("13-request.json"),
     },
@@ -441,9 +400,9 @@ pub static LESSONS: [Lesson; 13] = [
 /// Free play: a house from the course (kitchen, living-room and bedroom sensors, the
 /// living-room light, a dashboard, a phone), its names and topics in the page's language.
 pub fn free_play(lang: Lang) -> Scenario {
-    let json = match lang {
-        Lang::Es => include_str!("free-play.es.json"),
-        Lang::En => include_str!("free-play.en.json"),
+    let json = match lang.content_code() {
+        "es" => include_str!("free-play.es.json"),
+        _ => include_str!("free-play.en.json"),
     };
     // Both files are checked by a test; a broken one would still open an empty house.
     Scenario::from_json(json, lang).unwrap_or_else(|_| Scenario::new(1))
