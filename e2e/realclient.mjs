@@ -280,7 +280,7 @@ test('a retained message arrives on subscribe', async () => {
   await connected(page);
   await page.fill(byId('real-sub-filter'), 'aula/ret');
   await page.click(byId('real-sub-button'));
-  await page.waitForFunction((sel) => /guardado · QoS \d · retain/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-list'));
+  await page.waitForFunction((sel) => /guardado · QoS \d · retained/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-list'));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -220,6 +220,42 @@ pub mod class;
 /// Messages with values, each sentence whole in each language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg<'a> {
+    /// A subscription's QoS, after its filter.
+    SubQos(u8),
+    /// A received message's QoS and retain flag, after its payload.
+    MessageMeta {
+        /// Its QoS.
+        qos: u8,
+        /// Whether it was retained.
+        retain: bool,
+    },
+    /// Where in a file a problem is, and the problem.
+    AtPath {
+        /// The field's path (`devices[1].kind.topic`).
+        path: &'a str,
+        /// What is wrong there.
+        problem: &'a str,
+    },
+    /// A device on the stage, for a screen reader: its state, and that it can be chosen.
+    StageNode {
+        /// Its name.
+        name: &'a str,
+        /// Its state (a catalogue label).
+        state: &'a str,
+    },
+    /// A filter the broker tried, on the stage.
+    NoteFilter {
+        /// The filter.
+        filter: &'a str,
+        /// Whose it is.
+        client: &'a str,
+        /// Whether it matched.
+        matched: bool,
+    },
+    /// A message queued for an offline client, on the stage.
+    NoteQueued(&'a str),
+    /// A message kept as retained, on the stage.
+    NoteRetained(&'a str),
     /// How a publisher logged in, and whether an ACL let it write.
     Login {
         /// Its client id.
@@ -283,6 +319,8 @@ pub enum Msg<'a> {
     },
     /// The scrubber's position, shown beside it.
     ScrubCount {
+        /// The virtual time (`12.400 s`).
+        at: &'a str,
         /// Events up to here.
         index: u64,
         /// Events in the run.
@@ -420,6 +458,34 @@ keys! {
     LessonShared,
     /// Lesson `expiry`'s title.
     LessonExpiry,
+    /// The QoS field's label.
+    QosField,
+    /// The MQTT 5 options of a form.
+    Mqtt5Options,
+    /// MQTT 5 subscription option No Local.
+    NoLocalOption,
+    /// MQTT 5 subscription option Retain As Published.
+    RetainAsPublishedOption,
+    /// MQTT 5 subscription option Retain Handling.
+    RetainHandlingOption,
+    /// MQTT 5 Content Type property.
+    ContentTypeField,
+    /// MQTT 5 Message Expiry Interval, in seconds.
+    MessageExpiryField,
+    /// Show a payload as text.
+    ShowAsText,
+    /// Show a payload as JSON.
+    ShowAsJson,
+    /// Show a payload as hexadecimal bytes.
+    ShowAsHex,
+    /// A table column: the MQTT packet.
+    MqttColumn,
+    /// A table column: its size in bytes.
+    BytesColumn,
+    /// A device that connects over TLS.
+    TlsBadge,
+    /// The TLS port choice.
+    PortTls,
     /// Lesson `request`'s title.
     LessonRequest,
     LessonLabel,
@@ -738,14 +804,8 @@ keys! {
     KindActionApplied,
     /// The teaching speed (every packet drawn long enough to follow).
     SpeedTeaching,
-    /// On the stage: a message waiting in an offline client's queue.
-    StageQueued,
-    /// On the stage: a message kept in the retained store.
-    StageRetained,
     /// The acting device's label.
     ActingDevice,
-    /// Choosing a device on the stage.
-    ChooseOnStage,
     /// The acting device's area (publish, subscribe).
     ActingTitle,
     /// The phone's navigation between the page's parts.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::core::i18n::{in_language, Lang};
+use crate::core::i18n::{in_language, Lang, Msg};
 use crate::core::topic::TopicError;
 
 /// What is wrong with a file, and where. Each language renders the [`Problem`] whole, so a
@@ -150,10 +150,15 @@ impl ScenarioError {
 
     /// The path and what is wrong, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        let problem = self.message(lang);
         if self.path.is_empty() {
-            self.message(lang)
+            problem
         } else {
-            format!("{}: {}", self.path, self.message(lang))
+            Msg::AtPath {
+                path: &self.path,
+                problem: &problem,
+            }
+            .render(lang)
         }
     }
 }

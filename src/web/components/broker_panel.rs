@@ -249,7 +249,7 @@ pub fn BrokerPanel() -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::Sessions)>
             <table data-testid="broker-sessions">
                 <thead><tr>
-                    <th scope="col">{t(Text::Client)}</th><th scope="col">"MQTT"</th><th scope="col">{t(Text::Online)}</th>
+                    <th scope="col">{t(Text::Client)}</th><th scope="col">{move || lang.get().t(Text::MqttColumn)}</th><th scope="col">{t(Text::Online)}</th>
                     <th scope="col">{t(Text::Sessions)}</th><th scope="col">{t(Text::Subscriptions)}</th>
                     <th scope="col">{t(Text::Queue)}</th><th scope="col">{t(Text::InFlight)}</th>
                 </tr></thead>

@@ -235,7 +235,7 @@ fn OpenedView(
                 <th scope="col">"#"</th>
                 <th scope="col">{t(Text::ClientAddress)}</th>
                 <th scope="col">{t(Text::BrokerAddressCol)}</th>
-                <th scope="col">"MQTT"</th>
+                <th scope="col">{t(Text::MqttColumn)}</th>
                 <th scope="col">{t(Text::PacketsWord)}</th>
             </tr></thead>
             <tbody>
@@ -268,7 +268,7 @@ fn OpenedView(
                     <th scope="col">{t(Text::ClientWord)}</th>
                     <th scope="col"><span class="sr-only">{t(Text::Direction)}</span></th>
                     <th scope="col">{t(Text::PacketWord)}</th>
-                    <th scope="col">"B"</th>
+                    <th scope="col">{t(Text::BytesColumn)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

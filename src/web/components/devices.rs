@@ -238,7 +238,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                         <strong>{a.clone()}</strong>
                         <span class="kind">{lang.get().t(kind)}</span>
                         <span class="status" data-testid=format!("device-status-{a}")>{status.label(lang.get())}</span>
-                        {(port == 8883).then(|| view! { <span class="badge">"TLS 8883"</span> })}
+                        {(port == 8883).then(|| view! { <span class="badge">{move || lang.get().t(Text::TlsBadge)}</span> })}
                     </div>
                     {client.then(|| view! {
                         <div class="device-actions">
@@ -373,7 +373,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
             }
         }}
         {move || get().qos.map(|q| { let d = d2.clone(); view! {
-            <label>"QoS"
+            <label>{move || lang.get().t(Text::QosField)}
                 <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().unwrap_or(0) })>
                     {[0u8, 1, 2].map(|v| view! { <option value=v.to_string() selected=v == q>{v}</option> })}
                 </select>
@@ -389,7 +389,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         <label>{t(Text::Port)}
             <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().unwrap_or(1883) })>
                 <option value="1883" selected=move || get().port == 1883>"1883"</option>
-                <option value="8883" selected=move || get().port == 8883>"8883 (TLS)"</option>
+                <option value="8883" selected=move || get().port == 8883>{move || lang.get().t(Text::PortTls)}</option>
             </select>
         </label>
         <label>{t(Text::WillTopic)}<input data-testid=format!("will-topic-{name}") prop:value=move || will_topic.get() on:input=move |ev| will_topic.set(event_target_value(&ev))/></label>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::numbers::Fixed;
 
-use crate::core::i18n::Text;
+use crate::core::i18n::{Msg, Text};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
 use crate::web::stage::{StageNote, TEACH_MS};
@@ -152,7 +152,7 @@ pub fn Diagram() -> impl IntoView {
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
                     let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                     let choose = move |n: String| ctx.acting.set(Some(n));
-                    let label = move || format!("{n3}: {}, {}", status(i).label(lang.get()), lang.get().t(Text::ChooseOnStage));
+                    let label = move || { let l = lang.get(); Msg::StageNode { name: &n3, state: status(i).label(l) }.render(l) };
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
                     view! {
                         <g class=lit data-testid=testid role=client.then_some("button") tabindex=client.then_some("0")
@@ -173,13 +173,13 @@ pub fn Diagram() -> impl IntoView {
                     {move || {
                         let l = lang.get();
                         notes.get().into_iter().rev().take(4).enumerate().map(|(i, n)| {
-                            let (class, text) = match n {
+                            let (class, text) = match &n {
                                 StageNote::Filter { client, filter, matched } => (
-                                    if matched { "note match" } else { "note miss" },
-                                    format!("{} {filter} · {client}", if matched { "✓" } else { "✗" }),
+                                    if *matched { "note match" } else { "note miss" },
+                                    Msg::NoteFilter { filter: filter.as_str(), client, matched: *matched }.render(l),
                                 ),
-                                StageNote::Queued { client } => ("note queued", format!("✉ {client}: {}", l.t(Text::StageQueued))),
-                                StageNote::Retained { topic } => ("note retained", format!("📌 {topic}: {}", l.t(Text::StageRetained))),
+                                StageNote::Queued { client } => ("note queued", Msg::NoteQueued(client).render(l)),
+                                StageNote::Retained { topic } => ("note retained", Msg::NoteRetained(topic.as_str()).render(l)),
                             };
                             view! { <text class=class x=CX as i32 + 54 y=CY as i32 - 8 + 15 * i as i32>{text}</text> }
                         }).collect_view()

@@ -236,7 +236,7 @@ pub fn SubscribeForm() -> impl IntoView {
                     let f2 = f.clone();
                     view! {
                         <li class:pending=!synced>
-                            <code>{f.clone()}</code>" · QoS "{q}
+                            <code>{f.clone()}</code>{move || Msg::SubQos(q).render(lang.get())}
                             <button type="button" class="small secondary" on:click=move |_| ctx.act(Action::Unsubscribe { device: device.get_untracked(), filter: f2.clone() })>
                                 {move || lang.get().t(Text::Unsubscribe)}
                             </button>

@@ -406,15 +406,15 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <h2>{t(Text::SubscribeHeading)}</h2>
                     <div class="row">
                         <label>{t(Text::FilterField)}<input data-testid="real-sub-filter" prop:value=move || sub_filter.get() on:input=move |ev| sub_filter.set(event_target_value(&ev))/></label>
-                        <label>"QoS"<select on:change=move |ev| sub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <label>{t(Text::QosField)}<select on:change=move |ev| sub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
                             {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
                         <button type="button" data-testid="real-sub-button" on:click=subscribe>{t(Text::SubscribeHeading)}</button>
                     </div>
                     <details class="v5">
-                        <summary>"MQTT 5"</summary>
-                        <label class="inline"><input type="checkbox" data-testid="real-no-local" on:change=move |ev| no_local.set(event_target_checked(&ev))/>"No Local"</label>
-                        <label class="inline"><input type="checkbox" on:change=move |ev| rap.set(event_target_checked(&ev))/>"Retain As Published"</label>
-                        <label>"Retain Handling"<select on:change=move |ev| retain_handling.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <summary>{t(Text::Mqtt5Options)}</summary>
+                        <label class="inline"><input type="checkbox" data-testid="real-no-local" on:change=move |ev| no_local.set(event_target_checked(&ev))/>{t(Text::NoLocalOption)}</label>
+                        <label class="inline"><input type="checkbox" on:change=move |ev| rap.set(event_target_checked(&ev))/>{t(Text::RetainAsPublishedOption)}</label>
+                        <label>{t(Text::RetainHandlingOption)}<select on:change=move |ev| retain_handling.set(event_target_value(&ev).parse().unwrap_or(0))>
                             <option value="0">"0"</option><option value="1">"1"</option><option value="2">"2"</option></select></label>
                     </details>
                     <p class="field-error" role="alert">{move || sub_error.get().map(|e| e.message(lang.get()))}</p>
@@ -423,7 +423,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                             let (f2, q) = (f.clone(), o.qos.as_u8());
                             let v5 = proto.get_untracked() == Version::V5;
                             let id = c.0.borrow().sub_ids.get(f).copied().filter(|_| v5);
-                            view! { <li><code>{f.clone()}</code>" · QoS "{q}
+                            view! { <li><code>{f.clone()}</code>{move || Msg::SubQos(q).render(lang.get())}
                                 {id.map(|id| view! { " · "<span class="sub-id" data-testid="real-sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}" "
                                 <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
                         }).collect_view()) }}
@@ -435,8 +435,8 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <label>{t(Text::PayloadField)}<textarea data-testid="real-pub-payload" rows="2" prop:value=move || pub_payload.get() on:input=move |ev| pub_payload.set(event_target_value(&ev))></textarea></label>
                     <div class="row">
                         <label>{t(Text::PayloadFormat)}<select data-testid="real-pub-format" prop:value=move || pub_format.get() on:change=move |ev| pub_format.set(event_target_value(&ev))>
-                            <option value="text">"text"</option><option value="json">"JSON"</option><option value="hex">"hex"</option></select></label>
-                        <label>"QoS"<select data-testid="real-pub-qos" prop:value=move || pub_qos.get().to_string() on:change=move |ev| pub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            <option value="text">{t(Text::ShowAsText)}</option><option value="json">{t(Text::ShowAsJson)}</option><option value="hex">{t(Text::ShowAsHex)}</option></select></label>
+                        <label>{t(Text::QosField)}<select data-testid="real-pub-qos" prop:value=move || pub_qos.get().to_string() on:change=move |ev| pub_qos.set(event_target_value(&ev).parse().unwrap_or(0))>
                             {[0u8, 1, 2].map(|q| view! { <option value=q.to_string() selected=q == 1>{q}</option> })}</select></label>
                         <label class="inline"><input type="checkbox" prop:checked=move || pub_retain.get() on:change=move |ev| pub_retain.set(event_target_checked(&ev))/>{t(Text::RetainField)}</label>
                         <button type="button" data-testid="real-pub-button" on:click=publish>{t(Text::PublishHeading)}</button>
@@ -449,10 +449,10 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         </select></label>
                     </div>
                     <details class="v5">
-                        <summary>"MQTT 5"</summary>
-                        <label>"Content Type"<input data-testid="real-content-type" prop:value=move || content_type.get() on:input=move |ev| content_type.set(event_target_value(&ev))/></label>
-                        <label>"Message Expiry (s)"<input data-testid="real-expiry" prop:value=move || expiry.get() on:input=move |ev| expiry.set(event_target_value(&ev))/></label>
-                        <label>"Response Topic"<input prop:value=move || response_topic.get() on:input=move |ev| response_topic.set(event_target_value(&ev))/></label>
+                        <summary>{t(Text::Mqtt5Options)}</summary>
+                        <label>{t(Text::ContentTypeField)}<input data-testid="real-content-type" prop:value=move || content_type.get() on:input=move |ev| content_type.set(event_target_value(&ev))/></label>
+                        <label>{t(Text::MessageExpiryField)}<input data-testid="real-expiry" prop:value=move || expiry.get() on:input=move |ev| expiry.set(event_target_value(&ev))/></label>
+                        <label>{t(Text::ResponseTopicField)}<input prop:value=move || response_topic.get() on:input=move |ev| response_topic.set(event_target_value(&ev))/></label>
                         <label>{t(Text::UserProperties)}<textarea data-testid="real-user-props" rows="2" prop:value=move || user_props.get() on:input=move |ev| user_props.set(event_target_value(&ev))></textarea></label>
                     </details>
                     <p class="field-error" role="alert" data-testid="real-pub-error">{move || pub_error.get().map(|e| e.message(lang.get()))}</p>
@@ -464,7 +464,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <h2>{t(Text::ReceivedMessages)}</h2>
                     <div class="row">
                         <label>{t(Text::PayloadFormat)}<select data-testid="real-view-as" on:change=move |ev| view_as.set(event_target_value(&ev))>
-                            <option value="text">"text"</option><option value="json">"JSON"</option><option value="hex">"hex"</option></select></label>
+                            <option value="text">{t(Text::ShowAsText)}</option><option value="json">{t(Text::ShowAsJson)}</option><option value="hex">{t(Text::ShowAsHex)}</option></select></label>
                         <button type="button" class="small secondary" data-testid="real-export-csv" on:click=move |_| export(false)>{t(Text::ExportCsv)}</button>
                         <button type="button" class="small secondary" data-testid="real-export-json" on:click=move |_| export(true)>{t(Text::ExportJson)}</button>
                     </div>
@@ -490,7 +490,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <BridgePanel/>
                     <ol class="real-list" data-testid="real-list">
                         {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
-                            view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{format!(" · QoS {}{}", m.qos, if m.retain { " · retain" } else { "" })}
+                            view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{let (qos, retain) = (m.qos, m.retain); move || Msg::MessageMeta { qos, retain }.render(lang.get())}
                                 {(!m.properties.is_empty()).then(|| view! { <span class="props">" · "{m.properties.clone()}</span> })}</li> }
                         }).collect_view()) }}
                     </ol>

@@ -110,15 +110,12 @@ pub fn Scrubber() -> impl IntoView {
     let count = move || {
         let l = lang.get();
         point.with(|p| {
-            format!(
-                "{} · {}",
-                p.at,
-                Msg::ScrubCount {
-                    index: p.index,
-                    total: p.total
-                }
-                .render(l)
-            )
+            Msg::ScrubCount {
+                at: &p.at,
+                index: p.index,
+                total: p.total,
+            }
+            .render(l)
         })
     };
     let past = move || point.with(|p| p.past);
