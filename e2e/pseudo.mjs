@@ -2,7 +2,6 @@
 // or any label a screen reader hears, that did not come from the catalogue. Catalogue texts
 // show accented and bracketed (`[Ṕúƀĺíšĥ]`); values (topics, payloads, device names, numbers)
 // sit in elements marked `translate="no"` and are skipped. Usage: node e2e/pseudo.mjs BASE OUT
-// Not in the test command yet: the views still have to mark their values (issue #17, point 4).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -21,7 +20,8 @@ async function unlocalized(page) {
     const bad = [];
     // A text passes when, with its bracketed parts taken out, no Latin letter is left.
     const plain = (t) => /[A-Za-z]/.test(t.replace(/\[[^\[\]]*\]/g, ''));
-    const data = (el) => el.closest('[translate="no"], script, style, noscript, svg title');
+    // Values are marked `translate="no"`; `code` holds values too (browser translators leave it).
+    const data = (el) => el.closest('[translate="no"], code, script, style, noscript, svg title');
     const where = (el) => {
       const id = el.closest('[data-testid]')?.getAttribute('data-testid');
       return `${el.tagName.toLowerCase()}${id ? ` in ${id}` : ''}`;
@@ -61,12 +61,29 @@ const views = [
   }],
   ['the broker internals', 'lesson=queue', async (page) => {
     await page.click(byId('tab-broker'));
-    await page.waitForSelector(byId('session-panel'));
+    await page.waitForSelector(byId('broker-sessions'));
   }],
   ['the wildcard tester with an error', '', async (page) => {
     await page.click(byId('tab-wildcard'));
     await page.fill(byId('wild-filter'), 'Casa/#/x');
     await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 5, byId('wild-error'));
+  }],
+  ['share and export', '', async (page) => {
+    await page.click(`${byId('share-panel')} summary`);
+    await page.click(byId('share-link'));
+    await page.waitForSelector(byId('share-output'));
+  }],
+  ['a capture exported, then opened', 'lesson=pubsub', async (page) => {
+    await page.waitForTimeout(1500);
+    await page.click(byId('play'));
+    await page.click(byId('tab-capture'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byId('capture-export'))]);
+    await page.setInputFiles(byId('capture-file'), await download.path());
+    await page.waitForSelector(byId('capture-summary'));
+    await page.locator(byId('capture-packet')).nth(2).click();
+  }],
+  ['an MQTT 5 lesson', 'lesson=request', async (page) => {
+    await page.waitForSelector(byId('lesson-title'));
   }],
   ['a scenario that cannot be read', 'scenario=data:application/json,%7B%22version%22%3A1%2C%22devices%22%3A5%7D', async (page) => {
     await page.waitForSelector(byId('notice-error'));

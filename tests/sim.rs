@@ -328,6 +328,21 @@ fn scenario_errors_name_the_field_in_both_languages() {
             "toaster",
         ),
         (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "dashboard", "publishes": []}}]}"#,
+            "devices[0].kind",
+            "`type`, `filters`",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "sensor", "topic": "x", "interval_ms": 100, "model": {"type": "sine"}}}]}"#,
+            "devices[0].kind.model",
+            "`random_walk`, `counter`, `constant`",
+        ),
+        (
+            r#"{"version": 1, "actions": [{"at_ms": 1, "action": {"type": "explode"}}]}"#,
+            "actions[0].action",
+            "`set_broker`",
+        ),
+        (
             r#"{"version": 1, "devices": [{"name": "a", "colour": "red", "kind": {"type": "dashboard"}}]}"#,
             "devices[0]",
             "colour",

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use mqtt_playground::core::codec::PacketType;
 use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::rng::Rng;
+use mqtt_playground::core::sim::scenario::Probability;
 use mqtt_playground::core::sim::{Action, LinkConfig, Run, Scenario, Scheduled};
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::TopicFilter;
@@ -38,7 +39,7 @@ fn chaos(seed: u64) -> Scenario {
         d.link = LinkConfig {
             latency_ms: 5 + rng.below(60),
             jitter_ms: rng.below(40),
-            loss: rng.below(40) as f64 / 1000.0,
+            loss: Probability::new(rng.below(40) as f64 / 1000.0).unwrap(),
         };
     }
     let mut at = |at_ms: u64, action: Action| s.actions.push(Scheduled { at_ms, action });

@@ -222,6 +222,8 @@ pub mod class;
 pub enum Msg<'a> {
     /// A subscription's QoS, after its filter.
     SubQos(u8),
+    /// The log's link to message `n`'s journey (its spoken label).
+    JourneyLink(u64),
     /// A received message's QoS and retain flag, after its payload.
     MessageMeta {
         /// Its QoS.

@@ -6,6 +6,7 @@
 //! largest share of the download after the UI.) The field readers are never inlined: one copy
 //! per field type, not one per field, and the error paths stay out of line.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -323,51 +324,73 @@ fn listed(names: &[&str]) -> String {
     quoted.join(", ")
 }
 
-/// An object being read: it refuses fields it does not take.
+/// An object being read. Each field is named once, where it is read: the object records the
+/// names asked for, and [`Obj::done`] refuses any other field, with its path.
 pub struct Obj<'a> {
     map: &'a Map<String, Value>,
     at: At<'a>,
+    asked: RefCell<Vec<&'static str>>,
 }
 
 impl<'a> Obj<'a> {
-    /// `v` as an object taking only `fields`.
+    /// `v` as an object.
     #[inline(never)]
-    pub fn new(v: &'a Value, at: At<'a>, fields: &[&str]) -> Read<Obj<'a>> {
+    pub fn new(v: &'a Value, at: At<'a>) -> Read<Obj<'a>> {
         let map = v.as_object().ok_or_else(|| at.wrong(v, Expected::Object))?;
-        if let Some(extra) = map.keys().find(|k| !fields.contains(&k.as_str())) {
-            return Err(at.fail(Problem::UnknownField {
-                field: extra.clone(),
-                expected: listed(fields),
-            }));
-        }
-        Ok(Obj { map, at })
+        Ok(Obj {
+            map,
+            at,
+            asked: RefCell::new(Vec::new()),
+        })
     }
 
-    /// `{"type": …, fields…}`: the type (one of `types`, each with the fields it takes
-    /// besides `type`) and the object.
-    pub fn tagged(
-        v: &'a Value,
-        at: At<'a>,
-        types: &[(&'static str, &[&str])],
-    ) -> Read<(&'static str, Obj<'a>)> {
-        let map = v.as_object().ok_or_else(|| at.wrong(v, Expected::Object))?;
-        let kind: String = Obj { map, at }.req("type")?;
-        let Some(&(name, takes)) = types.iter().find(|(t, _)| *t == kind) else {
-            let names: Vec<&str> = types.iter().map(|(t, _)| *t).collect();
-            return Err(at.fail(Problem::UnknownName {
-                name: kind,
-                expected: listed(&names),
-            }));
-        };
-        let mut fields = vec!["type"];
-        fields.extend_from_slice(takes);
-        Ok((name, Obj::new(v, at, &fields)?))
+    /// `{"type": …, fields…}`: the type and the object (read its fields, then call
+    /// [`Obj::done`]; an unknown type is [`Obj::unknown_type`]). See [`tagged!`].
+    pub fn tagged(v: &'a Value, at: At<'a>) -> Read<(String, Obj<'a>)> {
+        let o = Obj::new(v, at)?;
+        let kind = o.req("type")?;
+        Ok((kind, o))
+    }
+
+    /// The error for a `type` that is none of `types`.
+    #[inline(never)]
+    pub fn unknown_type(&self, kind: String, types: &[&str]) -> ScenarioError {
+        self.at.fail(Problem::UnknownName {
+            name: kind,
+            expected: listed(types),
+        })
+    }
+
+    /// `value`, read from this object, if the object has no field it did not ask for.
+    pub fn done<T>(&self, value: T) -> Read<T> {
+        let asked = self.asked.borrow();
+        match self.map.keys().find(|k| !asked.contains(&k.as_str())) {
+            Some(extra) => Err(self.unknown(extra, &asked)),
+            None => Ok(value),
+        }
+    }
+
+    #[inline(never)]
+    fn unknown(&self, extra: &str, asked: &[&str]) -> ScenarioError {
+        self.at.fail(Problem::UnknownField {
+            field: extra.to_string(),
+            expected: listed(asked),
+        })
+    }
+
+    /// The field `name`, noted as one this object takes.
+    fn get(&self, name: &'static str) -> Option<&'a Value> {
+        let mut asked = self.asked.borrow_mut();
+        if !asked.contains(&name) {
+            asked.push(name);
+        }
+        self.map.get(name)
     }
 
     /// Reads a field if present (and not null).
     #[inline(never)]
-    pub fn opt<T: FromJson>(&self, name: &str) -> Read<Option<T>> {
-        match self.map.get(name) {
+    pub fn opt<T: FromJson>(&self, name: &'static str) -> Read<Option<T>> {
+        match self.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => {
                 let path = self.at.field(name);
@@ -386,8 +409,8 @@ impl<'a> Obj<'a> {
     /// Reads a field, `default` if absent. (A value, not a closure: a closure would make a
     /// copy of this function per call site.)
     #[inline(never)]
-    pub fn or<T: FromJson>(&self, name: &str, default: T) -> Read<T> {
-        match self.map.get(name) {
+    pub fn or<T: FromJson>(&self, name: &'static str, default: T) -> Read<T> {
+        match self.get(name) {
             None => Ok(default),
             Some(v) => {
                 let path = self.at.field(name);
@@ -404,8 +427,8 @@ impl<'a> Obj<'a> {
 
     /// Reads a field that must be there.
     #[inline(never)]
-    pub fn req<T: FromJson>(&self, name: &str) -> Read<T> {
-        match self.map.get(name) {
+    pub fn req<T: FromJson>(&self, name: &'static str) -> Read<T> {
+        match self.get(name) {
             None => Err(self.at.fail(Problem::Missing {
                 field: name.to_string(),
             })),
@@ -422,6 +445,21 @@ impl<'a> Obj<'a> {
         }
     }
 }
+
+/// Reads a `{"type": …}` object: `tagged!(o = v, at; "name" => value, …)` reads the type,
+/// evaluates the arm of that name (its fields read from `o`), and refuses fields the arm did
+/// not read. An unknown type is an error naming the types, never a default.
+macro_rules! tagged {
+    ($o:ident = $v:expr, $at:expr; $($name:literal => $value:expr,)+) => {{
+        let (kind, $o) = $crate::core::json_read::Obj::tagged($v, $at)?;
+        let value = match kind.as_str() {
+            $($name => $value,)+
+            _ => return Err($o.unknown_type(kind, &[$($name),+])),
+        };
+        $o.done(value)?
+    }};
+}
+pub(crate) use tagged;
 
 /// A string that must be one of `names` (`(json, value)` pairs).
 pub fn one_of<T: Copy>(v: &Value, at: At, names: &[(&str, T)]) -> Read<T> {
@@ -451,8 +489,8 @@ mod tests {
 
     impl FromJson for Item {
         fn read(v: &Value, at: At) -> Read<Item> {
-            let o = Obj::new(v, at, &["name", "port", "note"])?;
-            Ok(Item {
+            let o = Obj::new(v, at)?;
+            o.done(Item {
                 name: o.req("name")?,
                 port: o.or("port", 1883)?,
                 note: o.opt("note")?,

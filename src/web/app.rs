@@ -175,7 +175,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                     aria-label=t(Text::ThemeToggle) on:click=move |_| super::theme::toggle()>"◐"</button>
                 <div class="lang" role="group" data-testid="lang-switch" aria-label=t(Text::LanguageLabel)>
                     {Lang::listed().map(|l| view! {
-                        <button type="button" class="lang-switch" data-testid=format!("lang-{}", l.code())
+                        <button type="button" class="lang-switch" translate="no" data-testid=format!("lang-{}", l.code())
                             lang=l.html_lang() aria-pressed=move || (lang.get() == l).to_string()
                             on:click=move |_| set_lang.set(l)>
                             {l.name()}

@@ -52,8 +52,8 @@ pub struct AclRule {
 
 impl FromJson for AclRule {
     fn read(v: &Value, at: At) -> Read<AclRule> {
-        let o = Obj::new(v, at, &["access", "pattern"])?;
-        Ok(AclRule {
+        let o = Obj::new(v, at)?;
+        o.done(AclRule {
             access: o.req("access")?,
             pattern: o.req("pattern")?,
         })
@@ -96,8 +96,8 @@ pub struct Acl {
 
 impl FromJson for Acl {
     fn read(v: &Value, at: At) -> Read<Acl> {
-        let o = Obj::new(v, at, &["users", "anonymous", "patterns"])?;
-        Ok(Acl {
+        let o = Obj::new(v, at)?;
+        o.done(Acl {
             users: o.or("users", BTreeMap::new())?,
             anonymous: o.or("anonymous", Vec::new())?,
             patterns: o.or("patterns", Vec::new())?,
@@ -226,27 +226,9 @@ impl Default for BrokerConfig {
 
 impl FromJson for BrokerConfig {
     fn read(v: &Value, at: At) -> Read<BrokerConfig> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "allow_anonymous",
-                "users",
-                "acl",
-                "max_inflight",
-                "max_queued",
-                "queue_qos0",
-                "max_packet_size",
-                "max_topic_alias",
-                "sys_interval",
-                "max_keepalive",
-                "receive_maximum",
-                "outgoing_topic_aliases",
-                "overlapping",
-            ],
-        )?;
+        let o = Obj::new(v, at)?;
         let d = BrokerConfig::default();
-        Ok(BrokerConfig {
+        o.done(BrokerConfig {
             allow_anonymous: o.or("allow_anonymous", d.allow_anonymous)?,
             users: o.or("users", BTreeMap::new())?,
             acl: o.opt("acl")?,

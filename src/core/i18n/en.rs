@@ -326,6 +326,7 @@ impl Language for En {
         use Msg::*;
         match msg {
             SubQos(q) => format!(" · QoS {q}"),
+            JourneyLink(n) => format!("#{n} · Message journey"),
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retained"),
             AtPath { path, problem } => format!("{path}: {problem}"),
@@ -844,7 +845,7 @@ impl Language for En {
             } => format!("you ask {device} to subscribe to {filter}, QoS {qos}"),
             Action::Unsubscribe { device, filter } => format!("you ask {device} to unsubscribe from {filter}"),
             Action::SetLink { device, link } => {
-                let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss * 100.0);
+                let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss.get() * 100.0);
                 let p = crate::core::numbers::Fixed(p, 1);
                 format!("{device}'s link becomes {l} ms ±{j} ms, {p} % loss")
             }

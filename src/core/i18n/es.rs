@@ -326,6 +326,7 @@ impl Language for Es {
         use Msg::*;
         match msg {
             SubQos(q) => format!(" · QoS {q}"),
+            JourneyLink(n) => format!("#{n} · Viaje del mensaje"),
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retenido"),
             AtPath { path, problem } => format!("{path}: {problem}"),
@@ -847,7 +848,7 @@ impl Language for Es {
             } => format!("pides a {device} suscribirse a {filter}, QoS {qos}"),
             Action::Unsubscribe { device, filter } => format!("pides a {device} anular su suscripción a {filter}"),
             Action::SetLink { device, link } => {
-                let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss * 100.0);
+                let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss.get() * 100.0);
                 let p = crate::core::numbers::Fixed(p, 1);
                 format!("el enlace de {device} pasa a {l} ms ±{j} ms, {p} % de pérdidas")
             }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::core::broker::BrokerConfig;
 use crate::core::i18n::Lang;
-use crate::core::json_read::{not_json, At, FromJson, Obj, Read};
+use crate::core::json_read::{not_json, tagged, At, FromJson, Obj, Read};
 use crate::core::sim::scenario::{
     check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
     ScenarioError, WillConfig,
@@ -133,48 +133,15 @@ pub enum Action {
     },
 }
 
-/// The action types, as JSON names them, and the fields each takes besides `type`.
-const TYPES: [(&str, &[&str]); 15] = [
-    ("online", &["device"]),
-    ("offline", &["device"]),
-    ("pull_plug", &["device"]),
-    ("replug", &["device"]),
-    (
-        "publish",
-        &[
-            "device",
-            "topic",
-            "payload",
-            "qos",
-            "retain",
-            "expiry",
-            "response_topic",
-            "correlation",
-        ],
-    ),
-    ("subscribe", &["device", "filter", "qos"]),
-    ("unsubscribe", &["device", "filter"]),
-    ("set_link", &["device", "link"]),
-    ("set_qos", &["device", "qos"]),
-    ("set_retain", &["device", "retain"]),
-    ("set_clean_session", &["device", "clean"]),
-    ("set_will", &["device", "will"]),
-    ("set_port", &["device", "port"]),
-    ("set_credentials", &["device", "username", "password"]),
-    ("set_broker", &["config"]),
-];
-
 impl FromJson for Action {
     fn read(v: &Value, at: At) -> Read<Action> {
-        let (kind, o) = Obj::tagged(v, at, &TYPES)?;
-        let device = || o.req::<String>("device");
-        Ok(match kind {
-            "online" => Action::Online { device: device()? },
-            "offline" => Action::Offline { device: device()? },
-            "pull_plug" => Action::PullPlug { device: device()? },
-            "replug" => Action::Replug { device: device()? },
+        Ok(tagged!(o = v, at;
+            "online" => Action::Online { device: o.req("device")? },
+            "offline" => Action::Offline { device: o.req("device")? },
+            "pull_plug" => Action::PullPlug { device: o.req("device")? },
+            "replug" => Action::Replug { device: o.req("device")? },
             "publish" => Action::Publish {
-                device: device()?,
+                device: o.req("device")?,
                 topic: o.req("topic")?,
                 payload: o.or("payload", String::new())?,
                 qos: o.or("qos", u8::default())?,
@@ -184,47 +151,47 @@ impl FromJson for Action {
                 correlation: o.opt("correlation")?,
             },
             "subscribe" => Action::Subscribe {
-                device: device()?,
+                device: o.req("device")?,
                 filter: o.req("filter")?,
                 qos: o.or("qos", u8::default())?,
             },
             "unsubscribe" => Action::Unsubscribe {
-                device: device()?,
+                device: o.req("device")?,
                 filter: o.req("filter")?,
             },
             "set_link" => Action::SetLink {
-                device: device()?,
+                device: o.req("device")?,
                 link: o.req("link")?,
             },
             "set_qos" => Action::SetQos {
-                device: device()?,
+                device: o.req("device")?,
                 qos: o.req("qos")?,
             },
             "set_retain" => Action::SetRetain {
-                device: device()?,
+                device: o.req("device")?,
                 retain: o.req("retain")?,
             },
             "set_clean_session" => Action::SetCleanSession {
-                device: device()?,
+                device: o.req("device")?,
                 clean: o.req("clean")?,
             },
             "set_will" => Action::SetWill {
-                device: device()?,
+                device: o.req("device")?,
                 will: o.opt("will")?,
             },
             "set_port" => Action::SetPort {
-                device: device()?,
+                device: o.req("device")?,
                 port: o.req("port")?,
             },
             "set_credentials" => Action::SetCredentials {
-                device: device()?,
+                device: o.req("device")?,
                 username: o.opt("username")?,
                 password: o.opt("password")?,
             },
-            _ => Action::SetBroker {
+            "set_broker" => Action::SetBroker {
                 config: o.req("config")?,
             },
-        })
+        ))
     }
 }
 
@@ -241,8 +208,8 @@ pub struct Scheduled {
 
 impl FromJson for Scheduled {
     fn read(v: &Value, at: At) -> Read<Scheduled> {
-        let o = Obj::new(v, at, &["at_ms", "action"])?;
-        Ok(Scheduled {
+        let o = Obj::new(v, at)?;
+        o.done(Scheduled {
             at_ms: o.req("at_ms")?,
             action: o.req("action")?,
         })

@@ -123,7 +123,7 @@ impl Device {
             DeviceKind::Sensor {
                 model: ValueModel::RandomWalk { start, .. },
                 ..
-            } => (*start, String::new()),
+            } => (start.get(), String::new()),
             DeviceKind::Actuator { initial, .. } => (0.0, initial.clone()),
             _ => (0.0, String::new()),
         };
@@ -178,8 +178,8 @@ impl Device {
                 decimals,
                 ..
             } => {
-                let delta = (self.model_rng.next_f64() * 2.0 - 1.0) * step;
-                self.reading = (self.reading + delta).clamp(*min, *max);
+                let delta = (self.model_rng.next_f64() * 2.0 - 1.0) * step.get();
+                self.reading = (self.reading + delta).clamp(min.get(), max.get());
                 Fixed(self.reading, usize::from(*decimals)).to_string()
             }
             ValueModel::Counter => {

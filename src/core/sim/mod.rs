@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod device;
+pub mod exact;
 pub mod lessons;
 pub mod queue;
 pub mod run;

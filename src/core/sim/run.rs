@@ -24,8 +24,8 @@ pub struct Recorded {
 
 impl FromJson for Recorded {
     fn read(v: &serde_json::Value, at: At) -> Read<Recorded> {
-        let o = Obj::new(v, at, &["steps", "at_ms", "action"])?;
-        Ok(Recorded {
+        let o = Obj::new(v, at)?;
+        o.done(Recorded {
             steps: o.req("steps")?,
             at_ms: o.req("at_ms")?,
             action: o.req("action")?,

@@ -23,8 +23,9 @@ use crate::core::codec::Version;
 use crate::core::i18n::Lang;
 pub use crate::core::json_read::ScenarioError;
 pub(crate) use crate::core::json_read::{err, not_json, Problem};
-use crate::core::json_read::{one_of, At, FromJson, Obj, Read};
+use crate::core::json_read::{one_of, tagged, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
+pub use crate::core::sim::exact::{Decimal, Probability};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 use litemap::LiteMap;
@@ -157,13 +158,13 @@ pub enum ValueModel {
     /// A random walk: each reading moves by up to ±`step`, kept in `[min, max]`.
     RandomWalk {
         /// First reading.
-        start: f64,
+        start: Decimal,
         /// Largest change per reading.
-        step: f64,
+        step: Decimal,
         /// Lowest value.
-        min: f64,
+        min: Decimal,
         /// Highest value.
-        max: f64,
+        max: Decimal,
         /// Decimal places shown.
         decimals: u8,
     },
@@ -269,7 +270,7 @@ impl DeviceKind {
 }
 
 /// A network link's quality.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct LinkConfig {
     /// One-way delay in milliseconds.
     pub latency_ms: u64,
@@ -277,7 +278,7 @@ pub struct LinkConfig {
     pub jitter_ms: u64,
     /// Probability (0 to 1) that a packet is lost. MQTT runs over TCP, so a lost packet
     /// breaks the connection: both ends notice and the device reconnects.
-    pub loss: f64,
+    pub loss: Probability,
 }
 
 impl Default for LinkConfig {
@@ -285,22 +286,15 @@ impl Default for LinkConfig {
         LinkConfig {
             latency_ms: 20,
             jitter_ms: 0,
-            loss: 0.0,
+            loss: Probability::NEVER,
         }
     }
 }
 
-// Equality on f64 fields: the scenario is compared for tests only; NaN is refused by checks.
-impl Eq for LinkConfig {}
-
 impl FromJson for Scenario {
     fn read(v: &serde_json::Value, at: At) -> Read<Scenario> {
-        let o = Obj::new(
-            v,
-            at,
-            &["version", "seed", "broker", "devices", "actions", "lesson"],
-        )?;
-        Ok(Scenario {
+        let o = Obj::new(v, at)?;
+        o.done(Scenario {
             version: o.req("version")?,
             seed: o.or("seed", u64::default())?,
             broker: o.or("broker", BrokerConfig::default())?,
@@ -313,28 +307,8 @@ impl FromJson for Scenario {
 
 impl FromJson for DeviceConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<DeviceConfig> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "name",
-                "client_id",
-                "kind",
-                "protocol",
-                "clean_session",
-                "session_expiry",
-                "keep_alive",
-                "will",
-                "username",
-                "password",
-                "port",
-                "online",
-                "start_ms",
-                "reconnect_ms",
-                "link",
-            ],
-        )?;
-        Ok(DeviceConfig {
+        let o = Obj::new(v, at)?;
+        o.done(DeviceConfig {
             name: o.req("name")?,
             client_id: o.opt("client_id")?,
             kind: o.req("kind")?,
@@ -362,8 +336,8 @@ impl FromJson for Protocol {
 
 impl FromJson for WillConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<WillConfig> {
-        let o = Obj::new(v, at, &["topic", "payload", "qos", "retain"])?;
-        Ok(WillConfig {
+        let o = Obj::new(v, at)?;
+        o.done(WillConfig {
             topic: o.req("topic")?,
             payload: o.or("payload", String::new())?,
             qos: o.or("qos", u8::default())?,
@@ -374,8 +348,8 @@ impl FromJson for WillConfig {
 
 impl FromJson for SubConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<SubConfig> {
-        let o = Obj::new(v, at, &["filter", "qos"])?;
-        Ok(SubConfig {
+        let o = Obj::new(v, at)?;
+        o.done(SubConfig {
             filter: o.req("filter")?,
             qos: o.or("qos", u8::default())?,
         })
@@ -384,12 +358,8 @@ impl FromJson for SubConfig {
 
 impl FromJson for PublishConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<PublishConfig> {
-        let o = Obj::new(
-            v,
-            at,
-            &["at_ms", "every_ms", "topic", "payload", "qos", "retain"],
-        )?;
-        Ok(PublishConfig {
+        let o = Obj::new(v, at)?;
+        o.done(PublishConfig {
             at_ms: o.or("at_ms", u64::default())?,
             every_ms: o.or("every_ms", u64::default())?,
             topic: o.req("topic")?,
@@ -402,54 +372,25 @@ impl FromJson for PublishConfig {
 
 impl FromJson for ValueModel {
     fn read(v: &serde_json::Value, at: At) -> Read<ValueModel> {
-        let (kind, o) = Obj::tagged(
-            v,
-            at,
-            &[
-                ("random_walk", &["start", "step", "min", "max", "decimals"]),
-                ("counter", &[]),
-                ("constant", &["value"]),
-            ],
-        )?;
-        Ok(match kind {
+        Ok(tagged!(o = v, at;
             "random_walk" => ValueModel::RandomWalk {
                 start: o.req("start")?,
                 step: o.req("step")?,
-                min: o.or("min", -40.0)?,
-                max: o.or("max", 100.0)?,
+                min: o.or("min", Decimal::millionths(-40_000_000))?,
+                max: o.or("max", Decimal::millionths(100_000_000))?,
                 decimals: o.or("decimals", 1)?,
             },
+            "counter" => ValueModel::Counter,
             "constant" => ValueModel::Constant {
                 value: o.req("value")?,
             },
-            _ => ValueModel::Counter,
-        })
+        ))
     }
 }
 
 impl FromJson for DeviceKind {
     fn read(v: &serde_json::Value, at: At) -> Read<DeviceKind> {
-        let (kind, o) = Obj::tagged(
-            v,
-            at,
-            &[
-                (
-                    "sensor",
-                    &["topic", "interval_ms", "model", "qos", "retain"],
-                ),
-                (
-                    "actuator",
-                    &["command_topic", "state_topic", "initial", "qos"],
-                ),
-                ("dashboard", &["filters"]),
-                ("phone", &["filters"]),
-                ("eavesdropper", &["targets"]),
-                ("intruder", &["topic", "payload", "interval_ms"]),
-                ("responder", &["filter", "reply", "delay_ms"]),
-                ("custom", &["filters", "publishes"]),
-            ],
-        )?;
-        Ok(match kind {
+        Ok(tagged!(o = v, at;
             "sensor" => DeviceKind::Sensor {
                 topic: o.req("topic")?,
                 interval_ms: o.req("interval_ms")?,
@@ -482,19 +423,19 @@ impl FromJson for DeviceKind {
                 reply: o.or("reply", String::new())?,
                 delay_ms: o.or("delay_ms", u64::default())?,
             },
-            _ => DeviceKind::Custom {
+            "custom" => DeviceKind::Custom {
                 filters: o.or("filters", Vec::new())?,
                 publishes: o.or("publishes", Vec::new())?,
             },
-        })
+        ))
     }
 }
 
 impl FromJson for LinkConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<LinkConfig> {
-        let o = Obj::new(v, at, &["latency_ms", "jitter_ms", "loss"])?;
+        let o = Obj::new(v, at)?;
         let d = LinkConfig::default();
-        Ok(LinkConfig {
+        o.done(LinkConfig {
             latency_ms: o.or("latency_ms", d.latency_ms)?,
             jitter_ms: o.or("jitter_ms", d.jitter_ms)?,
             loss: o.or("loss", d.loss)?,
@@ -614,16 +555,8 @@ impl Scenario {
                 check_topic(topic, &format!("{at}.topic"), lang)?;
                 check_qos(*qos, &format!("{at}.qos"), lang)?;
                 check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
-                if let ValueModel::RandomWalk {
-                    start,
-                    step,
-                    min,
-                    max,
-                    ..
-                } = model
-                {
-                    let ok = [start, step, min, max].iter().all(|v| v.is_finite()) && min <= max;
-                    if !ok {
+                if let ValueModel::RandomWalk { min, max, .. } = model {
+                    if min > max {
                         return Err(err(format!("{at}.model"), lang, Problem::ModelRange));
                     }
                 }
@@ -708,9 +641,6 @@ pub fn check_port(port: u16, at: &str, lang: Lang) -> Result<(), ScenarioError> 
 
 /// Checks a link's numbers.
 pub fn check_link(link: &LinkConfig, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-    if !(0.0..=1.0).contains(&link.loss) {
-        return Err(err(format!("{at}.loss"), lang, Problem::LossRange));
-    }
     if link.latency_ms > 60_000 || link.jitter_ms > 60_000 {
         return Err(err(at, lang, Problem::LatencyRange));
     }

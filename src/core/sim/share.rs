@@ -43,14 +43,8 @@ pub struct Share {
 
 impl FromJson for Share {
     fn read(v: &Value, at: At) -> Read<Share> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "version", "lesson", "scenario", "seed", "log", "steps", "at_ms",
-            ],
-        )?;
-        Ok(Share {
+        let o = Obj::new(v, at)?;
+        o.done(Share {
             version: o.req("version")?,
             lesson: o.opt("lesson")?,
             scenario: o.opt("scenario")?,

@@ -305,7 +305,7 @@ impl World {
                     DeviceChange::Link {
                         latency_ms: link.latency_ms,
                         jitter_ms: link.jitter_ms,
-                        loss_permille: (link.loss * 1000.0).round() as u32,
+                        loss_permille: (link.loss.get() * 1000.0).round() as u32,
                     },
                 );
             }
@@ -618,7 +618,9 @@ impl World {
         let tls = d.conn_port == 8883;
         let link = d.config.link;
         let unplugged = !d.plugged;
-        let lost = unplugged || d.conn_broken || (link.loss > 0.0 && d.link_rng.chance(link.loss));
+        let lost = unplugged
+            || d.conn_broken
+            || (link.loss.is_some() && d.link_rng.chance(link.loss.get()));
         let jitter = if link.jitter_ms > 0 {
             d.link_rng.below(link.jitter_ms + 1)
         } else {

@@ -256,7 +256,7 @@ pub fn BrokerPanel() -> impl IntoView {
                 <tbody>
                     {move || sessions().into_iter().map(|r| view! {
                         <tr data-testid=format!("session-{}", r.client)>
-                            <th scope="row">{r.client.clone()}</th>
+                            <th scope="row" translate="no">{r.client.clone()}</th>
                             <td>{r.version.clone()}</td>
                             <td class=if r.online { "ok" } else { "off" }>{move || lang.get().t(if r.online { Text::Online } else { Text::Offline })}</td>
                             <td>{move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}</td>

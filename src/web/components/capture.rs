@@ -197,9 +197,9 @@ fn OpenedView(
                         <tr class:picked=move || picked.get() == Some(i) data-testid="capture-row">
                             <td class="num">{p.frame}</td>
                             <td class="num">{Fixed(secs, 3).to_string()}</td>
-                            <td>{who}</td>
+                            <td translate="no">{who}</td>
                             <td><span aria-hidden="true">{dir}</span><span class="sr-only">{move || lang.get().t(if up { Text::ToBroker } else { Text::FromBroker })}</span></td>
-                            <td><button type="button" class="link" data-testid="capture-packet"
+                            <td><button type="button" class="link" translate="no" data-testid="capture-packet"
                                 aria-pressed=move || (picked.get() == Some(i)).to_string()
                                 on:click=move |_| picked.set(Some(i))>{kind}</button></td>
                             <td class="num">{len}</td>
@@ -242,9 +242,9 @@ fn OpenedView(
                 {streams.into_iter().enumerate().map(|(k, s)| view! {
                     <tr>
                         <td class="num">{k + 1}</td>
-                        <td><strong>{s.client_id.unwrap_or_default()}</strong>" "<code class="addr">{s.client}</code></td>
+                        <td><strong translate="no">{s.client_id.unwrap_or_default()}</strong>" "<code class="addr">{s.client}</code></td>
                         <td><code>{s.server}</code></td>
-                        <td>{s.version.to_string()}</td>
+                        <td translate="no">{s.version.to_string()}</td>
                         <td class="num">{s.packets}</td>
                     </tr>
                 }).collect_view()}

@@ -67,7 +67,7 @@ pub fn Controls() -> impl IntoView {
             </label>
             <span class="clock" title=t(Text::VirtualTime)>
                 <span class="sr-only">{t(Text::VirtualTime)}": "</span>
-                <output data-testid="sim-time">{move || ctx.read_fast(|s| s.run.now().to_string())}</output>
+                <output data-testid="sim-time" translate="no">{move || ctx.read_fast(|s| s.run.now().to_string())}</output>
             </span>
             <span class="seed">
                 {t(Text::Seed)}": "

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{Lang, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
+use crate::core::sim::scenario::Probability;
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
@@ -235,7 +236,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                 view! {
                     <div class="device-head">
                         <span class=format!("dot {}", status.class()) aria-hidden="true"></span>
-                        <strong>{a.clone()}</strong>
+                        <strong translate="no">{a.clone()}</strong>
                         <span class="kind">{lang.get().t(kind)}</span>
                         <span class="status" data-testid=format!("device-status-{a}")>{status.label(lang.get())}</span>
                         {(port == 8883).then(|| view! { <span class="badge">{move || lang.get().t(Text::TlsBadge)}</span> })}
@@ -248,7 +249,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                 }
             })}
             {client.then(|| device_settings(name.clone()))}
-            <ul class="values" data-testid=format!("device-values-{name}")>
+            <ul class="values" translate="no" data-testid=format!("device-values-{name}")>
                 {move || values.get().into_iter().map(|(topic, value)| view! {
                     <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
                 }).collect_view()}
@@ -289,7 +290,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
                     _ => (None, None),
                 };
                 Settings {
-                    link: (c.link.latency_ms, c.link.jitter_ms, c.link.loss),
+                    link: (c.link.latency_ms, c.link.jitter_ms, c.link.loss.get()),
                     qos,
                     retain,
                     clean: c.clean_session,
@@ -311,12 +312,12 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         let mut link = LinkConfig {
             latency_ms: l,
             jitter_ms: j,
-            loss: p,
+            loss: Probability::new(p).unwrap_or_default(),
         };
         match which {
             0 => link.latency_ms = value as u64,
             1 => link.jitter_ms = value as u64,
-            _ => link.loss = (value / 100.0).clamp(0.0, 1.0),
+            _ => link.loss = Probability::new((value / 100.0).clamp(0.0, 1.0)).unwrap_or_default(),
         }
         ctx.act(Action::SetLink {
             device: device.clone(),
@@ -458,7 +459,7 @@ fn RealValues(name: String) -> impl IntoView {
             let lines = lines();
             (!lines.is_empty()).then(|| view! {
                 <p class="muted small">{move || lang.get().t(Text::FromRealBroker)}</p>
-                <ul class="values real" data-testid=testid.clone()>
+                <ul class="values real" translate="no" data-testid=testid.clone()>
                     {lines.into_iter().map(|(topic, value)| view! {
                         <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
                     }).collect_view()}

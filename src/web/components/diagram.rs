@@ -46,7 +46,7 @@ pub fn Diagram() -> impl IntoView {
                 .map(|(i, d)| {
                     let (x, y) = position(i, devices.len());
                     let (x, y) = (x.round() as i32, y.round() as i32);
-                    let lossy = d.config.link.loss > 0.0;
+                    let lossy = d.config.link.loss.is_some();
                     (
                         d.config.name.clone(),
                         x,
@@ -161,7 +161,7 @@ pub fn Diagram() -> impl IntoView {
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); choose(n1.clone()) }>
                             {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
                             <circle cx=x cy=y r="18"/>
-                            <text x=x y=y + 34 text-anchor="middle">{name.clone()}</text>
+                            <text x=x y=y + 34 text-anchor="middle" translate="no">{name.clone()}</text>
                         </g>
                     }
                 }).collect_view()}
@@ -188,7 +188,7 @@ pub fn Diagram() -> impl IntoView {
             </svg>
             // The packets on a layer of their own over the stage: a frame that moves them
             // repaints that layer, not the hundred devices under it.
-            <svg class="packets-layer" viewBox=format!("0 0 {} {}", W as i32, H as i32) aria-hidden="true">
+            <svg class="packets-layer" translate="no" viewBox=format!("0 0 {} {}", W as i32, H as i32) aria-hidden="true">
                 <g class="packets" node_ref=layer></g>
             </svg>
             </div>

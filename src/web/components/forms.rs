@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Msg, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::sim::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -51,10 +51,10 @@ fn DevicePicker(value: RwSignal<String>, testid: &'static str) -> impl IntoView 
     }
 }
 
-fn qos_picker(value: RwSignal<u8>, testid: &'static str) -> impl IntoView {
+fn qos_picker(value: RwSignal<u8>, testid: &'static str, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <label>
-            "QoS"
+            {move || lang.get().t(Text::QosField)}
             <select data-testid=testid on:change=move |ev| value.set(event_target_value(&ev).parse().unwrap_or(0))>
                 {[0u8, 1, 2].into_iter().map(|q| view! { <option value=q.to_string() selected=move || value.get() == q>{q}</option> }).collect_view()}
             </select>
@@ -142,7 +142,7 @@ pub fn PublishForm() -> impl IntoView {
                     on:input=move |ev| payload.set(event_target_value(&ev))/>
             </label>
             <div class="row">
-                {qos_picker(qos, "publish-qos")}
+                {qos_picker(qos, "publish-qos", ctx.lang)}
                 <label class="inline">
                     <input type="checkbox" data-testid="publish-retain" prop:checked=move || retain.get()
                         on:change=move |ev| retain.set(event_target_checked(&ev))/>
@@ -226,7 +226,7 @@ pub fn SubscribeForm() -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))/>
             </label>
             <p class="field-error" data-testid="subscribe-error" role="alert">{error}</p>
-            <div class="row">{qos_picker(qos, "subscribe-qos")}</div>
+            <div class="row">{qos_picker(qos, "subscribe-qos", ctx.lang)}</div>
             <button type="submit" data-testid="subscribe-submit" disabled=move || error().is_some()>
                 {move || lang.get().t(Text::SubscribeHeading)}
             </button>
@@ -275,7 +275,7 @@ pub fn ActingCard() -> impl IntoView {
                 <div class="acting-card" data-testid="acting-card">
                     <span class=format!("dot {}", status.class()) aria-hidden="true"></span>
                     <span class="muted">{t(Text::ActingDevice)}</span>
-                    <strong data-testid="acting-name">{name.clone()}</strong>
+                    <strong data-testid="acting-name" translate="no">{name.clone()}</strong>
                     <span class="status">{status.label(lang.get())}</span>
                     {device_buttons(name.clone(), wants, plugged, ["acting-online".into(), "acting-plug".into()])}
                 </div>

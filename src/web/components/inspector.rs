@@ -106,7 +106,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
                     on:mouseenter=move |_| hover.set(Some(k))>
                     <td class="range">{b.byte}</td>
                     <td colspan="3" style:padding-left=format!("{}rem", Fixed(1.3 + f64::from(depth), 1))>
-                        <code>{line}</code>" = "{move || b.name.label(lang.get())}": "<code>{b.value.clone()}</code>
+                        <code translate="no">{line}</code>" = "{move || b.name.label(lang.get())}": "<code translate="no">{b.value.clone()}</code>
                     </td>
                 </tr>
             }
@@ -116,7 +116,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
                 tabindex="0" on:focus=move |_| hover.set(Some(k)) data-testid=format!("{testid}-field")>
                 <td class="range">{range}</td>
                 <th scope="row" style:padding-left=format!("{}rem", Fixed(0.3 + f64::from(depth), 1))>{move || name.label(lang.get())}</th>
-                <td class="value">{shown_value}</td>
+                <td class="value" translate="no">{shown_value}</td>
                 <td class="why">{why}</td>
             </tr>
             {bit_rows}
@@ -129,7 +129,7 @@ pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl
             {bytes.iter().enumerate().map(|(i, b)| {
                 let f = field_of(i);
                 view! {
-                    <span class="byte" class:hl=lit(i) class:cursor=move || cursor.get() == Some(i)
+                    <span class="byte" translate="no" class:hl=lit(i) class:cursor=move || cursor.get() == Some(i)
                         data-testid=format!("{testid}-byte")
                         on:mouseenter=move |_| hover.set(f)>
                         {format!("{b:02X}")}

@@ -63,7 +63,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
     let lang = Ctx::get().lang;
     let (reach_n, reach_m) = j.reach();
     let topic = j.topic.clone();
-    let from = j.from.as_deref().unwrap_or("broker").to_string();
+    let from = j.from.as_deref().map(str::to_string);
     let refused = j.refused;
     // Every acknowledgement or DISCONNECT that carried a reason code, explained.
     let coded: Vec<(String, PacketType, ReasonCode)> = j
@@ -73,8 +73,11 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
         .collect();
     view! {
         <p data-testid="journey-summary">
-            <strong>"#"{j.msg.0}</strong>" "{from.clone()}" → "<code>{topic.as_str().to_string()}</code>
-            {format!(" · QoS {}{} · {}", j.qos.as_u8(), if j.retain { " · retain" } else { "" }, j.at)}
+            <strong translate="no">"#"{j.msg.0}</strong>" "
+            {match from { Some(f) => view! { <span translate="no">{f}</span> }.into_any(), None => view! { <span>{move || lang.get().t(Text::Broker)}</span> }.into_any() }}
+            " → "<code translate="no">{topic.as_str().to_string()}</code>
+            {let (qos, retain) = (j.qos.as_u8(), j.retain); move || Msg::MessageMeta { qos, retain }.render(lang.get())}
+            <span translate="no">{format!(" · {}", j.at)}</span>
         </p>
         {refused.then(|| view! {
             <p class="field-error" data-testid="journey-refused">{move || lang.get().t(Text::JourneyRefused)}</p>
@@ -95,7 +98,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                         let (name, meaning) = code.told(packet, Version::V5, lang.get());
                         format!("{packet} 0x{:02X} {name}: {meaning}", code.0)
                     };
-                    view! { <li><strong>{client}</strong>" · "{line}</li> }
+                    view! { <li><strong translate="no">{client}</strong>" · "{line}</li> }
                 }).collect_view()}
             </ul>
         })}
@@ -116,8 +119,8 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 let matched = t.matched;
                 view! {
                     <tr class=if matched { "match" } else { "nomatch" } data-testid="journey-filter-row">
-                        <td>{t.client.to_string()}</td>
-                        <td><code>{t.filter.as_str().to_string()}</code></td>
+                        <td translate="no">{t.client.to_string()}</td>
+                        <td><code translate="no">{t.filter.as_str().to_string()}</code></td>
                         <td><Verdict filter=t.filter.clone() topic=j.topic.clone()/></td>
                     </tr>
                 }
@@ -126,7 +129,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
         </table>
         <h3 class:hidden=refused>{move || lang.get().t(Text::Outcome)}</h3>
         <ul class="fates" data-testid="journey-fates">
-            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong>{c}</strong>" "{move || f.told(lang.get())}</li> } }).collect_view()}
+            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong translate="no">{c}</strong>" "{move || f.told(lang.get())}</li> } }).collect_view()}
         </ul>
         <Sequence j=j.clone()/>
     }
@@ -136,19 +139,22 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
 #[component]
 fn Sequence(j: Journey) -> impl IntoView {
     let lang = Ctx::get().lang;
-    let mut lanes: Vec<String> = Vec::new();
+    // The lifelines: clients by name, the broker as `None`.
+    let mut lanes: Vec<Option<String>> = Vec::new();
     if let Some(f) = &j.from {
-        lanes.push(f.to_string());
+        lanes.push(Some(f.to_string()));
     }
-    lanes.push("broker".into());
+    lanes.push(None);
     for h in &j.hops {
-        if !lanes.iter().any(|l| **l == *h.client) {
-            lanes.push(h.client.to_string());
+        if !lanes.iter().any(|l| l.as_deref() == Some(&*h.client)) {
+            lanes.push(Some(h.client.to_string()));
         }
     }
     // Whole SVG units: no float printer in the download.
-    let x = |name: &str| 70 + 140 * lanes.iter().position(|l| l == name).unwrap_or(0);
-    let broker_x = x("broker");
+    let x = |name: Option<&str>| {
+        70 + 140 * lanes.iter().position(|l| l.as_deref() == name).unwrap_or(0)
+    };
+    let broker_x = x(None);
     let width = 140 * lanes.len();
     let height = 60 + 28 * j.hops.len();
     let arrows: Vec<_> = j
@@ -156,7 +162,7 @@ fn Sequence(j: Journey) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let cx = x(&h.client);
+            let cx = x(Some(&h.client));
             let (x1, x2) = if h.to_broker {
                 (cx, broker_x)
             } else {
@@ -183,13 +189,14 @@ fn Sequence(j: Journey) -> impl IntoView {
             <svg node_ref=node xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {width} {height}") data-testid="journey-sequence"
                 font-family="system-ui, sans-serif" font-size="11">
                 <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>
-                {lanes.iter().map(|l| { let lx = x(l); view! {
-                    <g><text x=lx y="16" text-anchor="middle" font-weight="bold" fill="currentColor">{l.clone()}</text>
+                {lanes.iter().map(|l| { let lx = x(l.as_deref()); let name = l.clone(); let data = l.is_some().then_some("no"); view! {
+                    <g><text x=lx y="16" text-anchor="middle" font-weight="bold" fill="currentColor" translate=data>
+                        {move || name.clone().unwrap_or_else(|| lang.get().t(Text::Broker).to_string())}</text>
                     <line x1=lx y1="24" x2=lx y2=height stroke="currentColor" stroke-dasharray="4 4" opacity="0.5"/></g>
                 } }).collect_view()}
                 {arrows.into_iter().map(|(x1, x2, y, label)| view! {
                     <g><line x1=x1 y1=y x2=x2 y2=y stroke="currentColor" marker-end="url(#arrow)"/>
-                    <text x=(x1 + x2) / 2 y=y - 4 text-anchor="middle" fill="currentColor">{label}</text></g>
+                    <text x=(x1 + x2) / 2 y=y - 4 text-anchor="middle" fill="currentColor" translate="no">{label}</text></g>
                 }).collect_view()}
             </svg>
         </div>

@@ -87,7 +87,7 @@ pub fn SequenceView() -> impl IntoView {
             if width < 40.0 { " short" } else { "" }
         );
         let style = format!("left:{left:.2}%;width:{width:.2}%");
-        let body = view! { <span class="arrow-label">{if lost { format!("✕ {name}") } else { name }}</span> };
+        let body = view! { <span class="arrow-label" translate="no">{if lost { format!("✕ {name}") } else { name }}</span> };
         let arrow = match a.msg {
             Some(m) => view! {
                 <button type="button" class=class style=style aria-label=said.clone() title=said data-testid="seq-arrow"
@@ -98,7 +98,7 @@ pub fn SequenceView() -> impl IntoView {
         };
         view! {
             <div class="seq-row" style:top=format!("{}px", i as f64 * ROW) data-seq=a.seq>
-                <span class="t">{at}</span>
+                <span class="t" translate="no">{at}</span>
                 <div class="seq-track">{arrow}</div>
             </div>
         }
@@ -117,7 +117,7 @@ pub fn SequenceView() -> impl IntoView {
                             .chain(lanes.get())
                             .enumerate()
                             // Each name fits its lane (cut with an ellipsis when lanes are narrow).
-                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 style:left=format!("{:.2}%", x(i))
+                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 translate=(i > 0).then_some("no") style:left=format!("{:.2}%", x(i))
                                 style:max-width=format!("min(6rem, {:.2}%)", 100.0 / (lanes.with(Vec::len) + 1) as f64)>{name}</span> })
                             .collect_view()
                     }}

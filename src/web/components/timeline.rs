@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::codec::PacketType;
 use crate::core::describe::{describe, kind_label, to_csv, to_json, Line};
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::trace::TraceKind;
 use crate::web::components::scroller::Scroller;
 use crate::web::files::download;
@@ -146,8 +146,8 @@ pub fn Timeline() -> impl IntoView {
                             <div class="log-row" class:has-msg=msg.is_some() data-testid="log-row" data-kind=kind
                                 style:top=format!("{}px", row * ROW as usize)
                                 on:click=move |_| if msg.is_some() { ctx.selected.set(msg) }>
-                                <span class="t">{at}</span>
-                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || format!("#{} · {}", m.0, lang.get().t(Text::Journey)) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
+                                <span class="t" translate="no">{at}</span>
+                                {msg.map(|m| view! { <button type="button" class="link" data-testid="log-journey" aria-label=move || Msg::JourneyLink(m.0).render(lang.get()) on:click=move |_| ctx.selected.set(Some(m))>"#"{m.0}</button> })}
                                 <span class="k">{move || lang.get().t(kind_label(kind))}</span>
                                 <span class="x" title=line.text.clone()>{line.text.clone()}</span>
                                 <span hidden>{seq}</span>

@@ -50,8 +50,8 @@ pub struct LessonText {
 
 impl FromJson for LessonText {
     fn read(v: &Value, at: At) -> Read<LessonText> {
-        let o = Obj::new(v, at, &["intro", "goals", "hints"])?;
-        Ok(LessonText {
+        let o = Obj::new(v, at)?;
+        o.done(LessonText {
             intro: o.req("intro")?,
             goals: o.req("goals")?,
             hints: o.or("hints", Vec::new())?,
@@ -66,7 +66,7 @@ impl LessonText {
         let value: Value =
             serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e, lang))?;
         let at = At::root(lang);
-        let o = Obj::new(&value, at, &["es", "en"])?;
+        let o = Obj::new(&value, at)?;
         let t: LessonText = o.req(lang.content_code())?;
         Ok(LessonText {
             intro: lang.content(&t.intro),
@@ -413,7 +413,8 @@ pub fn free_play(lang: Lang) -> Scenario {
 /// toggles a light every 10 s and follows every light. The first dashboard watches `Casa/#`.
 pub fn house_of(devices: usize, seed: u64) -> Scenario {
     use crate::core::sim::scenario::{
-        DeviceConfig, DeviceKind, LinkConfig, Protocol, PublishConfig, SubConfig, ValueModel,
+        Decimal, DeviceConfig, DeviceKind, LinkConfig, Probability, Protocol, PublishConfig,
+        SubConfig, ValueModel,
     };
     let device = |name: String, kind: DeviceKind, i: usize| DeviceConfig {
         name,
@@ -437,7 +438,7 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
         link: LinkConfig {
             latency_ms: 5 + (i as u64 % 40),
             jitter_ms: 10,
-            loss: 0.0,
+            loss: Probability::NEVER,
         },
     };
     let sub = |filter: String, qos: u8| SubConfig { filter, qos };
@@ -449,10 +450,10 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
                 topic: format!("Casa/Hab{room}/Temperatura{}", i % 5),
                 interval_ms: 5000,
                 model: ValueModel::RandomWalk {
-                    start: 20.0,
-                    step: 0.2,
-                    min: -40.0,
-                    max: 100.0,
+                    start: Decimal::millionths(20_000_000),
+                    step: Decimal::millionths(200_000),
+                    min: Decimal::millionths(-40_000_000),
+                    max: Decimal::millionths(100_000_000),
                     decimals: 1,
                 },
                 qos: (i % 3) as u8,
