@@ -9,10 +9,12 @@ use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::action::Scheduled;
 use mqtt_playground::core::sim::lessons::LESSONS;
 use mqtt_playground::core::sim::scenario::{
-    Decimal, DeviceConfig, DeviceKind, LinkConfig, Probability, Protocol, PublishConfig, SubConfig,
-    ValueModel, WillConfig,
+    Decimal, DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol,
+    PublishConfig, SubConfig, ValueModel, WillConfig,
 };
 use mqtt_playground::core::sim::{Action, Scenario};
+use mqtt_playground::core::topic::{TopicFilter, TopicName};
+use mqtt_playground::core::types::QoS;
 use proptest::prelude::*;
 
 /// `s` written as JSON (passwords kept) and read back.
@@ -31,7 +33,7 @@ fn every_lesson_round_trips_in_every_language() {
     }
 }
 
-fn topic() -> impl Strategy<Value = String> {
+fn levels() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec!["Casa", "Cocina", "Luz", "temp", "ñú", "", "a b"]),
         1..4,
@@ -39,17 +41,28 @@ fn topic() -> impl Strategy<Value = String> {
     .prop_map(|levels| levels.join("/"))
 }
 
-fn filter() -> impl Strategy<Value = String> {
-    (topic(), 0..3u8).prop_map(|(t, w)| match w {
-        0 => t,
-        1 => format!("{t}/#"),
-        _ => format!("+/{t}"),
+fn topic() -> impl Strategy<Value = TopicName> {
+    levels().prop_filter_map("a topic name", |t| TopicName::new(t).ok())
+}
+
+fn filter() -> impl Strategy<Value = TopicFilter> {
+    (levels(), 0..3u8).prop_filter_map("a topic filter", |(t, w)| {
+        TopicFilter::new(match w {
+            0 => t,
+            1 => format!("{t}/#"),
+            _ => format!("+/{t}"),
+        })
+        .ok()
     })
+}
+
+fn qos() -> impl Strategy<Value = QoS> {
+    prop::sample::select(QoS::ALL.to_vec())
 }
 
 fn subs() -> impl Strategy<Value = Vec<SubConfig>> {
     prop::collection::vec(
-        (filter(), 0..3u8).prop_map(|(filter, qos)| SubConfig { filter, qos }),
+        (filter(), qos()).prop_map(|(filter, qos)| SubConfig { filter, qos }),
         0..3,
     )
 }
@@ -77,7 +90,7 @@ fn kind(n: usize) -> impl Strategy<Value = DeviceKind> {
         0..5000u64,
         topic(),
         ".{0,6}",
-        0..3u8,
+        qos(),
         any::<bool>(),
     )
         .prop_map(
@@ -91,16 +104,23 @@ fn kind(n: usize) -> impl Strategy<Value = DeviceKind> {
             },
         );
     prop_oneof![
-        (topic(), 10..10_000u64, model(), 0..3u8, any::<bool>()).prop_map(
-            |(topic, interval_ms, model, qos, retain)| DeviceKind::Sensor {
-                topic,
-                interval_ms,
-                model,
-                qos,
-                retain,
-            }
-        ),
-        (topic(), topic(), "ON|OFF", 0..3u8).prop_map(
+        (
+            topic(),
+            (10..10_000u64).prop_map(|ms| Interval::new(ms).unwrap()),
+            model(),
+            qos(),
+            any::<bool>()
+        )
+            .prop_map(
+                |(topic, interval_ms, model, qos, retain)| DeviceKind::Sensor {
+                    topic,
+                    interval_ms,
+                    model,
+                    qos,
+                    retain,
+                }
+            ),
+        (topic(), topic(), "ON|OFF", qos()).prop_map(
             |(command_topic, state_topic, initial, qos)| {
                 DeviceKind::Actuator {
                     command_topic,
@@ -115,13 +135,18 @@ fn kind(n: usize) -> impl Strategy<Value = DeviceKind> {
         prop::collection::vec(0..n, 0..2).prop_map(|t| DeviceKind::Eavesdropper {
             targets: t.into_iter().map(|i| format!("d{i}")).collect(),
         }),
-        (topic(), ".{0,6}", 10..5000u64).prop_map(|(topic, payload, interval_ms)| {
-            DeviceKind::Intruder {
-                topic,
-                payload,
-                interval_ms,
-            }
-        }),
+        (
+            topic(),
+            ".{0,6}",
+            (10..5000u64).prop_map(|ms| Interval::new(ms).unwrap())
+        )
+            .prop_map(|(topic, payload, interval_ms)| {
+                DeviceKind::Intruder {
+                    topic,
+                    payload,
+                    interval_ms,
+                }
+            }),
         (filter(), ".{0,6}", 0..5000u64).prop_map(|(filter, reply, delay_ms)| {
             DeviceKind::Responder {
                 filter,
@@ -143,7 +168,7 @@ fn link() -> impl Strategy<Value = LinkConfig> {
 }
 
 fn will() -> impl Strategy<Value = Option<WillConfig>> {
-    prop::option::of((topic(), ".{0,6}", 0..3u8, any::<bool>()).prop_map(
+    prop::option::of((topic(), ".{0,6}", qos(), any::<bool>()).prop_map(
         |(topic, payload, qos, retain)| WillConfig {
             topic,
             payload,
@@ -159,7 +184,7 @@ fn device(i: usize, n: usize) -> impl Strategy<Value = DeviceConfig> {
         any::<bool>(),
         any::<u32>(),
         any::<u16>(),
-        prop::sample::select(vec![1883u16, 8883]),
+        prop::sample::select(vec![Port::Plain, Port::Tls]),
         any::<bool>(),
         0..10_000u64,
         0..10_000u64,
@@ -276,7 +301,7 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
             device.clone(),
             topic(),
             ".{0,6}",
-            0..3u8,
+            qos(),
             any::<bool>(),
             prop::option::of(any::<u32>()),
             prop::option::of(topic()),
@@ -296,7 +321,7 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
                     }
                 }
             ),
-        (device.clone(), filter(), 0..3u8).prop_map(|(device, filter, qos)| Action::Subscribe {
+        (device.clone(), filter(), qos()).prop_map(|(device, filter, qos)| Action::Subscribe {
             device,
             filter,
             qos
@@ -304,13 +329,16 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
         (device.clone(), filter())
             .prop_map(|(device, filter)| Action::Unsubscribe { device, filter }),
         (device.clone(), link()).prop_map(|(device, link)| Action::SetLink { device, link }),
-        (device.clone(), 0..3u8).prop_map(|(device, qos)| Action::SetQos { device, qos }),
+        (device.clone(), qos()).prop_map(|(device, qos)| Action::SetQos { device, qos }),
         (device.clone(), any::<bool>())
             .prop_map(|(device, retain)| Action::SetRetain { device, retain }),
         (device.clone(), any::<bool>())
             .prop_map(|(device, clean)| Action::SetCleanSession { device, clean }),
         (device.clone(), will()).prop_map(|(device, will)| Action::SetWill { device, will }),
-        (device.clone(), prop::sample::select(vec![1883u16, 8883]))
+        (
+            device.clone(),
+            prop::sample::select(vec![Port::Plain, Port::Tls])
+        )
             .prop_map(|(device, port)| Action::SetPort { device, port }),
         (
             device,

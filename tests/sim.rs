@@ -5,7 +5,9 @@ use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
 use mqtt_playground::core::sim::{Action, Player, Run, Scenario, Share, World};
 use mqtt_playground::core::time::Time;
+use mqtt_playground::core::topic::TopicName;
 use mqtt_playground::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
+use mqtt_playground::core::types::QoS;
 
 fn scenario(json: &str) -> Scenario {
     Scenario::from_json(json, Lang::En).unwrap_or_else(|e| panic!("{e}"))
@@ -323,6 +325,21 @@ fn scenario_errors_name_the_field_in_both_languages() {
             "probability",
         ),
         (
+            r#"{"version": 1, "devices": [{"name": "a", "link": {"jitter_ms": 70000}, "kind": {"type": "dashboard"}}]}"#,
+            "devices[0].link",
+            "60 000 ms",
+        ),
+        (
+            r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "sensor", "topic": "x", "interval_ms": 5, "model": {"type": "counter"}}}]}"#,
+            "devices[0].kind.interval_ms",
+            "10 ms",
+        ),
+        (
+            r#"{"version": 1, "actions": [{"at_ms": 1, "action": {"type": "set_port", "device": "a", "port": 80}}], "devices": [{"name": "a", "kind": {"type": "dashboard"}}]}"#,
+            "actions[0].action.port",
+            "8883",
+        ),
+        (
             r#"{"version": 1, "devices": [{"name": "a", "kind": {"type": "toaster"}}]}"#,
             "devices[0].kind",
             "toaster",
@@ -540,9 +557,9 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
         action(r#"{"type":"publish","device":"a","topic":"t"}"#),
         Action::Publish {
             device: "a".into(),
-            topic: "t".into(),
+            topic: TopicName::new("t").unwrap(),
             payload: String::new(),
-            qos: 0,
+            qos: QoS::AtMostOnce,
             retain: false,
             expiry: None,
             response_topic: None,

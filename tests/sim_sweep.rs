@@ -73,7 +73,13 @@ fn chaos(seed: u64) -> Scenario {
     }
     for device in ["p1", "p2"] {
         let device = device.to_string();
-        at(PUBLISH_UNTIL_MS, Action::SetQos { device, qos: 0 });
+        at(
+            PUBLISH_UNTIL_MS,
+            Action::SetQos {
+                device,
+                qos: QoS::AtMostOnce,
+            },
+        );
     }
     s.actions.sort_by_key(|a| a.at_ms);
     s

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::core::i18n::{in_language, Lang, Msg};
-use crate::core::topic::TopicError;
+use crate::core::topic::{TopicError, TopicFilter, TopicName};
+use crate::core::types::QoS;
 
 /// What is wrong with a file, and where. Each language renders the [`Problem`] whole, so a
 /// page shows it in the language of the moment (switching re-renders one already on screen).
@@ -254,6 +255,25 @@ impl FromJson for String {
 impl FromJson for bool {
     fn read(v: &Value, at: At) -> Read<bool> {
         v.as_bool().ok_or_else(|| at.wrong(v, Expected::Bool))
+    }
+}
+
+impl FromJson for TopicName {
+    fn read(v: &Value, at: At) -> Read<TopicName> {
+        TopicName::new(&String::read(v, at)?).map_err(|e| at.fail(Problem::Topic(e)))
+    }
+}
+
+impl FromJson for TopicFilter {
+    fn read(v: &Value, at: At) -> Read<TopicFilter> {
+        TopicFilter::new(&String::read(v, at)?).map_err(|e| at.fail(Problem::Topic(e)))
+    }
+}
+
+impl FromJson for QoS {
+    fn read(v: &Value, at: At) -> Read<QoS> {
+        let n = u8::read(v, at)?;
+        QoS::from_u8(n).ok_or_else(|| at.fail(Problem::NoSuchQoS(n)))
     }
 }
 

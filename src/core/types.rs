@@ -35,6 +35,12 @@ impl QoS {
     }
 }
 
+impl serde::Serialize for QoS {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.as_u8())
+    }
+}
+
 impl fmt::Display for QoS {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "QoS {}", self.as_u8())

@@ -833,23 +833,23 @@ impl Language for En {
                 ..
             } => {
                 if *retain {
-                    format!("you ask {device} to publish \"{payload}\" on {topic}, QoS {qos}, retained")
+                    format!("you ask {device} to publish \"{payload}\" on {topic}, {qos}, retained")
                 } else {
-                    format!("you ask {device} to publish \"{payload}\" on {topic}, QoS {qos}")
+                    format!("you ask {device} to publish \"{payload}\" on {topic}, {qos}")
                 }
             }
             Action::Subscribe {
                 device,
                 filter,
                 qos,
-            } => format!("you ask {device} to subscribe to {filter}, QoS {qos}"),
+            } => format!("you ask {device} to subscribe to {filter}, {qos}"),
             Action::Unsubscribe { device, filter } => format!("you ask {device} to unsubscribe from {filter}"),
             Action::SetLink { device, link } => {
                 let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss.get() * 100.0);
                 let p = crate::core::numbers::Fixed(p, 1);
                 format!("{device}'s link becomes {l} ms ±{j} ms, {p} % loss")
             }
-            Action::SetQos { device, qos } => format!("{device} will publish with QoS {qos}"),
+            Action::SetQos { device, qos } => format!("{device} will publish with {qos}"),
             Action::SetRetain { device, retain } => {
                 if *retain {
                     format!("{device}'s readings will be retained")
@@ -875,7 +875,7 @@ impl Language for En {
                 format!("{device} will leave no last will")
             }
             Action::SetPort { device, port } => {
-                format!("{device} will connect to port {port}")
+                format!("{device} will connect to port {}", port.number())
             }
             Action::SetCredentials {
                 device, username, ..

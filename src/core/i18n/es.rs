@@ -836,23 +836,23 @@ impl Language for Es {
                 ..
             } => {
                 if *retain {
-                    format!("pides a {device} publicar «{payload}» en {topic}, QoS {qos}, retenido")
+                    format!("pides a {device} publicar «{payload}» en {topic}, {qos}, retenido")
                 } else {
-                    format!("pides a {device} publicar «{payload}» en {topic}, QoS {qos}")
+                    format!("pides a {device} publicar «{payload}» en {topic}, {qos}")
                 }
             }
             Action::Subscribe {
                 device,
                 filter,
                 qos,
-            } => format!("pides a {device} suscribirse a {filter}, QoS {qos}"),
+            } => format!("pides a {device} suscribirse a {filter}, {qos}"),
             Action::Unsubscribe { device, filter } => format!("pides a {device} anular su suscripción a {filter}"),
             Action::SetLink { device, link } => {
                 let (l, j, p) = (link.latency_ms, link.jitter_ms, link.loss.get() * 100.0);
                 let p = crate::core::numbers::Fixed(p, 1);
                 format!("el enlace de {device} pasa a {l} ms ±{j} ms, {p} % de pérdidas")
             }
-            Action::SetQos { device, qos } => format!("{device} publicará con QoS {qos}"),
+            Action::SetQos { device, qos } => format!("{device} publicará con {qos}"),
             Action::SetRetain { device, retain } => {
                 if *retain {
                     format!("las lecturas de {device} serán retenidas")
@@ -878,7 +878,7 @@ impl Language for Es {
                 format!("{device} no dejará última voluntad")
             }
             Action::SetPort { device, port } => {
-                format!("{device} se conectará al puerto {port}")
+                format!("{device} se conectará al puerto {}", port.number())
             }
             Action::SetCredentials {
                 device, username, ..

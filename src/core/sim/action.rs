@@ -7,10 +7,9 @@ use serde_json::Value;
 use crate::core::broker::BrokerConfig;
 use crate::core::i18n::Lang;
 use crate::core::json_read::{not_json, tagged, At, FromJson, Obj, Read};
-use crate::core::sim::scenario::{
-    check_filter, check_link, check_port, check_qos, check_topic, LinkConfig, Scenario,
-    ScenarioError, WillConfig,
-};
+use crate::core::sim::scenario::{LinkConfig, Port, Scenario, ScenarioError, WillConfig};
+use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::types::QoS;
 
 /// An action on the world. In JSON: `{"type": "publish", "device": …, …}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -41,11 +40,11 @@ pub enum Action {
         /// The device.
         device: String,
         /// Topic.
-        topic: String,
+        topic: TopicName,
         /// Payload text.
         payload: String,
         /// QoS.
-        qos: u8,
+        qos: QoS,
         /// Retained.
         retain: bool,
         /// 5.0 Message Expiry Interval, in seconds.
@@ -53,7 +52,7 @@ pub enum Action {
         expiry: Option<u32>,
         /// 5.0 Response Topic: where the answer to this request should go.
         #[serde(skip_serializing_if = "Option::is_none")]
-        response_topic: Option<String>,
+        response_topic: Option<TopicName>,
         /// 5.0 Correlation Data (as text): tells the answers to several requests apart.
         #[serde(skip_serializing_if = "Option::is_none")]
         correlation: Option<String>,
@@ -63,16 +62,16 @@ pub enum Action {
         /// The device.
         device: String,
         /// The filter.
-        filter: String,
+        filter: TopicFilter,
         /// Maximum QoS.
-        qos: u8,
+        qos: QoS,
     },
     /// Remove a subscription.
     Unsubscribe {
         /// The device.
         device: String,
         /// The filter.
-        filter: String,
+        filter: TopicFilter,
     },
     /// Change a link's quality (a fault, or a repair).
     SetLink {
@@ -86,7 +85,7 @@ pub enum Action {
         /// The device.
         device: String,
         /// The QoS.
-        qos: u8,
+        qos: QoS,
     },
     /// Whether a sensor's readings are retained.
     SetRetain {
@@ -114,7 +113,7 @@ pub enum Action {
         /// The device.
         device: String,
         /// The port.
-        port: u16,
+        port: Port,
     },
     /// Credentials for the next connection.
     SetCredentials {
@@ -144,7 +143,7 @@ impl FromJson for Action {
                 device: o.req("device")?,
                 topic: o.req("topic")?,
                 payload: o.or("payload", String::new())?,
-                qos: o.or("qos", u8::default())?,
+                qos: o.or("qos", QoS::AtMostOnce)?,
                 retain: o.or("retain", bool::default())?,
                 expiry: o.opt("expiry")?,
                 response_topic: o.opt("response_topic")?,
@@ -153,7 +152,7 @@ impl FromJson for Action {
             "subscribe" => Action::Subscribe {
                 device: o.req("device")?,
                 filter: o.req("filter")?,
-                qos: o.or("qos", u8::default())?,
+                qos: o.or("qos", QoS::AtMostOnce)?,
             },
             "unsubscribe" => Action::Unsubscribe {
                 device: o.req("device")?,
@@ -267,42 +266,12 @@ impl Action {
         }
     }
 
-    /// Checks topics, filters, numbers and the device name against a scenario.
+    /// Checks that the device it names is in the scenario (every value it holds is valid by
+    /// its type).
     pub fn validate(&self, scenario: &Scenario, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-        if let Some(d) = self.device() {
-            scenario.check_device(d, &format!("{at}.device"), lang)?;
+        match self.device() {
+            Some(d) => scenario.check_device(d, &format!("{at}.device"), lang),
+            None => Ok(()),
         }
-        match self {
-            Action::Publish {
-                topic,
-                qos,
-                response_topic,
-                ..
-            } => {
-                check_topic(topic, &format!("{at}.topic"), lang)?;
-                check_qos(*qos, &format!("{at}.qos"), lang)?;
-                if let Some(t) = response_topic {
-                    check_topic(t, &format!("{at}.response_topic"), lang)?;
-                }
-            }
-            Action::Subscribe { filter, qos, .. } => {
-                check_filter(filter, &format!("{at}.filter"), lang)?;
-                check_qos(*qos, &format!("{at}.qos"), lang)?;
-            }
-            Action::Unsubscribe { filter, .. } => {
-                check_filter(filter, &format!("{at}.filter"), lang)?;
-            }
-            Action::SetLink { link, .. } => check_link(link, &format!("{at}.link"), lang)?,
-            Action::SetQos { qos, .. } => {
-                check_qos(*qos, &format!("{at}.qos"), lang)?;
-            }
-            Action::SetWill { will: Some(w), .. } => {
-                check_topic(&w.topic, &format!("{at}.will.topic"), lang)?;
-                check_qos(w.qos, &format!("{at}.will.qos"), lang)?;
-            }
-            Action::SetPort { port, .. } => check_port(*port, &format!("{at}.port"), lang)?,
-            _ => {}
-        }
-        Ok(())
     }
 }

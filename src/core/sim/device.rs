@@ -8,7 +8,7 @@ use crate::core::codec::{Connect, Properties, Property, Will};
 use crate::core::numbers::Fixed;
 use crate::core::rng::Rng;
 use crate::core::sim::queue::Slot;
-use crate::core::sim::scenario::{qos, DeviceConfig, DeviceKind, SubConfig, ValueModel};
+use crate::core::sim::scenario::{DeviceConfig, DeviceKind, SubConfig, ValueModel};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId};
@@ -98,23 +98,23 @@ impl Device {
         } = &config.kind
         {
             let wanted = WantedSub {
-                qos: qos(*q),
+                qos: *q,
                 synced: false,
             };
-            subscriptions.insert(command_topic.clone(), wanted);
+            subscriptions.insert(command_topic.as_str().to_string(), wanted);
         }
         if let DeviceKind::Responder { filter, .. } = &config.kind {
             let wanted = WantedSub {
                 qos: QoS::AtLeastOnce,
                 synced: false,
             };
-            subscriptions.insert(filter.clone(), wanted);
+            subscriptions.insert(filter.as_str().to_string(), wanted);
         }
         for s in filters {
             subscriptions.insert(
-                s.filter.clone(),
+                s.filter.as_str().to_string(),
                 WantedSub {
-                    qos: qos(s.qos),
+                    qos: s.qos,
                     synced: false,
                 },
             );
@@ -218,14 +218,12 @@ pub fn connect_packet(config: &DeviceConfig) -> Connect {
         c.properties =
             Properties::new().with(Property::SessionExpiryInterval(config.session_expiry));
     }
-    c.will = config.will.as_ref().and_then(|w| {
-        Some(Will {
-            topic: TopicName::new(w.topic.as_str()).ok()?,
-            payload: Bytes::from(w.payload.clone()),
-            qos: qos(w.qos),
-            retain: w.retain,
-            properties: Properties::new(),
-        })
+    c.will = config.will.as_ref().map(|w| Will {
+        topic: w.topic.clone(),
+        payload: Bytes::from(w.payload.clone()),
+        qos: w.qos,
+        retain: w.retain,
+        properties: Properties::new(),
     });
     c
 }

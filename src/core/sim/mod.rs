@@ -14,6 +14,7 @@ pub mod device;
 pub mod exact;
 pub mod lessons;
 pub mod queue;
+pub mod ranges;
 pub mod run;
 pub mod scenario;
 pub mod share;

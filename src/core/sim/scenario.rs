@@ -26,6 +26,7 @@ pub(crate) use crate::core::json_read::{err, not_json, Problem};
 use crate::core::json_read::{one_of, tagged, At, FromJson, Obj, Read};
 use crate::core::sim::action::Scheduled;
 pub use crate::core::sim::exact::{Decimal, Probability};
+pub use crate::core::sim::ranges::{Interval, Port};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 use litemap::LiteMap;
@@ -79,7 +80,7 @@ pub struct DeviceConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// 1883 (plain) or 8883 (TLS).
-    pub port: u16,
+    pub port: Port,
     /// Online from the start (at `start_ms`).
     pub online: bool,
     /// When it first connects, in virtual milliseconds.
@@ -116,11 +117,11 @@ impl Protocol {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WillConfig {
     /// Topic.
-    pub topic: String,
+    pub topic: TopicName,
     /// Payload text.
     pub payload: String,
     /// QoS 0, 1 or 2.
-    pub qos: u8,
+    pub qos: QoS,
     /// Retained.
     pub retain: bool,
 }
@@ -129,9 +130,9 @@ pub struct WillConfig {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SubConfig {
     /// The filter.
-    pub filter: String,
+    pub filter: TopicFilter,
     /// Maximum QoS.
-    pub qos: u8,
+    pub qos: QoS,
 }
 
 /// A publish a custom device makes on a schedule.
@@ -142,11 +143,11 @@ pub struct PublishConfig {
     /// Repeat period (0 = once).
     pub every_ms: u64,
     /// Topic.
-    pub topic: String,
+    pub topic: TopicName,
     /// Payload text.
     pub payload: String,
     /// QoS.
-    pub qos: u8,
+    pub qos: QoS,
     /// Retained.
     pub retain: bool,
 }
@@ -184,26 +185,26 @@ pub enum DeviceKind {
     /// Publishes a reading periodically.
     Sensor {
         /// Topic.
-        topic: String,
+        topic: TopicName,
         /// Period in virtual milliseconds.
-        interval_ms: u64,
+        interval_ms: Interval,
         /// How readings evolve.
         model: ValueModel,
         /// QoS.
-        qos: u8,
+        qos: QoS,
         /// Retained.
         retain: bool,
     },
     /// Obeys `ON`/`OFF`/`TOGGLE` on a command topic and publishes its state (retained).
     Actuator {
         /// Where orders arrive.
-        command_topic: String,
+        command_topic: TopicName,
         /// Where it reports its state.
-        state_topic: String,
+        state_topic: TopicName,
         /// State at start.
         initial: String,
         /// QoS for both.
-        qos: u8,
+        qos: QoS,
     },
     /// Shows what arrives on its filters.
     Dashboard {
@@ -223,17 +224,17 @@ pub enum DeviceKind {
     /// Sends orders it has no business sending.
     Intruder {
         /// Topic.
-        topic: String,
+        topic: TopicName,
         /// Payload.
         payload: String,
         /// Period.
-        interval_ms: u64,
+        interval_ms: Interval,
     },
     /// Answers requests (5.0 request/response): a message on its filter that names a Response
     /// Topic gets `reply` published there, with the request's Correlation Data, `delay_ms` later.
     Responder {
         /// Where requests arrive.
-        filter: String,
+        filter: TopicFilter,
         /// The answer's payload.
         reply: String,
         /// Virtual milliseconds it takes to answer.
@@ -281,6 +282,11 @@ pub struct LinkConfig {
     pub loss: Probability,
 }
 
+impl LinkConfig {
+    /// The longest latency or jitter a link may have, in milliseconds.
+    pub const MAX_DELAY_MS: u64 = 60_000;
+}
+
 impl Default for LinkConfig {
     fn default() -> Self {
         LinkConfig {
@@ -319,7 +325,7 @@ impl FromJson for DeviceConfig {
             will: o.opt("will")?,
             username: o.opt("username")?,
             password: o.opt("password")?,
-            port: o.or("port", 1883)?,
+            port: o.or("port", Port::Plain)?,
             online: o.or("online", true)?,
             start_ms: o.or("start_ms", u64::default())?,
             reconnect_ms: o.or("reconnect_ms", 2000)?,
@@ -340,7 +346,7 @@ impl FromJson for WillConfig {
         o.done(WillConfig {
             topic: o.req("topic")?,
             payload: o.or("payload", String::new())?,
-            qos: o.or("qos", u8::default())?,
+            qos: o.or("qos", QoS::AtMostOnce)?,
             retain: o.or("retain", bool::default())?,
         })
     }
@@ -351,7 +357,7 @@ impl FromJson for SubConfig {
         let o = Obj::new(v, at)?;
         o.done(SubConfig {
             filter: o.req("filter")?,
-            qos: o.or("qos", u8::default())?,
+            qos: o.or("qos", QoS::AtMostOnce)?,
         })
     }
 }
@@ -364,7 +370,7 @@ impl FromJson for PublishConfig {
             every_ms: o.or("every_ms", u64::default())?,
             topic: o.req("topic")?,
             payload: o.or("payload", String::new())?,
-            qos: o.or("qos", u8::default())?,
+            qos: o.or("qos", QoS::AtMostOnce)?,
             retain: o.or("retain", bool::default())?,
         })
     }
@@ -395,14 +401,14 @@ impl FromJson for DeviceKind {
                 topic: o.req("topic")?,
                 interval_ms: o.req("interval_ms")?,
                 model: o.req("model")?,
-                qos: o.or("qos", u8::default())?,
+                qos: o.or("qos", QoS::AtMostOnce)?,
                 retain: o.or("retain", bool::default())?,
             },
             "actuator" => DeviceKind::Actuator {
                 command_topic: o.req("command_topic")?,
                 state_topic: o.req("state_topic")?,
                 initial: o.or("initial", "OFF".into())?,
-                qos: o.or("qos", u8::default())?,
+                qos: o.or("qos", QoS::AtMostOnce)?,
             },
             "dashboard" => DeviceKind::Dashboard {
                 filters: o.or("filters", Vec::new())?,
@@ -435,11 +441,15 @@ impl FromJson for LinkConfig {
     fn read(v: &serde_json::Value, at: At) -> Read<LinkConfig> {
         let o = Obj::new(v, at)?;
         let d = LinkConfig::default();
-        o.done(LinkConfig {
+        let link = o.done(LinkConfig {
             latency_ms: o.or("latency_ms", d.latency_ms)?,
             jitter_ms: o.or("jitter_ms", d.jitter_ms)?,
             loss: o.or("loss", d.loss)?,
-        })
+        })?;
+        if link.latency_ms > LinkConfig::MAX_DELAY_MS || link.jitter_ms > LinkConfig::MAX_DELAY_MS {
+            return Err(at.fail(Problem::LatencyRange));
+        }
+        Ok(link)
     }
 }
 
@@ -493,7 +503,8 @@ impl Scenario {
         }
     }
 
-    /// Checks what reading the fields cannot: topics, filters, names, ranges, references.
+    /// Checks what one field cannot check alone (topics, filters, QoS, ports, intervals and
+    /// links are checked as they are read): names and client ids unique, the devices named.
     pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
         let mut names: LiteMap<&str, ()> = LiteMap::new();
         let mut ids: LiteMap<String, ()> = LiteMap::new();
@@ -522,12 +533,6 @@ impl Scenario {
                     ));
                 }
             }
-            check_port(d.port, &at("port"), lang)?;
-            check_link(&d.link, &at("link"), lang)?;
-            if let Some(w) = &d.will {
-                check_topic(&w.topic, &at("will.topic"), lang)?;
-                check_qos(w.qos, &at("will.qos"), lang)?;
-            }
             self.validate_kind(&d.kind, &at("kind"), lang)?;
         }
         for (i, s) in self.actions.iter().enumerate() {
@@ -537,64 +542,20 @@ impl Scenario {
         Ok(())
     }
 
+    /// What a kind's fields cannot check alone: a model's range, the devices an eavesdropper
+    /// taps.
     fn validate_kind(&self, kind: &DeviceKind, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-        let subs = |filters: &[SubConfig]| {
-            filters.iter().enumerate().try_for_each(|(j, s)| {
-                check_filter(&s.filter, &format!("{at}.filters[{j}].filter"), lang)?;
-                check_qos(s.qos, &format!("{at}.filters[{j}].qos"), lang).map(|_| ())
-            })
-        };
         match kind {
             DeviceKind::Sensor {
-                topic,
-                interval_ms,
-                qos,
-                model,
+                model: ValueModel::RandomWalk { min, max, .. },
                 ..
-            } => {
-                check_topic(topic, &format!("{at}.topic"), lang)?;
-                check_qos(*qos, &format!("{at}.qos"), lang)?;
-                check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
-                if let ValueModel::RandomWalk { min, max, .. } = model {
-                    if min > max {
-                        return Err(err(format!("{at}.model"), lang, Problem::ModelRange));
-                    }
-                }
-            }
-            DeviceKind::Actuator {
-                command_topic,
-                state_topic,
-                qos,
-                ..
-            } => {
-                check_topic(command_topic, &format!("{at}.command_topic"), lang)?;
-                check_topic(state_topic, &format!("{at}.state_topic"), lang)?;
-                check_qos(*qos, &format!("{at}.qos"), lang)?;
-            }
-            DeviceKind::Dashboard { filters } | DeviceKind::Phone { filters } => subs(filters)?,
-            DeviceKind::Eavesdropper { targets } => {
-                for (j, t) in targets.iter().enumerate() {
-                    self.check_device(t, &format!("{at}.targets[{j}]"), lang)?;
-                }
-            }
-            DeviceKind::Intruder {
-                topic, interval_ms, ..
-            } => {
-                check_topic(topic, &format!("{at}.topic"), lang)?;
-                check_interval(*interval_ms, &format!("{at}.interval_ms"), lang)?;
-            }
-            DeviceKind::Responder { filter, .. } => {
-                check_filter(filter, &format!("{at}.filter"), lang)?;
-            }
-            DeviceKind::Custom { filters, publishes } => {
-                subs(filters)?;
-                for (j, p) in publishes.iter().enumerate() {
-                    check_topic(&p.topic, &format!("{at}.publishes[{j}].topic"), lang)?;
-                    check_qos(p.qos, &format!("{at}.publishes[{j}].qos"), lang)?;
-                }
-            }
+            } if min > max => Err(err(format!("{at}.model"), lang, Problem::ModelRange)),
+            DeviceKind::Eavesdropper { targets } => targets
+                .iter()
+                .enumerate()
+                .try_for_each(|(j, t)| self.check_device(t, &format!("{at}.targets[{j}]"), lang)),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Checks that a device of this name exists.
@@ -605,49 +566,4 @@ impl Scenario {
             Err(err(at, lang, Problem::NoSuchDevice(name.to_string())))
         }
     }
-}
-
-/// A topic name, or a message that names the field.
-pub fn check_topic(text: &str, at: &str, lang: Lang) -> Result<TopicName, ScenarioError> {
-    TopicName::new(text).map_err(|e| err(at, lang, Problem::Topic(e)))
-}
-
-/// A topic filter, or a message that names the field.
-pub fn check_filter(text: &str, at: &str, lang: Lang) -> Result<TopicFilter, ScenarioError> {
-    TopicFilter::new(text).map_err(|e| err(at, lang, Problem::Topic(e)))
-}
-
-/// A QoS level, or a message that names the field.
-pub fn check_qos(qos: u8, at: &str, lang: Lang) -> Result<QoS, ScenarioError> {
-    QoS::from_u8(qos).ok_or_else(|| err(at, lang, Problem::NoSuchQoS(qos)))
-}
-
-fn check_interval(ms: u64, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-    if ms >= 10 {
-        Ok(())
-    } else {
-        Err(err(at, lang, Problem::IntervalTooShort))
-    }
-}
-
-/// The port a simulated device may use: 1883 (plain) or 8883 (TLS).
-pub fn check_port(port: u16, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-    if port == 1883 || port == 8883 {
-        Ok(())
-    } else {
-        Err(err(at, lang, Problem::Port(port)))
-    }
-}
-
-/// Checks a link's numbers.
-pub fn check_link(link: &LinkConfig, at: &str, lang: Lang) -> Result<(), ScenarioError> {
-    if link.latency_ms > 60_000 || link.jitter_ms > 60_000 {
-        return Err(err(at, lang, Problem::LatencyRange));
-    }
-    Ok(())
-}
-
-/// Parses a QoS already validated.
-pub(crate) fn qos(value: u8) -> QoS {
-    QoS::from_u8(value).unwrap_or(QoS::AtMostOnce)
 }

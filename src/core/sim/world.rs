@@ -23,7 +23,7 @@ use crate::core::i18n::Lang;
 use crate::core::sim::action::Action;
 use crate::core::sim::device::{connect_packet, Device, WantedSub};
 use crate::core::sim::queue::{EventQueue, Slot};
-use crate::core::sim::scenario::{qos, DeviceKind, Scenario, ScenarioError};
+use crate::core::sim::scenario::{DeviceKind, Scenario, ScenarioError};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};
@@ -145,7 +145,7 @@ impl World {
         }
         match &d.config.kind {
             DeviceKind::Sensor { interval_ms, .. } | DeviceKind::Intruder { interval_ms, .. } => {
-                let first = start + *interval_ms;
+                let first = start + interval_ms.ms();
                 self.queue.schedule(first, Event::Tick(id));
             }
             DeviceKind::Custom { publishes, .. } => {
@@ -285,19 +285,19 @@ impl World {
                     props.0.push(Property::MessageExpiryInterval(secs));
                 }
                 if let Some(t) = response_topic {
-                    props.0.push(Property::ResponseTopic(t));
+                    props.0.push(Property::ResponseTopic(t.as_str().into()));
                 }
                 if let Some(c) = correlation {
                     props.0.push(Property::CorrelationData(Bytes::from(c)));
                 }
-                if let Ok(topic) = TopicName::new(topic) {
-                    self.publish(id, topic, Bytes::from(payload), qos(q), retain, props);
-                }
+                self.publish(id, topic, Bytes::from(payload), q, retain, props);
             }
             (Action::Subscribe { filter, qos: q, .. }, Some(id)) => {
-                self.subscribe(id, filter, qos(q))
+                self.subscribe(id, filter.as_str().to_string(), q)
             }
-            (Action::Unsubscribe { filter, .. }, Some(id)) => self.unsubscribe(id, filter),
+            (Action::Unsubscribe { filter, .. }, Some(id)) => {
+                self.unsubscribe(id, filter.as_str().to_string())
+            }
             (Action::SetLink { link, .. }, Some(id)) => {
                 self.devices[id].config.link = link;
                 self.change(
@@ -417,7 +417,7 @@ impl World {
         let conn = ConnId(self.next_conn);
         self.next_conn += 1;
         d.conn = Some(conn);
-        d.conn_port = d.config.port;
+        d.conn_port = d.config.port.number();
         d.conn_broken = false;
         let rtt = 2 * d.config.link.latency_ms;
         let handshakes = if d.conn_port == 8883 { 3 } else { 1 };
@@ -737,9 +737,7 @@ impl World {
                 {
                     let (topic, q) = (state_topic.clone(), *q);
                     let state = Bytes::from(self.devices[id].state.clone());
-                    if let Ok(topic) = TopicName::new(topic) {
-                        self.publish(id, topic, state, qos(q), true, Properties::new());
-                    }
+                    self.publish(id, topic, state, q, true, Properties::new());
                 }
             }
             ClientEvent::Refused { code } => {
@@ -858,7 +856,7 @@ impl World {
             filter, delay_ms, ..
         } = &self.devices[id].config.kind
         {
-            let asked = TopicFilter::new(filter.as_str()).is_ok_and(|f| f.matches(&p.topic));
+            let asked = filter.matches(&p.topic);
             let to = match p.properties.get(PropertyId::ResponseTopic) {
                 Some(Property::ResponseTopic(t)) => TopicName::new(t.as_str()).ok(),
                 _ => None,
@@ -877,7 +875,7 @@ impl World {
             ..
         } = &self.devices[id].config.kind
         {
-            if p.topic.as_str() != command_topic {
+            if p.topic != *command_topic {
                 return;
             }
             let order = String::from_utf8_lossy(&p.payload)
@@ -893,10 +891,8 @@ impl World {
             };
             let (topic, q) = (state_topic.clone(), *q);
             self.devices[id].state = next.to_string();
-            if let Ok(topic) = TopicName::new(topic) {
-                let payload = Bytes::from_static(next.as_bytes());
-                self.publish(id, topic, payload, qos(q), true, Properties::new());
-            }
+            let payload = Bytes::from_static(next.as_bytes());
+            self.publish(id, topic, payload, q, true, Properties::new());
         }
     }
 
@@ -954,7 +950,7 @@ impl World {
                 retain,
                 ..
             } => {
-                let (topic, q, retain, every) = (topic.clone(), *q, *retain, *interval_ms);
+                let (topic, q, retain, every) = (topic.clone(), *q, *retain, interval_ms.ms());
                 let reading = self.devices[id].next_reading();
                 (topic, reading, q, retain, every)
             }
@@ -962,14 +958,24 @@ impl World {
                 topic,
                 payload,
                 interval_ms,
-            } => (topic.clone(), payload.clone(), 0, false, *interval_ms),
+            } => (
+                topic.clone(),
+                payload.clone(),
+                QoS::AtMostOnce,
+                false,
+                interval_ms.ms(),
+            ),
             _ => return,
         };
         self.queue.schedule(self.now + every, Event::Tick(id));
-        if let Ok(topic) = TopicName::new(topic) {
-            let payload = Bytes::from(payload);
-            self.publish(id, topic, payload, qos(q), retain, Properties::new());
-        }
+        self.publish(
+            id,
+            topic,
+            Bytes::from(payload),
+            q,
+            retain,
+            Properties::new(),
+        );
     }
 
     fn custom_publish(&mut self, id: DeviceId, i: usize) {
@@ -983,10 +989,8 @@ impl World {
             self.queue
                 .schedule(self.now + p.every_ms, Event::CustomPublish(id, i));
         }
-        if let Ok(topic) = TopicName::new(p.topic) {
-            let payload = Bytes::from(p.payload);
-            self.publish(id, topic, payload, qos(p.qos), p.retain, Properties::new());
-        }
+        let payload = Bytes::from(p.payload);
+        self.publish(id, p.topic, payload, p.qos, p.retain, Properties::new());
     }
 }
 
@@ -998,7 +1002,7 @@ fn correlation_of(properties: &Properties) -> Option<Bytes> {
     }
 }
 
-fn set_kind_qos(kind: &mut DeviceKind, q: u8) {
+fn set_kind_qos(kind: &mut DeviceKind, q: QoS) {
     match kind {
         DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } => *qos = q,
         DeviceKind::Custom { publishes, .. } => publishes.iter_mut().for_each(|p| p.qos = q),

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use crate::core::i18n::{Lang, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
-use crate::core::sim::scenario::Probability;
+use crate::core::sim::scenario::{Port, Probability};
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
+use crate::core::types::QoS;
 use crate::web::bridge::Real;
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::{Ctx, Sim};
@@ -79,8 +80,10 @@ fn kind_text(kind: &DeviceKind) -> Text {
 /// Lines a device shows: its reading, its state, or the latest values it received.
 fn shown(sim: &Sim, d: &Device) -> Vec<(String, String)> {
     match &d.config.kind {
-        DeviceKind::Sensor { topic, .. } => vec![(topic.clone(), d.state.clone())],
-        DeviceKind::Actuator { state_topic, .. } => vec![(state_topic.clone(), d.state.clone())],
+        DeviceKind::Sensor { topic, .. } => vec![(topic.to_string(), d.state.clone())],
+        DeviceKind::Actuator { state_topic, .. } => {
+            vec![(state_topic.to_string(), d.state.clone())]
+        }
         DeviceKind::Eavesdropper { .. } => sim
             .log
             .iter()
@@ -239,7 +242,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                         <strong translate="no">{a.clone()}</strong>
                         <span class="kind">{lang.get().t(kind)}</span>
                         <span class="status" data-testid=format!("device-status-{a}")>{status.label(lang.get())}</span>
-                        {(port == 8883).then(|| view! { <span class="badge">{move || lang.get().t(Text::TlsBadge)}</span> })}
+                        {port.is_tls().then(|| view! { <span class="badge">{move || lang.get().t(Text::TlsBadge)}</span> })}
                     </div>
                     {client.then(|| view! {
                         <div class="device-actions">
@@ -285,8 +288,8 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
             s.run.world().device(&n).map(|d| {
                 let c = &d.config;
                 let (qos, retain) = match &c.kind {
-                    DeviceKind::Sensor { qos, retain, .. } => (Some(*qos), Some(*retain)),
-                    DeviceKind::Actuator { qos, .. } => (Some(*qos), None),
+                    DeviceKind::Sensor { qos, retain, .. } => (Some(qos.as_u8()), Some(*retain)),
+                    DeviceKind::Actuator { qos, .. } => (Some(qos.as_u8()), None),
                     _ => (None, None),
                 };
                 Settings {
@@ -294,11 +297,11 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
                     qos,
                     retain,
                     clean: c.clean_session,
-                    port: c.port,
+                    port: c.port.number(),
                     will: c
                         .will
                         .as_ref()
-                        .map(|w| (w.topic.clone(), w.payload.clone()))
+                        .map(|w| (w.topic.to_string(), w.payload.clone()))
                         .unwrap_or_default(),
                     username: c.username.clone().unwrap_or_default(),
                 }
@@ -375,7 +378,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         }}
         {move || get().qos.map(|q| { let d = d2.clone(); view! {
             <label>{move || lang.get().t(Text::QosField)}
-                <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().unwrap_or(0) })>
+                <select on:change=move |ev| ctx.act(Action::SetQos { device: d.clone(), qos: event_target_value(&ev).parse().ok().and_then(QoS::from_u8).unwrap_or_default() })>
                     {[0u8, 1, 2].map(|v| view! { <option value=v.to_string() selected=v == q>{v}</option> })}
                 </select>
             </label>
@@ -388,7 +391,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         <label class="inline"><input type="checkbox" prop:checked=move || get().clean data-testid=format!("clean-{name}")
             on:change=move |ev| ctx.act(Action::SetCleanSession { device: d4.clone(), clean: event_target_checked(&ev) })/>{t(Text::CleanSession)}</label>
         <label>{t(Text::Port)}
-            <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().unwrap_or(1883) })>
+            <select data-testid=format!("port-{name}") on:change=move |ev| ctx.act(Action::SetPort { device: d5.clone(), port: event_target_value(&ev).parse().ok().and_then(Port::new).unwrap_or_default() })>
                 <option value="1883" selected=move || get().port == 1883>"1883"</option>
                 <option value="8883" selected=move || get().port == 8883>{move || lang.get().t(Text::PortTls)}</option>
             </select>
@@ -398,7 +401,8 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         <label>{t(Text::WillPayload)}<input prop:value=move || will_payload.get() on:input=move |ev| will_payload.set(event_target_value(&ev))/></label>
         <button type="button" class="small" disabled=move || will_error().is_some() on:click=move |_| {
             let topic = will_topic.get_untracked();
-            let will = (!topic.is_empty()).then(|| WillConfig { topic, payload: will_payload.get_untracked(), qos: 1, retain: false });
+            // Empty: no will (a topic that is not valid keeps the button disabled).
+            let will = TopicName::new(topic).ok().map(|topic| WillConfig { topic, payload: will_payload.get_untracked(), qos: QoS::AtLeastOnce, retain: false });
             ctx.act(Action::SetWill { device: d6.clone(), will });
         }>{t(Text::Apply)}</button>
         <label>{t(Text::Username)}<input autocomplete="off" prop:value=move || user.get() on:input=move |ev| user.set(event_target_value(&ev))/></label>

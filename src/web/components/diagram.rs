@@ -52,7 +52,7 @@ pub fn Diagram() -> impl IntoView {
                         x,
                         y,
                         lossy,
-                        d.config.port == 8883,
+                        d.config.port.is_tls(),
                         d.config.kind.has_client(),
                     )
                 })

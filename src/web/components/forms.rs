@@ -7,6 +7,7 @@ use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::sim::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
+use crate::core::types::QoS;
 use crate::web::components::devices::{device_buttons, Status};
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::Ctx;
@@ -111,18 +112,20 @@ pub fn PublishForm() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if error().is_none() {
-            ctx.act(Action::Publish {
-                device: device.get_untracked(),
-                topic: topic.get_untracked(),
-                payload: payload.get_untracked(),
-                qos: qos.get_untracked(),
-                retain: retain.get_untracked(),
-                expiry: filled(expiry).and_then(|s| s.parse().ok()),
-                response_topic: filled(response_topic),
-                correlation: filled(correlation),
-            });
-        }
+        // The checks `error` made, as the types the action takes.
+        let (Ok(name), None) = (TopicName::new(topic.get_untracked()), error()) else {
+            return;
+        };
+        ctx.act(Action::Publish {
+            device: device.get_untracked(),
+            topic: name,
+            payload: payload.get_untracked(),
+            qos: QoS::from_u8(qos.get_untracked()).unwrap_or_default(),
+            retain: retain.get_untracked(),
+            expiry: filled(expiry).and_then(|s| s.parse().ok()),
+            response_topic: filled(response_topic).and_then(|t| TopicName::new(t).ok()),
+            correlation: filled(correlation),
+        });
     };
     view! {
         <form class="panel form" data-testid="publish-form" on:submit=submit>
@@ -206,13 +209,14 @@ pub fn SubscribeForm() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if error().is_none() {
-            ctx.act(Action::Subscribe {
-                device: device.get_untracked(),
-                filter: filter.get_untracked(),
-                qos: qos.get_untracked(),
-            });
-        }
+        let (Ok(f), None) = (TopicFilter::new(filter.get_untracked()), error()) else {
+            return;
+        };
+        ctx.act(Action::Subscribe {
+            device: device.get_untracked(),
+            filter: f,
+            qos: QoS::from_u8(qos.get_untracked()).unwrap_or_default(),
+        });
     };
     view! {
         <form class="panel form" data-testid="subscribe-form" on:submit=submit>
@@ -237,7 +241,7 @@ pub fn SubscribeForm() -> impl IntoView {
                     view! {
                         <li class:pending=!synced>
                             <code>{f.clone()}</code>{move || Msg::SubQos(q).render(lang.get())}
-                            <button type="button" class="small secondary" on:click=move |_| ctx.act(Action::Unsubscribe { device: device.get_untracked(), filter: f2.clone() })>
+                            <button type="button" class="small secondary" on:click=move |_| if let Ok(filter) = TopicFilter::new(f2.as_str()) { ctx.act(Action::Unsubscribe { device: device.get_untracked(), filter }) }>
                                 {move || lang.get().t(Text::Unsubscribe)}
                             </button>
                         </li>

@@ -10,9 +10,11 @@ use serde_json::Value;
 use crate::core::i18n::{Lang, Text};
 use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::sim::action::Action;
-use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::sim::scenario::{Interval, Port, Scenario, ScenarioError};
 use crate::core::sim::world::World;
+use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::TraceEvent;
+use crate::core::types::QoS;
 
 /// A step of a lesson's intended solution: wait, then act.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -431,7 +433,11 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
         will: None,
         username: None,
         password: None,
-        port: if i.is_multiple_of(4) { 8883 } else { 1883 },
+        port: if i.is_multiple_of(4) {
+            Port::Tls
+        } else {
+            Port::Plain
+        },
         online: true,
         start_ms: (i as u64 * 7) % 1000,
         reconnect_ms: 2000,
@@ -441,14 +447,18 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
             loss: Probability::NEVER,
         },
     };
-    let sub = |filter: String, qos: u8| SubConfig { filter, qos };
+    let sub = |filter: String, qos: QoS| SubConfig {
+        filter: TopicFilter::new(filter).expect("the generator's filters are valid"),
+        qos,
+    };
+    let topic = |t: String| TopicName::new(t).expect("the generator's topics are valid");
     let mut s = Scenario::new(seed);
     for i in 0..devices {
         let room = i / 5;
         let kind = match i % 5 {
             0 | 1 => DeviceKind::Sensor {
-                topic: format!("Casa/Hab{room}/Temperatura{}", i % 5),
-                interval_ms: 5000,
+                topic: topic(format!("Casa/Hab{room}/Temperatura{}", i % 5)),
+                interval_ms: Interval::new(5000).expect("in range"),
                 model: ValueModel::RandomWalk {
                     start: Decimal::millionths(20_000_000),
                     step: Decimal::millionths(200_000),
@@ -456,33 +466,36 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
                     max: Decimal::millionths(100_000_000),
                     decimals: 1,
                 },
-                qos: (i % 3) as u8,
+                qos: QoS::ALL[i % 3],
                 retain: i.is_multiple_of(2),
             },
             2 => DeviceKind::Actuator {
-                command_topic: format!("Casa/Hab{room}/Luz/Orden"),
-                state_topic: format!("Casa/Hab{room}/Luz"),
+                command_topic: topic(format!("Casa/Hab{room}/Luz/Orden")),
+                state_topic: topic(format!("Casa/Hab{room}/Luz")),
                 initial: "OFF".into(),
-                qos: 1,
+                qos: QoS::AtLeastOnce,
             },
             3 => DeviceKind::Dashboard {
                 filters: if i == 3 {
-                    vec![sub("Casa/#".into(), 0)]
+                    vec![sub("Casa/#".into(), QoS::AtMostOnce)]
                 } else {
                     vec![
-                        sub(format!("Casa/Hab{room}/#"), 1),
-                        sub(format!("Casa/Hab{}/+", room.saturating_sub(1)), 0),
+                        sub(format!("Casa/Hab{room}/#"), QoS::AtLeastOnce),
+                        sub(
+                            format!("Casa/Hab{}/+", room.saturating_sub(1)),
+                            QoS::AtMostOnce,
+                        ),
                     ]
                 },
             },
             _ => DeviceKind::Custom {
-                filters: vec![sub("Casa/+/Luz".into(), 1)],
+                filters: vec![sub("Casa/+/Luz".into(), QoS::AtLeastOnce)],
                 publishes: vec![PublishConfig {
                     at_ms: 1000 + (i as u64 * 13) % 10_000,
                     every_ms: 10_000,
-                    topic: format!("Casa/Hab{room}/Luz/Orden"),
+                    topic: topic(format!("Casa/Hab{room}/Luz/Orden")),
                     payload: "TOGGLE".into(),
-                    qos: 1,
+                    qos: QoS::AtLeastOnce,
                     retain: false,
                 }],
             },
@@ -509,7 +522,7 @@ pub fn flood_of(rate: usize, seed: u64) -> Scenario {
         will: None,
         username: None,
         password: None,
-        port: 1883,
+        port: Port::Plain,
         online: true,
         start_ms: 0,
         reconnect_ms: 2000,
@@ -518,18 +531,19 @@ pub fn flood_of(rate: usize, seed: u64) -> Scenario {
     let mut s = Scenario::new(seed);
     for i in 0..rate.div_ceil(20).max(1) {
         let kind = DeviceKind::Sensor {
-            topic: format!("Casa/Sensor{i}/Valor"),
-            interval_ms: 50,
+            topic: TopicName::new(format!("Casa/Sensor{i}/Valor"))
+                .expect("the generator's topics are valid"),
+            interval_ms: Interval::new(50).expect("in range"),
             model: ValueModel::Counter,
-            qos: (i % 2) as u8,
+            qos: QoS::ALL[i % 2],
             retain: false,
         };
         s.devices.push(base(format!("s{i}"), kind));
     }
     for name in ["panel", "registro"] {
         let filters = vec![SubConfig {
-            filter: "Casa/#".into(),
-            qos: 1,
+            filter: TopicFilter::new("Casa/#").expect("a valid filter"),
+            qos: QoS::AtLeastOnce,
         }];
         s.devices
             .push(base(name.into(), DeviceKind::Dashboard { filters }));
