@@ -82,6 +82,10 @@ const views = [
     await page.waitForSelector(byId('capture-summary'));
     await page.locator(byId('capture-packet')).nth(2).click();
   }],
+  ['a lesson with an eavesdropper on the network', 'lesson=security', async (page) => {
+    await page.waitForSelector(byId('lesson-title'));
+    await page.waitForTimeout(1500);
+  }],
   ['an MQTT 5 lesson', 'lesson=request', async (page) => {
     await page.waitForSelector(byId('lesson-title'));
   }],

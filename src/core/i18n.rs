@@ -224,6 +224,36 @@ pub enum Msg<'a> {
     SubQos(u8),
     /// The log's link to message `n`'s journey (its spoken label).
     JourneyLink(u64),
+    /// A capture's frame number, as a heading.
+    FrameNo(u64),
+    /// A file the browser could not read, with its reason.
+    FileReadFailed(&'a str),
+    /// A payload that is not JSON, with the parser's words.
+    InvalidJson(&'a str),
+    /// A connection closed without a reason code, at a time (`1.2`, seconds).
+    ClosedNoCode(&'a str),
+    /// A scrubber point's event kind and packet.
+    KindPacket {
+        /// The event kind, told.
+        kind: &'a str,
+        /// The packet's name.
+        packet: &'a str,
+    },
+    /// What an eavesdropper reads from a packet in clear.
+    Eavesdropped {
+        /// The packet's name.
+        packet: &'a str,
+        /// The user name it carries.
+        user: Option<&'a str>,
+        /// The password it carries.
+        password: Option<&'a str>,
+        /// The topic.
+        topic: Option<&'a str>,
+        /// The payload, as text.
+        payload: Option<&'a str>,
+    },
+    /// A TLS record of `n` bytes: nothing to read.
+    Encrypted(usize),
     /// A received message's QoS and retain flag, after its payload.
     MessageMeta {
         /// Its QoS.
@@ -619,8 +649,6 @@ keys! {
     ReasonCodes,
     /// Broker tab: refused connections and broker disconnects, heading.
     Refusals,
-    /// Broker tab: a 3.1.1 connection closed without a code.
-    ClosedNoCode,
     /// Broker tab: the column of what a 5.0 client and the broker agreed.
     Agreed5,
     /// Broker tab: Session Expiry Interval 0.
@@ -698,8 +726,6 @@ keys! {
     PayloadFormat,
     /// Confirm subscribing to # on a public broker.
     ConfirmHash,
-    /// Invalid JSON payload.
-    InvalidJson,
     /// Invalid hex payload.
     InvalidHex,
     /// Reconnecting status.
@@ -918,8 +944,6 @@ keys! {
     CaptureReading,
     /// The run could not be exported.
     CaptureExportFailed,
-    /// A chosen file could not be read.
-    FileReadFailed,
     /// Direction: to the broker.
     ToBroker,
     /// Direction: from the broker.

@@ -2,7 +2,7 @@
 
 use bytes::Bytes;
 
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 
 /// Why a typed payload is refused, rendered in the language shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +17,7 @@ impl PayloadError {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            PayloadError::Json(e) => format!("{}: {e}", lang.t(Text::InvalidJson)),
+            PayloadError::Json(e) => Msg::InvalidJson(e).render(lang),
             PayloadError::Hex => lang.t(Text::InvalidHex).to_string(),
         }
     }

@@ -148,7 +148,6 @@ impl Language for En {
             JourneyRefused => "The broker did not accept this publish: it tried no filter and delivered it to nobody. Below, its answer.",
             ReasonCodes => "Reason codes",
             Refusals => "Refusals and disconnects",
-            ClosedNoCode => "connection closed without a reason code",
             Agreed5 => "Agreed in MQTT 5",
             EndsWithConnection => "The session ends with the connection",
             NeverExpires => "The session never expires",
@@ -187,7 +186,6 @@ impl Language for En {
             Waiting => "waiting for the connection or an acknowledgement",
             PayloadFormat => "Format",
             ConfirmHash => "Subscribing to # on a public broker sends you everyone's messages (possibly thousands per second). Are you sure?",
-            InvalidJson => "The payload is not valid JSON",
             InvalidHex => "Invalid hex: use pairs of digits 0-9 A-F",
             Reconnecting => "reconnecting",
             PasswordNotKept => "The password is never stored nor put in links.",
@@ -297,7 +295,6 @@ impl Language for En {
             OpenCaptureHint => "Files .pcap or .pcapng of MQTT over TCP (port 1883), up to 16 MB.",
             CaptureReading => "Reading the capture…",
             CaptureExportFailed => "The capture could not be saved",
-            FileReadFailed => "The browser could not read the file",
             ToBroker => "to the broker",
             FromBroker => "from the broker",
             FrameWord => "Frame",
@@ -327,6 +324,28 @@ impl Language for En {
         match msg {
             SubQos(q) => format!(" · QoS {q}"),
             JourneyLink(n) => format!("#{n} · Message journey"),
+            FrameNo(n) => format!("Frame {n}"),
+            FileReadFailed(why) => format!("The browser could not read the file ({why})"),
+            InvalidJson(why) => format!("The payload is not valid JSON: {why}"),
+            ClosedNoCode(at) => format!("{at} s · connection closed without a reason code"),
+            KindPacket { kind, packet } => format!("{kind}: {packet}"),
+            Eavesdropped { packet, user, password, topic, payload } => {
+                let mut s = packet.to_string();
+                if let Some(u) = user {
+                    s.push_str(&format!(" user={u}"));
+                }
+                if let Some(p) = password {
+                    s.push_str(&format!(" password={p}"));
+                }
+                if let Some(t) = topic {
+                    s.push_str(&format!(" {t}"));
+                }
+                if let Some(p) = payload {
+                    s.push_str(&format!(" = {p}"));
+                }
+                s
+            }
+            Encrypted(n) => format!("TLS · {n} B · ????"),
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retained"),
             AtPath { path, problem } => format!("{path}: {problem}"),

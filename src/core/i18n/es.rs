@@ -148,7 +148,6 @@ impl Language for Es {
             JourneyRefused => "El bróker no aceptó esta publicación: no probó ningún filtro ni la entregó a nadie. Abajo, su respuesta.",
             ReasonCodes => "Códigos de motivo",
             Refusals => "Rechazos y desconexiones",
-            ClosedNoCode => "conexión cerrada sin código de motivo",
             Agreed5 => "Acordado en MQTT 5",
             EndsWithConnection => "La sesión termina con la conexión",
             NeverExpires => "La sesión no caduca",
@@ -187,7 +186,6 @@ impl Language for Es {
             Waiting => "esperando conexión o confirmación",
             PayloadFormat => "Formato",
             ConfirmHash => "Suscribirte a # en un bróker público te mandará los mensajes de todo el mundo (pueden ser miles por segundo). ¿Seguro?",
-            InvalidJson => "El mensaje no es JSON válido",
             InvalidHex => "Hexadecimal no válido: usa pares de dígitos 0-9 A-F",
             Reconnecting => "reconectando",
             PasswordNotKept => "La contraseña no se guarda ni aparece en enlaces.",
@@ -297,7 +295,6 @@ impl Language for Es {
             OpenCaptureHint => "Archivos .pcap o .pcapng de MQTT sobre TCP (puerto 1883), de hasta 16 MB.",
             CaptureReading => "Leyendo la captura…",
             CaptureExportFailed => "No se pudo guardar la captura",
-            FileReadFailed => "El navegador no pudo leer el archivo",
             ToBroker => "hacia el bróker",
             FromBroker => "desde el bróker",
             FrameWord => "Trama",
@@ -327,6 +324,28 @@ impl Language for Es {
         match msg {
             SubQos(q) => format!(" · QoS {q}"),
             JourneyLink(n) => format!("#{n} · Viaje del mensaje"),
+            FrameNo(n) => format!("Trama {n}"),
+            FileReadFailed(why) => format!("El navegador no pudo leer el archivo ({why})"),
+            InvalidJson(why) => format!("El mensaje no es JSON válido: {why}"),
+            ClosedNoCode(at) => format!("{at} s · conexión cerrada sin código de motivo"),
+            KindPacket { kind, packet } => format!("{kind}: {packet}"),
+            Eavesdropped { packet, user, password, topic, payload } => {
+                let mut s = packet.to_string();
+                if let Some(u) = user {
+                    s.push_str(&format!(" usuario={u}"));
+                }
+                if let Some(p) = password {
+                    s.push_str(&format!(" contraseña={p}"));
+                }
+                if let Some(t) = topic {
+                    s.push_str(&format!(" {t}"));
+                }
+                if let Some(p) = payload {
+                    s.push_str(&format!(" = {p}"));
+                }
+                s
+            }
+            Encrypted(n) => format!("TLS · {n} B · ????"),
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retenido"),
             AtPath { path, problem } => format!("{path}: {problem}"),

@@ -101,7 +101,7 @@ fn refusal_view(r: Refusal, lang: ReadSignal<Lang>) -> impl IntoView {
                 let (name, _) = code.told(p, version, lang);
                 format!("{seconds} s · {p} 0x{:02X} {name}", code.0)
             }
-            None => format!("{seconds} s · {}", lang.t(Text::ClosedNoCode)),
+            None => Msg::ClosedNoCode(&seconds.to_string()).render(lang),
         }
     };
     let meaning = move || {

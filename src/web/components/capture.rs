@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::core::capture::Captured;
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::pcap::{self, CaptureError, Opened, MAX_FILE_BYTES};
 use crate::core::sim::Run;
@@ -123,7 +123,7 @@ pub fn CapturePanel() -> impl IntoView {
         error.get().map(|e| {
             let text = move || match &e {
                 OpenError::Capture(c) => c.message(lang.get()),
-                OpenError::Read(why) => format!("{} ({why})", lang.get().t(Text::FileReadFailed)),
+                OpenError::Read(why) => Msg::FileReadFailed(why).render(lang.get()),
             };
             view! { <p class="error" role="alert" data-testid="capture-error">{text}</p> }
         })
@@ -216,7 +216,7 @@ fn OpenedView(
             let version = opened.streams.get(p.stream).map(|s| s.version)?;
             let has_story = opened.story(i, Lang::En).is_some();
             Some(view! {
-                <h3>{move || format!("{} {}", lang.get().t(Text::FrameWord), p.frame)}</h3>
+                <h3>{move || Msg::FrameNo(p.frame as u64).render(lang.get())}</h3>
                 {has_story.then(|| view! {
                     <p data-testid="capture-story">{move || o.with_value(|o| o.story(i, lang.get()))}</p>
                 })}

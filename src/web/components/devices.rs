@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
 use crate::core::sim::scenario::{Port, Probability};
@@ -78,7 +78,7 @@ fn kind_text(kind: &DeviceKind) -> Text {
 }
 
 /// Lines a device shows: its reading, its state, or the latest values it received.
-fn shown(sim: &Sim, d: &Device) -> Vec<(String, String)> {
+fn shown(sim: &Sim, d: &Device, lang: Lang) -> Vec<(String, String)> {
     match &d.config.kind {
         DeviceKind::Sensor { topic, .. } => vec![(topic.to_string(), d.state.clone())],
         DeviceKind::Actuator { state_topic, .. } => {
@@ -94,7 +94,7 @@ fn shown(sim: &Sim, d: &Device) -> Vec<(String, String)> {
                     target,
                     seen,
                     ..
-                } if *device == d.name => Some((target.to_string(), seen_text(seen))),
+                } if *device == d.name => Some((target.to_string(), seen_text(seen, lang))),
                 _ => None,
             })
             .take(6)
@@ -114,10 +114,10 @@ fn shown(sim: &Sim, d: &Device) -> Vec<(String, String)> {
     }
 }
 
-/// What an eavesdropper read, as one line.
-pub fn seen_text(seen: &Seen) -> String {
+/// What an eavesdropper read, as one line, in `lang`.
+pub fn seen_text(seen: &Seen, lang: Lang) -> String {
     match seen {
-        Seen::Opaque { len } => format!("TLS · {len} B · ????"),
+        Seen::Opaque { len } => Msg::Encrypted(*len).render(lang),
         Seen::Clear {
             packet,
             topic,
@@ -125,20 +125,15 @@ pub fn seen_text(seen: &Seen) -> String {
             username,
             password,
         } => {
-            let mut s = packet.name().to_string();
-            if let Some(u) = username {
-                s.push_str(&format!(" user={u}"));
+            let payload = payload.as_ref().map(|p| String::from_utf8_lossy(p));
+            Msg::Eavesdropped {
+                packet: packet.name(),
+                user: username.as_deref(),
+                password: password.as_deref(),
+                topic: topic.as_ref().map(|t| t.as_str()),
+                payload: payload.as_deref(),
             }
-            if let Some(p) = password {
-                s.push_str(&format!(" password={p}"));
-            }
-            if let Some(t) = topic {
-                s.push_str(&format!(" {}", t.as_str()));
-            }
-            if let Some(p) = payload {
-                s.push_str(&format!(" = {}", String::from_utf8_lossy(p)));
-            }
-            s
+            .render(lang)
         }
     }
 }
@@ -217,11 +212,12 @@ fn DeviceCard(name: String) -> impl IntoView {
     });
     let n = name.clone();
     let values = Memo::new(move |_| {
+        let lang = ctx.lang.get();
         ctx.read(|s| {
             s.run
                 .world()
                 .device(&n)
-                .map(|d| shown(s, d))
+                .map(|d| shown(s, d, lang))
                 .unwrap_or_default()
         })
     });

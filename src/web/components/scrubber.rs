@@ -95,7 +95,11 @@ pub fn Scrubber() -> impl IntoView {
         let l = lang.get();
         point.with(|p| {
             let what = p.kind.map(|k| match p.packet {
-                Some(packet) => format!("{}: {packet}", l.t(kind_label(k))),
+                Some(packet) => Msg::KindPacket {
+                    kind: l.t(kind_label(k)),
+                    packet,
+                }
+                .render(l),
                 None => l.t(kind_label(k)).to_string(),
             });
             Msg::ScrubPoint {
