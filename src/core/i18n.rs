@@ -217,6 +217,30 @@ impl fmt::Display for Lang {
 
 pub mod class;
 
+/// What an eavesdropper reads, as one line: the packet, then `user=…` and `password=…` under
+/// a language's two `labels`, the topic and ` = payload` (every language's file renders
+/// [`Msg::Eavesdropped`] through it, with its own labels).
+pub(crate) fn sniffed(
+    packet: &str,
+    [user, password, topic, payload]: [Option<&str>; 4],
+    [user_label, password_label]: [&str; 2],
+) -> String {
+    let mut s = packet.to_string();
+    if let Some(u) = user {
+        s.push_str(&format!(" {user_label}={u}"));
+    }
+    if let Some(p) = password {
+        s.push_str(&format!(" {password_label}={p}"));
+    }
+    if let Some(t) = topic {
+        s.push_str(&format!(" {t}"));
+    }
+    if let Some(p) = payload {
+        s.push_str(&format!(" = {p}"));
+    }
+    s
+}
+
 /// Messages with values, each sentence whole in each language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg<'a> {

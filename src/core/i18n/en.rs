@@ -330,20 +330,7 @@ impl Language for En {
             ClosedNoCode(at) => format!("{at} s · connection closed without a reason code"),
             KindPacket { kind, packet } => format!("{kind}: {packet}"),
             Eavesdropped { packet, user, password, topic, payload } => {
-                let mut s = packet.to_string();
-                if let Some(u) = user {
-                    s.push_str(&format!(" user={u}"));
-                }
-                if let Some(p) = password {
-                    s.push_str(&format!(" password={p}"));
-                }
-                if let Some(t) = topic {
-                    s.push_str(&format!(" {t}"));
-                }
-                if let Some(p) = payload {
-                    s.push_str(&format!(" = {p}"));
-                }
-                s
+                super::sniffed(packet, [user, password, topic, payload], ["user", "password"])
             }
             Encrypted(n) => format!("TLS · {n} B · ????"),
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),

@@ -32,7 +32,7 @@ impl Probability {
     }
 
     /// True when it is more than zero.
-    pub fn is_some(self) -> bool {
+    pub fn is_positive(self) -> bool {
         self.0 > 0
     }
 }
@@ -63,7 +63,7 @@ impl Decimal {
         (x.abs() <= DECIMAL_MAX).then(|| Decimal((x * MILLION).round() as i64))
     }
 
-    /// `x` to the nearest millionth, for numbers known to fit (written in the code).
+    /// `n` millionths (for numbers written in the code).
     pub const fn millionths(n: i64) -> Decimal {
         Decimal(n)
     }

@@ -620,7 +620,7 @@ impl World {
         let unplugged = !d.plugged;
         let lost = unplugged
             || d.conn_broken
-            || (link.loss.is_some() && d.link_rng.chance(link.loss.get()));
+            || (link.loss.is_positive() && d.link_rng.chance(link.loss.get()));
         let jitter = if link.jitter_ms > 0 {
             d.link_rng.below(link.jitter_ms + 1)
         } else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
-use crate::core::sim::scenario::{Port, Probability};
+use crate::core::sim::scenario::{LinkConfig, Port, Probability};
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
@@ -261,7 +261,7 @@ fn DeviceCard(name: String) -> impl IntoView {
 /// A device's settings as the editor shows them.
 #[derive(Clone, PartialEq, Default)]
 struct Settings {
-    link: (u64, u64, f64),
+    link: LinkConfig,
     qos: Option<u8>,
     retain: Option<bool>,
     clean: bool,
@@ -274,7 +274,7 @@ struct Settings {
 /// (fetched when first opened: see `web::lazy`).
 #[component]
 pub fn DeviceSettings(name: String) -> impl IntoView {
-    use crate::core::sim::scenario::{LinkConfig, WillConfig};
+    use crate::core::sim::scenario::WillConfig;
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let t = move |k: Text| move || lang.get().t(k);
@@ -289,7 +289,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
                     _ => (None, None),
                 };
                 Settings {
-                    link: (c.link.latency_ms, c.link.jitter_ms, c.link.loss.get()),
+                    link: c.link,
                     qos,
                     retain,
                     clean: c.clean_session,
@@ -307,12 +307,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
     let get = move || current.get().unwrap_or_default();
     let device = name.clone();
     let link = move |which: usize, value: f64| {
-        let (l, j, p) = get().link;
-        let mut link = LinkConfig {
-            latency_ms: l,
-            jitter_ms: j,
-            loss: Probability::new(p).unwrap_or_default(),
-        };
+        let mut link = get().link;
         match which {
             0 => link.latency_ms = value as u64,
             1 => link.jitter_ms = value as u64,
@@ -365,11 +360,11 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         <Terms words=&[Word::Session, Word::Will, Word::KeepAlive]/>
         {move || {
             let s = get();
-            let (l, j, p) = s.link;
+            let l = s.link;
             view! {
-                {slider(0, Text::Latency, 2000, l as f64, format!("latency-{d1}"))}
-                {slider(1, Text::Jitter, 1000, j as f64, format!("jitter-{d1}"))}
-                {slider(2, Text::Loss, 50, p * 100.0, format!("loss-{d1}"))}
+                {slider(0, Text::Latency, 2000, l.latency_ms as f64, format!("latency-{d1}"))}
+                {slider(1, Text::Jitter, 1000, l.jitter_ms as f64, format!("jitter-{d1}"))}
+                {slider(2, Text::Loss, 50, l.loss.get() * 100.0, format!("loss-{d1}"))}
             }
         }}
         {move || get().qos.map(|q| { let d = d2.clone(); view! {

@@ -46,7 +46,7 @@ pub fn Diagram() -> impl IntoView {
                 .map(|(i, d)| {
                     let (x, y) = position(i, devices.len());
                     let (x, y) = (x.round() as i32, y.round() as i32);
-                    let lossy = d.config.link.loss.is_some();
+                    let lossy = d.config.link.loss.is_positive();
                     (
                         d.config.name.clone(),
                         x,

@@ -68,6 +68,7 @@ impl LessonText {
         let value: Value =
             serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e, lang))?;
         let at = At::root(lang);
+        // One entry of several is read: the other languages' are not unknown fields, so no `done`.
         let o = Obj::new(&value, at)?;
         let t: LessonText = o.req(lang.content_code())?;
         Ok(LessonText {
