@@ -22,6 +22,7 @@ use crate::core::sim::action::Action;
 use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use class::{ClassMsg, ClassText};
+use coach::{CoachMsg, CoachText};
 
 /// Declares the languages, each with its module (one file holding all its texts). Adding a
 /// language is one file implementing [`Language`] and one line here.
@@ -95,6 +96,10 @@ pub trait Language {
     fn class_text(key: ClassText) -> &'static str;
     /// A message of the class view.
     fn class_msg(msg: &ClassMsg) -> String;
+    /// A text of the coach.
+    fn coach_text(key: CoachText) -> &'static str;
+    /// A message of the coach.
+    fn coach_msg(msg: CoachMsg) -> String;
     /// A step of matching a filter against a topic, for the journey.
     fn filter_step(step: &Step) -> String;
     /// What is wrong with a broker address.
@@ -216,6 +221,7 @@ impl fmt::Display for Lang {
 }
 
 pub mod class;
+pub mod coach;
 
 /// What an eavesdropper reads, as one line: the packet, then `user=…` and `password=…` under
 /// a language's two `labels`, the topic and ` = payload` (every language's file renders
@@ -383,6 +389,7 @@ pub enum Msg<'a> {
         total: u64,
     },
     /// An arrow of the sequence diagram, for a screen reader.
+    ConnectsAt(u64),
     Arrow {
         /// The packet (`PUBLISH QoS 1`).
         label: &'a str,
@@ -902,6 +909,13 @@ keys! {
     WssOnlyHere,
     /// This lesson was passed before.
     PassedBefore,
+    StartTitle,
+    SysValues,
+    StartBody,
+    StartLesson,
+    StartFree,
+    SpeedHelp,
+    SeedHelp,
     /// Forget the progress.
     ResetProgress,
     /// Before a row of glossary words.

@@ -5,7 +5,7 @@
 
 use bytes::Bytes;
 
-use crate::core::codec::{PacketType, ReasonCode};
+use crate::core::codec::{PacketType, ReasonCode, Version};
 use crate::core::i18n::{in_language, Lang};
 use crate::core::time::Time;
 use crate::core::topic::{explain, Explanation, TopicFilter, TopicName};
@@ -329,12 +329,18 @@ impl Journey {
         explain(&trial.filter, &self.topic)
     }
 
-    /// Subscribers whose filter matched, and how many of them got it (delivered or queued).
+    /// Subscribers whose filter matched (or who got it as retained when they subscribed), and
+    /// how many of them got it (delivered or queued).
     pub fn reach(&self) -> (usize, usize) {
         // Sets built by insertion (`collect()` sorts: more code for a few entries).
         let mut matched: LiteMap<&str, ()> = LiteMap::new();
         for t in self.trials.iter().filter(|t| t.matched) {
             matched.insert(&t.client, ());
+        }
+        for (c, f) in &self.fates {
+            if matches!(f, Fate::RetainedSent(..)) {
+                matched.insert(c, ());
+            }
         }
         let mut got: LiteMap<&str, ()> = LiteMap::new();
         for (c, f) in &self.fates {
@@ -343,5 +349,125 @@ impl Journey {
             }
         }
         (got.len(), matched.len())
+    }
+}
+
+/// One line of a journey told as a story, in order: who published what, which filters
+/// matched, what each subscriber got, who acknowledged. Typed: the page writes the words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The publisher sent it (`None`: the broker itself, a will or `$SYS`).
+    Published {
+        /// The publisher.
+        from: Option<ClientName>,
+        /// Its payload as text, when it was read.
+        payload: Option<String>,
+        /// QoS and retain flag as published.
+        qos: QoS,
+        /// The retain flag.
+        retain: bool,
+    },
+    /// The broker kept it as the topic's retained message.
+    Retained,
+    /// A subscriber's filter matched.
+    Matched {
+        /// The subscriber.
+        client: ClientName,
+        /// Its filter.
+        filter: TopicFilter,
+    },
+    /// How many filters did not match.
+    Missed(usize),
+    /// The broker sent it to a subscriber, with this QoS (`retained`: on subscribing).
+    Delivered {
+        /// The subscriber.
+        client: ClientName,
+        /// The QoS of the delivery.
+        qos: QoS,
+        /// Sent as the retained message of a new subscription.
+        retained: bool,
+    },
+    /// It waits in an offline subscriber's queue.
+    Queued(ClientName),
+    /// It was dropped for a subscriber.
+    Dropped(ClientName, DropReason),
+    /// An acknowledgement from a subscriber, or the broker's to the publisher.
+    Acked {
+        /// The client at the other end.
+        client: ClientName,
+        /// The acknowledgement.
+        packet: PacketType,
+        /// From the client to the broker.
+        to_broker: bool,
+    },
+}
+
+impl Journey {
+    /// The journey as a story, each subscriber's delivery told once (`version`: the
+    /// publisher's, to read the payload).
+    pub fn story(&self, version: Version) -> Vec<Line> {
+        let mut lines = vec![Line::Published {
+            from: self.from.clone(),
+            payload: self.payload(version),
+            qos: self.qos,
+            retain: self.retain,
+        }];
+        if self.retain && !self.refused {
+            lines.push(Line::Retained);
+        }
+        for t in self.trials.iter().filter(|t| t.matched) {
+            lines.push(Line::Matched {
+                client: t.client.clone(),
+                filter: t.filter.clone(),
+            });
+        }
+        let missed = self.trials.iter().filter(|t| !t.matched).count();
+        if missed > 0 {
+            lines.push(Line::Missed(missed));
+        }
+        let mut told: LiteMap<&str, ()> = LiteMap::new();
+        for (c, f) in &self.fates {
+            let line = match f {
+                Fate::Delivered(_, qos, _) if told.insert(c, ()).is_none() => {
+                    let retained = (self.fates.iter())
+                        .any(|(d, g)| d == c && matches!(g, Fate::RetainedSent(..)));
+                    Line::Delivered {
+                        client: c.clone(),
+                        qos: *qos,
+                        retained,
+                    }
+                }
+                Fate::Queued(..) => Line::Queued(c.clone()),
+                Fate::Dropped(_, r) => Line::Dropped(c.clone(), *r),
+                _ => continue,
+            };
+            lines.push(line);
+        }
+        for h in &self.hops {
+            let ack = matches!(
+                h.packet,
+                PacketType::PubAck | PacketType::PubRec | PacketType::PubComp
+            );
+            if ack {
+                lines.push(Line::Acked {
+                    client: h.client.clone(),
+                    packet: h.packet,
+                    to_broker: h.to_broker,
+                });
+            }
+        }
+        lines
+    }
+
+    /// The payload as text (lossy), read from the PUBLISH bytes as `version` writes them.
+    pub fn payload(&self, version: Version) -> Option<String> {
+        use crate::core::codec::{decode, Decoded, Packet, MAX_PACKET_SIZE};
+        match decode(self.bytes.as_ref()?, version, MAX_PACKET_SIZE) {
+            Ok(Decoded::Packet {
+                packet: Packet::Publish(p),
+                ..
+            }) => Some(String::from_utf8_lossy(&p.payload).into_owned()),
+            _ => None,
+        }
     }
 }

@@ -60,18 +60,20 @@ pub fn App(initial: Lang) -> impl IntoView {
         .as_deref()
         .and_then(View::from_id)
         .unwrap_or(View::Sequence);
+    let acting = sim.forms().acting();
     let ctx = Ctx {
         lang,
         sim: StoredValue::new_local(sim),
         tick: RwSignal::new(0),
         slow: RwSignal::new(0),
         selected: RwSignal::new(None),
-        acting: RwSignal::new(None),
+        acting: RwSignal::new(acting),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
         progress: RwSignal::new(super::progress::passed()),
         view: RwSignal::new(view),
         source: RwSignal::new(None),
+        opened: RwSignal::new(0),
     };
     provide_context(ctx);
     let real_client = Real::start();
@@ -117,13 +119,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     // Picking a message opens its journey next to the log.
     let choose_lesson = move |ev| {
         let id = event_target_value(&ev);
-        let id = (!id.is_empty()).then_some(id);
-        let l = lang.get_untracked();
-        if let Ok(fresh) = Sim::new(id.as_deref(), None, l) {
-            ctx.source.set(None);
-            ctx.replace(fresh, None);
-            super::lang::set_query("lesson", id.as_deref());
-        }
+        ctx.open_lesson((!id.is_empty()).then_some(id.as_str()));
     };
     let current_lesson =
         move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()).unwrap_or_default());
@@ -147,14 +143,21 @@ pub fn App(initial: Lang) -> impl IntoView {
         }
     };
     let passed = move |id: &str| ctx.progress.with(|p| p.contains_key(id));
+    // A first visit to the plain address (nothing passed in this browser, nothing asked for):
+    // a short card says what this is and where to start.
+    let asked = ["lesson", "scenario", "class", "mode", "demo", "embed"]
+        .into_iter()
+        .any(|q| super::lang::query_flag(q).is_some());
+    let first_visit =
+        !asked && ctx.progress.with_untracked(|p| p.is_empty()) && !files::has_fragment();
     // On a phone: the stage first (the lesson is one tap away, its goals counted on the bar).
     let part = RwSignal::new(Part::Stage);
     view! {
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>
             <label class="lesson-pick" class:hidden=teacher>
-                <span class="sr-only">{t(Text::LessonLabel)}</span>
-                <select data-testid="lesson-select" on:change=choose_lesson aria-label=t(Text::LessonLabel)>
+                <span class="lesson-pick-label">{t(Text::LessonLabel)}</span>
+                <select data-testid="lesson-select" on:change=choose_lesson>
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
                     {Sim::lessons().iter().map(|l| {
                         let id = l.id;
@@ -199,6 +202,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         {teacher.then(|| view! { <main class="teacher" class:hidden=move || real.get()>{crate::web::components::class::class(ClassPart::Teacher)}</main> })}
         <main class="layout" class:hidden=move || real.get() || teacher data-part=move || part.get().id()>
             <div class="col col-a" id="part-lesson">
+                {first_visit.then(|| view! { <StartCard/> })}
                 <LessonPanel/>
                 <Controls/>
                 {crate::web::components::share::share_panel()}
@@ -208,10 +212,12 @@ pub fn App(initial: Lang) -> impl IntoView {
             <div class="col col-b">
                 <div id="part-stage"><Diagram/>{crate::web::components::scrubber::scrubber()}</div>
                 <section class="acting panel" id="part-actions" data-testid="acting" aria-label=t(Text::ActingTitle)>
+                    {crate::web::components::coach::advice("acting-advice")}
                     <ActingCard/>
+                    // Made again when another run opens: each starts with its presets, and
+                    // nothing typed for another lesson carries over.
                     <div class="acting-forms">
-                        <PublishForm/>
-                        <SubscribeForm/>
+                        {move || { ctx.opened.track(); view! { <PublishForm/><SubscribeForm/> } }}
                     </div>
                 </section>
             </div>
@@ -372,6 +378,27 @@ fn NoticeBar() -> impl IntoView {
                         on:click=move |_| ctx.notice.set(None)>{move || ctx.lang.get().t(Text::Dismiss)}</button>
                 </div>
             }
+        })
+    }
+}
+
+/// The first visit's card: what this is, and two ways in (lesson 1, or free play). Gone once
+/// another run opens, or the student chooses free play.
+#[component]
+fn StartCard() -> impl IntoView {
+    let ctx = Ctx::get();
+    let shown = RwSignal::new(true);
+    let t = move |k: Text| move || ctx.lang.get().t(k);
+    move || {
+        (shown.get() && ctx.opened.get() == 0).then(|| view! {
+            <section class="start-card" data-testid="start-card" aria-labelledby="start-title">
+                <h2 id="start-title">{t(Text::StartTitle)}</h2>
+                <p>{t(Text::StartBody)}</p>
+                <div class="row">
+                    <button type="button" data-testid="start-lesson" on:click=move |_| ctx.open_lesson(Some("pubsub"))>{t(Text::StartLesson)}</button>
+                    <button type="button" class="secondary" data-testid="start-free" on:click=move |_| shown.set(false)>{t(Text::StartFree)}</button>
+                </div>
+            </section>
         })
     }
 }

@@ -57,6 +57,13 @@ pub async fn share_link(share_json: &str, lang: &str) -> Result<String, String> 
     Ok(format!("{}?lang={lang}#{SHARE_KEY}{packed}", app_base()))
 }
 
+/// Whether this page's address carries a shared run.
+pub fn has_fragment() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.trim_start_matches('#').starts_with(SHARE_KEY))
+}
+
 /// The share JSON in this page's fragment, if it has one.
 pub async fn shared_from_fragment() -> Option<Result<String, String>> {
     let hash = web_sys::window()?.location().hash().ok()?;

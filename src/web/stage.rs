@@ -5,7 +5,7 @@
 use crate::core::codec::PacketType;
 use crate::core::sim::World;
 use crate::core::time::Time;
-use crate::core::trace::{TraceEvent, TraceKind};
+use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 
 /// Packets the diagram draws at most (the newest): beyond that it is a blur anyway.
 pub const MAX_FLIGHTS: usize = 120;
@@ -95,6 +95,9 @@ pub struct Stage {
     pub flights: Vec<Flight>,
     /// What the broker did lately (with the wall time it happened).
     pub notes: Vec<(f64, StageNote)>,
+    /// The newest message on a `$` topic (the broker's own `$SYS` data): what the broker does
+    /// with it is not the house's business, and stays off the stage.
+    system: Option<MsgId>,
 }
 
 impl Stage {
@@ -135,6 +138,16 @@ impl Stage {
                     }
                     None
                 }
+                TraceKind::Published { msg, topic, .. } => {
+                    self.system = topic.is_system().then_some(*msg);
+                    None
+                }
+                TraceKind::FilterTried { msg, .. } | TraceKind::Queued { msg, .. }
+                    if self.system == Some(*msg) =>
+                {
+                    None
+                }
+                TraceKind::RetainedStored { topic, .. } if topic.is_system() => None,
                 TraceKind::FilterTried {
                     matched,
                     client,

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Lang, Text};
 use crate::core::sequence::Sequence;
-use crate::core::sim::lessons::{free_play, lesson as find_lesson, Lesson, LESSONS};
+use crate::core::sim::lessons::{free_play, lesson as find_lesson, Advice, Forms, Lesson, LESSONS};
 use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share, World};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
@@ -57,6 +57,10 @@ pub struct Sim {
     pub teaching: bool,
     /// Which lesson goals hold.
     pub goals: Vec<bool>,
+    /// Why the device a goal is about missed the newest message it should have got.
+    pub advice: Option<Advice>,
+    /// The message that tells what just happened, once the lesson is passed.
+    pub story: Option<MsgId>,
     /// The last message's reach, for the live region (delivered, matched).
     pub announce: Option<(usize, usize)>,
     /// The wasm memory's size in bytes (for the load benchmark).
@@ -151,6 +155,8 @@ impl Sim {
             sequence: Sequence::default(),
             teaching: lesson.is_some(),
             goals,
+            advice: None,
+            story: None,
             announce: None,
             published: 0,
             wasm_bytes: 0,
@@ -257,14 +263,27 @@ impl Sim {
     fn check_goals(&mut self) {
         if let Some(l) = self.lesson {
             // The checks' code comes with the first lesson; until then nothing is judged.
-            let Some(now) = lesson_goals(l, self.run.world(), self.run.trace()) else {
+            let Some(judged) =
+                lesson_goals(l, self.run.world(), self.run.trace(), self.story.is_none())
+            else {
                 return;
             };
             // A goal once reached stays reached (the trace is bounded).
-            for (kept, new) in self.goals.iter_mut().zip(now) {
+            for (kept, new) in self.goals.iter_mut().zip(judged.goals) {
                 *kept |= new;
             }
+            let passed = self.goals.iter().all(|g| *g);
+            self.advice = judged.advice.filter(|_| !passed);
+            if passed && self.story.is_none() {
+                self.story = judged.story;
+            }
         }
+    }
+
+    /// What the forms show when this run opens: the lesson's devices and topics, or free
+    /// play's.
+    pub fn forms(&self) -> Forms {
+        self.lesson.map_or(Forms::FREE_PLAY, |l| l.forms)
     }
 
     fn ingest(&mut self) {
@@ -430,6 +449,8 @@ pub struct Ctx {
     pub view: RwSignal<View>,
     /// The scenario's address when it came from `?scenario=` (embed snippets reuse it).
     pub source: RwSignal<Option<String>>,
+    /// Bumped when another run opens (a lesson, a file, a link): the forms take its presets.
+    pub opened: RwSignal<u64>,
 }
 
 impl Ctx {
@@ -462,9 +483,20 @@ impl Ctx {
     /// Replaces the simulation (a lesson, a file, a link) and says so.
     pub fn replace(&self, sim: Sim, notice: Option<Say>) {
         self.update(|s| *s = sim);
+        self.opened.update(|n| *n += 1);
+        self.acting.set(self.peek(|s| s.forms().acting()));
         self.selected.set(None);
         self.error.set(None);
         self.notice.set(notice);
+    }
+
+    /// Opens a lesson (`None`: free play) from its start, and names it in the address.
+    pub fn open_lesson(&self, id: Option<&str>) {
+        if let Ok(fresh) = Sim::new(id, None, self.lang.get_untracked()) {
+            self.source.set(None);
+            self.replace(fresh, None);
+            crate::web::lang::set_query("lesson", id);
+        }
     }
 
     /// Shows an error for the whole page (the run goes on unchanged).
@@ -498,6 +530,17 @@ fn wasm_memory_bytes() -> u64 {
         .map_or(0, |b| u64::from(b.byte_length()))
 }
 
+/// A lesson's goals judged on the run, with the coach's advice and, once passed, the message
+/// that tells what happened.
+pub struct Judged {
+    /// Which goals hold.
+    pub goals: Vec<bool>,
+    /// Why a watched device missed its message.
+    pub advice: Option<Advice>,
+    /// The message for the story of the pass (when asked and every goal holds).
+    pub story: Option<MsgId>,
+}
+
 crate::web::lazy::split_fn!(
     lesson_checks,
     fetch_lesson_checks,
@@ -505,8 +548,18 @@ crate::web::lazy::split_fn!(
         lesson: &'static Lesson,
         world: &World,
         trace: &[TraceEvent],
-    ) -> Vec<bool> {
-        lesson.check(world, trace)
+        story: bool,
+    ) -> Judged {
+        use crate::core::sim::lessons::coach;
+        let goals = lesson.check(world, trace);
+        let passed = goals.iter().all(|g| *g);
+        Judged {
+            advice: coach::advise(lesson.watch, world, trace),
+            story: (story && passed)
+                .then(|| coach::story_msg(lesson.watch, world, trace))
+                .flatten(),
+            goals,
+        }
     }
 );
 
@@ -515,14 +568,15 @@ crate::web::lazy::split_fn!(
 pub static LESSON_CHECKS: crate::web::lazy::Part =
     crate::web::lazy::Part::new(|| Box::pin(fetch_lesson_checks()));
 
-/// Which of a lesson's goals hold, if the checks' code is here; `None` (and the code starts
-/// coming) if not yet.
+/// Which of a lesson's goals hold (and the coach's word), if the checks' code is here; `None`
+/// (and the code starts coming) if not yet.
 pub fn lesson_goals(
     lesson: &'static Lesson,
     world: &World,
     trace: &[TraceEvent],
-) -> Option<Vec<bool>> {
-    match crate::web::lazy::ready(lesson_checks_split(lesson, world, trace)) {
+    story: bool,
+) -> Option<Judged> {
+    match crate::web::lazy::ready(lesson_checks_split(lesson, world, trace, story)) {
         Some(Ok(goals)) => Some(goals),
         _ => {
             LESSON_CHECKS.prefetch();

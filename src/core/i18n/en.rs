@@ -15,6 +15,7 @@ use crate::core::sim::share::SHARE_VERSION;
 use crate::core::topic::{Step, StepOutcome, TopicError};
 use crate::core::trace::{DeviceChange, DropReason, Seen, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
+use super::coach::{CoachMsg, CoachText};
 use super::{Lang, Language, Msg, Text};
 
 /// English.
@@ -262,6 +263,13 @@ impl Language for En {
             OpenFullApp => "Open in a new tab ↗",
             WssOnlyHere => "This page is served over https: only wss:// brokers work here (for example wss://broker.hivemq.com:8884/mqtt).",
             PassedBefore => "You passed it before.",
+            SysValues => "The broker's own data ($SYS)",
+            StartTitle => "New here?",
+            StartBody => "Here you watch MQTT at work: virtual devices publish messages and subscribe to topics through a broker that runs inside your browser. The lessons guide you step by step; in free play you try whatever you like.",
+            StartLesson => "Start with lesson 1",
+            StartFree => "Explore free play",
+            SpeedHelp => "How fast simulated time runs. \"To follow each packet\" draws every packet for 0.6 s at least, so you can watch it travel; the other speeds run at its real pace, slower or faster.",
+            SeedHelp => "A number that decides everything left to chance (losses, sensor values). With the same seed and the same actions, the run repeats exactly.",
             ResetProgress => "Reset my progress",
             WordsHere => "Words:",
             ConfirmResetProgress => "Forget which lessons you passed in this browser?",
@@ -339,8 +347,8 @@ impl Language for En {
             StageNode { name, state } => format!("{name}: {state}, make it the acting device"),
             NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
-            NoteQueued(client) => format!("✉ {client}: queued"),
-            NoteRetained(topic) => format!("📌 {topic}: kept as retained"),
+            NoteQueued(client) => format!("{client}: queued"),
+            NoteRetained(topic) => format!("{topic}: kept as retained"),
             Login { client, user, acl } => {
                 let login = match user {
                     Some(u) => format!("{client} logged in as \"{u}\""),
@@ -374,6 +382,7 @@ impl Language for En {
             ScrubPoint { at, index, total, what: Some(w) } => format!("{at}, event {index} of {total}: {w}"),
             ScrubPoint { at, total, what: None, .. } => format!("{at}, the start (0 of {total} events)"),
             ScrubCount { at, index, total } => format!("{at} · event {index} of {total}"),
+            ConnectsAt(s) => format!("connects at {s} s"),
             Arrow { label, from, to, at, lost: false } => format!("{label} from {from} to {to}, at {at}"),
             Arrow { label, from, to, at, lost: true } => format!("{label} from {from} to {to}, at {at}: lost on the way"),
         }
@@ -425,6 +434,40 @@ impl Language for En {
             Topics => "The class's topics",
             NoTopics => "No device has published yet.",
             JustNow => "just now",
+        }
+    }
+
+    fn coach_text(key: CoachText) -> &'static str {
+        use CoachText::*;
+        match key {
+            WhatHappened => "What just happened, with the packets of your run:",
+            SeeJourney => "See this message's journey",
+            NextLesson => "Next lesson",
+            LastLesson => "That was the last lesson: well done! Now try whatever you like in free play.",
+            StoryTitle => "What happened",
+        }
+    }
+
+    fn coach_msg(msg: CoachMsg) -> String {
+        use CoachMsg::*;
+        match msg {
+            Offline(device) => format!("\"{device}\" is not connected, so it receives nothing. Connect it."),
+            NotSubscribed { device, topic } => format!("\"{device}\" did not get the message on {topic}: it is not subscribed to anything. Choose \"{device}\" in Subscribe."),
+            WrongDevice { wanted, got, topic } => format!("The message on {topic} reached \"{got}\", not \"{wanted}\": you subscribed \"{got}\". The goal is for \"{wanted}\" to receive it: choose it in the Subscribe form."),
+            FilterMissed { device, filter, topic, why } => format!("\"{device}\" did not get the message on {topic}: its filter {filter} does not match. {why}"),
+            Published { from: Some(from), payload: Some(p), topic, qos } => format!("\"{from}\" published \"{p}\" on {topic} with QoS {qos}."),
+            Published { from: Some(from), payload: None, topic, qos } => format!("\"{from}\" published on {topic} with QoS {qos}."),
+            Published { from: None, topic, qos, .. } => format!("The broker published on {topic} with QoS {qos} (a last will, or the broker's own data)."),
+            Retained => "The broker kept it as that topic's retained message, for whoever subscribes later.".to_string(),
+            Matched { client, filter } => format!("The filter {filter} of \"{client}\" matches the topic."),
+            Missed(1) => "Another filter does not match.".to_string(),
+            Missed(n) => format!("{n} other filters do not match."),
+            Delivered { client, qos, retained: false } => format!("The broker delivered it to \"{client}\" with QoS {qos}."),
+            Delivered { client, qos, retained: true } => format!("On subscribing, \"{client}\" got it as the retained message, with QoS {qos}."),
+            Queued(client) => format!("\"{client}\" was offline: the message waits in its queue at the broker."),
+            Dropped { client, why } => format!("\"{client}\" does not get it: {why}."),
+            Acked { client, packet, to_broker: true } => format!("\"{client}\" acknowledged with {packet}."),
+            Acked { client, packet, to_broker: false } => format!("The broker acknowledged to \"{client}\" with {packet}."),
         }
     }
 
@@ -717,12 +760,16 @@ impl Language for En {
             StepOutcome::HashTookRest { levels: 0 } => format!(
                 "Level {n}: '#' also matches the parent level: the topic ends right before it."
             ),
+            StepOutcome::HashTookRest { levels: 1 } => {
+                format!("Level {n}: '#' takes the rest of the topic (1 level).")
+            }
             StepOutcome::HashTookRest { levels } => {
-                format!("Level {n}: '#' takes the rest of the topic ({levels} level(s)).")
+                format!("Level {n}: '#' takes the rest of the topic ({levels} levels).")
             }
-            StepOutcome::Differs => {
-                format!("Level {n}: '{f}' is not '{t}' (case matters). No match.")
+            StepOutcome::Differs if step.case_only() => {
+                format!("Level {n}: '{f}' is not '{t}': upper and lower case matter. No match.")
             }
+            StepOutcome::Differs => format!("Level {n}: '{f}' is not '{t}'. No match."),
             StepOutcome::TopicTooShort => format!(
                 "Level {n}: the filter goes on with '{f}' but the topic has ended. No match."
             ),

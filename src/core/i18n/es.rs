@@ -15,6 +15,7 @@ use crate::core::sim::share::SHARE_VERSION;
 use crate::core::topic::{Step, StepOutcome, TopicError};
 use crate::core::trace::{DeviceChange, DropReason, Seen, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
+use super::coach::{CoachMsg, CoachText};
 use super::{Lang, Language, Msg, Text};
 
 /// Spanish.
@@ -262,6 +263,13 @@ impl Language for Es {
             OpenFullApp => "Abrir en una pestaña nueva ↗",
             WssOnlyHere => "Esta página se sirve por https: aquí solo funcionan brokers wss:// (por ejemplo wss://broker.hivemq.com:8884/mqtt).",
             PassedBefore => "Ya la superaste antes.",
+            SysValues => "Datos del propio bróker ($SYS)",
+            StartTitle => "¿Primera vez aquí?",
+            StartBody => "Aquí ves MQTT funcionando: unos dispositivos virtuales publican mensajes y se suscriben a temas a través de un bróker que funciona dentro de tu navegador. Las lecciones te guían paso a paso; en el juego libre pruebas lo que quieras.",
+            StartLesson => "Empezar por la lección 1",
+            StartFree => "Explorar el juego libre",
+            SpeedHelp => "Lo rápido que avanza el tiempo simulado. «Para seguir cada paquete» dibuja cada paquete al menos 0,6 s, para que puedas verlo viajar; las demás velocidades van a su ritmo real, más despacio o más deprisa.",
+            SeedHelp => "Un número que decide todo lo que pasa al azar (pérdidas, valores de los sensores). Con la misma semilla y las mismas acciones, la ejecución se repite igual.",
             ResetProgress => "Borrar mi progreso",
             WordsHere => "Palabras:",
             ConfirmResetProgress => "¿Borrar qué lecciones has superado en este navegador?",
@@ -339,8 +347,8 @@ impl Language for Es {
             StageNode { name, state } => format!("{name}: {state}, elegir como dispositivo activo"),
             NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
-            NoteQueued(client) => format!("✉ {client}: a la cola"),
-            NoteRetained(topic) => format!("📌 {topic}: guardado como retenido"),
+            NoteQueued(client) => format!("{client}: a la cola"),
+            NoteRetained(topic) => format!("{topic}: guardado como retenido"),
             Login { client, user, acl } => {
                 let login = match user {
                     Some(u) => format!("{client} entró como «{u}»"),
@@ -374,6 +382,7 @@ impl Language for Es {
             ScrubPoint { at, index, total, what: Some(w) } => format!("{at}, evento {index} de {total}: {w}"),
             ScrubPoint { at, total, what: None, .. } => format!("{at}, el principio (0 de {total} eventos)"),
             ScrubCount { at, index, total } => format!("{at} · evento {index} de {total}"),
+            ConnectsAt(s) => format!("se conectará a los {s} s"),
             Arrow { label, from, to, at, lost: false } => format!("{label} de {from} a {to}, a los {at}"),
             Arrow { label, from, to, at, lost: true } => format!("{label} de {from} a {to}, a los {at}: se pierde por el camino"),
         }
@@ -425,6 +434,40 @@ impl Language for Es {
             Topics => "Temas de la clase",
             NoTopics => "Ningún dispositivo ha publicado todavía.",
             JustNow => "hace un momento",
+        }
+    }
+
+    fn coach_text(key: CoachText) -> &'static str {
+        use CoachText::*;
+        match key {
+            WhatHappened => "Lo que acaba de pasar, con los paquetes de tu ejecución:",
+            SeeJourney => "Ver el viaje de este mensaje",
+            NextLesson => "Siguiente lección",
+            LastLesson => "Era la última lección: ¡enhorabuena! Ahora prueba lo que quieras en el juego libre.",
+            StoryTitle => "Qué pasó",
+        }
+    }
+
+    fn coach_msg(msg: CoachMsg) -> String {
+        use CoachMsg::*;
+        match msg {
+            Offline(device) => format!("«{device}» no está conectado, así que no recibe nada. Conéctalo."),
+            NotSubscribed { device, topic } => format!("«{device}» no ha recibido el mensaje de {topic}: no está suscrito a nada. Elige «{device}» en Suscribir."),
+            WrongDevice { wanted, got, topic } => format!("El mensaje de {topic} llegó a «{got}», no a «{wanted}»: suscribiste «{got}». El objetivo es que lo reciba «{wanted}»: elígelo en el formulario Suscribir."),
+            FilterMissed { device, filter, topic, why } => format!("«{device}» no ha recibido el mensaje de {topic}: su filtro {filter} no coincide. {why}"),
+            Published { from: Some(from), payload: Some(p), topic, qos } => format!("«{from}» publicó «{p}» en {topic} con QoS {qos}."),
+            Published { from: Some(from), payload: None, topic, qos } => format!("«{from}» publicó en {topic} con QoS {qos}."),
+            Published { from: None, topic, qos, .. } => format!("El bróker publicó en {topic} con QoS {qos} (una última voluntad o un dato del propio bróker)."),
+            Retained => "El bróker lo guardó como mensaje retenido de ese tema, para quien se suscriba después.".to_string(),
+            Matched { client, filter } => format!("El filtro {filter} de «{client}» coincide con el tema."),
+            Missed(1) => "Otro filtro no coincide.".to_string(),
+            Missed(n) => format!("Otros {n} filtros no coinciden."),
+            Delivered { client, qos, retained: false } => format!("El bróker se lo entregó a «{client}» con QoS {qos}."),
+            Delivered { client, qos, retained: true } => format!("Al suscribirse, «{client}» lo recibió como mensaje retenido, con QoS {qos}."),
+            Queued(client) => format!("«{client}» estaba desconectado: el mensaje espera en su cola del bróker."),
+            Dropped { client, why } => format!("«{client}» no lo recibe: {why}."),
+            Acked { client, packet, to_broker: true } => format!("«{client}» confirmó con {packet}."),
+            Acked { client, packet, to_broker: false } => format!("El bróker confirmó a «{client}» con {packet}."),
         }
     }
 
@@ -718,12 +761,16 @@ impl Language for Es {
             StepOutcome::HashTookRest { levels: 0 } => format!(
                 "Nivel {n}: «#» también coincide con el nivel padre: el tema acaba justo antes."
             ),
+            StepOutcome::HashTookRest { levels: 1 } => {
+                format!("Nivel {n}: «#» acepta el resto del tema (1 nivel).")
+            }
             StepOutcome::HashTookRest { levels } => {
-                format!("Nivel {n}: «#» acepta el resto del tema ({levels} nivel(es)).")
+                format!("Nivel {n}: «#» acepta el resto del tema ({levels} niveles).")
             }
-            StepOutcome::Differs => {
-                format!("Nivel {n}: «{f}» no es «{t}» (mayúsculas y minúsculas cuentan). No coincide.")
+            StepOutcome::Differs if step.case_only() => {
+                format!("Nivel {n}: «{f}» no es «{t}»: mayúsculas y minúsculas cuentan. No coincide.")
             }
+            StepOutcome::Differs => format!("Nivel {n}: «{f}» no es «{t}». No coincide."),
             StepOutcome::TopicTooShort => format!(
                 "Nivel {n}: el filtro sigue con «{f}» pero el tema ya terminó. No coincide."
             ),

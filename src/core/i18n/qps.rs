@@ -18,6 +18,7 @@ use crate::core::sim::action::Action;
 use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
+use super::coach::{CoachMsg, CoachText};
 use super::en::En;
 use super::{Language, Msg, Text};
 
@@ -49,6 +50,14 @@ impl Language for Qps {
 
     fn class_msg(msg: &ClassMsg) -> String {
         pseudo(&En::class_msg(msg))
+    }
+
+    fn coach_text(key: CoachText) -> &'static str {
+        fixed(En::coach_text(key))
+    }
+
+    fn coach_msg(msg: CoachMsg) -> String {
+        pseudo(&En::coach_msg(msg))
     }
 
     fn bit(name: BitName) -> &'static str {

@@ -62,6 +62,13 @@ impl Step<'_> {
         in_language!(lang, filter_step(self))
     }
 
+    /// Whether the filter's and the topic's levels differ only in upper and lower case (of
+    /// ASCII letters: Unicode's case tables would weigh on the download).
+    pub fn case_only(&self) -> bool {
+        matches!(self.outcome, StepOutcome::Differs)
+            && matches!((self.filter, self.topic), (Some(f), Some(t)) if f.eq_ignore_ascii_case(t))
+    }
+
     /// What a sentence shows: the level's number, the filter's and the topic's level.
     pub fn shown(&self) -> (u32, &str, &str) {
         (

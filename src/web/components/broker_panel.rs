@@ -292,11 +292,20 @@ pub fn BrokerPanel() -> impl IntoView {
             <h3>{t(Text::RetainedStore)}</h3>
             <ul class="retained" data-testid="broker-retained">
                 {move || {
-                    let list = retained();
+                    let list: Vec<_> = retained().into_iter().filter(|(t, _)| !t.starts_with('$')).collect();
                     if list.is_empty() { return view! { <li class="muted">{lang.get().t(Text::Nothing)}</li> }.into_any(); }
-                    list.into_iter().map(|(topic, v)| { let sys = topic.starts_with('$'); view! { <li class:sys=sys><code>{topic}</code>" = "{v}</li> } }).collect_view().into_any()
+                    list.into_iter().map(|(topic, v)| view! { <li><code translate="no">{topic}</code>" = "<span translate="no">{v}</span></li> }).collect_view().into_any()
                 }}
             </ul>
+            // The broker's own `$SYS` values, apart: they are not the house's messages.
+            <details class="sys-values" data-testid="broker-sys">
+                <summary>{t(Text::SysValues)}</summary>
+                <ul class="retained">
+                    {move || retained().into_iter().filter(|(t, _)| t.starts_with('$')).map(|(topic, v)| view! {
+                        <li class="sys"><code translate="no">{topic}</code>" = "<span translate="no">{v}</span></li>
+                    }).collect_view()}
+                </ul>
+            </details>
             <h3>{t(Text::TopicTree)}</h3>
             <ul class="tree" data-testid="topic-tree">
                 {move || topics().into_iter().map(|row| {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Text;
 use crate::core::numbers::short;
+use crate::web::components::glossary::{Term, Word};
 use crate::web::state::Ctx;
 
 /// Speeds offered (virtual seconds per real second).
@@ -31,7 +32,7 @@ pub fn Controls() -> impl IntoView {
                 s.teaching = true;
                 s.player.set_speed(1.0);
             });
-        } else if let Ok(v) = value.parse::<f64>() {
+        } else if let Some(&v) = SPEEDS.iter().find(|v| short(**v) == value) {
             ctx.update(|s| {
                 s.teaching = false;
                 s.player.set_speed(v);
@@ -54,9 +55,9 @@ pub fn Controls() -> impl IntoView {
                 {move || if playing() { ctx.lang.get().t(Text::Pause) } else { ctx.lang.get().t(Text::Play) }}
             </button>
             <button type="button" data-testid="step" on:click=step>{t(Text::Step)}</button>
-            <label class="inline">
-                {t(Text::Speed)}
-                <select data-testid="speed" on:change=set_speed>
+            <span class="inline">
+                <Term word=Word::Speed/>
+                <select data-testid="speed" on:change=set_speed aria-label=t(Text::Speed)>
                     <option value="teach" selected=move || ctx.read(|s| s.teaching)>{t(Text::SpeedTeaching)}</option>
                     {SPEEDS.iter().map(|&v| view! {
                         <option value=short(v) selected=move || ctx.read(|s| !s.teaching && (s.player.speed - v).abs() < 1e-9)>
@@ -64,13 +65,13 @@ pub fn Controls() -> impl IntoView {
                         </option>
                     }).collect_view()}
                 </select>
-            </label>
+            </span>
             <span class="clock" title=t(Text::VirtualTime)>
                 <span class="sr-only">{t(Text::VirtualTime)}": "</span>
                 <output data-testid="sim-time" translate="no">{move || ctx.read_fast(|s| s.run.now().to_string())}</output>
             </span>
             <span class="seed">
-                {t(Text::Seed)}": "
+                <Term word=Word::Seed/>": "
                 <output data-testid="seed">{move || ctx.read(|s| s.run.world().scenario().seed.to_string())}</output>
             </span>
             <button type="button" class="secondary" data-testid="replay" on:click=replay>{t(Text::Replay)}</button>

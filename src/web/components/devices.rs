@@ -7,6 +7,7 @@ use crate::core::numbers::Fixed;
 use crate::core::sim::device::Device;
 use crate::core::sim::scenario::{LinkConfig, Port, Probability};
 use crate::core::sim::{Action, DeviceKind};
+use crate::core::time::Time;
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
 use crate::core::types::QoS;
@@ -14,13 +15,16 @@ use crate::web::bridge::Real;
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::{Ctx, Sim};
 
-/// A device's connection state, as shown.
+/// A device's connection state, as shown. It never contradicts the device's button: one the
+/// student wants online is connecting, or waiting for its scheduled start, never "offline".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Status {
     /// Connected.
     Online,
-    /// Opening a connection.
+    /// Opening a connection, or waiting to try again.
     Connecting,
+    /// Connects by itself at this virtual second (its scenario starts it later).
+    Scheduled(u64),
     /// Not connected.
     #[default]
     Offline,
@@ -29,37 +33,44 @@ pub enum Status {
 }
 
 impl Status {
-    /// Of a device.
-    pub fn of(d: &Device) -> Status {
+    /// Of a device, at virtual time `now`.
+    pub fn of(d: &Device, now: Time) -> Status {
+        let start = d.config.start_ms;
         if !d.plugged {
             Status::Unplugged
         } else if d.is_online() {
             Status::Online
         } else if d.conn.is_some() {
             Status::Connecting
+        } else if d.session.is_some() && d.wants_online && now.millis() < start {
+            Status::Scheduled(start.div_ceil(1000))
+        } else if d.session.is_some() && d.wants_online {
+            Status::Connecting
         } else {
             Status::Offline
         }
     }
 
-    /// CSS class and text key.
+    /// CSS class.
     pub fn class(self) -> &'static str {
         match self {
             Status::Online => "online",
             Status::Connecting => "connecting",
-            Status::Offline => "offline",
+            Status::Scheduled(_) | Status::Offline => "offline",
             Status::Unplugged => "unplugged",
         }
     }
 
     /// The label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        lang.t(match self {
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Status::Scheduled(s) => return Msg::ConnectsAt(s).render(lang),
             Status::Online => Text::Online,
             Status::Connecting => Text::Connecting,
             Status::Offline => Text::Offline,
             Status::Unplugged => Text::Unplugged,
-        })
+        };
+        lang.t(key).to_string()
     }
 }
 
@@ -200,7 +211,7 @@ fn DeviceCard(name: String) -> impl IntoView {
         ctx.read(|s| {
             s.run.world().device(&n).map(|d| {
                 (
-                    Status::of(d),
+                    Status::of(d, s.run.now()),
                     kind_text(&d.config.kind),
                     d.config.kind.has_client(),
                     d.wants_online,

@@ -61,11 +61,9 @@ pub fn Diagram() -> impl IntoView {
     });
     let statuses = Memo::new(move |_| {
         ctx.read(|s| {
-            s.run
-                .world()
-                .devices()
-                .iter()
-                .map(Status::of)
+            let now = s.run.now();
+            (s.run.world().devices().iter())
+                .map(|d| Status::of(d, now))
                 .collect::<Vec<_>>()
         })
     });
@@ -152,7 +150,7 @@ pub fn Diagram() -> impl IntoView {
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
                     let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                     let choose = move |n: String| ctx.acting.set(Some(n));
-                    let label = move || { let l = lang.get(); Msg::StageNode { name: &n3, state: status(i).label(l) }.render(l) };
+                    let label = move || { let l = lang.get(); Msg::StageNode { name: &n3, state: &status(i).label(l) }.render(l) };
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
                     view! {
                         <g class=lit data-testid=testid role=client.then_some("button") tabindex=client.then_some("0")

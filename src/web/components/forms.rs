@@ -69,8 +69,9 @@ pub fn PublishForm() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let device = RwSignal::new(String::new());
-    let topic = RwSignal::new("Casa/Salon/Luz/Orden".to_string());
-    let payload = RwSignal::new("ON".to_string());
+    let forms = ctx.peek(|s| s.forms());
+    let topic = RwSignal::new(forms.topic.to_string());
+    let payload = RwSignal::new(forms.payload.to_string());
     let qos = RwSignal::new(0u8);
     let retain = RwSignal::new(false);
     // MQTT 5 properties, offered when the chosen device speaks 5.0 (empty: not sent).
@@ -185,7 +186,7 @@ pub fn SubscribeForm() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let device = RwSignal::new(String::new());
-    let filter = RwSignal::new("Casa/+/Temperatura".to_string());
+    let filter = RwSignal::new(ctx.peek(|s| s.forms().filter.to_string()));
     let qos = RwSignal::new(0u8);
     let error = move || {
         TopicFilter::new(filter.get())
@@ -267,10 +268,14 @@ pub fn ActingCard() -> impl IntoView {
             .filter(|a| list.contains(a))
             .or_else(|| list.first().cloned())?;
         ctx.read(|s| {
-            s.run
-                .world()
-                .device(&name)
-                .map(|d| (name.clone(), Status::of(d), d.wants_online, d.plugged))
+            s.run.world().device(&name).map(|d| {
+                (
+                    name.clone(),
+                    Status::of(d, s.run.now()),
+                    d.wants_online,
+                    d.plugged,
+                )
+            })
         })
     };
     move || {

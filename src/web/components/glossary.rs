@@ -33,6 +33,10 @@ pub enum Word {
     Session,
     /// The heartbeat.
     KeepAlive,
+    /// The run's speed (a control, not an MQTT word: not in the list).
+    Speed,
+    /// The run's seed (likewise).
+    Seed,
 }
 
 impl Word {
@@ -58,6 +62,8 @@ impl Word {
             Word::Will => "will",
             Word::Session => "session",
             Word::KeepAlive => "keep-alive",
+            Word::Speed => "speed",
+            Word::Seed => "seed",
         }
     }
 
@@ -71,6 +77,8 @@ impl Word {
             Word::Will => (Text::TermWill, Text::DefWill),
             Word::Session => (Text::TermSession, Text::DefSession),
             Word::KeepAlive => (Text::TermKeepAlive, Text::DefKeepAlive),
+            Word::Speed => (Text::Speed, Text::SpeedHelp),
+            Word::Seed => (Text::Seed, Text::SeedHelp),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::core::codec::{PacketType, ReasonCode, Version};
 use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::journey::Journey;
 use crate::core::trace::MsgId;
+use crate::web::components::coach::story_lines;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
 use crate::web::state::Ctx;
@@ -51,6 +52,27 @@ pub fn JourneyOf(msg: MsgId) -> impl IntoView {
             Some((j, version, acl))
         })
     });
+    // Once drawn, the journey comes into sight (it may sit below the fold): on a wide screen
+    // its column scrolls (it is the offset parent there), so the page keeps still; elsewhere
+    // the page scrolls to it.
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            let Some(el) = (document()
+                .query_selector("[data-testid=journey]")
+                .ok()
+                .flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                return;
+            };
+            let column = (el.closest(".col-c").ok().flatten())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|c| c.scroll_height() > c.client_height());
+            match column {
+                Some(c) => c.set_scroll_top(el.offset_top()),
+                None => el.scroll_into_view(),
+            }
+        });
+    });
     move || match journey.get() {
         None => empty(ctx.lang).into_any(),
         Some((j, version, acl)) => view! { <JourneyView j=j version=version acl=acl/> }.into_any(),
@@ -82,6 +104,12 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
         {refused.then(|| view! {
             <p class="field-error" data-testid="journey-refused">{move || lang.get().t(Text::JourneyRefused)}</p>
         })}
+        // First the story, told with this run's packets; then the details and the bytes.
+        <h3 class:hidden=refused>{move || lang.get().t(crate::core::i18n::coach::CoachText::StoryTitle)}</h3>
+        <ol class="story" data-testid="journey-story" class:hidden=refused>
+            {story_lines(&j, version).into_iter().map(|line| view! { <li>{move || line.told(lang.get())}</li> }).collect_view()}
+        </ol>
+        <p class="reach" data-testid="journey-reach" class:hidden=refused>{move || Msg::DeliveredOf { delivered: reach_n, matched: reach_m }.render(lang.get())}</p>
         {j.from.as_ref().filter(|_| !refused).map(|c| {
             let who = c.to_string();
             let login = j.login.clone().flatten();
@@ -102,13 +130,8 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        <p class="reach" data-testid="journey-reach" class:hidden=refused>{move || Msg::DeliveredOf { delivered: reach_n, matched: reach_m }.render(lang.get())}</p>
-        {j.bytes.clone().map(|bytes| view! {
-            <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
-            <PacketBytes bytes=bytes version=version testid="journey"/>
-        })}
         <h3 class:hidden=refused>{move || lang.get().t(Text::FiltersTried)}</h3>
-        <table class="filters-tried" data-testid="journey-filters" class:hidden=refused>
+        <div class="wide-table" class:hidden=refused><table class="filters-tried" data-testid="journey-filters">
             <thead><tr>
                 <th scope="col">{move || lang.get().t(Text::Subscriber)}</th>
                 <th scope="col">{move || lang.get().t(Text::FilterField)}</th>
@@ -126,12 +149,12 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 }
             }).collect_view()}
             </tbody>
-        </table>
-        <h3 class:hidden=refused>{move || lang.get().t(Text::Outcome)}</h3>
-        <ul class="fates" data-testid="journey-fates">
-            {j.fates.iter().map(|(c, f)| { let (c, f) = (c.to_string(), f.clone()); view! { <li><strong translate="no">{c}</strong>" "{move || f.told(lang.get())}</li> } }).collect_view()}
-        </ul>
+        </table></div>
         <Sequence j=j.clone()/>
+        {j.bytes.clone().map(|bytes| view! {
+            <h3>{move || lang.get().t(Text::PacketBytes)}</h3>
+            <div class="wide-table"><PacketBytes bytes=bytes version=version testid="journey"/></div>
+        })}
     }
 }
 

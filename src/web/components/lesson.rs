@@ -1,10 +1,13 @@
 //! The lesson being played: its text (fetched with the lesson), its goals (checked live on the
-//! trace), its hints, and the lessons passed in this browser (kept in `localStorage`).
+//! trace), the coach's word when a message misses the device a goal is about, its hints, and,
+//! once passed, what just happened and the next lesson (both in `coach`, fetched when first
+//! shown). Lessons passed in this browser are kept in `localStorage`.
 
 use leptos::prelude::*;
 
 use crate::core::i18n::{Msg, Text};
-use crate::core::sim::lessons::LessonText;
+use crate::core::sim::lessons::{LessonText, LESSONS};
+use crate::web::components::coach;
 use crate::web::state::Ctx;
 
 /// The lesson panel (empty in free play).
@@ -12,20 +15,27 @@ use crate::web::state::Ctx;
 pub fn LessonPanel() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
-    let lesson = move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()));
+    // The lesson's id, apart from the run's progress: the panel is built again only when
+    // another lesson opens (a hint opened while the run plays stays open).
+    let lesson = Memo::new(move |_| ctx.read(|s| s.lesson.map(|l| l.id)));
+    // Passed in an earlier visit: as it was when this run opened, not since.
+    let before = Memo::new(move |_| {
+        ctx.opened.track();
+        lesson
+            .get()
+            .is_some_and(|id| ctx.progress.with_untracked(|p| p.contains_key(id)))
+    });
+    let passed =
+        Memo::new(move |_| ctx.read(|s| !s.goals.is_empty() && s.goals.iter().all(|g| *g)));
     // A lesson passed is remembered in this browser.
     Effect::new(move |_| {
-        let passed = ctx.read(|s| {
-            let done = !s.goals.is_empty() && s.goals.iter().all(|g| *g);
-            s.lesson.filter(|_| done).map(|l| l.id)
-        });
-        if let Some(id) = passed {
+        if let (true, Some(id)) = (passed.get(), lesson.get_untracked()) {
             if !ctx.progress.with_untracked(|p| p.contains_key(id)) {
                 ctx.progress.set(crate::web::progress::mark(id));
             }
         }
     });
-    let total = crate::core::sim::lessons::LESSONS.len();
+    let total = LESSONS.len();
     let count = move || {
         let done = ctx.progress.with(|p| p.len()) as u64;
         Msg::LessonsDone(done, total as u64).render(lang.get())
@@ -47,7 +57,7 @@ pub fn LessonPanel() -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
         attempt.track();
-        let Some(l) = lesson().and_then(|id| crate::core::sim::lessons::lesson(&id)) else {
+        let Some(l) = lesson.get().and_then(crate::core::sim::lessons::lesson) else {
             return;
         };
         if file.with_untracked(|f| f.as_ref().is_some_and(|(id, r)| id == l.id && r.is_ok())) {
@@ -60,7 +70,7 @@ pub fn LessonPanel() -> impl IntoView {
         });
     });
     let text = move || {
-        let id = lesson()?;
+        let id = lesson.get()?;
         let lang = lang.get();
         file.with(|f| match f {
             Some((of, Ok(raw))) if *of == id => {
@@ -71,13 +81,8 @@ pub fn LessonPanel() -> impl IntoView {
         })
     };
     move || {
-        let Some(id) = lesson() else {
-            return ().into_any();
-        };
-        let Some(l) = crate::core::sim::lessons::lesson(&id) else {
-            return ().into_any();
-        };
-        let passed = move || ctx.read(|s| !s.goals.is_empty() && s.goals.iter().all(|g| *g));
+        let id = lesson.get()?;
+        let l = crate::core::sim::lessons::lesson(id)?;
         let body = move || {
             match text() {
             None => view! { <p class="muted" data-testid="lesson-loading" role="status">{lang.get().t(Text::LessonLoading)}</p> }.into_any(),
@@ -102,7 +107,14 @@ pub fn LessonPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <details class="hints">
+                {coach::advice("lesson-advice")}
+                <Show when=move || passed.get()>
+                    <div class="passed-box" data-testid="lesson-passed" role="status">
+                        <p class="passed">{move || lang.get().t(Text::LessonPassed)}</p>
+                        {coach::passed(l.id)}
+                    </div>
+                </Show>
+                <details class="hints" data-testid="hints">
                     <summary>{lang.get().t(Text::Hints)}</summary>
                     <ol>
                         {t.hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}
@@ -111,22 +123,18 @@ pub fn LessonPanel() -> impl IntoView {
             }.into_any(),
         }
         };
-        view! {
+        Some(view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
                 <h2 id="lesson-title" data-testid="lesson-title">{move || lang.get().t(l.title)}</h2>
-                <Show when=move || ctx.progress.with(|p| p.contains_key(l.id))>
+                <Show when=move || before.get()>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>
                 {body}
-                <Show when=passed>
-                    <p class="passed" data-testid="lesson-passed" role="status">{move || lang.get().t(Text::LessonPassed)}</p>
-                </Show>
                 <p class="progress hint">
                     <span data-testid="lessons-done">{count}</span>" "
                     <button type="button" class="link" data-testid="reset-progress" on:click=reset>{move || lang.get().t(Text::ResetProgress)}</button>
                 </p>
             </section>
-        }
-        .into_any()
+        })
     }
 }

@@ -4,6 +4,7 @@
 pub mod broker_panel;
 pub mod capture;
 pub mod class;
+pub mod coach;
 pub mod controls;
 pub mod devices;
 pub mod diagram;

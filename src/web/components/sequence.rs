@@ -116,9 +116,11 @@ pub fn SequenceView() -> impl IntoView {
                         std::iter::once(l.t(Text::Broker).to_string())
                             .chain(lanes.get())
                             .enumerate()
-                            // Each name fits its lane (cut with an ellipsis when lanes are narrow).
-                            .map(|(i, name)| view! { <span class="lane-name" class:broker=i == 0 translate=(i > 0).then_some("no") style:left=format!("{:.2}%", x(i))
-                                style:max-width=format!("min(6rem, {:.2}%)", 100.0 / (lanes.with(Vec::len) + 1) as f64)>{name}</span> })
+                            // Names on two staggered lines, each as wide as two lanes, so
+                            // neighbours never overlap and most names fit whole; a name still
+                            // cut shows whole on hover (its title).
+                            .map(|(i, name)| { let full = name.clone(); view! { <span title=full class="lane-name" class:broker=i == 0 class:low=i % 2 == 1 translate=(i > 0).then_some("no") style:left=format!("{:.2}%", x(i))
+                                style:max-width=format!("min(8rem, {:.2}%)", 200.0 / (lanes.with(Vec::len) + 1) as f64)>{name}</span> } })
                             .collect_view()
                     }}
                 </div>

@@ -203,8 +203,10 @@ impl Sim {
         self.announce = None;
         self.seen = self.run.trace_total();
         if let Some(l) = self.lesson {
-            if let Some(goals) = super::lesson_goals(l, self.run.world(), self.run.trace()) {
-                self.goals = goals;
+            if let Some(judged) = super::lesson_goals(l, self.run.world(), self.run.trace(), false)
+            {
+                self.goals = judged.goals;
+                self.advice = judged.advice;
             }
         }
     }

@@ -4,6 +4,7 @@
 //! tests apply.
 
 mod checks;
+pub mod coach;
 
 use serde_json::Value;
 
@@ -15,6 +16,7 @@ use crate::core::sim::world::World;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::TraceEvent;
 use crate::core::types::QoS;
+pub use coach::{Advice, Watch};
 
 /// A step of a lesson's intended solution: wait, then act.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +38,70 @@ pub struct Lesson {
     pub title: Text,
     /// How many goals [`Lesson::check`] reports.
     pub goals: usize,
+    /// The devices its goals are about and the topics they should receive (the coach says
+    /// why one missed a message).
+    pub watch: &'static [Watch],
+    /// What the publish and subscribe forms show when it opens.
+    pub forms: Forms,
     json: &'static str,
+}
+
+/// What the forms show when a run opens: the acting device, a topic and payload to publish,
+/// a filter to subscribe to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Forms {
+    /// The acting device.
+    pub acting: &'static str,
+    /// The publish form's topic.
+    pub topic: &'static str,
+    /// The publish form's payload.
+    pub payload: &'static str,
+    /// The subscribe form's filter.
+    pub filter: &'static str,
+}
+
+impl Forms {
+    /// Free play's (and a teacher's scenario's): order the living-room light on, watch every
+    /// temperature.
+    pub const FREE_PLAY: Forms = Forms {
+        acting: "",
+        topic: "Casa/Salon/Luz/Orden",
+        payload: "ON",
+        filter: "Casa/+/Temperatura",
+    };
+}
+
+impl Forms {
+    /// The acting device, if the run names one.
+    pub fn acting(&self) -> Option<String> {
+        (!self.acting.is_empty()).then(|| self.acting.to_string())
+    }
+}
+
+impl Default for Forms {
+    fn default() -> Forms {
+        Forms::FREE_PLAY
+    }
+}
+
+/// A lesson's forms.
+const fn forms(
+    acting: &'static str,
+    topic: &'static str,
+    payload: &'static str,
+    filter: &'static str,
+) -> Forms {
+    Forms {
+        acting,
+        topic,
+        payload,
+        filter,
+    }
+}
+
+/// A lesson's watch.
+const fn watch(device: &'static str, topics: &'static str) -> Watch {
+    Watch { device, topics }
 }
 
 /// A lesson's texts in one language.
@@ -324,78 +389,140 @@ pub static LESSONS: [Lesson; 13] = [
         id: "pubsub",
         title: Text::LessonPubsub,
         goals: 1,
+        watch: &[watch("panel", "Casa/Cocina/Temperatura")],
+        forms: forms(
+            "panel",
+            "Casa/Cocina/Temperatura",
+            "21.5",
+            "Casa/Cocina/Temperatura",
+        ),
         json: include_str!("01-pubsub.json"),
     },
     Lesson {
         id: "wildcards",
         title: Text::LessonWildcards,
         goals: 2,
+        watch: &[
+            watch("panel", "Casa/+/Temperatura"),
+            watch("todo", "Casa/#"),
+        ],
+        forms: forms(
+            "panel",
+            "Casa/Cocina/Temperatura",
+            "21.5",
+            "Casa/Cocina/Temperatura",
+        ),
         json: include_str!("02-wildcards.json"),
     },
     Lesson {
         id: "queue",
         title: Text::LessonQueue,
         goals: 2,
+        watch: &[],
+        forms: forms("movil", "Casa/Puerta/Timbre", "ding", "Casa/Puerta/Timbre"),
         json: include_str!("03-queue.json"),
     },
     Lesson {
         id: "qos",
         title: Text::LessonQos,
         goals: 1,
+        watch: &[],
+        forms: forms("registro", "Casa/Contador", "1", "Casa/Contador"),
         json: include_str!("04-qos.json"),
     },
     Lesson {
         id: "retained",
         title: Text::LessonRetained,
         goals: 1,
+        watch: &[],
+        forms: forms("riego", "Casa/Jardin/Riego", "apagado", "Casa/Jardin/#"),
         json: include_str!("05-retained.json"),
     },
     Lesson {
         id: "will",
         title: Text::LessonWill,
         goals: 1,
+        watch: &[],
+        forms: forms(
+            "nevera",
+            "Casa/Cocina/Nevera/Temperatura",
+            "4.0",
+            "Casa/Cocina/Nevera/#",
+        ),
         json: include_str!("06-will.json"),
     },
     Lesson {
         id: "security",
         title: Text::LessonSecurity,
         goals: 2,
+        watch: &[],
+        forms: forms("movil", "Casa/Puerta/Orden", "ON", "Casa/Puerta/Estado"),
         json: include_str!("07-security.json"),
     },
     Lesson {
         id: "tls",
         title: Text::LessonTls,
         goals: 1,
+        watch: &[],
+        forms: forms("alarma", "Casa/Alarma/Estado", "OK", "Casa/Alarma/#"),
         json: include_str!("08-tls.json"),
     },
     Lesson {
         id: "house",
         title: Text::LessonHouse,
         goals: 1,
+        watch: &[],
+        forms: forms("movil", "Casa/Salon/Luz/Orden", "ON", "Casa/+/Luz"),
         json: include_str!("09-house.json"),
     },
     Lesson {
         id: "filters",
         title: Text::LessonFilters,
         goals: 3,
+        watch: &[
+            watch("reto1", "Casa/+/Temperatura"),
+            watch("reto2", "Casa/Garaje/#"),
+        ],
+        forms: forms(
+            "reto1",
+            "Casa/Cocina/Temperatura",
+            "22.5",
+            "Casa/Cocina/Temperatura",
+        ),
         json: include_str!("10-filters.json"),
     },
     Lesson {
         id: "shared",
         title: Text::LessonShared,
         goals: 3,
+        watch: &[],
+        forms: forms(
+            "trabajador1",
+            "Fabrica/Linea1/Pedido",
+            "pedido",
+            "$share/grupo/Fabrica/+/Pedido",
+        ),
         json: include_str!("11-shared.json"),
     },
     Lesson {
         id: "expiry",
         title: Text::LessonExpiry,
         goals: 3,
+        watch: &[],
+        forms: forms("central", "Casa/Avisos", "puerta abierta", "Casa/Avisos"),
         json: include_str!("12-expiry.json"),
     },
     Lesson {
         id: "request",
         title: Text::LessonRequest,
         goals: 2,
+        watch: &[],
+        forms: forms(
+            "panel",
+            "Casa/Termostato/Consulta",
+            "consigna?",
+            "Casa/Panel/Respuesta",
+        ),
         json: include_str!("13-request.json"),
     },
 ];

@@ -1,0 +1,139 @@
+//! The lesson's coach and the journey told as a story, on real runs of the lessons: the
+//! wrong device and a filter that fails at a level are named, nothing is said before the
+//! student acts or once the message arrives; a retained message's journey counts its new
+//! subscriber and tells each delivery once.
+
+use mqtt_playground::core::codec::Version;
+use mqtt_playground::core::i18n::Lang;
+use mqtt_playground::core::journey::{Journey, Line};
+use mqtt_playground::core::sim::lessons::coach::{advise, story_msg};
+use mqtt_playground::core::sim::lessons::{lesson, Advice};
+use mqtt_playground::core::sim::{Action, Run};
+use mqtt_playground::core::trace::TraceKind;
+
+fn pubsub() -> Run {
+    let l = lesson("pubsub").unwrap();
+    Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap()
+}
+
+fn subscribe(r: &mut Run, device: &str, filter: &str) {
+    let json = format!(r#"{{"type":"subscribe","device":"{device}","filter":"{filter}"}}"#);
+    r.apply(Action::from_json(&json, Lang::En).unwrap(), Lang::En)
+        .unwrap();
+}
+
+fn advice(r: &Run) -> Option<Advice> {
+    advise(lesson("pubsub").unwrap().watch, r.world(), r.trace())
+}
+
+#[test]
+fn nothing_is_said_before_the_student_acts() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 6_000, usize::MAX);
+    assert_eq!(advice(&r), None);
+}
+
+#[test]
+fn the_wrong_device_subscribed_is_named() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "cocina", "Casa/Cocina/Temperatura");
+    r.run_until(r.now() + 3_000, usize::MAX);
+    match advice(&r) {
+        Some(Advice::WrongDevice { wanted, got, topic }) => {
+            assert_eq!((wanted.as_str(), got.as_str()), ("panel", "cocina"));
+            assert_eq!(topic.as_str(), "Casa/Cocina/Temperatura");
+        }
+        other => panic!("expected the wrong device, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_lower_case_filter_fails_at_level_one_and_the_right_one_silences_the_coach() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "panel", "casa/cocina/temperatura");
+    r.run_until(r.now() + 3_000, usize::MAX);
+    let a = advice(&r).expect("advice");
+    assert!(matches!(&a, Advice::FilterMissed { device, .. } if device == "panel"));
+    assert_eq!(a.failed_level(), Some(1));
+    subscribe(&mut r, "panel", "Casa/Cocina/Temperatura");
+    r.run_until(r.now() + 3_000, usize::MAX);
+    assert_eq!(advice(&r), None);
+    let l = lesson("pubsub").unwrap();
+    assert!(l.passed(r.world(), r.trace()));
+    // The story of the pass is a message panel got.
+    let msg = story_msg(l.watch, r.world(), r.trace()).expect("a message");
+    let j = Journey::gather(r.trace(), msg).unwrap();
+    let story = j.story(Version::V311);
+    assert!(
+        matches!(&story[0], Line::Published { from: Some(f), payload: Some(_), .. } if &**f == "cocina")
+    );
+    assert!(story.iter().any(
+        |l| matches!(l, Line::Delivered { client, retained: false, .. } if &**client == "panel")
+    ));
+}
+
+#[test]
+fn a_device_offline_is_said_to_be_offline() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "panel", "Casa/Cocina/Temperatura");
+    r.apply(
+        Action::from_json(r#"{"type":"offline","device":"panel"}"#, Lang::En).unwrap(),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_until(r.now() + 5_000, usize::MAX);
+    assert!(matches!(advice(&r), Some(Advice::Offline { device }) if device == "panel"));
+}
+
+#[test]
+fn a_retained_message_tells_its_new_subscriber_once_and_counts_it() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    r.apply(
+        Action::from_json(
+            r#"{"type":"publish","device":"cocina","topic":"Casa/Nota","payload":"hola","retain":true}"#,
+            Lang::En,
+        )
+        .unwrap(),
+        Lang::En,
+    )
+    .unwrap();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "panel", "Casa/#");
+    r.run_until(r.now() + 1_000, usize::MAX);
+    let msg = r
+        .trace()
+        .iter()
+        .find_map(|e| match &e.kind {
+            TraceKind::Published { msg, topic, .. } if topic.as_str() == "Casa/Nota" => Some(*msg),
+            _ => None,
+        })
+        .unwrap();
+    let j = Journey::gather(r.trace(), msg).unwrap();
+    assert_eq!(j.reach(), (1, 1), "panel got it and counts as reached");
+    let story = j.story(Version::V311);
+    let panel: Vec<_> = story
+        .iter()
+        .filter(|l| matches!(l, Line::Delivered { client, .. } if &**client == "panel"))
+        .collect();
+    assert_eq!(panel.len(), 1, "{story:?}");
+    assert!(matches!(panel[0], Line::Delivered { retained: true, .. }));
+    assert!(story.contains(&Line::Retained));
+}
+
+#[test]
+fn a_device_whose_own_goal_wants_the_message_is_not_the_wrong_device() {
+    // Lesson 2: panel subscribed rightly; todo (the second goal's device) has no subscription yet.
+    let l = lesson("wildcards").unwrap();
+    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "panel", "Casa/+/Temperatura");
+    r.run_until(r.now() + 4_000, usize::MAX);
+    match advise(l.watch, r.world(), r.trace()) {
+        Some(Advice::NotSubscribed { device, .. }) => assert_eq!(device, "todo"),
+        other => panic!("expected todo to be not subscribed, got {other:?}"),
+    }
+}
