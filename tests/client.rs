@@ -423,3 +423,19 @@ fn the_clients_own_topic_aliases_stay_within_the_brokers_maximum() {
         .iter()
         .any(|k| matches!(k, TraceKind::ProtocolError { .. })));
 }
+
+#[test]
+fn a_3_1_1_only_broker_refusing_an_mqtt_5_connect_is_an_unsupported_version() {
+    use mqtt_playground::core::codec::ReasonCode;
+    // What aedes and amqtt answer an MQTT 5 CONNECT: a 3.1.1 CONNACK, return code 1.
+    let mut s = ClientSession::new(Connect::new(Version::V5, ClientId::new("nuevo").unwrap()));
+    s.start(Time::ZERO);
+    while s.poll_transmit().is_some() {}
+    s.handle_bytes(Time::ZERO, &[0x20, 0x02, 0x00, 0x01]);
+    let events: Vec<_> = std::iter::from_fn(|| s.poll_event()).collect();
+    assert!(
+        events.iter().any(|e| matches!(e, ClientEvent::Refused { code } if *code == ReasonCode::UNSUPPORTED_PROTOCOL_VERSION)),
+        "{events:?}"
+    );
+    assert_ne!(s.state(), State::Connected);
+}

@@ -286,6 +286,15 @@ impl ClientSession {
                     self.on_packet(now, packet);
                 }
                 Ok(Decoded::Incomplete { .. }) => break,
+                // A 3.1.1-only broker answers an MQTT 5 CONNECT in 3.1.1: return code 1,
+                // "unacceptable protocol version", which 5.0 calls 0x84 [MQTT-3.1.2-2].
+                Err(_) if self.answered_in_311(&self.buf[at..]) => {
+                    self.events.push_back(ClientEvent::Refused {
+                        code: ReasonCode::UNSUPPORTED_PROTOCOL_VERSION,
+                    });
+                    self.handle_closed();
+                    return;
+                }
                 Err(e) => {
                     self.events.push_back(ClientEvent::Malformed(e));
                     self.handle_closed();
@@ -294,6 +303,14 @@ impl ClientSession {
             }
         }
         self.buf.drain(..at);
+    }
+
+    /// Whether `bytes` are a 3.1.1 CONNACK refusing the protocol version, in answer to an
+    /// MQTT 5 CONNECT.
+    fn answered_in_311(&self, bytes: &[u8]) -> bool {
+        self.state == State::Connecting
+            && self.connect.version == Version::V5
+            && matches!(bytes, [0x20, 0x02, 0x00, 0x01, ..])
     }
 
     /// Time passed: sends PINGREQ when the keep-alive is due.

@@ -273,4 +273,22 @@ mod tests {
         .diagnose(Lang::Es);
         assert!(wrong.what.contains("contraseña"));
     }
+
+    #[test]
+    fn a_broker_refusing_mqtt_5_says_to_choose_3_1_1_in_both_languages() {
+        let p = Problem::Refused {
+            code: ReasonCode::UNSUPPORTED_PROTOCOL_VERSION,
+            version: Version::V5,
+        };
+        let (es, en) = (p.diagnose(Lang::Es), p.diagnose(Lang::En));
+        assert!(es.what.contains("no habla MQTT 5"), "{es:?}");
+        assert!(es.fix.contains("Elige 3.1.1"), "{es:?}");
+        assert!(en.what.contains("does not speak MQTT 5"), "{en:?}");
+        assert!(en.fix.contains("Choose 3.1.1"), "{en:?}");
+        let old = Problem::Refused {
+            code: ReasonCode(1),
+            version: Version::V311,
+        };
+        assert!(old.diagnose(Lang::Es).fix.contains("Elige 5"));
+    }
 }

@@ -1424,9 +1424,13 @@ fn refusal(
 ) -> (&'static str, &'static str) {
     let c = code.0;
     match (version, c) {
-        (Version::V311, 1) | (Version::V5, 0x84) => (
-            "The broker does not support this MQTT version.",
-            "Switch to the other version (3.1.1 or 5).",
+        (Version::V5, 0x84) => (
+            "The broker does not speak MQTT 5: it refused the version (some, like aedes, only speak MQTT 3.1.1).",
+            "Choose 3.1.1 in \"MQTT version\" and connect again: everything in this course works with 3.1.1.",
+        ),
+        (Version::V311, 1) => (
+            "The broker does not support MQTT 3.1.1.",
+            "Choose 5 in \"MQTT version\" and connect again.",
         ),
         (Version::V311, 2) | (Version::V5, 0x85) => (
             "The broker rejected the client id.",

@@ -1435,9 +1435,13 @@ fn refusal(
 ) -> (&'static str, &'static str) {
     let c = code.0;
     match (version, c) {
-        (Version::V311, 1) | (Version::V5, 0x84) => (
-            "El bróker no admite esta versión de MQTT.",
-            "Cambia a la otra versión (3.1.1 o 5).",
+        (Version::V5, 0x84) => (
+            "El bróker no habla MQTT 5: rechazó la versión (algunos, como aedes, solo hablan MQTT 3.1.1).",
+            "Elige 3.1.1 en «Versión MQTT» y vuelve a conectar: todo lo de este curso funciona con 3.1.1.",
+        ),
+        (Version::V311, 1) => (
+            "El bróker no admite MQTT 3.1.1.",
+            "Elige 5 en «Versión MQTT» y vuelve a conectar.",
         ),
         (Version::V311, 2) | (Version::V5, 0x85) => (
             "El bróker rechazó el identificador de cliente.",
