@@ -255,3 +255,48 @@ test('without accounts, a name already in the class gets a suffix; a reload keep
     open.kill();
   }
 });
+
+test('a class on aedes (npm, MQTT 3.1.1, state in memory): two students pass, the teacher sees it, a will, and after a restart the students publish again', async () => {
+  const [tcp, ws] = [18872, 18873];
+  const aedes = () => spawn(process.execPath, [new URL('./brokers/aedes.mjs', import.meta.url).pathname, String(tcp), String(ws)], { stdio: 'ignore' });
+  let broker2 = aedes();
+  try {
+    await waitPort(ws);
+    const link = `${base}?class=AED&broker=${encodeURIComponent(`ws://127.0.0.1:${ws}/`)}&lang=es`;
+    const teacher = await context();
+    await teacher.page.goto(`${link}&teacher=1`);
+    await teacher.page.click(byId('class-connect'));
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'conectado', byId('class-status'));
+    const students = [];
+    for (const name of ['Ana', 'Luis']) {
+      const s = await context();
+      await s.page.goto(`${link}&lesson=pubsub`);
+      await s.page.fill(byId('class-name'), name);
+      await s.page.click(byId('class-join-button'));
+      await s.page.waitForSelector(byId('class-joined'));
+      await passLesson1(s.page);
+      students.push(s);
+    }
+    await teacher.page.waitForSelector(cell('ana', 'pubsub', 'passed'));
+    await teacher.page.waitForSelector(cell('luis', 'pubsub', 'passed'));
+    // Luis closes his laptop: his will marks him offline.
+    await students[1].ctx.close();
+    await teacher.page.waitForSelector(`${byId('class-row')}[data-student="luis"] .dot:not(.online)`);
+    // aedes restarts with nothing kept: Ana's page reconnects and publishes her progress again.
+    broker2.kill('SIGTERM');
+    await new Promise((r) => broker2.once('exit', r));
+    broker2 = aedes();
+    await waitPort(ws);
+    const late = await context();
+    await late.page.goto(`${link}&teacher=1`);
+    await late.page.click(byId('class-connect'));
+    await late.page.waitForSelector(cell('ana', 'pubsub', 'passed'), { timeout: 20_000 });
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'conectado', byId('class-status'), { timeout: 20_000 });
+    await teacher.page.waitForSelector(`${byId('class-row')}[data-student="ana"] .dot.online`);
+    assert.deepEqual(students[0].errors, []);
+    assert.deepEqual(late.errors, []);
+    for (const c of [teacher, students[0], late]) await c.ctx.close();
+  } finally {
+    broker2.kill('SIGTERM');
+  }
+});
