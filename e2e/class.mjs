@@ -300,3 +300,43 @@ test('a class on aedes (npm, MQTT 3.1.1, state in memory): two students pass, th
     broker2.kill('SIGTERM');
   }
 });
+
+test('a classroom broker bridged to a school broker: students on one, the teacher on the other', async () => {
+  // The school broker (open, as a school's own might be inside its network).
+  const school = join(dir, 'school.conf');
+  await writeFile(school, 'log_dest stderr\nlog_type error\nlistener 18890 127.0.0.1\nallow_anonymous true\nlistener 18891\nprotocol websockets\nallow_anonymous true\n');
+  const schoolBroker = spawn('mosquitto', ['-c', school], { stdio: 'ignore' });
+  // A classroom broker written by the same script, with --bridge.
+  const roomDir = await mkdtemp(join(tmpdir(), 'classroom-bridged-'));
+  const room = spawn('scripts/classroom-broker.sh', ['--names', 'tests/class/names.txt', '--dir', roomDir,
+    '--ws-port', '18892', '--mqtt-port', '18893', '--bridge', 'mqtt://127.0.0.1:18890', '--foreground'], { stdio: 'ignore' });
+  try {
+    await waitPort(18891); await waitPort(18892); await waitPort(18893);
+    assert.match(await readFile(join(roomDir, 'mosquitto.conf'), 'utf8'), /connection school\naddress 127\.0\.0\.1:18890\n[^]*topic mqtt-playground\/# both 1/);
+    const roomAccounts = Object.fromEntries((await readFile(join(roomDir, 'accounts.csv'), 'utf8')).trim().split('\n').slice(1)
+      .map((l) => l.split(',')).map(([, u, p]) => [u, p]));
+    const teacher = await context();
+    await teacher.page.goto(`${base}?class=PUENTE&broker=${encodeURIComponent('ws://127.0.0.1:18891/')}&lang=es&teacher=1`);
+    await teacher.page.click(byId('class-connect'));
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'conectado', byId('class-status'));
+    const ana = await context();
+    await ana.page.goto(`${base}?class=PUENTE&broker=${encodeURIComponent('ws://127.0.0.1:18892/')}&lang=es&lesson=pubsub`);
+    await ana.page.fill(byId('class-name'), 'Ana García');
+    await ana.page.fill(byId('class-username'), 'ana-garcia');
+    await ana.page.fill(byId('class-password'), roomAccounts['ana-garcia']);
+    await ana.page.click(byId('class-join-button'));
+    await ana.page.waitForSelector(byId('class-joined'));
+    await teacher.page.waitForSelector(cell('ana-garcia', 'pubsub', 'current'), { timeout: 10_000 });
+    await passLesson1(ana.page);
+    const passedAt = Date.now();
+    await teacher.page.waitForSelector(cell('ana-garcia', 'pubsub', 'passed'), { timeout: 5_000 });
+    console.log(`through the bridge, the teacher saw the pass after ${Date.now() - passedAt} ms`);
+    assert.deepEqual(ana.errors, []);
+    assert.deepEqual(teacher.errors, []);
+    await ana.ctx.close();
+    await teacher.ctx.close();
+  } finally {
+    room.kill('SIGTERM');
+    schoolBroker.kill('SIGTERM');
+  }
+});

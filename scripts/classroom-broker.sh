@@ -4,6 +4,7 @@
 #   scripts/classroom-broker.sh --names names.txt [--dir classroom] [--ws-port 9001]
 #       [--mqtt-port 1883] [--prefix mqtt-playground] [--teacher profesor]
 #       [--cert cert.pem --key key.pem [--wss-port 9443]] [--foreground | --no-start]
+#       [--bridge mqtt://SCHOOL:1883 [--bridge-user USER --bridge-password PASS]]
 #
 # names.txt has one student per line (blank lines and lines starting with # are skipped).
 # It writes into --dir:
@@ -16,12 +17,16 @@
 #   mosquitto.conf  a WebSocket listener (and wss with --cert/--key), a plain MQTT listener,
 #                   no anonymous access, retained messages kept on disk (data/), so a restart
 #                   loses no student's progress
+# With --bridge, the classroom broker is bridged to a school broker: everything under
+# <prefix>/ goes both ways, so a teacher on the school broker sees every classroom (one more
+# hop; each broker keeps its own retained messages).
 # Then it starts mosquitto in the background (pid in mosquitto.pid, log in mosquitto.log),
 # or in the foreground with --foreground; --no-start only writes the files.
 set -euo pipefail
 
 names="" dir="classroom" ws_port=9001 mqtt_port=1883 prefix="mqtt-playground" teacher="profesor"
 cert="" key="" wss_port=9443 start="background"
+bridge="" bridge_user="" bridge_password=""
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +39,9 @@ while [ $# -gt 0 ]; do
     --teacher) teacher=$2; shift ;;
     --cert) cert=$2; shift ;;
     --key) key=$2; shift ;;
+    --bridge) bridge=$2; shift ;;
+    --bridge-user) bridge_user=$2; shift ;;
+    --bridge-password) bridge_password=$2; shift ;;
     --foreground) start="foreground" ;;
     --no-start) start="none" ;;
     -h|--help) usage 0 ;;
@@ -49,6 +57,13 @@ fi
 case "$prefix" in
   ""|*+*|*#*|\$*|/*|*/|*//*) echo "--prefix must be a topic without wildcards, \$ or empty levels" >&2; exit 1 ;;
 esac
+bridge_address=""
+if [ -n "$bridge" ]; then
+  bridge_address=${bridge#mqtt://}
+  bridge_address=${bridge_address%/}
+  [[ "$bridge_address" =~ ^[A-Za-z0-9.-]+:[0-9]+$ ]] \
+    || { echo "--bridge takes mqtt://HOST:PORT (plain MQTT, as mosquitto bridges speak it)" >&2; exit 1; }
+fi
 for port in "$ws_port" "$mqtt_port" "$wss_port"; do
   [[ "$port" =~ ^[0-9]+$ ]] || { echo "ports are numbers: $port" >&2; exit 1; }
 done
@@ -143,6 +158,20 @@ EOF
     echo "protocol websockets"
     echo "certfile $(cd "$(dirname "$cert")" && pwd)/$(basename "$cert")"
     echo "keyfile $(cd "$(dirname "$key")" && pwd)/$(basename "$key")"
+  fi
+  if [ -n "$bridge_address" ]; then
+    echo ""
+    echo "# Bridged to the school broker: the whole prefix both ways."
+    echo "connection school"
+    echo "address $bridge_address"
+    # One id per classroom broker (this machine, this port): the school keeps each bridge's session.
+    echo "remote_clientid classroom-$(hostname -s | tr -c 'A-Za-z0-9\n' '-')-$ws_port"
+    echo "topic $prefix/# both 1"
+    echo "cleansession false"
+    echo "try_private true"
+    echo "bridge_protocol_version mqttv311"
+    [ -z "$bridge_user" ] || echo "remote_username $bridge_user"
+    [ -z "$bridge_password" ] || echo "remote_password $bridge_password"
   fi
 } > "$dir/mosquitto.conf"
 umask 022

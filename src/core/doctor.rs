@@ -149,6 +149,12 @@ pub enum Problem {
         /// The reason code.
         code: ReasonCode,
     },
+    /// The socket opened and the CONNECT went out, but the broker closed it without a CONNACK
+    /// (what some 3.1.1-only brokers do to an MQTT 5 CONNECT).
+    ClosedBeforeConnack {
+        /// The protocol version used.
+        version: Version,
+    },
     /// No CONNACK in time.
     NoAnswer {
         /// Seconds waited.
@@ -247,6 +253,9 @@ mod tests {
                 });
             }
         }
+        for version in [Version::V311, Version::V5] {
+            problems.push(Problem::ClosedBeforeConnack { version });
+        }
         for c in 1..=5 {
             problems.push(Problem::Refused {
                 code: ReasonCode(c),
@@ -272,6 +281,42 @@ mod tests {
         }
         .diagnose(Lang::Es);
         assert!(wrong.what.contains("contraseña"));
+    }
+
+    #[test]
+    fn a_broker_closing_without_connack_on_mqtt_5_suggests_3_1_1() {
+        let p = Problem::ClosedBeforeConnack {
+            version: Version::V5,
+        };
+        let (es, en) = (p.diagnose(Lang::Es), p.diagnose(Lang::En));
+        assert!(
+            es.what.contains("sin responder") && es.what.contains("MQTT 5"),
+            "{es:?}"
+        );
+        assert!(es.fix.contains("Elige 3.1.1"), "{es:?}");
+        assert!(
+            en.what.contains("without answering") && en.what.contains("MQTT 5"),
+            "{en:?}"
+        );
+        assert!(en.fix.contains("Choose 3.1.1"), "{en:?}");
+        let v3 = Problem::ClosedBeforeConnack {
+            version: Version::V311,
+        };
+        assert!(!v3.diagnose(Lang::Es).fix.contains("Elige 3.1.1"));
+    }
+
+    #[test]
+    fn a_websocket_that_never_opens_names_the_mqtt_subprotocol() {
+        // A server that refuses the subprotocol `mqtt` fails the handshake: code 1006.
+        for secure in [false, true] {
+            let p = Problem::Closed {
+                code: 1006,
+                before_open: true,
+                secure,
+            };
+            assert!(p.diagnose(Lang::Es).fix.contains("subprotocolo «mqtt»"));
+            assert!(p.diagnose(Lang::En).fix.contains("subprotocol \"mqtt\""));
+        }
     }
 
     #[test]

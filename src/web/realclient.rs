@@ -402,6 +402,10 @@ impl RealClient {
 
     fn on_close(&self, code: u16) {
         let mut live = self.0.borrow_mut();
+        // Closed after the CONNECT went out, before any CONNACK: the broker gave no answer.
+        let unanswered = (live.session.as_ref())
+            .filter(|s| live.opened && s.state() == crate::core::client::State::Connecting)
+            .map(|s| s.version());
         if let Some(s) = live.session.as_mut() {
             s.handle_closed();
         }
@@ -417,10 +421,13 @@ impl RealClient {
             Some(Problem::Refused { .. } | Problem::NoAnswer { .. } | Problem::Malformed { .. })
         );
         if !live.user_closed && !refused {
-            live.problem = Some(Problem::Closed {
-                code,
-                before_open: !live.opened,
-                secure,
+            live.problem = Some(match unanswered {
+                Some(version) => Problem::ClosedBeforeConnack { version },
+                None => Problem::Closed {
+                    code,
+                    before_open: !live.opened,
+                    secure,
+                },
             });
         }
         let retry = !live.user_closed && live.ever_connected && !refused;

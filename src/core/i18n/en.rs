@@ -1328,9 +1328,9 @@ impl Language for En {
             DoctorProblem::Closed { code: 1006 | 1015, before_open: true, secure } => d(
                 format!("The {}WebSocket connection could not be opened.", if *secure { "secure " } else { "" }),
                 if *secure {
-                    "Check the host, the secure WebSocket port (not MQTT's 8883) and the path (/mqtt on HiveMQ and EMQX). A public broker may be down: try another one from the list."
+                    "Check the host, the secure WebSocket port (not MQTT's 8883), the path (/mqtt on HiveMQ and EMQX) and that the server accepts the subprotocol \"mqtt\". A public broker may be down: try another one from the list."
                 } else {
-                    "Check the host, the WebSocket port (not MQTT's 1883) and the path (/mqtt on HiveMQ and EMQX). A public broker may be down: try another one from the list."
+                    "Check the host, the WebSocket port (not MQTT's 1883), the path (/mqtt on HiveMQ and EMQX) and that the server accepts the subprotocol \"mqtt\". A public broker may be down: try another one from the list."
                 },
             ),
             DoctorProblem::Closed { code, before_open, .. } => {
@@ -1368,6 +1368,14 @@ impl Language for En {
             DoctorProblem::PublishDenied { topic, code } => d(
                 format!("The broker did not accept your message on \"{topic}\" (code {:#04x}).", code.0),
                 "Your user probably cannot write to that topic (ACL). With MQTT 3.1.1 the broker drops it silently.",
+            ),
+            DoctorProblem::ClosedBeforeConnack { version: Version::V5 } => d(
+                "The broker closed the connection without answering your MQTT 5 CONNECT: some brokers that only speak MQTT 3.1.1 do that.".to_string(),
+                "Choose 3.1.1 in \"MQTT version\" and connect again.",
+            ),
+            DoctorProblem::ClosedBeforeConnack { .. } => d(
+                "The broker closed the connection without answering your CONNECT.".to_string(),
+                "Check that the address is an MQTT broker's (port and path) and that it lets anonymous clients or your user in; if it happens again, try MQTT 5.",
             ),
             DoctorProblem::NoAnswer { seconds } => d(
                 format!("The broker did not answer CONNECT within {seconds} s."),

@@ -1339,9 +1339,9 @@ impl Language for Es {
             DoctorProblem::Closed { code: 1006 | 1015, before_open: true, secure } => d(
                 format!("No se pudo abrir la conexión WebSocket{}.", if *secure { " segura" } else { "" }),
                 if *secure {
-                    "Comprueba el nombre, el puerto WebSocket seguro (no el 8883 de MQTT) y la ruta (/mqtt en HiveMQ y EMQX). Si el bróker es público, puede estar caído: prueba otro de la lista."
+                    "Comprueba el nombre, el puerto WebSocket seguro (no el 8883 de MQTT), la ruta (/mqtt en HiveMQ y EMQX) y que el servidor acepte el subprotocolo «mqtt». Si el bróker es público, puede estar caído: prueba otro de la lista."
                 } else {
-                    "Comprueba el nombre, el puerto WebSocket (no el 1883 de MQTT) y la ruta (/mqtt en HiveMQ y EMQX). Si el bróker es público, puede estar caído: prueba otro de la lista."
+                    "Comprueba el nombre, el puerto WebSocket (no el 1883 de MQTT), la ruta (/mqtt en HiveMQ y EMQX) y que el servidor acepte el subprotocolo «mqtt». Si el bróker es público, puede estar caído: prueba otro de la lista."
                 },
             ),
             DoctorProblem::Closed { code, before_open, .. } => {
@@ -1379,6 +1379,14 @@ impl Language for Es {
             DoctorProblem::PublishDenied { topic, code } => d(
                 format!("El bróker no aceptó tu mensaje en «{topic}» (código {:#04x}).", code.0),
                 "Probablemente tu usuario no puede escribir en ese tema (ACL). En MQTT 3.1.1 el bróker lo descarta en silencio.",
+            ),
+            DoctorProblem::ClosedBeforeConnack { version: Version::V5 } => d(
+                "El bróker cerró la conexión sin responder a tu CONNECT de MQTT 5: así lo hacen algunos brókeres que solo hablan MQTT 3.1.1.".to_string(),
+                "Elige 3.1.1 en «Versión MQTT» y vuelve a conectar.",
+            ),
+            DoctorProblem::ClosedBeforeConnack { .. } => d(
+                "El bróker cerró la conexión sin responder a tu CONNECT.".to_string(),
+                "Comprueba que la dirección es la de un bróker MQTT (puerto y ruta) y que admite clientes anónimos o tu usuario; si se repite, prueba con MQTT 5.",
             ),
             DoctorProblem::NoAnswer { seconds } => d(
                 format!("El bróker no respondió al CONNECT en {seconds} s."),
