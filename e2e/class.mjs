@@ -340,3 +340,43 @@ test('a classroom broker bridged to a school broker: students on one, the teache
     schoolBroker.kill('SIGTERM');
   }
 });
+
+test('a class of 60 on the teacher\'s table: only the rows in sight are drawn, sorted by name or progress, found by name', async () => {
+  const conf = join(dir, 'many.conf');
+  await writeFile(conf, 'listener 18894 127.0.0.1\nallow_anonymous true\nlistener 18895\nprotocol websockets\nallow_anonymous true\n');
+  const many = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+  try {
+    await waitPort(18894); await waitPort(18895);
+    const lessons = ['pubsub', 'wildcards', 'queue', 'qos', 'retained'];
+    for (let i = 0; i < 60; i++) {
+      const progress = JSON.stringify({ v: 1, id: `b${i}`, name: `Alumno ${String(i).padStart(2, '0')}`, lesson: null,
+        passed: lessons.slice(0, i === 42 ? 5 : i % 3), goals: {}, seen: Date.now() });
+      await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18894', '-r', '-q', '1', '-t', `mqtt-playground/MUCHOS/alumno-${i}/progress`, '-m', progress]);
+    }
+    const teacher = await context();
+    await teacher.page.goto(`${base}?class=MUCHOS&broker=${encodeURIComponent('ws://127.0.0.1:18895/')}&lang=es&teacher=1`);
+    await teacher.page.click(byId('class-connect'));
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent.startsWith('60 '), byId('class-count'));
+    const drawn = await teacher.page.$$eval(byId('class-row'), (r) => r.length);
+    assert.ok(drawn < 60 && drawn >= 10, `${drawn} rows drawn of 60`);
+    assert.equal(await teacher.page.getAttribute(byId('class-table'), 'aria-rowcount'), '61');
+    assert.equal(await teacher.page.textContent(`${byId('class-row')} >> nth=0 >> ${byId('class-student-name')}`), 'Alumno 00');
+    // Scrolled to the end, the last student is drawn.
+    await teacher.page.$eval('.class-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+    await teacher.page.waitForSelector(`${byId('class-row')}[data-student="alumno-59"]`);
+    // By progress: the one who passed five lessons first.
+    await teacher.page.selectOption(byId('class-sort'), 'progress');
+    await teacher.page.$eval('.class-scroll', (el) => { el.scrollTop = 0; });
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Alumno 42', `${byId('class-row')} ${byId('class-student-name')}`);
+    // Found by name.
+    await teacher.page.fill(byId('class-filter'), 'alumno 1');
+    await teacher.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, byId('class-row'));
+    const names = await teacher.page.$$eval(byId('class-student-name'), (els) => els.map((e) => e.textContent));
+    assert.ok(names.every((n) => n.startsWith('Alumno 1')), names.join(','));
+    await accessible(teacher.page, byId('class-teacher'));
+    assert.deepEqual(teacher.errors, []);
+    await teacher.ctx.close();
+  } finally {
+    many.kill('SIGTERM');
+  }
+});

@@ -25,3 +25,10 @@ trap 'kill $server $broker 2>/dev/null' EXIT
 source scripts/lib.sh
 wait_port 18870
 node e2e/client-bench.mjs "http://127.0.0.1:$PORT/" ws://127.0.0.1:18871/
+echo "== a class of 300 on one mosquitto: the teacher's page under the load (headless Chromium)"
+load_dir=$(mktemp -d); chmod 777 "$load_dir"
+printf 'log_dest stderr\nlog_type error\nmax_queued_messages 100000\nlistener 18896 127.0.0.1\nallow_anonymous true\nlistener 18897\nprotocol websockets\nallow_anonymous true\n' > "$load_dir/mosquitto.conf"
+mosquitto -c "$load_dir/mosquitto.conf" & load_broker=$!
+trap 'kill $server $broker $load_broker 2>/dev/null' EXIT
+wait_port 18896; wait_port 18897
+node e2e/class-load.mjs "http://127.0.0.1:$PORT/" ws://127.0.0.1:18897/ mqtt://127.0.0.1:18896 "$load_broker" 300 60

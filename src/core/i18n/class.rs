@@ -92,6 +92,14 @@ keys! {
     NoTopics,
     /// Just now.
     JustNow,
+    /// The table's order.
+    SortBy,
+    /// By name.
+    SortName,
+    /// By progress (most lessons passed first).
+    SortProgress,
+    /// Find a student by name.
+    FindStudent,
 }
 
 /// Messages with values, each sentence whole in each language.

@@ -434,6 +434,10 @@ impl Language for En {
             Topics => "The class's topics",
             NoTopics => "No device has published yet.",
             JustNow => "just now",
+            SortBy => "Sort by",
+            SortName => "name",
+            SortProgress => "progress",
+            FindStudent => "Find a student",
         }
     }
 

@@ -434,6 +434,10 @@ impl Language for Es {
             Topics => "Temas de la clase",
             NoTopics => "Ningún dispositivo ha publicado todavía.",
             JustNow => "hace un momento",
+            SortBy => "Ordenar por",
+            SortName => "nombre",
+            SortProgress => "progreso",
+            FindStudent => "Buscar alumno",
         }
     }
 

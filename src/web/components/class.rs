@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::core::class::{
     claim, is_public_broker, roster, tree, Claim, Class, ClassError, DisplayName, Mark, Progress,
-    Qr, DEFAULT_PREFIX, PROGRESS_V,
+    Qr, Student, DEFAULT_PREFIX, PROGRESS_V,
 };
 use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::doctor::{BrokerUrl, UrlError};
@@ -599,6 +599,14 @@ fn mark_view(mark: Mark, lang: Lang) -> (&'static str, &'static str, String) {
     }
 }
 
+/// A row of the teacher's table, in pixels (`.class-table tbody tr` in the stylesheet).
+const ROW_PX: f64 = 33.0;
+/// Rows of the teacher's table in sight at once (its region's height).
+const ROWS_SEEN: usize = 14;
+/// A line of the class's topic tree, in pixels, and the lines in sight at once.
+const LINE_PX: f64 = 22.0;
+const LINES_SEEN: usize = 20;
+
 /// The teacher's view: connect, then a live table of students × lessons and the topic tree,
 /// both built from what the broker delivers (retained progress first).
 #[component]
@@ -660,9 +668,29 @@ fn TeacherView() -> impl IntoView {
         });
     };
     let class_r = class.clone();
-    let students = move || with_topics(real, |topics| roster(&class_r, topics));
+    // A class of hundreds stays usable: the roster is taken in when what arrived changed it,
+    // sorted and filtered as asked, and only the rows in sight are drawn.
+    let students = Memo::new(move |_| with_topics(real, |topics| roster(&class_r, topics)));
+    let sort = RwSignal::new(false); // false: by name; true: by progress
+    let query = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        let mut list: Vec<Student> = (students.get().into_iter())
+            .filter(|s| q.is_empty() || s.name().to_lowercase().contains(&q))
+            .collect();
+        if sort.get() {
+            list.sort_by_key(|s| {
+                std::cmp::Reverse(s.progress.as_ref().map_or(0, |p| p.passed.len()))
+            });
+        } else {
+            list.sort_by_key(|s| s.name().to_lowercase());
+        }
+        list
+    });
+    let scroll = RwSignal::new(0.0f64);
     let class_t = class.clone();
-    let topics = move || with_topics(real, |topics| tree(&class_t, topics));
+    let topics = Memo::new(move |_| with_topics(real, |topics| tree(&class_t, topics)));
+    let tree_scroll = RwSignal::new(0.0f64);
     let code = class.code().to_string();
     let shown_link = Signal::derive(move || {
         Some(Link {
@@ -690,17 +718,36 @@ fn TeacherView() -> impl IntoView {
             </div>
             <div class="class-grid">
             <div class="panel">
-                <h3>{t(ClassText::Students)}" · "<span data-testid="class-count">{let students = students.clone(); move || ClassMsg::StudentCount(students().len()).render(lang.get())}</span></h3>
+                <h3>{t(ClassText::Students)}" · "<span data-testid="class-count">{move || ClassMsg::StudentCount(students.with(Vec::len)).render(lang.get())}</span></h3>
+                <div class="row class-tools">
+                    <label>{t(ClassText::SortBy)}" "
+                        <select data-testid="class-sort" on:change=move |ev| sort.set(event_target_value(&ev) == "progress")>
+                            <option value="name">{t(ClassText::SortName)}</option>
+                            <option value="progress">{t(ClassText::SortProgress)}</option>
+                        </select>
+                    </label>
+                    <label>{t(ClassText::FindStudent)}" "
+                        <input type="search" data-testid="class-filter" prop:value=move || query.get()
+                            on:input=move |ev| query.set(event_target_value(&ev))/>
+                    </label>
+                </div>
                 {move || {
-                    let list = students();
-                    if list.is_empty() {
+                    let list = shown.get();
+                    if students.with(Vec::is_empty) {
                         return view! { <p class="muted" data-testid="class-empty">{t(ClassText::NoStudents)}</p> }.into_any();
                     }
                     let l = lang.get();
                     let at = now.get();
+                    // Only the rows in sight (and a few more), between spacers as tall as the rest.
+                    let total = list.len();
+                    let first = ((scroll.get() / ROW_PX) as usize).min(total.saturating_sub(ROWS_SEEN));
+                    let last = (first + ROWS_SEEN + 4).min(total);
+                    let (above, below) = (first as f64 * ROW_PX, (total - last) as f64 * ROW_PX);
+                    let list: Vec<(usize, Student)> = list.into_iter().enumerate().skip(first).take(last - first).collect();
                     view! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=l.t(ClassText::Students)>
-                            <table class="class-table" data-testid="class-table">
+                        <div class="table-wrap class-scroll" tabindex="0" role="region" aria-label=l.t(ClassText::Students)
+                            on:scroll=move |ev| scroll.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))>
+                            <table class="class-table" data-testid="class-table" aria-rowcount=(total + 1).to_string()>
                                 <thead><tr>
                                     <th scope="col">{l.t(ClassText::StudentColumn)}</th>
                                     {LESSONS.iter().enumerate().map(|(i, lesson)| view! {
@@ -709,7 +756,8 @@ fn TeacherView() -> impl IntoView {
                                     <th scope="col">{l.t(ClassText::LastSeen)}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {list.into_iter().map(|s| {
+                                    <tr class="spacer" aria-hidden="true" style:height=format!("{above}px")></tr>
+                                    {list.into_iter().map(|(i, s)| {
                                         let seen = s.progress.as_ref().map(|p| ago(at, p.seen, l));
                                         let online = s.online == Some(true);
                                         let cells = LESSONS.iter().map(|lesson| {
@@ -722,7 +770,7 @@ fn TeacherView() -> impl IntoView {
                                             }
                                         }).collect_view();
                                         view! {
-                                            <tr data-testid="class-row" data-student=s.level.clone()>
+                                            <tr data-testid="class-row" data-student=s.level.clone() aria-rowindex=(i + 2).to_string()>
                                                 <th scope="row">
                                                     <span class="dot" class:online=online aria-hidden="true"></span>
                                                     <span data-testid="class-student-name">{s.name().to_string()}</span>
@@ -734,6 +782,7 @@ fn TeacherView() -> impl IntoView {
                                             </tr>
                                         }
                                     }).collect_view()}
+                                    <tr class="spacer" aria-hidden="true" style:height=format!("{below}px")></tr>
                                 </tbody>
                             </table>
                         </div>
@@ -744,19 +793,29 @@ fn TeacherView() -> impl IntoView {
             <div class="panel">
                 <h3>{t(ClassText::Topics)}</h3>
                 {move || {
-                    let lines = topics();
+                    let lines = topics.get();
                     if lines.is_empty() {
                         return view! { <p class="muted">{t(ClassText::NoTopics)}</p> }.into_any();
                     }
+                    // As the table: the lines in sight, between spacers.
+                    let total = lines.len();
+                    let first = ((tree_scroll.get() / LINE_PX) as usize).min(total.saturating_sub(LINES_SEEN));
+                    let last = (first + LINES_SEEN + 4).min(total);
+                    let (above, below) = (first as f64 * LINE_PX, (total - last) as f64 * LINE_PX);
                     view! {
-                        <ul class="class-tree" data-testid="class-tree">
-                            {lines.into_iter().map(|line| view! {
-                                <li style=format!("--depth:{}", line.depth)>
-                                    <code>{line.level}</code>
-                                    {line.value.map(|v| view! { " · "<span class="value">{v}</span> })}
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                        <div class="class-tree-scroll" tabindex="0" role="region" aria-label=lang.get().t(ClassText::Topics)
+                            on:scroll=move |ev| tree_scroll.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))>
+                            <div aria-hidden="true" style:height=format!("{above}px")></div>
+                            <ul class="class-tree" data-testid="class-tree">
+                                {lines.into_iter().skip(first).take(last - first).map(|line| view! {
+                                    <li style=format!("--depth:{}", line.depth)>
+                                        <code translate="no">{line.level}</code>
+                                        {line.value.map(|v| view! { " · "<span class="value" translate="no">{v}</span> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <div aria-hidden="true" style:height=format!("{below}px")></div>
+                        </div>
                     }.into_any()
                 }}
             </div>
