@@ -61,8 +61,9 @@ test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case 
   // The forms start on the lesson's own device and topic.
   assert.equal(await page.textContent(byId('acting-name')), 'panel');
   assert.equal(await page.inputValue(byId('subscribe-device')), 'panel');
-  assert.equal(await page.inputValue(byId('subscribe-filter')), 'Casa/Cocina/Temperatura');
-  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Cocina/Temperatura');
+  // The filter is the student's to write: it starts on another room.
+  assert.equal(await page.inputValue(byId('subscribe-filter')), 'Casa/Salon/Temperatura');
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Panel/Mensaje');
 
   // 1. Hints opened while the run plays stay open.
   assert.equal(await page.getAttribute(byId('play'), 'aria-pressed'), 'true');
@@ -109,6 +110,7 @@ test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case 
   await page.click(byId('next-lesson'));
   await page.waitForFunction((sel) => /^2\./.test(document.querySelector(sel)?.textContent ?? ''), byId('lesson-title'));
   assert.match(page.url(), /lesson=wildcards/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lesson-title', 'the keyboard goes on from the new lesson');
   assert.equal(await page.isChecked(byId('publish-retain')), false, 'retain starts unticked');
   assert.equal(await page.inputValue(byId('subscribe-device')), 'panel');
   assert.equal(await page.inputValue(byId('subscribe-filter')), 'Casa/Cocina/Temperatura');
@@ -206,6 +208,7 @@ test('a first visit shows where to start; the lesson picker is labelled; a sched
   await page.selectOption(byId('lesson-select'), 'retained');
   await page.waitForSelector(byId('device-status-pantalla'));
   assert.match(await page.textContent(byId('device-status-pantalla')), /se conectará a los 25 s/);
+  assert.equal(await page.textContent(byId('device-online-pantalla')), 'No conectar', 'its button does not say Disconnect');
   assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Jardin/Riego');
   assert.deepEqual(errors, []);
   await context.close();
@@ -237,6 +240,7 @@ test('390×844: lessons 1 and 3 walked on a phone', async () => {
   await page.waitForFunction((sel) => /^3\./.test(document.querySelector(sel)?.textContent ?? ''), byId('lesson-title'));
   await page.click(byId('nav-actions'));
   assert.equal(await page.inputValue(byId('subscribe-device')), 'movil');
+  assert.equal(await page.inputValue(byId('subscribe-qos')), '1', 'QoS 0 is never queued: the queue lesson offers 1');
   assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Puerta/Timbre');
   assert.equal(await page.isChecked(byId('publish-retain')), false);
   await page.click(byId('nav-stage'));

@@ -137,3 +137,45 @@ fn a_device_whose_own_goal_wants_the_message_is_not_the_wrong_device() {
         other => panic!("expected todo to be not subscribed, got {other:?}"),
     }
 }
+
+#[test]
+fn lesson_2s_second_goal_is_never_met_by_a_filter_that_takes_the_garden() {
+    let l = lesson("wildcards").unwrap();
+    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "todo", "#");
+    for _ in 0..30 {
+        r.run_until(r.now() + 500, usize::MAX);
+        assert!(!l.check(r.world(), r.trace())[1], "at {}", r.now());
+    }
+    // Casa/# is the answer.
+    r.apply(
+        Action::from_json(
+            r##"{"type":"unsubscribe","device":"todo","filter":"#"}"##,
+            Lang::En,
+        )
+        .unwrap(),
+        Lang::En,
+    )
+    .unwrap();
+    subscribe(&mut r, "todo", "Casa/#");
+    r.run_until(r.now() + 15_000, usize::MAX);
+    assert!(l.check(r.world(), r.trace())[1]);
+}
+
+#[test]
+fn a_story_names_the_filters_that_missed_and_tells_what_followed_in_order() {
+    let mut r = pubsub();
+    r.run_until(r.now() + 1_000, usize::MAX);
+    subscribe(&mut r, "panel", "casa/cocina/temperatura");
+    subscribe(&mut r, "panel", "Casa/Cocina/Temperatura");
+    r.run_until(r.now() + 4_000, usize::MAX);
+    let msg = story_msg(lesson("pubsub").unwrap().watch, r.world(), r.trace()).unwrap();
+    let story = Journey::gather(r.trace(), msg)
+        .unwrap()
+        .story(Version::V311);
+    assert!(
+        story.iter().any(|l| matches!(l, Line::NotMatched { filter, .. } if filter.filter() == "casa/cocina/temperatura")),
+        "{story:?}"
+    );
+}

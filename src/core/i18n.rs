@@ -910,6 +910,7 @@ keys! {
     /// This lesson was passed before.
     PassedBefore,
     StartTitle,
+    DontConnect,
     SysValues,
     StartBody,
     StartLesson,

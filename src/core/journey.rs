@@ -352,6 +352,9 @@ impl Journey {
     }
 }
 
+/// Filters that did not match, named one by one in a story (the rest are counted).
+const NAMED_MISSES: usize = 3;
+
 /// One line of a journey told as a story, in order: who published what, which filters
 /// matched, what each subscriber got, who acknowledged. Typed: the page writes the words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -376,7 +379,14 @@ pub enum Line {
         /// Its filter.
         filter: TopicFilter,
     },
-    /// How many filters did not match.
+    /// A subscriber's filter that did not match (the first few are named).
+    NotMatched {
+        /// The subscriber.
+        client: ClientName,
+        /// Its filter.
+        filter: TopicFilter,
+    },
+    /// How many more filters did not match.
     Missed(usize),
     /// The broker sent it to a subscriber, with this QoS (`retained`: on subscribing).
     Delivered {
@@ -421,27 +431,37 @@ impl Journey {
                 filter: t.filter.clone(),
             });
         }
-        let missed = self.trials.iter().filter(|t| !t.matched).count();
-        if missed > 0 {
-            lines.push(Line::Missed(missed));
+        let missed: Vec<&Trial> = self.trials.iter().filter(|t| !t.matched).collect();
+        for t in missed.iter().take(NAMED_MISSES) {
+            lines.push(Line::NotMatched {
+                client: t.client.clone(),
+                filter: t.filter.clone(),
+            });
         }
+        if missed.len() > NAMED_MISSES {
+            lines.push(Line::Missed(missed.len() - NAMED_MISSES));
+        }
+        // Then what happened after, in the order it happened: deliveries (each told once),
+        // queues, drops and acknowledgements.
+        let mut after: Vec<(Time, Line)> = Vec::new();
         let mut told: LiteMap<&str, ()> = LiteMap::new();
         for (c, f) in &self.fates {
             let line = match f {
-                Fate::Delivered(_, qos, _) if told.insert(c, ()).is_none() => {
+                Fate::Delivered(at, qos, _) if told.insert(c, ()).is_none() => {
                     let retained = (self.fates.iter())
                         .any(|(d, g)| d == c && matches!(g, Fate::RetainedSent(..)));
-                    Line::Delivered {
+                    let line = Line::Delivered {
                         client: c.clone(),
                         qos: *qos,
                         retained,
-                    }
+                    };
+                    (*at, line)
                 }
-                Fate::Queued(..) => Line::Queued(c.clone()),
-                Fate::Dropped(_, r) => Line::Dropped(c.clone(), *r),
+                Fate::Queued(at, _) => (*at, Line::Queued(c.clone())),
+                Fate::Dropped(at, r) => (*at, Line::Dropped(c.clone(), *r)),
                 _ => continue,
             };
-            lines.push(line);
+            after.push(line);
         }
         for h in &self.hops {
             let ack = matches!(
@@ -449,13 +469,16 @@ impl Journey {
                 PacketType::PubAck | PacketType::PubRec | PacketType::PubComp
             );
             if ack {
-                lines.push(Line::Acked {
+                let line = Line::Acked {
                     client: h.client.clone(),
                     packet: h.packet,
                     to_broker: h.to_broker,
-                });
+                };
+                after.push((h.at, line));
             }
         }
+        after.sort_by_key(|(at, _)| *at);
+        lines.extend(after.into_iter().map(|(_, line)| line));
         lines
     }
 

@@ -496,6 +496,14 @@ impl Ctx {
             self.source.set(None);
             self.replace(fresh, None);
             crate::web::lang::set_query("lesson", id);
+            // The button that opened it is gone: the keyboard goes on from the lesson's title.
+            request_animation_frame(|| {
+                let title = (document().get_element_by_id("lesson-title"))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(t) = title {
+                    let _ = t.focus();
+                }
+            });
         }
     }
 

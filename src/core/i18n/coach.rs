@@ -71,7 +71,14 @@ pub enum CoachMsg<'a> {
         /// Its filter.
         filter: &'a str,
     },
-    /// Filters that did not match.
+    /// A filter that did not match.
+    NotMatched {
+        /// The subscriber.
+        client: &'a str,
+        /// Its filter.
+        filter: &'a str,
+    },
+    /// More filters that did not match.
     Missed(usize),
     /// Delivered (on subscribing, as the retained message).
     Delivered {

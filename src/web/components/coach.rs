@@ -120,6 +120,12 @@ fn Passed(id: &'static str) -> impl IntoView {
         .map(|l| l.id);
     let t = move |k: CoachText| move || lang.get().t(k);
     view! {
+        {match next {
+            Some(n) => view! {
+                <p><button type="button" data-testid="next-lesson" on:click=move |_| ctx.open_lesson(Some(n))>{t(CoachText::NextLesson)}</button></p>
+            }.into_any(),
+            None => view! { <p>{t(CoachText::LastLesson)}</p> }.into_any(),
+        }}
         {move || story.get().map(|(msg, lines)| view! {
             <p>{t(CoachText::WhatHappened)}</p>
             <ol class="story" data-testid="pass-story">
@@ -128,12 +134,6 @@ fn Passed(id: &'static str) -> impl IntoView {
             <button type="button" class="link" data-testid="pass-journey"
                 on:click=move |_| ctx.selected.set(Some(msg))>{t(CoachText::SeeJourney)}</button>
         })}
-        {match next {
-            Some(n) => view! {
-                <p><button type="button" data-testid="next-lesson" on:click=move |_| ctx.open_lesson(Some(n))>{t(CoachText::NextLesson)}</button></p>
-            }.into_any(),
-            None => view! { <p>{t(CoachText::LastLesson)}</p> }.into_any(),
-        }}
     }
 }
 
@@ -171,6 +171,11 @@ impl Told {
             .render(lang),
             Line::Retained => CoachMsg::Retained.render(lang),
             Line::Matched { client, filter } => CoachMsg::Matched {
+                client,
+                filter: filter.filter(),
+            }
+            .render(lang),
+            Line::NotMatched { client, filter } => CoachMsg::NotMatched {
                 client,
                 filter: filter.filter(),
             }

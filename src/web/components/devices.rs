@@ -176,14 +176,19 @@ pub fn Devices() -> impl IntoView {
     }
 }
 
-/// A device's two buttons: connect or disconnect, pull the plug or plug it in (`testids`: the
-/// two buttons' test ids).
+/// A device's two buttons: connect or disconnect (or, before a connection its scenario
+/// schedules, "don't connect"), pull the plug or plug it in (`testids`: the two buttons' test
+/// ids).
 pub fn device_buttons(
     name: String,
-    wants: bool,
-    plugged: bool,
+    (status, wants, plugged): (Status, bool, bool),
     testids: [String; 2],
 ) -> impl IntoView {
+    let online_label = match (wants, status) {
+        (false, _) => Text::Connect,
+        (true, Status::Scheduled(_)) => Text::DontConnect,
+        (true, _) => Text::Disconnect,
+    };
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let [online, plug] = testids;
@@ -191,7 +196,7 @@ pub fn device_buttons(
     view! {
         <button type="button" class="small" data-testid=online
             on:click=move |_| ctx.act(if wants { Action::Offline { device: name.clone() } } else { Action::Online { device: name.clone() } })>
-            {move || lang.get().t(if wants { Text::Disconnect } else { Text::Connect })}
+            {move || lang.get().t(online_label)}
         </button>
         <button type="button" class="small secondary" data-testid=plug
             on:click=move |_| ctx.act(if plugged { Action::PullPlug { device: other.clone() } } else { Action::Replug { device: other.clone() } })>
@@ -253,7 +258,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     </div>
                     {client.then(|| view! {
                         <div class="device-actions">
-                            {device_buttons(a.clone(), wants, plugged, [format!("device-online-{a}"), format!("device-plug-{b}")])}
+                            {device_buttons(a.clone(), (status, wants, plugged), [format!("device-online-{a}"), format!("device-plug-{b}")])}
                         </div>
                     })}
                 }

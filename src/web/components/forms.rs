@@ -186,8 +186,9 @@ pub fn SubscribeForm() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let device = RwSignal::new(String::new());
-    let filter = RwSignal::new(ctx.peek(|s| s.forms().filter.to_string()));
-    let qos = RwSignal::new(0u8);
+    let forms = ctx.peek(|s| s.forms());
+    let filter = RwSignal::new(forms.filter.to_string());
+    let qos = RwSignal::new(forms.sub_qos);
     let error = move || {
         TopicFilter::new(filter.get())
             .err()
@@ -286,7 +287,7 @@ pub fn ActingCard() -> impl IntoView {
                     <span class="muted">{t(Text::ActingDevice)}</span>
                     <strong data-testid="acting-name" translate="no">{name.clone()}</strong>
                     <span class="status">{status.label(lang.get())}</span>
-                    {device_buttons(name.clone(), wants, plugged, ["acting-online".into(), "acting-plug".into()])}
+                    {device_buttons(name.clone(), (status, wants, plugged), ["acting-online".into(), "acting-plug".into()])}
                 </div>
             }
         })

@@ -130,8 +130,8 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        <h3 class:hidden=refused>{move || lang.get().t(Text::FiltersTried)}</h3>
-        <div class="wide-table" class:hidden=refused><table class="filters-tried" data-testid="journey-filters">
+        <h3 class:hidden=refused || j.trials.is_empty()>{move || lang.get().t(Text::FiltersTried)}</h3>
+        <div class="wide-table" class:hidden=refused || j.trials.is_empty()><table class="filters-tried" data-testid="journey-filters">
             <thead><tr>
                 <th scope="col">{move || lang.get().t(Text::Subscriber)}</th>
                 <th scope="col">{move || lang.get().t(Text::FilterField)}</th>

@@ -125,7 +125,7 @@ pub fn LessonPanel() -> impl IntoView {
         };
         Some(view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title" data-testid="lesson-title">{move || lang.get().t(l.title)}</h2>
+                <h2 id="lesson-title" data-testid="lesson-title" tabindex="-1">{move || lang.get().t(l.title)}</h2>
                 <Show when=move || before.get()>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>

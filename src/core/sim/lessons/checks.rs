@@ -76,16 +76,25 @@ pub(super) fn wildcards(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
                 "Casa/Dormitorio/Temperatura",
             ],
         );
-    let todo = exactly(
-        trace,
-        "todo",
-        &[
-            "Casa/Cocina/Temperatura",
-            "Casa/Salon/Temperatura",
-            "Casa/Dormitorio/Temperatura",
-            "Casa/Cocina/Humedad",
-        ],
-    );
+    // Nothing of the garden: not received yet is not enough, no filter of todo may take it.
+    let garden = crate::core::topic::TopicName::new("Jardin/Temperatura").ok();
+    let no_garden = world.device("todo").is_some_and(|d| {
+        d.subscriptions.keys().all(|f| {
+            let filter = crate::core::topic::TopicFilter::new(f.as_str()).ok();
+            !matches!((filter, &garden), (Some(f), Some(g)) if f.matches(g))
+        })
+    });
+    let todo = no_garden
+        && exactly(
+            trace,
+            "todo",
+            &[
+                "Casa/Cocina/Temperatura",
+                "Casa/Salon/Temperatura",
+                "Casa/Dormitorio/Temperatura",
+                "Casa/Cocina/Humedad",
+            ],
+        );
     vec![panel, todo]
 }
 

@@ -58,16 +58,19 @@ pub struct Forms {
     pub payload: &'static str,
     /// The subscribe form's filter.
     pub filter: &'static str,
+    /// The subscribe form's QoS (a lesson about queues asks for 1: QoS 0 is never queued).
+    pub sub_qos: u8,
 }
 
 impl Forms {
     /// Free play's (and a teacher's scenario's): order the living-room light on, watch every
     /// temperature.
     pub const FREE_PLAY: Forms = Forms {
-        acting: "",
+        acting: "movil",
         topic: "Casa/Salon/Luz/Orden",
         payload: "ON",
         filter: "Casa/+/Temperatura",
+        sub_qos: 0,
     };
 }
 
@@ -96,6 +99,7 @@ const fn forms(
         topic,
         payload,
         filter,
+        sub_qos: 0,
     }
 }
 
@@ -390,11 +394,12 @@ pub static LESSONS: [Lesson; 13] = [
         title: Text::LessonPubsub,
         goals: 1,
         watch: &[watch("panel", "Casa/Cocina/Temperatura")],
+        // The filter is the student's to write: it starts on another room.
         forms: forms(
             "panel",
-            "Casa/Cocina/Temperatura",
-            "21.5",
-            "Casa/Cocina/Temperatura",
+            "Casa/Panel/Mensaje",
+            "hola",
+            "Casa/Salon/Temperatura",
         ),
         json: include_str!("01-pubsub.json"),
     },
@@ -419,7 +424,10 @@ pub static LESSONS: [Lesson; 13] = [
         title: Text::LessonQueue,
         goals: 2,
         watch: &[],
-        forms: forms("movil", "Casa/Puerta/Timbre", "ding", "Casa/Puerta/Timbre"),
+        forms: Forms {
+            sub_qos: 1,
+            ..forms("movil", "Casa/Puerta/Timbre", "ding", "Casa/Puerta/Timbre")
+        },
         json: include_str!("03-queue.json"),
     },
     Lesson {
