@@ -3,16 +3,24 @@
 //! `cargo run --release --example tcp_broker -- --port PORT [--config FILE]`
 //! The config is JSON (see `BrokerConfig`): users, ACLs, anonymous access, limits.
 
+// A TCP server on `mio`: native only (the wasm32 build of the examples gets an empty main).
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
+#[cfg(not(target_arch = "wasm32"))]
 mod adapter;
 
 use mqtt_playground::core::broker::BrokerConfig;
 use mqtt_playground::core::i18n::Lang;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
 fn usage() -> ! {
     eprintln!("usage: tcp_broker --port PORT [--config FILE.json]");
     std::process::exit(2)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let mut port: Option<u16> = None;
     let mut config = BrokerConfig::default();
