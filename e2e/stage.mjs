@@ -171,6 +171,10 @@ const arrowTypes = (page) => page.evaluate(async () => {
   const v = document.querySelector('.seq-viewport');
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const seen = new Set();
+  // A scroll event even when the list already sits at the top, so it stops following the
+  // newest rows (a part shown just now may not have scrolled yet).
+  v.scrollTop = 1;
+  await frame();
   for (let y = 0; ; y += v.clientHeight / 2) {
     v.scrollTop = y;
     await frame();
