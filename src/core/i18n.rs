@@ -13,7 +13,6 @@ use crate::core::codec::{
     BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version,
 };
 use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
-use crate::core::journey::Fate;
 use crate::core::json_read::Problem;
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
@@ -140,8 +139,6 @@ pub trait Language {
     fn diagnose(problem: &DoctorProblem) -> Diagnosis;
     /// A reason code's name and what it means, in a packet's context.
     fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told;
-    /// What happened to a message for one subscriber.
-    fn fate(fate: &Fate) -> String;
 }
 
 impl Lang {

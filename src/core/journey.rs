@@ -6,7 +6,6 @@
 use bytes::Bytes;
 
 use crate::core::codec::{PacketType, ReasonCode, Version};
-use crate::core::i18n::{in_language, Lang};
 use crate::core::time::Time;
 use crate::core::topic::{explain, Explanation, TopicFilter, TopicName};
 use crate::core::trace::{ClientName, DropReason, MsgId, TraceEvent, TraceKind};
@@ -26,13 +25,6 @@ pub enum Fate {
     Dropped(Time, DropReason),
     /// Sent as a retained message on subscribe.
     RetainedSent(Time),
-}
-
-impl Fate {
-    /// What happened, in a language.
-    pub fn told(&self, lang: Lang) -> String {
-        in_language!(lang, fate(self))
-    }
 }
 
 /// One filter the broker compared with the topic.

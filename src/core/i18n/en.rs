@@ -3,7 +3,6 @@
 use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
 use crate::core::codec::reason_text::Told;
 use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
-use crate::core::journey::Fate;
 use crate::core::json_read::{Expected, Found, Problem};
 use crate::core::pcap::{CaptureError, CaptureNote, MAX_FILE_BYTES};
 use crate::core::pcap::export::Comment;
@@ -1419,18 +1418,6 @@ impl Language for En {
         }
     }
 
-    fn fate(fate: &Fate) -> String {
-        match fate {
-            Fate::Queued(t, n) => format!("{t}: queued ({n})"),
-            Fate::Delivered(t, q, dup) => {
-                let d = if *dup { " DUP" } else { "" };
-                format!("{t}: delivered QoS {}{d}", q.as_u8())
-            }
-            Fate::Acknowledged(t, p) => format!("{t}: acknowledged with {p}"),
-            Fate::Dropped(t, r) => format!("{t}: dropped ({})", Self::drop_reason(*r)),
-            Fate::RetainedSent(t) => format!("{t}: sent as retained"),
-        }
-    }
 }
 
 /// A refused CONNECT's meaning and fix.

@@ -9,7 +9,6 @@ use litemap::LiteMap;
 use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
 use crate::core::codec::reason_text::Told;
 use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
-use crate::core::journey::Fate;
 use crate::core::json_read::Problem;
 use crate::core::pcap::{CaptureError, CaptureNote};
 use crate::core::pcap::export::Comment;
@@ -145,9 +144,6 @@ impl Language for Qps {
         (fixed(name), fixed(meaning))
     }
 
-    fn fate(fate: &Fate) -> String {
-        pseudo(&En::fate(fate))
-    }
 }
 
 /// The accented form of each ASCII letter, `a`–`z` then `A`–`Z`.
