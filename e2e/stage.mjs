@@ -261,6 +261,8 @@ test('390×844 in Spanish: lesson 2 solved through the bar; packets stay, the se
   await page.waitForSelector(`${byId('goal-1')}[data-done="true"]`, { timeout: 60_000 });
   await page.click(byId('nav-lesson'));
   await inSight(page, byId('lesson-passed'));
+  // Paused, so the arrow picked stays put (the list redraws its rows as packets arrive).
+  await page.click(byId('play'));
   // The messages: the sequence shows the exchange, and an arrow opens its journey.
   await page.click(byId('nav-messages'));
   const types = await arrowTypes(page);
