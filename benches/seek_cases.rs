@@ -5,7 +5,6 @@
 //! by the caller's allocator (the heap with them minus without). It goes in slices, so a page
 //! can yield between them (a browser's test driver gives up on a page busy for minutes).
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::rng::Rng;
 use mqtt_playground::core::sim::lessons::{house_of, LESSONS};
 use mqtt_playground::core::sim::Run;
@@ -28,7 +27,7 @@ pub struct Seek {
 impl Seek {
     /// The house at time 0; with `trace_limit`, its trace bounded as the page bounds it.
     pub fn new(seconds: u64, trace_limit: Option<usize>) -> Option<Seek> {
-        let mut run = Run::new(&house_of(100, 1), Lang::En).ok()?;
+        let mut run = Run::new(&house_of(100, 1)).ok()?;
         if let Some(limit) = trace_limit {
             run.set_trace_limit(limit);
         }
@@ -97,15 +96,15 @@ pub fn lessons_worst(seeks: usize, now: &dyn Fn() -> f64) -> String {
     let (mut worst, mut longest) = (0.0f64, 0u64);
     let mut rng = Rng::new(20261202);
     for lesson in LESSONS.iter() {
-        let Ok(scenario) = lesson.scenario(Lang::En) else {
+        let Ok(scenario) = lesson.scenario() else {
             continue;
         };
-        let Ok(mut run) = Run::new(&scenario, Lang::En) else {
+        let Ok(mut run) = Run::new(&scenario) else {
             continue;
         };
         for step in lesson.solution() {
             run.run_for(step.wait_ms);
-            let _ = run.apply(step.action, Lang::En);
+            let _ = run.apply(step.action);
         }
         run.run_until(Time::from_secs(600), usize::MAX);
         let total = run.trace_total();

@@ -4,7 +4,6 @@
 
 use std::time::Instant;
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::house_of;
 use mqtt_playground::core::sim::World;
 use mqtt_playground::core::time::Time;
@@ -18,7 +17,7 @@ fn main() {
         "native, {seconds} simulated seconds per figure (the trace is drained as a view would)"
     );
     for devices in [100, 1000] {
-        let mut world = World::new(&house_of(devices, 9), Lang::En).expect("valid house");
+        let mut world = World::new(&house_of(devices, 9)).expect("valid house");
         let start = Instant::now();
         let mut events = 0u64;
         for s in 1..=seconds {

@@ -9,6 +9,7 @@
 //!   calls on the core and renders the core's trace.
 
 pub mod core;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,8 +1,10 @@
-//! The architecture rules, checked on the source: the core is pure, and the web layer is a
-//! one-way graph.
+//! The architecture rules, checked on the source: the core is pure and language-free, its
+//! modules and the web layer's files import in one direction.
 //!
 //! `src/core` must not name browser crates, the wall clock, threads' randomness or
-//! hash-ordered collections. (Clippy's `disallowed-*` lints check the same on the code.)
+//! hash-ordered collections (clippy's `disallowed-*` lints check the same on the code), nor the
+//! catalogue (`crate::i18n`, `Lang`): the catalogue sits above the core and renders its values.
+//! The core's modules (`codec`, `broker`, `sim`…) must not import each other in a cycle.
 //! The files of `src/web` must not import each other in a cycle: state and leaves (`lazy`,
 //! `wall`, `storage`…) ← components ← app.
 
@@ -72,6 +74,143 @@ fn browser_crates_are_wasm_only_dependencies() {
     }
 }
 
+/// A path back to where it started, if the graph (module, what it imports) has one.
+fn find_cycle(graph: &[(String, Vec<String>)]) -> Option<Vec<String>> {
+    // Depth-first search.
+    fn cycle_from(
+        graph: &[(String, Vec<String>)],
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        let me = path.last()?.clone();
+        let next = graph
+            .iter()
+            .find(|(m, _)| *m == me)
+            .map(|(_, d)| d.clone())?;
+        for n in next {
+            if let Some(at) = path.iter().position(|p| *p == n) {
+                let mut cycle = path[at..].to_vec();
+                cycle.push(n);
+                return Some(cycle);
+            }
+            if !done.contains(&n) {
+                path.push(n);
+                if let Some(c) = cycle_from(graph, path, done) {
+                    return Some(c);
+                }
+                path.pop();
+            }
+        }
+        done.push(me);
+        None
+    }
+    let mut done = Vec::new();
+    graph.iter().find_map(|(m, _)| {
+        let mut path = vec![m.clone()];
+        cycle_from(graph, &mut path, &mut done)
+    })
+}
+
+/// The code of a source file, comments left out.
+fn code_lines(source: &str) -> impl Iterator<Item = &str> {
+    source.lines().map(|l| l.split("//").next().unwrap_or(""))
+}
+
+/// Whether `word` appears in `code` as a whole identifier.
+fn names(code: &str, word: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    code.match_indices(word).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + word.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
+/// The core's modules (`codec`, `sim`…), each with the core modules its files import.
+fn core_graph() -> Vec<(String, Vec<String>)> {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let mut modules: Vec<String> = fs::read_dir(&core)
+        .expect("src/core")
+        .map(|e| e.expect("dir entry").path())
+        .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .filter(|m| m != "mod")
+        .collect();
+    modules.sort();
+    modules.dedup();
+    modules
+        .iter()
+        .map(|m| {
+            let mut files = Vec::new();
+            let dir = core.join(m);
+            if dir.is_dir() {
+                rust_files(&dir, &mut files);
+            } else {
+                files.push(core.join(format!("{m}.rs")));
+            }
+            let mut deps = Vec::new();
+            for f in files {
+                let source = fs::read_to_string(&f).expect("readable source");
+                for code in code_lines(&source) {
+                    for (at, _) in code.match_indices("crate::core::") {
+                        let rest = &code[at + "crate::core::".len()..];
+                        let dep: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                            .collect();
+                        if dep != *m && modules.contains(&dep) && !deps.contains(&dep) {
+                            deps.push(dep);
+                        }
+                    }
+                }
+            }
+            (m.clone(), deps)
+        })
+        .collect()
+}
+
+#[test]
+fn the_core_modules_import_in_one_direction() {
+    let graph = core_graph();
+    assert!(graph.len() > 10, "src/core's modules: {graph:?}");
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("src/core imports in a cycle: {}", cycle.join(" → "));
+    }
+    // The protocol's values know nothing of the simulation built on them.
+    for low in ["types", "topic", "codec", "time"] {
+        let (_, deps) = graph.iter().find(|(m, _)| m == low).expect("exists");
+        assert!(
+            deps.iter()
+                .all(|d| ["types", "topic"].contains(&d.as_str())),
+            "{low} imports {deps:?}"
+        );
+    }
+}
+
+#[test]
+fn the_core_names_no_language() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &mut files,
+    );
+    let mut offences = Vec::new();
+    for file in &files {
+        let source = fs::read_to_string(file).expect("utf-8 source");
+        for (n, code) in code_lines(&source).enumerate() {
+            for word in ["i18n", "Lang", "in_language"] {
+                if names(code, word) {
+                    offences.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "the core names the catalogue:\n{}",
+        offences.join("\n")
+    );
+}
+
 /// The module a file of `src/web` is (`components::real`; `mod.rs` files name their folder).
 fn web_module(web: &Path, file: &Path) -> String {
     let rel = file
@@ -139,40 +278,8 @@ fn the_web_layer_imports_in_one_direction() {
             (m.clone(), web_imports(&source, m, &modules))
         })
         .collect();
-    // Depth-first search for a path back to where it started.
-    fn cycle_from(
-        graph: &[(String, Vec<String>)],
-        path: &mut Vec<String>,
-        done: &mut Vec<String>,
-    ) -> Option<Vec<String>> {
-        let me = path.last()?.clone();
-        let next = graph
-            .iter()
-            .find(|(m, _)| *m == me)
-            .map(|(_, d)| d.clone())?;
-        for n in next {
-            if let Some(at) = path.iter().position(|p| *p == n) {
-                let mut cycle = path[at..].to_vec();
-                cycle.push(n);
-                return Some(cycle);
-            }
-            if !done.contains(&n) {
-                path.push(n);
-                if let Some(c) = cycle_from(graph, path, done) {
-                    return Some(c);
-                }
-                path.pop();
-            }
-        }
-        done.push(me);
-        None
-    }
-    let mut done = Vec::new();
-    for (m, _) in &graph {
-        let mut path = vec![m.clone()];
-        if let Some(cycle) = cycle_from(&graph, &mut path, &mut done) {
-            panic!("src/web imports in a cycle: {}", cycle.join(" → "));
-        }
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("src/web imports in a cycle: {}", cycle.join(" → "));
     }
     // The leaves know no component and no state.
     for leaf in ["lazy", "wall", "storage", "lang", "files"] {
@@ -192,4 +299,18 @@ fn the_cycle_check_sees_a_cycle() {
         ["b"]
     );
     assert_eq!(web_imports("super::d::f()", "c::e", &modules), ["c::d"]);
+    let graph = |edges: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+        edges
+            .iter()
+            .map(|(m, d)| (m.to_string(), d.iter().map(|x| x.to_string()).collect()))
+            .collect()
+    };
+    let cycle = find_cycle(&graph(&[("a", &["b"]), ("b", &["c"]), ("c", &["a"])]));
+    assert_eq!(cycle.unwrap(), ["a", "b", "c", "a"]);
+    assert_eq!(
+        find_cycle(&graph(&[("a", &["b"]), ("b", &["c"]), ("c", &[])])),
+        None
+    );
+    assert!(names("use crate::i18n::Lang;", "Lang"));
+    assert!(!names("Language", "Lang") && !names("LessonText", "Text"));
 }

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use bytes::Bytes;
 use mqtt_playground::core::broker::*;
 use mqtt_playground::core::codec::*;
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::{explain, TopicFilter, TopicName};
 use mqtt_playground::core::trace::{ConnId, DropReason, TraceEvent, TraceKind, Violation};
 use mqtt_playground::core::types::{ClientId, PacketId, QoS};
+use mqtt_playground::i18n::Lang;
 
 use Version::{V311, V5};
 
@@ -1348,7 +1348,6 @@ fn every_new_setting_is_read_from_json_and_a_bad_one_is_refused_with_its_path() 
     let c = BrokerConfig::from_json(
         r#"{"max_keepalive": 60, "receive_maximum": 10, "outgoing_topic_aliases": true,
             "overlapping": "single"}"#,
-        Lang::En,
     )
     .unwrap();
     assert_eq!(
@@ -1381,12 +1380,8 @@ fn every_new_setting_is_read_from_json_and_a_bad_one_is_refused_with_its_path() 
         ),
         (r#"{"max_keep_alive": 5}"#, "max_keep_alive"),
     ] {
-        let en = BrokerConfig::from_json(json, Lang::En)
-            .unwrap_err()
-            .to_string();
-        let es = BrokerConfig::from_json(json, Lang::Es)
-            .unwrap_err()
-            .to_string();
+        let e = BrokerConfig::from_json(json).unwrap_err();
+        let (en, es) = (e.render(Lang::En), e.render(Lang::Es));
         assert!(en.contains(path) && es.contains(path), "{en} / {es}");
         assert_ne!(en, es, "in the user's language");
     }

@@ -4,7 +4,6 @@
 //! subscriber and tells each delivery once.
 
 use mqtt_playground::core::codec::Version;
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::journey::{Journey, Line};
 use mqtt_playground::core::sim::lessons::coach::{advise, story_msg};
 use mqtt_playground::core::sim::lessons::{lesson, Advice};
@@ -13,13 +12,12 @@ use mqtt_playground::core::trace::TraceKind;
 
 fn pubsub() -> Run {
     let l = lesson("pubsub").unwrap();
-    Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap()
+    Run::new(&l.scenario().unwrap()).unwrap()
 }
 
 fn subscribe(r: &mut Run, device: &str, filter: &str) {
     let json = format!(r#"{{"type":"subscribe","device":"{device}","filter":"{filter}"}}"#);
-    r.apply(Action::from_json(&json, Lang::En).unwrap(), Lang::En)
-        .unwrap();
+    r.apply(Action::from_json(&json).unwrap()).unwrap();
 }
 
 fn advice(r: &Run) -> Option<Advice> {
@@ -79,11 +77,8 @@ fn a_device_offline_is_said_to_be_offline() {
     let mut r = pubsub();
     r.run_until(r.now() + 1_000, usize::MAX);
     subscribe(&mut r, "panel", "Casa/Cocina/Temperatura");
-    r.apply(
-        Action::from_json(r#"{"type":"offline","device":"panel"}"#, Lang::En).unwrap(),
-        Lang::En,
-    )
-    .unwrap();
+    r.apply(Action::from_json(r#"{"type":"offline","device":"panel"}"#).unwrap())
+        .unwrap();
     r.run_until(r.now() + 5_000, usize::MAX);
     assert!(matches!(advice(&r), Some(Advice::Offline { device }) if device == "panel"));
 }
@@ -94,12 +89,8 @@ fn a_retained_message_tells_its_new_subscriber_once_and_counts_it() {
     r.run_until(r.now() + 1_000, usize::MAX);
     r.apply(
         Action::from_json(
-            r#"{"type":"publish","device":"cocina","topic":"Casa/Nota","payload":"hola","retain":true}"#,
-            Lang::En,
-        )
-        .unwrap(),
-        Lang::En,
-    )
+            r#"{"type":"publish","device":"cocina","topic":"Casa/Nota","payload":"hola","retain":true}"#,)
+        .unwrap(),)
     .unwrap();
     r.run_until(r.now() + 1_000, usize::MAX);
     subscribe(&mut r, "panel", "Casa/#");
@@ -128,7 +119,7 @@ fn a_retained_message_tells_its_new_subscriber_once_and_counts_it() {
 fn a_device_whose_own_goal_wants_the_message_is_not_the_wrong_device() {
     // Lesson 2: panel subscribed rightly; todo (the second goal's device) has no subscription yet.
     let l = lesson("wildcards").unwrap();
-    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    let mut r = Run::new(&l.scenario().unwrap()).unwrap();
     r.run_until(r.now() + 1_000, usize::MAX);
     subscribe(&mut r, "panel", "Casa/+/Temperatura");
     r.run_until(r.now() + 4_000, usize::MAX);
@@ -141,7 +132,7 @@ fn a_device_whose_own_goal_wants_the_message_is_not_the_wrong_device() {
 #[test]
 fn lesson_2s_second_goal_is_never_met_by_a_filter_that_takes_the_garden() {
     let l = lesson("wildcards").unwrap();
-    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    let mut r = Run::new(&l.scenario().unwrap()).unwrap();
     r.run_until(r.now() + 1_000, usize::MAX);
     subscribe(&mut r, "todo", "#");
     for _ in 0..30 {
@@ -149,15 +140,8 @@ fn lesson_2s_second_goal_is_never_met_by_a_filter_that_takes_the_garden() {
         assert!(!l.check(r.world(), r.trace())[1], "at {}", r.now());
     }
     // Casa/# is the answer.
-    r.apply(
-        Action::from_json(
-            r##"{"type":"unsubscribe","device":"todo","filter":"#"}"##,
-            Lang::En,
-        )
-        .unwrap(),
-        Lang::En,
-    )
-    .unwrap();
+    r.apply(Action::from_json(r##"{"type":"unsubscribe","device":"todo","filter":"#"}"##).unwrap())
+        .unwrap();
     subscribe(&mut r, "todo", "Casa/#");
     r.run_until(r.now() + 15_000, usize::MAX);
     assert!(l.check(r.world(), r.trace())[1]);

@@ -4,9 +4,9 @@
 
 use bytes::Bytes;
 use mqtt_playground::core::codec::*;
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
 use mqtt_playground::core::types::{ClientId, PacketId, QoS};
+use mqtt_playground::i18n::Lang;
 
 use Version::{V311, V5};
 

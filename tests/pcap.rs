@@ -6,12 +6,12 @@
 use etherparse::PacketBuilder;
 use mqtt_playground::core::capture::Capture;
 use mqtt_playground::core::codec::{Packet, PacketType, Publish, Version};
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::pcap::{self, CaptureError, CaptureNote, MAX_FILE_BYTES};
 use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
 use mqtt_playground::core::sim::Protocol;
 use mqtt_playground::core::topic::TopicName;
 use mqtt_playground::core::trace::{TraceEvent, TraceKind};
+use mqtt_playground::i18n::Lang;
 use pcap_parser::{LegacyPcapBlock, Linktype, PcapHeader, ToVec};
 
 mod played;
@@ -34,7 +34,7 @@ fn every_lesson_exported_and_read_back_lists_the_traces_packets() {
         for protocol in [Protocol::V311, Protocol::V5] {
             let r = played(l.id, protocol, 90);
             let expected = trace_packets(r.trace());
-            let exported = pcap::from_trace(r.trace(), Lang::Es);
+            let exported = pcap::from_trace(r.trace(), &|c| c.text(Lang::Es));
             assert_eq!(exported.mqtt_packets, expected.len(), "{}", l.id);
             let opened = pcap::open(&exported.bytes).unwrap_or_else(|e| panic!("{}: {e:?}", l.id));
             let got: Vec<PacketType> = opened.packets.iter().filter_map(|p| p.kind).collect();
@@ -66,11 +66,15 @@ fn every_lesson_exported_and_read_back_lists_the_traces_packets() {
 
 #[test]
 fn the_same_run_exports_the_same_bytes_and_passwords_stay_out() {
-    let a = pcap::from_trace(played("security", Protocol::V311, 60).trace(), Lang::En);
-    let b = pcap::from_trace(played("security", Protocol::V311, 60).trace(), Lang::En);
+    let a = pcap::from_trace(played("security", Protocol::V311, 60).trace(), &|c| {
+        c.text(Lang::En)
+    });
+    let b = pcap::from_trace(played("security", Protocol::V311, 60).trace(), &|c| {
+        c.text(Lang::En)
+    });
     assert_eq!(a, b);
     let l = lesson("security").unwrap();
-    let s = l.scenario(Lang::En).unwrap();
+    let s = l.scenario().unwrap();
     for d in &s.devices {
         if let Some(pw) = &d.password {
             assert!(
@@ -90,7 +94,7 @@ fn a_lesson_with_a_lossy_link_shows_each_loss_as_a_retransmission() {
         .filter(|e| matches!(e.kind, TraceKind::Transmitted { arrives: None, .. }))
         .count();
     assert!(lost > 0, "the qos lesson has losses");
-    let exported = pcap::from_trace(r.trace(), Lang::En);
+    let exported = pcap::from_trace(r.trace(), &|c| c.text(Lang::En));
     let opened = pcap::open(&exported.bytes).unwrap();
     // The reader keeps one copy of each retransmitted segment.
     assert_eq!(opened.packets.len(), trace_packets(r.trace()).len());
@@ -107,7 +111,7 @@ fn a_lesson_with_a_lossy_link_shows_each_loss_as_a_retransmission() {
 #[test]
 fn a_device_on_8883_is_marked_by_a_comment_and_shown_on_1883() {
     let r = played("tls", Protocol::V311, 30);
-    let exported = pcap::from_trace(r.trace(), Lang::Es);
+    let exported = pcap::from_trace(r.trace(), &|c| c.text(Lang::Es));
     let has = |text: &str| {
         exported
             .bytes
@@ -127,7 +131,7 @@ fn a_device_on_8883_is_marked_by_a_comment_and_shown_on_1883() {
 #[test]
 fn publishes_are_followed_to_their_subscribers() {
     let r = played("pubsub", Protocol::V311, 30);
-    let opened = pcap::open(&pcap::from_trace(r.trace(), Lang::En).bytes).unwrap();
+    let opened = pcap::open(&pcap::from_trace(r.trace(), &|c| c.text(Lang::En)).bytes).unwrap();
     let delivered = opened
         .publishes
         .iter()
@@ -160,7 +164,7 @@ fn the_real_clients_capture_is_one_stream() {
     c.incoming(1_030, &[0x20, 0x03, 0x00, 0x00, 0x00]);
     let publish = Packet::Publish(Publish::new(TopicName::new("Casa/Luz").unwrap(), "ON"));
     c.outgoing(2_000, &publish.to_bytes(Version::V5).unwrap());
-    let exported = pcap::from_captured(c.packets(), Lang::Es);
+    let exported = pcap::from_captured(c.packets(), &|c| c.text(Lang::Es));
     assert_eq!(exported.mqtt_packets, 3);
     let opened = pcap::open(&exported.bytes).unwrap();
     assert_eq!(opened.streams.len(), 1);
@@ -359,7 +363,9 @@ fn broken_files_get_a_clear_error_in_both_languages() {
     let cut = &good[..good.len() - 10];
     let err = pcap::open(cut).unwrap_err();
     assert_eq!(err, CaptureError::NoMqtt { streams: 1, tls: 0 });
-    let exported = pcap::from_trace(played("pubsub", Protocol::V311, 20).trace(), Lang::En);
+    let exported = pcap::from_trace(played("pubsub", Protocol::V311, 20).trace(), &|c| {
+        c.text(Lang::En)
+    });
     let cut = &exported.bytes[..exported.bytes.len() * 2 / 3];
     let o = pcap::open(cut).unwrap();
     assert!(
@@ -372,7 +378,9 @@ fn broken_files_get_a_clear_error_in_both_languages() {
 
 #[test]
 fn no_prefix_or_mutation_of_a_capture_panics() {
-    let exported = pcap::from_trace(played("qos", Protocol::V5, 40).trace(), Lang::En);
+    let exported = pcap::from_trace(played("qos", Protocol::V5, 40).trace(), &|c| {
+        c.text(Lang::En)
+    });
     let bytes = exported.bytes;
     for end in (0..bytes.len()).step_by(7) {
         let _ = pcap::open(&bytes[..end]);
@@ -397,7 +405,7 @@ fn a_trace_kept_from_the_middle_of_a_run_still_makes_whole_streams() {
     let trace = r.trace();
     // Drop the first 30 % of events, handshakes included, as a page that keeps only the newest.
     let kept = &trace[trace.len() * 3 / 10..];
-    let exported = pcap::from_trace(kept, Lang::En);
+    let exported = pcap::from_trace(kept, &|c| c.text(Lang::En));
     let opened = pcap::open(&exported.bytes).unwrap();
     assert_eq!(
         opened

@@ -10,10 +10,10 @@ mod played;
 use played::played;
 
 use mqtt_playground::core::codec::PacketType;
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::pcap;
 use mqtt_playground::core::sim::Protocol;
 use mqtt_playground::core::trace::TraceKind;
+use mqtt_playground::i18n::Lang;
 
 /// `tshark -r FILE ARGS…`, its output (failing the test if tshark fails).
 fn tshark(file: &str, args: &[&str]) -> String {
@@ -65,7 +65,7 @@ fn wireshark_decodes_every_exported_packet_of_five_lessons() {
                 _ => None,
             })
             .collect();
-        let exported = pcap::from_trace(r.trace(), Lang::Es);
+        let exported = pcap::from_trace(r.trace(), &|c| c.text(Lang::Es));
         let file = dir.join(format!("{id}.pcapng"));
         std::fs::write(&file, &exported.bytes).unwrap();
         let file = file.to_str().unwrap();

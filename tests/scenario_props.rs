@@ -5,29 +5,29 @@
 use std::collections::BTreeMap;
 
 use mqtt_playground::core::broker::{Access, Acl, AclRule, BrokerConfig, Overlapping};
-use mqtt_playground::core::i18n::Lang;
-use mqtt_playground::core::sim::action::Scheduled;
-use mqtt_playground::core::sim::lessons::LESSONS;
-use mqtt_playground::core::sim::scenario::{
+use mqtt_playground::core::scenario::action::Scheduled;
+use mqtt_playground::core::scenario::{
     Decimal, DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol,
     PublishConfig, SubConfig, ValueModel, WillConfig,
 };
+use mqtt_playground::core::sim::lessons::LESSONS;
 use mqtt_playground::core::sim::{Action, Scenario};
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
 use mqtt_playground::core::types::QoS;
+use mqtt_playground::i18n::Lang;
 use proptest::prelude::*;
 
 /// `s` written as JSON (passwords kept) and read back.
 fn round_trip(s: &Scenario) -> Scenario {
     let json = serde_json::to_string(s).expect("a scenario serializes");
-    Scenario::from_json(&json, Lang::En).unwrap_or_else(|e| panic!("{e}\n{json}"))
+    Scenario::from_json(&json).unwrap_or_else(|e| panic!("{e}\n{json}"))
 }
 
 #[test]
 fn every_lesson_round_trips_in_every_language() {
     for l in &LESSONS {
         for &lang in Lang::ALL {
-            let s = l.scenario(lang).unwrap();
+            let s = l.scenario().unwrap();
             assert_eq!(round_trip(&s), s, "{} ({lang:?})", l.id);
         }
     }
@@ -379,9 +379,9 @@ proptest! {
     #[test]
     fn random_scenarios_round_trip(s in scenario()) {
         let json = serde_json::to_string(&s).unwrap();
-        match s.validate(Lang::En) {
-            Ok(()) => prop_assert_eq!(Scenario::from_json(&json, Lang::En).unwrap(), s),
-            Err(e) => prop_assert_eq!(Scenario::from_json(&json, Lang::En).unwrap_err(), e),
+        match s.validate() {
+            Ok(()) => prop_assert_eq!(Scenario::from_json(&json).unwrap(), s),
+            Err(e) => prop_assert_eq!(Scenario::from_json(&json).unwrap_err(), e),
         }
     }
 }

@@ -1,20 +1,20 @@
 //! The simulation world: determinism, network model, devices, scenarios and lessons, all on
 //! the virtual clock.
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::{lesson, LESSONS};
 use mqtt_playground::core::sim::{Action, Player, Run, Scenario, Share, World};
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::TopicName;
 use mqtt_playground::core::trace::{DeviceChange, Seen, TraceEvent, TraceKind};
 use mqtt_playground::core::types::QoS;
+use mqtt_playground::i18n::Lang;
 
 fn scenario(json: &str) -> Scenario {
-    Scenario::from_json(json, Lang::En).unwrap_or_else(|e| panic!("{e}"))
+    Scenario::from_json(json).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn action(json: &str) -> Action {
-    Action::from_json(json, Lang::En).unwrap_or_else(|e| panic!("{json}: {e}"))
+    Action::from_json(json).unwrap_or_else(|e| panic!("{json}: {e}"))
 }
 
 /// The trace as text: what "identical, byte for byte" compares.
@@ -37,7 +37,7 @@ const HOUSE: &str = r#"{ "version": 1, "seed": 42,
                { "at_ms": 45000, "action": { "type": "replug", "device": "panel" } } ] }"#;
 
 fn run(json: &str, ms: u64) -> Run {
-    let mut r = Run::new(&scenario(json), Lang::En).unwrap();
+    let mut r = Run::new(&scenario(json)).unwrap();
     r.run_for(ms);
     r
 }
@@ -126,7 +126,7 @@ fn a_pulled_plug_queues_qos1_messages_that_arrive_after_replug() {
 #[test]
 fn the_eavesdropper_reads_1883_in_clear_and_only_lengths_on_8883() {
     let lesson = lesson("tls").unwrap();
-    let mut r = Run::new(&lesson.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    let mut r = Run::new(&lesson.scenario().unwrap()).unwrap();
     r.run_for(6_000);
     let password = r.trace().iter().find_map(|e| match &e.kind {
         TraceKind::Eavesdropped {
@@ -140,7 +140,7 @@ fn the_eavesdropper_reads_1883_in_clear_and_only_lengths_on_8883() {
     assert_eq!(password.as_deref(), Some("1234-secreta"));
     for step in lesson.solution() {
         r.run_for(step.wait_ms);
-        r.apply(step.action, Lang::En).unwrap();
+        r.apply(step.action).unwrap();
     }
     let from = r.trace().len();
     r.run_for(10_000);
@@ -215,31 +215,29 @@ fn a_lost_packet_breaks_the_connection_and_the_device_reconnects() {
 
 #[test]
 fn replay_and_jumping_back_reproduce_the_run() {
-    let mut r = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    let mut r = Run::new(&scenario(HOUSE)).unwrap();
     r.run_for(3_000);
     r.step();
     r.step();
-    r.apply(
-        action(r#"{"type":"publish","device":"luz","topic":"Casa/Luz/Orden","payload":"ON"}"#),
-        Lang::En,
-    )
+    r.apply(action(
+        r#"{"type":"publish","device":"luz","topic":"Casa/Luz/Orden","payload":"ON"}"#,
+    ))
     .unwrap();
     r.run_for(2_500);
-    r.apply(
-        action(r#"{"type":"set_link","device":"cocina","link":{"latency_ms":200,"loss":0.3}}"#),
-        Lang::En,
-    )
+    r.apply(action(
+        r#"{"type":"set_link","device":"cocina","link":{"latency_ms":200,"loss":0.3}}"#,
+    ))
     .unwrap();
     r.run_for(10_000);
     let full = text(r.trace());
-    let again = Run::replay(r.world().scenario(), r.log(), Some(r.now()), Lang::En).unwrap();
+    let again = Run::replay(r.world().scenario(), r.log(), Some(r.now())).unwrap();
     assert_eq!(text(again.trace()), full, "share link: same trace");
     let end = r.now();
-    r.jump_to(Time::from_millis(4_000), Lang::En).unwrap();
+    r.jump_to(Time::from_millis(4_000)).unwrap();
     assert_eq!(r.now(), Time::from_millis(4_000));
     assert!(text(r.trace()).len() < full.len());
     assert!(full.starts_with(&text(r.trace())), "the past is a prefix");
-    r.jump_to(end, Lang::En).unwrap();
+    r.jump_to(end).unwrap();
     assert_eq!(text(r.trace()), full, "and forward again");
     // The fault is in the trace.
     assert!(r.trace().iter().any(|e| matches!(
@@ -257,9 +255,9 @@ fn replay_and_jumping_back_reproduce_the_run() {
 #[test]
 fn every_world_trace_kind_is_emitted() {
     let r = run(HOUSE, 20_000);
-    let mut r2 = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    let mut r2 = Run::new(&scenario(HOUSE)).unwrap();
     r2.run_for(100);
-    r2.apply(action(r#"{"type":"online","device":"panel"}"#), Lang::En)
+    r2.apply(action(r#"{"type":"online","device":"panel"}"#))
         .unwrap();
     let seen: std::collections::BTreeSet<&str> = r
         .trace()
@@ -274,7 +272,7 @@ fn every_world_trace_kind_is_emitted() {
 
 #[test]
 fn step_and_player() {
-    let mut w = World::new(&scenario(HOUSE), Lang::En).unwrap();
+    let mut w = World::new(&scenario(HOUSE)).unwrap();
     assert!(w.step());
     assert_eq!(w.steps(), 1);
     assert!(!w.run_until(Time::from_secs(10), 5), "budget ran out first");
@@ -381,30 +379,28 @@ fn scenario_errors_name_the_field_in_both_languages() {
         ("[]", "version", "missing"),
     ];
     for (json, path, needle) in cases {
-        let e = Scenario::from_json(json, Lang::En).unwrap_err();
+        let e = Scenario::from_json(json).unwrap_err();
         assert!(e.path.starts_with(path), "{json}: path {:?}", e.path);
         assert!(
-            e.message(e.lang).contains(needle),
+            e.message(Lang::En).contains(needle),
             "{json}: {}",
-            e.message(e.lang)
+            e.message(Lang::En)
         );
-        let es = Scenario::from_json(json, Lang::Es).unwrap_err();
-        assert_eq!(es.path, e.path);
         assert_ne!(
-            es.message(es.lang),
-            e.message(e.lang),
+            e.message(Lang::Es),
+            e.message(Lang::En),
             "Spanish differs: {}",
-            es.message(es.lang)
+            e.message(Lang::Es)
         );
     }
 }
 
 #[test]
 fn scenarios_round_trip_without_secrets() {
-    let s = lesson("security").unwrap().scenario(Lang::En).unwrap();
+    let s = lesson("security").unwrap().scenario().unwrap();
     let json = s.to_json_without_secrets();
     assert!(!json.contains("secreta"), "{json}");
-    let back = Scenario::from_json(&json, Lang::En).unwrap();
+    let back = Scenario::from_json(&json).unwrap();
     assert_eq!(back.devices.len(), s.devices.len());
     assert!(back.devices.iter().all(|d| d.password.is_none()));
 }
@@ -422,8 +418,8 @@ fn arbitrary_text_never_panics_the_scenario_reader() {
         }
         let cut = rng.below(bytes.len() as u64 + 1) as usize;
         let text = String::from_utf8_lossy(&bytes[..cut.max(bytes.len() / 2)]).into_owned();
-        if let Ok(s) = Scenario::from_json(&text, Lang::Es) {
-            let mut r = Run::new(&s, Lang::Es).unwrap();
+        if let Ok(s) = Scenario::from_json(&text) {
+            let mut r = Run::new(&s).unwrap();
             r.run_for(3_000);
         }
     }
@@ -432,27 +428,24 @@ fn arbitrary_text_never_panics_the_scenario_reader() {
 #[test]
 fn a_share_link_rebuilds_every_lesson_run_exactly_and_carries_no_password() {
     for l in &LESSONS {
-        let s = l.scenario(Lang::En).unwrap();
-        let mut r = Run::new(&s, Lang::En).unwrap();
+        let s = l.scenario().unwrap();
+        let mut r = Run::new(&s).unwrap();
         for step in l.solution() {
             r.run_for(step.wait_ms);
-            r.apply(step.action, Lang::En).unwrap();
+            r.apply(step.action).unwrap();
         }
         // Stop mid-frame: a budget that runs out between two events of the same instant.
         r.run_until(r.now() + 7_000, 37);
         let share = Share::of(&r, Some(l.id));
         let json = share.to_json();
-        let back = Share::from_json(&json, Lang::En).unwrap();
+        let back = Share::from_json(&json).unwrap();
         assert_eq!(back, share);
-        let again = back
-            .replay(Lang::En)
-            .unwrap_or_else(|e| panic!("{}: {e}", l.id));
+        let again = back.replay().unwrap_or_else(|e| panic!("{}: {e}", l.id));
         assert_eq!(again.now(), r.now(), "{}", l.id);
         assert_eq!(again.trace_total(), r.trace_total(), "{}", l.id);
         assert_eq!(text(again.trace()), text(r.trace()), "{}", l.id);
         // The same, a few events at a time (as the page does over frames).
-        let mut chunked =
-            Run::with_log(&back.scenario(Lang::En).unwrap(), &back.log, Lang::En).unwrap();
+        let mut chunked = Run::with_log(&back.scenario().unwrap(), &back.log).unwrap();
         let mut calls = 0;
         while !chunked.catch_up(back.steps, Time::from_millis(back.at_ms), 3) {
             calls += 1;
@@ -470,36 +463,30 @@ fn a_share_link_rebuilds_every_lesson_run_exactly_and_carries_no_password() {
         let typed = format!(
             r#"{{"type":"set_credentials","device":"{device}","username":"u","password":"tecleada-123"}}"#
         );
-        r.apply(action(&typed), Lang::En).unwrap();
+        r.apply(action(&typed)).unwrap();
         assert!(!Share::of(&r, Some(l.id)).to_json().contains("tecleada-123"));
     }
 }
 
 #[test]
 fn a_share_link_of_a_custom_scenario_after_a_jump_back_and_damaged_links() {
-    let mut r = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    let mut r = Run::new(&scenario(HOUSE)).unwrap();
     r.run_for(3_000);
-    r.apply(
-        action(
-            r#"{"type":"set_credentials","device":"luz","username":"ana","password":"s3creta"}"#,
-        ),
-        Lang::En,
-    )
+    r.apply(action(
+        r#"{"type":"set_credentials","device":"luz","username":"ana","password":"s3creta"}"#,
+    ))
     .unwrap();
     r.run_for(4_000);
-    r.apply(action(r#"{"type":"offline","device":"luz"}"#), Lang::En)
+    r.apply(action(r#"{"type":"offline","device":"luz"}"#))
         .unwrap();
     r.run_for(4_000);
     // Back before the second action: the link holds only what happened up to here.
-    r.jump_to(Time::from_millis(5_000), Lang::En).unwrap();
+    r.jump_to(Time::from_millis(5_000)).unwrap();
     let share = Share::of(&r, None);
     assert_eq!(share.log.len(), 1);
     let json = share.to_json();
     assert!(!json.contains("s3creta"), "{json}");
-    let again = Share::from_json(&json, Lang::En)
-        .unwrap()
-        .replay(Lang::En)
-        .unwrap();
+    let again = Share::from_json(&json).unwrap().replay().unwrap();
     assert_eq!(again.trace_total(), r.trace_total());
     assert_eq!(again.now(), Time::from_millis(5_000));
     for (bad, needle) in [
@@ -510,14 +497,9 @@ fn a_share_link_of_a_custom_scenario_after_a_jump_back_and_damaged_links() {
             "nope",
         ),
     ] {
-        let e = Share::from_json(bad, Lang::En)
-            .and_then(|s| s.replay(Lang::En))
-            .unwrap_err();
-        assert!(e.message(e.lang).contains(needle), "{bad}: {e}");
-        let es = Share::from_json(bad, Lang::Es)
-            .and_then(|s| s.replay(Lang::Es))
-            .unwrap_err();
-        assert_ne!(es.message(es.lang), e.message(e.lang));
+        let e = Share::from_json(bad).and_then(|s| s.replay()).unwrap_err();
+        assert!(e.message(Lang::En).contains(needle), "{bad}: {e}");
+        assert_ne!(e.message(Lang::Es), e.message(Lang::En));
     }
 }
 
@@ -602,15 +584,14 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
         ("[1]", "invalid type: a list, expected an object", ""),
         ("{", "not valid JSON", ""),
     ] {
-        let e = Action::from_json(json, Lang::En).unwrap_err();
-        assert!(e.message(e.lang).contains(error), "{json}: {e}");
+        let e = Action::from_json(json).unwrap_err();
+        assert!(e.message(Lang::En).contains(error), "{json}: {e}");
         assert_eq!(e.path, path, "{json}");
-        let es = Action::from_json(json, Lang::Es).unwrap_err();
-        assert_eq!(es.path, e.path);
         assert_ne!(
-            es.message(es.lang),
-            e.message(e.lang),
-            "Spanish differs: {es}"
+            e.message(Lang::Es),
+            e.message(Lang::En),
+            "Spanish differs: {}",
+            e.message(Lang::Es)
         );
     }
 }
@@ -618,12 +599,10 @@ fn every_action_reads_back_what_it_writes_and_refuses_what_it_does_not_take() {
 #[test]
 fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
     for l in &LESSONS {
-        let s = l
-            .scenario(Lang::Es)
-            .unwrap_or_else(|e| panic!("{}: {e}", l.id));
+        let s = l.scenario().unwrap_or_else(|e| panic!("{}: {e}", l.id));
         assert_eq!(s.lesson.as_deref(), Some(l.id));
         // Starting state, left alone for two minutes: not passed.
-        let mut idle = Run::new(&s, Lang::En).unwrap();
+        let mut idle = Run::new(&s).unwrap();
         idle.run_for(120_000);
         assert_eq!(l.goals, l.check(idle.world(), idle.trace()).len());
         assert!(
@@ -632,11 +611,11 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
             l.id
         );
         // With the intended solution: passed.
-        let mut solved = Run::new(&s, Lang::En).unwrap();
+        let mut solved = Run::new(&s).unwrap();
         for step in l.solution() {
             solved.run_for(step.wait_ms);
             solved
-                .apply(step.action, Lang::En)
+                .apply(step.action)
                 .unwrap_or_else(|e| panic!("{}: {e}", l.id));
         }
         solved.run_for(90_000);
@@ -646,8 +625,11 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
             l.id,
             l.check(solved.world(), solved.trace())
         );
-        assert!(Lang::Es.t(l.title) != Lang::En.t(l.title), "{}", l.id);
-        let (es, en) = (l.text(Lang::Es).unwrap(), l.text(Lang::En).unwrap());
+        assert!(Lang::Es.t(l.title()) != Lang::En.t(l.title()), "{}", l.id);
+        let (es, en) = (
+            Lang::Es.built_in_text(l).unwrap(),
+            Lang::En.built_in_text(l).unwrap(),
+        );
         assert_eq!(
             (es.goals.len(), en.goals.len()),
             (l.goals, l.goals),
@@ -670,7 +652,7 @@ fn every_lesson_fails_at_the_start_and_passes_with_its_solution() {
 #[test]
 fn a_bounded_trace_keeps_the_newest_events() {
     let mut full = run(HOUSE, 20_000);
-    let mut bounded = Run::new(&scenario(HOUSE), Lang::En).unwrap();
+    let mut bounded = Run::new(&scenario(HOUSE)).unwrap();
     bounded.set_trace_limit(100);
     let mut seen = 0;
     let mut collected = Vec::new();
@@ -694,17 +676,15 @@ fn a_bounded_trace_keeps_the_newest_events() {
 fn a_journey_gathers_filters_fates_and_packets() {
     use mqtt_playground::core::journey::{Fate, Journey};
     let l = lesson("wildcards").unwrap();
-    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    let mut r = Run::new(&l.scenario().unwrap()).unwrap();
     r.run_for(500);
-    r.apply(
-        action(r#"{"type":"subscribe","device":"panel","filter":"Casa/+/Temperatura","qos":1}"#),
-        Lang::En,
-    )
+    r.apply(action(
+        r#"{"type":"subscribe","device":"panel","filter":"Casa/+/Temperatura","qos":1}"#,
+    ))
     .unwrap();
-    r.apply(
-        action(r#"{"type":"subscribe","device":"todo","filter":"Casa/#"}"#),
-        Lang::En,
-    )
+    r.apply(action(
+        r#"{"type":"subscribe","device":"todo","filter":"Casa/#"}"#,
+    ))
     .unwrap();
     r.run_for(5_000);
     let msg = r
@@ -741,17 +721,14 @@ fn a_journey_gathers_filters_fates_and_packets() {
 
 #[test]
 fn every_event_reads_as_a_line_and_exports_never_show_passwords() {
-    use mqtt_playground::core::describe::{describe, to_csv, to_json};
+    use mqtt_playground::i18n::describe::{describe, to_csv, to_json};
     let l = lesson("tls").unwrap();
-    let mut r = Run::new(&l.scenario(Lang::En).unwrap(), Lang::En).unwrap();
+    let mut r = Run::new(&l.scenario().unwrap()).unwrap();
     r.run_for(10_000);
     let mut h = run(HOUSE, 20_000);
-    h.apply(
-        action(
-            r#"{"type":"set_credentials","device":"luz","username":"u","password":"1234-secreta"}"#,
-        ),
-        Lang::En,
-    )
+    h.apply(action(
+        r#"{"type":"set_credentials","device":"luz","username":"u","password":"1234-secreta"}"#,
+    ))
     .unwrap();
     let events: Vec<_> = r.trace().iter().chain(h.trace()).collect();
     for e in &events {
@@ -767,7 +744,7 @@ fn every_event_reads_as_a_line_and_exports_never_show_passwords() {
         }
     }
     // Every kind has its own label in each language, and none is its identifier.
-    use mqtt_playground::core::describe::kind_label;
+    use mqtt_playground::i18n::describe::kind_label;
     let labels: std::collections::BTreeSet<_> =
         TraceKind::NAMES.iter().map(|n| kind_label(n)).collect();
     assert_eq!(labels.len(), TraceKind::NAMES.len());
@@ -801,11 +778,10 @@ fn mqtt5_publish_properties_reach_the_wire_and_a_responder_answers_each_question
             r#"{{"type":"publish","device":"{who}","topic":"q/1","payload":"?","qos":1,"expiry":30,"correlation":"{corr}"{to}}}"#
         ))
     };
-    r.apply(ask("panel", "a", Some("r")), Lang::En).unwrap();
-    r.apply(ask("panel", "b", Some("r")), Lang::En).unwrap();
-    r.apply(ask("panel", "sin-respuesta", None), Lang::En)
-        .unwrap();
-    r.apply(ask("viejo", "c", Some("r")), Lang::En).unwrap();
+    r.apply(ask("panel", "a", Some("r"))).unwrap();
+    r.apply(ask("panel", "b", Some("r"))).unwrap();
+    r.apply(ask("panel", "sin-respuesta", None)).unwrap();
+    r.apply(ask("viejo", "c", Some("r"))).unwrap();
     r.run_for(3_000);
     let answers: Vec<Vec<u8>> = r
         .trace()
@@ -862,12 +838,15 @@ fn free_play_is_a_house_from_the_course_in_each_language() {
         ),
     ] {
         // The file itself is valid (free_play would hide a broken one behind an empty house).
-        assert_eq!(free_play(lang), Scenario::from_json(json, lang).unwrap());
-        let s = free_play(lang);
+        assert_eq!(
+            free_play(lang.content_code()),
+            Scenario::from_json(json).unwrap()
+        );
+        let s = free_play(lang.content_code());
         assert_eq!(s.devices.len(), 6);
         // Named for what they are, not d0…d9.
         assert!(s.devices.iter().all(|d| d.name.len() > 3));
-        let mut r = Run::new(&s, lang).unwrap();
+        let mut r = Run::new(&s).unwrap();
         r.run_for(12_000);
         let seen = r.world().device(dashboard).unwrap();
         let h = seen.latest.get(&TopicName::new(topic).unwrap());

@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use mqtt_playground::core::codec::PacketType;
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::rng::Rng;
-use mqtt_playground::core::sim::scenario::Probability;
+use mqtt_playground::core::scenario::Probability;
 use mqtt_playground::core::sim::{Action, LinkConfig, Run, Scenario, Scheduled};
 use mqtt_playground::core::time::Time;
 use mqtt_playground::core::topic::TopicFilter;
@@ -31,7 +30,7 @@ fn chaos(seed: u64) -> Scenario {
         "kind": { "type": "dashboard", "filters": [ { "filter": "sweep/p2/#", "qos": 1 } ] } },
       { "name": "s3", "keep_alive": 10,
         "kind": { "type": "dashboard", "filters": [ { "filter": "other/#", "qos": 2 } ] } } ] }"#;
-    let mut s = Scenario::from_json(base, Lang::En).unwrap();
+    let mut s = Scenario::from_json(base).unwrap();
     s.seed = seed;
     let mut rng = Rng::derive(seed, "faults");
     let names = ["p1", "p2", "s1", "s2", "s3"];
@@ -89,7 +88,7 @@ fn chaos(seed: u64) -> Scenario {
 fn guarantees_hold_for_seeds_0_to_200() {
     let mut figures = (0usize, 0usize, 0usize);
     for seed in 0..200 {
-        let mut run = Run::new(&chaos(seed), Lang::En).unwrap();
+        let mut run = Run::new(&chaos(seed)).unwrap();
         run.run_for(END_MS);
         let (trace, world) = (run.trace(), run.world());
         let filters: BTreeMap<&str, Vec<TopicFilter>> = world

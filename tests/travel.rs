@@ -4,7 +4,6 @@
 //! streams), the trace and the lesson goals.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::sim::lessons::LESSONS;
 use mqtt_playground::core::sim::{Action, Run, Scenario};
 use mqtt_playground::core::time::Time;
@@ -18,7 +17,7 @@ fn digest(r: &Run, lesson: usize) -> (String, usize, Vec<bool>) {
 
 /// A fresh run of the same scenario and recorded actions, stepped until event `index` exists.
 fn fresh_at_event(s: &Scenario, r: &Run, index: u64) -> Run {
-    let mut f = Run::with_log(s, r.log(), Lang::En).unwrap();
+    let mut f = Run::with_log(s, r.log()).unwrap();
     while f.trace_total() <= index {
         if !f.step() {
             break;
@@ -39,17 +38,17 @@ fn action(s: &Scenario, d: usize, k: u8) -> Option<Action> {
             r#"{{"type":"set_link","device":"{dev}","link":{{"latency_ms":40,"jitter_ms":5,"loss":0.1}}}}"#
         ),
     };
-    Action::from_json(&json, Lang::En).ok()
+    Action::from_json(&json).ok()
 }
 
 fn played(lesson: usize, seed: u64, acts: &[(u16, usize, u8)]) -> (Scenario, Run) {
-    let mut s = LESSONS[lesson].scenario(Lang::En).unwrap();
+    let mut s = LESSONS[lesson].scenario().unwrap();
     s.seed = seed;
-    let mut r = Run::new(&s, Lang::En).unwrap();
+    let mut r = Run::new(&s).unwrap();
     for &(wait, d, k) in acts {
         r.run_for(u64::from(wait) * 10);
         if let Some(a) = action(&s, d, k) {
-            let _ = r.apply(a, Lang::En);
+            let _ = r.apply(a);
         }
     }
     r.run_for(60_000);
@@ -80,7 +79,7 @@ proptest! {
             // ... and a virtual time.
             let t = Time::from_millis(stop % (end.millis() + 1));
             r.seek_time(t);
-            let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+            let mut f = Run::with_log(&s, r.log()).unwrap();
             f.run_until(t, usize::MAX);
             prop_assert_eq!(digest(&r, lesson), digest(&f, lesson), "time {}", t);
         }
@@ -107,10 +106,10 @@ proptest! {
         r.seek_event(at % total);
         let at_fork = digest(&r, lesson);
         let Some(a) = action(&s, fork.0, fork.1) else { return Ok(()) };
-        prop_assume!(r.apply(a, Lang::En).is_ok());
+        prop_assume!(r.apply(a).is_ok());
         r.run_for(20_000);
         // The forked run is a fresh run given the new log, to the same point.
-        let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+        let mut f = Run::with_log(&s, r.log()).unwrap();
         f.catch_up(r.world().steps(), r.now(), usize::MAX);
         prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
         // Undo: the old future is recorded again, and the run stands where the fork was made.
@@ -152,7 +151,7 @@ proptest! {
                 let f = fresh_at_event(&s, &r, back - 1);
                 prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
             } else {
-                let f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+                let f = Run::with_log(&s, r.log()).unwrap();
                 prop_assert_eq!(digest(&r, lesson), digest(&f, lesson));
             }
             // ... and one event forward is where it was.
@@ -192,10 +191,10 @@ proptest! {
         // The new future: time passes, another action, equal to a fresh run of the new log.
         r.run_for(5_000);
         if let Some(a) = action(&s, then.0, then.1) {
-            let _ = r.apply(a, Lang::En);
+            let _ = r.apply(a);
         }
         r.run_for(5_000);
-        let mut f = Run::with_log(&s, r.log(), Lang::En).unwrap();
+        let mut f = Run::with_log(&s, r.log()).unwrap();
         f.catch_up(r.world().steps(), r.now(), usize::MAX);
         prop_assert_eq!(digest(&r, lesson), digest(&f, lesson), "new future");
         // Undo of the last fork (the action's, if it forked; else continuing's) and the
@@ -225,7 +224,7 @@ proptest! {
     ) {
         use mqtt_playground::core::sim::lessons::house_of;
         let s = house_of(devices, seed);
-        let mut r = Run::new(&s, Lang::En).unwrap();
+        let mut r = Run::new(&s).unwrap();
         r.set_trace_limit(limit);
         r.run_until(Time::from_secs(120), usize::MAX);
         let total = r.trace_total();
@@ -247,7 +246,7 @@ proptest! {
 fn a_long_run_keeps_a_bounded_number_of_checkpoints() {
     use mqtt_playground::core::sim::lessons::house_of;
     use mqtt_playground::core::sim::travel::MAX_CHECKPOINTS;
-    let mut r = Run::new(&house_of(30, 2), Lang::En).unwrap();
+    let mut r = Run::new(&house_of(30, 2)).unwrap();
     r.run_until(Time::from_secs(600), usize::MAX);
     let c = r.checkpoints();
     assert!(
@@ -258,7 +257,7 @@ fn a_long_run_keeps_a_bounded_number_of_checkpoints() {
     // Seeking into the middle of it is exact.
     let i = r.trace_total() / 2;
     r.seek_event(i);
-    let mut f = Run::new(&house_of(30, 2), Lang::En).unwrap();
+    let mut f = Run::new(&house_of(30, 2)).unwrap();
     while f.trace_total() <= i {
         f.step();
     }

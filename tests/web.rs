@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use mqtt_playground::core::i18n::{Lang, Text};
+use mqtt_playground::i18n::{Lang, Text};
 use mqtt_playground::web::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

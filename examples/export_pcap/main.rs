@@ -7,11 +7,11 @@
 //! A lesson is played with its solution (so the capture shows what it teaches), then run until
 //! `S` virtual seconds (default 60). `--protocol 5` makes every client speak MQTT 5.0.
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::pcap;
 use mqtt_playground::core::sim::lessons::lesson;
 use mqtt_playground::core::sim::{Protocol, Run, Scenario};
 use mqtt_playground::core::time::Time;
+use mqtt_playground::i18n::Lang;
 
 fn usage(problem: &str) -> ! {
     eprintln!("{problem}");
@@ -65,16 +65,13 @@ fn main() {
     let (mut scenario, steps) = match (&lesson_id, &scenario_path) {
         (Some(id), None) => {
             let l = lesson(id).unwrap_or_else(|| usage(&format!("no lesson {id}")));
-            let s = l
-                .scenario(Lang::En)
-                .unwrap_or_else(|e| usage(&e.to_string()));
+            let s = l.scenario().unwrap_or_else(|e| usage(&e.to_string()));
             (s, l.solution())
         }
         (None, Some(path)) => {
             let text = std::fs::read_to_string(path)
                 .unwrap_or_else(|e| usage(&format!("cannot read {path}: {e}")));
-            let s = Scenario::from_json(&text, Lang::En)
-                .unwrap_or_else(|e| usage(&format!("{path}: {e}")));
+            let s = Scenario::from_json(&text).unwrap_or_else(|e| usage(&format!("{path}: {e}")));
             (s, Vec::new())
         }
         _ => usage("give one of --lesson and --scenario"),
@@ -87,10 +84,10 @@ fn main() {
             d.protocol = p;
         }
     }
-    let mut run = Run::new(&scenario, Lang::En).unwrap_or_else(|e| usage(&e.to_string()));
+    let mut run = Run::new(&scenario).unwrap_or_else(|e| usage(&e.to_string()));
     for step in steps {
         run.run_for(step.wait_ms);
-        if let Err(e) = run.apply(step.action, Lang::En) {
+        if let Err(e) = run.apply(step.action) {
             usage(&e.to_string());
         }
     }
@@ -98,7 +95,7 @@ fn main() {
     if run.now() < end {
         run.run_until(end, usize::MAX);
     }
-    let exported = pcap::from_trace(run.trace(), Lang::En);
+    let exported = pcap::from_trace(run.trace(), &|c| c.text(Lang::En));
     if let Err(e) = std::fs::write(&out, &exported.bytes) {
         eprintln!("cannot write {out}: {e}");
         std::process::exit(1);

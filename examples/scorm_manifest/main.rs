@@ -8,9 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use mqtt_playground::core::i18n::Lang;
 use mqtt_playground::core::scorm::manifest;
 use mqtt_playground::core::sim::lessons::LESSONS;
+use mqtt_playground::i18n::Lang;
 
 fn files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
@@ -46,7 +46,7 @@ fn main() {
     }
     list.retain(|f| !f.starts_with("scorm/") && f != "imsmanifest.xml");
     list.sort();
-    let lessons: Vec<(&str, &str)> = LESSONS.iter().map(|l| (l.id, lang.t(l.title))).collect();
+    let lessons: Vec<(&str, &str)> = LESSONS.iter().map(|l| (l.id, lang.t(l.title()))).collect();
     print!("{}", manifest("MQTT Playground", &lessons, &list));
 }
 

@@ -10,7 +10,6 @@
 mod adapter;
 
 use mqtt_playground::core::broker::BrokerConfig;
-use mqtt_playground::core::i18n::Lang;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -34,7 +33,7 @@ fn main() {
                     eprintln!("cannot read {path}: {e}");
                     std::process::exit(1)
                 });
-                config = BrokerConfig::from_json(&text, Lang::En).unwrap_or_else(|e| {
+                config = BrokerConfig::from_json(&text).unwrap_or_else(|e| {
                     eprintln!("{path}: {e}");
                     std::process::exit(1)
                 });

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::i18n::class::ClassText;
 use crate::core::topic::TopicName;
 
 /// The prefix a class uses when the teacher names none.
@@ -45,18 +44,6 @@ pub enum ClassError {
     Name,
     /// The user name cannot be a topic level (`/`, `+`, `#`, empty).
     Username,
-}
-
-impl ClassError {
-    /// What to tell the user.
-    pub fn text(self) -> ClassText {
-        match self {
-            ClassError::Code => ClassText::BadCode,
-            ClassError::Prefix => ClassText::BadPrefix,
-            ClassError::Name => ClassText::BadName,
-            ClassError::Username => ClassText::BadUsername,
-        }
-    }
 }
 
 /// A class: its topic prefix and its code, both checked.

@@ -3,8 +3,6 @@
 //! public presets. Pure: the WebSocket shell reports what happened, this says what it means.
 
 use crate::core::codec::{DecodeError, ReasonCode, Version};
-use crate::core::i18n::in_language;
-use crate::core::i18n::Lang;
 
 /// A broker address for MQTT over WebSocket.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,13 +97,6 @@ pub enum UrlError {
     Path,
 }
 
-impl UrlError {
-    /// What is wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, url_error(self))
-    }
-}
-
 /// Public brokers (and a local one) with their WebSocket addresses.
 pub const PRESETS: [(&str, &str); 6] = [
     ("HiveMQ", "wss://broker.hivemq.com:8884/mqtt"),
@@ -167,22 +158,6 @@ pub enum Problem {
     },
 }
 
-/// The doctor's diagnosis: what happened and what to try.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnosis {
-    /// What happened.
-    pub what: String,
-    /// The likely fix.
-    pub fix: String,
-}
-
-impl Problem {
-    /// The diagnosis in a language.
-    pub fn diagnose(&self, lang: Lang) -> Diagnosis {
-        in_language!(lang, diagnose(self))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,8 +189,6 @@ mod tests {
         }
         let tcp = BrokerUrl::parse("mqtt://test.mosquitto.org:1883").unwrap_err();
         assert_eq!(tcp, UrlError::Tcp);
-        assert!(tcp.message(Lang::Es).contains("TCP"));
-        assert_ne!(tcp.message(Lang::Es), tcp.message(Lang::En));
         for (_, p) in PRESETS {
             assert!(BrokerUrl::parse(p).is_ok(), "{p}");
         }
@@ -228,112 +201,5 @@ mod tests {
         assert_eq!(ws.check_page(true), Some(Problem::MixedContent));
         assert_eq!(ws.check_page(false), None);
         assert_eq!(wss.check_page(true), None);
-    }
-
-    #[test]
-    fn every_problem_has_a_diagnosis_in_both_languages() {
-        let mut problems = vec![
-            Problem::MixedContent,
-            Problem::SubscribeDenied { filter: "#".into() },
-            Problem::PublishDenied {
-                topic: "a".into(),
-                code: ReasonCode(0x87),
-            },
-            Problem::NoAnswer { seconds: 10 },
-            Problem::Malformed {
-                error: DecodeError::ReservedPacketType { value: 0 },
-            },
-        ];
-        for code in [1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 4000] {
-            for before_open in [true, false] {
-                problems.push(Problem::Closed {
-                    code,
-                    before_open,
-                    secure: true,
-                });
-            }
-        }
-        for version in [Version::V311, Version::V5] {
-            problems.push(Problem::ClosedBeforeConnack { version });
-        }
-        for c in 1..=5 {
-            problems.push(Problem::Refused {
-                code: ReasonCode(c),
-                version: Version::V311,
-            });
-        }
-        for c in [0x80, 0x84, 0x85, 0x86, 0x87, 0x88, 0x8A, 0x95] {
-            problems.push(Problem::Refused {
-                code: ReasonCode(c),
-                version: Version::V5,
-            });
-        }
-        for p in problems {
-            let (es, en) = (p.diagnose(Lang::Es), p.diagnose(Lang::En));
-            assert!(
-                !es.what.is_empty() && !es.fix.is_empty() && es.what != en.what,
-                "{p:?}"
-            );
-        }
-        let wrong = Problem::Refused {
-            code: ReasonCode(4),
-            version: Version::V311,
-        }
-        .diagnose(Lang::Es);
-        assert!(wrong.what.contains("contraseña"));
-    }
-
-    #[test]
-    fn a_broker_closing_without_connack_on_mqtt_5_suggests_3_1_1() {
-        let p = Problem::ClosedBeforeConnack {
-            version: Version::V5,
-        };
-        let (es, en) = (p.diagnose(Lang::Es), p.diagnose(Lang::En));
-        assert!(
-            es.what.contains("sin responder") && es.what.contains("MQTT 5"),
-            "{es:?}"
-        );
-        assert!(es.fix.contains("Elige 3.1.1"), "{es:?}");
-        assert!(
-            en.what.contains("without answering") && en.what.contains("MQTT 5"),
-            "{en:?}"
-        );
-        assert!(en.fix.contains("Choose 3.1.1"), "{en:?}");
-        let v3 = Problem::ClosedBeforeConnack {
-            version: Version::V311,
-        };
-        assert!(!v3.diagnose(Lang::Es).fix.contains("Elige 3.1.1"));
-    }
-
-    #[test]
-    fn a_websocket_that_never_opens_names_the_mqtt_subprotocol() {
-        // A server that refuses the subprotocol `mqtt` fails the handshake: code 1006.
-        for secure in [false, true] {
-            let p = Problem::Closed {
-                code: 1006,
-                before_open: true,
-                secure,
-            };
-            assert!(p.diagnose(Lang::Es).fix.contains("subprotocolo «mqtt»"));
-            assert!(p.diagnose(Lang::En).fix.contains("subprotocol \"mqtt\""));
-        }
-    }
-
-    #[test]
-    fn a_broker_refusing_mqtt_5_says_to_choose_3_1_1_in_both_languages() {
-        let p = Problem::Refused {
-            code: ReasonCode::UNSUPPORTED_PROTOCOL_VERSION,
-            version: Version::V5,
-        };
-        let (es, en) = (p.diagnose(Lang::Es), p.diagnose(Lang::En));
-        assert!(es.what.contains("no habla MQTT 5"), "{es:?}");
-        assert!(es.fix.contains("Elige 3.1.1"), "{es:?}");
-        assert!(en.what.contains("does not speak MQTT 5"), "{en:?}");
-        assert!(en.fix.contains("Choose 3.1.1"), "{en:?}");
-        let old = Problem::Refused {
-            code: ReasonCode(1),
-            version: Version::V311,
-        };
-        assert!(old.diagnose(Lang::Es).fix.contains("Elige 5"));
     }
 }

@@ -1,8 +1,8 @@
 //! Reading the app's JSON (scenarios, actions, broker settings, share links) from a parsed
 //! [`Value`], by hand: each type lists the fields it takes and reads them one by one. Errors
-//! name the offending field (`devices[2].kind.topic`) and say what is wrong in the user's
-//! language; unknown fields, missing fields and wrong types are refused as serde's strict
-//! reader would. (Serde's derived readers did the same with several times the code, the
+//! name the offending field (`devices[2].kind.topic`) and what is wrong, as a typed
+//! [`Problem`] that the catalogue words in the user's language; unknown fields, missing fields
+//! and wrong types are refused as serde's strict reader would. (Serde's derived readers did the same with several times the code, the
 //! largest share of the download after the UI.) The field readers are never inlined: one copy
 //! per field type, not one per field, and the error paths stay out of line.
 
@@ -11,18 +11,15 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::core::i18n::{in_language, Lang, Msg};
 use crate::core::topic::{TopicError, TopicFilter, TopicName};
 use crate::core::types::QoS;
 
-/// What is wrong with a file, and where. Each language renders the [`Problem`] whole, so a
+/// What is wrong with a file, and where. The catalogue renders the [`Problem`] whole, so a
 /// page shows it in the language of the moment (switching re-renders one already on screen).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
     /// The offending field (`devices[1].kind.topic`), empty for the whole file.
     pub path: String,
-    /// The language it was asked in (its `Display`).
-    pub lang: Lang,
     /// What is wrong.
     pub problem: Problem,
 }
@@ -144,66 +141,36 @@ pub enum Expected {
     Object,
 }
 
-impl ScenarioError {
-    /// What is wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, problem(&self.problem))
-    }
-
-    /// The path and what is wrong, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        let problem = self.message(lang);
-        if self.path.is_empty() {
-            problem
-        } else {
-            Msg::AtPath {
-                path: &self.path,
-                problem: &problem,
-            }
-            .render(lang)
-        }
-    }
-}
-
-impl std::fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(self.lang))
-    }
-}
-
-/// An error at `path`, asked in `lang`.
+/// An error at `path`.
 #[cold]
 #[inline(never)]
-pub fn err(path: impl Into<String>, lang: Lang, problem: Problem) -> ScenarioError {
+pub fn err(path: impl Into<String>, problem: Problem) -> ScenarioError {
     ScenarioError {
         path: path.into(),
-        lang,
         problem,
     }
 }
 
 /// Not JSON at all: where serde's reader stopped (its own words are English only).
-pub fn not_json(e: &serde_json::Error, lang: Lang) -> ScenarioError {
+pub fn not_json(e: &serde_json::Error) -> ScenarioError {
     let (line, column) = (e.line(), e.column());
-    err("", lang, Problem::NotJson { line, column })
+    err("", Problem::NotJson { line, column })
 }
 
 /// A result of reading.
 pub type Read<T> = Result<T, ScenarioError>;
 
-/// Where a value sits, and the language to complain in.
+/// Where a value sits.
 #[derive(Clone, Copy, Debug)]
 pub struct At<'a> {
     /// Its path (empty: the whole file).
     pub path: &'a str,
-    /// The user's language.
-    pub lang: Lang,
 }
 
 impl<'a> At<'a> {
     /// The top of a file.
-    pub fn root(lang: Lang) -> At<'static> {
-        At { path: "", lang }
+    pub fn root() -> At<'static> {
+        At { path: "" }
     }
 
     /// The path of one of its fields.
@@ -219,7 +186,7 @@ impl<'a> At<'a> {
     #[cold]
     #[inline(never)]
     pub fn fail(&self, problem: Problem) -> ScenarioError {
-        err(self.path, self.lang, problem)
+        err(self.path, problem)
     }
 
     /// "Expected X, found this value".
@@ -320,7 +287,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}[{i}]", at.path);
-            out.push(T::read(item, At { path: &path, ..at })?);
+            out.push(T::read(item, At { path: &path })?);
         }
         Ok(out)
     }
@@ -332,7 +299,7 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
         let mut out = BTreeMap::new();
         for (k, item) in map {
             let path = at.field(k);
-            out.insert(k.clone(), T::read(item, At { path: &path, ..at })?);
+            out.insert(k.clone(), T::read(item, At { path: &path })?);
         }
         Ok(out)
     }
@@ -414,14 +381,7 @@ impl<'a> Obj<'a> {
             None | Some(Value::Null) => Ok(None),
             Some(v) => {
                 let path = self.at.field(name);
-                T::read(
-                    v,
-                    At {
-                        path: &path,
-                        ..self.at
-                    },
-                )
-                .map(Some)
+                T::read(v, At { path: &path }).map(Some)
             }
         }
     }
@@ -434,13 +394,7 @@ impl<'a> Obj<'a> {
             None => Ok(default),
             Some(v) => {
                 let path = self.at.field(name);
-                T::read(
-                    v,
-                    At {
-                        path: &path,
-                        ..self.at
-                    },
-                )
+                T::read(v, At { path: &path })
             }
         }
     }
@@ -454,13 +408,7 @@ impl<'a> Obj<'a> {
             })),
             Some(v) => {
                 let path = self.at.field(name);
-                T::read(
-                    v,
-                    At {
-                        path: &path,
-                        ..self.at
-                    },
-                )
+                T::read(v, At { path: &path })
             }
         }
     }
@@ -493,125 +441,5 @@ pub fn one_of<T: Copy>(v: &Value, at: At, names: &[(&str, T)]) -> Read<T> {
                 expected: listed(&all),
             }))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, PartialEq)]
-    struct Item {
-        name: String,
-        port: u16,
-        note: Option<String>,
-    }
-
-    impl FromJson for Item {
-        fn read(v: &Value, at: At) -> Read<Item> {
-            let o = Obj::new(v, at)?;
-            o.done(Item {
-                name: o.req("name")?,
-                port: o.or("port", 1883)?,
-                note: o.opt("note")?,
-            })
-        }
-    }
-
-    fn read(text: &str, lang: Lang) -> Read<Vec<Item>> {
-        let v: Value = serde_json::from_str(text).expect("test JSON");
-        Vec::<Item>::read(
-            &v,
-            At {
-                path: "items",
-                lang,
-            },
-        )
-    }
-
-    #[test]
-    fn fields_default_and_null_is_none_only_where_optional() {
-        let items = read(
-            r#"[{"name": "a"}, {"name": "b", "port": 8883, "note": null}]"#,
-            Lang::En,
-        );
-        assert_eq!(
-            items.unwrap(),
-            [
-                Item {
-                    name: "a".into(),
-                    port: 1883,
-                    note: None
-                },
-                Item {
-                    name: "b".into(),
-                    port: 8883,
-                    note: None
-                },
-            ]
-        );
-        let e = read(r#"[{"name": null}]"#, Lang::En).unwrap_err();
-        assert_eq!(e.path, "items[0].name");
-        assert!(
-            e.message(e.lang)
-                .contains("invalid type: null, expected a string"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn errors_name_the_field_in_the_users_language() {
-        for (text, path, en, es) in [
-            (r#"{}"#, "items", "expected a list", "se esperaba una lista"),
-            (
-                r#"[{"name": "a", "port": 70000}]"#,
-                "items[0].port",
-                "at most 65535",
-                "como mucho 65535",
-            ),
-            (
-                r#"[{"name": "a", "port": -1}]"#,
-                "items[0].port",
-                "whole number from 0",
-                "número entero de 0",
-            ),
-            (
-                r#"[{"name": "a"}, {"port": 1}]"#,
-                "items[1]",
-                "missing field `name`",
-                "falta el campo `name`",
-            ),
-            (
-                r#"[{"name": "a", "colour": 1}]"#,
-                "items[0]",
-                "unknown field `colour`",
-                "campo desconocido `colour`",
-            ),
-        ] {
-            let e = read(text, Lang::En).unwrap_err();
-            assert_eq!(e.path, path, "{text}");
-            assert!(e.message(e.lang).contains(en), "{text}: {e}");
-            let e = read(text, Lang::Es).unwrap_err();
-            assert!(e.message(e.lang).contains(es), "{text}: {e}");
-        }
-    }
-
-    #[test]
-    fn one_of_names_the_choices() {
-        let v = Value::from("toaster");
-        let e = one_of(&v, At::root(Lang::En), &[("read", 1), ("write", 2)]).unwrap_err();
-        assert!(
-            e.message(Lang::En)
-                .contains("`toaster`, expected one of `read`, `write`"),
-            "{e}"
-        );
-        assert_eq!(
-            one_of(
-                &Value::from("write"),
-                At::root(Lang::En),
-                &[("read", 1), ("write", 2)]
-            ),
-            Ok(2)
-        );
     }
 }

@@ -135,7 +135,6 @@ impl Sequence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::i18n::Lang;
     use crate::core::sim::{Run, Scenario};
 
     #[test]
@@ -145,7 +144,7 @@ mod tests {
               "kind": { "type": "sensor", "topic": "Casa/Cocina/Temperatura", "interval_ms": 1000,
                         "model": { "type": "counter" }, "qos": 1 } },
             { "name": "panel", "kind": { "type": "dashboard", "filters": [ { "filter": "Casa/#", "qos": 1 } ] } } ] }"#;
-        let mut run = Run::new(&Scenario::from_json(json, Lang::En).unwrap(), Lang::En).unwrap();
+        let mut run = Run::new(&Scenario::from_json(json).unwrap()).unwrap();
         run.run_for(20_000);
         let mut seq = Sequence::default();
         seq.ingest(run.trace());

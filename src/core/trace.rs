@@ -3,11 +3,9 @@
 //! Each event has the virtual time and a sequence number that only grows, so the same inputs
 //! give the same trace, event for event.
 
-use crate::core::i18n::in_language;
 use bytes::Bytes;
 
 use crate::core::codec::{DecodeError, EncodeError, PacketType, ReasonCode};
-use crate::core::i18n::Lang;
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
@@ -51,13 +49,6 @@ pub enum DropReason {
     TooLarge,
 }
 
-impl DropReason {
-    /// Why, in a language.
-    pub fn message(self, lang: Lang) -> &'static str {
-        in_language!(lang, drop_reason(self))
-    }
-}
-
 /// A protocol violation by a client (or a packet the broker could not build for it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Violation {
@@ -93,11 +84,6 @@ impl Violation {
             Violation::ReceiveMaximumExceeded(_) => ReasonCode::RECEIVE_MAXIMUM_EXCEEDED,
             _ => ReasonCode::PROTOCOL_ERROR,
         }
-    }
-
-    /// The explanation in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, violation(self))
     }
 
     /// The normative statement broken, when there is one.
@@ -377,7 +363,7 @@ pub enum TraceKind {
     /// A student's or script's action was applied.
     ActionApplied {
         /// The action.
-        action: Box<crate::core::sim::Action>,
+        action: Box<crate::core::scenario::action::Action>,
     },
 }
 

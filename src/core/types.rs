@@ -1,7 +1,43 @@
-//! Validated protocol values: quality of service, packet identifiers, client identifiers.
+//! Validated protocol values: quality of service, packet identifiers, MQTT strings, client
+//! identifiers.
 
 use std::fmt;
 use std::num::NonZeroU16;
+
+/// Why a string cannot be an MQTT UTF-8 string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StringError {
+    /// Over 65 535 bytes.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// Contains U+0000.
+    NullCharacter,
+}
+
+impl fmt::Display for StringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StringError::TooLong { len } => write!(f, "string of {len} bytes; at most 65535"),
+            StringError::NullCharacter => f.write_str("string contains U+0000 [MQTT-1.5.4-2]"),
+        }
+    }
+}
+
+impl std::error::Error for StringError {}
+
+/// Checks what every MQTT UTF-8 string must satisfy beyond valid UTF-8: at most 65 535 bytes
+/// and no U+0000 [MQTT-1.5.4-2]. (Rust strings are already well-formed UTF-8.)
+pub fn check_mqtt_string(s: &str) -> Result<(), StringError> {
+    if s.len() > u16::MAX as usize {
+        return Err(StringError::TooLong { len: s.len() });
+    }
+    if s.as_bytes().contains(&0) {
+        return Err(StringError::NullCharacter);
+    }
+    Ok(())
+}
 
 /// Quality of service: how hard the sender tries to deliver a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -84,9 +120,9 @@ pub struct ClientId(String);
 
 impl ClientId {
     /// Wraps an identifier; fails on what no MQTT string may hold.
-    pub fn new(id: impl Into<String>) -> Result<ClientId, crate::core::codec::StringError> {
+    pub fn new(id: impl Into<String>) -> Result<ClientId, StringError> {
         let id = id.into();
-        crate::core::codec::check_mqtt_string(&id)?;
+        check_mqtt_string(&id)?;
         Ok(ClientId(id))
     }
 

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::lessons::{flood_of, house_of};
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::class::ClassPart;
 use crate::web::components::controls::Controls;
@@ -37,9 +37,9 @@ pub fn App(initial: Lang) -> impl IntoView {
     let demo = super::lang::query_flag("demo");
     let sim = match demo.as_deref() {
         // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
-        Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None, initial),
+        Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None),
         // The 100-device house on the stage (see e2e/perf.mjs).
-        Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None, initial),
+        Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None),
         _ => Sim::new(lesson_id.as_deref(), seed, initial),
     }
     .or_else(|_| Sim::new(None, None, initial))
@@ -161,7 +161,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
                     {Sim::lessons().iter().map(|l| {
                         let id = l.id;
-                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title)}</option> }
+                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title())}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -312,10 +312,9 @@ fn part_link(
 fn open_from_address(ctx: Ctx) {
     let scenario_url = super::lang::query_flag("scenario");
     leptos::task::spawn_local(async move {
-        let lang = ctx.lang.get_untracked();
         if let Some(shared) = files::shared_from_fragment().await {
             let opened = match shared {
-                Ok(json) => crate::web::state::open_shared(json, lang).await,
+                Ok(json) => crate::web::state::open_shared(json).await,
                 Err(e) => Err(Why::Browser(e.to_string())),
             };
             match opened {

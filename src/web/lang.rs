@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::JsValue;
 
-use crate::core::i18n::Lang;
+use crate::i18n::Lang;
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };

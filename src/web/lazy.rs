@@ -18,7 +18,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text};
 
 pub use wasm_split_helpers::SplitLoaderError as LoadError;
 

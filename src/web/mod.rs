@@ -21,7 +21,7 @@ pub mod storage;
 pub mod theme;
 pub mod wall;
 
-use crate::core::i18n::Lang;
+use crate::i18n::Lang;
 
 /// Starts the app: installs the panic hook, picks the language and mounts [`app::App`].
 pub fn start() {

@@ -3,7 +3,7 @@
 //! After a panic the wasm instance is unusable, so the panel is plain DOM built here and its
 //! reload action is an ordinary link: it needs no Rust code to run afterwards.
 
-use crate::core::i18n::Text;
+use crate::i18n::Text;
 
 /// Installs the hook: logs to the console and shows the panel.
 pub fn install() {

@@ -20,11 +20,11 @@ use crate::core::codec::{
     Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
 };
 use crate::core::doctor::{BrokerUrl, Problem, UrlError};
-use crate::core::i18n::{Lang, Text};
 use crate::core::payload::PayloadError;
 use crate::core::time::Time;
 use crate::core::topic::{TopicError, TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
+use crate::i18n::{Lang, Text};
 use litemap::LiteMap;
 
 /// Messages kept for the list (newest last).

@@ -2,9 +2,9 @@
 //! switching the language re-renders a notice already on screen. A leaf: it imports only the
 //! core.
 
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::json_read::ScenarioError;
 use crate::core::numbers::Fixed;
+use crate::i18n::{Lang, Msg, Text};
 
 /// Why something could not be done.
 #[derive(Clone, Debug, PartialEq, Eq)]

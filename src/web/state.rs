@@ -9,12 +9,12 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Text};
 use crate::core::sequence::Sequence;
 use crate::core::sim::lessons::{free_play, lesson as find_lesson, Advice, Forms, Lesson, LESSONS};
 use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share, World};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
+use crate::i18n::{Lang, Text};
 use crate::web::bridge::Sent;
 use crate::web::say::{Say, Why};
 use crate::web::stage::{Stage, TEACH_MS};
@@ -95,13 +95,13 @@ impl Sim {
     ) -> Result<Sim, ScenarioError> {
         let lesson = lesson_id.and_then(find_lesson);
         let mut scenario = match lesson {
-            Some(l) => l.scenario(lang)?,
-            None => free_play(lang),
+            Some(l) => l.scenario()?,
+            None => free_play(lang.content_code()),
         };
         if let Some(seed) = seed {
             scenario.seed = seed;
         }
-        let mut sim = Sim::from_scenario(&scenario, lesson, lang)?;
+        let mut sim = Sim::from_scenario(&scenario, lesson)?;
         sim.builtin = lesson.is_some();
         Ok(sim)
     }
@@ -109,8 +109,8 @@ impl Sim {
     /// A simulation rebuilt from a share link. It catches up over the next frames (a long
     /// run never freezes the page; see [`Sim::catching_up`]) and stops paused where the link
     /// was made.
-    pub fn from_share(share: &Share, lang: Lang) -> Result<Sim, ScenarioError> {
-        let run = Run::with_log(&share.scenario(lang)?, &share.log, lang)?;
+    pub fn from_share(share: &Share) -> Result<Sim, ScenarioError> {
+        let run = Run::with_log(&share.scenario()?, &share.log)?;
         let lesson = share.lesson.as_deref().and_then(find_lesson);
         let mut sim = Sim::from_run(run, lesson);
         sim.builtin = lesson.is_some();
@@ -135,9 +135,8 @@ impl Sim {
     pub fn from_scenario(
         scenario: &Scenario,
         lesson: Option<&'static Lesson>,
-        lang: Lang,
     ) -> Result<Sim, ScenarioError> {
-        let run = Run::new(scenario, lang)?;
+        let run = Run::new(scenario)?;
         let lesson = lesson.or_else(|| scenario.lesson.as_deref().and_then(find_lesson));
         Ok(Sim::from_run(run, lesson))
     }
@@ -242,16 +241,15 @@ impl Sim {
     }
 
     /// Applies a student's action.
-    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+    pub fn apply(&mut self, action: Action) -> Result<(), ScenarioError> {
         if self.catch_up.is_some() {
             return Err(crate::core::json_read::err(
                 "",
-                lang,
                 crate::core::json_read::Problem::StillOpening,
             ));
         }
         let (past, end) = (self.in_past(), self.end());
-        self.run.apply(action, lang)?;
+        self.run.apply(action)?;
         if past {
             self.forked(end);
         }
@@ -514,8 +512,7 @@ impl Ctx {
 
     /// Applies an action; an error is shown, never lost.
     pub fn act(&self, action: Action) {
-        let lang = self.lang.get_untracked();
-        let result = self.update(|s| s.apply(action, lang));
+        let result = self.update(|s| s.apply(action));
         match result {
             Some(Err(e)) => self.error.set(Some(e)),
             _ => self.error.set(None),
@@ -596,15 +593,15 @@ pub fn lesson_goals(
 crate::web::lazy::split_fn!(
     open_shared_run,
     fetch_open_shared_run,
-    fn open_shared_split(json: String, lang: Lang) -> Result<Sim, ScenarioError> {
-        Share::from_json(&json, lang).and_then(|share| Sim::from_share(&share, lang))
+    fn open_shared_split(json: String) -> Result<Sim, ScenarioError> {
+        Share::from_json(&json).and_then(|share| Sim::from_share(&share))
     }
 );
 
 /// A shared run rebuilt from its link's JSON (the code comes on first use: most visits open
 /// no link).
-pub async fn open_shared(json: String, lang: Lang) -> Result<Sim, Why> {
-    match open_shared_split(json, lang).await {
+pub async fn open_shared(json: String) -> Result<Sim, Why> {
+    match open_shared_split(json).await {
         Ok(opened) => opened.map_err(Why::Scenario),
         Err(_) => Err(Why::Text(Text::LoadPartFailed)),
     }

@@ -11,7 +11,6 @@
 //! Polling order after each `handle_*`: drain [`Broker::poll_output`] until `None`, read
 //! [`Broker::poll_timeout`], then take [`Broker::poll_trace`].
 
-mod config;
 mod connection;
 mod routing;
 mod session;
@@ -23,7 +22,7 @@ use std::collections::VecDeque;
 
 use bytes::Bytes;
 
-pub use config::{Access, Acl, AclRule, BrokerConfig, Overlapping};
+pub use crate::core::scenario::broker::{Access, Acl, AclRule, BrokerConfig, Overlapping};
 pub use session::{Delivery, InFlight, Message, Session, Stage};
 pub use tree::{Subscription, SubscriptionTree};
 

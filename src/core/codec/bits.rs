@@ -4,8 +4,6 @@
 use super::field::{Field, FieldName};
 use super::properties::PropertyId;
 use super::{PacketType, Version};
-use crate::core::i18n::in_language;
-use crate::core::i18n::Lang;
 
 /// A group of bits of one byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,13 +59,6 @@ pub enum BitName {
     RetainHandling,
     /// A property's identifier byte.
     PropertyId,
-}
-
-impl BitName {
-    /// A short label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        in_language!(lang, bit(self))
-    }
 }
 
 /// `.... .01.`: the bits of `byte` under `mask`, dots elsewhere.
@@ -201,106 +192,9 @@ pub fn bits_of(field: &Field, packet: &[u8], version: Version) -> Vec<Bits> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::codec::{dissect, Packet, Publish};
-    use crate::core::topic::TopicName;
-    use crate::core::types::{PacketId, QoS};
-
-    fn shown(b: &Bits) -> String {
-        format!("{} = {}: {}", b.pattern, b.name.label(Lang::En), b.value)
-    }
 
     #[test]
-    fn a_publish_header_reads_as_wireshark_shows_it() {
-        let mut p = Publish::new(TopicName::new("a/b").unwrap(), vec![b'x'; 200]);
-        p.qos = QoS::AtLeastOnce;
-        p.dup = true;
-        p.packet_id = Some(PacketId::new(7).unwrap());
-        let raw = Packet::Publish(p).to_bytes(Version::V311).unwrap();
-        let (_, fields) = dissect(&raw, Version::V311).unwrap();
-        let header: Vec<String> = bits_of(&fields[0], &raw, Version::V311)
-            .iter()
-            .map(shown)
-            .collect();
-        assert_eq!(
-            header,
-            [
-                "0011 .... = Packet type: PUBLISH (3)",
-                ".... 1... = DUP: 1",
-                ".... .01. = QoS: 1",
-                ".... ...0 = RETAIN: 0"
-            ]
-        );
-        // 207 = 0xCF 0x01: 79 + 1 × 128.
-        let len: Vec<String> = bits_of(&fields[1], &raw, Version::V311)
-            .iter()
-            .map(shown)
-            .collect();
-        assert_eq!(
-            len,
-            [
-                "1... .... = Another byte follows: 1",
-                ".100 1111 = Value (7 bits): 79",
-                "0... .... = Another byte follows: 0",
-                ".000 0001 = Value (7 bits): 1 × 128 = 128"
-            ]
-        );
-    }
-
-    #[test]
-    fn connect_flags_bit_by_bit() {
-        use crate::core::codec::Connect;
-        use crate::core::types::ClientId;
-        let mut c = Connect::new(Version::V311, ClientId::new("a").unwrap());
-        c.username = Some("ana".into());
-        c.password = Some(bytes::Bytes::from_static(b"pw"));
-        let raw = Packet::Connect(Box::new(c))
-            .to_bytes(Version::V311)
-            .unwrap();
-        let (_, fields) = dissect(&raw, Version::V311).unwrap();
-        let flags = fields
-            .iter()
-            .find(|f| f.name == FieldName::ConnectFlags)
-            .unwrap();
-        let got: Vec<String> = bits_of(flags, &raw, Version::V311)
-            .iter()
-            .map(shown)
-            .collect();
-        assert_eq!(got[0], "1... .... = User name flag: 1");
-        assert_eq!(got[1], ".1.. .... = Password flag: 1");
-        assert_eq!(got[3], "...0 0... = Will QoS: 0");
-        assert_eq!(got[5], ".... ..1. = Clean session: 1");
-        assert_eq!(got[6], ".... ...0 = Reserved: 0");
-    }
-
-    #[test]
-    fn a_property_shows_its_identifier_byte() {
-        use crate::core::codec::Property;
-        let mut p = Publish::new(TopicName::new("a").unwrap(), "x");
-        p.properties = p.properties.with(Property::MessageExpiryInterval(30));
-        let raw = Packet::Publish(p).to_bytes(Version::V5).unwrap();
-        let (_, fields) = dissect(&raw, Version::V5).unwrap();
-        let prop = fields
-            .iter()
-            .find(|f| matches!(f.name, FieldName::Property(_)))
-            .unwrap();
-        let got: Vec<String> = bits_of(prop, &raw, Version::V5).iter().map(shown).collect();
-        assert_eq!(
-            got,
-            ["0000 0010 = Property identifier: 0x02 (Message Expiry Interval)"]
-        );
-        assert_eq!(prop.value, "30");
-        assert_eq!(
-            prop.name.label(Lang::Es),
-            "Propiedad: Message Expiry Interval"
-        );
-    }
-
-    #[test]
-    fn every_label_differs_by_language_where_a_word_is_translated() {
-        assert_ne!(
-            BitName::PacketType.label(Lang::Es),
-            BitName::PacketType.label(Lang::En)
-        );
+    fn a_pattern_shows_the_bits_under_the_mask() {
         assert_eq!(pattern(0b0011_0010, 0xF0), "0011 ....");
         assert_eq!(pattern(0xFF, 0), ".... ....");
     }

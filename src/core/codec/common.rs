@@ -4,9 +4,10 @@
 use super::error::{DecodeError, EncodeError};
 use super::field::FieldName;
 use super::properties::{Context, Properties};
-use super::wire::{check_mqtt_string, Reader};
+use super::wire::Reader;
 use super::{PacketType, ReasonCode, Version};
 use crate::core::topic::TopicName;
+use crate::core::types::check_mqtt_string;
 
 /// Checks a string field for encoding.
 pub(crate) fn check_string(s: &str, field: FieldName) -> Result<(), EncodeError> {

@@ -1,36 +1,11 @@
 //! Codec errors. Each decoding error names the rule it broke (MQTT 5.0 numbering; the 3.1.1
-//! statements say the same) and explains itself in Spanish and English.
-
-use std::fmt;
+//! statements say the same); the catalogue explains it in the user's language.
 
 use super::field::FieldName;
 use super::properties::{Context, PropertyId};
 use super::PacketType;
-use crate::core::i18n::{in_language, Lang};
 use crate::core::topic::TopicError;
-
-/// Why a string cannot be an MQTT UTF-8 string.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StringError {
-    /// Over 65 535 bytes.
-    TooLong {
-        /// Its length in bytes.
-        len: usize,
-    },
-    /// Contains U+0000.
-    NullCharacter,
-}
-
-impl fmt::Display for StringError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StringError::TooLong { len } => write!(f, "string of {len} bytes; at most 65535"),
-            StringError::NullCharacter => f.write_str("string contains U+0000 [MQTT-1.5.4-2]"),
-        }
-    }
-}
-
-impl std::error::Error for StringError {}
+use crate::core::types::StringError;
 
 /// A packet that cannot be decoded: malformed, or breaking a protocol rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,24 +222,7 @@ impl DecodeError {
             _ => super::ReasonCode::MALFORMED_PACKET,
         }
     }
-
-    /// The explanation in a language (the rule is appended by `Display`).
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, decode_error(self))
-    }
 }
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))?;
-        if let Some(rule) = self.rule() {
-            write!(f, " [{rule}]")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 /// A packet that cannot be encoded as asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,18 +251,3 @@ pub enum EncodeError {
         packet: PacketType,
     },
 }
-
-impl EncodeError {
-    /// The explanation in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, encode_error(self))
-    }
-}
-
-impl fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for EncodeError {}

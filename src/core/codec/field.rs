@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::properties::PropertyId;
-use crate::core::i18n::{in_language, Lang};
 
 /// One dissected field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,18 +28,6 @@ macro_rules! field_names {
             Property(PropertyId),
         }
     };
-}
-
-impl FieldName {
-    /// A short label.
-    pub fn label(self, lang: Lang) -> String {
-        in_language!(lang, field(self))
-    }
-
-    /// A one-sentence explanation for students.
-    pub fn explain(self, lang: Lang) -> &'static str {
-        in_language!(lang, field_why(self))
-    }
 }
 
 field_names! {

@@ -20,7 +20,6 @@ mod field;
 mod properties;
 mod publish;
 mod reason;
-pub mod reason_text;
 mod subscribe;
 mod wire;
 
@@ -28,17 +27,18 @@ use std::fmt;
 
 use bytes::Bytes;
 
+pub use crate::core::types::{check_mqtt_string, StringError};
 pub use alias::{IncomingAliases, OutgoingAliases};
 pub use bits::{bits_of, BitName, Bits};
 pub use connect::{ConnAck, Connect, Will};
 pub use control::Control;
-pub use error::{DecodeError, EncodeError, StringError};
+pub use error::{DecodeError, EncodeError};
 pub use field::{Field, FieldName};
 pub use properties::{Context, Properties, Property, PropertyId};
 pub use publish::{Ack, Publish};
-pub use reason::ReasonCode;
+pub use reason::{ReasonCode, Refusal};
 pub use subscribe::{RetainHandling, SubAck, Subscribe, SubscriptionOptions, Unsubscribe};
-pub use wire::{check_mqtt_string, MAX_VARINT};
+pub use wire::MAX_VARINT;
 
 use wire::{parse_varint, Reader, VarInt};
 

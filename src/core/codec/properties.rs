@@ -7,7 +7,6 @@ use super::error::{DecodeError, EncodeError};
 use super::field::FieldName;
 use super::wire::{self, Reader, MAX_VARINT};
 use super::PacketType;
-use crate::core::i18n::{in_language, Lang};
 
 /// Where a property block appears: a packet type, or the will properties of CONNECT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,11 +66,6 @@ macro_rules! properties {
             /// The specification's name.
             pub fn name(self) -> &'static str {
                 match self { $(PropertyId::$name => $label,)* }
-            }
-
-            /// What it is for, in a sentence.
-            pub fn explain(self, lang: Lang) -> &'static str {
-                in_language!(lang, property_why(self))
             }
 
             /// The packets (and will) that may carry it.

@@ -155,6 +155,42 @@ impl ReasonCode {
             _ => self.name(),
         }
     }
+
+    /// Why a CONNACK with this code refused the connection, in either version's numbering
+    /// (3.1.1's return code 1 is 5.0's 0x84, and so on).
+    pub fn refusal(self, version: Version) -> Refusal {
+        match (version, self.0) {
+            (Version::V311, 1) | (Version::V5, 0x84) => Refusal::UnsupportedVersion,
+            (Version::V311, 2) | (Version::V5, 0x85) => Refusal::ClientIdRejected,
+            (Version::V311, 3) | (Version::V5, 0x88 | 0x89) => Refusal::Unavailable,
+            (Version::V311, 4) | (Version::V5, 0x86) => Refusal::BadCredentials,
+            (Version::V311, 5) | (Version::V5, 0x87) => Refusal::NotAuthorized,
+            (Version::V5, 0x8A) => Refusal::Banned,
+            (Version::V5, 0x95) => Refusal::PacketTooLarge,
+            _ => Refusal::Other,
+        }
+    }
+}
+
+/// Why a broker refused a CONNECT, whatever the version's code for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// It does not speak the protocol version asked.
+    UnsupportedVersion,
+    /// It rejected the client id.
+    ClientIdRejected,
+    /// It cannot serve now (unavailable or busy).
+    Unavailable,
+    /// Wrong user name or password.
+    BadCredentials,
+    /// The client may not connect.
+    NotAuthorized,
+    /// The client is banned.
+    Banned,
+    /// The CONNECT packet is too large.
+    PacketTooLarge,
+    /// Any other refusal.
+    Other,
 }
 
 impl fmt::Display for ReasonCode {

@@ -4,23 +4,11 @@
 
 use bytes::Bytes;
 
-use super::error::{DecodeError, StringError};
+use super::error::DecodeError;
 use super::field::{Field, FieldName};
 
 /// The largest value a variable byte integer holds (four bytes).
 pub const MAX_VARINT: u32 = 268_435_455;
-
-/// Checks what every MQTT UTF-8 string must satisfy beyond valid UTF-8: at most 65 535 bytes
-/// and no U+0000 [MQTT-1.5.4-2]. (Rust strings are already well-formed UTF-8.)
-pub fn check_mqtt_string(s: &str) -> Result<(), StringError> {
-    if s.len() > u16::MAX as usize {
-        return Err(StringError::TooLong { len: s.len() });
-    }
-    if s.as_bytes().contains(&0) {
-        return Err(StringError::NullCharacter);
-    }
-    Ok(())
-}
 
 /// Reads one packet's bytes. Offsets in recorded fields are relative to the packet start.
 pub struct Reader<'a, 'f> {

@@ -8,7 +8,6 @@
 //! any other end with RST. Frames are written in time order, stamped in microseconds of the
 //! virtual clock.
 
-use crate::core::i18n::in_language;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
@@ -21,7 +20,6 @@ use pcap_parser::{Linktype, ToVec};
 use super::MQTT_PORT;
 use crate::core::capture::Captured;
 use crate::core::codec::packet_len;
-use crate::core::i18n::Lang;
 use crate::core::trace::{ConnId, DeviceChange, TraceEvent, TraceKind};
 use litemap::LiteMap;
 
@@ -44,7 +42,10 @@ pub struct Exported {
     pub mqtt_packets: usize,
 }
 
-/// What a packet comment says (rendered in the export's language).
+/// How the caller words a comment (the catalogue, in the user's language).
+pub type Say<'a> = &'a dyn Fn(&Comment) -> String;
+
+/// What a packet comment says (the caller words it: [`Say`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Comment {
     /// A device's connection opens (with its client id and whether it is TLS).
@@ -57,12 +58,6 @@ pub enum Comment {
     RealClient,
     /// The file as a whole.
     File { real: bool },
-}
-
-impl Comment {
-    fn text(&self, lang: Lang) -> String {
-        in_language!(lang, capture_comment(self))
-    }
 }
 
 /// One frame waiting to be written.
@@ -110,7 +105,6 @@ struct Writer {
     streams: LiteMap<ConnId, Stream>,
     order: u64,
     mqtt: usize,
-    lang: Lang,
 }
 
 fn mac(ip: [u8; 4]) -> [u8; 6] {
@@ -130,13 +124,12 @@ fn device_ip(n: usize) -> [u8; 4] {
 }
 
 impl Writer {
-    fn new(lang: Lang) -> Writer {
+    fn new() -> Writer {
         Writer {
             frames: Vec::new(),
             streams: LiteMap::new(),
             order: 0,
             mqtt: 0,
-            lang,
         }
     }
 
@@ -412,14 +405,13 @@ impl Writer {
     }
 
     /// The pcapng file: frames in time order (ties in the order they were made).
-    fn finish(mut self, comment: Comment) -> Exported {
+    fn finish(mut self, comment: Comment, say: Say) -> Exported {
         let conns: Vec<ConnId> = self.streams.keys().copied().collect();
         for conn in conns {
             self.settle(conn, u64::MAX, None);
         }
         let mut frames = std::mem::take(&mut self.frames);
         frames.sort_by_key(|f| (f.at_us, f.order));
-        let lang = self.lang;
         let mut out = Vec::with_capacity(frames.iter().map(|f| f.data.len() + 48).sum());
         let mut shb = SectionHeaderBlock {
             block_type: 0,
@@ -429,7 +421,7 @@ impl Writer {
             minor_version: 0,
             section_len: -1,
             options: vec![
-                text_option(1, &comment.text(lang)),
+                text_option(1, &say(&comment)),
                 text_option(4, "MQTT Playground"),
             ],
             block_len2: 0,
@@ -449,7 +441,7 @@ impl Writer {
         out.extend(shb.to_vec().unwrap_or_default());
         out.extend(idb.to_vec().unwrap_or_default());
         for f in &frames {
-            let text = f.comment.as_ref().map(|c| c.text(lang));
+            let text = f.comment.as_ref().map(say);
             let mut epb = EnhancedPacketBlock {
                 block_type: 0,
                 block_len1: 0,
@@ -507,8 +499,8 @@ fn count_packets(bytes: &[u8]) -> usize {
 }
 
 /// A simulated run's capture: every packet on every device link, from the trace.
-pub fn from_trace<'a>(events: impl IntoIterator<Item = &'a TraceEvent>, lang: Lang) -> Exported {
-    let mut w = Writer::new(lang);
+pub fn from_trace<'a>(events: impl IntoIterator<Item = &'a TraceEvent>, say: Say) -> Exported {
+    let mut w = Writer::new();
     let mut devices: Vec<&str> = Vec::new();
     let mut device_of = |name: &'a str| match devices.iter().position(|d| *d == name) {
         Some(i) => i,
@@ -549,12 +541,12 @@ pub fn from_trace<'a>(events: impl IntoIterator<Item = &'a TraceEvent>, lang: La
             _ => {}
         }
     }
-    w.finish(Comment::File { real: false })
+    w.finish(Comment::File { real: false }, say)
 }
 
 /// The real client's capture: one stream, each packet arriving as it was captured.
-pub fn from_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, lang: Lang) -> Exported {
-    let mut w = Writer::new(lang);
+pub fn from_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, say: Say) -> Exported {
+    let mut w = Writer::new();
     let conn = ConnId(0);
     for p in packets {
         let at = p.at_ms.saturating_mul(1000);
@@ -566,5 +558,5 @@ pub fn from_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, lang: 
         }
         w.data(conn, at, p.outgoing, &p.bytes, Some(at));
     }
-    w.finish(Comment::File { real: true })
+    w.finish(Comment::File { real: true }, say)
 }

@@ -12,7 +12,6 @@ use super::{MAX_PACKETS, MQTTS_PORT, MQTT_PORT};
 use crate::core::codec::{
     decode, packet_len, Decoded, Packet, PacketType, PropertyId, Version, MAX_PACKET_SIZE,
 };
-use crate::core::i18n::{in_language, Lang};
 use crate::core::types::QoS;
 use litemap::LiteMap;
 
@@ -285,22 +284,18 @@ impl Opened {
             .map_or("?", |s| s.client_id.as_deref().unwrap_or(s.client.as_str()))
     }
 
-    /// One line on the whole capture.
-    pub fn summary(&self, lang: Lang) -> String {
-        let (packets, connections, frames) = (self.packets.len(), self.streams.len(), self.frames);
-        in_language!(
-            lang,
-            capture_story(&Story::Summary {
-                packets,
-                connections,
-                frames
-            })
-        )
+    /// What the whole capture holds.
+    pub fn summary(&self) -> Story<'_> {
+        Story::Summary {
+            packets: self.packets.len(),
+            connections: self.streams.len(),
+            frames: self.frames,
+        }
     }
 
     /// What the capture tells of a PUBLISH: who published it and whom the broker sent it to,
     /// or, for a broker's PUBLISH, whose message it was. `None` for other packets.
-    pub fn story(&self, packet: usize, lang: Lang) -> Option<String> {
+    pub fn story(&self, packet: usize) -> Option<Story<'_>> {
         let p = self.packets.get(packet)?;
         if p.kind != Some(PacketType::Publish) {
             return None;
@@ -331,7 +326,7 @@ impl Opened {
                 }),
             }
         };
-        Some(in_language!(lang, capture_story(&story)))
+        Some(story)
     }
 }
 

@@ -2,7 +2,6 @@
 //! order) sliced down to TCP segments (etherparse: Ethernet, Linux cooked, BSD loopback and raw
 //! IP links; IPv4 and IPv6). Frames that are not TCP are counted and passed over.
 
-use crate::core::i18n::in_language;
 use std::net::IpAddr;
 
 use etherparse::{NetSlice, SlicedPacket, TransportSlice};
@@ -13,7 +12,6 @@ use pcap_parser::{
 };
 
 use super::MAX_FILE_BYTES;
-use crate::core::i18n::Lang;
 
 /// A capture that cannot be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,13 +44,6 @@ pub enum CaptureError {
 /// Bytes in whole mebibytes, rounded up (as a file's size is said).
 pub fn mib(bytes: usize) -> usize {
     bytes.div_ceil(1024 * 1024)
-}
-
-impl CaptureError {
-    /// What went wrong and what to do, in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, capture_error(self))
-    }
 }
 
 /// Something the reader passed over or could not follow (the rest is still shown).
@@ -96,13 +87,6 @@ pub enum CaptureNote {
         /// In the capture.
         total: usize,
     },
-}
-
-impl CaptureNote {
-    /// The note, in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, capture_note(self))
-    }
 }
 
 /// One TCP segment of the capture.

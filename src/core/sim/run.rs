@@ -2,10 +2,9 @@
 //! exactly (share links, jumping back in time), and the player that maps wall time to
 //! virtual time (play, pause, speed).
 
-use crate::core::i18n::Lang;
 use crate::core::json_read::{At, FromJson, Obj, Read};
-use crate::core::sim::action::Action;
-use crate::core::sim::scenario::{Scenario, ScenarioError};
+use crate::core::scenario::action::Action;
+use crate::core::scenario::{Scenario, ScenarioError};
 use crate::core::sim::travel::Checkpoints;
 use crate::core::sim::world::World;
 use crate::core::time::Time;
@@ -73,9 +72,9 @@ struct Fork {
 
 impl Run {
     /// A run at time 0.
-    pub fn new(scenario: &Scenario, lang: Lang) -> Result<Run, ScenarioError> {
+    pub fn new(scenario: &Scenario) -> Result<Run, ScenarioError> {
         Ok(Run {
-            world: World::new(scenario, lang)?,
+            world: World::new(scenario)?,
             log: Vec::new(),
             next: 0,
             trace: Vec::new(),
@@ -93,25 +92,19 @@ impl Run {
         scenario: &Scenario,
         log: &[Recorded],
         until: Option<Time>,
-        lang: Lang,
     ) -> Result<Run, ScenarioError> {
-        let mut run = Run::with_log(scenario, log, lang)?;
+        let mut run = Run::with_log(scenario, log)?;
         let end = until.unwrap_or_else(|| Time::from_millis(log.last().map_or(0, |r| r.at_ms)));
         run.run_until(end, usize::MAX);
         Ok(run)
     }
 
     /// A run at time 0 that will apply `log` (each action checked against the scenario).
-    pub fn with_log(
-        scenario: &Scenario,
-        log: &[Recorded],
-        lang: Lang,
-    ) -> Result<Run, ScenarioError> {
+    pub fn with_log(scenario: &Scenario, log: &[Recorded]) -> Result<Run, ScenarioError> {
         for (i, r) in log.iter().enumerate() {
-            r.action
-                .validate(scenario, &format!("log[{i}].action"), lang)?;
+            r.action.validate(scenario, &format!("log[{i}].action"))?;
         }
-        let mut run = Run::new(scenario, lang)?;
+        let mut run = Run::new(scenario)?;
         run.log = log.to_vec();
         Ok(run)
     }
@@ -123,9 +116,8 @@ impl Run {
         log: &[Recorded],
         steps: u64,
         at: Time,
-        lang: Lang,
     ) -> Result<Run, ScenarioError> {
-        let mut run = Run::with_log(scenario, log, lang)?;
+        let mut run = Run::with_log(scenario, log)?;
         run.catch_up(steps, at, usize::MAX);
         Ok(run)
     }
@@ -173,13 +165,13 @@ impl Run {
     }
 
     /// Applies an action now and records it (dropping recorded actions after this point).
-    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
+    pub fn apply(&mut self, action: Action) -> Result<(), ScenarioError> {
         let recorded = Recorded {
             steps: self.world.steps(),
             at_ms: self.world.now().millis(),
             action: action.clone(),
         };
-        self.world.apply(action, lang)?;
+        self.world.apply(action)?;
         if self.has_future() {
             self.fork(recorded.steps, Time::from_millis(recorded.at_ms));
         }
@@ -232,7 +224,7 @@ impl Run {
             let action = r.action.clone();
             self.world.run_until(at, 0);
             // Checked when it was first applied (or by `replay`).
-            let _ = self.world.apply(action, Lang::En);
+            let _ = self.world.apply(action);
             self.next += 1;
         }
     }
@@ -290,8 +282,7 @@ impl Run {
     }
 
     /// Goes to a time: forward by running, backward from the nearest checkpoint.
-    pub fn jump_to(&mut self, to: Time, lang: Lang) -> Result<(), ScenarioError> {
-        let _ = lang; // the scenario was checked when the run was made
+    pub fn jump_to(&mut self, to: Time) -> Result<(), ScenarioError> {
         self.seek_time(to);
         Ok(())
     }
@@ -377,7 +368,7 @@ impl Run {
             Some(c) => (c.world, c.next, c.trace_total),
             None => {
                 // The scenario was checked when this run was made: it cannot fail now.
-                match World::new(self.world.scenario(), Lang::En) {
+                match World::new(self.world.scenario()) {
                     Ok(w) => (w, 0, 0),
                     Err(_) => return,
                 }

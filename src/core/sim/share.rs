@@ -10,11 +10,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::i18n::Lang;
 use crate::core::json_read::{not_json, At, FromJson, Obj, Problem, Read};
+use crate::core::scenario::{err, Scenario, ScenarioError};
 use crate::core::sim::lessons::lesson as find_lesson;
 use crate::core::sim::run::{Recorded, Run};
-use crate::core::sim::scenario::{err, Scenario, ScenarioError};
 use crate::core::time::Time;
 
 /// The share format this build reads and writes.
@@ -65,7 +64,7 @@ impl Share {
         // password the student typed stays out of the link.
         let public: Vec<String> = lesson
             .and_then(find_lesson)
-            .and_then(|l| l.scenario(Lang::En).ok())
+            .and_then(|l| l.scenario().ok())
             .map(|s| {
                 let devices = s.devices.into_iter().filter_map(|d| d.password);
                 devices.chain(s.broker.users.into_values()).collect()
@@ -93,24 +92,24 @@ impl Share {
     }
 
     /// Reads a link's JSON (a damaged or foreign link is an error in the user's language).
-    pub fn from_json(text: &str, lang: Lang) -> Result<Share, ScenarioError> {
-        let damaged = |why: ScenarioError| err("", lang, Problem::DamagedLink(Box::new(why)));
-        let value: Value = serde_json::from_str(text).map_err(|e| damaged(not_json(&e, lang)))?;
-        let share = Share::read(&value, At::root(lang)).map_err(damaged)?;
+    pub fn from_json(text: &str) -> Result<Share, ScenarioError> {
+        let damaged = |why: ScenarioError| err("", Problem::DamagedLink(Box::new(why)));
+        let value: Value = serde_json::from_str(text).map_err(|e| damaged(not_json(&e)))?;
+        let share = Share::read(&value, At::root()).map_err(damaged)?;
         if share.version != SHARE_VERSION {
             let v = share.version;
-            return Err(err("version", lang, Problem::LinkVersion(v)));
+            return Err(err("version", Problem::LinkVersion(v)));
         }
         Ok(share)
     }
 
     /// The scenario the run started from (the lesson's, or the one carried), with the seed.
-    pub fn scenario(&self, lang: Lang) -> Result<Scenario, ScenarioError> {
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
         let mut scenario = match (&self.lesson, &self.scenario) {
             (Some(id), _) => find_lesson(id)
-                .ok_or_else(|| err("lesson", lang, Problem::NoSuchLesson(id.clone())))?
-                .scenario(lang)?,
-            (None, Some(json)) => Scenario::from_json(json, lang)?,
+                .ok_or_else(|| err("lesson", Problem::NoSuchLesson(id.clone())))?
+                .scenario()?,
+            (None, Some(json)) => Scenario::from_json(json)?,
             (None, None) => Scenario::new(self.seed),
         };
         scenario.seed = self.seed;
@@ -118,14 +117,13 @@ impl Share {
     }
 
     /// Rebuilds the run exactly where it stood when the link was made.
-    pub fn replay(&self, lang: Lang) -> Result<Run, ScenarioError> {
-        let scenario = self.scenario(lang)?;
+    pub fn replay(&self) -> Result<Run, ScenarioError> {
+        let scenario = self.scenario()?;
         Run::replay_exact(
             &scenario,
             &self.log,
             self.steps,
             Time::from_millis(self.at_ms),
-            lang,
         )
     }
 }

@@ -19,11 +19,10 @@ use crate::core::codec::{
     decode, mask_password, Decoded, Packet, PacketType, Properties, Property, PropertyId,
     SubscriptionOptions, Version, MAX_PACKET_SIZE,
 };
-use crate::core::i18n::Lang;
-use crate::core::sim::action::Action;
+use crate::core::scenario::action::Action;
+use crate::core::scenario::{DeviceKind, Scenario, ScenarioError};
 use crate::core::sim::device::{connect_packet, Device, WantedSub};
 use crate::core::sim::queue::{EventQueue, Slot};
-use crate::core::sim::scenario::{DeviceKind, Scenario, ScenarioError};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};
@@ -94,8 +93,8 @@ pub struct World {
 
 impl World {
     /// A world at time 0 for a scenario (checked first).
-    pub fn new(scenario: &Scenario, lang: Lang) -> Result<World, ScenarioError> {
-        scenario.validate(lang)?;
+    pub fn new(scenario: &Scenario) -> Result<World, ScenarioError> {
+        scenario.validate()?;
         let devices: Vec<Device> = scenario
             .devices
             .iter()
@@ -243,8 +242,8 @@ impl World {
     }
 
     /// Applies an action now; it is recorded in the trace.
-    pub fn apply(&mut self, action: Action, lang: Lang) -> Result<(), ScenarioError> {
-        action.validate(&self.scenario, "action", lang)?;
+    pub fn apply(&mut self, action: Action) -> Result<(), ScenarioError> {
+        action.validate(&self.scenario, "action")?;
         self.act(action);
         Ok(())
     }

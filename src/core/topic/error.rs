@@ -1,10 +1,5 @@
 //! Why a topic name or filter is not valid, in words a student understands.
 
-use crate::core::i18n::in_language;
-use std::fmt;
-
-use crate::core::i18n::Lang;
-
 /// A rule a topic name or filter broke. Levels count from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TopicError {
@@ -64,17 +59,4 @@ impl TopicError {
             TopicError::ShareNoFilter => "MQTT-4.8.2-2",
         }
     }
-
-    /// The explanation in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, topic_error(self))
-    }
 }
-
-impl fmt::Display for TopicError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} [{}]", self.message(Lang::En), self.rule())
-    }
-}
-
-impl std::error::Error for TopicError {}

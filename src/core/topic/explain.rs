@@ -4,11 +4,9 @@
 //! inline, so the common case allocates nothing: it is meant to run for every filter a message
 //! is tried against.
 
-use crate::core::i18n::in_language;
 use smallvec::SmallVec;
 
 use super::{TopicFilter, TopicName};
-use crate::core::i18n::Lang;
 
 /// What happened at one level of the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,11 +55,6 @@ pub struct Step<'a> {
 }
 
 impl Step<'_> {
-    /// A sentence for the journey view.
-    pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, filter_step(self))
-    }
-
     /// Whether the filter's and the topic's levels differ only in upper and lower case (of
     /// ASCII letters: Unicode's case tables would weigh on the download).
     pub fn case_only(&self) -> bool {
@@ -267,7 +260,6 @@ mod tests {
         assert!(!e.matched);
         assert_eq!(e.failed_at(), Some(3));
         assert_eq!(e.last().unwrap().outcome, StepOutcome::Differs);
-        assert!(e.step(3).unwrap().message(Lang::Es).contains("Nivel 3"));
         let (f, t) = pair("Casa/+", "Casa/Cocina/Luz");
         let e = explain(&f, &t);
         assert_eq!(e.last().unwrap().outcome, StepOutcome::TopicTooLong);
@@ -299,7 +291,6 @@ mod tests {
             e.step(2).unwrap().outcome,
             StepOutcome::HashTookRest { levels: 0 }
         );
-        assert!(e.step(2).unwrap().message(Lang::En).contains("parent"));
     }
 
     #[test]

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::core::broker::Flow;
 use crate::core::codec::{PacketType, Version};
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::refusals::{refusals, Refusal};
 use crate::core::topic::TopicName;
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::state::Ctx;
 
 /// One session's row.

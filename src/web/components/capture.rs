@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::core::capture::Captured;
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::pcap::{self, CaptureError, Opened, MAX_FILE_BYTES};
 use crate::core::sim::Run;
+use crate::i18n::{Msg, Text};
 use crate::web::components::inspector::PacketBytes;
 use crate::web::files;
 use crate::web::say::{Say, Why};
@@ -35,12 +35,12 @@ pub fn export_run(ctx: Ctx) {
             run.world().scenario().seed
         );
         let exported = if whole {
-            Some(pcap::from_trace(run.trace(), lang))
+            Some(pcap::from_trace(run.trace(), &|c| c.text(lang)))
         } else {
             let w = run.world();
-            Run::replay_exact(w.scenario(), run.log(), w.steps(), run.now(), lang)
+            Run::replay_exact(w.scenario(), run.log(), w.steps(), run.now())
                 .ok()
-                .map(|again| pcap::from_trace(again.trace(), lang))
+                .map(|again| pcap::from_trace(again.trace(), &|c| c.text(lang)))
         };
         exported.map(|e| (name, e))
     });
@@ -56,7 +56,7 @@ pub fn export_run(ctx: Ctx) {
 /// Saves the real client's captured packets as a capture.
 pub fn export_captured<'a>(packets: impl IntoIterator<Item = &'a Captured>, ctx: Ctx) {
     let lang = ctx.lang.get_untracked();
-    let e = pcap::from_captured(packets, lang);
+    let e = pcap::from_captured(packets, &|c| c.text(lang));
     files::download_bytes("mqtt-playground-real.pcapng", PCAPNG, &e.bytes);
     ctx.notice.set(Some(Say::CaptureSaved(e.mqtt_packets)));
 }
@@ -214,18 +214,18 @@ fn OpenedView(
         o.with_value(|opened| {
             let p = opened.packets.get(i)?.clone();
             let version = opened.streams.get(p.stream).map(|s| s.version)?;
-            let has_story = opened.story(i, Lang::En).is_some();
+            let has_story = opened.story(i).is_some();
             Some(view! {
                 <h3>{move || Msg::FrameNo(p.frame as u64).render(lang.get())}</h3>
                 {has_story.then(|| view! {
-                    <p data-testid="capture-story">{move || o.with_value(|o| o.story(i, lang.get()))}</p>
+                    <p data-testid="capture-story">{move || o.with_value(|o| o.story(i).map(|s| s.told(lang.get())))}</p>
                 })}
                 <PacketBytes bytes=p.bytes version=version testid="capture"/>
             })
         })
     };
     view! {
-        <p data-testid="capture-summary">{move || o.with_value(|o| o.summary(lang.get()))}</p>
+        <p data-testid="capture-summary">{move || o.with_value(|o| o.summary().told(lang.get()))}</p>
         <ul class="notes" data-testid="capture-notes">
             {notes.into_iter().map(|n| view! { <li>{move || n.message(lang.get())}</li> }).collect_view()}
         </ul>

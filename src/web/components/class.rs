@@ -15,10 +15,10 @@ use crate::core::class::{
 };
 use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::doctor::{BrokerUrl, UrlError};
-use crate::core::i18n::class::{ago, ClassMsg, ClassText};
-use crate::core::i18n::Lang;
 use crate::core::sim::lessons::LESSONS;
 use crate::core::types::QoS;
+use crate::i18n::class::{ago, ClassMsg, ClassText};
+use crate::i18n::Lang;
 use crate::web::bridge::Real;
 use crate::web::realclient::{client_op, client_op_now, fetch_client_code, ClientOp};
 use crate::web::realclient::{ClientError, Options, RealClient, Status};
@@ -751,7 +751,7 @@ fn TeacherView() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{l.t(ClassText::StudentColumn)}</th>
                                     {LESSONS.iter().enumerate().map(|(i, lesson)| view! {
-                                        <th scope="col" class="num"><abbr title=l.t(lesson.title)>{(i + 1).to_string()}</abbr></th>
+                                        <th scope="col" class="num"><abbr title=l.t(lesson.title())>{(i + 1).to_string()}</abbr></th>
                                     }).collect_view()}
                                     <th scope="col">{l.t(ClassText::LastSeen)}</th>
                                 </tr></thead>
@@ -762,7 +762,7 @@ fn TeacherView() -> impl IntoView {
                                         let online = s.online == Some(true);
                                         let cells = LESSONS.iter().map(|lesson| {
                                             let (kind, sign, text) = mark_view(s.mark(lesson.id), l);
-                                            let title = format!("{}: {text}", l.t(lesson.title));
+                                            let title = format!("{}: {text}", l.t(lesson.title()));
                                             view! {
                                                 <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()>
                                                     <span aria-hidden="true">{sign}</span><span class="sr-only">{title.clone()}</span>
@@ -848,7 +848,7 @@ pub fn class_setup() -> impl IntoView {
     crate::web::lazy::details(
         "panel class",
         "class-panel".into(),
-        crate::core::i18n::Text::ClassTitle,
+        crate::i18n::Text::ClassTitle,
         &CLASS,
         || crate::web::lazy::ready(class_view(ClassPart::Setup)),
     )

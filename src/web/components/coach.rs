@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use crate::core::codec::Version;
-use crate::core::i18n::coach::{CoachMsg, CoachText};
-use crate::core::i18n::Lang;
 use crate::core::journey::{Journey, Line};
 use crate::core::sim::lessons::{Advice, LESSONS};
 use crate::core::topic::explain;
+use crate::i18n::coach::{CoachMsg, CoachText};
+use crate::i18n::Lang;
 use crate::web::state::Ctx;
 
 /// The coach's word: why the device a goal is about missed the newest message it should

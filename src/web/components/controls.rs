@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
 use crate::core::numbers::short;
+use crate::i18n::Text;
 use crate::web::components::glossary::{Term, Word};
 use crate::web::state::Ctx;
 
@@ -40,10 +40,9 @@ pub fn Controls() -> impl IntoView {
         }
     };
     let replay = move |_| {
-        let lang = ctx.lang.get_untracked();
         ctx.update(|s| {
             let scenario = s.run.world().scenario().clone();
-            if let Ok(fresh) = crate::web::state::Sim::from_scenario(&scenario, s.lesson, lang) {
+            if let Ok(fresh) = crate::web::state::Sim::from_scenario(&scenario, s.lesson) {
                 *s = fresh;
             }
         });

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
+use crate::core::scenario::{LinkConfig, Port, Probability};
 use crate::core::sim::device::Device;
-use crate::core::sim::scenario::{LinkConfig, Port, Probability};
 use crate::core::sim::{Action, DeviceKind};
 use crate::core::time::Time;
 use crate::core::topic::{without_prefix, TopicFilter, TopicName};
 use crate::core::trace::{Seen, TraceKind};
 use crate::core::types::QoS;
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::{Ctx, Sim};
@@ -290,7 +290,7 @@ struct Settings {
 /// (fetched when first opened: see `web::lazy`).
 #[component]
 pub fn DeviceSettings(name: String) -> impl IntoView {
-    use crate::core::sim::scenario::WillConfig;
+    use crate::core::scenario::WillConfig;
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let t = move |k: Text| move || lang.get().t(k);

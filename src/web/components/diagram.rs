@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::numbers::Fixed;
 
-use crate::core::i18n::{Msg, Text};
+use crate::i18n::{Msg, Text};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
 use crate::web::stage::{StageNote, TEACH_MS};

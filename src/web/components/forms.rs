@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Lang, Msg, Text};
-use crate::core::sim::scenario::Protocol;
+use crate::core::scenario::Protocol;
 use crate::core::sim::Action;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::devices::{device_buttons, Status};
 use crate::web::components::glossary::{Terms, Word};
 use crate::web::state::Ctx;

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
+use crate::i18n::Text;
 use crate::web::state::Ctx;
 
 thread_local! {

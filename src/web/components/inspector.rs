@@ -7,9 +7,9 @@ use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::codec::{bits_of, dissect, Field, FieldName, PacketType, ReasonCode, Version};
-use crate::core::i18n::Text;
 use crate::core::numbers::Fixed;
 use crate::core::topic::{explain, TopicFilter, TopicName};
+use crate::i18n::Text;
 use crate::web::state::Ctx;
 
 /// A packet's bytes and its fields, as Wireshark's linked panes: each field with its bits

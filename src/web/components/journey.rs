@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::codec::{PacketType, ReasonCode, Version};
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::journey::Journey;
 use crate::core::trace::MsgId;
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::coach::story_lines;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
@@ -105,7 +105,7 @@ pub fn JourneyView(j: Journey, version: Version, acl: bool) -> impl IntoView {
             <p class="field-error" data-testid="journey-refused">{move || lang.get().t(Text::JourneyRefused)}</p>
         })}
         // First the story, told with this run's packets; then the details and the bytes.
-        <h3 class:hidden=refused>{move || lang.get().t(crate::core::i18n::coach::CoachText::StoryTitle)}</h3>
+        <h3 class:hidden=refused>{move || lang.get().t(crate::i18n::coach::CoachText::StoryTitle)}</h3>
         <ol class="story" data-testid="journey-story" class:hidden=refused>
             {story_lines(&j, version).into_iter().map(|line| view! { <li>{move || line.told(lang.get())}</li> }).collect_view()}
         </ol>

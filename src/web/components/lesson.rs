@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Msg, Text};
-use crate::core::sim::lessons::{LessonText, LESSONS};
+use crate::core::sim::lessons::LESSONS;
+use crate::i18n::{Msg, Text};
 use crate::web::components::coach;
 use crate::web::state::Ctx;
 
@@ -73,9 +73,7 @@ pub fn LessonPanel() -> impl IntoView {
         let id = lesson.get()?;
         let lang = lang.get();
         file.with(|f| match f {
-            Some((of, Ok(raw))) if *of == id => {
-                Some(LessonText::from_json(raw, lang).map_err(|_| ()))
-            }
+            Some((of, Ok(raw))) if *of == id => Some(lang.lesson_text(raw).map_err(|_| ())),
             Some((of, Err(_))) if *of == id => Some(Err(())),
             _ => None,
         })
@@ -125,7 +123,7 @@ pub fn LessonPanel() -> impl IntoView {
         };
         Some(view! {
             <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title" data-testid="lesson-title" tabindex="-1">{move || lang.get().t(l.title)}</h2>
+                <h2 id="lesson-title" data-testid="lesson-title" tabindex="-1">{move || lang.get().t(l.title())}</h2>
                 <Show when=move || before.get()>
                     <p class="passed-before" data-testid="passed-before">"✔ "{move || lang.get().t(Text::PassedBefore)}</p>
                 </Show>

@@ -9,12 +9,12 @@ use crate::core::codec::{
     decode, Decoded, Packet, Properties, Property, RetainHandling, SubscriptionOptions, Version,
 };
 use crate::core::doctor::PRESETS;
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::numbers::Fixed;
 use crate::core::payload::{number_in, payload};
 use crate::core::sim::DeviceKind;
 use crate::core::topic::{with_prefix, TopicFilter, TopicName};
 use crate::core::types::QoS;
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::capture::export_captured;
 use crate::web::components::inspector::{PacketBytes, Verdict};
@@ -336,7 +336,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             let v: Vec<serde_json::Value> = rows.iter().map(|(t, p, q, r)| serde_json::json!({"topic": t, "payload": p, "qos": q, "retain": r})).collect();
             serde_json::to_string_pretty(&v).unwrap_or_default()
         } else {
-            let q = crate::core::describe::csv;
+            let q = crate::i18n::describe::csv;
             let mut out = String::from("topic,payload,qos,retain\n");
             for (t, p, qos, r) in &rows {
                 out.push_str(&format!("{},{},{qos},{r}\n", q(t), q(p)));

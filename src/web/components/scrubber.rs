@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::describe::kind_label;
-use crate::core::i18n::{Msg, Text};
 use crate::core::trace::TraceKind;
+use crate::i18n::describe::kind_label;
+use crate::i18n::{Msg, Text};
 use crate::web::state::Ctx;
 
 /// What the scrubber shows: events so far, of all, whether in the past, whether a fork can be

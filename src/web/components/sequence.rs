@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Msg, Text};
 use crate::core::sequence::Arrow;
+use crate::i18n::{Msg, Text};
 use crate::web::components::scroller::Scroller;
 use crate::web::stage::{kind_class, packet_label};
 use crate::web::state::Ctx;

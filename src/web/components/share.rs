@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Text;
 use crate::core::sim::Scenario;
+use crate::i18n::Text;
 use crate::web::components::capture::export_run;
 use crate::web::files;
 use crate::web::say::{Say, Why};
@@ -128,13 +128,12 @@ pub fn ShareBody() -> impl IntoView {
 /// Opens a scenario's text (from a file or a URL): replaces the run when it validates,
 /// otherwise says which field is wrong and keeps the run.
 pub fn open_scenario(ctx: Ctx, text: Result<String, Why>, source: Option<String>) {
-    let lang = ctx.lang.get_untracked();
     let text = match text {
         Ok(t) if t.is_empty() => return,
         Ok(t) => t,
         Err(why) => return ctx.fail(Text::ScenarioFailed, why),
     };
-    match Scenario::from_json(&text, lang).and_then(|s| Sim::from_scenario(&s, None, lang)) {
+    match Scenario::from_json(&text).and_then(|s| Sim::from_scenario(&s, None)) {
         Ok(sim) => {
             ctx.source.set(source);
             ctx.replace(sim, Some(Say::Text(Text::ScenarioLoaded)));

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::core::codec::PacketType;
-use crate::core::describe::{describe, kind_label, to_csv, to_json, Line};
-use crate::core::i18n::{Lang, Msg, Text};
 use crate::core::trace::TraceKind;
+use crate::i18n::describe::{describe, kind_label, to_csv, to_json, Line};
+use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::scroller::Scroller;
 use crate::web::files::download;
 use crate::web::state::{Ctx, Sim};

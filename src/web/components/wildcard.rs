@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Text;
 use crate::core::topic::{explain, TopicFilter, TopicName};
+use crate::i18n::Text;
 use crate::web::state::Ctx;
 
 const EXAMPLE_TOPICS: &str = "Casa/Cocina/Temperatura\nCasa/Salon/Temperatura\nCasa/Cocina/Humedad\nCasa/Garaje/Luz/Estado\nJardin/Temperatura\n$SYS/broker/uptime";

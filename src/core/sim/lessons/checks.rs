@@ -2,7 +2,7 @@
 //! about "now") and says which goals hold.
 
 use crate::core::codec::ReasonCode;
-use crate::core::sim::action::Action;
+use crate::core::scenario::action::Action;
 use crate::core::sim::world::World;
 use crate::core::time::Time;
 use crate::core::trace::{DeviceChange, DropReason, MsgId, Seen, TraceEvent, TraceKind};

@@ -8,10 +8,9 @@ pub mod coach;
 
 use serde_json::Value;
 
-use crate::core::i18n::{Lang, Text};
 use crate::core::json_read::{At, FromJson, Obj, Read};
-use crate::core::sim::action::Action;
-use crate::core::sim::scenario::{Interval, Port, Scenario, ScenarioError};
+use crate::core::scenario::action::Action;
+use crate::core::scenario::{Interval, Port, Scenario, ScenarioError};
 use crate::core::sim::world::World;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::TraceEvent;
@@ -34,8 +33,6 @@ pub struct SolutionStep {
 pub struct Lesson {
     /// Its id (the scenario's `lesson` field, and `?lesson=` in links).
     pub id: &'static str,
-    /// Title.
-    pub title: Text,
     /// How many goals [`Lesson::check`] reports.
     pub goals: usize,
     /// The devices its goals are about and the topics they should receive (the coach says
@@ -131,27 +128,22 @@ impl FromJson for LessonText {
 }
 
 impl LessonText {
-    /// One language's texts from a lesson's text file (`{"es": {…}, "en": {…}}`, one entry
-    /// per language that has its own content); errors in that language.
-    pub fn from_json(text: &str, lang: Lang) -> Result<LessonText, ScenarioError> {
+    /// One entry of a lesson's text file (`{"es": {…}, "en": {…}}`, one entry per language
+    /// that has its own content), by its key (`content`).
+    pub fn from_json(text: &str, content: &'static str) -> Result<LessonText, ScenarioError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e, lang))?;
-        let at = At::root(lang);
+            serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e))?;
+        let at = At::root();
         // One entry of several is read: the other languages' are not unknown fields, so no `done`.
         let o = Obj::new(&value, at)?;
-        let t: LessonText = o.req(lang.content_code())?;
-        Ok(LessonText {
-            intro: lang.content(&t.intro),
-            goals: t.goals.iter().map(|g| lang.content(g)).collect(),
-            hints: t.hints.iter().map(|h| lang.content(h)).collect(),
-        })
+        o.req(content)
     }
 }
 
 impl Lesson {
     /// The starting scenario.
-    pub fn scenario(&self, lang: Lang) -> Result<Scenario, ScenarioError> {
-        Scenario::from_json(self.json, lang)
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        Scenario::from_json(self.json)
     }
 
     /// The scenario file's text.
@@ -164,10 +156,10 @@ impl Lesson {
         format!("lesson-text/{}.json", self.id)
     }
 
-    /// The texts in a language, from a copy built into the program. The page never calls it
-    /// (it fetches [`Lesson::text_path`]), so its download leaves the texts out; tests and
-    /// tools read them here.
-    pub fn text(&self, lang: Lang) -> Result<LessonText, ScenarioError> {
+    /// The texts of one content language (`es`, `en`), from a copy built into the program. The
+    /// page never calls it (it fetches [`Lesson::text_path`]), so its download leaves the texts
+    /// out; tests and tools read them here.
+    pub fn text(&self, content: &'static str) -> Result<LessonText, ScenarioError> {
         let source = match self.id {
             "pubsub" => include_str!("text/pubsub.json"),
             "wildcards" => include_str!("text/wildcards.json"),
@@ -184,7 +176,7 @@ impl Lesson {
             "request" => include_str!("text/request.json"),
             _ => "{}",
         };
-        LessonText::from_json(source, lang)
+        LessonText::from_json(source, content)
     }
 
     /// The intended solution. (Matched by id, not a function pointer in [`LESSONS`]: only
@@ -381,7 +373,7 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
 fn act(wait_ms: u64, json: &str) -> SolutionStep {
     SolutionStep {
         wait_ms,
-        action: Action::from_json(json, Lang::En).unwrap_or(Action::Online {
+        action: Action::from_json(json).unwrap_or(Action::Online {
             device: String::new(),
         }),
     }
@@ -391,7 +383,6 @@ fn act(wait_ms: u64, json: &str) -> SolutionStep {
 pub static LESSONS: [Lesson; 13] = [
     Lesson {
         id: "pubsub",
-        title: Text::LessonPubsub,
         goals: 1,
         watch: &[watch("panel", "Casa/Cocina/Temperatura")],
         // The filter is the student's to write: it starts on another room.
@@ -405,7 +396,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "wildcards",
-        title: Text::LessonWildcards,
         goals: 2,
         watch: &[
             watch("panel", "Casa/+/Temperatura"),
@@ -421,7 +411,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "queue",
-        title: Text::LessonQueue,
         goals: 2,
         watch: &[],
         forms: Forms {
@@ -432,7 +421,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "qos",
-        title: Text::LessonQos,
         goals: 1,
         watch: &[],
         forms: forms("registro", "Casa/Contador", "1", "Casa/Contador"),
@@ -440,7 +428,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "retained",
-        title: Text::LessonRetained,
         goals: 1,
         watch: &[],
         forms: forms("riego", "Casa/Jardin/Riego", "apagado", "Casa/Jardin/#"),
@@ -448,7 +435,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "will",
-        title: Text::LessonWill,
         goals: 1,
         watch: &[],
         forms: forms(
@@ -461,7 +447,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "security",
-        title: Text::LessonSecurity,
         goals: 2,
         watch: &[],
         forms: forms("movil", "Casa/Puerta/Orden", "ON", "Casa/Puerta/Estado"),
@@ -469,7 +454,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "tls",
-        title: Text::LessonTls,
         goals: 1,
         watch: &[],
         forms: forms("alarma", "Casa/Alarma/Estado", "OK", "Casa/Alarma/#"),
@@ -477,7 +461,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "house",
-        title: Text::LessonHouse,
         goals: 1,
         watch: &[],
         forms: forms("movil", "Casa/Salon/Luz/Orden", "ON", "Casa/+/Luz"),
@@ -485,7 +468,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "filters",
-        title: Text::LessonFilters,
         goals: 3,
         watch: &[
             watch("reto1", "Casa/+/Temperatura"),
@@ -501,7 +483,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "shared",
-        title: Text::LessonShared,
         goals: 3,
         watch: &[],
         forms: forms(
@@ -514,7 +495,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "expiry",
-        title: Text::LessonExpiry,
         goals: 3,
         watch: &[],
         forms: forms("central", "Casa/Avisos", "puerta abierta", "Casa/Avisos"),
@@ -522,7 +502,6 @@ pub static LESSONS: [Lesson; 13] = [
     },
     Lesson {
         id: "request",
-        title: Text::LessonRequest,
         goals: 2,
         watch: &[],
         forms: forms(
@@ -536,21 +515,22 @@ pub static LESSONS: [Lesson; 13] = [
 ];
 
 /// Free play: a house from the course (kitchen, living-room and bedroom sensors, the
-/// living-room light, a dashboard, a phone), its names and topics in the page's language.
-pub fn free_play(lang: Lang) -> Scenario {
-    let json = match lang.content_code() {
+/// living-room light, a dashboard, a phone), its names and topics in a content language
+/// (`es`; any other key reads the English file).
+pub fn free_play(content: &str) -> Scenario {
+    let json = match content {
         "es" => include_str!("free-play.es.json"),
         _ => include_str!("free-play.en.json"),
     };
     // Both files are checked by a test; a broken one would still open an empty house.
-    Scenario::from_json(json, lang).unwrap_or_else(|_| Scenario::new(1))
+    Scenario::from_json(json).unwrap_or_else(|_| Scenario::new(1))
 }
 
 /// Lesson 9's house at any size (for benchmarks and stress): per five devices, two
 /// temperature sensors, one light, one dashboard watching its neighbours and one phone that
 /// toggles a light every 10 s and follows every light. The first dashboard watches `Casa/#`.
 pub fn house_of(devices: usize, seed: u64) -> Scenario {
-    use crate::core::sim::scenario::{
+    use crate::core::scenario::{
         Decimal, DeviceConfig, DeviceKind, LinkConfig, Probability, Protocol, PublishConfig,
         SubConfig, ValueModel,
     };
@@ -644,7 +624,7 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
 /// A flood for load tests: sensors publishing `rate` messages per virtual second in all
 /// (each every 50 ms) and two dashboards subscribed to `Casa/#`.
 pub fn flood_of(rate: usize, seed: u64) -> Scenario {
-    use crate::core::sim::scenario::{
+    use crate::core::scenario::{
         DeviceConfig, DeviceKind, LinkConfig, Protocol, SubConfig, ValueModel,
     };
     let base = |name: String, kind: DeviceKind| DeviceConfig {

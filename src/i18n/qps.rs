@@ -7,13 +7,14 @@ use std::cell::RefCell;
 use litemap::LiteMap;
 
 use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
-use crate::core::codec::reason_text::Told;
-use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
+use crate::i18n::Told;
+use crate::core::doctor::{Problem as DoctorProblem, UrlError};
+use crate::i18n::Diagnosis;
 use crate::core::json_read::Problem;
 use crate::core::pcap::{CaptureError, CaptureNote};
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
-use crate::core::sim::action::Action;
+use crate::core::scenario::action::Action;
 use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};

@@ -96,10 +96,7 @@ mod tests {
             let a = Probability::new(p).unwrap();
             let json = serde_json::to_string(&a).unwrap();
             let v: Value = serde_json::from_str(&json).unwrap();
-            assert_eq!(
-                Probability::read(&v, At::root(crate::core::i18n::Lang::En)),
-                Ok(a)
-            );
+            assert_eq!(Probability::read(&v, At::root()), Ok(a));
         }
         assert_eq!(Probability::new(0.05).unwrap().get(), 0.05);
         assert_eq!(Probability::new(1.5), None);
@@ -107,10 +104,7 @@ mod tests {
         for x in [-40.0, 21.3, 0.2, 123_456.789_012_3] {
             let d = Decimal::new(x).unwrap();
             let v: Value = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
-            assert_eq!(
-                Decimal::read(&v, At::root(crate::core::i18n::Lang::En)),
-                Ok(d)
-            );
+            assert_eq!(Decimal::read(&v, At::root()), Ok(d));
         }
         assert_eq!(Decimal::new(f64::INFINITY), None);
     }

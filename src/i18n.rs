@@ -8,16 +8,15 @@
 
 use std::fmt;
 
-use crate::core::codec::reason_text::Told;
 use crate::core::codec::{
     BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version,
 };
-use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
+use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::core::json_read::Problem;
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
 use crate::core::pcap::{CaptureError, CaptureNote};
-use crate::core::sim::action::Action;
+use crate::core::scenario::action::Action;
 use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use class::{ClassMsg, ClassText};
@@ -44,12 +43,12 @@ macro_rules! languages {
         macro_rules! in_language {
             ($d lang:expr, const $d c:ident) => {
                 match $d lang {
-                    $(Lang::$lang => <$crate::core::i18n::$module::$lang as $crate::core::i18n::Language>::$d c,)*
+                    $(Lang::$lang => <$crate::i18n::$module::$lang as $crate::i18n::Language>::$d c,)*
                 }
             };
             ($d lang:expr, $d f:ident($d($d arg:expr),*)) => {
                 match $d lang {
-                    $(Lang::$lang => <$crate::core::i18n::$module::$lang as $crate::core::i18n::Language>::$d f($d($d arg),*),)*
+                    $(Lang::$lang => <$crate::i18n::$module::$lang as $crate::i18n::Language>::$d f($d($d arg),*),)*
                 }
             };
         }
@@ -66,8 +65,6 @@ languages! {$;
     /// not come from the catalogue.
     Qps => qps,
 }
-
-pub(crate) use in_language;
 
 /// One language: every catalogue's texts and every message, rendered whole. Each language's
 /// file implements it; a missing text is a missing match arm, which the compiler reports.
@@ -219,6 +216,12 @@ impl fmt::Display for Lang {
 
 pub mod class;
 pub mod coach;
+pub mod describe;
+mod values;
+#[cfg(test)]
+mod values_tests;
+
+pub use values::{Diagnosis, Told};
 
 /// What an eavesdropper reads, as one line: the packet, then `user=…` and `password=…` under
 /// a language's two `labels`, the topic and ` = payload` (every language's file renders
@@ -429,7 +432,7 @@ macro_rules! keys {
             pub const ALL: &'static [$name] = &[$($name::$key,)*];
         }
 
-        impl $crate::core::i18n::Key for $name {
+        impl $crate::i18n::Key for $name {
             fn in_lang(self, lang: Lang) -> &'static str {
                 in_language!(lang, $f(self))
             }

@@ -4,10 +4,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::broker::BrokerConfig;
-use crate::core::i18n::Lang;
 use crate::core::json_read::{not_json, tagged, At, FromJson, Obj, Read};
-use crate::core::sim::scenario::{LinkConfig, Port, Scenario, ScenarioError, WillConfig};
+use crate::core::scenario::broker::BrokerConfig;
+use crate::core::scenario::{LinkConfig, Port, Scenario, ScenarioError, WillConfig};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
 
@@ -217,9 +216,9 @@ impl FromJson for Scheduled {
 
 impl Action {
     /// Reads an action's JSON (`{"type": "publish", …}`), with errors in `lang`.
-    pub fn from_json(text: &str, lang: Lang) -> Result<Action, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
-        Action::read(&value, At::root(lang))
+    pub fn from_json(text: &str) -> Result<Action, ScenarioError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
+        Action::read(&value, At::root())
     }
 
     /// The device it acts on (none for broker settings).
@@ -268,9 +267,9 @@ impl Action {
 
     /// Checks that the device it names is in the scenario (every value it holds is valid by
     /// its type).
-    pub fn validate(&self, scenario: &Scenario, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    pub fn validate(&self, scenario: &Scenario, at: &str) -> Result<(), ScenarioError> {
         match self.device() {
-            Some(d) => scenario.check_device(d, &format!("{at}.device"), lang),
+            Some(d) => scenario.check_device(d, &format!("{at}.device")),
             None => Ok(()),
         }
     }

@@ -2,8 +2,13 @@
 //! lesson, as versioned JSON (format version [`FORMAT_VERSION`]).
 //!
 //! Reading is strict: unknown fields, unknown versions, invalid topics or filters, duplicate
-//! names and out-of-range numbers are refused with a message in the user's language that
-//! names the offending field (`devices[2].kind.topic`). Nothing here panics on any input.
+//! names and out-of-range numbers are refused with a typed problem (the catalogue says it in
+//! the user's language) that names the offending field (`devices[2].kind.topic`). Nothing here
+//! panics on any input.
+//!
+//! - [`action`]: what a student or a script does to a running world.
+//! - [`broker`]: the broker's settings (accounts, ACL, limits).
+//! - [`ranges`], [`exact`]: numbers checked on reading (intervals, ports, decimals).
 //!
 //! ```json
 //! { "version": 1, "seed": 7,
@@ -16,20 +21,24 @@
 //!   "actions": [ { "at_ms": 10000, "action": { "type": "pull_plug", "device": "cocina" } } ] }
 //! ```
 
+pub mod action;
+pub mod broker;
+pub mod exact;
+pub mod ranges;
+
 use serde::Serialize;
 
-use crate::core::broker::BrokerConfig;
 use crate::core::codec::Version;
-use crate::core::i18n::Lang;
 pub use crate::core::json_read::ScenarioError;
 pub(crate) use crate::core::json_read::{err, not_json, Problem};
 use crate::core::json_read::{one_of, tagged, At, FromJson, Obj, Read};
-use crate::core::sim::action::Scheduled;
-pub use crate::core::sim::exact::{Decimal, Probability};
-pub use crate::core::sim::ranges::{Interval, Port};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
+use action::Scheduled;
+use broker::BrokerConfig;
+pub use exact::{Decimal, Probability};
 use litemap::LiteMap;
+pub use ranges::{Interval, Port};
 
 /// The scenario format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -467,19 +476,18 @@ impl Scenario {
     }
 
     /// Reads and checks a scenario file.
-    pub fn from_json(text: &str, lang: Lang) -> Result<Scenario, ScenarioError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
         match value.get("version").map(|v| v.as_u64()) {
-            None => return Err(err("version", lang, Problem::FormatVersionMissing)),
+            None => return Err(err("version", Problem::FormatVersionMissing)),
             Some(Some(v)) if v == u64::from(FORMAT_VERSION) => {}
             Some(v) => {
                 let shown = v.map_or_else(|| value["version"].to_string(), |n| n.to_string());
-                return Err(err("version", lang, Problem::FormatVersion(shown)));
+                return Err(err("version", Problem::FormatVersion(shown)));
             }
         }
-        let scenario = Scenario::read(&value, At::root(lang))?;
-        scenario.validate(lang)?;
+        let scenario = Scenario::read(&value, At::root())?;
+        scenario.validate()?;
         Ok(scenario)
     }
 
@@ -505,65 +513,59 @@ impl Scenario {
 
     /// Checks what one field cannot check alone (topics, filters, QoS, ports, intervals and
     /// links are checked as they are read): names and client ids unique, the devices named.
-    pub fn validate(&self, lang: Lang) -> Result<(), ScenarioError> {
+    pub fn validate(&self) -> Result<(), ScenarioError> {
         let mut names: LiteMap<&str, ()> = LiteMap::new();
         let mut ids: LiteMap<String, ()> = LiteMap::new();
         for (i, d) in self.devices.iter().enumerate() {
             let at = |field: &str| format!("devices[{i}].{field}");
             if d.name.trim().is_empty() {
-                return Err(err(at("name"), lang, Problem::EmptyName));
+                return Err(err(at("name"), Problem::EmptyName));
             }
             if names.insert(d.name.as_str(), ()).is_some() {
-                return Err(err(
-                    at("name"),
-                    lang,
-                    Problem::DuplicateName(d.name.clone()),
-                ));
+                return Err(err(at("name"), Problem::DuplicateName(d.name.clone())));
             }
             if d.kind.has_client() {
                 let id = d.client_id.as_deref().unwrap_or(&d.name);
                 if ClientId::new(id).is_err() {
-                    return Err(err(at("client_id"), lang, Problem::BadClientId));
+                    return Err(err(at("client_id"), Problem::BadClientId));
                 }
                 if ids.insert(id.to_string(), ()).is_some() {
                     return Err(err(
                         at("client_id"),
-                        lang,
                         Problem::DuplicateClientId(id.to_string()),
                     ));
                 }
             }
-            self.validate_kind(&d.kind, &at("kind"), lang)?;
+            self.validate_kind(&d.kind, &at("kind"))?;
         }
         for (i, s) in self.actions.iter().enumerate() {
-            s.action
-                .validate(self, &format!("actions[{i}].action"), lang)?;
+            s.action.validate(self, &format!("actions[{i}].action"))?;
         }
         Ok(())
     }
 
     /// What a kind's fields cannot check alone: a model's range, the devices an eavesdropper
     /// taps.
-    fn validate_kind(&self, kind: &DeviceKind, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    fn validate_kind(&self, kind: &DeviceKind, at: &str) -> Result<(), ScenarioError> {
         match kind {
             DeviceKind::Sensor {
                 model: ValueModel::RandomWalk { min, max, .. },
                 ..
-            } if min > max => Err(err(format!("{at}.model"), lang, Problem::ModelRange)),
+            } if min > max => Err(err(format!("{at}.model"), Problem::ModelRange)),
             DeviceKind::Eavesdropper { targets } => targets
                 .iter()
                 .enumerate()
-                .try_for_each(|(j, t)| self.check_device(t, &format!("{at}.targets[{j}]"), lang)),
+                .try_for_each(|(j, t)| self.check_device(t, &format!("{at}.targets[{j}]"))),
             _ => Ok(()),
         }
     }
 
     /// Checks that a device of this name exists.
-    pub fn check_device(&self, name: &str, at: &str, lang: Lang) -> Result<(), ScenarioError> {
+    pub fn check_device(&self, name: &str, at: &str) -> Result<(), ScenarioError> {
         if self.devices.iter().any(|d| d.name == name) {
             Ok(())
         } else {
-            Err(err(at, lang, Problem::NoSuchDevice(name.to_string())))
+            Err(err(at, Problem::NoSuchDevice(name.to_string())))
         }
     }
 }

@@ -5,8 +5,8 @@
 //! Exports keep stable columns whatever the language: `seq`, `time_ms`, `kind` (the event's
 //! name in [`TraceKind::NAMES`]), `who`, `topic`, `detail` (the sentence) and, in JSON, `msg`.
 
-use crate::core::i18n::{in_language, Lang, Text};
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
+use crate::i18n::{Lang, Text};
 
 /// A trace event as text columns.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

@@ -1,15 +1,16 @@
 //! Spanish: every text of the interface in the course's language.
 
-use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
-use crate::core::codec::reason_text::Told;
-use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
+use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Refusal, Version};
+use crate::i18n::Told;
+use crate::core::doctor::{Problem as DoctorProblem, UrlError};
+use crate::i18n::Diagnosis;
 use crate::core::json_read::{Expected, Found, Problem};
 use crate::core::pcap::{CaptureError, CaptureNote, MAX_FILE_BYTES};
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
 use crate::core::pcap::read::mib;
-use crate::core::sim::action::Action;
-use crate::core::sim::scenario::FORMAT_VERSION;
+use crate::core::scenario::action::Action;
+use crate::core::scenario::FORMAT_VERSION;
 use crate::core::sim::share::SHARE_VERSION;
 use crate::core::topic::{Step, StepOutcome, TopicError};
 use crate::core::trace::{DeviceChange, DropReason, Seen, TraceKind, Violation};
@@ -1373,7 +1374,7 @@ impl Language for Es {
                 )
             }
             DoctorProblem::Refused { code, version } => {
-                let (what, fix) = refusal(*code, *version);
+                let (what, fix) = refusal(code.refusal(*version), *version);
                 d(
                     format!("{what} (CONNACK {:#04x})", code.0),
                     fix,
@@ -1432,41 +1433,37 @@ impl Language for Es {
 }
 
 /// A refused CONNECT's meaning and fix.
-fn refusal(
-    code: ReasonCode,
-    version: Version,
-) -> (&'static str, &'static str) {
-    let c = code.0;
-    match (version, c) {
-        (Version::V5, 0x84) => (
+fn refusal(refusal: Refusal, version: Version) -> (&'static str, &'static str) {
+    match (refusal, version) {
+        (Refusal::UnsupportedVersion, Version::V5) => (
             "El bróker no habla MQTT 5: rechazó la versión (algunos, como aedes, solo hablan MQTT 3.1.1).",
             "Elige 3.1.1 en «Versión MQTT» y vuelve a conectar: todo lo de este curso funciona con 3.1.1.",
         ),
-        (Version::V311, 1) => (
+        (Refusal::UnsupportedVersion, Version::V311) => (
             "El bróker no admite MQTT 3.1.1.",
             "Elige 5 en «Versión MQTT» y vuelve a conectar.",
         ),
-        (Version::V311, 2) | (Version::V5, 0x85) => (
+        (Refusal::ClientIdRejected, _) => (
             "El bróker rechazó el identificador de cliente.",
             "Usa un identificador más corto, solo con letras y números, o déjalo vacío.",
         ),
-        (Version::V311, 3) | (Version::V5, 0x88) | (Version::V5, 0x89) => (
+        (Refusal::Unavailable, _) => (
             "El bróker no está disponible ahora.",
             "Espera un poco y vuelve a intentarlo, o usa otro bróker.",
         ),
-        (Version::V311, 4) | (Version::V5, 0x86) => (
+        (Refusal::BadCredentials, _) => (
             "Usuario o contraseña incorrectos.",
             "Revisa el usuario y la contraseña (distinguen mayúsculas).",
         ),
-        (Version::V311, 5) | (Version::V5, 0x87) => (
+        (Refusal::NotAuthorized, _) => (
             "No autorizado: este bróker no te deja conectar así.",
             "Hace falta usuario y contraseña (o los dados no valen). Pídelos a quien administra el bróker.",
         ),
-        (Version::V5, 0x8A) => (
+        (Refusal::Banned, _) => (
             "El bróker te ha vetado.",
             "Habla con quien administra el bróker.",
         ),
-        (Version::V5, 0x95) => (
+        (Refusal::PacketTooLarge, _) => (
             "El paquete CONNECT es demasiado grande para el bróker.",
             "Acorta la última voluntad o las propiedades.",
         ),

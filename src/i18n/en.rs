@@ -1,15 +1,16 @@
 //! English: every text of the interface (the pseudo-locale is made from it).
 
-use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
-use crate::core::codec::reason_text::Told;
-use crate::core::doctor::{Diagnosis, Problem as DoctorProblem, UrlError};
+use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Refusal, Version};
+use crate::i18n::Told;
+use crate::core::doctor::{Problem as DoctorProblem, UrlError};
+use crate::i18n::Diagnosis;
 use crate::core::json_read::{Expected, Found, Problem};
 use crate::core::pcap::{CaptureError, CaptureNote, MAX_FILE_BYTES};
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
 use crate::core::pcap::read::mib;
-use crate::core::sim::action::Action;
-use crate::core::sim::scenario::FORMAT_VERSION;
+use crate::core::scenario::action::Action;
+use crate::core::scenario::FORMAT_VERSION;
 use crate::core::sim::share::SHARE_VERSION;
 use crate::core::topic::{Step, StepOutcome, TopicError};
 use crate::core::trace::{DeviceChange, DropReason, Seen, TraceKind, Violation};
@@ -1362,7 +1363,7 @@ impl Language for En {
                 )
             }
             DoctorProblem::Refused { code, version } => {
-                let (what, fix) = refusal(*code, *version);
+                let (what, fix) = refusal(code.refusal(*version), *version);
                 d(
                     format!("{what} (CONNACK {:#04x})", code.0),
                     fix,
@@ -1421,41 +1422,37 @@ impl Language for En {
 }
 
 /// A refused CONNECT's meaning and fix.
-fn refusal(
-    code: ReasonCode,
-    version: Version,
-) -> (&'static str, &'static str) {
-    let c = code.0;
-    match (version, c) {
-        (Version::V5, 0x84) => (
+fn refusal(refusal: Refusal, version: Version) -> (&'static str, &'static str) {
+    match (refusal, version) {
+        (Refusal::UnsupportedVersion, Version::V5) => (
             "The broker does not speak MQTT 5: it refused the version (some, like aedes, only speak MQTT 3.1.1).",
             "Choose 3.1.1 in \"MQTT version\" and connect again: everything in this course works with 3.1.1.",
         ),
-        (Version::V311, 1) => (
+        (Refusal::UnsupportedVersion, Version::V311) => (
             "The broker does not support MQTT 3.1.1.",
             "Choose 5 in \"MQTT version\" and connect again.",
         ),
-        (Version::V311, 2) | (Version::V5, 0x85) => (
+        (Refusal::ClientIdRejected, _) => (
             "The broker rejected the client id.",
             "Use a shorter id with only letters and digits, or leave it empty.",
         ),
-        (Version::V311, 3) | (Version::V5, 0x88) | (Version::V5, 0x89) => (
+        (Refusal::Unavailable, _) => (
             "The broker is unavailable right now.",
             "Wait a little and try again, or use another broker.",
         ),
-        (Version::V311, 4) | (Version::V5, 0x86) => (
+        (Refusal::BadCredentials, _) => (
             "Wrong user name or password.",
             "Check the user name and password (they are case-sensitive).",
         ),
-        (Version::V311, 5) | (Version::V5, 0x87) => (
+        (Refusal::NotAuthorized, _) => (
             "Not authorized: this broker will not let you connect like this.",
             "A user name and password are needed (or the ones given are not accepted). Ask whoever runs the broker.",
         ),
-        (Version::V5, 0x8A) => (
+        (Refusal::Banned, _) => (
             "The broker has banned you.",
             "Talk to whoever runs the broker.",
         ),
-        (Version::V5, 0x95) => (
+        (Refusal::PacketTooLarge, _) => (
             "The CONNECT packet is too large for the broker.",
             "Shorten the will or the properties.",
         ),
