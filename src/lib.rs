@@ -10,6 +10,7 @@
 
 pub mod core;
 pub mod i18n;
+pub mod page;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -39,7 +39,7 @@ async fn seek_benchmark() {
     // As the page holds a run: its trace bounded (the checkpoints hold the rest). The page
     // yields between slices, so the test driver hears from it.
     console_log!("time travel, wasm32 in headless Chromium, the trace bounded as in the page");
-    let mut bench = seek_cases::Seek::new(3600, Some(mqtt_playground::web::state::TRACE_CAP))
+    let mut bench = seek_cases::Seek::new(3600, Some(mqtt_playground::page::sim::TRACE_CAP))
         .expect("the house validates");
     while bench.build(60, &now) {
         gloo_timers::future::TimeoutFuture::new(0).await;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::core::sim::lessons::lesson as find_lesson;
-use crate::core::sim::lessons::{flood_of, house_of};
+use crate::core::sim::lessons::{flood_of, house_of, LESSONS};
 use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::class::ClassPart;
@@ -20,7 +20,7 @@ use crate::web::components::lesson::LessonPanel;
 use crate::web::components::share::open_scenario;
 use crate::web::files;
 use crate::web::say::{Say, Why};
-use crate::web::state::{Ctx, Sim, View};
+use crate::web::state::{Ctx, Part as SimPart, PartSignals, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
@@ -40,13 +40,14 @@ pub fn App(initial: Lang) -> impl IntoView {
         Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None),
         // The 100-device house on the stage (see e2e/perf.mjs).
         Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None),
-        _ => Sim::new(lesson_id.as_deref(), seed, initial),
+        _ => Sim::new(lesson_id.as_deref(), seed, initial.content_code()),
     }
-    .or_else(|_| Sim::new(None, None, initial))
+    .or_else(|_| Sim::new(None, None, initial.content_code()))
     .ok();
-    let Some(sim) = sim else {
+    let Some(mut sim) = sim else {
         return view! { <p>"MQTT Playground"</p> }.into_any();
     };
+    sim.judge = super::state::lesson_goals;
     let embed = super::lang::query_flag("embed").as_deref() == Some("1");
     if embed {
         if let Some(root) = web_sys::window()
@@ -64,8 +65,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     let ctx = Ctx {
         lang,
         sim: StoredValue::new_local(sim),
-        tick: RwSignal::new(0),
-        slow: RwSignal::new(0),
+        parts: PartSignals::default(),
         selected: RwSignal::new(None),
         acting: RwSignal::new(acting),
         error: RwSignal::new(None),
@@ -108,21 +108,24 @@ pub fn App(initial: Lang) -> impl IntoView {
     }
     // The teacher's view shows no simulation: it does not run behind it.
     if real.get_untracked() || teacher {
-        ctx.update(|s| s.player.playing = false);
+        ctx.update(|s| s.set_playing(false));
     }
     let switch_mode = move |_| {
         real.update(|r| *r = !*r);
         super::lang::set_query("mode", real.get_untracked().then_some("real"));
         // The simulation pauses while the real client is shown.
-        ctx.update(|s| s.player.playing = !real.get_untracked());
+        ctx.update(|s| s.set_playing(!real.get_untracked()));
     };
     // Picking a message opens its journey next to the log.
     let choose_lesson = move |ev| {
         let id = event_target_value(&ev);
         ctx.open_lesson((!id.is_empty()).then_some(id.as_str()));
     };
-    let current_lesson =
-        move || ctx.read(|s| s.lesson.map(|l| l.id.to_string()).unwrap_or_default());
+    let current_lesson = move || {
+        ctx.read(SimPart::Run, |s| {
+            s.lesson.map(|l| l.id.to_string()).unwrap_or_default()
+        })
+    };
     let tab_button = move |which: View, label: Text, id: &'static str| {
         // Reaching a tab fetches its code if it is not here yet.
         let prefetch = move || match which {
@@ -159,7 +162,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                 <span class="lesson-pick-label">{t(Text::LessonLabel)}</span>
                 <select data-testid="lesson-select" on:change=choose_lesson>
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
-                    {Sim::lessons().iter().map(|l| {
+                    {LESSONS.iter().map(|l| {
                         let id = l.id;
                         view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title())}</option> }
                     }).collect_view()}
@@ -188,14 +191,14 @@ pub fn App(initial: Lang) -> impl IntoView {
             </div>
         </header>
         <section class="lead" aria-label=t(Text::AppTitle)>
-            <p class="tagline" data-testid="tagline" class:hidden=move || embed || ctx.read(|s| s.lesson.is_some())>{t(Text::Tagline)}</p>
+            <p class="tagline" data-testid="tagline" class:hidden=move || embed || ctx.read(SimPart::Run, |s| s.lesson.is_some())>{t(Text::Tagline)}</p>
             <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
             <NoticeBar/>
             {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
         </section>
         {(class == Some(ClassPart::Student)).then(|| crate::web::components::class::class(ClassPart::Student))}
-        <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(|s| s.announce).map(|(delivered, matched)| Msg::DeliveredOf { delivered, matched }.render(lang.get()))}</div>
-        <output hidden data-testid="stats">{move || ctx.read(|s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.published, s.run.trace_total(), s.wasm_bytes, s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
+        <div class="sr-only" aria-live="polite" data-testid="live">{move || ctx.read(SimPart::Log, |s| s.seen.announce).map(|(delivered, matched)| Msg::DeliveredOf { delivered, matched }.render(lang.get()))}</div>
+        <output hidden data-testid="stats">{move || ctx.read(SimPart::Log, |s| format!("published={} events={} wasm_bytes={} now_ms={} last={}", s.seen.published, s.run.trace_total(), super::state::wasm_memory_bytes(), s.run.now().millis(), s.run.trace().last().map_or(0, |e| e.seq)))}</output>
         <Show when=move || real.get()>
             <main>{crate::web::components::real::real_panel(lang)}</main>
         </Show>
@@ -294,7 +297,7 @@ fn part_link(
     };
     let goals = move || {
         (which == Part::Lesson)
-            .then(|| ctx.read(|s| (s.goals.iter().filter(|g| **g).count(), s.goals.len())))
+            .then(|| ctx.read(SimPart::Goals, |s| s.goals.count()))
             .filter(|(_, all)| *all > 0)
             .map(|(met, all)| format!(" {met}/{all}"))
     };
@@ -327,7 +330,7 @@ fn open_from_address(ctx: Ctx) {
                         gloo_timers::future::TimeoutFuture::new(100).await;
                     }
                     // Every view shows where it stopped (frames no longer change anything).
-                    ctx.update(|_| ());
+                    ctx.parts.bump(crate::page::Parts::all());
                     let at = ctx.peek(|s| s.run.now().millis());
                     ctx.notice.set(Some(Say::Opened(at)));
                 }

@@ -4,28 +4,13 @@
 //! The simulated world itself takes nothing from the real broker, so a run (and its share
 //! link) stays reproducible.
 
-use bytes::Bytes;
 use leptos::prelude::*;
 
 use crate::core::topic::with_prefix;
+use crate::page::Sent;
 use crate::web::realclient::{client_op_now, ClientOp};
 use crate::web::realclient::{RealClient, Status};
 use litemap::LiteMap;
-
-/// A publish made in the simulation, for the bridge.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sent {
-    /// The virtual device.
-    pub device: String,
-    /// Its topic.
-    pub topic: String,
-    /// The payload.
-    pub payload: Bytes,
-    /// QoS 0, 1 or 2.
-    pub qos: u8,
-    /// The retain flag.
-    pub retain: bool,
-}
 
 /// Publishes one frame of the simulation may hand the bridge at most (the rest are
 /// counted as dropped: a real broker is not a load test).

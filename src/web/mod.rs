@@ -15,7 +15,6 @@ pub mod progress;
 pub mod realclient;
 pub mod say;
 pub mod scorm;
-pub mod stage;
 pub mod state;
 pub mod storage;
 pub mod theme;

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::scorm::{score, session_time};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// The SCORM 1.2 API object of the LMS.
 struct Lms {
@@ -124,10 +124,10 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
     }
     let report = lms.clone();
     Effect::new(move |_| {
-        let goals = ctx.read(|s| {
+        let goals = ctx.read(Part::Goals, |s| {
             s.lesson
                 .filter(|l| l.id == lesson)
-                .map(|_| s.goals.clone())
+                .map(|_| s.goals.held.clone())
                 .unwrap_or_default()
         });
         if goals.is_empty() {

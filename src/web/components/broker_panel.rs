@@ -12,7 +12,7 @@ use crate::core::numbers::Fixed;
 use crate::core::refusals::{refusals, Refusal};
 use crate::core::topic::TopicName;
 use crate::i18n::{Lang, Msg, Text};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// One session's row.
 #[derive(Clone, PartialEq, Default)]
@@ -163,7 +163,7 @@ pub fn BrokerPanel() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let sessions = move || {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             let world = s.run.world();
             let broker = world.broker();
             let now = world.now();
@@ -218,7 +218,7 @@ pub fn BrokerPanel() -> impl IntoView {
         })
     };
     let retained = move || {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run
                 .world()
                 .broker()
@@ -233,9 +233,10 @@ pub fn BrokerPanel() -> impl IntoView {
         })
     };
     let topics = move || {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             tree_rows(
-                s.topics
+                s.seen
+                    .topics
                     .iter()
                     .map(|(t, (n, v))| (t.as_str(), *n, v.as_str())),
             )
@@ -284,7 +285,7 @@ pub fn BrokerPanel() -> impl IntoView {
             <h3>{t(Text::Refusals)}</h3>
             <ul class="refusals" data-testid="broker-refusals">
                 {move || {
-                    let list = ctx.read(|s| refusals(s.log.iter(), 8));
+                    let list = ctx.read(Part::Log, |s| refusals(s.seen.log.iter(), 8));
                     if list.is_empty() { return view! { <li class="muted">{lang.get().t(Text::Nothing)}</li> }.into_any(); }
                     list.into_iter().map(|r| refusal_view(r, lang)).collect_view().into_any()
                 }}

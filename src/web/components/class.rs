@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::web::bridge::Real;
 use crate::web::realclient::{client_op, client_op_now, fetch_client_code, ClientOp};
 use crate::web::realclient::{ClientError, Options, RealClient, Status};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 use crate::web::{files, storage};
 
 const NAME_KEY: &str = "mqtt-playground-class-name";
@@ -368,7 +368,8 @@ fn StudentBar() -> impl IntoView {
     let progress = {
         let me = me.clone();
         move |claim: &Claim| -> Progress {
-            let (lesson, now) = ctx.peek(|s| (s.lesson.map(|l| l.id.to_string()), s.goals.clone()));
+            let (lesson, now) =
+                ctx.peek(|s| (s.lesson.map(|l| l.id.to_string()), s.goals.held.clone()));
             if let Some(id) = &lesson {
                 if !now.is_empty() {
                     let met = now.iter().filter(|g| **g).count() as u32;
@@ -434,7 +435,7 @@ fn StudentBar() -> impl IntoView {
     let publish = StoredValue::new_local(Box::new(publish) as Box<dyn Fn(bool)>);
     let publish = move |force: bool| publish.with_value(|p| p(force));
     Effect::new(move |_| {
-        ctx.read(|s| s.goals.iter().filter(|g| **g).count());
+        ctx.read(Part::Goals, |s| s.goals.count().0);
         ctx.progress.track();
         status();
         publish(false);

@@ -11,13 +11,13 @@ use crate::core::sim::lessons::{Advice, LESSONS};
 use crate::core::topic::explain;
 use crate::i18n::coach::{CoachMsg, CoachText};
 use crate::i18n::Lang;
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// The coach's word: why the device a goal is about missed the newest message it should
 /// have got (nothing when it got it). Its code comes when there is first something to say.
 pub fn advice(testid: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
-    let some = Memo::new(move |_| ctx.read(|s| s.advice.is_some()));
+    let some = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.advice.is_some()));
     view! {
         <div class="advice-slot" role="status">
             <Show when=move || some.get()>
@@ -39,7 +39,7 @@ crate::web::lazy::split_part!(
 #[component]
 fn AdviceLine(testid: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
-    let advice = Memo::new(move |_| ctx.read(|s| s.advice.clone()));
+    let advice = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.advice.clone()));
     view! {
         <p class="advice" data-testid=testid>
             {move || advice.get().map(|a| advice_text(&a, ctx.lang.get()))}
@@ -104,9 +104,9 @@ fn Passed(id: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let story = Memo::new(move |_| {
-        ctx.read(|s| {
-            let msg = s.story?;
-            let j = Journey::gather(s.log.iter(), msg)?;
+        ctx.read(Part::Goals, |s| {
+            let msg = s.goals.story?;
+            let j = Journey::gather(s.seen.log.iter(), msg)?;
             let version = (j.from.as_deref())
                 .and_then(|c| s.run.world().broker().session(c))
                 .map_or(Version::V311, |x| x.version);

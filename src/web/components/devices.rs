@@ -13,7 +13,7 @@ use crate::core::types::QoS;
 use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::glossary::{Terms, Word};
-use crate::web::state::{Ctx, Sim};
+use crate::web::state::{Ctx, Part, Sim};
 
 /// A device's connection state, as shown. It never contradicts the device's button: one the
 /// student wants online is connecting, or waiting for its scheduled start, never "offline".
@@ -96,6 +96,7 @@ fn shown(sim: &Sim, d: &Device, lang: Lang) -> Vec<(String, String)> {
             vec![(state_topic.to_string(), d.state.clone())]
         }
         DeviceKind::Eavesdropper { .. } => sim
+            .seen
             .log
             .iter()
             .rev()
@@ -155,7 +156,7 @@ pub fn Devices() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let names = move || {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run
                 .world()
                 .devices()
@@ -213,7 +214,7 @@ fn DeviceCard(name: String) -> impl IntoView {
     // The head changes rarely (status, buttons); the values with every message. Each has its
     // own memo, and the editor is built once: a new reading never rebuilds (or closes) it.
     let head = Memo::new(move |_| {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run.world().device(&n).map(|d| {
                 (
                     Status::of(d, s.run.now()),
@@ -229,7 +230,7 @@ fn DeviceCard(name: String) -> impl IntoView {
     let n = name.clone();
     let values = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run
                 .world()
                 .device(&n)
@@ -296,7 +297,7 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
     let t = move |k: Text| move || lang.get().t(k);
     let n = name.clone();
     let current = Memo::new(move |_| {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run.world().device(&n).map(|d| {
                 let c = &d.config;
                 let (qos, retain) = match &c.kind {
@@ -440,7 +441,7 @@ fn RealValues(name: String) -> impl IntoView {
         if !shown {
             return Vec::new();
         }
-        let filters: Vec<TopicFilter> = ctx.read(|s| {
+        let filters: Vec<TopicFilter> = ctx.read(Part::World, |s| {
             s.run.world().device(&name).map_or_else(Vec::new, |d| {
                 d.subscriptions
                     .keys()

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use crate::core::numbers::Fixed;
 
 use crate::i18n::{Msg, Text};
+use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
-use crate::web::stage::{StageNote, TEACH_MS};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 const W: f64 = 640.0;
 const H: f64 = 480.0;
@@ -38,7 +38,7 @@ pub fn Diagram() -> impl IntoView {
     // how each is doing (it changes as they connect): a device coming online redraws its own
     // node, not the hundred around it.
     let nodes = Memo::new(move |_| {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             let devices = s.run.world().devices();
             devices
                 .iter()
@@ -60,7 +60,7 @@ pub fn Diagram() -> impl IntoView {
         })
     });
     let statuses = Memo::new(move |_| {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             let now = s.run.now();
             (s.run.world().devices().iter())
                 .map(|d| Status::of(d, now))
@@ -69,11 +69,12 @@ pub fn Diagram() -> impl IntoView {
     });
     let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or_default());
     let packets = Memo::new(move |_| {
-        ctx.read_fast(|s| {
+        ctx.read(Part::Stage, |s| {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
             let n = s.run.world().devices().len();
-            s.stage
+            s.seen
+                .stage
                 .flights
                 .iter()
                 .map(|f| {
@@ -86,7 +87,7 @@ pub fn Diagram() -> impl IntoView {
                         Some(_) => 1.0,
                         None => 0.5,
                     };
-                    let p = if s.teaching {
+                    let p = if s.pace.teaching {
                         ((wall - f.wall_start) / TEACH_MS)
                             .clamp(0.0, 1.0)
                             .min(virtual_p)
@@ -117,8 +118,9 @@ pub fn Diagram() -> impl IntoView {
     // What the broker did lately: filters tried (a match lights its subscriber), a message
     // queued for an offline client, one kept as retained.
     let notes = Memo::new(move |_| {
-        ctx.read_fast(|s| {
-            s.stage
+        ctx.read(Part::Stage, |s| {
+            s.seen
+                .stage
                 .notes
                 .iter()
                 .map(|(_, n)| n.clone())

@@ -10,10 +10,12 @@ use crate::core::types::QoS;
 use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::devices::{device_buttons, Status};
 use crate::web::components::glossary::{Terms, Word};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 fn client_devices(ctx: Ctx) -> Vec<String> {
-    ctx.read(|s| s.clients().map(|c| c.name.clone()).collect())
+    ctx.read(Part::World, |s| {
+        s.clients().map(|c| c.name.clone()).collect()
+    })
 }
 
 /// A device chooser bound to a signal, and to the acting device (choosing one here makes it
@@ -80,7 +82,7 @@ pub fn PublishForm() -> impl IntoView {
     let correlation = RwSignal::new(String::new());
     let speaks5 = move || {
         let name = device.get();
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run
                 .world()
                 .device(&name)
@@ -196,7 +198,7 @@ pub fn SubscribeForm() -> impl IntoView {
     };
     let current = move || {
         let name = device.get();
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run
                 .world()
                 .device(&name)
@@ -268,7 +270,7 @@ pub fn ActingCard() -> impl IntoView {
             .get()
             .filter(|a| list.contains(a))
             .or_else(|| list.first().cloned())?;
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.run.world().device(&name).map(|d| {
                 (
                     name.clone(),

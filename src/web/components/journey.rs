@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::coach::story_lines;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::files::download;
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// The journey panel.
 #[component]
@@ -41,8 +41,8 @@ fn empty(lang: ReadSignal<Lang>) -> impl IntoView {
 pub fn JourneyOf(msg: MsgId) -> impl IntoView {
     let ctx = Ctx::get();
     let journey = Memo::new(move |_| {
-        ctx.read(|s| {
-            let j = Journey::gather(s.log.iter(), msg)?;
+        ctx.read(Part::Log, |s| {
+            let j = Journey::gather(s.seen.log.iter(), msg)?;
             let acl = s.run.world().broker().config().acl.is_some();
             let version = j
                 .from

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::sim::lessons::LESSONS;
 use crate::i18n::{Msg, Text};
 use crate::web::components::coach;
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// The lesson panel (empty in free play).
 #[component]
@@ -17,7 +17,7 @@ pub fn LessonPanel() -> impl IntoView {
     let lang = ctx.lang;
     // The lesson's id, apart from the run's progress: the panel is built again only when
     // another lesson opens (a hint opened while the run plays stays open).
-    let lesson = Memo::new(move |_| ctx.read(|s| s.lesson.map(|l| l.id)));
+    let lesson = Memo::new(move |_| ctx.read(Part::Run, |s| s.lesson.map(|l| l.id)));
     // Passed in an earlier visit: as it was when this run opened, not since.
     let before = Memo::new(move |_| {
         ctx.opened.track();
@@ -25,8 +25,7 @@ pub fn LessonPanel() -> impl IntoView {
             .get()
             .is_some_and(|id| ctx.progress.with_untracked(|p| p.contains_key(id)))
     });
-    let passed =
-        Memo::new(move |_| ctx.read(|s| !s.goals.is_empty() && s.goals.iter().all(|g| *g)));
+    let passed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.passed()));
     // A lesson passed is remembered in this browser.
     Effect::new(move |_| {
         if let (true, Some(id)) = (passed.get(), lesson.get_untracked()) {
@@ -94,7 +93,7 @@ pub fn LessonPanel() -> impl IntoView {
                 <h3>{lang.get().t(Text::Goals)}</h3>
                 <ul class="goals">
                     {(0..l.goals).map(|i| {
-                        let done = move || ctx.read(|s| s.goals.get(i).copied().unwrap_or(false));
+                        let done = move || ctx.read(Part::Goals, |s| s.goals.held.get(i).copied().unwrap_or(false));
                         let line = t.goals.get(i).cloned().unwrap_or_default();
                         view! {
                             <li data-testid=format!("goal-{i}") class:done=done data-done=move || done().to_string()>

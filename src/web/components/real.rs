@@ -20,7 +20,7 @@ use crate::web::components::capture::export_captured;
 use crate::web::components::inspector::{PacketBytes, Verdict};
 use crate::web::realclient::fetch_client_code;
 use crate::web::realclient::{page_is_https, ClientError, Options, RealClient, Status};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 use crate::web::storage;
 
 fn random_id() -> String {
@@ -595,7 +595,7 @@ fn BridgePanel() -> impl IntoView {
     let real = Real::get();
     let t = move |k: Text| move || lang.get().t(k);
     let devices = move || {
-        ctx.read(|s| {
+        ctx.read(Part::World, |s| {
             s.clients()
                 .map(|c| {
                     let dashboard = matches!(c.kind, DeviceKind::Dashboard { .. });

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::trace::TraceKind;
 use crate::i18n::describe::kind_label;
 use crate::i18n::{Msg, Text};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// What the scrubber shows: events so far, of all, whether in the past, whether a fork can be
 /// undone, the virtual time, and the last event's kind and packet.
@@ -38,7 +38,7 @@ pub fn Scrubber() -> impl IntoView {
     let lang = ctx.lang;
     let t = move |k: Text| move || lang.get().t(k);
     let point = Memo::new(move |_| {
-        ctx.read(|s| {
+        ctx.read(Part::Log, |s| {
             let last = s.run.trace().last();
             Point {
                 index: s.run.trace_total(),

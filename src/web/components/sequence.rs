@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::core::sequence::Arrow;
 use crate::i18n::{Msg, Text};
+use crate::page::stage::{kind_class, packet_label};
 use crate::web::components::scroller::Scroller;
-use crate::web::stage::{kind_class, packet_label};
-use crate::web::state::Ctx;
+use crate::web::state::{Ctx, Part};
 
 /// Row height in pixels.
 const ROW: f64 = 26.0;
@@ -21,11 +21,14 @@ const VIEW_ROWS: usize = 15;
 pub fn SequenceView() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
-    let lanes =
-        Memo::new(move |_| ctx.read(|s| s.clients().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let lanes = Memo::new(move |_| {
+        ctx.read(Part::World, |s| {
+            s.clients().map(|c| c.name.clone()).collect::<Vec<_>>()
+        })
+    });
     // One count for the spacer, the rows drawn and the scroller (the run moves on between
     // their updates: each reading it alone let the rows outgrow the spacer).
-    let total = Memo::new(move |_| ctx.read(|s| s.sequence.arrows().len()));
+    let total = Memo::new(move |_| ctx.read(Part::Sequence, |s| s.seen.sequence.arrows().len()));
     let total = move || total.get();
     let scroller = Scroller::new(ROW, VIEW_ROWS, total);
     // Lane 0 is the broker; lane i + 1 the i-th client. Positions in percent of the track.
@@ -34,8 +37,8 @@ pub fn SequenceView() -> impl IntoView {
         (lane as f64 + 0.5) * 100.0 / n as f64
     };
     let visible = move || {
-        ctx.read(|s| {
-            let arrows = s.sequence.arrows();
+        ctx.read(Part::Sequence, |s| {
+            let arrows = s.seen.sequence.arrows();
             let shown = total().min(arrows.len());
             let first = scroller.first(shown);
             let end = shown.min(first + VIEW_ROWS + 2);

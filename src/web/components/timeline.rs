@@ -9,7 +9,7 @@ use crate::i18n::describe::{describe, kind_label, to_csv, to_json, Line};
 use crate::i18n::{Lang, Msg, Text};
 use crate::web::components::scroller::Scroller;
 use crate::web::files::download;
-use crate::web::state::{Ctx, Sim};
+use crate::web::state::{Ctx, Part, Sim};
 
 const ROW: f64 = 38.0;
 const VIEW_ROWS: usize = 11;
@@ -35,7 +35,8 @@ fn packet_of(kind: &TraceKind) -> Option<PacketType> {
 fn matching(sim: &Sim, f: &Filter, lang: Lang) -> Vec<(usize, Line)> {
     let who = f.who.to_lowercase();
     let topic = f.topic.to_lowercase();
-    sim.log
+    sim.seen
+        .log
         .iter()
         .enumerate()
         .filter(|(_, e)| f.kind.is_empty() || e.kind.name() == f.kind)
@@ -62,7 +63,7 @@ pub fn Timeline() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let f = filter.get();
         let l = lang.get();
-        ctx.read(|s| matching(s, &f, l))
+        ctx.read(Part::Log, |s| matching(s, &f, l))
     });
     let scroller = Scroller::new(ROW, VIEW_ROWS, move || rows.with(Vec::len));
     let visible = move || {
@@ -70,11 +71,11 @@ pub fn Timeline() -> impl IntoView {
         let total = all.len();
         let first = scroller.first(total);
         let l = lang.get();
-        ctx.read(|s| {
+        ctx.read(Part::Log, |s| {
             all[first..total.min(first + VIEW_ROWS + 2)]
                 .iter()
                 .filter_map(|(i, line)| {
-                    let e = s.log.get(*i)?;
+                    let e = s.seen.log.get(*i)?;
                     let line = if line.text.is_empty() {
                         describe(e, l)
                     } else {
@@ -93,7 +94,7 @@ pub fn Timeline() -> impl IntoView {
         ctx.sim.with_value(|s| {
             let picked: Vec<_> = matching(s, &f, l)
                 .into_iter()
-                .filter_map(|(i, _)| s.log.get(i))
+                .filter_map(|(i, _)| s.seen.log.get(i))
                 .cloned()
                 .collect();
             if json {

@@ -3,18 +3,10 @@
 //! undo. The run moves exactly (the core's checkpoints and replay); every projection the views
 //! read is then taken again from the trace at that point, as if the run had stopped there.
 
+use super::parts::Part;
+use super::sim::Sim;
 use crate::core::codec::PacketType;
-use crate::core::time::Time;
 use crate::core::trace::{TraceEvent, TraceKind};
-use crate::web::stage::{Stage, TEACH_MS};
-
-use super::{Sim, LOG_CAP};
-
-/// Virtual milliseconds of trace before the scrub point the stage looks at (packets still on
-/// their links then, what the broker did just before).
-const STAGE_TAIL_MS: u64 = 10_000;
-/// Trace events before the scrub point the sequence diagram takes in again at most.
-const SEQUENCE_TAIL: usize = 20_000;
 
 /// Whether an event puts on a link the packet that opens an exchange (a request, or a
 /// PUBLISH in either direction): what Shift+arrow steps to.
@@ -40,7 +32,7 @@ impl Sim {
     /// Trace events of the run so far: the scrubber's end (past the current point after a
     /// seek back).
     pub fn end(&self) -> u64 {
-        self.end.max(self.run.trace_total())
+        self.scrub.end.max(self.run.trace_total())
     }
 
     /// Whether the run stands in its past (the scrubber moved back).
@@ -62,9 +54,9 @@ impl Sim {
             0 => self.run.seek_start(),
             i => self.run.seek_event(i - 1),
         }
-        self.end = end;
+        self.scrub.end = end;
         if self.run.trace_total() >= end {
-            self.player.playing = self.resume.take().unwrap_or(true);
+            self.pace.player.playing = self.scrub.resume.take().unwrap_or(true);
         }
         self.reproject();
     }
@@ -77,7 +69,7 @@ impl Sim {
         }
         self.hold();
         self.run.step_back();
-        self.end = end;
+        self.scrub.end = end;
         self.reproject();
     }
 
@@ -129,19 +121,21 @@ impl Sim {
         if !self.in_past() {
             return;
         }
-        self.undo_end = Some(self.end());
+        self.scrub.undo_end = Some(self.end());
         self.run.fork_here();
-        self.end = self.run.trace_total();
-        self.resume = None;
-        self.player.playing = true;
+        self.scrub.end = self.run.trace_total();
+        self.scrub.resume = None;
+        self.pace.player.playing = true;
+        self.touch(Part::Clock);
+        self.touch(Part::Log);
     }
 
     /// A new action made in the past dropped the recorded future: the scrubber ends here now.
     pub(super) fn forked(&mut self, end_before: u64) {
-        self.undo_end = Some(end_before);
-        self.end = self.run.trace_total();
-        if let Some(playing) = self.resume.take() {
-            self.player.playing = playing;
+        self.scrub.undo_end = Some(end_before);
+        self.scrub.end = self.run.trace_total();
+        if let Some(playing) = self.scrub.resume.take() {
+            self.pace.player.playing = playing;
         }
     }
 
@@ -156,7 +150,7 @@ impl Sim {
         if self.catching_up().is_some() || !self.run.undo_fork() {
             return;
         }
-        self.end = self.undo_end.take().unwrap_or(0);
+        self.scrub.end = self.scrub.undo_end.take().unwrap_or(0);
         self.hold();
         self.reproject();
     }
@@ -164,50 +158,9 @@ impl Sim {
     /// Pauses the run for a look at its past, remembering whether it played (the end gives
     /// that back).
     fn hold(&mut self) {
-        if self.resume.is_none() {
-            self.resume = Some(self.player.playing);
+        if self.scrub.resume.is_none() {
+            self.scrub.resume = Some(self.pace.player.playing);
         }
-        self.player.playing = false;
-    }
-
-    /// Takes every projection again from the trace up to the current point: the log, the
-    /// sequence diagram, the topics, the stage (packets where they are at this virtual time),
-    /// the lesson's goals as they were.
-    fn reproject(&mut self) {
-        let trace = self.run.trace();
-        let n = trace.len();
-        let now = self.run.now();
-        let wall = self.last_wall.unwrap_or(0.0);
-        self.log = trace[n.saturating_sub(LOG_CAP)..].iter().cloned().collect();
-        self.sequence = Default::default();
-        self.sequence
-            .ingest(&trace[n.saturating_sub(SEQUENCE_TAIL)..]);
-        self.topics.clear();
-        self.published = 0;
-        for e in trace {
-            match &e.kind {
-                TraceKind::Published { .. } => self.published += 1,
-                TraceKind::DeviceSent { topic, payload, .. } => {
-                    super::count_topic(&mut self.topics, topic.as_str(), payload);
-                }
-                _ => {}
-            }
-        }
-        // Drawn where they are now, not leaving again: as if first drawn a while ago.
-        let since = Time::from_millis(now.millis().saturating_sub(STAGE_TAIL_MS));
-        let tail = trace.partition_point(|e| e.at < since);
-        self.stage = Stage::default();
-        self.stage
-            .ingest(&trace[tail..], self.run.world(), wall - TEACH_MS);
-        self.stage.prune(now, wall, self.teaching);
-        self.announce = None;
-        self.seen = self.run.trace_total();
-        if let Some(l) = self.lesson {
-            if let Some(judged) = super::lesson_goals(l, self.run.world(), self.run.trace(), false)
-            {
-                self.goals = judged.goals;
-                self.advice = judged.advice;
-            }
-        }
+        self.pace.player.playing = false;
     }
 }

@@ -1,0 +1,193 @@
+//! The page's logic, natively: pacing at the teaching speed, the parts a change touches, the
+//! scrubber's moves, forks and their undo, and the projections taken again after a move.
+
+use mqtt_playground::core::sim::lessons::lesson;
+use mqtt_playground::core::sim::Run;
+use mqtt_playground::core::trace::TraceKind;
+use mqtt_playground::page::stage::TEACH_MS;
+use mqtt_playground::page::{judge_now, Part, Parts, Sim};
+
+/// Wall milliseconds per frame (60 Hz).
+const FRAME: f64 = 1000.0 / 60.0;
+
+fn lesson_sim(id: &str) -> Sim {
+    let mut sim = Sim::new(Some(id), None, "es").expect("a built-in lesson");
+    sim.judge = judge_now;
+    sim
+}
+
+/// Plays `ms` of wall time in frames, from wall time `from`; returns the wall time reached.
+fn play(sim: &mut Sim, from: f64, ms: f64) -> f64 {
+    let mut wall = from;
+    while wall < from + ms {
+        sim.frame(wall);
+        wall += FRAME;
+    }
+    wall
+}
+
+#[test]
+fn the_teaching_speed_draws_every_packet_before_it_arrives() {
+    let mut sim = lesson_sim("pubsub");
+    assert!(sim.pace.teaching, "lessons open at the teaching speed");
+    let mut wall = 0.0;
+    let mut drawn = 0;
+    for _ in 0..1_200 {
+        sim.frame(wall);
+        for f in &sim.seen.stage.flights {
+            // A packet drawn for less than TEACH_MS has not arrived yet on the virtual clock.
+            if wall - f.wall_start < TEACH_MS - 1.0 {
+                if let Some(arrives) = f.arrives {
+                    assert!(
+                        sim.run.now() < arrives,
+                        "{} arrived at {arrives} after {:.0} ms drawn",
+                        f.label,
+                        wall - f.wall_start
+                    );
+                }
+            }
+        }
+        drawn = drawn.max(sim.seen.stage.flights.len());
+        wall += FRAME;
+    }
+    assert!(drawn > 0, "packets were drawn");
+    // The same 20 s at 1× real time leave the clock further on: teaching waits for pictures.
+    let mut quick = lesson_sim("pubsub");
+    quick.set_speed(false, 1.0);
+    play(&mut quick, 0.0, 1_200.0 * FRAME);
+    assert!(quick.run.now() >= sim.run.now());
+}
+
+#[test]
+fn a_change_names_the_parts_it_touched() {
+    let mut sim = lesson_sim("pubsub");
+    assert_eq!(sim.take_changed(), Parts::all(), "a new run: everything");
+    assert!(sim.take_changed().is_empty());
+    sim.set_playing(false);
+    let changed = sim.take_changed();
+    assert!(changed.contains(Part::Clock) && !changed.contains(Part::Goals));
+    // Paused: frames change nothing.
+    play(&mut sim, 0.0, 500.0);
+    assert!(sim.take_changed().is_empty());
+    // Playing: the clock, the stage, and with events the log, the world and the sequence.
+    sim.set_playing(true);
+    play(&mut sim, 500.0, 5_000.0);
+    let changed = sim.take_changed();
+    for part in [
+        Part::Clock,
+        Part::Stage,
+        Part::Log,
+        Part::World,
+        Part::Sequence,
+    ] {
+        assert!(changed.contains(part), "{part:?} in {changed:?}");
+    }
+    assert!(!changed.contains(Part::Run), "the same run");
+}
+
+#[test]
+fn solving_a_lesson_changes_its_goals_and_tells_the_story() {
+    let l = lesson("pubsub").expect("lesson");
+    let mut sim = lesson_sim("pubsub");
+    sim.set_speed(false, 4.0);
+    let mut wall = 0.0;
+    sim.take_changed();
+    let mut goals_changed = false;
+    for step in l.solution() {
+        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
+        sim.apply(step.action)
+            .expect("the solution's actions apply");
+        goals_changed |= sim.take_changed().contains(Part::Goals);
+    }
+    wall = play(&mut sim, wall, 5_000.0);
+    goals_changed |= sim.take_changed().contains(Part::Goals);
+    assert!(sim.goals.passed(), "{:?}", sim.goals.held);
+    assert!(goals_changed);
+    assert!(sim.goals.story.is_some(), "the pass tells its message");
+    assert!(sim.goals.advice.is_none(), "no advice once passed");
+    // Passed stays passed: nothing more to tell the goals' views.
+    play(&mut sim, wall, 2_000.0);
+    assert!(!sim.take_changed().contains(Part::Goals));
+}
+
+#[test]
+fn the_scrubber_goes_back_exactly_and_resumes_at_the_end() {
+    let mut sim = lesson_sim("pubsub");
+    sim.set_speed(false, 8.0);
+    play(&mut sim, 0.0, 4_000.0);
+    let end = sim.end();
+    assert!(end > 50, "events recorded: {end}");
+    assert!(!sim.in_past());
+    sim.seek(end / 2);
+    assert!(sim.in_past());
+    assert!(!sim.pace.player.playing, "the run pauses in its past");
+    assert_eq!(sim.end(), end, "the future stays on the scrubber");
+    let here = sim.run.trace_total();
+    assert!(here >= end / 2 && here < end);
+    // The same point as a fresh run stepped there, event for event.
+    let mut fresh = Run::new(sim.run.world().scenario()).unwrap();
+    while fresh.trace_total() < here {
+        fresh.step();
+    }
+    assert_eq!(fresh.trace(), sim.run.trace());
+    // The projections are taken again up to here.
+    assert_eq!(sim.seen.log.back(), sim.run.trace().last());
+    assert!(sim.take_changed().contains(Part::Log));
+    // One step back, one step on, an exchange forward.
+    sim.step_back();
+    assert!(sim.run.trace_total() < here);
+    sim.step_on();
+    assert!(sim.run.trace_total() >= here);
+    let before = sim.run.trace_total();
+    sim.exchange(true);
+    let after = sim.run.trace_total();
+    assert!(after > before);
+    assert!(
+        sim.run.trace()[..after as usize]
+            .iter()
+            .skip(before as usize)
+            .any(|e| matches!(e.kind, TraceKind::Transmitted { .. })),
+        "an exchange forward passes a packet"
+    );
+    // At the end the run plays again, as it did before.
+    sim.seek(end);
+    assert!(!sim.in_past());
+    assert!(sim.pace.player.playing);
+}
+
+#[test]
+fn continuing_from_the_past_forks_and_undo_brings_the_future_back() {
+    let mut sim = lesson_sim("pubsub");
+    sim.set_speed(false, 8.0);
+    play(&mut sim, 0.0, 4_000.0);
+    let end = sim.end();
+    sim.seek(end / 3);
+    let here = sim.run.trace_total();
+    sim.continue_here();
+    assert!(
+        !sim.in_past(),
+        "the dropped future is gone from the scrubber"
+    );
+    assert_eq!(sim.end(), here);
+    assert!(sim.pace.player.playing);
+    assert!(sim.can_undo_fork());
+    sim.undo_fork();
+    assert_eq!(sim.end(), end, "the old future is back");
+    assert_eq!(
+        sim.run.trace_total(),
+        here,
+        "standing where the fork was made"
+    );
+    assert!(!sim.pace.player.playing);
+    // An action in the past forks too.
+    let device = sim.clients().next().unwrap().name.clone();
+    sim.apply(
+        mqtt_playground::core::sim::Action::from_json(&format!(
+            r#"{{"type": "offline", "device": "{device}"}}"#
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!sim.in_past());
+    assert!(sim.can_undo_fork());
+}
