@@ -191,3 +191,38 @@ fn continuing_from_the_past_forks_and_undo_brings_the_future_back() {
     assert!(!sim.in_past());
     assert!(sim.can_undo_fork());
 }
+
+#[test]
+fn the_stage_draws_each_packet_on_its_link_until_it_arrives() {
+    use mqtt_playground::core::time::Time;
+    use mqtt_playground::page::stage::{Stage, StageNote, NOTE_MS};
+    let house = mqtt_playground::core::sim::lessons::free_play("es");
+    let mut run = Run::new(&house).unwrap();
+    run.run_for(6_000);
+    let trace = run.trace();
+    let mut stage = Stage::default();
+    stage.ingest(trace, run.world(), 0.0);
+    let sent = trace
+        .iter()
+        .filter(|e| matches!(e.kind, TraceKind::Transmitted { .. }))
+        .count();
+    assert_eq!(stage.flights.len(), sent.min(120), "a flight per packet");
+    let first = &stage.flights[0];
+    assert_eq!(first.label, "CONNECT");
+    assert_eq!(first.kind, "connect");
+    assert!(first.to_broker);
+    assert!(stage.notes.iter().any(|(_, n)| matches!(n, StageNote::Filter { .. })));
+    assert!(
+        !stage.notes.iter().any(|(_, n)| matches!(n, StageNote::Retained { topic } if topic.starts_with('$'))),
+        "the broker's $SYS stays off the stage"
+    );
+    // Arrived packets leave; notes leave after NOTE_MS.
+    stage.prune(run.now(), NOTE_MS + 1.0, false);
+    assert!(stage
+        .flights
+        .iter()
+        .all(|f| f.arrives.is_none_or(|a| a >= run.now())));
+    assert!(stage.notes.is_empty());
+    stage.prune(Time::from_millis(u64::MAX / 2), NOTE_MS + 1.0, false);
+    assert!(stage.is_empty());
+}
