@@ -211,9 +211,15 @@ fn the_stage_draws_each_packet_on_its_link_until_it_arrives() {
     assert_eq!(first.label, "CONNECT");
     assert_eq!(first.kind, "connect");
     assert!(first.to_broker);
-    assert!(stage.notes.iter().any(|(_, n)| matches!(n, StageNote::Filter { .. })));
+    assert!(stage
+        .notes
+        .iter()
+        .any(|(_, n)| matches!(n, StageNote::Filter { .. })));
     assert!(
-        !stage.notes.iter().any(|(_, n)| matches!(n, StageNote::Retained { topic } if topic.starts_with('$'))),
+        !stage
+            .notes
+            .iter()
+            .any(|(_, n)| matches!(n, StageNote::Retained { topic } if topic.starts_with('$'))),
         "the broker's $SYS stays off the stage"
     );
     // Arrived packets leave; notes leave after NOTE_MS.

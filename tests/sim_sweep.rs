@@ -95,7 +95,7 @@ fn guarantees_hold_for_seeds_0_to_200() {
             .devices()
             .iter()
             .map(|d| {
-                let fs = d.subscriptions.keys();
+                let fs = d.subscriptions().keys();
                 (
                     d.config.name.as_str(),
                     fs.map(|f| TopicFilter::new(f.as_str()).unwrap()).collect(),

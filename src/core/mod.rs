@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod scorm;
 pub mod sequence;
 pub mod sim;
+pub mod supervisor;
 pub mod time;
 pub mod topic;
 pub mod trace;

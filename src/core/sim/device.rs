@@ -4,11 +4,12 @@
 use bytes::Bytes;
 
 use crate::core::client::{ClientSession, State};
-use crate::core::codec::{Connect, Properties, Property, Will};
+use crate::core::codec::{Connect, Properties, Property, SubscriptionOptions, Will};
 use crate::core::numbers::Fixed;
 use crate::core::rng::Rng;
 use crate::core::scenario::{DeviceConfig, DeviceKind, SubConfig, ValueModel};
 use crate::core::sim::queue::Slot;
+use crate::core::supervisor::{Policy, Supervisor, Want};
 use crate::core::time::Time;
 use crate::core::topic::TopicName;
 use crate::core::trace::{ClientName, ConnId};
@@ -17,15 +18,6 @@ use litemap::LiteMap;
 
 /// Values a dashboard keeps per topic.
 pub const HISTORY: usize = 20;
-
-/// One subscription a device wants, and whether the broker has it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WantedSub {
-    /// Maximum QoS.
-    pub qos: QoS,
-    /// The broker acknowledged it on the current session.
-    pub synced: bool,
-}
 
 /// The last values seen on one topic.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,24 +43,16 @@ pub struct Device {
     pub conn_port: u16,
     /// A packet of the current connection was lost: the rest of it goes nowhere.
     pub conn_broken: bool,
-    /// The student wants it online (it reconnects after losses).
-    pub wants_online: bool,
     /// Its cable is in.
     pub plugged: bool,
-    /// Subscriptions it wants, by filter text.
-    pub subscriptions: LiteMap<String, WantedSub>,
-    /// Filters removed while offline, to unsubscribe on the next connection.
-    pub pending_unsubscribe: LiteMap<String, ()>,
-    /// SUBSCRIBE packets in flight: packet id → filters.
-    pub sub_requests: LiteMap<u16, Vec<String>>,
+    /// Whether it should be online, when it tries again, the subscriptions it wants.
+    pub supervisor: Supervisor,
     /// Latest values per topic (dashboards, phones, custom devices).
     pub latest: LiteMap<TopicName, TopicHistory>,
     /// An actuator's state, or a sensor's last reading.
     pub state: String,
     /// Messages its application received.
     pub received: u64,
-    /// Failed connection attempts in a row (for back-off).
-    pub failures: u32,
     pub(crate) reading: f64,
     pub(crate) counter: u64,
     pub(crate) model_rng: Rng,
@@ -84,7 +68,8 @@ impl Device {
     /// A device from its settings; random streams derive from the seed and its name.
     pub fn new(config: DeviceConfig, seed: u64) -> Device {
         let name: ClientName = config.name.as_str().into();
-        let mut subscriptions = LiteMap::new();
+        let online = config.online && config.kind.has_client();
+        let mut supervisor = Supervisor::new(Policy::device(config.reconnect_ms), online);
         let filters: &[SubConfig] = match &config.kind {
             DeviceKind::Dashboard { filters }
             | DeviceKind::Phone { filters }
@@ -97,27 +82,18 @@ impl Device {
             ..
         } = &config.kind
         {
-            let wanted = WantedSub {
-                qos: *q,
-                synced: false,
-            };
-            subscriptions.insert(command_topic.as_str().to_string(), wanted);
+            supervisor.want(
+                command_topic.as_str().to_string(),
+                SubscriptionOptions::qos(*q),
+            );
         }
         if let DeviceKind::Responder { filter, .. } = &config.kind {
-            let wanted = WantedSub {
-                qos: QoS::AtLeastOnce,
-                synced: false,
-            };
-            subscriptions.insert(filter.as_str().to_string(), wanted);
+            let options = SubscriptionOptions::qos(QoS::AtLeastOnce);
+            supervisor.want(filter.as_str().to_string(), options);
         }
         for s in filters {
-            subscriptions.insert(
-                s.filter.as_str().to_string(),
-                WantedSub {
-                    qos: s.qos,
-                    synced: false,
-                },
-            );
+            let options = SubscriptionOptions::qos(s.qos);
+            supervisor.want(s.filter.as_str().to_string(), options);
         }
         let (reading, state) = match &config.kind {
             DeviceKind::Sensor {
@@ -134,7 +110,6 @@ impl Device {
         Device {
             model_rng: Rng::derive(seed, &format!("model/{}", config.name)),
             link_rng: Rng::derive(seed, &format!("link/{}", config.name)),
-            wants_online: config.online && config.kind.has_client(),
             config,
             name,
             session,
@@ -142,13 +117,10 @@ impl Device {
             conn_port: 1883,
             conn_broken: false,
             plugged: true,
-            subscriptions,
-            pending_unsubscribe: LiteMap::new(),
-            sub_requests: LiteMap::new(),
+            supervisor,
             latest: LiteMap::new(),
             state,
             received: 0,
-            failures: 0,
             reading,
             counter: 0,
             up_free: Time::ZERO,
@@ -156,6 +128,16 @@ impl Device {
             timer: None,
             reconnect: None,
         }
+    }
+
+    /// The student wants it online (it reconnects after losses).
+    pub fn wants_online(&self) -> bool {
+        self.supervisor.wants_online()
+    }
+
+    /// The subscriptions it wants, by filter.
+    pub fn subscriptions(&self) -> &LiteMap<String, Want> {
+        self.supervisor.wanted()
     }
 
     /// Connected (CONNACK accepted).

@@ -21,8 +21,9 @@ use crate::core::codec::{
 };
 use crate::core::scenario::action::Action;
 use crate::core::scenario::{DeviceKind, Scenario, ScenarioError};
-use crate::core::sim::device::{connect_packet, Device, WantedSub};
+use crate::core::sim::device::{connect_packet, Device};
 use crate::core::sim::queue::{EventQueue, Slot};
+use crate::core::supervisor::{Policy, Resync};
 use crate::core::time::Time;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::{ConnId, DeviceChange, Seen, Trace, TraceEvent, TraceKind};
@@ -37,9 +38,6 @@ pub const TLS_OVERHEAD: usize = 29;
 
 /// Milliseconds TCP retries before it gives up on a lost packet, beyond the round trip.
 pub const RETRANSMIT_GIVE_UP_MS: u64 = 500;
-
-/// Longest wait between reconnection attempts.
-const MAX_BACKOFF_MS: u64 = 60_000;
 
 /// Something scheduled.
 #[derive(Clone, Debug)]
@@ -139,7 +137,7 @@ impl World {
     fn schedule_start(&mut self, id: DeviceId) {
         let d = &self.devices[id];
         let start = Time::from_millis(d.config.start_ms);
-        if d.wants_online {
+        if d.wants_online() {
             self.queue.schedule(start, Event::Start(id));
         }
         match &d.config.kind {
@@ -259,8 +257,12 @@ impl World {
         match (action, id) {
             (Action::SetBroker { config }, _) => self.broker.set_config(config),
             (Action::Online { .. }, Some(id)) => {
-                self.devices[id].wants_online = self.devices[id].config.kind.has_client();
-                self.devices[id].failures = 0;
+                let d = &mut self.devices[id];
+                if d.config.kind.has_client() {
+                    d.supervisor.go_online();
+                } else {
+                    d.supervisor.go_offline();
+                }
                 self.connect(id);
             }
             (Action::Offline { .. }, Some(id)) => self.go_offline(id),
@@ -339,6 +341,7 @@ impl World {
             Event::Start(id) => self.connect(id),
             Event::Reconnect(id) => {
                 self.devices[id].reconnect = None;
+                let _due = self.devices[id].supervisor.handle_timeout(self.now);
                 self.connect(id);
             }
             Event::Established(id, conn) => self.established(id, conn),
@@ -407,7 +410,7 @@ impl World {
     /// Opens a connection if the device should be online and can be.
     fn connect(&mut self, id: DeviceId) {
         let d = &mut self.devices[id];
-        if !d.wants_online || !d.plugged || d.conn.is_some() || d.session.is_none() {
+        if !d.wants_online() || !d.plugged || d.conn.is_some() || d.session.is_none() {
             return;
         }
         if let Some(slot) = d.reconnect.take() {
@@ -441,7 +444,7 @@ impl World {
             s.set_connect(connect);
             s.start(self.now);
         }
-        d.sub_requests.clear();
+        d.supervisor.handle_opened(self.now);
         self.pump_device(id);
     }
 
@@ -459,25 +462,21 @@ impl World {
 
     fn schedule_reconnect(&mut self, id: DeviceId) {
         let d = &mut self.devices[id];
-        if !d.wants_online || !d.plugged || d.reconnect.is_some() {
+        if !d.plugged || d.reconnect.is_some() {
             return;
         }
-        let factor = 1u64 << d.failures.min(5);
-        let wait = d
-            .config
-            .reconnect_ms
-            .saturating_mul(factor)
-            .min(MAX_BACKOFF_MS);
-        let jitter = d.link_rng.below(wait / 4 + 1);
-        let slot = self
-            .queue
-            .schedule(self.now + wait + jitter, Event::Reconnect(id));
-        d.reconnect = Some(slot);
+        // The reconnect interval may have changed since (an action).
+        d.supervisor
+            .set_policy(Policy::device(d.config.reconnect_ms));
+        let link_rng = &mut d.link_rng;
+        if let Some(at) = d.supervisor.handle_lost(self.now, |n| link_rng.below(n)) {
+            d.reconnect = Some(self.queue.schedule(at, Event::Reconnect(id)));
+        }
     }
 
     fn go_offline(&mut self, id: DeviceId) {
         let d = &mut self.devices[id];
-        d.wants_online = false;
+        d.supervisor.go_offline();
         if let Some(slot) = d.reconnect.take() {
             self.queue.cancel(slot);
         }
@@ -512,6 +511,7 @@ impl World {
             return;
         }
         self.devices[id].plugged = false;
+        self.devices[id].supervisor.cancel_retry();
         if let Some(slot) = self.devices[id].reconnect.take() {
             self.queue.cancel(slot);
         }
@@ -725,9 +725,11 @@ impl World {
     fn on_client_event(&mut self, id: DeviceId, event: ClientEvent) {
         match event {
             ClientEvent::Connected { session_present } => {
-                self.devices[id].failures = 0;
+                let resync = self.devices[id]
+                    .supervisor
+                    .handle_connected(session_present);
                 self.change(id, DeviceChange::Online { session_present });
-                self.sync_subscriptions(id, session_present);
+                self.resync(id, resync);
                 if let DeviceKind::Actuator {
                     state_topic,
                     qos: q,
@@ -740,19 +742,13 @@ impl World {
                 }
             }
             ClientEvent::Refused { code } => {
-                self.devices[id].failures += 1;
+                self.devices[id].supervisor.handle_refused();
                 self.change(id, DeviceChange::Refused { code });
             }
             ClientEvent::Message(p) => self.on_message(id, p),
             ClientEvent::Subscribed { packet_id, codes } => {
-                let d = &mut self.devices[id];
-                if let Some(filters) = d.sub_requests.remove(&packet_id.get()) {
-                    for (f, code) in filters.iter().zip(codes) {
-                        if let Some(w) = d.subscriptions.get_mut(f) {
-                            w.synced = code.is_success();
-                        }
-                    }
-                }
+                let granted = codes.iter().map(|c| c.is_success());
+                (self.devices[id].supervisor).handle_suback(packet_id.get(), granted);
             }
             ClientEvent::DisconnectedByBroker { .. }
             | ClientEvent::Malformed(_)
@@ -761,29 +757,20 @@ impl World {
         }
     }
 
-    fn sync_subscriptions(&mut self, id: DeviceId, session_present: bool) {
-        let d = &mut self.devices[id];
-        if !session_present {
-            d.subscriptions
-                .iter_mut()
-                .for_each(|(_, w)| w.synced = false);
-            d.pending_unsubscribe.clear();
-        }
-        let gone: Vec<TopicFilter> = std::mem::take(&mut d.pending_unsubscribe)
-            .into_iter()
-            .filter_map(|(f, ())| TopicFilter::new(f).ok())
+    /// Once connected: unsubscribes what was dropped while offline, subscribes what the
+    /// session lacks.
+    fn resync(&mut self, id: DeviceId, resync: Resync) {
+        let gone: Vec<TopicFilter> = (resync.unsubscribe.iter())
+            .filter_map(|f| TopicFilter::new(f.as_str()).ok())
             .collect();
-        let wanted: Vec<(String, QoS)> = d
-            .subscriptions
-            .iter()
-            .filter(|(_, w)| !w.synced)
-            .map(|(f, w)| (f.clone(), w.qos))
-            .collect();
-        if let Some(s) = d.session.as_mut() {
+        if let Some(s) = self.devices[id].session.as_mut() {
             if !gone.is_empty() {
                 s.unsubscribe(self.now, gone);
             }
         }
+        let wanted = (resync.subscribe.into_iter())
+            .map(|(f, o)| (f, o.qos))
+            .collect();
         self.send_subscribe(id, wanted);
     }
 
@@ -802,35 +789,31 @@ impl World {
         }
         if let Some(s) = d.session.as_mut() {
             let pid = s.subscribe(self.now, filters);
-            d.sub_requests.insert(pid.get(), texts);
+            d.supervisor.handle_subscribing(pid.get(), texts);
         }
     }
 
     fn subscribe(&mut self, id: DeviceId, filter: String, q: QoS) {
         let d = &mut self.devices[id];
-        d.pending_unsubscribe.remove(&filter);
-        d.subscriptions.insert(
-            filter.clone(),
-            WantedSub {
-                qos: q,
-                synced: false,
-            },
-        );
+        d.supervisor
+            .want(filter.clone(), SubscriptionOptions::qos(q));
         self.send_subscribe(id, vec![(filter, q)]);
         self.pump_device(id);
     }
 
     fn unsubscribe(&mut self, id: DeviceId, filter: String) {
         let d = &mut self.devices[id];
-        if d.subscriptions.remove(&filter).is_none() {
+        let online = d.is_online();
+        if !d
+            .supervisor
+            .unwant(&filter, online, !d.config.clean_session)
+        {
             return;
         }
-        if d.is_online() {
+        if online {
             if let (Some(s), Ok(f)) = (d.session.as_mut(), TopicFilter::new(filter.as_str())) {
                 s.unsubscribe(self.now, vec![f]);
             }
-        } else if !d.config.clean_session {
-            d.pending_unsubscribe.insert(filter, ());
         }
         self.pump_device(id);
     }

@@ -42,9 +42,9 @@ impl Status {
             Status::Online
         } else if d.conn.is_some() {
             Status::Connecting
-        } else if d.session.is_some() && d.wants_online && now.millis() < start {
+        } else if d.session.is_some() && d.wants_online() && now.millis() < start {
             Status::Scheduled(start.div_ceil(1000))
-        } else if d.session.is_some() && d.wants_online {
+        } else if d.session.is_some() && d.wants_online() {
             Status::Connecting
         } else {
             Status::Offline
@@ -220,7 +220,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     Status::of(d, s.run.now()),
                     kind_text(&d.config.kind),
                     d.config.kind.has_client(),
-                    d.wants_online,
+                    d.wants_online(),
                     d.plugged,
                     d.config.port,
                 )
@@ -443,7 +443,7 @@ fn RealValues(name: String) -> impl IntoView {
         }
         let filters: Vec<TopicFilter> = ctx.read(Part::World, |s| {
             s.run.world().device(&name).map_or_else(Vec::new, |d| {
-                d.subscriptions
+                d.subscriptions()
                     .keys()
                     .filter_map(|f| TopicFilter::new(f.as_str()).ok())
                     .collect()

@@ -203,9 +203,9 @@ pub fn SubscribeForm() -> impl IntoView {
                 .world()
                 .device(&name)
                 .map(|d| {
-                    d.subscriptions
+                    d.subscriptions()
                         .iter()
-                        .map(|(f, w)| (f.clone(), w.qos.as_u8(), w.synced))
+                        .map(|(f, w)| (f.clone(), w.options.qos.as_u8(), w.synced))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -275,7 +275,7 @@ pub fn ActingCard() -> impl IntoView {
                 (
                     name.clone(),
                     Status::of(d, s.run.now()),
-                    d.wants_online,
+                    d.wants_online(),
                     d.plugged,
                 )
             })

@@ -65,7 +65,7 @@ pub(super) fn pubsub(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
 pub(super) fn wildcards(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
     let one_sub = world
         .device("panel")
-        .is_some_and(|d| d.subscriptions.len() == 1);
+        .is_some_and(|d| d.subscriptions().len() == 1);
     let panel = one_sub
         && exactly(
             trace,
@@ -79,7 +79,7 @@ pub(super) fn wildcards(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
     // Nothing of the garden: not received yet is not enough, no filter of todo may take it.
     let garden = crate::core::topic::TopicName::new("Jardin/Temperatura").ok();
     let no_garden = world.device("todo").is_some_and(|d| {
-        d.subscriptions.keys().all(|f| {
+        d.subscriptions().keys().all(|f| {
             let filter = crate::core::topic::TopicFilter::new(f.as_str()).ok();
             !matches!((filter, &garden), (Some(f), Some(g)) if f.matches(g))
         })
@@ -280,7 +280,7 @@ const WORKERS: [&str; 2] = ["trabajador1", "trabajador2"];
 fn workers_share(world: &World) -> Option<String> {
     let only = |w: &str| {
         world.device(w).and_then(|d| {
-            let mut filters = d.subscriptions.keys();
+            let mut filters = d.subscriptions().keys();
             match (filters.next(), filters.next()) {
                 (Some(f), None) if f.starts_with("$share/") => Some(f.clone()),
                 _ => None,
