@@ -99,6 +99,7 @@ pub struct Supervisor {
     wanted: LiteMap<String, Want>,
     unwanted: LiteMap<String, ()>,
     requests: LiteMap<u16, Vec<String>>,
+    identifiers: LiteMap<String, u32>,
 }
 
 impl Supervisor {
@@ -115,6 +116,7 @@ impl Supervisor {
             wanted: LiteMap::new(),
             unwanted: LiteMap::new(),
             requests: LiteMap::new(),
+            identifiers: LiteMap::new(),
         }
     }
 
@@ -273,15 +275,36 @@ impl Supervisor {
         self.requests.insert(packet_id, filters);
     }
 
-    /// Its SUBACK came: each filter is confirmed by a success code.
-    pub fn handle_suback(&mut self, packet_id: u16, granted: impl IntoIterator<Item = bool>) {
-        if let Some(filters) = self.requests.remove(&packet_id) {
-            for (f, ok) in filters.iter().zip(granted) {
-                if let Some(w) = self.wanted.get_mut(f) {
-                    w.synced = ok;
-                }
+    /// Its SUBACK came: each filter is confirmed by a success code. Returns the filters the
+    /// broker refused.
+    pub fn handle_suback(
+        &mut self,
+        packet_id: u16,
+        granted: impl IntoIterator<Item = bool>,
+    ) -> Vec<String> {
+        let mut refused = Vec::new();
+        let filters = self.requests.remove(&packet_id).unwrap_or_default();
+        for (f, ok) in filters.into_iter().zip(granted) {
+            if let Some(w) = self.wanted.get_mut(&f) {
+                w.synced = ok;
+            }
+            if !ok {
+                refused.push(f);
             }
         }
+        refused
+    }
+
+    /// The Subscription Identifier (5.0) of a filter: 1, 2, … in the order filters were first
+    /// subscribed, the same for the page's life, so every message says which one matched.
+    pub fn identifier(&mut self, filter: &str) -> u32 {
+        let next = u32::try_from(self.identifiers.len() + 1).unwrap_or(u32::MAX);
+        *self.identifiers.entry(filter.to_string()).or_insert(next)
+    }
+
+    /// The identifier a filter was given, if any.
+    pub fn identifier_of(&self, filter: &str) -> Option<u32> {
+        self.identifiers.get(filter).copied()
     }
 
     /// Whether a SUBSCRIBE still waits for its SUBACK.
@@ -377,7 +400,16 @@ mod tests {
         assert_eq!(first.subscribe.len(), 2);
         s.handle_subscribing(1, vec!["a/#".into(), "b/+".into()]);
         assert!(s.awaiting_suback());
-        s.handle_suback(1, [true, false]);
+        assert_eq!(s.handle_suback(1, [true, false]), ["b/+"]);
+        assert_eq!(
+            (
+                s.identifier("b/+"),
+                s.identifier("a/#"),
+                s.identifier("b/+")
+            ),
+            (1, 2, 1)
+        );
+        assert_eq!(s.identifier_of("a/#"), Some(2));
         assert!(!s.awaiting_suback());
         // The broker kept the session: only the refused one again.
         let again = s.handle_connected(true);

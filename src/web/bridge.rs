@@ -34,7 +34,7 @@ pub struct Bridge {
 pub struct Real {
     /// The client (one for the whole page: it stays connected while the simulation shows).
     pub client: StoredValue<RealClient, LocalStorage>,
-    /// Follows the client's changes (bumped up to four times a second).
+    /// Follows the client's changes (told up to four times a second).
     pub version: RwSignal<u64>,
     /// What is bridged (changed only by the user, so views reading it do not re-run as
     /// messages flow).
@@ -45,8 +45,8 @@ pub struct Real {
 }
 
 impl Real {
-    /// Creates the client and its timer, which refreshes the views when the client changed
-    /// (keep-alive is the client's own timer).
+    /// Creates the client and follows it: the views hear of its changes (at most four times
+    /// a second; nothing runs while it is idle).
     pub fn start() -> Real {
         let real = Real {
             client: StoredValue::new_local(RealClient::default()),
@@ -54,22 +54,12 @@ impl Real {
             bridge: RwSignal::new(Bridge::default()),
             counts: RwSignal::new((0, 0)),
         };
-        let handle = set_interval_with_handle(
-            move || {
-                let Some(c) = real.client.try_get_value() else {
-                    return;
-                };
-                let v = c.0.borrow().version;
-                if v != real.version.get_untracked() {
-                    real.version.set(v);
-                }
-            },
-            std::time::Duration::from_millis(250),
-        );
+        real.client.with_value(|c| {
+            c.on_change(move |v| {
+                let _ = real.version.try_set(v);
+            })
+        });
         on_cleanup(move || {
-            if let Ok(h) = handle {
-                h.clear();
-            }
             if let Some(c) = real.client.try_get_value() {
                 if c.0.borrow().status != Status::Idle {
                     client_op_now(&c, ClientOp::Close);

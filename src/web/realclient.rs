@@ -1,7 +1,9 @@
 //! The real MQTT-over-WebSocket client: the core's client session over `web_sys::WebSocket`
 //! (subprotocol `mqtt`, binary frames; packets split or joined across frames are the session's
-//! business). Failures go to the connection doctor; a dropped connection that had worked
-//! reconnects with back-off and resubscribes; QoS 1/2 publishes made while offline wait.
+//! business). Failures go to the connection doctor; the core's [`Supervisor`] (the browser's
+//! policy) decides the rest: a CONNACK within 10 s, a dropped connection that had worked
+//! reconnecting with back-off and jitter, the subscriptions made again; QoS 1/2 publishes made
+//! while offline wait in the session.
 //! Each connection has a generation: a closed socket's late events and timers find a newer
 //! generation and do nothing, and its handlers are dropped. Keep-alive follows the session's
 //! own deadline ([`ClientSession::poll_timeout`]), armed again after every exchange.
@@ -15,12 +17,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::capture::Capture;
-use crate::core::client::{ClientEvent, ClientSession, State};
+use crate::core::client::{ClientEvent, ClientSession};
 use crate::core::codec::{
     Connect, Properties, Property, Publish, SubscriptionOptions, Version, Will,
 };
 use crate::core::doctor::{BrokerUrl, Problem, UrlError};
 use crate::core::payload::PayloadError;
+use crate::core::rng::Rng;
+use crate::core::supervisor::{Due, Policy, Supervisor};
 use crate::core::time::Time;
 use crate::core::topic::{TopicError, TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
@@ -33,8 +37,9 @@ pub const KEEP: usize = 500;
 pub const TOPICS: usize = 5_000;
 /// Values kept per topic for its history and chart.
 pub const HISTORY: usize = 50;
-/// Seconds to wait for CONNACK.
-pub const CONNACK_TIMEOUT_S: u64 = 10;
+/// Milliseconds at most between a change and the views hearing of it (many messages a
+/// second make one notice).
+const NOTICE_MS: u64 = 250;
 
 /// Why the real client refused a request, rendered in the language shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,10 +157,8 @@ pub struct Live {
     pub topics: LiteMap<String, (u64, Bytes)>,
     /// Per topic: the last values, newest last.
     pub history: LiteMap<String, VecDeque<Bytes>>,
-    /// Subscriptions wanted (kept across reconnects).
-    pub subscriptions: LiteMap<String, SubscriptionOptions>,
-    /// The Subscription Identifier each filter was given (5.0).
-    pub sub_ids: LiteMap<String, u32>,
+    /// Whether it should be connected, when to try again, the subscriptions wanted.
+    pub supervisor: Supervised,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
@@ -170,10 +173,6 @@ pub struct Live {
     ws: Option<web_sys::WebSocket>,
     url: Option<BrokerUrl>,
     opened: bool,
-    ever_connected: bool,
-    user_closed: bool,
-    attempts: u32,
-    sub_requests: LiteMap<u16, Vec<String>>,
     // A B-tree, as the session's own in-flight table (thousands in a burst, oldest first).
     publish_topics: std::collections::BTreeMap<u16, String>,
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
@@ -184,8 +183,29 @@ pub struct Live {
     /// Bumped by every connection opened or closed: events and timers of an older one are
     /// ignored.
     generation: u64,
-    /// The keep-alive timer: when it fires, and its handle.
+    /// The timer for the next deadline (keep-alive, CONNACK, reconnect): when, and its handle.
     wake: Option<(Time, leptos::prelude::TimeoutHandle)>,
+    /// Told (once per [`NOTICE_MS`] at most) when anything changed.
+    on_change: Option<Rc<dyn Fn(u64)>>,
+    notice_queued: bool,
+    /// Tasks waiting for the next change ([`RealClient::next_change`]).
+    wakers: Vec<std::task::Waker>,
+}
+
+/// The core's supervisor with the browser's policy, and the random numbers of its jitter.
+pub struct Supervised {
+    /// The supervisor.
+    pub supervisor: Supervisor,
+    rng: Rng,
+}
+
+impl Default for Supervised {
+    fn default() -> Self {
+        Supervised {
+            supervisor: Supervisor::new(Policy::BROWSER, false),
+            rng: Rng::new(0),
+        }
+    }
 }
 
 /// Bytes of packets joined into one WebSocket frame at most before it is sent.
@@ -268,7 +288,7 @@ impl RealClient {
         let mut live = self.0.borrow_mut();
         live.problem = url.check_page(page_is_https());
         if live.problem.is_some() {
-            live.version += 1;
+            self.changed(&mut live);
             return Ok(());
         }
         match live.session.as_mut() {
@@ -279,9 +299,8 @@ impl RealClient {
             s.set_topic_aliases(options.topic_aliases);
         }
         live.url = Some(url);
-        live.user_closed = false;
-        live.ever_connected = false;
-        live.attempts = 0;
+        live.supervisor.supervisor.go_online();
+        live.supervisor.rng = Rng::derive(crate::web::wall::now_ms() as u64, "reconnect");
         drop(live);
         self.open();
         Ok(())
@@ -311,7 +330,7 @@ impl RealClient {
                     secure: url.secure,
                 });
                 live.status = Status::Idle;
-                live.version += 1;
+                self.changed(&mut live);
                 return;
             }
         };
@@ -351,27 +370,8 @@ impl RealClient {
         live.ws = Some(ws);
         live.opened = false;
         live.status = Status::Connecting;
-        live.version += 1;
+        self.changed(&mut live);
         drop(live);
-        // No CONNACK in time: the doctor says so and the socket closes.
-        let me = self.clone();
-        leptos::prelude::set_timeout(
-            move || {
-                let stuck = me.current(generation) && {
-                    let live = me.0.borrow();
-                    live.status == Status::Connecting
-                        && live.opened
-                        && (live.session.as_ref()).is_some_and(|s| s.state() != State::Connected)
-                };
-                if stuck {
-                    me.0.borrow_mut().problem = Some(Problem::NoAnswer {
-                        seconds: CONNACK_TIMEOUT_S,
-                    });
-                    me.close();
-                }
-            },
-            std::time::Duration::from_secs(CONNACK_TIMEOUT_S),
-        );
     }
 
     fn on_open(&self) {
@@ -380,6 +380,7 @@ impl RealClient {
         if let Some(s) = live.session.as_mut() {
             s.start(now());
         }
+        live.supervisor.supervisor.handle_opened(now());
         drop(live);
         self.pump();
     }
@@ -401,7 +402,9 @@ impl RealClient {
     }
 
     fn on_close(&self, code: u16) {
-        let mut live = self.0.borrow_mut();
+        let mut guard = self.0.borrow_mut();
+        let live = &mut *guard;
+        let worked = live.status == Status::Connected;
         // Closed after the CONNECT went out, before any CONNACK: the broker gave no answer.
         let unanswered = (live.session.as_ref())
             .filter(|s| live.opened && s.state() == crate::core::client::State::Connecting)
@@ -409,7 +412,7 @@ impl RealClient {
         if let Some(s) = live.session.as_mut() {
             s.handle_closed();
         }
-        retire(&mut live);
+        retire(live);
         // Packets not yet sent belonged to that connection; the session resends what counts.
         live.outbox.clear();
         if let Some(c) = live.capture.as_mut() {
@@ -420,7 +423,8 @@ impl RealClient {
             live.problem,
             Some(Problem::Refused { .. } | Problem::NoAnswer { .. } | Problem::Malformed { .. })
         );
-        if !live.user_closed && !refused {
+        let sup = &mut live.supervisor.supervisor;
+        if sup.wants_online() && !refused {
             live.problem = Some(match unanswered {
                 Some(version) => Problem::ClosedBeforeConnack { version },
                 None => Problem::Closed {
@@ -430,35 +434,70 @@ impl RealClient {
                 },
             });
         }
-        let retry = !live.user_closed && live.ever_connected && !refused;
+        let sup = &mut live.supervisor.supervisor;
+        if !worked {
+            sup.handle_unanswered();
+        }
+        let rng = &mut live.supervisor.rng;
+        let retry = (live.supervisor.supervisor)
+            .handle_lost(now(), |n| rng.below(n))
+            .is_some();
         live.status = if retry {
             Status::Reconnecting
         } else {
             Status::Idle
         };
-        live.attempts += 1;
-        let wait = 1000u64 << live.attempts.min(5);
+        self.changed(live);
+        self.arm_timer(live);
+    }
+
+    /// Something the views show changed: counted, and told to whoever follows the client
+    /// soon after (one notice per [`NOTICE_MS`] at most, on a timer set only by a change).
+    fn changed(&self, live: &mut Live) {
         live.version += 1;
-        let generation = live.generation;
-        drop(live);
-        if retry {
-            let me = self.clone();
-            leptos::prelude::set_timeout(
-                move || {
-                    if me.current(generation) && me.0.borrow().status == Status::Reconnecting {
-                        me.open();
-                    }
-                },
-                std::time::Duration::from_millis(wait.min(30_000)),
-            );
+        live.wakers.drain(..).for_each(std::task::Waker::wake);
+        if live.notice_queued {
+            return;
         }
+        let Some(notify) = live.on_change.clone() else {
+            return;
+        };
+        live.notice_queued = true;
+        let me = self.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                let version = {
+                    let mut live = me.0.borrow_mut();
+                    live.notice_queued = false;
+                    live.version
+                };
+                notify(version);
+            },
+            std::time::Duration::from_millis(NOTICE_MS),
+        );
+    }
+
+    /// Resolves with `true` at the client's next change, or with `false` after `ms`.
+    pub fn next_change(&self, ms: u64) -> NextChange {
+        NextChange {
+            client: self.clone(),
+            seen: self.0.borrow().version,
+            ms,
+            timed_out: Rc::new(std::cell::Cell::new(false)),
+            armed: false,
+        }
+    }
+
+    /// Follows the client: `notify` hears the version after changes.
+    pub fn on_change(&self, notify: impl Fn(u64) + 'static) {
+        self.0.borrow_mut().on_change = Some(Rc::new(notify));
     }
 
     /// Starts (with an empty capture) or stops capturing packets for the inspector.
     pub fn set_inspect(&self, on: bool) {
         let mut live = self.0.borrow_mut();
         live.capture = on.then(Capture::default);
-        live.version += 1;
+        self.changed(&mut live);
     }
 
     /// The version the connection speaks (the inspector reads packets with it).
@@ -508,8 +547,8 @@ impl RealClient {
             live.outbox = out;
             self.send_soon(live);
             let Some(event) = event else {
-                live.version += 1;
-                self.arm_keep_alive(live);
+                self.changed(live);
+                self.arm_timer(live);
                 return;
             };
             drop(guard);
@@ -523,26 +562,26 @@ impl RealClient {
             ClientEvent::Connected { session_present } => {
                 live.status = Status::Connected;
                 live.problem = None;
-                live.ever_connected = true;
-                live.attempts = 0;
-                let wanted: Vec<(String, SubscriptionOptions)> = if session_present {
-                    Vec::new()
-                } else {
-                    live.subscriptions
-                        .iter()
-                        .map(|(f, o)| (f.clone(), *o))
-                        .collect()
-                };
-                live.version += 1;
+                let resync = live.supervisor.supervisor.handle_connected(session_present);
+                if let Some(s) = live.session.as_mut() {
+                    let gone: Vec<TopicFilter> = (resync.unsubscribe.iter())
+                        .filter_map(|f| TopicFilter::new(f.as_str()).ok())
+                        .collect();
+                    if !gone.is_empty() {
+                        s.unsubscribe(now(), gone);
+                    }
+                }
+                self.changed(&mut live);
                 drop(live);
-                for (f, q) in wanted {
-                    self.send_subscribe(&f, q);
+                for (f, options) in resync.subscribe {
+                    self.send_subscribe(&f, options);
                 }
                 return;
             }
             ClientEvent::Refused { code } => {
                 let version = live.session.as_ref().map_or(Version::V311, |s| s.version());
                 live.problem = Some(Problem::Refused { code, version });
+                live.supervisor.supervisor.handle_refused();
             }
             ClientEvent::Message(p) => {
                 live.received_total += 1;
@@ -591,12 +630,10 @@ impl RealClient {
                 });
             }
             ClientEvent::Subscribed { packet_id, codes } => {
-                let filters = live
-                    .sub_requests
-                    .remove(&packet_id.get())
-                    .unwrap_or_default();
-                if let Some((f, _)) = filters.iter().zip(&codes).find(|(_, c)| !c.is_success()) {
-                    live.problem = Some(Problem::SubscribeDenied { filter: f.clone() });
+                let granted = codes.iter().map(|c| c.is_success());
+                let refused = (live.supervisor.supervisor).handle_suback(packet_id.get(), granted);
+                if let Some(filter) = refused.into_iter().next() {
+                    live.problem = Some(Problem::SubscribeDenied { filter });
                 }
             }
             ClientEvent::Published { packet_id, code } => {
@@ -610,13 +647,14 @@ impl RealClient {
             }
             ClientEvent::Malformed(e) => {
                 live.problem = Some(Problem::Malformed { error: e });
+                live.supervisor.supervisor.go_offline();
                 if let Some(ws) = live.ws.as_ref() {
                     let _ = ws.close();
                 }
             }
             ClientEvent::DisconnectedByBroker { .. } | ClientEvent::Unsubscribed { .. } => {}
         }
-        live.version += 1;
+        self.changed(&mut live);
     }
 
     fn send_subscribe(&self, filter: &str, options: SubscriptionOptions) {
@@ -627,12 +665,11 @@ impl RealClient {
         let connected = live.status == Status::Connected;
         // 5.0: each filter gets its own Subscription Identifier (1, 2, …), so every message
         // received says which subscription matched it (3.1.1 sessions leave it out).
-        let next = u32::try_from(live.sub_ids.len() + 1).unwrap_or(u32::MAX);
-        let sub_id = *live.sub_ids.entry(filter.to_string()).or_insert(next);
+        let sub_id = live.supervisor.supervisor.identifier(filter);
         if let (true, Some(s)) = (connected, live.session.as_mut()) {
             let properties = Properties::new().with(Property::SubscriptionIdentifier(sub_id));
             let id = s.subscribe_with(now(), vec![(f, options)], properties);
-            live.sub_requests.insert(id.get(), vec![filter.to_string()]);
+            (live.supervisor.supervisor).handle_subscribing(id.get(), vec![filter.to_string()]);
         }
         drop(live);
         self.pump();
@@ -649,26 +686,26 @@ impl RealClient {
         if !v5 {
             options = SubscriptionOptions::qos(options.qos);
         }
-        (self.0.borrow_mut().subscriptions).insert(filter.to_string(), options);
+        (self.0.borrow_mut().supervisor.supervisor).want(filter.to_string(), options);
         self.send_subscribe(filter, options);
         Ok(())
     }
 
     /// Whether a SUBSCRIBE is still waiting for its SUBACK.
     pub fn awaiting_suback(&self) -> bool {
-        !self.0.borrow().sub_requests.is_empty()
+        self.0.borrow().supervisor.supervisor.awaiting_suback()
     }
 
     /// Unsubscribes (and forgets the filter for reconnects).
     pub fn unsubscribe(&self, filter: &str) {
         let mut live = self.0.borrow_mut();
-        live.subscriptions.remove(filter);
         let connected = live.status == Status::Connected;
+        (live.supervisor.supervisor).unwant(filter, connected, false);
         if let (true, Some(s), Ok(f)) = (connected, live.session.as_mut(), TopicFilter::new(filter))
         {
             s.unsubscribe(now(), vec![f]);
         }
-        live.version += 1;
+        self.changed(&mut live);
         drop(live);
         self.pump();
     }
@@ -707,11 +744,15 @@ impl RealClient {
         Ok(())
     }
 
-    /// Arms the keep-alive timer for the session's next deadline. A timer already armed for
-    /// an earlier time stays (it fires, finds nothing due yet, and arms again): sending does
-    /// not cost a timer each.
-    fn arm_keep_alive(&self, live: &mut Live) {
-        let due = live.session.as_ref().and_then(ClientSession::poll_timeout);
+    /// Arms the timer for the next deadline: the session's keep-alive, or the supervisor's
+    /// CONNACK deadline or next attempt. A timer already armed for an earlier time stays (it
+    /// fires, finds nothing due yet, and arms again): sending does not cost a timer each.
+    fn arm_timer(&self, live: &mut Live) {
+        let session = live.session.as_ref().and_then(ClientSession::poll_timeout);
+        let due = match (session, live.supervisor.supervisor.poll_timeout()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let armed = live.wake.as_ref().map(|(at, _)| *at);
         if due.is_none() || armed.is_some_and(|at| Some(at) <= due) {
             return;
@@ -730,11 +771,24 @@ impl RealClient {
                 }
                 let mut live = me.0.borrow_mut();
                 live.wake = None;
+                let at = now();
                 if let Some(s) = live.session.as_mut() {
-                    s.handle_timeout(now());
+                    s.handle_timeout(at);
                 }
+                let due = live.supervisor.supervisor.handle_timeout(at);
+                let reconnecting = live.status == Status::Reconnecting;
+                let seconds =
+                    (live.supervisor.supervisor.policy().connack_ms).map_or(0, |ms| ms / 1000);
                 drop(live);
-                me.pump();
+                match due {
+                    Some(Due::Reconnect) if reconnecting => me.open(),
+                    Some(Due::NoConnack) => {
+                        // No CONNACK in time: the doctor says so and the socket closes.
+                        me.0.borrow_mut().problem = Some(Problem::NoAnswer { seconds });
+                        me.close();
+                    }
+                    _ => me.pump(),
+                }
             },
             std::time::Duration::from_millis(wait),
         );
@@ -746,7 +800,7 @@ impl RealClient {
     /// Says goodbye and closes.
     pub fn close(&self) {
         let mut live = self.0.borrow_mut();
-        live.user_closed = true;
+        live.supervisor.supervisor.go_offline();
         // What is waiting goes first (a publish made just before), then DISCONNECT.
         flush(&mut live);
         if let Some(s) = live.session.as_mut() {
@@ -768,7 +822,45 @@ impl RealClient {
             s.handle_closed();
         }
         live.status = Status::Idle;
-        live.version += 1;
+        self.changed(&mut live);
+    }
+}
+
+/// The client's next change, or a time limit ([`RealClient::next_change`]).
+pub struct NextChange {
+    client: RealClient,
+    seen: u64,
+    ms: u64,
+    timed_out: Rc<std::cell::Cell<bool>>,
+    armed: bool,
+}
+
+impl std::future::Future for NextChange {
+    type Output = bool;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<bool> {
+        if self.client.0.borrow().version != self.seen {
+            return std::task::Poll::Ready(true);
+        }
+        if self.timed_out.get() {
+            return std::task::Poll::Ready(false);
+        }
+        (self.client.0.borrow_mut().wakers).push(cx.waker().clone());
+        if !self.armed {
+            self.armed = true;
+            let (flag, waker) = (self.timed_out.clone(), cx.waker().clone());
+            leptos::prelude::set_timeout(
+                move || {
+                    flag.set(true);
+                    waker.wake();
+                },
+                std::time::Duration::from_millis(self.ms),
+            );
+        }
+        std::task::Poll::Pending
     }
 }
 

@@ -748,7 +748,8 @@ impl World {
             ClientEvent::Message(p) => self.on_message(id, p),
             ClientEvent::Subscribed { packet_id, codes } => {
                 let granted = codes.iter().map(|c| c.is_success());
-                (self.devices[id].supervisor).handle_suback(packet_id.get(), granted);
+                let _refused =
+                    (self.devices[id].supervisor).handle_suback(packet_id.get(), granted);
             }
             ClientEvent::DisconnectedByBroker { .. }
             | ClientEvent::Malformed(_)

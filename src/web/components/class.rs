@@ -156,19 +156,24 @@ impl From<UrlError> for Trouble {
     }
 }
 
-/// Waits for CONNACK: `Err` with the doctor's diagnosis if the connection failed.
+/// Waits for CONNACK, following the client's changes: `Err` with the doctor's diagnosis if
+/// the connection failed (the client's supervisor gives up on a silent broker), or after 12 s
+/// if the socket never even opened.
 async fn until_connected(client: &RealClient) -> Result<(), Trouble> {
-    for _ in 0..240 {
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        let live = client.0.borrow();
-        if live.status == Status::Connected {
-            return Ok(());
+    loop {
+        {
+            let live = client.0.borrow();
+            if live.status == Status::Connected {
+                return Ok(());
+            }
+            if let Some(p) = &live.problem {
+                return Err(Trouble::Client(ClientError::Problem(p.clone())));
+            }
         }
-        if let Some(p) = &live.problem {
-            return Err(Trouble::Client(ClientError::Problem(p.clone())));
+        if !client.next_change(12_000).await {
+            return Err(Trouble::NoAnswer);
         }
     }
-    Err(Trouble::NoAnswer)
 }
 
 fn options(url: &str, username: &str, password: &str, will: Option<String>) -> Options {
@@ -485,12 +490,7 @@ fn StudentBar() -> impl IntoView {
                         ),
                     )
                     .await?;
-                    for _ in 0..60 {
-                        gloo_timers::future::TimeoutFuture::new(50).await;
-                        if !c.awaiting_suback() {
-                            break;
-                        }
-                    }
+                    while c.awaiting_suback() && c.next_change(3_000).await {}
                     // Retained messages follow the SUBACK.
                     gloo_timers::future::TimeoutFuture::new(400).await;
                     taken = topics_of(&c, |topics| roster(&class, topics))

@@ -419,10 +419,10 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     </details>
                     <p class="field-error" role="alert">{move || sub_error.get().map(|e| e.message(lang.get()))}</p>
                     <ul class="subs" data-testid="real-subscriptions">
-                        {move || { version.track(); client.with_value(|c| c.0.borrow().subscriptions.iter().map(|(f, o)| {
-                            let (f2, q) = (f.clone(), o.qos.as_u8());
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().supervisor.supervisor.wanted().iter().map(|(f, w)| {
+                            let (f2, q) = (f.clone(), w.options.qos.as_u8());
                             let v5 = proto.get_untracked() == Version::V5;
-                            let id = c.0.borrow().sub_ids.get(f).copied().filter(|_| v5);
+                            let id = c.0.borrow().supervisor.supervisor.identifier_of(f).filter(|_| v5);
                             view! { <li><code>{f.clone()}</code>{move || Msg::SubQos(q).render(lang.get())}
                                 {id.map(|id| view! { " · "<span class="sub-id" data-testid="real-sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}" "
                                 <button type="button" class="small secondary" on:click=move |_| client.with_value(|c| c.unsubscribe(&f2))>{t(Text::Unsubscribe)}</button></li> }
@@ -549,8 +549,15 @@ fn Inspector(
                 }) if !out => Some(p.topic),
                 _ => None,
             };
-            let filters: Vec<String> =
-                client.with_value(|c| c.0.borrow().subscriptions.keys().cloned().collect());
+            let filters: Vec<String> = client.with_value(|c| {
+                c.0.borrow()
+                    .supervisor
+                    .supervisor
+                    .wanted()
+                    .keys()
+                    .cloned()
+                    .collect()
+            });
             view! {
                 <PacketBytes bytes=bytes version=protocol testid="real-packet"/>
                 {topic.map(|topic| view! {
