@@ -9,18 +9,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, mkdtemp, writeFile, chmod } from 'node:fs/promises';
+import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 
 const run = promisify(execFile);
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite({ after: () => report() });
 
 const listening = (port) => new Promise((resolve) => {
   const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
@@ -54,12 +50,13 @@ const BROKERS = [
 
 /** What each broker was measured to do (printed as a table at the end). */
 const measured = new Map(BROKERS.map((b) => [b.name, {}]));
-test.after(async () => {
-  await browser.close();
+/** Prints the table of what each broker was measured to do. */
+function report() {
   const features = ['QoS 0/1/2', 'retained', 'will', 'queued', 'restart', 'MQTT 5'];
   console.log(`\n| broker | ${features.join(' | ')} |\n|---|${features.map(() => '---').join('|')}|`);
   for (const [name, got] of measured) console.log(`| ${name} | ${features.map((f) => got[f] ?? '–').join(' | ')} |`);
-});
+}
+
 
 async function open(lang = 'es') {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -6,18 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessible, launch, watchErrors } from './browser.mjs';
+import { accessible, byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
+const { base, out, browser } = await suite();
+
 const tmp = await mkdtemp(join(tmpdir(), 'mqtt-capture-'));
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
 
 /** The MQTT message types tshark decodes in a file. */
 function tsharkTypes(file) {

@@ -8,7 +8,7 @@
 // Usage: node e2e/class-load.mjs BASE_URL WS_URL TCP_URL BROKER_PID [STUDENTS] [SECONDS]
 import { readFile } from 'node:fs/promises';
 import mqtt from 'mqtt';
-import { launch } from './browser.mjs';
+import { launch } from './harness.mjs';
 
 const [base, wsUrl, tcpUrl, brokerPid, studentsArg, secondsArg] = process.argv.slice(2);
 const STUDENTS = Number(studentsArg ?? 300);

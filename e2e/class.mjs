@@ -9,23 +9,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { launch, watchErrors, accessible } from './browser.mjs';
+import { accessible, byId, suite, watchErrors } from './harness.mjs';
 
 const run = promisify(execFile);
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
+const { base, out, browser } = await suite({ after: () => stopBroker() });
 const WS_PORT = 18860;
 const MQTT_PORT = 18861;
 const BROKER = `ws://127.0.0.1:${WS_PORT}/`;
 const CODE = 'E2E1';
 const ROOT = `mqtt-playground/${CODE}`;
 const XSS = '<img src=x onerror=alert(1)>';
-await mkdir(out, { recursive: true });
-const byId = (id) => `[data-testid="${id}"]`;
 
 const dir = await mkdtemp(join(tmpdir(), 'classroom-'));
 // The secure WebSocket listener gets a throw-away certificate for 127.0.0.1.
@@ -66,8 +63,6 @@ await startBroker();
 const accounts = Object.fromEntries((await readFile(join(dir, 'accounts.csv'), 'utf8')).trim().split('\n').slice(1)
   .map((l) => l.split(',')).map(([, user, pass]) => [user, pass]));
 
-const browser = await launch();
-test.after(async () => { await browser.close(); await stopBroker(); });
 
 async function context(viewport = { width: 1366, height: 768 }) {
   // The wss certificate is the test's own.

@@ -3,7 +3,7 @@
 // Prints QoS 0 throughput (100 000 × 64 B), QoS 1 throughput (20 000 × 64 B) and
 // publish → receive latency p50/p99 over 1 000 messages, each with the ratio to MQTT.js.
 // Usage: node e2e/client-bench.mjs BASE_URL WS_URL
-import { launch } from './browser.mjs';
+import { launch } from './harness.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const ws = process.argv[3] ?? 'ws://127.0.0.1:18871/';

@@ -7,17 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 import { staticFiles } from './serve.mjs';
 
-const out = process.env.E2E_OUT ?? process.argv[2] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const byId = (id) => `[data-testid="${id}"]`;
+const { out, browser } = await suite({ outArg: 2, after: () => server.close() });
 
 // A certificate for 127.0.0.1 that lives only for this run.
 const certDir = await mkdtemp(join(tmpdir(), 'mqtt-playground-tls-'));
@@ -54,8 +52,6 @@ const server = createServer(tls, (req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `https://127.0.0.1:${server.address().port}`;
 
-const browser = await launch();
-test.after(async () => { await browser.close(); server.close(); });
 
 async function freshPage(viewport = { width: 1400, height: 1000 }) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });

@@ -6,15 +6,9 @@
 // Usage: node e2e/mqtt5.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { accessible, launch, watchErrors } from './browser.mjs';
+import { accessible, byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite();
 
 async function open(query, viewport = { width: 1366, height: 768 }) {
   const page = await browser.newPage({ viewport });

@@ -4,7 +4,7 @@
 // fastest speed for as long each (frames over 50 ms, median and p99 frame time, wasm memory).
 // Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house|flood] (only the 100-device house, or only the flood)
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { CHROMIUM_ARGS } from './harness.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const seconds = Number(process.argv[3] ?? 60);

@@ -3,15 +3,9 @@
 // a narrow screen. Screenshots land in OUT_DIR. Usage: node e2e/playground.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite();
 
 test('lesson 1: subscribing the dashboard brings the kitchen temperature, and the goal turns green', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -4,15 +4,9 @@
 // sit in elements marked `translate="no"` and are skipped. Usage: node e2e/pseudo.mjs BASE OUT
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite();
 
 /** Visible texts and spoken labels that are not pseudo-localized, with where they are. */
 async function unlocalized(page) {

@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir } from 'node:fs/promises';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,15 +14,11 @@ import net from 'node:net';
 import http from 'node:http';
 import crypto from 'node:crypto';
 
+const { base, out, browser } = await suite();
+
 const run = promisify(execFile);
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
 const WS_OPEN = 'ws://127.0.0.1:18851/';
 const WS_SECURED = 'ws://127.0.0.1:18852/';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
 
 async function open(lang = 'es') {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -348,7 +343,6 @@ test('the will is published when the connection is killed', async () => {
   assert.deepEqual(watcher.errors, []);
   await watcher.page.close();
 });
-
 
 const listening = (port) => new Promise((resolve) => {
   const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });

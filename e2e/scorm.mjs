@@ -7,18 +7,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, watchErrors, accessible } from './browser.mjs';
+import { accessible, byId, suite, watchErrors } from './harness.mjs';
 import { staticFiles } from './serve.mjs';
 
-const out = process.env.E2E_OUT ?? process.argv[2] ?? 'target/e2e';
+const { out, browser } = await suite({ outArg: 2, after: () => server.close() });
 const zip = process.env.SCORM_ZIP ?? 'dist/scorm/mqtt-playground-scorm12.zip';
-await mkdir(out, { recursive: true });
-const byId = (id) => `[data-testid="${id}"]`;
 const entity = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 // Unzipped with Python's zipfile (Debian's python3), which also lists what the zip holds.
@@ -44,8 +42,6 @@ const pubsub = scos.find((s) => s.href.includes('lesson=pubsub'));
 const server = createServer(staticFiles(root, { '/lms.html': lmsPage(pubsub?.href ?? ''), '/scorm12.js': runtime }));
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
-test.after(async () => { await browser.close(); server.close(); });
 
 test('the package: one SCO per lesson launching index.html?lesson=ID&embed=1, every file in the zip', () => {
   assert.ok(scos.length >= 13, `${scos.length} SCOs`);

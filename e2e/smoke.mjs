@@ -2,16 +2,9 @@
 // panel instead of a blank page after a panic. Usage: node e2e/smoke.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launch, watchErrors } from './browser.mjs';
+import { byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.argv[2] ?? process.env.E2E_BASE ?? 'http://127.0.0.1:18080/';
-const out = process.argv[3] ?? process.env.E2E_OUT ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite();
 
 test('the app renders in Spanish and the switch changes it to English', async () => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

@@ -5,15 +5,9 @@
 // Usage: node e2e/travel.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launch, watchErrors, accessible } from './browser.mjs';
+import { accessible, byId, suite, watchErrors } from './harness.mjs';
 
-const base = process.env.E2E_BASE ?? process.argv[2] ?? 'http://127.0.0.1:18080/';
-const out = process.env.E2E_OUT ?? process.argv[3] ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
-const byId = (id) => `[data-testid="${id}"]`;
+const { base, out, browser } = await suite();
 
 /** The page's run figures (`published`, `events`, `now_ms`, `last`). */
 const stats = async (page) => Object.fromEntries(

@@ -6,26 +6,12 @@
 // Usage: node e2e/trips.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { accessible, launch, watchErrors } from './browser.mjs';
+import { accessible, byId, fresh, LAPTOP, PHONE, suite } from './harness.mjs';
 
-const base = process.argv[2] ?? process.env.E2E_BASE ?? 'http://127.0.0.1:18080/';
-const out = process.argv[3] ?? process.env.E2E_OUT ?? 'target/e2e';
-await mkdir(out, { recursive: true });
-const browser = await launch();
-test.after(() => browser.close());
+const { base, out, browser } = await suite();
 
-const byId = (id) => `[data-testid="${id}"]`;
-const LAPTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
-
-/** A fresh browser profile (nothing passed, nothing remembered). */
-async function fresh(viewport) {
-  const context = await browser.newContext({ viewport, locale: 'es-ES' });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  return { context, page, errors };
-}
+/** A fresh browser profile in Spanish (nothing passed, nothing remembered). */
+const newStudent = (viewport) => fresh(browser, { viewport, locale: 'es-ES' });
 
 /** Messages the broker routed so far (the page's stats line). */
 const published = (page) => page.$eval(byId('stats'), (el) => Number(/published=(\d+)/.exec(el.textContent)[1]));
@@ -55,7 +41,7 @@ async function adviceMatching(page, id, re, timeout = 20_000) {
 }
 
 test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case filter are named, the pass says what happened and leads to lesson 2 with its own forms', async () => {
-  const { context, page, errors } = await fresh(LAPTOP);
+  const { context, page, errors } = await newStudent(LAPTOP);
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-intro'));
   // The forms start on the lesson's own device and topic.
@@ -121,7 +107,7 @@ test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case 
 });
 
 test('a journey opened from the sequence is in sight and starts with the story; words are explained', async () => {
-  const { context, page, errors } = await fresh(LAPTOP);
+  const { context, page, errors } = await newStudent(LAPTOP);
   await page.goto(`${base}?lang=es&lesson=wildcards`);
   await page.waitForSelector(byId('lesson-intro'));
   await subscribe(page, 'panel', 'Casa/+/Temperatura');
@@ -160,7 +146,7 @@ test('a journey opened from the sequence is in sight and starts with the story; 
 });
 
 test('a retained message\'s journey counts its new subscriber and tells each delivery once', async () => {
-  const { context, page, errors } = await fresh(LAPTOP);
+  const { context, page, errors } = await newStudent(LAPTOP);
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('devices'));
   await page.selectOption(byId('publish-device'), 'sensor-cocina');
@@ -191,7 +177,7 @@ test('a retained message\'s journey counts its new subscriber and tells each del
 });
 
 test('a first visit shows where to start; the lesson picker is labelled; a scheduled connection says so', async () => {
-  const { context, page, errors } = await fresh(LAPTOP);
+  const { context, page, errors } = await newStudent(LAPTOP);
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('start-card'));
   assert.match(await page.textContent(byId('start-card')), /lecciones te guían/);
@@ -215,7 +201,7 @@ test('a first visit shows where to start; the lesson picker is labelled; a sched
 });
 
 test('390×844: lessons 1 and 3 walked on a phone', async () => {
-  const { context, page, errors } = await fresh(PHONE);
+  const { context, page, errors } = await newStudent(PHONE);
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-intro'), { state: 'attached' });
   await page.click(byId('nav-lesson'));

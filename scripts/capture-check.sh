@@ -10,13 +10,7 @@ source scripts/lib.sh
 PORT=${CAPTURE_PORT:-18861}
 dir=$(mktemp -d)
 chmod 755 "$dir"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$dir"
-}
-trap cleanup EXIT INT TERM
+dirs_to_remove+=("$dir")
 
 printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$PORT" > "$dir/mosquitto.conf"
 mosquitto -c "$dir/mosquitto.conf" 2>"$dir/mosquitto.log" & pids+=($!)

@@ -7,17 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 dir=tests/differential
+source scripts/lib.sh
 work=$(mktemp -d)
 chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-source scripts/lib.sh
+dirs_to_remove+=("$work")
 
 MOSQ_OPEN=${MOSQ_OPEN:-18830}; OURS_OPEN=${OURS_OPEN:-18831}
 MOSQ_SECURE=${MOSQ_SECURE:-18832}; OURS_SECURE=${OURS_SECURE:-18833}

@@ -9,3 +9,14 @@ wait_port() {
   echo "nothing listens on 127.0.0.1:$1" >&2
   return 1
 }
+
+# What a script started, cleaned up when it ends (also on failure or Ctrl+C): servers by pid
+# (`some-server & pids+=($!)`), then temporary directories (`dirs_to_remove+=("$dir")`).
+pids=()
+dirs_to_remove=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for dir in "${dirs_to_remove[@]}"; do rm -rf "$dir"; done
+}
+trap cleanup EXIT INT TERM

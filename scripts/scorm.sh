@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 [ -f dist/index.html ] || { echo "[scorm] no dist/index.html: run scripts/build.sh first" >&2; exit 1; }
+source scripts/lib.sh
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+dirs_to_remove+=("$stage")
 cp -r dist/. "$stage/"
 rm -rf "$stage/scorm"
 # The manifest example is built for the host, in the target directory the tests use (not with

@@ -8,12 +8,6 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 started=$(date +%s)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
 section() { printf '\n\033[1m== %s (%ss)\033[0m\n' "$*" "$(($(date +%s) - started))"; }
 
 source scripts/lib.sh
@@ -70,7 +64,7 @@ section "course use in headless Chromium: https embed, share links, scenarios, k
 node --test-reporter=spec e2e/course.mjs "$E2E_OUT"
 
 section "real client in headless Chromium against mosquitto (WebSocket)"
-ws_dir=$(mktemp -d)
+ws_dir=$(mktemp -d); dirs_to_remove+=("$ws_dir")
 mosquitto_passwd -c -b "$ws_dir/passwd" ana ana-secreta
 cp tests/realclient/acl "$ws_dir/acl"
 chmod 755 "$ws_dir"; chmod 644 "$ws_dir/passwd" "$ws_dir/acl"

@@ -1,0 +1,78 @@
+// The e2e harness every suite uses: Debian's Chromium through playwright-core with the flags
+// this closed network needs, where the app is served and screenshots go, pages that collect
+// their errors, the test-id selector, axe-core, and the two screens we judge (1366×768, 390×844).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on what `selector` holds: no violations. */
+export async function accessible(page, selector) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (sel) => {
+    const r = await window.axe.run(document.querySelector(sel));
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+  assert.deepEqual(violations, [], `axe on ${selector}`);
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** How long a test waits for the page before failing (ms). */
+export const TIMEOUT = 15_000;
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** Collects page errors and console errors so a test can assert there were none. */
+export function watchErrors(page) {
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}
+
+/** A test id as a selector. */
+export const byId = (id) => `[data-testid="${id}"]`;
+
+/** A school laptop's screen, and a phone's. */
+export const LAPTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * A suite's setting: the app's address (`E2E_BASE` or the `baseArg`-th argument), the
+ * screenshots' folder (`E2E_OUT` or the `outArg`-th argument, made if missing) and a browser
+ * closed after the suite's tests (then `after` runs, to stop what the suite started).
+ */
+export async function suite({ baseArg = 2, outArg = 3, after } = {}) {
+  const base = process.env.E2E_BASE ?? process.argv[baseArg] ?? 'http://127.0.0.1:18080/';
+  const out = process.env.E2E_OUT ?? process.argv[outArg] ?? 'target/e2e';
+  await mkdir(out, { recursive: true });
+  const browser = await launch();
+  test.after(async () => {
+    await browser.close();
+    await after?.();
+  });
+  return { base, out, browser };
+}
+
+/** A page in a fresh browser profile (nothing stored), its errors collected. */
+export async function fresh(browser, { viewport = LAPTOP, locale } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  return { context, page, errors };
+}
