@@ -1,10 +1,12 @@
-//! Languages and the text catalogue shared by the core and the shell.
+//! The catalogue: languages and every word the interface shows, above the language-free core.
 //!
-//! The keys live here ([`Text`], [`Msg`], and the core's own typed messages: decoding errors,
-//! trace events, JSON problems…); each language's file (`i18n/es.rs`, `i18n/en.rs`) implements
-//! [`Language`], rendering every key whole in an exhaustive `match`, so a missing translation
-//! does not compile. Views and the core call `lang.t(key)`, `msg.render(lang)` or a type's own
-//! `message(lang)`, which dispatch through [`in_language!`]; nothing else writes prose.
+//! The keys live here ([`Text`], [`Msg`], the class's and the coach's own); the core's typed
+//! values (decoding errors, trace events, JSON problems, reason codes…) are rendered by
+//! `values.rs` (`error.message(lang)`, `code.told(…, lang)`). Each language's file
+//! (`i18n/es.rs`, `i18n/en.rs`) implements [`Language`], rendering every key whole in an
+//! exhaustive `match`, so a missing translation does not compile. Views call `lang.t(key)`,
+//! `msg.render(lang)` or a value's `message(lang)`, which dispatch through the `in_language!`
+//! macro; nothing else writes prose, and nothing in `core` names a language.
 
 use std::fmt;
 

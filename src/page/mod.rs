@@ -4,7 +4,7 @@
 //! - [`sim`]: [`Sim`], a run with its pacing (play, speed, the teaching speed that waits for
 //!   each packet to be drawn), its projections and the lesson's goals; it says which
 //!   [`Part`]s changed, so the shell re-renders only the views that read them.
-//! - [`travel`]: the scrubber's moves, *continue from here* (a fork) and its undo.
+//! - `travel`: the scrubber's moves, *continue from here* (a fork) and its undo.
 //! - [`stage`]: what the stage draws (packets on links, what the broker just did).
 //!
 //! The wasm shell (`web`) keeps one signal per [`Part`] and turns wall time, clicks and keys

@@ -11,8 +11,8 @@
 //! out through keep-alive. Port 8883 costs two more round trips to open (TLS handshake) and
 //! shows the eavesdropper only record lengths.
 //!
-//! This file holds the event loop and the actions; [`network`] the links and connections,
-//! [`devices`] what the devices do.
+//! This file holds the event loop and the actions; `network` the links and connections,
+//! `devices` what the devices do.
 
 use bytes::Bytes;
 
