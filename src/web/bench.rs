@@ -53,11 +53,11 @@ async fn op(client: &RealClient, o: ClientOp) -> Result<(), JsValue> {
 
 /// Waits until `total` messages have arrived.
 async fn received(client: &RealClient, total: u64) {
-    if client.0.borrow().received_total >= total {
+    if client.0.borrow().inbox.received_total >= total {
         return;
     }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        client.0.borrow_mut().waiter = Some((total, resolve));
+        client.0.borrow_mut().inbox.waiter = Some((total, resolve));
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -453,6 +453,7 @@ fn RealValues(name: String) -> impl IntoView {
         let prefix = real.bridge.with(|b| b.prefix.clone());
         real.client.with_value(|c| {
             c.0.borrow()
+                .inbox
                 .topics
                 .iter()
                 .filter_map(|(topic, (_, payload))| {

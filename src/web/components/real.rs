@@ -320,6 +320,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     let export = move |json: bool| {
         let rows: Vec<(String, String, u8, bool)> = client.with_value(|c| {
             c.0.borrow()
+                .inbox
                 .messages
                 .iter()
                 .map(|m| {
@@ -469,14 +470,14 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                         <button type="button" class="small secondary" data-testid="real-export-json" on:click=move |_| export(true)>{t(Text::ExportJson)}</button>
                     </div>
                     <ul class="tree" data-testid="real-topics">
-                        {move || { version.track(); client.with_value(|c| c.0.borrow().topics.iter().map(|(topic, (n, p))| {
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().inbox.topics.iter().map(|(topic, (n, p))| {
                             let name = topic.clone();
                             view! { <li><button type="button" class="link" data-testid="real-topic" on:click=move |_| chosen.set(Some(name.clone()))>{topic.clone()}</button>" · "{*n}" · "<span class="value">{String::from_utf8_lossy(p).into_owned()}</span></li> }
                         }).collect_view()) }}
                     </ul>
                     {move || chosen.get().map(|topic| {
                         version.track();
-                        let values: Vec<String> = client.with_value(|c| c.0.borrow().history.get(&topic).map(|h| h.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()).unwrap_or_default());
+                        let values: Vec<String> = client.with_value(|c| c.0.borrow().inbox.history.get(&topic).map(|h| h.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()).unwrap_or_default());
                         let numbers: Vec<f64> = values.iter().filter_map(|v| number_in(v.as_bytes())).collect();
                         view! {
                             <div class="history" data-testid="real-history">
@@ -489,7 +490,7 @@ pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
                     <Inspector client=client version=version lang=lang/>
                     <BridgePanel/>
                     <ol class="real-list" data-testid="real-list">
-                        {move || { version.track(); client.with_value(|c| c.0.borrow().messages.iter().rev().take(50).map(|m| {
+                        {move || { version.track(); client.with_value(|c| c.0.borrow().inbox.messages.iter().rev().take(50).map(|m| {
                             view! { <li data-testid="real-message"><code>{m.topic.as_str().to_string()}</code>" "<span class="value">{show(&m.payload, &view_as.get())}</span>{let (qos, retain) = (m.qos, m.retain); move || Msg::MessageMeta { qos, retain }.render(lang.get())}
                                 {(!m.properties.is_empty()).then(|| view! { <span class="props">" · "{m.properties.clone()}</span> })}</li> }
                         }).collect_view()) }}

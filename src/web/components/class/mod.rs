@@ -226,6 +226,7 @@ fn topics_of<T>(
 ) -> T {
     let live = client.0.borrow();
     f(&mut live
+        .inbox
         .topics
         .iter()
         .map(|(t, (_, p))| (t.as_str(), p.as_ref())))

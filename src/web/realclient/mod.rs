@@ -4,12 +4,12 @@
 //! policy) decides the rest: a CONNACK within 10 s, a dropped connection that had worked
 //! reconnecting with back-off and jitter, the subscriptions made again; QoS 1/2 publishes made
 //! while offline wait in the session.
-//! Each connection has a generation: a closed socket's late events and timers find a newer
-//! generation and do nothing, and its handlers are dropped. Keep-alive follows the session's
-//! own deadline ([`ClientSession::poll_timeout`]), armed again after every exchange.
+//!
+//! This file holds the client's state and what the app asks of it (connect, subscribe,
+//! publish, close, follow its changes); `socket` the WebSocket and the timer; `inbox` what
+//! arrived.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use bytes::Bytes;
@@ -29,14 +29,12 @@ use crate::core::time::Time;
 use crate::core::topic::{TopicError, TopicFilter, TopicName};
 use crate::core::types::{ClientId, QoS};
 use crate::i18n::{Lang, Text};
-use litemap::LiteMap;
 
-/// Messages kept for the list (newest last).
-pub const KEEP: usize = 500;
-/// Topics kept for the tree (a flood of new topics stops adding lines, not counting).
-pub const TOPICS: usize = 5_000;
-/// Values kept per topic for its history and chart.
-pub const HISTORY: usize = 50;
+mod inbox;
+mod socket;
+
+pub use inbox::{Inbox, Received, HISTORY, KEEP, TOPICS};
+
 /// Milliseconds at most between a change and the views hearing of it (many messages a
 /// second make one notice).
 const NOTICE_MS: u64 = 250;
@@ -129,21 +127,6 @@ pub enum Status {
     Reconnecting,
 }
 
-/// A message received.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Received {
-    /// Topic.
-    pub topic: TopicName,
-    /// Payload.
-    pub payload: Bytes,
-    /// QoS.
-    pub qos: u8,
-    /// Retained.
-    pub retain: bool,
-    /// 5.0 properties, as text (content type, user properties…).
-    pub properties: String,
-}
-
 /// Everything the view reads.
 #[derive(Default)]
 pub struct Live {
@@ -151,22 +134,14 @@ pub struct Live {
     pub status: Status,
     /// The last problem, for the doctor.
     pub problem: Option<Problem>,
-    /// Messages received, newest last.
-    pub messages: VecDeque<Received>,
-    /// Per topic: count and last payload.
-    pub topics: LiteMap<String, (u64, Bytes)>,
-    /// Per topic: the last values, newest last.
-    pub history: LiteMap<String, VecDeque<Bytes>>,
+    /// What arrived: the messages, the topics and their values.
+    pub inbox: Inbox,
     /// Whether it should be connected, when to try again, the subscriptions wanted.
     pub supervisor: Supervised,
     /// Publishes waiting for the connection or an acknowledgement.
     pub pending: usize,
     /// Bumped on every change (the view's signal copies it).
     pub version: u64,
-    /// Messages received in all.
-    pub received_total: u64,
-    /// Resolved once `received_total` reaches the count (benchmarks wait on it).
-    pub waiter: Option<(u64, js_sys::Function)>,
     /// The packets in and out, while the inspector is open (nothing is copied otherwise).
     pub capture: Option<Capture>,
     session: Option<ClientSession>,
@@ -205,38 +180,6 @@ impl Default for Supervised {
             supervisor: Supervisor::new(Policy::BROWSER, false),
             rng: Rng::new(0),
         }
-    }
-}
-
-/// Bytes of packets joined into one WebSocket frame at most before it is sent.
-const BATCH: usize = 64 * 1024;
-
-/// Sends the joined packets as one frame.
-fn flush(live: &mut Live) {
-    if live.outbox.is_empty() {
-        return;
-    }
-    if let Some(ws) = live.ws.as_ref() {
-        let _ = ws.send_with_u8_array(&live.outbox);
-    }
-    live.outbox.clear();
-}
-
-/// Ends the current connection's generation: its socket's handlers are taken off and dropped
-/// once the running task ends (one of them may be running now), and its keep-alive timer stops.
-fn retire(live: &mut Live) {
-    live.generation += 1;
-    if let Some(ws) = live.ws.take() {
-        ws.set_onopen(None);
-        ws.set_onmessage(None);
-        ws.set_onclose(None);
-    }
-    if let Some((_, handle)) = live.wake.take() {
-        handle.clear();
-    }
-    let callbacks = std::mem::take(&mut live.callbacks);
-    if !callbacks.is_empty() {
-        wasm_bindgen_futures::spawn_local(async move { drop(callbacks) });
     }
 }
 
@@ -306,151 +249,6 @@ impl RealClient {
         Ok(())
     }
 
-    /// Whether `generation` is still the current connection's.
-    fn current(&self, generation: u64) -> bool {
-        self.0.borrow().generation == generation
-    }
-
-    fn open(&self) {
-        let Some(url) = self.0.borrow().url.clone() else {
-            return;
-        };
-        let generation = {
-            let mut live = self.0.borrow_mut();
-            live.generation += 1;
-            live.generation
-        };
-        let ws = match web_sys::WebSocket::new_with_str(&url.as_string(), "mqtt") {
-            Ok(ws) => ws,
-            Err(_) => {
-                let mut live = self.0.borrow_mut();
-                live.problem = Some(Problem::Closed {
-                    code: 1006,
-                    before_open: true,
-                    secure: url.secure,
-                });
-                live.status = Status::Idle;
-                self.changed(&mut live);
-                return;
-            }
-        };
-        ws.set_binary_type(web_sys::BinaryType::Arraybuffer);
-        let me = self.clone();
-        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            if me.current(generation) {
-                me.on_open();
-            }
-        });
-        let me = self.clone();
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
-            if !me.current(generation) {
-                return;
-            }
-            if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
-                if let Ok(buf) = e.data().dyn_into::<js_sys::ArrayBuffer>() {
-                    me.on_frame(&js_sys::Uint8Array::new(&buf));
-                }
-            }
-        });
-        let me = self.clone();
-        let on_close = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
-            if !me.current(generation) {
-                return;
-            }
-            let code = e
-                .dyn_ref::<web_sys::CloseEvent>()
-                .map_or(1006, |c| c.code());
-            me.on_close(code);
-        });
-        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-        let mut live = self.0.borrow_mut();
-        live.callbacks = vec![on_open, on_message, on_close];
-        live.ws = Some(ws);
-        live.opened = false;
-        live.status = Status::Connecting;
-        self.changed(&mut live);
-        drop(live);
-    }
-
-    fn on_open(&self) {
-        let mut live = self.0.borrow_mut();
-        live.opened = true;
-        if let Some(s) = live.session.as_mut() {
-            s.start(now());
-        }
-        live.supervisor.supervisor.handle_opened(now());
-        drop(live);
-        self.pump();
-    }
-
-    fn on_frame(&self, frame: &js_sys::Uint8Array) {
-        let mut guard = self.0.borrow_mut();
-        let live = &mut *guard;
-        // One reusable buffer for incoming frames: no allocation per message.
-        live.scratch.resize(frame.length() as usize, 0);
-        frame.copy_to(&mut live.scratch);
-        if let Some(c) = live.capture.as_mut() {
-            c.incoming(now().millis(), &live.scratch);
-        }
-        if let Some(s) = live.session.as_mut() {
-            s.handle_bytes(now(), &live.scratch);
-        }
-        drop(guard);
-        self.pump();
-    }
-
-    fn on_close(&self, code: u16) {
-        let mut guard = self.0.borrow_mut();
-        let live = &mut *guard;
-        let worked = live.status == Status::Connected;
-        // Closed after the CONNECT went out, before any CONNACK: the broker gave no answer.
-        let unanswered = (live.session.as_ref())
-            .filter(|s| live.opened && s.state() == crate::core::client::State::Connecting)
-            .map(|s| s.version());
-        if let Some(s) = live.session.as_mut() {
-            s.handle_closed();
-        }
-        retire(live);
-        // Packets not yet sent belonged to that connection; the session resends what counts.
-        live.outbox.clear();
-        if let Some(c) = live.capture.as_mut() {
-            c.closed();
-        }
-        let secure = live.url.as_ref().is_some_and(|u| u.secure);
-        let refused = matches!(
-            live.problem,
-            Some(Problem::Refused { .. } | Problem::NoAnswer { .. } | Problem::Malformed { .. })
-        );
-        let sup = &mut live.supervisor.supervisor;
-        if sup.wants_online() && !refused {
-            live.problem = Some(match unanswered {
-                Some(version) => Problem::ClosedBeforeConnack { version },
-                None => Problem::Closed {
-                    code,
-                    before_open: !live.opened,
-                    secure,
-                },
-            });
-        }
-        let sup = &mut live.supervisor.supervisor;
-        if !worked {
-            sup.handle_unanswered();
-        }
-        let rng = &mut live.supervisor.rng;
-        let retry = (live.supervisor.supervisor)
-            .handle_lost(now(), |n| rng.below(n))
-            .is_some();
-        live.status = if retry {
-            Status::Reconnecting
-        } else {
-            Status::Idle
-        };
-        self.changed(live);
-        self.arm_timer(live);
-    }
-
     /// Something the views show changed: counted, and told to whoever follows the client
     /// soon after (one notice per [`NOTICE_MS`] at most, on a timer set only by a change).
     fn changed(&self, live: &mut Live) {
@@ -509,53 +307,6 @@ impl RealClient {
             .map_or(Version::V311, ClientSession::version)
     }
 
-    /// Sends the packets waiting in `outbox`: at once past [`BATCH`] bytes, otherwise in one
-    /// WebSocket frame when the current task ends, so a burst of publishes becomes a few
-    /// frames instead of one per packet (a frame may hold several packets; receivers must not
-    /// assume packets align with frames [MQTT-6.0.0-2]).
-    fn send_soon(&self, live: &mut Live) {
-        if live.outbox.len() >= BATCH {
-            flush(live);
-        } else if !live.outbox.is_empty() && !live.flush_queued {
-            live.flush_queued = true;
-            let me = self.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut live = me.0.borrow_mut();
-                live.flush_queued = false;
-                flush(&mut live);
-            });
-        }
-    }
-
-    /// Sends what the session has, handles its events.
-    fn pump(&self) {
-        loop {
-            let mut guard = self.0.borrow_mut();
-            let live = &mut *guard;
-            let Some(session) = live.session.as_mut() else {
-                return;
-            };
-            let mut out = std::mem::take(&mut live.outbox);
-            while let Some(b) = session.poll_transmit() {
-                out.extend_from_slice(&b);
-                if let Some(c) = live.capture.as_mut() {
-                    c.outgoing(now().millis(), &b);
-                }
-            }
-            let event = live.session.as_mut().and_then(ClientSession::poll_event);
-            live.pending = live.session.as_ref().map_or(0, ClientSession::in_flight);
-            live.outbox = out;
-            self.send_soon(live);
-            let Some(event) = event else {
-                self.changed(live);
-                self.arm_timer(live);
-                return;
-            };
-            drop(guard);
-            self.on_event(event);
-        }
-    }
-
     fn on_event(&self, event: ClientEvent) {
         let mut live = self.0.borrow_mut();
         match event {
@@ -583,52 +334,7 @@ impl RealClient {
                 live.problem = Some(Problem::Refused { code, version });
                 live.supervisor.supervisor.handle_refused();
             }
-            ClientEvent::Message(p) => {
-                live.received_total += 1;
-                if live
-                    .waiter
-                    .as_ref()
-                    .is_some_and(|(n, _)| live.received_total >= *n)
-                {
-                    if let Some((_, resolve)) = live.waiter.take() {
-                        let _ = resolve.call0(&JsValue::NULL);
-                    }
-                }
-                let room = live.topics.len() < TOPICS;
-                match live.topics.get_mut(p.topic.as_str()) {
-                    Some(entry) => *entry = (entry.0 + 1, p.payload.clone()),
-                    None if room => {
-                        let name = p.topic.as_str().to_string();
-                        live.topics.insert(name.clone(), (1, p.payload.clone()));
-                        live.history.insert(name, VecDeque::new());
-                    }
-                    None => {}
-                }
-                if let Some(h) = live.history.get_mut(p.topic.as_str()) {
-                    if h.len() == HISTORY {
-                        h.pop_front();
-                    }
-                    h.push_back(p.payload.clone());
-                }
-                let topic = p.topic;
-                if live.messages.len() == KEEP {
-                    live.messages.pop_front();
-                }
-                let properties = p
-                    .properties
-                    .0
-                    .iter()
-                    .map(|x| format!("{} {}", x.id().name(), x.value_text()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                live.messages.push_back(Received {
-                    topic,
-                    payload: p.payload,
-                    qos: p.qos.as_u8(),
-                    retain: p.retain,
-                    properties,
-                });
-            }
+            ClientEvent::Message(p) => live.inbox.take(p),
             ClientEvent::Subscribed { packet_id, codes } => {
                 let granted = codes.iter().map(|c| c.is_success());
                 let refused = (live.supervisor.supervisor).handle_suback(packet_id.get(), granted);
@@ -744,65 +450,12 @@ impl RealClient {
         Ok(())
     }
 
-    /// Arms the timer for the next deadline: the session's keep-alive, or the supervisor's
-    /// CONNACK deadline or next attempt. A timer already armed for an earlier time stays (it
-    /// fires, finds nothing due yet, and arms again): sending does not cost a timer each.
-    fn arm_timer(&self, live: &mut Live) {
-        let session = live.session.as_ref().and_then(ClientSession::poll_timeout);
-        let due = match (session, live.supervisor.supervisor.poll_timeout()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        let armed = live.wake.as_ref().map(|(at, _)| *at);
-        if due.is_none() || armed.is_some_and(|at| Some(at) <= due) {
-            return;
-        }
-        if let Some((_, handle)) = live.wake.take() {
-            handle.clear();
-        }
-        let Some(due) = due else { return };
-        let wait = due.millis().saturating_sub(now().millis());
-        let generation = live.generation;
-        let me = self.clone();
-        let handle = leptos::prelude::set_timeout_with_handle(
-            move || {
-                if !me.current(generation) {
-                    return;
-                }
-                let mut live = me.0.borrow_mut();
-                live.wake = None;
-                let at = now();
-                if let Some(s) = live.session.as_mut() {
-                    s.handle_timeout(at);
-                }
-                let due = live.supervisor.supervisor.handle_timeout(at);
-                let reconnecting = live.status == Status::Reconnecting;
-                let seconds =
-                    (live.supervisor.supervisor.policy().connack_ms).map_or(0, |ms| ms / 1000);
-                drop(live);
-                match due {
-                    Some(Due::Reconnect) if reconnecting => me.open(),
-                    Some(Due::NoConnack) => {
-                        // No CONNACK in time: the doctor says so and the socket closes.
-                        me.0.borrow_mut().problem = Some(Problem::NoAnswer { seconds });
-                        me.close();
-                    }
-                    _ => me.pump(),
-                }
-            },
-            std::time::Duration::from_millis(wait),
-        );
-        if let Ok(handle) = handle {
-            live.wake = Some((due, handle));
-        }
-    }
-
     /// Says goodbye and closes.
     pub fn close(&self) {
         let mut live = self.0.borrow_mut();
         live.supervisor.supervisor.go_offline();
         // What is waiting goes first (a publish made just before), then DISCONNECT.
-        flush(&mut live);
+        socket::flush(&mut live);
         if let Some(s) = live.session.as_mut() {
             s.disconnect(now());
         }
@@ -817,7 +470,7 @@ impl RealClient {
             }
             let _ = ws.close();
         }
-        retire(&mut live);
+        socket::retire(&mut live);
         if let Some(s) = live.session.as_mut() {
             s.handle_closed();
         }
