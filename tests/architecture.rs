@@ -211,6 +211,42 @@ fn the_core_names_no_language() {
     );
 }
 
+#[test]
+fn each_layer_imports_only_those_below_it() {
+    // core ← i18n (the catalogue) ← page ← web.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let layers: [(&str, &[&str]); 3] = [
+        ("core", &["crate::i18n", "crate::page", "crate::web"]),
+        ("i18n", &["crate::page", "crate::web"]),
+        ("page", &["crate::web", "leptos", "web_sys", "wasm_bindgen"]),
+    ];
+    let mut offences = Vec::new();
+    for (layer, above) in layers {
+        let mut files = Vec::new();
+        rust_files(&root.join(layer), &mut files);
+        let single = root.join(format!("{layer}.rs"));
+        if single.exists() {
+            files.push(single);
+        }
+        assert!(!files.is_empty(), "src/{layer} has files");
+        for file in &files {
+            let source = fs::read_to_string(file).expect("utf-8 source");
+            for (n, code) in code_lines(&source).enumerate() {
+                for word in above {
+                    if code.contains(word) {
+                        offences.push(format!("{}:{}: {word}", file.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "a layer imports from above:\n{}",
+        offences.join("\n")
+    );
+}
+
 /// The module a file of `src/web` is (`components::real`; `mod.rs` files name their folder).
 fn web_module(web: &Path, file: &Path) -> String {
     let rel = file

@@ -215,7 +215,7 @@ impl FromJson for Scheduled {
 }
 
 impl Action {
-    /// Reads an action's JSON (`{"type": "publish", …}`), with errors in `lang`.
+    /// Reads an action's JSON (`{"type": "publish", …}`); an error names the field.
     pub fn from_json(text: &str) -> Result<Action, ScenarioError> {
         let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
         Action::read(&value, At::root())

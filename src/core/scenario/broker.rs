@@ -255,7 +255,7 @@ impl FromJson for BrokerConfig {
 }
 
 impl BrokerConfig {
-    /// Reads settings from JSON, with a message in the user's language on error.
+    /// Reads settings from JSON; an error names the field.
     pub fn from_json(text: &str) -> Result<BrokerConfig, ScenarioError> {
         let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
         BrokerConfig::read(&value, At::root())

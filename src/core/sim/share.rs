@@ -91,7 +91,7 @@ impl Share {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads a link's JSON (a damaged or foreign link is an error in the user's language).
+    /// Reads a link's JSON (a damaged or foreign link is a typed error).
     pub fn from_json(text: &str) -> Result<Share, ScenarioError> {
         let damaged = |why: ScenarioError| err("", Problem::DamagedLink(Box::new(why)));
         let value: Value = serde_json::from_str(text).map_err(|e| damaged(not_json(&e)))?;
