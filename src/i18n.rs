@@ -10,9 +10,7 @@
 
 use std::fmt;
 
-use crate::core::codec::{
-    BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version,
-};
+use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, Meaning, PropertyId};
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::core::json_read::Problem;
 use crate::core::pcap::export::Comment;
@@ -136,8 +134,8 @@ pub trait Language {
     fn violation(violation: &Violation) -> String;
     /// The real-broker doctor's diagnosis: what happened and what to try.
     fn diagnose(problem: &DoctorProblem) -> Diagnosis;
-    /// A reason code's name and what it means, in a packet's context.
-    fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told;
+    /// What a reason code means where it appeared: its name, and what the client should do.
+    fn reason(meaning: Meaning) -> Told;
 }
 
 impl Lang {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use litemap::LiteMap;
 
-use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
+use crate::core::codec::{Meaning, BitName, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::i18n::Diagnosis;
@@ -140,8 +140,8 @@ impl Language for Qps {
         }
     }
 
-    fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told {
-        let (name, meaning) = En::reason(code, packet, version);
+    fn reason(meaning: Meaning) -> Told {
+        let (name, meaning) = En::reason(meaning);
         (fixed(name), fixed(meaning))
     }
 

@@ -33,7 +33,7 @@ pub struct Diagnosis {
 impl ReasonCode {
     /// The name and what it means (what the client should do), in a packet's context.
     pub fn told(self, packet: PacketType, version: Version, lang: Lang) -> Told {
-        in_language!(lang, reason(self, packet, version))
+        in_language!(lang, reason(self.meaning(packet, version)))
     }
 }
 

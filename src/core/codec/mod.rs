@@ -36,7 +36,7 @@ pub use error::{DecodeError, EncodeError};
 pub use field::{Field, FieldName};
 pub use properties::{Context, Properties, Property, PropertyId};
 pub use publish::{Ack, Publish};
-pub use reason::{ReasonCode, Refusal};
+pub use reason::{Meaning, ReasonCode, Refusal, V5Meaning};
 pub use subscribe::{RetainHandling, SubAck, Subscribe, SubscriptionOptions, Unsubscribe};
 pub use wire::MAX_VARINT;
 

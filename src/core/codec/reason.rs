@@ -8,7 +8,121 @@ use super::{PacketType, Version};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct ReasonCode(pub u8);
 
+/// What a reason code (or a 3.1.1 return code) means where it appears: the numbering is the
+/// protocol's business, decided here once; the catalogue words each meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// 0x00 in most packets.
+    Success,
+    /// 0x00 in a 5.0 CONNACK.
+    Accepted,
+    /// 0x00 in a SUBACK.
+    GrantedQos0,
+    /// 0x00 in a DISCONNECT.
+    NormalDisconnection,
+    /// 3.1.1 CONNACK 0.
+    V311Accepted,
+    /// 3.1.1 CONNACK 1.
+    V311UnacceptableProtocolVersion,
+    /// 3.1.1 CONNACK 2.
+    V311IdentifierRejected,
+    /// 3.1.1 CONNACK 3.
+    V311ServerUnavailable,
+    /// 3.1.1 CONNACK 4.
+    V311BadUserNameOrPassword,
+    /// 3.1.1 CONNACK 5.
+    V311NotAuthorized,
+    /// 3.1.1 SUBACK 0x80.
+    V311SubscribeFailure,
+    /// A code with no meaning in MQTT.
+    Unknown,
+    /// A 5.0 reason code, by its specification name (§2.4).
+    V5(V5Meaning),
+}
+
+macro_rules! v5_meanings {
+    ($($name:ident = $code:literal,)*) => {
+        /// The 5.0 reason codes other than 0x00, by their specification names.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum V5Meaning {
+            $($name,)*
+        }
+
+        fn v5_meaning(code: u8) -> Option<V5Meaning> {
+            match code {
+                $($code => Some(V5Meaning::$name),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+v5_meanings! {
+    GrantedQos1 = 0x01,
+    GrantedQos2 = 0x02,
+    DisconnectWithWill = 0x04,
+    NoMatchingSubscribers = 0x10,
+    NoSubscriptionExisted = 0x11,
+    ContinueAuthentication = 0x18,
+    ReAuthenticate = 0x19,
+    UnspecifiedError = 0x80,
+    MalformedPacket = 0x81,
+    ProtocolError = 0x82,
+    ImplementationSpecificError = 0x83,
+    UnsupportedProtocolVersion = 0x84,
+    ClientIdNotValid = 0x85,
+    BadUserNameOrPassword = 0x86,
+    NotAuthorized = 0x87,
+    ServerUnavailable = 0x88,
+    ServerBusy = 0x89,
+    Banned = 0x8A,
+    ServerShuttingDown = 0x8B,
+    BadAuthenticationMethod = 0x8C,
+    KeepAliveTimeout = 0x8D,
+    SessionTakenOver = 0x8E,
+    TopicFilterInvalid = 0x8F,
+    TopicNameInvalid = 0x90,
+    PacketIdInUse = 0x91,
+    PacketIdNotFound = 0x92,
+    ReceiveMaximumExceeded = 0x93,
+    TopicAliasInvalid = 0x94,
+    PacketTooLarge = 0x95,
+    MessageRateTooHigh = 0x96,
+    QuotaExceeded = 0x97,
+    AdministrativeAction = 0x98,
+    PayloadFormatInvalid = 0x99,
+    RetainNotSupported = 0x9A,
+    QosNotSupported = 0x9B,
+    UseAnotherServer = 0x9C,
+    ServerMoved = 0x9D,
+    SharedSubscriptionsNotSupported = 0x9E,
+    ConnectionRateExceeded = 0x9F,
+    MaximumConnectTime = 0xA0,
+    SubscriptionIdsNotSupported = 0xA1,
+    WildcardSubscriptionsNotSupported = 0xA2,
+}
+
 impl ReasonCode {
+    /// What this code means in a packet of this type and version.
+    pub fn meaning(self, packet: PacketType, version: Version) -> Meaning {
+        use PacketType as P;
+        match (version, packet, self.0) {
+            (Version::V311, P::ConnAck, 0) => Meaning::V311Accepted,
+            (Version::V311, P::ConnAck, 1) => Meaning::V311UnacceptableProtocolVersion,
+            (Version::V311, P::ConnAck, 2) => Meaning::V311IdentifierRejected,
+            (Version::V311, P::ConnAck, 3) => Meaning::V311ServerUnavailable,
+            (Version::V311, P::ConnAck, 4) => Meaning::V311BadUserNameOrPassword,
+            (Version::V311, P::ConnAck, 5) => Meaning::V311NotAuthorized,
+            (Version::V311, P::SubAck, 0x80) => Meaning::V311SubscribeFailure,
+            (_, P::SubAck, 0) => Meaning::GrantedQos0,
+            (_, P::Disconnect, 0) => Meaning::NormalDisconnection,
+            (_, P::ConnAck, 0) => Meaning::Accepted,
+            (_, _, 0) => Meaning::Success,
+            (_, _, c) => v5_meaning(c).map_or(Meaning::Unknown, Meaning::V5),
+        }
+    }
+
     /// Success / normal disconnection / granted QoS 0.
     pub const SUCCESS: ReasonCode = ReasonCode(0x00);
     /// Granted QoS 1.
@@ -196,5 +310,41 @@ pub enum Refusal {
 impl fmt::Display for ReasonCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "0x{:02X} {}", self.0, self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_a_packet_may_carry_has_a_meaning_and_3_1_1_numbers_its_own() {
+        for version in [Version::V311, Version::V5] {
+            for packet in [PacketType::ConnAck, PacketType::PubAck, PacketType::SubAck] {
+                for c in 0..=255u8 {
+                    let code = ReasonCode(c);
+                    if code.allowed_in(packet, version) {
+                        assert_ne!(code.meaning(packet, version), Meaning::Unknown, "{c:#x}");
+                    }
+                }
+            }
+        }
+        let (v311, v5) = (Version::V311, Version::V5);
+        let refused = |c: u8, v| ReasonCode(c).meaning(PacketType::ConnAck, v);
+        assert_eq!(refused(1, v311), Meaning::V311UnacceptableProtocolVersion);
+        assert_eq!(
+            refused(0x84, v5),
+            Meaning::V5(V5Meaning::UnsupportedProtocolVersion)
+        );
+        assert_eq!(
+            ReasonCode(1).refusal(v311),
+            ReasonCode(0x84).refusal(v5),
+            "the same refusal in either numbering"
+        );
+        assert_eq!(refused(0, v5), Meaning::Accepted);
+        assert_eq!(
+            ReasonCode(0).meaning(PacketType::Disconnect, v5),
+            Meaning::NormalDisconnection
+        );
     }
 }

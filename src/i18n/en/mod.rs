@@ -1,6 +1,6 @@
 //! English: every text of the interface (the pseudo-locale is made from it).
 
-use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
+use crate::core::codec::{Meaning, BitName, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::i18n::Diagnosis;
@@ -556,8 +556,8 @@ impl Language for En {
     fn diagnose(problem: &DoctorProblem) -> Diagnosis {
         doctor::diagnose(problem)
     }
-    fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told {
-        packets::reason(code, packet, version)
+    fn reason(meaning: Meaning) -> Told {
+        packets::reason(meaning)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Packets in words: bit groups, fields and properties dissected, why a packet cannot be encoded
 //! or decoded, protocol violations, and every reason code.
 
-use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
+use crate::core::codec::{Meaning, V5Meaning, BitName, Context, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
 use crate::core::trace::Violation;
 use crate::i18n::Lang;
@@ -285,219 +285,201 @@ pub(super) fn violation(violation: &Violation) -> String {
 }
 
 /// [`crate::i18n::Language::reason`] in English.
-pub(super) fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told {
-    if let Some(t) = v311(code.0, packet, version) {
-        return t;
-    }
-    match (code.0, packet) {
-        (0x00, PacketType::SubAck) => (
-            "Granted QoS 0",
-            "The subscription holds; messages arrive with QoS 0.",
-        ),
-        (0x00, PacketType::Disconnect) => (
-            "Normal disconnection",
-            "An orderly goodbye: the broker does not publish the will.",
-        ),
-        (0x00, PacketType::ConnAck) => (
-            "Success",
-            "Connection accepted: the client may publish and subscribe.",
-        ),
-        (0x00, _) => ("Success", "The operation was done."),
-        (c, _) => table(c),
-    }
-}
-
-/// MQTT 3.1.1's CONNACK return codes and SUBACK failure.
-fn v311(code: u8, packet: PacketType, version: Version) -> Option<Told> {
-    if version != Version::V311 {
-        return None;
-    }
-    Some(match (packet, code) {
-            (PacketType::ConnAck, 0) => (
+pub(super) fn reason(meaning: Meaning) -> Told {
+    use V5Meaning::*;
+    match meaning {
+        Meaning::V311Accepted => (
                 "Connection accepted",
                 "The client may publish and subscribe.",
             ),
-            (PacketType::ConnAck, 1) => (
+        Meaning::V311UnacceptableProtocolVersion => (
                 "Unacceptable protocol version",
                 "The broker does not speak this MQTT version: try another.",
             ),
-            (PacketType::ConnAck, 2) => (
+        Meaning::V311IdentifierRejected => (
                 "Identifier rejected",
                 "The client identifier is not allowed here: change it.",
             ),
-            (PacketType::ConnAck, 3) => (
+        Meaning::V311ServerUnavailable => (
                 "Server unavailable",
                 "The broker cannot serve now: try again later.",
             ),
-            (PacketType::ConnAck, 4) => ("Bad user name or password", "Check the credentials."),
-            (PacketType::ConnAck, 5) => (
+        Meaning::V311BadUserNameOrPassword => ("Bad user name or password", "Check the credentials."),
+        Meaning::V311NotAuthorized => (
                 "Not authorized",
                 "This client may not connect to this broker.",
             ),
-            (PacketType::SubAck, 0x80) => (
+        Meaning::V311SubscribeFailure => (
                 "Failure",
                 "The broker refused this filter (invalid, or not allowed by the ACL).",
             ),
-            _ => return None,
-        })
-}
-
-/// MQTT 5.0's codes (§2.4), by value.
-fn table(code: u8) -> Told {
-    match code {
-        0x01 => (
+        Meaning::GrantedQos0 => (
+            "Granted QoS 0",
+            "The subscription holds; messages arrive with QoS 0.",
+        ),
+        Meaning::NormalDisconnection => (
+            "Normal disconnection",
+            "An orderly goodbye: the broker does not publish the will.",
+        ),
+        Meaning::Accepted => (
+            "Success",
+            "Connection accepted: the client may publish and subscribe.",
+        ),
+        Meaning::Success => ("Success", "The operation was done."),
+        Meaning::V5(GrantedQos1) => (
             "Granted QoS 1",
             "The subscription holds; messages arrive with QoS 1 at most.",
         ),
-        0x02 => (
+        Meaning::V5(GrantedQos2) => (
             "Granted QoS 2",
             "The subscription holds; messages arrive with QoS 2 at most.",
         ),
-        0x04 => (
+        Meaning::V5(DisconnectWithWill) => (
             "Disconnect with Will Message",
             "The client leaves but asks for its will to be published.",
         ),
-        0x10 => (
+        Meaning::V5(NoMatchingSubscribers) => (
             "No matching subscribers",
             "Accepted, but nobody was subscribed to that topic.",
         ),
-        0x11 => (
+        Meaning::V5(NoSubscriptionExisted) => (
             "No subscription existed",
             "There was nothing to unsubscribe with that filter.",
         ),
-        0x18 => (
+        Meaning::V5(ContinueAuthentication) => (
             "Continue authentication",
             "Enhanced authentication goes on with another step.",
         ),
-        0x19 => ("Re-authenticate", "The client asks to authenticate again."),
-        0x80 => (
+        Meaning::V5(ReAuthenticate) => ("Re-authenticate", "The client asks to authenticate again."),
+        Meaning::V5(UnspecifiedError) => (
             "Unspecified error",
             "It failed, with no detail: look at the broker's log.",
         ),
-        0x81 => (
+        Meaning::V5(MalformedPacket) => (
             "Malformed Packet",
             "The bytes do not follow the specification: the connection is closed.",
         ),
-        0x82 => (
+        Meaning::V5(ProtocolError) => (
             "Protocol Error",
             "A valid packet came when it was not allowed.",
         ),
-        0x83 => (
+        Meaning::V5(ImplementationSpecificError) => (
             "Implementation specific error",
             "The broker will not do it, by a rule of its own.",
         ),
-        0x84 => (
+        Meaning::V5(UnsupportedProtocolVersion) => (
             "Unsupported Protocol Version",
             "The broker does not speak this MQTT version: try another.",
         ),
-        0x85 => (
+        Meaning::V5(ClientIdNotValid) => (
             "Client Identifier not valid",
             "Change the client identifier.",
         ),
-        0x86 => ("Bad User Name or Password", "Check the credentials."),
-        0x87 => (
+        Meaning::V5(BadUserNameOrPassword) => ("Bad User Name or Password", "Check the credentials."),
+        Meaning::V5(NotAuthorized) => (
             "Not authorized",
             "The ACL does not allow this user to do it.",
         ),
-        0x88 => (
+        Meaning::V5(ServerUnavailable) => (
             "Server unavailable",
             "The broker cannot serve now: try again later.",
         ),
-        0x89 => ("Server busy", "The broker is overloaded: wait and retry."),
-        0x8A => ("Banned", "This client is not let in."),
-        0x8B => (
+        Meaning::V5(ServerBusy) => ("Server busy", "The broker is overloaded: wait and retry."),
+        Meaning::V5(Banned) => ("Banned", "This client is not let in."),
+        Meaning::V5(ServerShuttingDown) => (
             "Server shutting down",
             "The broker is stopping: reconnect later.",
         ),
-        0x8C => (
+        Meaning::V5(BadAuthenticationMethod) => (
             "Bad authentication method",
             "The broker does not know that authentication method.",
         ),
-        0x8D => (
+        Meaning::V5(KeepAliveTimeout) => (
             "Keep Alive timeout",
             "The client was silent for over 1.5 times its keep-alive: send PINGREQ in time.",
         ),
-        0x8E => (
+        Meaning::V5(SessionTakenOver) => (
             "Session taken over",
             "Another connection used the same client identifier.",
         ),
-        0x8F => (
+        Meaning::V5(TopicFilterInvalid) => (
             "Topic Filter invalid",
             "Check the filter: '+' and '#' take a whole level, '#' only at the end.",
         ),
-        0x90 => (
+        Meaning::V5(TopicNameInvalid) => (
             "Topic Name invalid",
             "A topic to publish on has no '+' or '#'.",
         ),
-        0x91 => (
+        Meaning::V5(PacketIdInUse) => (
             "Packet Identifier in use",
             "That number is still waiting for an acknowledgement: use another.",
         ),
-        0x92 => (
+        Meaning::V5(PacketIdNotFound) => (
             "Packet Identifier not found",
             "Nothing was pending with that number.",
         ),
-        0x93 => (
+        Meaning::V5(ReceiveMaximumExceeded) => (
             "Receive Maximum exceeded",
             "Too many unacknowledged QoS 1/2 messages at once: wait for the acknowledgements.",
         ),
-        0x94 => (
+        Meaning::V5(TopicAliasInvalid) => (
             "Topic Alias invalid",
             "The alias is 0 or above the agreed maximum.",
         ),
-        0x95 => (
+        Meaning::V5(PacketTooLarge) => (
             "Packet too large",
             "Above the agreed maximum size: send less data.",
         ),
-        0x96 => ("Message rate too high", "Publish more slowly."),
-        0x97 => (
+        Meaning::V5(MessageRateTooHigh) => ("Message rate too high", "Publish more slowly."),
+        Meaning::V5(QuotaExceeded) => (
             "Quota exceeded",
             "This client has used up what it is allowed for now.",
         ),
-        0x98 => (
+        Meaning::V5(AdministrativeAction) => (
             "Administrative action",
             "An administrator closed the connection.",
         ),
-        0x99 => (
+        Meaning::V5(PayloadFormatInvalid) => (
             "Payload format invalid",
             "The payload is not what its format indicator says (UTF-8).",
         ),
-        0x9A => (
+        Meaning::V5(RetainNotSupported) => (
             "Retain not supported",
             "This broker does not keep retained messages.",
         ),
-        0x9B => (
+        Meaning::V5(QosNotSupported) => (
             "QoS not supported",
             "Use a lower QoS: the broker does not support this one.",
         ),
-        0x9C => (
+        Meaning::V5(UseAnotherServer) => (
             "Use another server",
             "The broker names another one to use for now.",
         ),
-        0x9D => (
+        Meaning::V5(ServerMoved) => (
             "Server moved",
             "The broker has moved to another address for good.",
         ),
-        0x9E => (
+        Meaning::V5(SharedSubscriptionsNotSupported) => (
             "Shared Subscriptions not supported",
             "This broker does not support '$share/…' filters.",
         ),
-        0x9F => ("Connection rate exceeded", "Wait before connecting again."),
-        0xA0 => (
+        Meaning::V5(ConnectionRateExceeded) => ("Connection rate exceeded", "Wait before connecting again."),
+        Meaning::V5(MaximumConnectTime) => (
             "Maximum connect time",
             "The connection lasted as long as allowed.",
         ),
-        0xA1 => (
+        Meaning::V5(SubscriptionIdsNotSupported) => (
             "Subscription Identifiers not supported",
             "Remove the subscription identifier.",
         ),
-        0xA2 => (
+        Meaning::V5(WildcardSubscriptionsNotSupported) => (
             "Wildcard Subscriptions not supported",
             "This broker does not support '+' or '#' in filters.",
         ),
-        _ => (
+        Meaning::Unknown => (
             "Unknown code",
             "The specification does not define this code.",
         ),
     }
 }
+

@@ -1,7 +1,7 @@
 //! Packets in words: bit groups, fields and properties dissected, why a packet cannot be encoded
 //! or decoded, protocol violations, and every reason code.
 
-use crate::core::codec::{BitName, Context, DecodeError, EncodeError, FieldName, PacketType, PropertyId, ReasonCode, Version};
+use crate::core::codec::{Meaning, V5Meaning, BitName, Context, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
 use crate::core::trace::Violation;
 use crate::i18n::Lang;
@@ -293,231 +293,213 @@ pub(super) fn violation(violation: &Violation) -> String {
 }
 
 /// [`crate::i18n::Language::reason`] in Spanish.
-pub(super) fn reason(code: ReasonCode, packet: PacketType, version: Version) -> Told {
-    if let Some(t) = v311(code.0, packet, version) {
-        return t;
-    }
-    match (code.0, packet) {
-        (0x00, PacketType::SubAck) => (
-            "QoS 0 concedida",
-            "La suscripción vale; los mensajes llegarán con QoS 0.",
-        ),
-        (0x00, PacketType::Disconnect) => (
-            "Desconexión normal",
-            "Adiós ordenado: el bróker no publica el testamento.",
-        ),
-        (0x00, PacketType::ConnAck) => (
-            "Éxito",
-            "Conexión aceptada: el cliente ya puede publicar y suscribirse.",
-        ),
-        (0x00, _) => ("Éxito", "La operación se hizo."),
-        (c, _) => table(c),
-    }
-}
-
-/// MQTT 3.1.1's CONNACK return codes and SUBACK failure.
-fn v311(code: u8, packet: PacketType, version: Version) -> Option<Told> {
-    if version != Version::V311 {
-        return None;
-    }
-    Some(match (packet, code) {
-            (PacketType::ConnAck, 0) => (
+pub(super) fn reason(meaning: Meaning) -> Told {
+    use V5Meaning::*;
+    match meaning {
+        Meaning::V311Accepted => (
                 "Conexión aceptada",
                 "El cliente ya puede publicar y suscribirse.",
             ),
-            (PacketType::ConnAck, 1) => (
+        Meaning::V311UnacceptableProtocolVersion => (
                 "Versión de protocolo inaceptable",
                 "El bróker no habla esta versión de MQTT: prueba con otra.",
             ),
-            (PacketType::ConnAck, 2) => (
+        Meaning::V311IdentifierRejected => (
                 "Identificador rechazado",
                 "El identificador de cliente no vale aquí: cámbialo.",
             ),
-            (PacketType::ConnAck, 3) => (
+        Meaning::V311ServerUnavailable => (
                 "Servidor no disponible",
                 "El bróker no atiende ahora: vuelve a intentarlo más tarde.",
             ),
-            (PacketType::ConnAck, 4) => (
+        Meaning::V311BadUserNameOrPassword => (
                 "Usuario o contraseña incorrectos",
                 "Revisa las credenciales.",
             ),
-            (PacketType::ConnAck, 5) => (
+        Meaning::V311NotAuthorized => (
                 "No autorizado",
                 "Este cliente no puede conectarse a este bróker.",
             ),
-            (PacketType::SubAck, 0x80) => (
+        Meaning::V311SubscribeFailure => (
                 "Fallo",
                 "El bróker rechazó este filtro (no válido o no permitido por la ACL).",
             ),
-            _ => return None,
-        })
-}
-
-/// MQTT 5.0's codes (§2.4), by value.
-fn table(code: u8) -> Told {
-    match code {
-        0x01 => (
+        Meaning::GrantedQos0 => (
+            "QoS 0 concedida",
+            "La suscripción vale; los mensajes llegarán con QoS 0.",
+        ),
+        Meaning::NormalDisconnection => (
+            "Desconexión normal",
+            "Adiós ordenado: el bróker no publica el testamento.",
+        ),
+        Meaning::Accepted => (
+            "Éxito",
+            "Conexión aceptada: el cliente ya puede publicar y suscribirse.",
+        ),
+        Meaning::Success => ("Éxito", "La operación se hizo."),
+        Meaning::V5(GrantedQos1) => (
             "QoS 1 concedida",
             "La suscripción vale; los mensajes llegarán con QoS 1 como mucho.",
         ),
-        0x02 => (
+        Meaning::V5(GrantedQos2) => (
             "QoS 2 concedida",
             "La suscripción vale; los mensajes llegarán con QoS 2 como mucho.",
         ),
-        0x04 => (
+        Meaning::V5(DisconnectWithWill) => (
             "Desconexión con testamento",
             "El cliente se despide pero pide que se publique su testamento.",
         ),
-        0x10 => (
+        Meaning::V5(NoMatchingSubscribers) => (
             "Ningún suscriptor coincide",
             "Aceptado, pero nadie estaba suscrito a ese tema.",
         ),
-        0x11 => (
+        Meaning::V5(NoSubscriptionExisted) => (
             "No existía la suscripción",
             "No había nada que anular con ese filtro.",
         ),
-        0x18 => (
+        Meaning::V5(ContinueAuthentication) => (
             "Continuar autenticación",
             "La autenticación ampliada sigue con otro paso.",
         ),
-        0x19 => ("Reautenticar", "El cliente pide autenticarse de nuevo."),
-        0x80 => (
+        Meaning::V5(ReAuthenticate) => ("Reautenticar", "El cliente pide autenticarse de nuevo."),
+        Meaning::V5(UnspecifiedError) => (
             "Error sin especificar",
             "Falló, sin más detalle: mira el registro del bróker.",
         ),
-        0x81 => (
+        Meaning::V5(MalformedPacket) => (
             "Paquete mal formado",
             "Los bytes no siguen la especificación: el bróker corta la conexión.",
         ),
-        0x82 => (
+        Meaning::V5(ProtocolError) => (
             "Error de protocolo",
             "Un paquete válido llegó cuando no tocaba.",
         ),
-        0x83 => (
+        Meaning::V5(ImplementationSpecificError) => (
             "Error de la implementación",
             "El bróker no quiere hacerlo, por una regla suya.",
         ),
-        0x84 => (
+        Meaning::V5(UnsupportedProtocolVersion) => (
             "Versión de protocolo no admitida",
             "El bróker no habla esta versión de MQTT: prueba con otra.",
         ),
-        0x85 => (
+        Meaning::V5(ClientIdNotValid) => (
             "Identificador de cliente no válido",
             "Cambia el identificador de cliente.",
         ),
-        0x86 => (
+        Meaning::V5(BadUserNameOrPassword) => (
             "Usuario o contraseña incorrectos",
             "Revisa las credenciales.",
         ),
-        0x87 => (
+        Meaning::V5(NotAuthorized) => (
             "No autorizado",
             "La ACL no permite esta operación a este usuario.",
         ),
-        0x88 => (
+        Meaning::V5(ServerUnavailable) => (
             "Servidor no disponible",
             "El bróker no atiende ahora: vuelve a intentarlo más tarde.",
         ),
-        0x89 => (
+        Meaning::V5(ServerBusy) => (
             "Servidor ocupado",
             "El bróker está saturado: espera y reintenta.",
         ),
-        0x8A => ("Vetado", "Este cliente tiene prohibida la entrada."),
-        0x8B => (
+        Meaning::V5(Banned) => ("Vetado", "Este cliente tiene prohibida la entrada."),
+        Meaning::V5(ServerShuttingDown) => (
             "El servidor se apaga",
             "El bróker se detiene: reconecta más tarde.",
         ),
-        0x8C => (
+        Meaning::V5(BadAuthenticationMethod) => (
             "Método de autenticación incorrecto",
             "El bróker no conoce ese método de autenticación.",
         ),
-        0x8D => (
+        Meaning::V5(KeepAliveTimeout) => (
             "Se agotó el keep-alive",
             "El cliente calló más de 1,5 veces su keep-alive: envía PINGREQ a tiempo.",
         ),
-        0x8E => (
+        Meaning::V5(SessionTakenOver) => (
             "Sesión tomada por otro",
             "Otra conexión usó el mismo identificador de cliente.",
         ),
-        0x8F => (
+        Meaning::V5(TopicFilterInvalid) => (
             "Filtro de temas no válido",
             "Revisa el filtro: «+» y «#» ocupan un nivel entero, «#» al final.",
         ),
-        0x90 => (
+        Meaning::V5(TopicNameInvalid) => (
             "Tema no válido",
             "Un tema para publicar no lleva «+» ni «#».",
         ),
-        0x91 => (
+        Meaning::V5(PacketIdInUse) => (
             "Identificador de paquete en uso",
             "Ese número ya espera confirmación: usa otro.",
         ),
-        0x92 => (
+        Meaning::V5(PacketIdNotFound) => (
             "Identificador de paquete no encontrado",
             "No había nada pendiente con ese número.",
         ),
-        0x93 => (
+        Meaning::V5(ReceiveMaximumExceeded) => (
             "Superado el máximo de recepción",
             "Demasiados QoS 1/2 sin confirmar a la vez: espera los acuses.",
         ),
-        0x94 => (
+        Meaning::V5(TopicAliasInvalid) => (
             "Alias de tema no válido",
             "El alias es 0 o supera el máximo acordado.",
         ),
-        0x95 => (
+        Meaning::V5(PacketTooLarge) => (
             "Paquete demasiado grande",
             "Supera el tamaño máximo acordado: envía menos datos.",
         ),
-        0x96 => ("Demasiados mensajes por segundo", "Publica más despacio."),
-        0x97 => (
+        Meaning::V5(MessageRateTooHigh) => ("Demasiados mensajes por segundo", "Publica más despacio."),
+        Meaning::V5(QuotaExceeded) => (
             "Cuota superada",
             "Se acabó lo permitido a este cliente por ahora.",
         ),
-        0x98 => (
+        Meaning::V5(AdministrativeAction) => (
             "Acción administrativa",
             "Un administrador cerró la conexión.",
         ),
-        0x99 => (
+        Meaning::V5(PayloadFormatInvalid) => (
             "Formato de contenido no válido",
             "El contenido no es lo que dice su indicador de formato (UTF-8).",
         ),
-        0x9A => (
+        Meaning::V5(RetainNotSupported) => (
             "Retención no admitida",
             "Este bróker no guarda mensajes retenidos.",
         ),
-        0x9B => (
+        Meaning::V5(QosNotSupported) => (
             "QoS no admitida",
             "Usa una QoS menor: el bróker no admite esta.",
         ),
-        0x9C => (
+        Meaning::V5(UseAnotherServer) => (
             "Usa otro servidor",
             "El bróker indica otro al que conectarse por ahora.",
         ),
-        0x9D => (
+        Meaning::V5(ServerMoved) => (
             "Servidor trasladado",
             "El bróker se mudó a otra dirección para siempre.",
         ),
-        0x9E => (
+        Meaning::V5(SharedSubscriptionsNotSupported) => (
             "Suscripciones compartidas no admitidas",
             "Este bróker no admite filtros «$share/…».",
         ),
-        0x9F => (
+        Meaning::V5(ConnectionRateExceeded) => (
             "Demasiadas conexiones seguidas",
             "Espera antes de volver a conectar.",
         ),
-        0xA0 => (
+        Meaning::V5(MaximumConnectTime) => (
             "Tiempo máximo de conexión",
             "La conexión duró lo máximo permitido.",
         ),
-        0xA1 => (
+        Meaning::V5(SubscriptionIdsNotSupported) => (
             "Identificadores de suscripción no admitidos",
             "Quita el identificador de suscripción.",
         ),
-        0xA2 => (
+        Meaning::V5(WildcardSubscriptionsNotSupported) => (
             "Comodines no admitidos",
             "Este bróker no admite «+» ni «#» en los filtros.",
         ),
-        _ => (
+        Meaning::Unknown => (
             "Código desconocido",
             "La especificación no define este código.",
         ),
     }
 }
+
