@@ -66,6 +66,15 @@ fn a_change_names_the_parts_it_touched() {
     sim.set_playing(false);
     let changed = sim.take_changed();
     assert!(changed.contains(Part::Clock) && !changed.contains(Part::Goals));
+    assert!(
+        changed.contains(Part::Log),
+        "where it stopped is shown at once"
+    );
+    sim.set_speed(false, 2.0);
+    assert!(
+        sim.take_changed().contains(Part::Stage),
+        "packets drawn anew"
+    );
     // Paused: frames change nothing.
     play(&mut sim, 0.0, 500.0);
     assert!(sim.take_changed().is_empty());

@@ -296,9 +296,11 @@ impl Sim {
             } else {
                 self.run.run_until(target, FRAME_BUDGET);
             }
-            self.changed.insert(Part::Clock);
-            // Devices' states follow the clock too ("connects in 25 s").
-            self.changed.insert(Part::World);
+            // Devices' states follow the clock too ("connects in 25 s"), and so do the
+            // scrubber's point and the counters (shown a few times a second).
+            for part in [Part::Clock, Part::World, Part::Log] {
+                self.changed.insert(part);
+            }
         }
         let animating =
             self.pace.teaching && self.pace.player.playing && !self.seen.stage.is_empty();
@@ -343,6 +345,7 @@ impl Sim {
         }
         self.run.step();
         self.changed.insert(Part::Clock);
+        self.changed.insert(Part::Log);
         self.ingest();
         self.check_goals();
     }
@@ -366,14 +369,18 @@ impl Sim {
     /// Plays or pauses.
     pub fn set_playing(&mut self, playing: bool) {
         self.pace.player.playing = playing;
+        // Where it stopped, shown at once (the scrubber's point, the counters).
         self.changed.insert(Part::Clock);
+        self.changed.insert(Part::Log);
     }
 
     /// The speed: the teaching speed, or a factor of real time.
     pub fn set_speed(&mut self, teaching: bool, speed: f64) {
         self.pace.teaching = teaching;
         self.pace.player.set_speed(speed);
+        // The stage draws packets differently at the teaching speed.
         self.changed.insert(Part::Clock);
+        self.changed.insert(Part::Stage);
     }
 
     pub(super) fn check_goals(&mut self) {

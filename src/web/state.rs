@@ -111,6 +111,12 @@ impl Ctx {
         self.sim.try_with_value(f).unwrap_or_default()
     }
 
+    /// Reads several parts, re-running the caller when any of them changes.
+    pub fn read_parts<T: Default>(&self, parts: &[Part], f: impl FnOnce(&Sim) -> T) -> T {
+        parts.iter().for_each(|p| self.parts.of(*p).track());
+        self.sim.try_with_value(f).unwrap_or_default()
+    }
+
     /// Changes the simulation and tells the views of every part it changed.
     pub fn update<T>(&self, f: impl FnOnce(&mut Sim) -> T) -> Option<T> {
         let (out, changed) = self.sim.try_update_value(|s| {

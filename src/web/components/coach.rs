@@ -104,7 +104,8 @@ fn Passed(id: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let story = Memo::new(move |_| {
-        ctx.read(Part::Goals, |s| {
+        // The story's message is chosen with the goals; its later acks arrive with the log.
+        ctx.read_parts(&[Part::Goals, Part::Log], |s| {
             let msg = s.goals.story?;
             let j = Journey::gather(s.seen.log.iter(), msg)?;
             let version = (j.from.as_deref())

@@ -164,6 +164,7 @@ impl From<UrlError> for Trouble {
 /// the connection failed (the client's supervisor gives up on a silent broker), or after 12 s
 /// if the socket never even opened.
 async fn until_connected(client: &RealClient) -> Result<(), Trouble> {
+    let deadline = wall_ms() + 12_000;
     loop {
         {
             let live = client.0.borrow();
@@ -174,7 +175,8 @@ async fn until_connected(client: &RealClient) -> Result<(), Trouble> {
                 return Err(Trouble::Client(ClientError::Problem(p.clone())));
             }
         }
-        if !client.next_change(12_000).await {
+        let left = deadline.saturating_sub(wall_ms());
+        if left == 0 || !client.next_change(left).await {
             return Err(Trouble::NoAnswer);
         }
     }
