@@ -100,6 +100,13 @@ pub struct DeviceConfig {
     pub link: LinkConfig,
 }
 
+impl DeviceConfig {
+    /// The MQTT client id it connects with: its own, or else its name.
+    pub fn client_id(&self) -> &str {
+        self.client_id.as_deref().unwrap_or(&self.name)
+    }
+}
+
 /// The protocol version a device speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Protocol {
@@ -525,7 +532,7 @@ impl Scenario {
                 return Err(err(at("name"), Problem::DuplicateName(d.name.clone())));
             }
             if d.kind.has_client() {
-                let id = d.client_id.as_deref().unwrap_or(&d.name);
+                let id = d.client_id();
                 if ClientId::new(id).is_err() {
                     return Err(err(at("client_id"), Problem::BadClientId));
                 }

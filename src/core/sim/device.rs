@@ -188,8 +188,8 @@ impl Device {
 
 /// The CONNECT a device's settings describe.
 pub fn connect_packet(config: &DeviceConfig) -> Connect {
-    let id = config.client_id.as_deref().unwrap_or(&config.name);
-    let client_id = ClientId::new(id).unwrap_or_else(|_| ClientId::new("").unwrap_or_default());
+    let client_id =
+        ClientId::new(config.client_id()).unwrap_or_else(|_| ClientId::new("").unwrap_or_default());
     let version = config.protocol.version();
     let mut c = Connect::new(version, client_id);
     c.clean_start = config.clean_session;

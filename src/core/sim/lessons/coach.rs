@@ -163,9 +163,7 @@ fn advise_one(
 
 /// The device whose client id this is (its name, unless it sets another id).
 fn device_named(world: &World, client: &str) -> String {
-    (world.devices().iter())
-        .find(|d| d.config.client_id.as_deref().unwrap_or(&d.config.name) == client)
-        .map_or_else(|| client.to_string(), |d| d.config.name.clone())
+    (world.device_of_client(client)).map_or_else(|| client.to_string(), |d| d.config.name.clone())
 }
 
 /// The message that shows what just happened when a lesson is passed: the newest one the
@@ -173,7 +171,7 @@ fn device_named(world: &World, client: &str) -> String {
 pub fn story_msg(watches: &[Watch], world: &World, trace: &[TraceEvent]) -> Option<MsgId> {
     let clients: Vec<&str> = (watches.iter())
         .filter_map(|w| world.device(w.device))
-        .map(|d| d.config.client_id.as_deref().unwrap_or(&d.config.name))
+        .map(|d| d.config.client_id())
         .collect();
     let from_system = |msg: MsgId| {
         trace.iter().any(|e| {

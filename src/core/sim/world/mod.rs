@@ -201,6 +201,11 @@ impl World {
         self.by_name.get(name).map(|&i| &self.devices[i])
     }
 
+    /// The device that connects with this client id.
+    pub fn device_of_client(&self, client: &str) -> Option<&Device> {
+        self.devices.iter().find(|d| d.config.client_id() == client)
+    }
+
     /// Takes the trace events recorded since the last call.
     pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
         self.trace.drain()
