@@ -14,6 +14,7 @@ pub mod json_read;
 pub mod numbers;
 pub mod payload;
 pub mod pcap;
+pub mod predict;
 pub mod refusals;
 pub mod rng;
 pub mod scenario;

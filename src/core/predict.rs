@@ -1,0 +1,262 @@
+//! Predictions the engine answers itself. A lesson asks the student what will happen before
+//! the stage plays it; the right answer (and the choices offered) are computed from the world
+//! at that moment, never typed by an author. A message's fate is answered by playing it in a
+//! copy of the world, so the answer is exactly what the stage then shows; a filter by matching.
+
+use bytes::Bytes;
+
+use crate::core::codec::PacketType;
+use crate::core::scenario::action::Action;
+use crate::core::scenario::Scenario;
+use crate::core::sim::world::World;
+use crate::core::time::Time;
+use crate::core::topic::{explain, TopicFilter, TopicName};
+use crate::core::trace::{MsgId, TraceKind};
+use crate::core::types::QoS;
+
+/// Virtual time a message is followed for at most (an offline publisher's QoS 1 message may
+/// wait for its reconnection).
+const FOLLOW_MS: u64 = 60_000;
+/// World events a prediction plays at most.
+const BUDGET: usize = 200_000;
+
+/// A question about what happens next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Which devices receive the next message `publisher` publishes on `topic`.
+    Receivers {
+        /// The publishing device.
+        publisher: String,
+        /// Its topic.
+        topic: TopicName,
+        /// Its QoS.
+        qos: QoS,
+        /// Its retain flag.
+        retain: bool,
+    },
+    /// What a new subscriber to `filter` receives first: the retained messages it matches.
+    RetainedFirst {
+        /// The new subscription.
+        filter: TopicFilter,
+    },
+    /// Which packets cross, in order, when a message published at `publish` reaches a
+    /// subscriber at `subscribe`, and the QoS it is delivered with.
+    Packets {
+        /// The publisher's QoS.
+        publish: QoS,
+        /// The subscription's QoS.
+        subscribe: QoS,
+    },
+    /// Whether `filter` matches `topic`.
+    Matches {
+        /// The filter.
+        filter: TopicFilter,
+        /// The topic.
+        topic: TopicName,
+    },
+}
+
+/// One packet on a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hop {
+    /// Its type.
+    pub packet: PacketType,
+    /// Towards the broker (else from it).
+    pub to_broker: bool,
+    /// On the publisher's link (else on the subscriber's).
+    pub publisher: bool,
+}
+
+/// The engine's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Devices that receive it, in scenario order: at once, and later from the queue the
+    /// broker keeps for an offline persistent session.
+    Receivers {
+        /// Delivered now.
+        now: Vec<String>,
+        /// Kept in an offline client's queue, delivered when it returns.
+        queued: Vec<String>,
+    },
+    /// The retained messages it receives (topic order), with their payloads.
+    RetainedFirst(Vec<(TopicName, Bytes)>),
+    /// The packets in the order they cross, and the QoS of the delivery.
+    Packets {
+        /// The packets.
+        hops: Vec<Hop>,
+        /// The QoS the subscriber receives it with.
+        delivered: QoS,
+    },
+    /// Whether it matches, and if not the level where it failed (from 1).
+    Matches {
+        /// Matched.
+        matched: bool,
+        /// The level that decided a mismatch.
+        failed_at: Option<u32>,
+    },
+}
+
+/// Why a question cannot be answered in this world.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PredictError {
+    /// No device has this name.
+    NoSuchDevice(String),
+    /// The device has no MQTT client (an eavesdropper).
+    NoClient(String),
+}
+
+/// Answers a question in the world as it stands (the world is not changed).
+pub fn answer(world: &World, question: &Question) -> Result<Answer, PredictError> {
+    match question {
+        Question::Receivers {
+            publisher,
+            topic,
+            qos,
+            retain,
+        } => receivers(world, publisher, topic, *qos, *retain),
+        Question::RetainedFirst { filter } => {
+            let mut found: Vec<(TopicName, Bytes)> = (world.broker().retained())
+                .filter(|m| filter.matches(&m.topic))
+                .map(|m| (m.topic.clone(), m.payload.clone()))
+                .collect();
+            found.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            Ok(Answer::RetainedFirst(found))
+        }
+        Question::Packets { publish, subscribe } => Ok(packets(*publish, *subscribe)),
+        Question::Matches { filter, topic } => {
+            let e = explain(filter, topic);
+            Ok(Answer::Matches {
+                matched: e.matched,
+                failed_at: e.failed_at(),
+            })
+        }
+    }
+}
+
+/// The devices a question about receivers offers as choices: every one with an MQTT client,
+/// in scenario order.
+pub fn receiver_choices(world: &World) -> Vec<String> {
+    (world.devices().iter())
+        .filter(|d| d.config.kind.has_client())
+        .map(|d| d.config.name.clone())
+        .collect()
+}
+
+fn publish_action(device: &str, topic: &TopicName, qos: QoS, retain: bool) -> Action {
+    Action::Publish {
+        device: device.to_string(),
+        topic: topic.clone(),
+        payload: "?".to_string(),
+        qos,
+        retain,
+        expiry: None,
+        response_topic: None,
+        correlation: None,
+    }
+}
+
+fn receivers(
+    world: &World,
+    publisher: &str,
+    topic: &TopicName,
+    qos: QoS,
+    retain: bool,
+) -> Result<Answer, PredictError> {
+    let device = world
+        .device(publisher)
+        .ok_or_else(|| PredictError::NoSuchDevice(publisher.to_string()))?;
+    if !device.config.kind.has_client() {
+        return Err(PredictError::NoClient(publisher.to_string()));
+    }
+    let client = device.config.client_id().to_string();
+    let mut copy = world.clone();
+    copy.drain_trace();
+    let action = publish_action(publisher, topic, qos, retain);
+    if copy.apply(action).is_err() {
+        return Err(PredictError::NoSuchDevice(publisher.to_string()));
+    }
+    let until = copy.now() + FOLLOW_MS;
+    let mut msg: Option<MsgId> = None;
+    let (mut now, mut queued) = (Vec::new(), Vec::new());
+    let mut played = 0;
+    // Played in slices, so a message routed early ends the play early.
+    while copy.now() < until && played < BUDGET {
+        let slice = (copy.now() + 1_000).min(until);
+        copy.run_until(slice, BUDGET / 20);
+        played += BUDGET / 20;
+        for e in copy.drain_trace() {
+            match &e.kind {
+                TraceKind::Published {
+                    msg: m,
+                    from: Some(from),
+                    topic: t,
+                    ..
+                } if msg.is_none() && **from == *client && t == topic => msg = Some(*m),
+                TraceKind::Delivered { msg: m, client, .. } if Some(*m) == msg => {
+                    now.push(client.to_string())
+                }
+                TraceKind::Queued { msg: m, client, .. } if Some(*m) == msg => {
+                    queued.push(client.to_string())
+                }
+                _ => {}
+            }
+        }
+        if msg.is_some() {
+            // Routing happens the moment the broker takes it in.
+            break;
+        }
+    }
+    let named = |clients: Vec<String>| -> Vec<String> {
+        (world.devices().iter())
+            .filter(|d| clients.iter().any(|c| c == d.config.client_id()))
+            .map(|d| d.config.name.clone())
+            .collect()
+    };
+    Ok(Answer::Receivers {
+        now: named(now),
+        queued: named(queued),
+    })
+}
+
+/// A message at `publish` QoS to a subscriber at `subscribe` QoS, played on two quiet links.
+fn packets(publish: QoS, subscribe: QoS) -> Answer {
+    let json = format!(
+        r#"{{ "version": 1, "seed": 1, "devices": [
+            {{ "name": "pub", "kind": {{ "type": "phone", "filters": [] }} }},
+            {{ "name": "sub", "kind": {{ "type": "dashboard",
+                "filters": [ {{ "filter": "t", "qos": {} }} ] }} }} ] }}"#,
+        subscribe.as_u8()
+    );
+    let mut hops = Vec::new();
+    let mut delivered = QoS::AtMostOnce;
+    let Ok(scenario) = Scenario::from_json(&json) else {
+        return Answer::Packets { hops, delivered };
+    };
+    let Ok(mut world) = World::new(&scenario) else {
+        return Answer::Packets { hops, delivered };
+    };
+    world.run_until(Time::from_millis(2_000), BUDGET);
+    world.drain_trace();
+    let topic = TopicName::new("t").ok();
+    if let Some(t) = topic {
+        let _ = world.apply(publish_action("pub", &t, publish, false));
+    }
+    world.run_until(world.now() + 5_000, BUDGET);
+    for e in world.drain_trace() {
+        match &e.kind {
+            TraceKind::Transmitted {
+                device,
+                to_broker,
+                packet: Some(p),
+                ..
+            } if !matches!(p, PacketType::PingReq | PacketType::PingResp) => hops.push(Hop {
+                packet: *p,
+                to_broker: *to_broker,
+                publisher: &**device == "pub",
+            }),
+            TraceKind::DeviceReceived { qos, .. } => delivered = *qos,
+            _ => {}
+        }
+    }
+    Answer::Packets { hops, delivered }
+}
