@@ -5,6 +5,7 @@
 
 mod checks;
 pub mod coach;
+pub mod goals;
 
 use serde_json::Value;
 
