@@ -13,6 +13,7 @@ use std::fmt;
 use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, Meaning, PropertyId};
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::core::json_read::Problem;
+use crate::core::misconception::Misconception;
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
 use crate::core::pcap::{CaptureError, CaptureNote};
@@ -136,6 +137,8 @@ pub trait Language {
     fn diagnose(problem: &DoctorProblem) -> Diagnosis;
     /// What a reason code means where it appeared: its name, and what the client should do.
     fn reason(meaning: Meaning) -> Told;
+    /// A usual mistake: its short name, and what is true.
+    fn misconception(m: Misconception) -> Told;
 }
 
 impl Lang {

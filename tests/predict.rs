@@ -262,3 +262,109 @@ fn a_filter_matches_a_topic_or_says_where_it_failed() {
         Ok(Answer::Matches { matched: false, .. })
     ));
 }
+
+#[test]
+fn a_wrong_answer_names_the_misconception_it_shows() {
+    use mqtt_playground::core::misconception::Misconception as M;
+    use mqtt_playground::core::predict::{mistakes, Given};
+    let mut run = Run::new(&Scenario::from_json(HOUSE).unwrap()).unwrap();
+    run.run_for(3_000);
+    act(&mut run, r#"{"type": "offline", "device": "movil"}"#);
+    act(
+        &mut run,
+        r#"{"type": "subscribe", "device": "jardin", "filter": "casa/Cocina/#", "qos": 0}"#,
+    );
+    act(
+        &mut run,
+        r#"{"type": "publish", "device": "cocina", "topic": "Casa/Salon/Luz", "payload": "ON", "qos": 1, "retain": true}"#,
+    );
+    act(
+        &mut run,
+        r#"{"type": "publish", "device": "cocina", "topic": "Casa/Salon/Tele", "payload": "OFF", "qos": 1}"#,
+    );
+    run.run_for(2_000);
+    let w = run.world();
+    let receivers = |topic: &str| Question::Receivers {
+        publisher: "cocina".into(),
+        topic: t(topic),
+        qos: QoS::AtLeastOnce,
+        retain: false,
+    };
+    let chose = |names: &[&str]| Given::Receivers(names.iter().map(|s| s.to_string()).collect());
+    let said = |q: &Question, g: &Given| mistakes(w, q, g).unwrap();
+    // Right: nothing to name.
+    assert_eq!(
+        said(
+            &receivers("Casa/Cocina/Temperatura"),
+            &chose(&["panel", "movil"])
+        ),
+        []
+    );
+    // The offline phone forgotten: its kept session queues the message.
+    assert_eq!(
+        said(&receivers("Casa/Cocina/Temperatura"), &chose(&["panel"])),
+        [M::PersistentSessionQueues]
+    );
+    // The panel's `+` taken for two levels.
+    assert_eq!(
+        said(
+            &receivers("Casa/Planta1/Cocina/Temperatura"),
+            &chose(&["panel", "movil"])
+        ),
+        [M::PlusIsOneLevel]
+    );
+    // The garden's lower-case `casa/Cocina/#` taken for `Casa/Cocina/…`.
+    assert_eq!(
+        said(
+            &receivers("Casa/Cocina/Humedad"),
+            &chose(&["movil", "jardin"])
+        ),
+        [M::TopicsAreExact]
+    );
+    // A retained message is not a queue: the TV's message is gone.
+    let first = Question::RetainedFirst {
+        filter: TopicFilter::new("Casa/Salon/+").unwrap(),
+    };
+    assert_eq!(
+        said(
+            &first,
+            &Given::RetainedFirst(vec![t("Casa/Salon/Luz"), t("Casa/Salon/Tele")])
+        ),
+        [M::RetainedIsNotQueued]
+    );
+    assert_eq!(
+        said(&first, &Given::RetainedFirst(vec![t("Casa/Salon/Luz")])),
+        []
+    );
+    // Published at QoS 2 to a QoS 1 subscription: received at QoS 1.
+    let packets = Question::Packets {
+        publish: QoS::ExactlyOnce,
+        subscribe: QoS::AtLeastOnce,
+    };
+    assert_eq!(
+        said(&packets, &Given::Delivered(QoS::ExactlyOnce)),
+        [M::QosIsTheLower]
+    );
+    assert_eq!(said(&packets, &Given::Delivered(QoS::AtLeastOnce)), []);
+    // Filters against topics.
+    let matches = |f: &str, topic: &str, yes: bool| {
+        said(
+            &Question::Matches {
+                filter: TopicFilter::new(f).unwrap(),
+                topic: t(topic),
+            },
+            &Given::Matches(yes),
+        )
+    };
+    assert_eq!(
+        matches("#", "$SYS/broker/uptime", true),
+        [M::WildcardSkipsDollar]
+    );
+    assert_eq!(matches("Casa/#", "Casa", false), [M::HashMatchesParent]);
+    assert_eq!(matches("/Casa/+", "Casa/Luz", true), [M::TopicsAreExact]);
+    assert_eq!(
+        matches("Casa/+", "Casa/Salon/Luz", true),
+        [M::PlusIsOneLevel]
+    );
+    assert_eq!(matches("Casa/+", "Casa/Luz", true), []);
+}

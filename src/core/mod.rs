@@ -11,6 +11,7 @@ pub mod codec;
 pub mod doctor;
 pub mod journey;
 pub mod json_read;
+pub mod misconception;
 pub mod numbers;
 pub mod payload;
 pub mod pcap;

@@ -6,6 +6,7 @@
 use bytes::Bytes;
 
 use crate::core::codec::PacketType;
+use crate::core::misconception::Misconception;
 use crate::core::scenario::action::Action;
 use crate::core::scenario::Scenario;
 use crate::core::sim::world::World;
@@ -259,4 +260,149 @@ fn packets(publish: QoS, subscribe: QoS) -> Answer {
         }
     }
     Answer::Packets { hops, delivered }
+}
+
+/// What a student answered to a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Given {
+    /// The devices they expect to receive it.
+    Receivers(Vec<String>),
+    /// The topics whose retained messages they expect a new subscriber to get.
+    RetainedFirst(Vec<TopicName>),
+    /// The QoS they expect the subscriber to receive it with.
+    Delivered(QoS),
+    /// Whether they expect the filter to match.
+    Matches(bool),
+}
+
+/// The misconceptions a wrong answer shows, each once, in a fixed order (empty when the answer
+/// is right, or when no known mistake explains it).
+pub fn mistakes(
+    world: &World,
+    question: &Question,
+    given: &Given,
+) -> Result<Vec<Misconception>, PredictError> {
+    let mut found = Vec::new();
+    match (question, given, answer(world, question)?) {
+        (
+            Question::Receivers { topic, .. },
+            Given::Receivers(chosen),
+            Answer::Receivers { now, queued },
+        ) => {
+            let gets = |d: &String| now.contains(d) || queued.contains(d);
+            for name in chosen.iter().filter(|d| !gets(d)) {
+                let Some(d) = world.device(name) else {
+                    continue;
+                };
+                let filters = filters_of(d.subscriptions().keys());
+                let why = filters.iter().find_map(|f| looks_like_a_match(f, topic));
+                match why {
+                    Some(m) => found.push(m),
+                    // Subscribed, but offline without a kept session (or a QoS 0 message).
+                    None if filters.iter().any(|f| f.matches(topic)) && !d.is_online() => {
+                        found.push(Misconception::PersistentSessionQueues)
+                    }
+                    None => {}
+                }
+            }
+            for name in now.iter().chain(&queued).filter(|d| !chosen.contains(d)) {
+                if queued.contains(name) {
+                    found.push(Misconception::PersistentSessionQueues);
+                } else if let Some(d) = world.device(name) {
+                    let filters = filters_of(d.subscriptions().keys());
+                    if filters.iter().any(|f| matches_only_as_parent(f, topic)) {
+                        found.push(Misconception::HashMatchesParent);
+                    }
+                }
+            }
+        }
+        (
+            Question::RetainedFirst { filter },
+            Given::RetainedFirst(chosen),
+            Answer::RetainedFirst(truth),
+        ) => {
+            for t in chosen.iter().filter(|t| truth.iter().all(|(r, _)| r != *t)) {
+                let retained = world.broker().retained().any(|m| m.topic == *t);
+                match looks_like_a_match(filter, t) {
+                    Some(m) if retained => found.push(m),
+                    _ if !retained => found.push(Misconception::RetainedIsNotQueued),
+                    _ => {}
+                }
+            }
+            for (t, _) in truth.iter().filter(|(t, _)| !chosen.contains(t)) {
+                if matches_only_as_parent(filter, t) {
+                    found.push(Misconception::HashMatchesParent);
+                }
+            }
+        }
+        (Question::Packets { .. }, Given::Delivered(q), Answer::Packets { delivered, .. })
+            if *q != delivered =>
+        {
+            found.push(Misconception::QosIsTheLower)
+        }
+        (
+            Question::Matches { filter, topic },
+            Given::Matches(said),
+            Answer::Matches { matched, .. },
+        ) => match (*said, matched) {
+            (true, false) => found.extend(looks_like_a_match(filter, topic)),
+            (false, true) if matches_only_as_parent(filter, topic) => {
+                found.push(Misconception::HashMatchesParent)
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn filters_of<'a>(texts: impl Iterator<Item = &'a String>) -> Vec<TopicFilter> {
+    texts
+        .filter_map(|f| TopicFilter::new(f.as_str()).ok())
+        .collect()
+}
+
+/// Why someone may think `filter` matches `topic` when it does not: the `$` rule, case or a
+/// leading slash, or `+` taken for several levels.
+fn looks_like_a_match(filter: &TopicFilter, topic: &TopicName) -> Option<Misconception> {
+    if filter.matches(topic) {
+        return None;
+    }
+    let (f, t) = (filter.as_str(), topic.as_str());
+    if t.starts_with('$') && (f.starts_with('#') || f.starts_with('+')) {
+        return Some(Misconception::WildcardSkipsDollar);
+    }
+    let loose = |s: &str| s.trim_start_matches('/').to_ascii_lowercase();
+    let (lf, lt) = (loose(f), loose(t));
+    if let (Ok(lf), Ok(lt)) = (TopicFilter::new(lf.as_str()), TopicName::new(lt.as_str())) {
+        if lf.matches(&lt) {
+            return Some(Misconception::TopicsAreExact);
+        }
+    }
+    let levels: Vec<&str> = t.split('/').collect();
+    let pattern: Vec<&str> = f.split('/').collect();
+    greedy_plus(&pattern, &levels).then_some(Misconception::PlusIsOneLevel)
+}
+
+/// Matching where `+` may take one level or more (the mistaken reading).
+fn greedy_plus(filter: &[&str], topic: &[&str]) -> bool {
+    match (filter.first(), topic.first()) {
+        (None, None) => true,
+        (Some(&"#"), _) => true,
+        (Some(&"+"), Some(_)) => (1..=topic.len()).any(|n| greedy_plus(&filter[1..], &topic[n..])),
+        (Some(f), Some(t)) if f == t => greedy_plus(&filter[1..], &topic[1..]),
+        _ => false,
+    }
+}
+
+/// Whether `filter` matches `topic` only because `#` takes the parent level (`Casa/#` and
+/// `Casa`).
+fn matches_only_as_parent(filter: &TopicFilter, topic: &TopicName) -> bool {
+    filter.matches(topic)
+        && filter
+            .as_str()
+            .strip_suffix("/#")
+            .is_some_and(|parent| parent == topic.as_str())
 }

@@ -8,6 +8,7 @@ use litemap::LiteMap;
 
 use crate::core::codec::{Meaning, BitName, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
+use crate::core::misconception::Misconception;
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::i18n::Diagnosis;
 use crate::core::json_read::Problem;
@@ -143,6 +144,11 @@ impl Language for Qps {
     fn reason(meaning: Meaning) -> Told {
         let (name, meaning) = En::reason(meaning);
         (fixed(name), fixed(meaning))
+    }
+
+    fn misconception(m: Misconception) -> Told {
+        let (name, truth) = En::misconception(m);
+        (fixed(name), fixed(truth))
     }
 
 }

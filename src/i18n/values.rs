@@ -10,6 +10,7 @@ use crate::core::codec::{BitName, DecodeError, EncodeError, FieldName, PacketTyp
 use crate::core::codec::{ReasonCode, Version};
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::core::json_read::ScenarioError;
+use crate::core::misconception::Misconception;
 use crate::core::payload::PayloadError;
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
@@ -34,6 +35,13 @@ impl ReasonCode {
     /// The name and what it means (what the client should do), in a packet's context.
     pub fn told(self, packet: PacketType, version: Version, lang: Lang) -> Told {
         in_language!(lang, reason(self.meaning(packet, version)))
+    }
+}
+
+impl Misconception {
+    /// Its short name and what is true, in a language.
+    pub fn told(self, lang: Lang) -> Told {
+        in_language!(lang, misconception(self))
     }
 }
 

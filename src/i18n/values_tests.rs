@@ -404,3 +404,22 @@ mod topics_and_payloads {
         assert!(e.message(Lang::Es).contains("JSON"));
     }
 }
+
+mod misconceptions {
+    use crate::core::misconception::Misconception;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_misconception_is_named_and_explained_in_each_language() {
+        for m in Misconception::ALL {
+            let (es, en) = (m.told(Lang::Es), m.told(Lang::En));
+            assert!(!es.0.is_empty() && !es.1.is_empty(), "{m:?}");
+            assert_ne!(es, en, "{m:?}: Spanish differs");
+            assert_ne!(
+                m.told(Lang::Qps),
+                en,
+                "{m:?}: the pseudo-locale transforms it"
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 use crate::core::codec::{Meaning, BitName, DecodeError, EncodeError, FieldName, PropertyId};
 use crate::i18n::Told;
+use crate::core::misconception::Misconception;
 use crate::core::doctor::{Problem as DoctorProblem, UrlError};
 use crate::i18n::Diagnosis;
 use crate::core::json_read::Problem;
@@ -18,6 +19,7 @@ use super::{Language, Msg, Text};
 mod doctor;
 mod events;
 mod files;
+mod misconceptions;
 mod packets;
 mod topics;
 
@@ -558,6 +560,10 @@ impl Language for Es {
     }
     fn reason(meaning: Meaning) -> Told {
         packets::reason(meaning)
+    }
+
+    fn misconception(m: Misconception) -> Told {
+        misconceptions::misconception(m)
     }
 }
 
