@@ -59,6 +59,7 @@ node --test-reporter=spec e2e/capture.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/mqtt5.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/pseudo.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/trips.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/offline.mjs "$E2E_OUT"
 
 section "course use in headless Chromium: https embed, share links, scenarios, keyboard"
 node --test-reporter=spec e2e/course.mjs "$E2E_OUT"

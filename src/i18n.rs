@@ -905,6 +905,12 @@ keys! {
     /// Nothing already running was changed.
     NothingLost,
     /// Close a notice.
+    /// A newer build is ready (offline use): reload to use it.
+    UpdateReady,
+    /// The button that reloads into the newer build.
+    UpdateReload,
+    /// The real broker and the class need the network (the simulation does not).
+    NeedsNetwork,
     Dismiss,
     /// Open the app outside the iframe.
     OpenFullApp,

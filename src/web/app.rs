@@ -194,6 +194,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             <p class="tagline" data-testid="tagline" class:hidden=move || embed || ctx.read(SimPart::Run, |s| s.lesson.is_some())>{t(Text::Tagline)}</p>
             <p class="intro sr-only" data-testid="intro">{t(Text::SimulatedBrokerIntro)}</p>
             <NoticeBar/>
+            <UpdateBar/>
             {in_lms.then(|| view! { <p class="hint lms" data-testid="lms-status">{t(Text::LmsConnected)}</p> })}
         </section>
         {(class == Some(ClassPart::Student)).then(|| crate::web::components::class::class(ClassPart::Student))}
@@ -381,6 +382,26 @@ fn NoticeBar() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// A newer build ready (offline use): one click reloads into it.
+#[component]
+fn UpdateBar() -> impl IntoView {
+    let ctx = Ctx::get();
+    let ready = RwSignal::new(false);
+    super::offline::register(move || {
+        let _ = ready.try_set(true);
+    });
+    let t = move |k: Text| move || ctx.lang.get().t(k);
+    view! {
+        <Show when=move || ready.get()>
+            <div class="notice" role="status" data-testid="update-notice">
+                <span>{t(Text::UpdateReady)}</span>
+                <button type="button" data-testid="update-reload"
+                    on:click=|_| super::offline::apply_update()>{t(Text::UpdateReload)}</button>
+            </div>
+        </Show>
     }
 }
 

@@ -82,3 +82,32 @@ export async function fileBytes(input) {
   if (!file) return new Uint8Array(0);
   return new Uint8Array(await file.arrayBuffer());
 }
+
+// The service worker (src/web/sw.js, written by the build): registered a few seconds after the
+// page loaded, so that fetching the whole build for offline use never slows the first screen.
+// `onUpdate` is called when a newer build has installed beside the running one.
+let waitingWorker = null;
+export function registerWorker(onUpdate) {
+  if (!('serviceWorker' in navigator)) return;
+  const register = () => navigator.serviceWorker.register('./sw.js').then((reg) => {
+    const offer = (worker) => { waitingWorker = worker; onUpdate(); };
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const worker = reg.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  }).catch(() => {});
+  const later = () => setTimeout(register, 5000);
+  if (document.readyState === 'complete') later(); else addEventListener('load', later, { once: true });
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (waitingWorker && !reloading) { reloading = true; location.reload(); }
+  });
+}
+
+// Lets the newer build take over; the page reloads when it has.
+export function applyUpdate() {
+  waitingWorker?.postMessage('take-over');
+}

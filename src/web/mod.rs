@@ -10,6 +10,7 @@ pub mod components;
 pub mod files;
 pub mod lang;
 pub mod lazy;
+pub mod offline;
 pub mod panic;
 pub mod progress;
 pub mod realclient;

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod inspector;
 pub mod journey;
 pub mod lesson;
+pub mod network;
 pub mod real;
 pub mod scroller;
 pub mod scrubber;

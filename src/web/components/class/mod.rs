@@ -49,11 +49,12 @@ pub enum ClassPart {
 /// Shows one of the class views.
 #[component]
 pub fn ClassView(part: ClassPart) -> impl IntoView {
-    match part {
+    let view = match part {
         ClassPart::Setup => view! { <ClassSetup/> }.into_any(),
         ClassPart::Student => view! { <StudentBar/> }.into_any(),
         ClassPart::Teacher => view! { <TeacherView/> }.into_any(),
-    }
+    };
+    view! { <crate::web::components::network::NeedsNetwork/>{view} }
 }
 
 /// What a class link says.

@@ -97,6 +97,7 @@ pub(super) fn ConnectForm(conn: Conn, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <section class="panel form" data-testid="real-connect">
             <h2>{t(Text::ModeReal)}</h2>
+            <crate::web::components::network::NeedsNetwork/>
             {page_is_https().then(|| view! { <p class="hint warn" data-testid="wss-only">{t(Text::WssOnlyHere)}</p> })}
             <label>{t(Text::Presets)}
                 <select data-testid="real-preset" on:change=move |ev| form.update(|o| o.url = event_target_value(&ev))>

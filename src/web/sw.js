@@ -1,0 +1,45 @@
+// The service worker: the playground works with no network after a first visit. The build
+// (scripts/build.sh) writes dist/sw.js from this file with its version and the list of its
+// files. All of them are fetched into one cache named after that version, and only from that
+// cache are they served, so a page never mixes two builds. A new build installs beside the old
+// one and waits until the page says to take over ("new version available — reload").
+// Nothing else is cached: not other origins (brokers), not WebSockets, not a request that is
+// not a GET. The app puts no password in a URL.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const CACHE = `mqtt-playground-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('mqtt-playground-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'take-over') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope).pathname;
+  if (!url.pathname.startsWith(scope)) return;
+  // Every page of the app is index.html (the lesson, language and view are in the query).
+  const path = request.mode === 'navigate' ? 'index.html' : decodeURIComponent(url.pathname.slice(scope.length));
+  if (!FILES.includes(path)) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    return (await cache.match(path)) ?? fetch(request);
+  })());
+});
