@@ -46,7 +46,10 @@ pub fn apply(lang: Lang) {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
     // The installed app's name and description in this language.
-    if let Some(link) = window.document().and_then(|d| d.get_element_by_id("manifest")) {
+    if let Some(link) = window
+        .document()
+        .and_then(|d| d.get_element_by_id("manifest"))
+    {
         let file = format!("manifest.{}.webmanifest", lang.content_code());
         let _ = link.set_attribute("href", &file);
     }
