@@ -36,12 +36,16 @@ export function launch() {
   });
 }
 
-/** Collects page errors and console errors so a test can assert there were none. */
-export function watchErrors(page) {
+/**
+ * Collects page errors and console errors so a test can assert there were none (`ignore`: a
+ * message the test's own setting causes, not the app).
+ */
+export function watchErrors(page, { ignore } = {}) {
   page.setDefaultTimeout(TIMEOUT);
   const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  const note = (e) => { if (!ignore?.test(e)) errors.push(e); };
+  page.on('pageerror', (e) => note(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') note(`console: ${m.text()}`); });
   return errors;
 }
 
