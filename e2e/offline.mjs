@@ -1,4 +1,4 @@
-// Offline use (issue #35, point 3): after a first visit the service worker has the whole build;
+// Offline use and installing (issue #35, points 3 and 4): after a first visit the service worker has the whole build;
 // with the network cut (Chromium offline), a reload still opens the playground, a lesson opens
 // and passes, and the real-broker view says it needs the network. A newer build served later is
 // announced ("a new version is ready"); after the reload every file comes from it, never a mix.
@@ -56,6 +56,16 @@ test('offline after a first visit: the playground reloads, a lesson passes, the 
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-title'));
   await controlled(page);
+  // Installable: Chromium finds the Spanish manifest valid and nothing missing (a test's
+  // browser profile is incognito, where nothing installs: that one reason is the test's).
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.match(manifest.url, /manifest\.es\.webmanifest$/);
+  assert.deepEqual(manifest.errors, []);
+  assert.equal(JSON.parse(manifest.data).lang, 'es');
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+  await cdp.detach();
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector(byId('lesson-title'));
