@@ -19,6 +19,8 @@ PORT=${BENCH_PORT:-18095}
 node e2e/serve.mjs dist "$PORT" 127.0.0.1 & pids+=($!)
 sleep 1
 node e2e/perf.mjs "http://127.0.0.1:$PORT/" 60
+echo "== the first screen on a school's line: mobile and desktop profiles, a second visit (headless Chromium)"
+node e2e/slowload.mjs 5
 echo "== the real client vs MQTT.js in one page, against a local mosquitto (WebSocket)"
 mosquitto -c tests/realclient/mosquitto-bench.conf & pids+=($!)
 wait_port 18870
