@@ -1,6 +1,7 @@
 //! The lessons' automatic checks: each reads the trace (and the world's state where the goal is
 //! about "now") and says which goals hold.
 
+use super::goals::{received, settled_since};
 use crate::core::codec::ReasonCode;
 use crate::core::scenario::action::Action;
 use crate::core::sim::world::World;
@@ -9,46 +10,12 @@ use crate::core::trace::{DeviceChange, DropReason, MsgId, Seen, TraceEvent, Trac
 use crate::core::types::QoS;
 use litemap::LiteMap;
 
-/// Messages a device's application received: (time, topic, payload, retain).
-fn received<'a>(
-    trace: &'a [TraceEvent],
-    name: &'a str,
-) -> impl Iterator<Item = (Time, &'a str, &'a [u8], bool)> + 'a {
-    trace.iter().filter_map(move |e| match &e.kind {
-        TraceKind::DeviceReceived {
-            device,
-            topic,
-            payload,
-            retain,
-            ..
-        } if &**device == name => Some((e.at, topic.as_str(), payload.as_ref(), *retain)),
-        _ => None,
-    })
-}
-
-/// When the device's subscriptions last changed by an action, plus a second for messages
-/// already on their way (what arrived before does not count).
-fn settled_since(trace: &[TraceEvent], name: &str) -> Time {
-    trace
-        .iter()
-        .rev()
-        .find(|e| match &e.kind {
-            TraceKind::ActionApplied { action } => matches!(
-                &**action,
-                Action::Subscribe { device, .. } | Action::Unsubscribe { device, .. }
-                    if device == name
-            ),
-            _ => false,
-        })
-        .map_or(Time::ZERO, |e| e.at.plus_millis(1000))
-}
-
 /// Topics received since the last subscription change.
 fn topics_since_change(trace: &[TraceEvent], name: &str) -> LiteMap<String, ()> {
     let since = settled_since(trace, name);
     let mut topics = LiteMap::new();
-    for (_, t, ..) in received(trace, name).filter(|(at, ..)| *at > since) {
-        topics.insert(t.to_string(), ());
+    for r in received(trace, name).filter(|r| r.at > since) {
+        topics.insert(r.topic.as_str().to_string(), ());
     }
     topics
 }
@@ -59,7 +26,7 @@ fn exactly(trace: &[TraceEvent], name: &str, wanted: &[&str]) -> bool {
 }
 
 pub(super) fn pubsub(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
-    vec![received(trace, "panel").any(|(_, t, ..)| t == "Casa/Cocina/Temperatura")]
+    vec![received(trace, "panel").any(|r| r.topic.as_str() == "Casa/Cocina/Temperatura")]
 }
 
 pub(super) fn wildcards(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
@@ -132,7 +99,7 @@ pub(super) fn qos(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
         .collect();
     let once = |p: &[u8]| {
         received(trace, "registro")
-            .filter(|(_, t, payload, _)| *t == "Casa/Contador" && *payload == p)
+            .filter(|r| r.topic.as_str() == "Casa/Contador" && r.payload == p)
             .count()
             == 1
     };
@@ -140,7 +107,7 @@ pub(super) fn qos(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
 }
 
 pub(super) fn retained(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
-    vec![received(trace, "pantalla").any(|(_, t, _, retain)| retain && t == "Casa/Jardin/Riego")]
+    vec![received(trace, "pantalla").any(|r| r.retain && r.topic.as_str() == "Casa/Jardin/Riego")]
 }
 
 pub(super) fn will(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
@@ -148,7 +115,7 @@ pub(super) fn will(_: &World, trace: &[TraceEvent]) -> Vec<bool> {
         .iter()
         .any(|e| matches!(&e.kind, TraceKind::WillFired { client, .. } if &**client == "nevera"));
     let seen = received(trace, "panel")
-        .any(|(_, t, p, _)| t == "Casa/Cocina/Nevera/Estado" && p == b"desconectada");
+        .any(|r| r.topic.as_str() == "Casa/Cocina/Nevera/Estado" && r.payload == b"desconectada");
     vec![fired && seen]
 }
 
@@ -213,7 +180,8 @@ pub(super) fn tls(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
 
 pub(super) fn house(world: &World, trace: &[TraceEvent]) -> Vec<bool> {
     let lit = world.device("luz-salon").is_some_and(|d| d.state == "ON");
-    let seen = received(trace, "panel").any(|(_, t, p, _)| t == "Casa/Salon/Luz" && p == b"ON");
+    let seen = received(trace, "panel")
+        .any(|r| r.topic.as_str() == "Casa/Salon/Luz" && r.payload == b"ON");
     vec![lit && seen]
 }
 

@@ -122,8 +122,7 @@ impl Goal {
                     && retained.is_none_or(|k| k == r.retain)
             }),
             Goal::ReceivesExactly { device, topics } => {
-                let since = subscriptions_changed(trace, device)
-                    .map_or(Time::ZERO, |t| t.plus_millis(SETTLE_MS));
+                let since = settled_since(trace, device);
                 let mut got: Vec<&str> = received(trace, device)
                     .filter(|r| r.at > since)
                     .map(|r| r.topic.as_str())
@@ -173,14 +172,22 @@ impl Goal {
 }
 
 /// A message a device's application received.
-struct Received<'a> {
-    at: Time,
-    topic: &'a TopicName,
-    payload: &'a [u8],
-    retain: bool,
+pub(super) struct Received<'a> {
+    /// When.
+    pub(super) at: Time,
+    /// Its topic.
+    pub(super) topic: &'a TopicName,
+    /// Its payload.
+    pub(super) payload: &'a [u8],
+    /// Whether it came as a retained message.
+    pub(super) retain: bool,
 }
 
-fn received<'a>(trace: &'a [TraceEvent], name: &'a str) -> impl Iterator<Item = Received<'a>> {
+/// The messages a device's application received, in order.
+pub(super) fn received<'a>(
+    trace: &'a [TraceEvent],
+    name: &'a str,
+) -> impl Iterator<Item = Received<'a>> {
     trace.iter().filter_map(move |e| match &e.kind {
         TraceKind::DeviceReceived {
             device,
@@ -198,8 +205,9 @@ fn received<'a>(trace: &'a [TraceEvent], name: &'a str) -> impl Iterator<Item = 
     })
 }
 
-/// When the device's subscriptions last changed by an action, if they did.
-fn subscriptions_changed(trace: &[TraceEvent], name: &str) -> Option<Time> {
+/// When the device's subscriptions last changed by an action, plus [`SETTLE_MS`] for messages
+/// already on their way (what arrived before does not count); the start if they never did.
+pub(super) fn settled_since(trace: &[TraceEvent], name: &str) -> Time {
     (trace.iter().rev())
         .find(|e| match &e.kind {
             TraceKind::ActionApplied { action } => matches!(
@@ -209,7 +217,7 @@ fn subscriptions_changed(trace: &[TraceEvent], name: &str) -> Option<Time> {
             ),
             _ => false,
         })
-        .map(|e| e.at)
+        .map_or(Time::ZERO, |e| e.at.plus_millis(SETTLE_MS))
 }
 
 fn client_of<'a>(world: &'a World, device: &'a str) -> &'a str {
