@@ -74,7 +74,10 @@ impl Parts {
 
     /// Splits off the parts shown every frame, leaving the others.
     pub fn take_fast(&mut self) -> Parts {
-        let fast = Parts(self.0 & (Part::Clock.bit() | Part::Stage.bit()));
+        let fast = (self.iter().filter(|p| p.is_fast())).fold(Parts::default(), |mut f, p| {
+            f.insert(p);
+            f
+        });
         self.0 &= !fast.0;
         fast
     }

@@ -55,7 +55,7 @@ impl View {
 
 /// One signal per [`Part`] of the simulation: bumped when that part changed.
 #[derive(Clone, Copy)]
-pub struct PartSignals([RwSignal<u64>; 7]);
+pub struct PartSignals([RwSignal<u64>; Part::ALL.len()]);
 
 impl Default for PartSignals {
     fn default() -> PartSignals {

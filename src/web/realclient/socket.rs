@@ -166,8 +166,9 @@ impl RealClient {
                 },
             });
         }
+        // A failed attempt counts once: a refusal or a missed CONNACK was counted already.
         let sup = &mut live.supervisor.supervisor;
-        if !worked {
+        if !worked && !refused {
             sup.handle_unanswered();
         }
         let rng = &mut live.supervisor.rng;
