@@ -13,7 +13,7 @@ import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { byId, suite, watchErrors } from './harness.mjs';
+import { byId, openReal, suite } from './harness.mjs';
 
 const run = promisify(execFile);
 const { base, out, browser } = await suite({ after: () => report() });
@@ -58,13 +58,8 @@ function report() {
 }
 
 
-async function open(lang = 'es') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const errors = watchErrors(page);
-  await page.goto(`${base}?lang=${lang}&mode=real`);
-  await page.waitForSelector(byId('real-connect'));
-  return { page, errors };
-}
+/** The real-broker view. */
+const open = (lang = 'es') => openReal(browser, base, lang);
 
 async function connect(page, url, { version = '4', id, clean = true, will } = {}) {
   await page.fill(byId('real-url'), url);

@@ -80,3 +80,12 @@ export async function fresh(browser, { viewport = LAPTOP, locale } = {}) {
   const errors = watchErrors(page);
   return { context, page, errors };
 }
+
+/** The real-broker view in a new page (1400×1000), its errors collected. */
+export async function openReal(browser, base, lang = 'es') {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${base}?lang=${lang}&mode=real`);
+  await page.waitForSelector(byId('real-connect'));
+  return { page, errors };
+}

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { byId, suite, watchErrors } from './harness.mjs';
+import { byId, openReal, suite, watchErrors } from './harness.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,13 +20,8 @@ const run = promisify(execFile);
 const WS_OPEN = 'ws://127.0.0.1:18851/';
 const WS_SECURED = 'ws://127.0.0.1:18852/';
 
-async function open(lang = 'es') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const errors = watchErrors(page);
-  await page.goto(`${base}?lang=${lang}&mode=real`);
-  await page.waitForSelector(byId('real-connect'));
-  return { page, errors };
-}
+/** The real-broker view. */
+const open = (lang = 'es') => openReal(browser, base, lang);
 
 async function connect(page, { url = WS_OPEN, version = '4', user = '', pass = '', id } = {}) {
   await page.fill(byId('real-url'), url);

@@ -36,26 +36,42 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn core_names_no_browser_clock_or_random_api() {
+/// The Rust files of `src/core`.
+fn core_files() -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
         &mut files,
     );
-    assert!(!files.is_empty(), "src/core has no Rust files");
+    files
+}
+
+/// Each line of code (comments left out) in `files` where `found(code, word)` holds for one of
+/// `words`: `file:line: word`.
+fn offences(
+    files: &[std::path::PathBuf],
+    words: &[&str],
+    found: impl Fn(&str, &str) -> bool,
+) -> Vec<String> {
     let mut offences = Vec::new();
-    for file in &files {
-        let text = fs::read_to_string(file).expect("utf-8 source");
-        for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            for word in FORBIDDEN {
-                if code.contains(word) {
+    for file in files {
+        let source = fs::read_to_string(file).expect("utf-8 source");
+        for (n, code) in code_lines(&source).enumerate() {
+            for word in words {
+                if found(code, word) {
                     offences.push(format!("{}:{}: {word}", file.display(), n + 1));
                 }
             }
         }
     }
+    offences
+}
+
+#[test]
+fn core_names_no_browser_clock_or_random_api() {
+    let files = core_files();
+    assert!(!files.is_empty(), "src/core has no Rust files");
+    let offences = offences(&files, FORBIDDEN, |code, word| code.contains(word));
     assert!(offences.is_empty(), "impure core:\n{}", offences.join("\n"));
 }
 
@@ -188,22 +204,7 @@ fn the_core_modules_import_in_one_direction() {
 
 #[test]
 fn the_core_names_no_language() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
-        &mut files,
-    );
-    let mut offences = Vec::new();
-    for file in &files {
-        let source = fs::read_to_string(file).expect("utf-8 source");
-        for (n, code) in code_lines(&source).enumerate() {
-            for word in ["i18n", "Lang", "in_language"] {
-                if names(code, word) {
-                    offences.push(format!("{}:{}: {word}", file.display(), n + 1));
-                }
-            }
-        }
-    }
+    let offences = offences(&core_files(), &["i18n", "Lang", "in_language"], names);
     assert!(
         offences.is_empty(),
         "the core names the catalogue:\n{}",
@@ -220,7 +221,7 @@ fn each_layer_imports_only_those_below_it() {
         ("i18n", &["crate::page", "crate::web"]),
         ("page", &["crate::web", "leptos", "web_sys", "wasm_bindgen"]),
     ];
-    let mut offences = Vec::new();
+    let mut found: Vec<String> = Vec::new();
     for (layer, above) in layers {
         let mut files = Vec::new();
         rust_files(&root.join(layer), &mut files);
@@ -229,21 +230,12 @@ fn each_layer_imports_only_those_below_it() {
             files.push(single);
         }
         assert!(!files.is_empty(), "src/{layer} has files");
-        for file in &files {
-            let source = fs::read_to_string(file).expect("utf-8 source");
-            for (n, code) in code_lines(&source).enumerate() {
-                for word in above {
-                    if code.contains(word) {
-                        offences.push(format!("{}:{}: {word}", file.display(), n + 1));
-                    }
-                }
-            }
-        }
+        found.extend(offences(&files, above, |code, word| code.contains(word)));
     }
     assert!(
-        offences.is_empty(),
+        found.is_empty(),
         "a layer imports from above:\n{}",
-        offences.join("\n")
+        found.join("\n")
     );
 }
 
