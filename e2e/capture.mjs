@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -27,6 +27,7 @@ async function playedLesson(lang) {
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=${lang}&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-title'));
+  await walkSteps(page);
   await page.selectOption(byId('subscribe-device'), 'panel');
   await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
   await page.click(byId('subscribe-submit'));

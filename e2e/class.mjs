@@ -13,7 +13,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const run = promisify(execFile);
 const { base, out, browser } = await suite({ after: () => stopBroker() });
@@ -101,11 +101,17 @@ async function studentJoins(page, name, user) {
 async function passLesson1(page) {
   // On a phone the forms and the lesson are parts of the bar.
   const phone = await page.locator(byId('nav-actions')).isVisible();
+  if (phone) await page.click(byId('nav-lesson'));
+  // Read on and predict: nobody gets the first reading (right), a lower-case filter matches
+  // (wrong), and the quiz's first option (wrong).
+  await walkSteps(page);
   if (phone) await page.click(byId('nav-actions'));
   await page.selectOption(byId('subscribe-device'), 'panel');
   await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
   await page.click(byId('subscribe-submit'));
   if (phone) await page.click(byId('nav-lesson'));
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'));
 }
 
@@ -167,6 +173,11 @@ test('two students pass a lesson; the teacher sees it live, and again after a br
     await teacher.page.waitForSelector(cell(user, 'pubsub', 'passed'), { timeout: 2000 });
     console.log(`teacher saw ${user} pass lesson 1 after ${Date.now() - passedAt} ms (goal 2000 ms)`);
   }
+  // Their first answers: one question of three right; the mistake both showed, named.
+  await teacher.page.waitForSelector(`${cell('ana-garcia', 'pubsub', 'passed')}[data-answers="1/3"]`);
+  await teacher.page.waitForSelector(`${byId('class-misconception')}[data-name="topics_are_exact"][data-count="2"]`);
+  assert.match(await teacher.page.textContent(byId('class-misconceptions')), /Los temas son exactos · 2 alumnos/);
+  await accessible(teacher.page, byId('class-misconceptions'));
   // The name made of HTML is text: no element was made of it, no script ran.
   const names = await teacher.page.$$eval(byId('class-student-name'), (els) => els.map((e) => e.textContent));
   assert.deepEqual(names.sort(), ['Ana García', XSS].sort());

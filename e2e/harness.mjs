@@ -89,3 +89,91 @@ export async function openReal(browser, base, lang = 'es') {
   await page.waitForSelector(byId('real-connect'));
   return { page, errors };
 }
+
+/**
+ * Goes through a lesson's open steps as a student would, up to the next step done on the
+ * stage (or the end): reads on, commits each prediction (what is ticked, or the first
+ * option), and answers each quiz until right. `scope` is a page or a frame.
+ */
+export async function walkSteps(scope) {
+  for (let i = 0; i < 40; i++) {
+    const open = scope.locator('.step.open');
+    if ((await open.count()) === 0) return;
+    const cls = (await open.getAttribute('class')) ?? '';
+    if (cls.includes('act')) return;
+    if (cls.includes('predict') && (await open.locator(byId('predict-commit')).count())) {
+      const radio = open.locator('input[type=radio]').first();
+      if (await radio.count()) await radio.check();
+      await open.locator(byId('predict-commit')).click();
+    }
+    if (cls.includes('quiz')) {
+      const options = open.locator('input[type=radio]');
+      for (let j = 0; j < (await options.count()); j++) {
+        if (await open.locator(`${byId('quiz-feedback')}[data-right="true"]`).count()) break;
+        await options.nth(j).check();
+        await open.locator(byId('quiz-answer')).click();
+        await open.locator(byId('quiz-feedback')).waitFor();
+      }
+    }
+    const id = await open.getAttribute('data-testid');
+    await open.locator(byId('step-next')).click();
+    await scope.locator(`${byId(id)}:not(.open)`).waitFor();
+  }
+  throw new Error('walkSteps: more than 40 steps');
+}
+
+/**
+ * Presses Tab until the element with test id `id` has the focus (in `doc`: the page, or the
+ * frame the app runs in).
+ */
+export async function tabTo(page, id, { max = 300, doc = page } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await doc.evaluate((want) => document.activeElement?.getAttribute('data-testid') === want, id)) return;
+  }
+  throw new Error(`Tab never reached ${id}`);
+}
+
+/**
+ * As `walkSteps`, with the keyboard alone: Tab to each control, Space to tick or choose,
+ * Enter to press. `doc` is the page, or the frame the app runs in.
+ */
+export async function walkStepsByKeys(page, { doc = page } = {}) {
+  const tab = (id) => tabTo(page, id, { doc });
+  for (let i = 0; i < 40; i++) {
+    const open = doc.locator('.step.open');
+    if ((await open.count()) === 0) return;
+    const cls = (await open.getAttribute('class')) ?? '';
+    if (cls.includes('act')) return;
+    if (cls.includes('predict') && (await open.locator(byId('predict-commit')).count())) {
+      if (await open.locator('input[type=radio]').count()) {
+        await tab('choice-0');
+        await page.keyboard.press('Space');
+      }
+      await tab('predict-commit');
+      await page.keyboard.press('Enter');
+    }
+    if (cls.includes('quiz')) {
+      const options = await open.locator('input[type=radio]').count();
+      for (let j = 0; j < options; j++) {
+        if (await open.locator(`${byId('quiz-feedback')}[data-right="true"]`).count()) break;
+        // Tab reaches a radio group once (its checked option); the arrows move within it.
+        if (j === 0) {
+          await tab('quiz-option-0');
+          await page.keyboard.press('Space');
+        } else {
+          await tabTo(page, `quiz-option-${j - 1}`, { doc });
+          await page.keyboard.press('ArrowDown');
+        }
+        await tab('quiz-answer');
+        await page.keyboard.press('Enter');
+        await open.locator(byId('quiz-feedback')).waitFor();
+      }
+    }
+    const id = await open.getAttribute('data-testid');
+    await tab('step-next');
+    await page.keyboard.press('Enter');
+    await doc.locator(`${byId(id)}:not(.open)`).waitFor();
+  }
+  throw new Error('walkStepsByKeys: more than 40 steps');
+}

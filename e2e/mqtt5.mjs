@@ -6,7 +6,7 @@
 // Usage: node e2e/mqtt5.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -34,7 +34,8 @@ test('lesson 13: two questions in flight, told apart by their correlation data',
   const { page, errors } = await open('lang=es&lesson=request');
   assert.match(await page.textContent(byId('lesson-title')), /Petición y respuesta/);
   assert.match(await page.textContent(byId('lesson-intro')), /Correlation Data/);
-  assert.equal(await page.getAttribute(byId('goal-1'), 'data-done'), 'false');
+  await walkSteps(page);
+  assert.equal(await page.getAttribute(byId('goal-0'), 'data-done'), 'false');
   // The MQTT 5 fields show for a 5.0 device; a bad response topic is refused, text kept.
   await page.selectOption(byId('publish-device'), 'panel');
   await page.waitForSelector(byId('publish-props5'));
@@ -46,6 +47,7 @@ test('lesson 13: two questions in flight, told apart by their correlation data',
   await ask(page, 'p2');
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
   await page.waitForSelector(`${byId('goal-1')}[data-done="true"]`, { timeout: 20_000 });
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'));
   await accessible(page, 'body');
   await page.screenshot({ path: `${out}/mqtt5-lesson-request.png` });

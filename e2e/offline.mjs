@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessible, byId, fresh, suite } from './harness.mjs';
+import { accessible, byId, fresh, suite, walkSteps } from './harness.mjs';
 import { staticFiles } from './serve.mjs';
 
 const work = await mkdtemp(join(tmpdir(), 'offline-'));
@@ -69,9 +69,12 @@ test('offline after a first visit: the playground reloads, a lesson passes, the 
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector(byId('lesson-title'));
+  await walkSteps(page);
   await page.selectOption(byId('subscribe-device'), 'panel');
   await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
   await page.click(byId('subscribe-submit'));
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 30_000 });
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'), { timeout: 30_000 });
   await page.screenshot({ path: `${out}/offline-lesson.png` });
   // Another lesson, and free play, open offline too (their texts were cached).

@@ -3,7 +3,7 @@
 // a narrow screen. Screenshots land in OUT_DIR. Usage: node e2e/playground.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, suite, watchErrors } from './harness.mjs';
+import { byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -13,14 +13,16 @@ test('lesson 1: subscribing the dashboard brings the kitchen temperature, and th
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-title'));
   assert.match(await page.textContent(byId('lesson-title')), /Publicar y suscribirse/);
-  assert.equal(await page.getAttribute(byId('goal-0'), 'data-done'), 'false');
   await page.screenshot({ path: `${out}/lesson1-start.png`, fullPage: true });
+  await walkSteps(page);
+  assert.equal(await page.getAttribute(byId('goal-0'), 'data-done'), 'false');
 
   await page.selectOption(byId('subscribe-device'), 'panel');
   await page.fill(byId('subscribe-filter'), 'Casa/Cocina/Temperatura');
   await page.click(byId('subscribe-submit'));
   await page.waitForFunction((sel) => /Casa\/Cocina\/Temperatura\s+-?\d+\.\d/.test(document.querySelector(sel)?.textContent ?? ''), byId('device-values-panel'));
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'));
   // Screen readers hear each delivery.
   await page.waitForFunction((sel) => /entregado a 1 de 1 suscriptor\b/.test(document.querySelector(sel)?.textContent ?? ''), byId('live'));

@@ -4,7 +4,7 @@
 // sit in elements marked `translate="no"` and are skipped. Usage: node e2e/pseudo.mjs BASE OUT
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, suite, watchErrors } from './harness.mjs';
+import { byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -40,10 +40,13 @@ async function unlocalized(page) {
 
 const views = [
   ['free play: stage, devices, forms', '', async () => {}],
-  ['a lesson with its goals and hints', 'lesson=wildcards', async (page) => {
-    await page.waitForSelector(byId('lesson-title'));
+  ['a lesson with its steps, a prediction and its outcome', 'lesson=wildcards', async (page) => {
+    await page.waitForSelector(byId('step-0'));
+    await walkSteps(page);
   }],
   ['the log, and a journey', 'lesson=pubsub', async (page) => {
+    await page.waitForSelector(byId('step-0'));
+    await walkSteps(page);
     await page.selectOption(byId('subscribe-device'), 'panel');
     await page.fill(byId('subscribe-filter'), 'Casa/#');
     await page.click(byId('subscribe-submit'));

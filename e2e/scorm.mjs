@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkStepsByKeys, watchErrors } from './harness.mjs';
 import { staticFiles } from './serve.mjs';
 
 const { out, browser } = await suite({ outArg: 2, after: () => server.close() });
@@ -80,6 +80,9 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
     for (let i = 0; i < 300 && await focused() !== id; i++) await page.keyboard.press('Tab');
     assert.equal(await focused(), id, `Tab reaches ${id}`);
   };
+  // Read on, predict and answer with the keys (Space ticks nothing in the first prediction:
+  // "nobody", right; the first options of the next prediction and of the quiz are wrong).
+  await walkStepsByKeys(page, { doc: sco });
   await tabTo('subscribe-device');
   for (let i = 0; i < 8 && await frame.locator(byId('subscribe-device')).inputValue() !== 'panel'; i++) {
     await page.keyboard.press('ArrowDown');
@@ -88,10 +91,15 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Casa/Cocina/Temperatura');
   await page.keyboard.press('Enter');
+  await frame.locator(`${byId('goal-0')}[data-done="true"]`).waitFor();
+  await walkStepsByKeys(page, { doc: sco });
   await frame.locator(byId('lesson-passed')).waitFor();
   await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'passed');
   now = await cmi();
-  assert.equal(now.raw, '100');
+  // The goal met and one question of three right at the first answer: 2 of 4.
+  assert.equal(now.raw, '50');
+  const results = await page.evaluate(() => window.API.cmi.interactions.childArray.map((i) => [i.id, i.result]));
+  assert.deepEqual(results, [['step-1', 'correct'], ['step-4', 'wrong'], ['step-5', 'wrong']]);
   assert.ok(now.log.includes('cmi.core.lesson_status=passed'));
   const time = now.log.find((l) => l.startsWith('cmi.core.session_time='));
   assert.match(time ?? '', /^cmi\.core\.session_time=\d{2,4}:\d{2}:\d{2}\.\d{2}$/);

@@ -2,7 +2,7 @@
 // sees it. dist/ is served with gzip as any static host does, on 127.0.0.1; Chromium starts cold
 // under Lighthouse's mobile profile (1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4×
 // slower) and its desktop profile (10 Mbps, 40 ms), opens `?lang=es&lesson=pubsub`, and the
-// clock stops when the lesson's goal, the stage's devices and the publish button are there.
+// clock stops when the lesson's first step, the stage's devices and the publish button are there.
 // A second visit (the service worker has the build) is timed on the mobile profile.
 // Usage: node e2e/slowload.mjs [RUNS]
 import { createServer } from 'node:http';
@@ -61,7 +61,7 @@ async function visit(context, profile) {
   cdp.on('Network.loadingFinished', (e) => { requests += 1; bytes += e.encodedDataLength; });
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForSelector('[data-testid="goal-0"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="step-0"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="node-panel"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="publish-submit"]', { timeout: 60_000 });
   const ms = Date.now() - start;

@@ -5,7 +5,7 @@
 // named house; a mistyped link says so. Usage: node e2e/stage.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -208,8 +208,10 @@ test('1366×768 in Spanish: lesson 1 solved with no scroll; an error on screen f
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((es) => document.querySelector('[data-testid="subscribe-error"]')?.textContent === es, es);
   // Lesson 1: the dashboard subscribes to the kitchen's temperature and receives it.
+  await walkSteps(page);
   await subscribeInSight(page, 'panel', 'Casa/Cocina/Temperatura', true);
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 30_000 });
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'));
   await inSight(page, byId('lesson-passed'), true);
   await inSight(page, byId('goal-0'), true);
@@ -240,7 +242,9 @@ test('390×844 in Spanish: lesson 2 solved through the bar; packets stay, the se
   await page.waitForFunction(() => /lección «comodin»/.test(document.querySelector('[data-testid="notice-error"]')?.textContent ?? ''));
   await page.goto(`${base}?lang=es&lesson=wildcards`);
   await page.waitForSelector(byId('diagram'));
-  // The actions are one tap away.
+  // The lesson's first steps read on, then the actions are one tap away.
+  await page.click(byId('nav-lesson'));
+  await walkSteps(page);
   await page.click(byId('nav-actions'));
   await subscribeInSight(page, 'panel', 'Casa/+/Temperatura');
   await subscribeInSight(page, 'todo', 'Casa/#');
@@ -252,7 +256,10 @@ test('390×844 in Spanish: lesson 2 solved through the bar; packets stay, the se
   await page.screenshot({ path: `${out}/lesson2-390-stage.png` });
   await page.click(byId('nav-lesson'));
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 60_000 });
+  // Between the two goals, a prediction about `#`.
+  await walkSteps(page);
   await page.waitForSelector(`${byId('goal-1')}[data-done="true"]`, { timeout: 60_000 });
+  await walkSteps(page);
   await page.click(byId('nav-lesson'));
   await inSight(page, byId('lesson-passed'));
   // Paused, so the arrow picked stays put (the list redraws its rows as packets arrive).
@@ -277,9 +284,10 @@ for (const [w, h] of [[900, 650], [1200, 700]]) {
     const errors = watchErrors(page);
     await page.goto(`${base}?lang=es&lesson=queue&embed=1`);
     await page.waitForSelector(byId('lesson-title'));
-    // The goals come with the lesson's text (fetched).
-    await page.waitForSelector(byId('goal-1'));
-    for (const id of ['diagram', 'lesson-title', 'goal-0', 'goal-1', 'acting-card', 'publish-submit', 'subscribe-submit', 'open-full']) {
+    // The steps come with the lesson's file (fetched); the first act step is the goal.
+    await page.waitForSelector(byId('step-0'));
+    await walkSteps(page);
+    for (const id of ['diagram', 'lesson-title', 'goal-0', 'acting-card', 'publish-submit', 'subscribe-submit', 'open-full']) {
       await inSight(page, byId(id), true);
     }
     // Sharing and the class setup are the full app's.
@@ -313,6 +321,8 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
     const errors = watchErrors(page);
     await page.goto(`${base}?lang=es&lesson=pubsub`);
     await page.waitForSelector('.seq-viewport');
+    await page.waitForSelector(byId('step-0'));
+    await walkSteps(page);
     await page.waitForSelector(byId('goal-0'));
     const p = await parts(page);
     assert.equal(p.scrolled, 0);

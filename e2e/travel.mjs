@@ -5,7 +5,7 @@
 // Usage: node e2e/travel.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, byId, suite, watchErrors } from './harness.mjs';
+import { accessible, byId, suite, walkSteps, watchErrors } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -25,8 +25,10 @@ const goalDone = (page, i) => page.getAttribute(byId(`goal-${i}`), 'data-done');
 /** Lesson 1 solved at a quick speed: the dashboard subscribed and a reading received. */
 async function solved(page, lang, phone = false) {
   await page.goto(`${base}?lang=${lang}&lesson=pubsub`);
-  await page.waitForSelector(byId('goal-0'), { state: 'attached' });
   if (phone) await page.click(byId('nav-lesson'));
+  await page.waitForSelector(byId('step-0'));
+  await walkSteps(page);
+  await page.waitForSelector(byId('goal-0'), { state: 'attached' });
   await page.selectOption(byId('speed'), '5');
   if (phone) await page.click(byId('nav-actions'));
   await page.selectOption(byId('subscribe-device'), 'panel');

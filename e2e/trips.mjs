@@ -6,7 +6,7 @@
 // Usage: node e2e/trips.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, byId, fresh, LAPTOP, PHONE, suite } from './harness.mjs';
+import { LAPTOP, PHONE, accessible, byId, fresh, suite, walkSteps } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -50,6 +50,8 @@ test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case 
   // The filter is the student's to write: it starts on another room.
   assert.equal(await page.inputValue(byId('subscribe-filter')), 'Casa/Salon/Temperatura');
   assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Panel/Mensaje');
+  // Read on and predict, up to the step done on the stage (where the coach speaks).
+  await walkSteps(page);
 
   // 1. Hints opened while the run plays stay open.
   assert.equal(await page.getAttribute(byId('play'), 'aria-pressed'), 'true');
@@ -79,6 +81,8 @@ test('lesson 1 at 1366×768: hints stay open, the wrong device and a lower-case 
   await page.check(byId('publish-retain'));
   // 3. The first pass: no "passed before"; what happened, told with the run's packets.
   await subscribe(page, 'panel', 'Casa/Cocina/Temperatura');
+  await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`);
+  await walkSteps(page);
   await page.waitForSelector(byId('lesson-passed'));
   await page.waitForSelector(`${byId('pass-story')} li`);
   assert.equal(await page.isVisible(byId('passed-before')), false, 'a first pass is not "passed before"');
@@ -205,6 +209,7 @@ test('390×844: lessons 1 and 3 walked on a phone', async () => {
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-intro'), { state: 'attached' });
   await page.click(byId('nav-lesson'));
+  await walkSteps(page);
   await page.click(`${byId('hints')} summary`);
   await page.waitForTimeout(3_000);
   assert.equal(await page.$eval(byId('hints'), (d) => d.open), true);
@@ -217,6 +222,7 @@ test('390×844: lessons 1 and 3 walked on a phone', async () => {
   await subscribe(page, 'panel', 'Casa/Cocina/Temperatura');
   await page.waitForFunction((sel) => /1\/1/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
   await page.click(byId('nav-lesson'));
+  await walkSteps(page);
   await page.waitForSelector(`${byId('pass-story')} li`);
   assert.ok(await page.isVisible(byId('next-lesson')));
   await accessible(page, 'body');

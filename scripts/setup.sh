@@ -38,13 +38,20 @@ else
   step "Debian packages present"
 fi
 
-# -- Python: paho-mqtt for the broker's differential tests -----------------------------
+# -- Python: paho-mqtt for the broker's differential tests, jsonschema for lessons ------
 if [[ $WANT_TEST_TOOLS == 1 ]]; then
   if python3 -c 'import paho.mqtt, sys; sys.exit(paho.mqtt.__version__ != "2.1.0")' 2>/dev/null; then
     step "paho-mqtt 2.1.0 present"
   else
     step "pip install paho-mqtt==2.1.0"
     python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore paho-mqtt==2.1.0
+  fi
+  # jsonschema checks the lesson files against their schema.
+  if python3 -c 'import jsonschema' 2>/dev/null; then
+    step "jsonschema present"
+  else
+    step "pip install jsonschema==4.26.0"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore jsonschema==4.26.0
   fi
 fi
 

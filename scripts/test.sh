@@ -31,6 +31,12 @@ section "native tests"
 # to explore others; a failure prints its minimal input).
 PROPTEST_RNG_SEED=${PROPTEST_RNG_SEED:-20261125} cargo test --locked
 
+section "the author's check on every shipped lesson, and the lesson files' JSON Schema"
+for file in lessons/*.json; do
+  cargo run --quiet --locked --example lesson -- check "$file"
+done
+python3 scripts/lesson-schema.py
+
 section "broker differential tests: mosquitto vs ours, paho-mqtt clients"
 scripts/differential.sh
 
@@ -59,6 +65,7 @@ node --test-reporter=spec e2e/capture.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/mqtt5.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/pseudo.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/trips.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/lessons.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/offline.mjs "$E2E_OUT"
 
 section "course use in headless Chromium: https embed, share links, scenarios, keyboard"

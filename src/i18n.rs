@@ -22,6 +22,7 @@ use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use class::{ClassMsg, ClassText};
 use coach::{CoachMsg, CoachText};
+use steps::{StepMsg, StepText};
 
 /// Declares the languages, each with its module (one file holding all its texts). Adding a
 /// language is one file implementing [`Language`] and one line here.
@@ -93,6 +94,10 @@ pub trait Language {
     fn class_text(key: ClassText) -> &'static str;
     /// A message of the class view.
     fn class_msg(msg: &ClassMsg) -> String;
+    /// A text of a lesson's steps.
+    fn step_text(key: StepText) -> &'static str;
+    /// A message of a lesson's steps.
+    fn step_msg(msg: StepMsg) -> String;
     /// A text of the coach.
     fn coach_text(key: CoachText) -> &'static str;
     /// A message of the coach.
@@ -220,6 +225,7 @@ impl fmt::Display for Lang {
 pub mod class;
 pub mod coach;
 pub mod describe;
+pub mod steps;
 mod values;
 #[cfg(test)]
 mod values_tests;
@@ -350,6 +356,11 @@ pub enum Msg<'a> {
     KeepAliveIs(u64),
     /// Lessons passed in this browser, of all.
     LessonsDone(u64, u64),
+    /// A lesson to go over again, for a usual mistake shown.
+    Suggest {
+        /// The mistake's short name.
+        mistake: &'a str,
+    },
     /// Messages sent through the bridge, and not sent (disconnected).
     BridgeCount(u64, u64),
     /// `?lesson=` names no lesson.
@@ -555,6 +566,8 @@ keys! {
     /// Lesson `request`'s title.
     LessonRequest,
     LessonLabel,
+    /// After a lesson in the picker that works on a mistake the student showed.
+    ToReview,
     /// Free play (no lesson).
     FreePlay,
     /// Goals heading.

@@ -21,7 +21,7 @@ fn subscribe(r: &mut Run, device: &str, filter: &str) {
 }
 
 fn advice(r: &Run) -> Option<Advice> {
-    advise(lesson("pubsub").unwrap().watch, r.world(), r.trace())
+    advise(&lesson("pubsub").unwrap().watch(), r.world(), r.trace())
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn a_lower_case_filter_fails_at_level_one_and_the_right_one_silences_the_coach()
     let l = lesson("pubsub").unwrap();
     assert!(l.passed(r.world(), r.trace()));
     // The story of the pass is a message panel got.
-    let msg = story_msg(l.watch, r.world(), r.trace()).expect("a message");
+    let msg = story_msg(&l.watch(), r.world(), r.trace()).expect("a message");
     let j = Journey::gather(r.trace(), msg).unwrap();
     let story = j.story(Version::V311);
     assert!(
@@ -123,7 +123,7 @@ fn a_device_whose_own_goal_wants_the_message_is_not_the_wrong_device() {
     r.run_until(r.now() + 1_000, usize::MAX);
     subscribe(&mut r, "panel", "Casa/+/Temperatura");
     r.run_until(r.now() + 4_000, usize::MAX);
-    match advise(l.watch, r.world(), r.trace()) {
+    match advise(&l.watch(), r.world(), r.trace()) {
         Some(Advice::NotSubscribed { device, .. }) => assert_eq!(device, "todo"),
         other => panic!("expected todo to be not subscribed, got {other:?}"),
     }
@@ -154,7 +154,7 @@ fn a_story_names_the_filters_that_missed_and_tells_what_followed_in_order() {
     subscribe(&mut r, "panel", "casa/cocina/temperatura");
     subscribe(&mut r, "panel", "Casa/Cocina/Temperatura");
     r.run_until(r.now() + 4_000, usize::MAX);
-    let msg = story_msg(lesson("pubsub").unwrap().watch, r.world(), r.trace()).unwrap();
+    let msg = story_msg(&lesson("pubsub").unwrap().watch(), r.world(), r.trace()).unwrap();
     let story = Journey::gather(r.trace(), msg)
         .unwrap()
         .story(Version::V311);

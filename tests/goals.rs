@@ -1,97 +1,121 @@
-//! Goals written as data give the same answers as the built-in lessons' coded checks, at every
-//! step of each lesson's solution (and at its start, where none holds), and a bad goal is
-//! refused with its path.
+//! The goal vocabulary judged on a real run (counts, QoS, routing, the combinators, `after`
+//! and `within`), and a bad goal refused with its path. Every lesson's own goals are tested
+//! with its file (`tests/lessons.rs`).
 
 use mqtt_playground::core::json_read::{At, FromJson};
-use mqtt_playground::core::sim::lessons::goals::Goal;
+use mqtt_playground::core::scenario::action::Action;
+use mqtt_playground::core::sim::lessons::goals::{Goal, Judging};
 use mqtt_playground::core::sim::lessons::lesson;
 use mqtt_playground::core::sim::Run;
+use mqtt_playground::core::time::Time;
 
-/// The lessons the vocabulary covers so far, with their goals as data.
-const AS_DATA: &[(&str, &str)] = &[
-    (
-        "pubsub",
-        r#"[{"type": "receives", "device": "panel", "topic": "Casa/Cocina/Temperatura"}]"#,
-    ),
-    (
-        "wildcards",
-        r#"[{"type": "all", "goals": [
-              {"type": "subscriptions", "device": "panel", "count": 1},
-              {"type": "receives_exactly", "device": "panel", "topics":
-                ["Casa/Cocina/Temperatura", "Casa/Salon/Temperatura", "Casa/Dormitorio/Temperatura"]}]},
-            {"type": "all", "goals": [
-              {"type": "subscriptions", "device": "todo", "not": ["Jardin/Temperatura"]},
-              {"type": "receives_exactly", "device": "todo", "topics":
-                ["Casa/Cocina/Temperatura", "Casa/Salon/Temperatura", "Casa/Dormitorio/Temperatura",
-                 "Casa/Cocina/Humedad"]}]}]"#,
-    ),
-    (
-        "queue",
-        r#"[{"type": "queued", "device": "movil"}, {"type": "queue_delivered", "device": "movil"}]"#,
-    ),
-    (
-        "retained",
-        r#"[{"type": "receives", "device": "pantalla", "topic": "Casa/Jardin/Riego", "retained": true}]"#,
-    ),
-    (
-        "will",
-        r#"[{"type": "all", "goals": [{"type": "will_fired", "device": "nevera"},
-              {"type": "receives", "device": "panel", "topic": "Casa/Cocina/Nevera/Estado",
-               "payload": "desconectada"}]}]"#,
-    ),
-    (
-        "house",
-        r#"[{"type": "all", "goals": [{"type": "state", "device": "luz-salon", "state": "ON"},
-              {"type": "receives", "device": "panel", "topic": "Casa/Salon/Luz", "payload": "ON"}]}]"#,
-    ),
-    (
-        "filters",
-        r#"[{"type": "receives_exactly", "device": "reto1", "topics": ["Casa/Cocina/Temperatura", "Casa/Salon/Temperatura"]},
-            {"type": "receives_exactly", "device": "reto2", "topics": ["Casa/Garaje/Puerta", "Casa/Garaje/Luz/Estado"]},
-            {"type": "receives_exactly", "device": "reto3", "topics":
-              ["Casa/Cocina/Temperatura", "Casa/Salon/Temperatura", "Jardin/Temperatura"]}]"#,
-    ),
-];
-
-fn goals(json: &str) -> Vec<Goal> {
+fn goal(json: &str) -> Goal {
     let v: serde_json::Value = serde_json::from_str(json).expect("JSON");
-    Vec::<Goal>::read(&v, At::root()).expect("goals")
+    Goal::read(&v, At::root()).expect("a goal")
+}
+
+/// Lesson 1, its dashboard subscribed to the kitchen at 3 s (after its first reading), run
+/// to `secs`.
+fn pubsub(secs: u64) -> Run {
+    let l = lesson("pubsub").unwrap();
+    let mut run = Run::new(&l.scenario().unwrap()).unwrap();
+    run.run_for(3_000);
+    run.apply(
+        Action::from_json(
+            r#"{"type":"subscribe","device":"panel","filter":"Casa/Cocina/Temperatura","qos":1}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    run.run_for(secs * 1000 - 3_000);
+    run
 }
 
 #[test]
-fn goals_as_data_agree_with_the_coded_checks_along_each_solution() {
-    for (id, json) in AS_DATA {
-        let l = lesson(id).expect("a lesson");
-        let data = goals(json);
-        assert_eq!(data.len(), l.goals, "{id}: one goal each");
-        let mut run = Run::new(&l.scenario().unwrap()).unwrap();
-        let judge = |run: &Run| -> (Vec<bool>, Vec<bool>) {
-            let (w, t) = (run.world(), run.trace());
-            (l.check(w, t), data.iter().map(|g| g.holds(w, t)).collect())
-        };
-        let (coded, ours) = judge(&run);
-        assert_eq!(ours, coded, "{id} at the start");
-        for (i, step) in l.solution().into_iter().enumerate() {
-            // Judged along the wait too, not only after the action.
-            for _ in 0..4 {
-                run.run_for(step.wait_ms / 4);
-                let (coded, ours) = judge(&run);
-                assert_eq!(ours, coded, "{id}, step {i}, at {}", run.now());
-            }
-            run.apply(step.action).unwrap();
-        }
-        // Long enough for a broker to notice a silent client (keep-alive × 1.5).
-        for _ in 0..6 {
-            run.run_for(10_000);
-            let (coded, ours) = judge(&run);
-            assert_eq!(ours, coded, "{id} after the solution, at {}", run.now());
-        }
-        let (_, ours) = judge(&run);
-        assert!(
-            ours.iter().all(|g| *g),
-            "{id}: the solution passes: {ours:?}"
-        );
-    }
+fn counts_qos_and_combinations_are_judged_on_the_run() {
+    let run = pubsub(12);
+    let holds = |json: &str| goal(json).holds(run.world(), run.trace());
+    assert!(holds(
+        r#"{"type": "receives", "device": "panel", "topic": "Casa/+/Temperatura"}"#
+    ));
+    // The kitchen publishes every 2 s: about five readings in 11 s, at QoS 0.
+    assert!(holds(
+        r#"{"type": "receives", "device": "panel", "at_least": 4}"#
+    ));
+    assert!(!holds(
+        r#"{"type": "receives", "device": "panel", "at_least": 50}"#
+    ));
+    assert!(holds(
+        r#"{"type": "receives", "device": "panel", "qos": 0}"#
+    ));
+    assert!(
+        !holds(r#"{"type": "receives", "device": "panel", "qos": 1}"#),
+        "delivered at the lower QoS"
+    );
+    assert!(holds(
+        r#"{"type": "not", "goal": {"type": "receives", "device": "cocina"}}"#
+    ));
+    assert!(holds(
+        r#"{"type": "any", "goals": [{"type": "receives", "device": "cocina"}, {"type": "sent", "device": "cocina"}]}"#
+    ));
+    assert!(!holds(
+        r#"{"type": "all", "goals": [{"type": "receives", "device": "cocina"}, {"type": "sent", "device": "cocina"}]}"#
+    ));
+    assert!(holds(
+        r#"{"type": "routed", "from": "cocina", "to": "panel", "at_least": 3}"#
+    ));
+    assert!(
+        !holds(r#"{"type": "routed", "from": "cocina", "to": "panel", "every": true}"#),
+        "the first readings, before the subscription, reached no one"
+    );
+    assert!(holds(
+        r#"{"type": "after", "action": "subscribe", "device": "panel", "goal": {"type": "routed", "from": "cocina", "to": "panel", "every": true}}"#
+    ));
+    assert!(
+        !holds(
+            r#"{"type": "after", "action": "unsubscribe", "goal": {"type": "sent", "device": "cocina"}}"#
+        ),
+        "it never happened"
+    );
+    assert!(holds(
+        r#"{"type": "within", "seconds": 3, "goal": {"type": "receives", "device": "panel"}}"#
+    ));
+    assert!(holds(
+        r#"{"type": "online", "device": "panel", "port": 1883}"#
+    ));
+    assert!(!holds(
+        r#"{"type": "online", "device": "panel", "port": 8883}"#
+    ));
+}
+
+#[test]
+fn after_a_step_counts_from_when_it_opened() {
+    let run = pubsub(12);
+    let g = goal(
+        r#"{"type": "after", "step": 1, "goal": {"type": "receives", "device": "panel", "at_least": 3}}"#,
+    );
+    let judge = |opened: &[Time]| {
+        g.judge(Judging {
+            world: run.world(),
+            trace: run.trace(),
+            opened,
+        })
+    };
+    assert!(!judge(&[Time::ZERO]), "step 1 has not opened");
+    assert!(judge(&[Time::ZERO, Time::from_millis(2_000)]));
+    assert!(
+        !judge(&[Time::ZERO, Time::from_millis(9_000)]),
+        "one or two readings since 9 s"
+    );
+}
+
+#[test]
+fn a_goal_names_its_devices() {
+    let g = goal(
+        r#"{"type": "after", "closed": "a", "goal": {"type": "all", "goals": [
+        {"type": "routed", "from": "b", "to": "c"}, {"type": "not", "goal": {"type": "share", "devices": ["d", "e"]}}]}}"#,
+    );
+    assert_eq!(g.devices(), ["a", "b", "c", "d", "e"]);
 }
 
 #[test]

@@ -1,18 +1,25 @@
 //! The page's logic, natively: pacing at the teaching speed, the parts a change touches, the
 //! scrubber's moves, forks and their undo, and the projections taken again after a move.
 
-use mqtt_playground::core::sim::lessons::lesson;
+use std::sync::Arc;
+
+use mqtt_playground::core::misconception::Misconception;
+use mqtt_playground::core::sim::lessons::{lesson, Step};
+use mqtt_playground::core::sim::predict::Given;
 use mqtt_playground::core::sim::Run;
 use mqtt_playground::core::trace::TraceKind;
 use mqtt_playground::page::stage::TEACH_MS;
-use mqtt_playground::page::{judge_now, Part, Parts, Sim};
+use mqtt_playground::page::{judge_now, Part, Parts, Shown, Sim};
 
 /// Wall milliseconds per frame (60 Hz).
 const FRAME: f64 = 1000.0 / 60.0;
 
+/// A lesson's simulation, its file come (as the page fetches it).
 fn lesson_sim(id: &str) -> Sim {
     let mut sim = Sim::new(Some(id), None, "es").expect("a built-in lesson");
     sim.judge = judge_now;
+    let file = lesson(id).unwrap().file().expect("its file");
+    sim.set_plan(Arc::new(file));
     sim
 }
 
@@ -95,26 +102,88 @@ fn a_change_names_the_parts_it_touched() {
 }
 
 #[test]
-fn solving_a_lesson_changes_its_goals_and_tells_the_story() {
+fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     let l = lesson("pubsub").expect("lesson");
     let mut sim = lesson_sim("pubsub");
     sim.set_speed(false, 4.0);
-    let mut wall = 0.0;
+    let mut wall = play(&mut sim, 0.0, 1_000.0);
     sim.take_changed();
-    let mut goals_changed = false;
+    let file = sim.goals.plan.clone().expect("the file came");
+    let at = |sim: &Sim| sim.goals.progress.as_ref().unwrap().at;
+    // 0: an explanation, read on.
+    assert!(matches!(file.steps[0], Step::Explain { .. }));
+    assert!(
+        sim.predict(Given::Receivers(vec![])).is_err(),
+        "not a prediction yet"
+    );
+    assert!(sim.read_on());
+    assert!(sim.take_changed().contains(Part::Goals));
+    // 1: who receives the kitchen's next reading? Wrongly: the dashboard.
+    assert_eq!(at(&sim), 1);
+    assert!(!sim.read_on(), "a prediction is answered before reading on");
+    sim.predict(Given::Receivers(vec!["panel".into()])).unwrap();
+    let Some(Some(Shown::Predicted(v, _))) = sim.goals.shown.get(1) else {
+        panic!("the verdict is shown");
+    };
+    assert!(!v.right);
+    assert_eq!(v.shows, [Misconception::OnlySubscribersReceive]);
+    assert!(
+        sim.pace.teaching && sim.pace.player.playing,
+        "the stage plays it"
+    );
+    assert!(
+        sim.predict(Given::Receivers(vec![])).is_err(),
+        "a prediction takes one answer"
+    );
+    assert!(sim.read_on());
+    // 2: the act step; the goals list is the act steps.
+    assert_eq!(sim.goals.count(), (0, 1));
     for step in l.solution() {
         wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
         sim.apply(step.action)
             .expect("the solution's actions apply");
-        goals_changed |= sim.take_changed().contains(Part::Goals);
     }
     wall = play(&mut sim, wall, 5_000.0);
-    goals_changed |= sim.take_changed().contains(Part::Goals);
-    assert!(sim.goals.passed(), "{:?}", sim.goals.held);
-    assert!(goals_changed);
+    assert_eq!(sim.goals.count(), (1, 1));
+    assert!(!sim.goals.passed(), "steps are left");
+    // The rest: read on, predict right, answer the quiz wrongly then rightly.
+    while let Some(step) = sim.goals.progress.as_ref().unwrap().current(&file).cloned() {
+        match step {
+            Step::Explain { .. } => assert!(sim.read_on()),
+            Step::Predict { .. } => {
+                sim.predict(Given::Matches(false)).unwrap();
+                assert!(sim.read_on());
+            }
+            Step::Quiz { options, .. } => {
+                let wrong = options.iter().position(|o| !o.right).unwrap();
+                let right = options.iter().position(|o| o.right).unwrap();
+                assert!(!sim.choose(wrong).unwrap().right);
+                assert!(sim.choose(right).unwrap().right);
+                assert!(sim.read_on());
+            }
+            Step::Act { .. } => panic!("no act step is left"),
+        }
+    }
+    wall = play(&mut sim, wall, 1_000.0);
+    assert!(sim.goals.passed());
+    let score = sim.goals.progress.as_ref().unwrap().score(&file);
+    assert_eq!((score.predictions_right, score.predictions_wrong), (1, 1));
+    assert_eq!(
+        (score.quiz_right, score.quiz_wrong),
+        (0, 1),
+        "the first answer counts"
+    );
+    assert_eq!(
+        score.shown,
+        [
+            Misconception::OnlySubscribersReceive,
+            Misconception::TopicsAreExact
+        ]
+    );
     assert!(sim.goals.story.is_some(), "the pass tells its message");
     assert!(sim.goals.advice.is_none(), "no advice once passed");
     // Passed stays passed: nothing more to tell the goals' views.
+    sim.take_changed();
     play(&mut sim, wall, 2_000.0);
     assert!(!sim.take_changed().contains(Part::Goals));
 }

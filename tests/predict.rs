@@ -2,7 +2,7 @@
 //! thing done in the real run, and asking never changes the world.
 
 use mqtt_playground::core::codec::PacketType;
-use mqtt_playground::core::predict::{
+use mqtt_playground::core::sim::predict::{
     answer, receiver_choices, Answer, Hop, PredictError, Question,
 };
 use mqtt_playground::core::sim::{Action, Run, Scenario};
@@ -266,7 +266,7 @@ fn a_filter_matches_a_topic_or_says_where_it_failed() {
 #[test]
 fn a_wrong_answer_names_the_misconception_it_shows() {
     use mqtt_playground::core::misconception::Misconception as M;
-    use mqtt_playground::core::predict::{mistakes, Given};
+    use mqtt_playground::core::sim::predict::{mistakes, Given};
     let mut run = Run::new(&Scenario::from_json(HOUSE).unwrap()).unwrap();
     run.run_for(3_000);
     act(&mut run, r#"{"type": "offline", "device": "movil"}"#);

@@ -1,9 +1,11 @@
 //! For random houses at random moments, each prediction the engine computes equals what the
-//! run then does: who gets a message (now, or queued for an offline kept session), and what a
-//! new subscriber receives first. (Fixed seed in the test command: PROPTEST_RNG_SEED.)
+//! run then does: who gets a message (now, or queued for an offline kept session), the QoS each
+//! delivery comes with and the packets on both links, and what a new subscriber receives
+//! first. (Fixed seed in the test command: PROPTEST_RNG_SEED.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqtt_playground::core::predict::{answer, Answer, Question};
+use mqtt_playground::core::codec::PacketType;
+use mqtt_playground::core::sim::predict::{answer, Answer, Question};
 use mqtt_playground::core::sim::{Action, Run, Scenario};
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
 use mqtt_playground::core::trace::TraceKind;
@@ -122,7 +124,40 @@ proptest! {
             }
         }
         let order = |mut v: Vec<String>| { v.sort_by_key(|n| n[1..].parse::<usize>().unwrap_or(0)); v.dedup(); v };
-        prop_assert_eq!(predicted, Answer::Receivers { now: order(now), queued: order(queued) });
+        prop_assert_eq!(predicted, Answer::Receivers { now: order(now.clone()), queued: order(queued) });
+
+        // Each delivery: the QoS it came with, and the packets on both links, are the
+        // engine's answer for this publish QoS and that subscription's QoS.
+        let flow = |p: PacketType| matches!(p, PacketType::Publish | PacketType::PubAck | PacketType::PubRec | PacketType::PubRel | PacketType::PubComp);
+        let on_link = |device: &str| -> Vec<(PacketType, bool)> {
+            new.iter().filter_map(|e| match &e.kind {
+                TraceKind::Transmitted { device: d, to_broker, packet: Some(p), .. }
+                    if **d == *device && flow(*p) => Some((*p, *to_broker)),
+                _ => None,
+            }).collect()
+        };
+        let pub_name = format!("d{publisher}");
+        if msg.is_some() && !now.contains(&pub_name) {
+            for sub in now.iter().filter(|c| **c != pub_name) {
+                let i: usize = sub[1..].parse().unwrap();
+                let subscribed = QoS::from_u8(specs[i].1).unwrap();
+                let Answer::Packets { hops, delivered } = answer(run.world(), &Question::Packets { publish: qos, subscribe: subscribed }).unwrap() else {
+                    panic!("a packets answer");
+                };
+                let got = new.iter().find_map(|e| match &e.kind {
+                    TraceKind::Delivered { msg: m, client, qos, .. } if Some(*m) == msg && **client == **sub => Some(*qos),
+                    _ => None,
+                });
+                prop_assert_eq!(got, Some(delivered), "{} delivered with the lower QoS", sub);
+                let side = |publisher: bool| -> Vec<(PacketType, bool)> {
+                    hops.iter().filter(|h| h.publisher == publisher).map(|h| (h.packet, h.to_broker)).collect()
+                };
+                prop_assert_eq!(on_link(sub), side(false), "{}'s link", sub);
+                if now.len() == 1 {
+                    prop_assert_eq!(on_link(&pub_name), side(true), "the publisher's link");
+                }
+            }
+        }
 
         let before = run.trace_total();
         act(&mut run, format!(r#"{{"type": "subscribe", "device": "d{publisher}", "filter": "Casa/#", "qos": 1}}"#));

@@ -8,6 +8,7 @@
 //! - `online`: retained `1`, and `0` as the connection's last will;
 //! - anything else: the student's virtual devices, bridged when the teacher allows it.
 
+use crate::core::misconception::Misconception;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -300,6 +301,13 @@ pub struct Progress {
     pub passed: Vec<String>,
     /// Per lesson tried: goals met and goals in all.
     pub goals: BTreeMap<String, [u32; 2]>,
+    /// Per lesson tried: questions (predictions, quizzes) right and wrong at their first
+    /// answer.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, [u32; 2]>,
+    /// The misconceptions their wrong answers showed (by name), each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<String>,
     /// When it was sent (milliseconds since 1970, the student's clock).
     pub seen: u64,
 }
@@ -325,7 +333,10 @@ impl Progress {
             && p.passed.len() <= 100
             && p.passed.iter().all(|l| short(l))
             && p.goals.len() <= 100
-            && p.goals.iter().all(|(l, [met, all])| short(l) && met <= all);
+            && p.goals.iter().all(|(l, [met, all])| short(l) && met <= all)
+            && p.answers.len() <= 100
+            && p.answers.keys().all(|l| short(l))
+            && p.shown.len() <= Misconception::ALL.len();
         ok.then_some(p)
     }
 }
@@ -355,6 +366,21 @@ pub struct Student {
 }
 
 impl Student {
+    /// Their questions in a lesson: right and wrong at the first answer, if they answered
+    /// any.
+    pub fn answers(&self, lesson: &str) -> Option<[u32; 2]> {
+        let p = self.progress.as_ref()?;
+        p.answers.get(lesson).copied().filter(|[r, w]| r + w > 0)
+    }
+
+    /// The misconceptions they showed (names this version does not know are left out).
+    pub fn shown(&self) -> Vec<Misconception> {
+        (self.progress.iter())
+            .flat_map(|p| &p.shown)
+            .filter_map(|n| Misconception::named(n))
+            .collect()
+    }
+
     /// The name to show: the display name, or the level when the progress is unreadable.
     pub fn name(&self) -> &str {
         self.progress.as_ref().map_or(&self.level, |p| &p.name)
@@ -414,6 +440,24 @@ pub fn roster<'a>(
         (a.name().to_lowercase(), &a.level).cmp(&(b.name().to_lowercase(), &b.level))
     });
     students
+}
+
+/// The misconceptions the class showed, each with how many students showed it, most often
+/// first (then in course order).
+pub fn misconceptions(students: &[Student]) -> Vec<(Misconception, usize)> {
+    let mut counted: Vec<(Misconception, usize)> = Misconception::ALL
+        .into_iter()
+        .map(|m| {
+            (
+                m,
+                students.iter().filter(|s| s.shown().contains(&m)).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    // Stable: equal counts keep the course order.
+    counted.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counted
 }
 
 /// One line of the class's topic tree.
@@ -605,11 +649,16 @@ mod tests {
             lesson: Some("publish-subscribe".into()),
             passed: vec!["wildcards".into()],
             goals: BTreeMap::new(),
+            answers: [("publish-subscribe".to_string(), [1, 1])].into(),
+            shown: vec!["plus_is_one_level".into()],
             seen: 1_764_000_000_000,
         };
         p.goals.insert("publish-subscribe".into(), [1, 3]);
         assert_eq!(Progress::from_json(p.to_json().as_bytes()), Some(p.clone()));
         assert_eq!(Progress::from_json(b"forged"), None);
+        // A progress from before predictions reads, with none.
+        let old = r#"{"v":1,"id":"a","name":"Ana","lesson":null,"passed":[],"goals":{},"seen":1}"#;
+        assert!(Progress::from_json(old.as_bytes()).is_some_and(|p| p.answers.is_empty()));
         assert_eq!(Progress::from_json(b"{\"v\":2}"), None);
         let mut bad = p.clone();
         bad.goals.insert("x".into(), [4, 3]);
@@ -629,6 +678,8 @@ mod tests {
             lesson: Some("l2".into()),
             passed: vec!["l1".into()],
             goals: [("l2".to_string(), [1, 2]), ("l3".to_string(), [0, 2])].into(),
+            answers: [("l2".to_string(), [2, 1])].into(),
+            shown: vec!["qos_is_the_lower".into(), "no_such_mistake".into()],
             seen: 5,
         }
         .to_json();
@@ -647,6 +698,14 @@ mod tests {
         assert_eq!(r[0].mark("l2"), Mark::Current(1, 2));
         assert_eq!(r[0].mark("l3"), Mark::Tried(0, 2));
         assert_eq!(r[0].mark("l4"), Mark::None);
+        assert_eq!(r[0].answers("l2"), Some([2, 1]));
+        assert_eq!(r[0].answers("l3"), None);
+        assert_eq!(
+            r[0].shown(),
+            [Misconception::QosIsTheLower],
+            "unknown names left out"
+        );
+        assert_eq!(misconceptions(&r), [(Misconception::QosIsTheLower, 1)]);
         assert_eq!((r[1].name(), r[1].progress.is_none()), ("zoe", true));
         let t = tree(&c, topics.iter().copied());
         let shown: Vec<_> = t

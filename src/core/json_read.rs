@@ -87,6 +87,10 @@ pub enum Problem {
     NoSuchLesson(String),
     /// An action while a shared run is still being rebuilt.
     StillOpening,
+    /// A quiz with fewer than two options.
+    QuizOptions,
+    /// A quiz with no right option.
+    QuizNoRightOption,
     /// A scenario without its format version.
     FormatVersionMissing,
     /// A scenario of another format version (as written).
@@ -271,6 +275,13 @@ macro_rules! unsigned {
     )*};
 }
 unsigned!(u8, u16, u32, u64, usize);
+
+/// Any JSON, read as it is (a part read later, once what it means is known).
+impl FromJson for Value {
+    fn read(v: &Value, _: At) -> Read<Value> {
+        Ok(v.clone())
+    }
+}
 
 impl<T: FromJson> FromJson for Option<T> {
     fn read(v: &Value, at: At) -> Read<Option<T>> {

@@ -15,7 +15,6 @@ pub mod misconception;
 pub mod numbers;
 pub mod payload;
 pub mod pcap;
-pub mod predict;
 pub mod refusals;
 pub mod rng;
 pub mod scenario;

@@ -8,12 +8,14 @@ pub fn launch(lesson: &str) -> String {
     format!("index.html?lesson={lesson}&embed=1")
 }
 
-/// A score from 0 to 100: goals met out of all (0 when there are none).
-pub fn score(goals: &[bool]) -> u32 {
-    let met = goals.iter().filter(|g| **g).count();
-    match u32::try_from(goals.len()) {
-        Ok(all) if all > 0 => (met as u32 * 100 + all / 2) / all,
-        _ => 0,
+/// A score from 0 to 100: goals met and questions right at their first answer, out of the
+/// goals and the questions answered (0 when there are none).
+pub fn score(goals: &[bool], right: u32, answered: u32) -> u32 {
+    let met = goals.iter().filter(|g| **g).count() as u32 + right;
+    let all = goals.len() as u32 + answered;
+    match all {
+        0 => 0,
+        all => (met.min(all) * 100 + all / 2) / all,
     }
 }
 
@@ -80,9 +82,11 @@ mod tests {
 
     #[test]
     fn scores_and_times_are_in_scorm_12_formats() {
-        assert_eq!(score(&[true, false, true]), 67);
-        assert_eq!(score(&[true, true]), 100);
-        assert_eq!(score(&[]), 0);
+        assert_eq!(score(&[true, false, true], 0, 0), 67);
+        assert_eq!(score(&[true, true], 0, 0), 100);
+        assert_eq!(score(&[], 0, 0), 0);
+        // Two goals met, one prediction of two right: 3 of 4.
+        assert_eq!(score(&[true, true], 1, 2), 75);
         assert_eq!(session_time(0), "00:00:00.00");
         assert_eq!(session_time(83_456), "00:01:23.45");
         assert_eq!(session_time(36_000_000 + 61_000), "10:01:01.00");

@@ -100,6 +100,10 @@ keys! {
     SortProgress,
     /// Find a student by name.
     FindStudent,
+    /// The panel of the misconceptions the class showed.
+    Misconceptions,
+    /// No misconception shown yet.
+    NoMisconceptions,
 }
 
 /// Messages with values, each sentence whole in each language.
@@ -116,6 +120,10 @@ pub enum ClassMsg<'a> {
     Current(u32, u32),
     /// Tried: goals met of all.
     Tried(u32, u32),
+    /// Questions right at the first answer, of those answered.
+    Answers(u32, u32),
+    /// How many students showed a misconception.
+    Showed(usize),
     /// Minutes ago.
     MinutesAgo(u64),
     /// Hours ago.

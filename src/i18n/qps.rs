@@ -20,6 +20,7 @@ use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
 use super::coach::{CoachMsg, CoachText};
+use super::steps::{StepMsg, StepText};
 use super::en::En;
 use super::{Language, Msg, Text};
 
@@ -51,6 +52,14 @@ impl Language for Qps {
 
     fn class_msg(msg: &ClassMsg) -> String {
         pseudo(&En::class_msg(msg))
+    }
+
+    fn step_text(key: StepText) -> &'static str {
+        fixed(En::step_text(key))
+    }
+
+    fn step_msg(msg: StepMsg) -> String {
+        pseudo(&En::step_msg(msg))
     }
 
     fn coach_text(key: CoachText) -> &'static str {

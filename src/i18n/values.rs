@@ -15,7 +15,8 @@ use crate::core::payload::PayloadError;
 use crate::core::pcap::export::Comment;
 use crate::core::pcap::opened::Story;
 use crate::core::pcap::{CaptureError, CaptureNote};
-use crate::core::sim::lessons::{Lesson, LessonText};
+use crate::core::sim::lessons::file::{LessonText, Words};
+use crate::core::sim::lessons::{Lesson, LessonFile};
 use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, Violation};
 
@@ -260,22 +261,25 @@ impl Lesson {
 }
 
 impl Lang {
-    /// A lesson's texts in this language, from its text file (the pseudo-locale transforms
-    /// the language it is made from).
-    pub fn lesson_text(self, json: &str) -> Result<LessonText, ScenarioError> {
-        LessonText::from_json(json, self.content_code()).map(|t| self.shown(t))
-    }
-
-    /// A built-in lesson's texts in this language.
-    pub fn built_in_text(self, lesson: &Lesson) -> Result<LessonText, ScenarioError> {
-        lesson.text(self.content_code()).map(|t| self.shown(t))
-    }
-
-    fn shown(self, t: LessonText) -> LessonText {
+    /// A lesson's texts in this language (the pseudo-locale transforms the language it is
+    /// made from); a language the file lacks reads English, or any it has.
+    pub fn lesson_text(self, file: &LessonFile) -> LessonText {
+        let t = (file.text.get(self.content_code()))
+            .or_else(|| file.text.get("en"))
+            .or_else(|| file.text.values().next())
+            .cloned()
+            .unwrap_or_default();
         LessonText {
             intro: self.content(&t.intro),
-            goals: t.goals.iter().map(|g| self.content(g)).collect(),
             hints: t.hints.iter().map(|h| self.content(h)).collect(),
         }
+    }
+
+    /// One of a lesson file's texts in this language (the same fallbacks).
+    pub fn words(self, words: &Words) -> String {
+        let text = (words.get(self.content_code()))
+            .or_else(|| words.get("en"))
+            .or_else(|| words.values().next());
+        text.map(|t| self.content(t)).unwrap_or_default()
     }
 }

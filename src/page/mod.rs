@@ -4,16 +4,20 @@
 //! - [`sim`]: [`Sim`], a run with its pacing (play, speed, the teaching speed that waits for
 //!   each packet to be drawn), its projections and the lesson's goals; it says which
 //!   [`Part`]s changed, so the shell re-renders only the views that read them.
+//! - [`lesson`]: the lesson's file and the student's way through its steps (read on,
+//!   predict, choose), judged on the run.
 //! - `travel`: the scrubber's moves, *continue from here* (a fork) and its undo.
 //! - [`stage`]: what the stage draws (packets on links, what the broker just did).
 //!
 //! The wasm shell (`web`) keeps one signal per [`Part`] and turns wall time, clicks and keys
 //! into calls here.
 
+pub mod lesson;
 pub mod parts;
 pub mod sim;
 pub mod stage;
 mod travel;
 
+pub use lesson::{judge_now, Goals, Judge, Judged, Shown};
 pub use parts::{Part, Parts};
-pub use sim::{judge_now, Goals, Judge, Judged, Pace, Seen, Sent, Sim};
+pub use sim::{Pace, Seen, Sent, Sim};

@@ -7,12 +7,13 @@ use std::collections::VecDeque;
 use bytes::Bytes;
 use litemap::LiteMap;
 
+use super::lesson::{judge_later, Goals, Judge};
 use super::parts::{Part, Parts};
 use super::stage::{Stage, TEACH_MS};
 use crate::core::json_read::{err, Problem};
 use crate::core::sequence::Sequence;
-use crate::core::sim::lessons::{coach, free_play, lesson as find_lesson, Advice, Forms, Lesson};
-use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share, World};
+use crate::core::sim::lessons::{free_play, lesson as find_lesson, Forms, Lesson};
+use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 
@@ -37,44 +38,6 @@ const SEQUENCE_TAIL: usize = 20_000;
 
 /// Wall milliseconds between two judgements of the goals while the run plays.
 const CHECK_MS: f64 = 250.0;
-
-/// A lesson's goals judged on the run, with the coach's advice and, once passed, the message
-/// that tells what happened.
-pub struct Judged {
-    /// Which goals hold.
-    pub goals: Vec<bool>,
-    /// Why a watched device missed its message.
-    pub advice: Option<Advice>,
-    /// The message for the story of the pass (when asked and every goal holds).
-    pub story: Option<MsgId>,
-}
-
-/// Judges a lesson's goals on a world and its trace (asking for the story of a pass or not);
-/// `None` while it cannot yet (the page fetches the checks' code on first use).
-pub type Judge = fn(&'static Lesson, &World, &[TraceEvent], bool) -> Option<Judged>;
-
-/// Judges at once, with the checks at hand (tests and tools; the page passes its own, which
-/// fetches the checks' code first).
-pub fn judge_now(
-    lesson: &'static Lesson,
-    world: &World,
-    trace: &[TraceEvent],
-    story: bool,
-) -> Option<Judged> {
-    let goals = lesson.check(world, trace);
-    let passed = goals.iter().all(|g| *g);
-    Some(Judged {
-        advice: coach::advise(lesson.watch, world, trace),
-        story: (story && passed)
-            .then(|| coach::story_msg(lesson.watch, world, trace))
-            .flatten(),
-        goals,
-    })
-}
-
-fn judge_later(_: &'static Lesson, _: &World, _: &[TraceEvent], _: bool) -> Option<Judged> {
-    None
-}
 
 /// A publish made in the simulation, for the bridge to a real broker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,29 +87,6 @@ pub struct Seen {
     taken: u64,
 }
 
-/// The lesson's goals as the run stands.
-#[derive(Default)]
-pub struct Goals {
-    /// Which goals hold (a goal once reached stays reached).
-    pub held: Vec<bool>,
-    /// Why the device a goal is about missed the newest message it should have got.
-    pub advice: Option<Advice>,
-    /// The message that tells what just happened, once the lesson is passed.
-    pub story: Option<MsgId>,
-}
-
-impl Goals {
-    /// Whether there are goals and every one holds.
-    pub fn passed(&self) -> bool {
-        !self.held.is_empty() && self.held.iter().all(|g| *g)
-    }
-
-    /// Goals reached, and goals in all.
-    pub fn count(&self) -> (usize, usize) {
-        (self.held.iter().filter(|g| **g).count(), self.held.len())
-    }
-}
-
 /// Where the scrubber stands.
 #[derive(Default)]
 pub(super) struct Scrub {
@@ -180,7 +120,7 @@ pub struct Sim {
     /// How the goals are judged.
     pub judge: Judge,
     pub(super) scrub: Scrub,
-    changed: Parts,
+    pub(super) changed: Parts,
 }
 
 impl Sim {
@@ -238,10 +178,7 @@ impl Sim {
                 ..Pace::default()
             },
             seen: Seen::default(),
-            goals: Goals {
-                held: lesson.map_or_else(Vec::new, |l| vec![false; l.goals]),
-                ..Goals::default()
-            },
+            goals: Goals::default(),
             collect_sent: false,
             outbox: Vec::new(),
             judge: judge_later,
@@ -383,39 +320,6 @@ impl Sim {
         self.changed.insert(Part::Stage);
     }
 
-    pub(super) fn check_goals(&mut self) {
-        let Some(l) = self.lesson else {
-            return;
-        };
-        let trace = self.run.trace();
-        let Some(judged) = (self.judge)(l, self.run.world(), trace, self.goals.story.is_none())
-        else {
-            return;
-        };
-        let before = (
-            self.goals.count(),
-            self.goals.advice.clone(),
-            self.goals.story,
-        );
-        for (kept, new) in self.goals.held.iter_mut().zip(judged.goals) {
-            *kept |= new;
-        }
-        let passed = self.goals.passed();
-        self.goals.advice = judged.advice.filter(|_| !passed);
-        if passed && self.goals.story.is_none() {
-            self.goals.story = judged.story;
-        }
-        if before
-            != (
-                self.goals.count(),
-                self.goals.advice.clone(),
-                self.goals.story,
-            )
-        {
-            self.changed.insert(Part::Goals);
-        }
-    }
-
     /// What the forms show when this run opens: the lesson's devices and topics, or free
     /// play's.
     pub fn forms(&self) -> Forms {
@@ -524,12 +428,7 @@ impl Sim {
         seen.stage.prune(now, wall, self.pace.teaching);
         seen.announce = None;
         seen.taken = self.run.trace_total();
-        if let Some(l) = self.lesson {
-            if let Some(judged) = (self.judge)(l, self.run.world(), self.run.trace(), false) {
-                self.goals.held = judged.goals;
-                self.goals.advice = judged.advice;
-            }
-        }
+        self.check_goals();
         self.changed = Parts::all();
     }
 

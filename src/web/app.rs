@@ -71,6 +71,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
         progress: RwSignal::new(super::progress::passed()),
+        mistakes: RwSignal::new(super::progress::mistakes()),
         view: RwSignal::new(view),
         source: RwSignal::new(None),
         opened: RwSignal::new(0),
@@ -164,7 +165,9 @@ pub fn App(initial: Lang) -> impl IntoView {
                     <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
                     {LESSONS.iter().map(|l| {
                         let id = l.id;
-                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title())}</option> }
+                        // A lesson that works on a mistake the student's answers showed says so.
+                        let review = move || ctx.mistakes.with(|all| all.iter().any(|m| m.lesson() == id));
+                        view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title())}{move || review().then(|| format!(" · {}", lang.get().t(Text::ToReview)))}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -1,6 +1,8 @@
-//! Which lessons this browser has passed, kept in `localStorage` (nothing leaves the device).
+//! Which lessons this browser has passed, and the usual mistakes its answers showed, kept in
+//! `localStorage` (nothing leaves the device).
 
 use super::storage;
+use crate::core::misconception::Misconception;
 use litemap::LiteMap;
 
 const KEY: &str = "mqtt-playground-progress";
@@ -24,7 +26,34 @@ pub fn mark(id: &str) -> LiteMap<String, ()> {
     all
 }
 
-/// Forgets every lesson passed.
+/// Forgets every lesson passed, and the mistakes shown.
 pub fn reset() {
     storage::forget(KEY);
+    storage::forget(MISTAKES);
+}
+
+const MISTAKES: &str = "mqtt-playground-mistakes";
+
+/// The misconceptions the student's answers showed in this browser, in the order met.
+pub fn mistakes() -> Vec<Misconception> {
+    (storage::load::<Vec<String>>(MISTAKES).unwrap_or_default())
+        .iter()
+        .filter_map(|n| Misconception::named(n))
+        .collect()
+}
+
+/// Records misconceptions shown; returns them all.
+pub fn note_mistakes(shown: &[Misconception]) -> Vec<Misconception> {
+    let mut all = mistakes();
+    let before = all.len();
+    for m in shown {
+        if !all.contains(m) {
+            all.push(*m);
+        }
+    }
+    if all.len() != before {
+        let names: Vec<&str> = all.iter().map(|m| m.name()).collect();
+        storage::save(MISTAKES, &names);
+    }
+    all
 }

@@ -1,6 +1,7 @@
 //! Reporting to a learning platform (SCORM 1.2): when the page runs inside an LMS (its `API`
 //! object found in a parent window by the standard search), it initializes, marks the lesson
-//! incomplete, reports the score (goals met out of all) as goals are met, sets `passed` with
+//! incomplete, reports the score (goals met and questions right at their first answer, out of
+//! all) and each question's first answer as an interaction, sets `passed` with
 //! the session time when the lesson is passed, commits, and finishes when the page goes away.
 //! Outside an LMS nothing happens.
 
@@ -21,6 +22,8 @@ struct Lms {
     finished: bool,
     best: u32,
     passed: bool,
+    /// The questions reported as interactions, by step.
+    reported: Vec<usize>,
 }
 
 impl Lms {
@@ -102,6 +105,7 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
         finished: false,
         best: 0,
         passed: false,
+        reported: Vec::new(),
     };
     if lms.call("LMSInitialize", &[]) != "true" {
         return false;
@@ -124,10 +128,18 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
     }
     let report = lms.clone();
     Effect::new(move |_| {
-        let goals = ctx.read(Part::Goals, |s| {
+        let (goals, first, answers, passed) = ctx.read(Part::Goals, |s| {
             s.lesson
                 .filter(|l| l.id == lesson)
-                .map(|_| s.goals.held.clone())
+                .map(|_| {
+                    let first = s.goals.score().map_or((0, 0), |x| (x.right(), x.questions));
+                    (
+                        s.goals.held.clone(),
+                        first,
+                        s.goals.answers(),
+                        s.goals.passed(),
+                    )
+                })
                 .unwrap_or_default()
         });
         if goals.is_empty() {
@@ -137,9 +149,29 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
         if l.finished {
             return;
         }
-        let now = score(&goals);
-        let passed = goals.iter().all(|g| *g);
+        // Each question's first answer, once, as an interaction.
+        let mut told = false;
+        for (step, right) in answers {
+            if l.reported.contains(&step) {
+                continue;
+            }
+            let n = l.reported.len();
+            l.set(&format!("cmi.interactions.{n}.id"), &format!("step-{step}"));
+            l.set(&format!("cmi.interactions.{n}.type"), "choice");
+            l.set(
+                &format!("cmi.interactions.{n}.result"),
+                if right { "correct" } else { "wrong" },
+            );
+            l.reported.push(step);
+            told = true;
+        }
+        // Goals met and questions right at the first answer, out of the lesson's goals and
+        // questions: it only grows.
+        let now = score(&goals, first.0, first.1);
         if now <= l.best && (l.passed || !passed) {
+            if told {
+                l.call("LMSCommit", &[]);
+            }
             return;
         }
         l.best = l.best.max(now);

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::sim::lessons::Lesson;
+use crate::core::sim::lessons::progress::Progress;
+use crate::core::sim::lessons::LessonFile;
 use crate::core::sim::{Action, ScenarioError, Share, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::i18n::{Lang, Text};
@@ -95,6 +96,8 @@ pub struct Ctx {
     pub notice: RwSignal<Option<Say>>,
     /// The lessons passed in this browser.
     pub progress: RwSignal<litemap::LiteMap<String, ()>>,
+    /// The usual mistakes the student's answers showed in this browser.
+    pub mistakes: RwSignal<Vec<crate::core::misconception::Misconception>>,
     /// The view shown in the right-hand area.
     pub view: RwSignal<View>,
     /// The scenario's address when it came from `?scenario=` (embed snippets reuse it).
@@ -194,12 +197,13 @@ crate::web::lazy::split_fn!(
     lesson_checks,
     fetch_lesson_checks,
     fn lesson_checks_split(
-        lesson: &'static Lesson,
+        file: &LessonFile,
+        progress: &Progress,
         world: &World,
         trace: &[TraceEvent],
         story: bool,
     ) -> Option<Judged> {
-        crate::page::judge_now(lesson, world, trace, story)
+        crate::page::judge_now(file, progress, world, trace, story)
     }
 );
 
@@ -211,12 +215,13 @@ pub static LESSON_CHECKS: crate::web::lazy::Part =
 /// Which of a lesson's goals hold (and the coach's word), if the checks' code is here; `None`
 /// (and the code starts coming) if not yet.
 pub fn lesson_goals(
-    lesson: &'static Lesson,
+    file: &LessonFile,
+    progress: &Progress,
     world: &World,
     trace: &[TraceEvent],
     story: bool,
 ) -> Option<Judged> {
-    match crate::web::lazy::ready(lesson_checks_split(lesson, world, trace, story)) {
+    match crate::web::lazy::ready(lesson_checks_split(file, progress, world, trace, story)) {
         Some(Ok(judged)) => judged,
         _ => {
             LESSON_CHECKS.prefetch();

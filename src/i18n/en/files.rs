@@ -159,6 +159,8 @@ pub(super) fn problem(problem: &Problem) -> String {
         FormatVersion(v) => format!(
             "format version {v} is not supported (this app reads version {FORMAT_VERSION})"
         ),
+        QuizOptions => "a quiz needs two options or more".into(),
+        QuizNoRightOption => "no option of the quiz is marked right".into(),
         EmptyName => "the name cannot be empty".into(),
         DuplicateName(n) => format!("another device is already called \"{n}\""),
         BadClientId => "the client id is not valid".into(),

@@ -39,5 +39,17 @@ pub(super) fn misconception(m: Misconception) -> Told {
             "Nobody subscribed, nothing kept",
             "If no one is subscribed, a message without retain is gone: the broker does not store it for later subscribers.",
         ),
+        OnlySubscribersReceive => (
+            "Only subscribers receive",
+            "The broker does not hand messages to everyone: only to clients subscribed to a filter that matches the topic. No subscription, nothing arrives.",
+        ),
+        SameIdTakesOver => (
+            "Two clients cannot share an id",
+            "If a second client connects with the same client id, the broker gives the session to it and disconnects the first one.",
+        ),
+        WillOnlyOnDeath => (
+            "The will is only for a death",
+            "The broker publishes the last will only when the connection dies without a DISCONNECT (cable pulled, keep-alive expired). A client that says goodbye with DISCONNECT leaves no will.",
+        ),
     }
 }

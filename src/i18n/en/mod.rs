@@ -14,6 +14,7 @@ use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
 use super::coach::{CoachMsg, CoachText};
+use super::steps::{StepMsg, StepText};
 use super::{Language, Msg, Text};
 
 mod doctor;
@@ -21,6 +22,7 @@ mod events;
 mod files;
 mod misconceptions;
 mod packets;
+mod steps;
 mod topics;
 
 /// English.
@@ -89,6 +91,7 @@ impl Language for En {
             TlsBadge => "TLS 8883",
             PortTls => "8883 (TLS)",
             LessonLabel => "Lesson",
+            ToReview => "to go over",
             FreePlay => "Free play (smart house)",
             Goals => "Goals",
             Hints => "Hints",
@@ -379,6 +382,7 @@ impl Language for En {
             SubId(n) => format!("identifier {n}"),
             KeepAliveIs(n) => format!("Keep-alive: {n} s"),
             LessonsDone(n, m) => format!("Lessons passed in this browser: {n} of {m}"),
+            Suggest { mistake } => format!("Worth going over “{mistake}” in this lesson:"),
             BridgeCount(n, d) => format!("Sent through the bridge: {n} · not sent (disconnected): {d}"),
             UnknownLesson(v) => format!("The link asks for lesson “{v}”, which does not exist: free play opens instead."),
             UnknownView(v) => format!("The link asks for view “{v}”, which does not exist: the sequence diagram shows instead."),
@@ -448,7 +452,17 @@ impl Language for En {
             SortName => "name",
             SortProgress => "progress",
             FindStudent => "Find a student",
+            Misconceptions => "The class's most frequent mistakes",
+            NoMisconceptions => "Nobody has missed a prediction through a usual mistake yet.",
         }
+    }
+
+    fn step_text(key: StepText) -> &'static str {
+        steps::step_text(key)
+    }
+
+    fn step_msg(msg: StepMsg) -> String {
+        steps::step_msg(msg)
     }
 
     fn coach_text(key: CoachText) -> &'static str {
@@ -498,6 +512,9 @@ impl Language for En {
             StudentCount(n) => format!("{n} students"),
             Current(m, a) => format!("in progress: {m} of {a} goals"),
             Tried(m, a) => format!("{m} of {a} goals"),
+            Answers(r, n) => format!("predictions and questions: {r} of {n} right at the first answer"),
+            Showed(1) => "1 student".into(),
+            Showed(n) => format!("{n} students"),
             MinutesAgo(n) => format!("{n} min ago"),
             HoursAgo(n) => format!("{n} h ago"),
             DaysAgo(1) => "1 day ago".into(),

@@ -162,6 +162,8 @@ pub(super) fn problem(problem: &Problem) -> String {
         FormatVersion(v) => format!(
             "la versión {v} del formato no está soportada (esta aplicación lee la versión {FORMAT_VERSION})"
         ),
+        QuizOptions => "una pregunta necesita dos opciones o más".into(),
+        QuizNoRightOption => "ninguna opción de la pregunta está marcada como correcta".into(),
         EmptyName => "el nombre no puede estar vacío".into(),
         DuplicateName(n) => format!("ya hay otro dispositivo llamado «{n}»"),
         BadClientId => "el identificador de cliente no es válido".into(),

@@ -40,5 +40,17 @@ pub(super) fn misconception(m: Misconception) -> Told {
             "Sin suscriptores, no se guarda nada",
             "Si nadie está suscrito, un mensaje sin retener se pierde: el bróker no lo guarda para quien se suscriba más tarde.",
         ),
+        OnlySubscribersReceive => (
+            "Solo reciben los suscritos",
+            "El bróker no reparte los mensajes a todos: se los da solo a los clientes suscritos a un filtro que encaja con el tema. Sin suscripción, no llega nada.",
+        ),
+        SameIdTakesOver => (
+            "Dos clientes no comparten identificador",
+            "Si un segundo cliente se conecta con el mismo client id, el bróker le da la sesión a él y desconecta al primero.",
+        ),
+        WillOnlyOnDeath => (
+            "El testamento es solo para muertes",
+            "El bróker publica el último testamento solo cuando la conexión muere sin DISCONNECT (cable arrancado, keep-alive vencido). Si el cliente se despide con DISCONNECT, no se publica.",
+        ),
     }
 }

@@ -14,6 +14,7 @@ use crate::core::topic::{Step, TopicError};
 use crate::core::trace::{DropReason, TraceKind, Violation};
 use super::class::{ClassMsg, ClassText};
 use super::coach::{CoachMsg, CoachText};
+use super::steps::{StepMsg, StepText};
 use super::{Language, Msg, Text};
 
 mod doctor;
@@ -21,6 +22,7 @@ mod events;
 mod files;
 mod misconceptions;
 mod packets;
+mod steps;
 mod topics;
 
 /// Spanish.
@@ -89,6 +91,7 @@ impl Language for Es {
             TlsBadge => "TLS 8883",
             PortTls => "8883 (TLS)",
             LessonLabel => "Lección",
+            ToReview => "para repasar",
             FreePlay => "Juego libre (casa domótica)",
             Goals => "Objetivos",
             Hints => "Pistas",
@@ -379,6 +382,7 @@ impl Language for Es {
             SubId(n) => format!("identificador {n}"),
             KeepAliveIs(n) => format!("Keep-alive: {n} s"),
             LessonsDone(n, m) => format!("Lecciones superadas en este navegador: {n} de {m}"),
+            Suggest { mistake } => format!("Te conviene repasar «{mistake}» en esta lección:"),
             BridgeCount(n, d) => format!("Enviados por el puente: {n} · sin enviar (desconectado): {d}"),
             UnknownLesson(v) => format!("El enlace pide la lección «{v}», que no existe: se abre el juego libre."),
             UnknownView(v) => format!("El enlace pide la vista «{v}», que no existe: se muestra el diagrama de secuencia."),
@@ -448,7 +452,17 @@ impl Language for Es {
             SortName => "nombre",
             SortProgress => "progreso",
             FindStudent => "Buscar alumno",
+            Misconceptions => "Errores más frecuentes de la clase",
+            NoMisconceptions => "Todavía nadie ha fallado una predicción por un error habitual.",
         }
+    }
+
+    fn step_text(key: StepText) -> &'static str {
+        steps::step_text(key)
+    }
+
+    fn step_msg(msg: StepMsg) -> String {
+        steps::step_msg(msg)
     }
 
     fn coach_text(key: CoachText) -> &'static str {
@@ -498,6 +512,9 @@ impl Language for Es {
             StudentCount(n) => format!("{n} alumnos"),
             Current(m, a) => format!("en curso: {m} de {a} objetivos"),
             Tried(m, a) => format!("{m} de {a} objetivos"),
+            Answers(r, n) => format!("predicciones y preguntas: {r} de {n} acertadas a la primera"),
+            Showed(1) => "1 alumno".into(),
+            Showed(n) => format!("{n} alumnos"),
             MinutesAgo(n) => format!("hace {n} min"),
             HoursAgo(n) => format!("hace {n} h"),
             DaysAgo(1) => "hace 1 día".into(),

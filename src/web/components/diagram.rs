@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::numbers::Fixed;
 
+use crate::core::sim::lessons::file::Point;
 use crate::i18n::{Msg, Text};
 use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
@@ -140,6 +141,21 @@ pub fn Diagram() -> impl IntoView {
             })
         })
     };
+    // What the lesson's open step points at.
+    let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
+    let points_at = move |name: &str| {
+        pointed.with(|ps| {
+            ps.iter().any(
+                |p| matches!(p, Point::Device(d) | Point::Link(d) | Point::Queue(d) if d == name),
+            )
+        })
+    };
+    let broker_pointed = move || {
+        pointed.with(|ps| {
+            ps.iter()
+                .any(|p| matches!(p, Point::Broker | Point::Retained | Point::Queue(_)))
+        })
+    };
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
@@ -148,7 +164,7 @@ pub fn Diagram() -> impl IntoView {
                 {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client))| {
                     let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
-                    let lit = { let name = name.clone(); move || format!("node {} {}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }) };
+                    let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
                     let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                     let choose = move |n: String| ctx.acting.set(Some(n));
@@ -165,7 +181,7 @@ pub fn Diagram() -> impl IntoView {
                         </g>
                     }
                 }).collect_view()}
-                <g class="broker-node">
+                <g class="broker-node" class:pointed=broker_pointed data-testid="broker-node">
                     <rect x=CX as i32 - 46 y=CY as i32 - 24 width="92" height="48" rx="10"/>
                     <text x=CX as i32 y=CY as i32 + 5 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                 </g>

@@ -19,5 +19,6 @@ pub mod scroller;
 pub mod scrubber;
 pub mod sequence;
 pub mod share;
+pub mod steps;
 pub mod timeline;
 pub mod wildcard;

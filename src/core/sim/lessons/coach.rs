@@ -8,12 +8,12 @@ use crate::core::topic::{explain, TopicFilter, TopicName};
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
 
 /// What a lesson's goal watches: a device, and the topics (a filter) it should receive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Watch {
     /// The device the goal is about.
-    pub device: &'static str,
+    pub device: String,
     /// The topics it should receive.
-    pub topics: &'static str,
+    pub topics: String,
 }
 
 /// Why a message the lesson is about did not reach the device its goal names.
@@ -88,8 +88,8 @@ fn advise_one(
     trace: &[TraceEvent],
     acted: bool,
 ) -> Option<Advice> {
-    let wanted = TopicFilter::new(w.topics).ok()?;
-    let device = world.device(w.device)?;
+    let wanted = TopicFilter::new(w.topics.as_str()).ok()?;
+    let device = world.device(&w.device)?;
     let client = device
         .config
         .client_id
@@ -144,7 +144,8 @@ fn advise_one(
         .map(|(c, ..)| device_named(world, c))
         .find(|got| {
             !(watches.iter()).any(|v| {
-                v.device == got && TopicFilter::new(v.topics).is_ok_and(|f| f.matches(&topic))
+                v.device == *got
+                    && TopicFilter::new(v.topics.as_str()).is_ok_and(|f| f.matches(&topic))
             })
         });
     match other {
@@ -170,7 +171,7 @@ fn device_named(world: &World, client: &str) -> String {
 /// watched devices got, or else the newest one delivered to anyone (never a `$SYS` one).
 pub fn story_msg(watches: &[Watch], world: &World, trace: &[TraceEvent]) -> Option<MsgId> {
     let clients: Vec<&str> = (watches.iter())
-        .filter_map(|w| world.device(w.device))
+        .filter_map(|w| world.device(&w.device))
         .map(|d| d.config.client_id())
         .collect();
     let from_system = |msg: MsgId| {

@@ -1,15 +1,13 @@
-//! The built-in lessons, from the course: each has a title and texts in Spanish and English
-//! (`text/<id>.json`), a starting scenario (the numbered JSON files beside this one), goals
-//! checked automatically on the trace, hints, and the intended solution (actions) that the
-//! tests apply.
+//! The built-in lessons, from the course. Each is a lesson file (`lessons/NN-id.json`, see
+//! [`file`]): its scenario, texts in Spanish and English, and steps with their goals and
+//! solution. The program carries only each lesson's index entry (id, forms, scenario), written
+//! by `build.rs`; the page fetches the rest when the lesson opens.
 
-mod checks;
 pub mod coach;
+pub mod file;
 pub mod goals;
+pub mod progress;
 
-use serde_json::Value;
-
-use crate::core::json_read::{At, FromJson, Obj, Read};
 use crate::core::scenario::action::Action;
 use crate::core::scenario::{Interval, Port, Scenario, ScenarioError};
 use crate::core::sim::world::World;
@@ -17,6 +15,7 @@ use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::trace::TraceEvent;
 use crate::core::types::QoS;
 pub use coach::{Advice, Watch};
+pub use file::{LessonFile, Step};
 
 /// A step of a lesson's intended solution: wait, then act.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,35 +26,30 @@ pub struct SolutionStep {
     pub action: Action,
 }
 
-/// A built-in lesson. Its longer texts (what it teaches, a line per goal, hints) live in
-/// `text/<id>.json`, which the page fetches when the lesson is shown: they stay out of the
-/// first download ([`Lesson::text`] reads the built-in copy, for tests and tools).
+/// A built-in lesson's index entry.
 #[derive(Clone, Copy, Debug)]
 pub struct Lesson {
     /// Its id (the scenario's `lesson` field, and `?lesson=` in links).
     pub id: &'static str,
-    /// How many goals [`Lesson::check`] reports.
-    pub goals: usize,
-    /// The devices its goals are about and the topics they should receive (the coach says
-    /// why one missed a message).
-    pub watch: &'static [Watch],
     /// What the publish and subscribe forms show when it opens.
     pub forms: Forms,
+    /// Its file's name in `lessons/`.
+    pub file: &'static str,
     json: &'static str,
 }
 
 /// What the forms show when a run opens: the acting device, a topic and payload to publish,
-/// a filter to subscribe to.
+/// a filter to subscribe to. (Static text in the index, owned in a lesson file.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Forms {
+pub struct Forms<S = &'static str> {
     /// The acting device.
-    pub acting: &'static str,
+    pub acting: S,
     /// The publish form's topic.
-    pub topic: &'static str,
+    pub topic: S,
     /// The publish form's payload.
-    pub payload: &'static str,
+    pub payload: S,
     /// The subscribe form's filter.
-    pub filter: &'static str,
+    pub filter: S,
     /// The subscribe form's QoS (a lesson about queues asks for 1: QoS 0 is never queued).
     pub sub_qos: u8,
 }
@@ -70,9 +64,7 @@ impl Forms {
         filter: "Casa/+/Temperatura",
         sub_qos: 0,
     };
-}
 
-impl Forms {
     /// The acting device, if the run names one.
     pub fn acting(&self) -> Option<String> {
         (!self.acting.is_empty()).then(|| self.acting.to_string())
@@ -82,62 +74,6 @@ impl Forms {
 impl Default for Forms {
     fn default() -> Forms {
         Forms::FREE_PLAY
-    }
-}
-
-/// A lesson's forms.
-const fn forms(
-    acting: &'static str,
-    topic: &'static str,
-    payload: &'static str,
-    filter: &'static str,
-) -> Forms {
-    Forms {
-        acting,
-        topic,
-        payload,
-        filter,
-        sub_qos: 0,
-    }
-}
-
-/// A lesson's watch.
-const fn watch(device: &'static str, topics: &'static str) -> Watch {
-    Watch { device, topics }
-}
-
-/// A lesson's texts in one language.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LessonText {
-    /// What it teaches, in two or three sentences.
-    pub intro: String,
-    /// One line per goal, in the order [`Lesson::check`] reports them.
-    pub goals: Vec<String>,
-    /// Hints, gentlest first.
-    pub hints: Vec<String>,
-}
-
-impl FromJson for LessonText {
-    fn read(v: &Value, at: At) -> Read<LessonText> {
-        let o = Obj::new(v, at)?;
-        o.done(LessonText {
-            intro: o.req("intro")?,
-            goals: o.req("goals")?,
-            hints: o.or("hints", Vec::new())?,
-        })
-    }
-}
-
-impl LessonText {
-    /// One entry of a lesson's text file (`{"es": {…}, "en": {…}}`, one entry per language
-    /// that has its own content), by its key (`content`).
-    pub fn from_json(text: &str, content: &'static str) -> Result<LessonText, ScenarioError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| crate::core::json_read::not_json(&e))?;
-        let at = At::root();
-        // One entry of several is read: the other languages' are not unknown fields, so no `done`.
-        let o = Obj::new(&value, at)?;
-        o.req(content)
     }
 }
 
@@ -152,217 +88,38 @@ impl Lesson {
         self.json
     }
 
-    /// Where the page finds the lesson's text file, relative to the app.
-    pub fn text_path(&self) -> String {
-        format!("lesson-text/{}.json", self.id)
+    /// Where the page finds the lesson's file, relative to the app.
+    pub fn path(&self) -> String {
+        format!("lessons/{}", self.file)
     }
 
-    /// The texts of one content language (`es`, `en`), from a copy built into the program. The
-    /// page never calls it (it fetches [`Lesson::text_path`]), so its download leaves the texts
-    /// out; tests and tools read them here.
-    pub fn text(&self, content: &'static str) -> Result<LessonText, ScenarioError> {
-        let source = match self.id {
-            "pubsub" => include_str!("text/pubsub.json"),
-            "wildcards" => include_str!("text/wildcards.json"),
-            "queue" => include_str!("text/queue.json"),
-            "qos" => include_str!("text/qos.json"),
-            "retained" => include_str!("text/retained.json"),
-            "will" => include_str!("text/will.json"),
-            "security" => include_str!("text/security.json"),
-            "tls" => include_str!("text/tls.json"),
-            "house" => include_str!("text/house.json"),
-            "filters" => include_str!("text/filters.json"),
-            "shared" => include_str!("text/shared.json"),
-            "expiry" => include_str!("text/expiry.json"),
-            "request" => include_str!("text/request.json"),
-            _ => "{}",
-        };
-        LessonText::from_json(source, content)
+    /// The lesson's whole file, read from a copy built into the program. The page never
+    /// calls it (it fetches [`Lesson::path`]), so its download leaves the files out; tests
+    /// and tools read them here.
+    pub fn file(&self) -> Result<LessonFile, ScenarioError> {
+        LessonFile::from_json(file_text(self.id).unwrap_or("{}"))
     }
 
-    /// The intended solution. (Matched by id, not a function pointer in [`LESSONS`]: only
-    /// the tests reach it, so the page's download leaves it out.)
+    /// Its file's intended solution (tests and tools, as [`Lesson::file`]).
     pub fn solution(&self) -> Vec<SolutionStep> {
-        match self.id {
-            "pubsub" => vec![act(
-                1000,
-                r#"{"type":"subscribe","device":"panel","filter":"Casa/Cocina/Temperatura"}"#,
-            )],
-            "wildcards" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"subscribe","device":"panel","filter":"Casa/+/Temperatura"}"#,
-                    ),
-                    act(
-                        500,
-                        r#"{"type":"subscribe","device":"todo","filter":"Casa/#"}"#,
-                    ),
-                ]
-            }
-            "queue" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"set_clean_session","device":"movil","clean":false}"#,
-                    ),
-                    act(100, r#"{"type":"offline","device":"movil"}"#),
-                    act(1000, r#"{"type":"online","device":"movil"}"#),
-                    act(2000, r#"{"type":"offline","device":"movil"}"#),
-                    act(10000, r#"{"type":"online","device":"movil"}"#),
-                ]
-            }
-            "qos" => {
-                vec![
-                    act(1000, r#"{"type":"set_qos","device":"contador","qos":2}"#),
-                    act(
-                        100,
-                        r#"{"type":"subscribe","device":"registro","filter":"Casa/Contador","qos":2}"#,
-                    ),
-                ]
-            }
-            "retained" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"set_retain","device":"riego","retain":true}"#,
-                    ),
-                    act(40000, r#"{"type":"offline","device":"pantalla"}"#),
-                    act(1000, r#"{"type":"online","device":"pantalla"}"#),
-                ]
-            }
-            "will" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"set_will","device":"nevera","will":{"topic":"Casa/Cocina/Nevera/Estado","payload":"desconectada","qos":1,"retain":true}}"#,
-                    ),
-                    act(100, r#"{"type":"offline","device":"nevera"}"#),
-                    act(1000, r#"{"type":"online","device":"nevera"}"#),
-                    act(2000, r#"{"type":"pull_plug","device":"nevera"}"#),
-                ]
-            }
-            "security" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"set_broker","config":{"allow_anonymous":false,
-                    "users":{"ana":"ana-secreta","puerta":"puerta-secreta"},
-                    "acl":{"users":{
-                      "ana":[{"access":"readwrite","pattern":"Casa/#"}],
-                      "puerta":[{"access":"read","pattern":"Casa/Puerta/Orden"},
-                                {"access":"write","pattern":"Casa/Puerta/Estado"}]}}}}"#,
-                    ),
-                    act(
-                        12000,
-                        r#"{"type":"publish","device":"movil","topic":"Casa/Puerta/Orden","payload":"ON"}"#,
-                    ),
-                ]
-            }
-            "tls" => {
-                vec![
-                    act(1000, r#"{"type":"set_port","device":"alarma","port":8883}"#),
-                    act(100, r#"{"type":"offline","device":"alarma"}"#),
-                    act(500, r#"{"type":"online","device":"alarma"}"#),
-                ]
-            }
-            "house" => vec![act(
-                2000,
-                r#"{"type":"publish","device":"movil","topic":"Casa/Salon/Luz/Orden","payload":"ON","qos":1}"#,
-            )],
-            "filters" => {
-                vec![
-                    act(
-                        500,
-                        r#"{"type":"subscribe","device":"reto1","filter":"Casa/+/Temperatura"}"#,
-                    ),
-                    act(
-                        0,
-                        r#"{"type":"subscribe","device":"reto2","filter":"Casa/Garaje/#"}"#,
-                    ),
-                    act(
-                        0,
-                        r#"{"type":"subscribe","device":"reto3","filter":"Casa/+/Temperatura"}"#,
-                    ),
-                    act(
-                        0,
-                        r#"{"type":"subscribe","device":"reto3","filter":"Jardin/Temperatura"}"#,
-                    ),
-                ]
-            }
-            "shared" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"subscribe","device":"trabajador1","filter":"$share/grupo/Fabrica/+/Pedido","qos":1}"#,
-                    ),
-                    act(
-                        100,
-                        r#"{"type":"unsubscribe","device":"trabajador1","filter":"Fabrica/+/Pedido"}"#,
-                    ),
-                    act(
-                        100,
-                        r#"{"type":"subscribe","device":"trabajador2","filter":"$share/grupo/Fabrica/+/Pedido","qos":1}"#,
-                    ),
-                    act(
-                        100,
-                        r#"{"type":"unsubscribe","device":"trabajador2","filter":"Fabrica/+/Pedido"}"#,
-                    ),
-                    act(9000, r#"{"type":"pull_plug","device":"trabajador1"}"#),
-                ]
-            }
-            "expiry" => {
-                vec![
-                    act(1000, r#"{"type":"offline","device":"movil"}"#),
-                    act(
-                        500,
-                        r#"{"type":"publish","device":"central","topic":"Casa/Avisos","payload":"puerta abierta","qos":1,"expiry":3}"#,
-                    ),
-                    act(5000, r#"{"type":"online","device":"movil"}"#),
-                    act(2000, r#"{"type":"offline","device":"movil"}"#),
-                    act(25000, r#"{"type":"online","device":"movil"}"#),
-                ]
-            }
-            "request" => {
-                vec![
-                    act(
-                        1000,
-                        r#"{"type":"publish","device":"panel","topic":"Casa/Termostato/Consulta","payload":"consigna?","qos":1,"response_topic":"Casa/Panel/Respuesta","correlation":"p1"}"#,
-                    ),
-                    act(
-                        1000,
-                        r#"{"type":"publish","device":"panel","topic":"Casa/Termostato/Consulta","payload":"consigna?","qos":1,"response_topic":"Casa/Panel/Respuesta","correlation":"p2"}"#,
-                    ),
-                ]
-            }
-            _ => Vec::new(),
-        }
+        self.file().map(|f| f.solution()).unwrap_or_default()
     }
 
-    /// Which goals hold, judged from the world and its whole trace so far. (Matched by id:
-    /// the page reaches it only from the lazily loaded lesson checks.)
+    /// Which of its file's goals hold, steps aside (tests and tools).
     pub fn check(&self, world: &World, trace: &[TraceEvent]) -> Vec<bool> {
-        match self.id {
-            "pubsub" => checks::pubsub(world, trace),
-            "wildcards" => checks::wildcards(world, trace),
-            "queue" => checks::queue(world, trace),
-            "qos" => checks::qos(world, trace),
-            "retained" => checks::retained(world, trace),
-            "will" => checks::will(world, trace),
-            "security" => checks::security(world, trace),
-            "tls" => checks::tls(world, trace),
-            "house" => checks::house(world, trace),
-            "filters" => checks::filters(world, trace),
-            "shared" => checks::shared(world, trace),
-            "expiry" => checks::expiry(world, trace),
-            "request" => checks::request(world, trace),
-            _ => vec![false; self.goals],
-        }
+        self.file()
+            .map(|f| f.check(world, trace))
+            .unwrap_or_default()
     }
 
-    /// True when every goal holds.
+    /// Whether every goal of its file holds, steps aside (tests and tools).
     pub fn passed(&self, world: &World, trace: &[TraceEvent]) -> bool {
-        self.check(world, trace).iter().all(|&g| g)
+        self.file().is_ok_and(|f| f.passed(world, trace))
+    }
+
+    /// What its coach watches (tests and tools).
+    pub fn watch(&self) -> Vec<Watch> {
+        self.file().map(|f| f.watch).unwrap_or_default()
     }
 }
 
@@ -371,149 +128,7 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
-fn act(wait_ms: u64, json: &str) -> SolutionStep {
-    SolutionStep {
-        wait_ms,
-        action: Action::from_json(json).unwrap_or(Action::Online {
-            device: String::new(),
-        }),
-    }
-}
-
-/// Every built-in lesson, in course order.
-pub static LESSONS: [Lesson; 13] = [
-    Lesson {
-        id: "pubsub",
-        goals: 1,
-        watch: &[watch("panel", "Casa/Cocina/Temperatura")],
-        // The filter is the student's to write: it starts on another room.
-        forms: forms(
-            "panel",
-            "Casa/Panel/Mensaje",
-            "hola",
-            "Casa/Salon/Temperatura",
-        ),
-        json: include_str!("01-pubsub.json"),
-    },
-    Lesson {
-        id: "wildcards",
-        goals: 2,
-        watch: &[
-            watch("panel", "Casa/+/Temperatura"),
-            watch("todo", "Casa/#"),
-        ],
-        forms: forms(
-            "panel",
-            "Casa/Cocina/Temperatura",
-            "21.5",
-            "Casa/Cocina/Temperatura",
-        ),
-        json: include_str!("02-wildcards.json"),
-    },
-    Lesson {
-        id: "queue",
-        goals: 2,
-        watch: &[],
-        forms: Forms {
-            sub_qos: 1,
-            ..forms("movil", "Casa/Puerta/Timbre", "ding", "Casa/Puerta/Timbre")
-        },
-        json: include_str!("03-queue.json"),
-    },
-    Lesson {
-        id: "qos",
-        goals: 1,
-        watch: &[],
-        forms: forms("registro", "Casa/Contador", "1", "Casa/Contador"),
-        json: include_str!("04-qos.json"),
-    },
-    Lesson {
-        id: "retained",
-        goals: 1,
-        watch: &[],
-        forms: forms("riego", "Casa/Jardin/Riego", "apagado", "Casa/Jardin/#"),
-        json: include_str!("05-retained.json"),
-    },
-    Lesson {
-        id: "will",
-        goals: 1,
-        watch: &[],
-        forms: forms(
-            "nevera",
-            "Casa/Cocina/Nevera/Temperatura",
-            "4.0",
-            "Casa/Cocina/Nevera/#",
-        ),
-        json: include_str!("06-will.json"),
-    },
-    Lesson {
-        id: "security",
-        goals: 2,
-        watch: &[],
-        forms: forms("movil", "Casa/Puerta/Orden", "ON", "Casa/Puerta/Estado"),
-        json: include_str!("07-security.json"),
-    },
-    Lesson {
-        id: "tls",
-        goals: 1,
-        watch: &[],
-        forms: forms("alarma", "Casa/Alarma/Estado", "OK", "Casa/Alarma/#"),
-        json: include_str!("08-tls.json"),
-    },
-    Lesson {
-        id: "house",
-        goals: 1,
-        watch: &[],
-        forms: forms("movil", "Casa/Salon/Luz/Orden", "ON", "Casa/+/Luz"),
-        json: include_str!("09-house.json"),
-    },
-    Lesson {
-        id: "filters",
-        goals: 3,
-        watch: &[
-            watch("reto1", "Casa/+/Temperatura"),
-            watch("reto2", "Casa/Garaje/#"),
-        ],
-        forms: forms(
-            "reto1",
-            "Casa/Cocina/Temperatura",
-            "22.5",
-            "Casa/Cocina/Temperatura",
-        ),
-        json: include_str!("10-filters.json"),
-    },
-    Lesson {
-        id: "shared",
-        goals: 3,
-        watch: &[],
-        forms: forms(
-            "trabajador1",
-            "Fabrica/Linea1/Pedido",
-            "pedido",
-            "$share/grupo/Fabrica/+/Pedido",
-        ),
-        json: include_str!("11-shared.json"),
-    },
-    Lesson {
-        id: "expiry",
-        goals: 3,
-        watch: &[],
-        forms: forms("central", "Casa/Avisos", "puerta abierta", "Casa/Avisos"),
-        json: include_str!("12-expiry.json"),
-    },
-    Lesson {
-        id: "request",
-        goals: 2,
-        watch: &[],
-        forms: forms(
-            "panel",
-            "Casa/Termostato/Consulta",
-            "consigna?",
-            "Casa/Panel/Respuesta",
-        ),
-        json: include_str!("13-request.json"),
-    },
-];
+include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
 /// Free play: a house from the course (kitchen, living-room and bedroom sensors, the
 /// living-room light, a dashboard, a phone), its names and topics in a content language

@@ -30,12 +30,33 @@ pub(super) fn StudentBar() -> impl IntoView {
     let status = status_of(real);
     // Goals met per lesson tried since joining (the most the run has met).
     let goals: StoredValue<BTreeMap<String, [u32; 2]>> = StoredValue::new(BTreeMap::new());
+    // First answers per lesson tried, and the misconceptions they showed.
+    let answers: StoredValue<BTreeMap<String, [u32; 2]>> = StoredValue::new(BTreeMap::new());
+    let shown: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
     let sent = StoredValue::new((String::new(), 0.0f64, false));
     let progress = {
         let me = me.clone();
         move |claim: &Claim| -> Progress {
-            let (lesson, now) =
-                ctx.peek(|s| (s.lesson.map(|l| l.id.to_string()), s.goals.held.clone()));
+            let (lesson, now, score) = ctx.peek(|s| {
+                let lesson = s.lesson.map(|l| l.id.to_string());
+                (lesson, s.goals.held.clone(), s.goals.score())
+            });
+            if let (Some(id), Some(score)) = (&lesson, score) {
+                // First answers never change: the newest count is the whole story.
+                let wrong = score.predictions_wrong + score.quiz_wrong;
+                if score.answered() > 0 {
+                    answers.update_value(|a| {
+                        a.insert(id.clone(), [score.right(), wrong]);
+                    });
+                }
+                shown.update_value(|all| {
+                    for m in &score.shown {
+                        if !all.iter().any(|n| n == m.name()) {
+                            all.push(m.name().to_string());
+                        }
+                    }
+                });
+            }
             if let Some(id) = &lesson {
                 if !now.is_empty() {
                     let met = now.iter().filter(|g| **g).count() as u32;
@@ -53,6 +74,8 @@ pub(super) fn StudentBar() -> impl IntoView {
                 lesson,
                 passed: ctx.progress.with_untracked(|p| p.keys().cloned().collect()),
                 goals: goals.get_value(),
+                answers: answers.get_value(),
+                shown: shown.get_value(),
                 seen: 0,
             }
         }
@@ -101,7 +124,9 @@ pub(super) fn StudentBar() -> impl IntoView {
     let publish = StoredValue::new_local(Box::new(publish) as Box<dyn Fn(bool)>);
     let publish = move |force: bool| publish.with_value(|p| p(force));
     Effect::new(move |_| {
-        ctx.read(Part::Goals, |s| s.goals.count().0);
+        ctx.read(Part::Goals, |s| {
+            (s.goals.count().0, s.goals.score().map(|x| x.answered()))
+        });
         ctx.progress.track();
         status();
         publish(false);

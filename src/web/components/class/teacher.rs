@@ -177,10 +177,17 @@ pub(super) fn TeacherView() -> impl IntoView {
                                         let online = s.online == Some(true);
                                         let cells = LESSONS.iter().map(|lesson| {
                                             let (kind, sign, text) = mark_view(s.mark(lesson.id), l);
-                                            let title = format!("{}: {text}", l.t(lesson.title()));
+                                            let answers = s.answers(lesson.id);
+                                            let mut title = format!("{}: {text}", l.t(lesson.title()));
+                                            if let Some([r, w]) = answers {
+                                                title.push_str(&format!(" · {}", ClassMsg::Answers(r, r + w).render(l)));
+                                            }
                                             view! {
-                                                <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()>
-                                                    <span aria-hidden="true">{sign}</span><span class="sr-only">{title.clone()}</span>
+                                                <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()
+                                                    data-answers=answers.map(|[r, w]| format!("{r}/{}", r + w))>
+                                                    <span aria-hidden="true">{sign}</span>
+                                                    {answers.map(|[r, w]| view! { <small class="answers" aria-hidden="true">{format!("{r}/{}", r + w)}</small> })}
+                                                    <span class="sr-only">{title.clone()}</span>
                                                 </td>
                                             }
                                         }).collect_view();
@@ -205,6 +212,28 @@ pub(super) fn TeacherView() -> impl IntoView {
                 }}
             </div>
             <aside>
+            <div class="panel" data-testid="class-misconceptions">
+                <h3>{t(ClassText::Misconceptions)}</h3>
+                {move || {
+                    let l = lang.get();
+                    let counted = students.with(|s| misconceptions(s));
+                    if counted.is_empty() {
+                        return view! { <p class="muted">{l.t(ClassText::NoMisconceptions)}</p> }.into_any();
+                    }
+                    view! {
+                        <ol class="class-mistakes">
+                            {counted.into_iter().map(|(m, n)| {
+                                let (name, truth) = m.told(l);
+                                view! {
+                                    <li data-testid="class-misconception" data-name=m.name() data-count=n.to_string() title=truth>
+                                        <strong>{name}</strong>" · "{ClassMsg::Showed(n).render(l)}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+            </div>
             <div class="panel">
                 <h3>{t(ClassText::Topics)}</h3>
                 {move || {

@@ -97,6 +97,42 @@ pub enum Answer {
     },
 }
 
+impl Answer {
+    /// The answer a student gives who is right.
+    pub fn given(&self) -> Given {
+        match self {
+            Answer::Receivers { now, queued } => {
+                let mut all: Vec<String> = now.iter().chain(queued).cloned().collect();
+                all.sort();
+                all.dedup();
+                Given::Receivers(all)
+            }
+            Answer::RetainedFirst(found) => {
+                Given::RetainedFirst(found.iter().map(|(t, _)| t.clone()).collect())
+            }
+            Answer::Packets { delivered, .. } => Given::Delivered(*delivered),
+            Answer::Matches { matched, .. } => Given::Matches(*matched),
+        }
+    }
+
+    /// Whether a student's answer is this one (order aside).
+    pub fn agrees(&self, given: &Given) -> bool {
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v.dedup();
+            v
+        };
+        match (self.given(), given) {
+            (Given::Receivers(a), Given::Receivers(b)) => a == sorted(b.clone()),
+            (Given::RetainedFirst(a), Given::RetainedFirst(b)) => {
+                let names = |v: &[TopicName]| sorted(v.iter().map(|t| t.as_str().into()).collect());
+                names(&a) == names(b)
+            }
+            (a, b) => a == *b,
+        }
+    }
+}
+
 /// Why a question cannot be answered in this world.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PredictError {
@@ -104,6 +140,18 @@ pub enum PredictError {
     NoSuchDevice(String),
     /// The device has no MQTT client (an eavesdropper).
     NoClient(String),
+}
+
+/// Whether the question can be asked now: a message's publisher must be connected (a QoS 0
+/// message from a device still connecting would be dropped, and there would be nothing to
+/// watch).
+pub fn ready(world: &World, question: &Question) -> bool {
+    match question {
+        Question::Receivers { publisher, .. } => {
+            world.device(publisher).is_some_and(|d| d.is_online())
+        }
+        _ => true,
+    }
 }
 
 /// Answers a question in the world as it stands (the world is not changed).
@@ -141,6 +189,28 @@ pub fn receiver_choices(world: &World) -> Vec<String> {
         .filter(|d| d.config.kind.has_client())
         .map(|d| d.config.name.clone())
         .collect()
+}
+
+/// The topics a question about retained messages offers as choices: those the broker keeps a
+/// retained message for, and those the devices publish on, in text order.
+pub fn topic_choices(world: &World) -> Vec<TopicName> {
+    use crate::core::scenario::DeviceKind;
+    let mut topics: Vec<TopicName> = world.broker().retained().map(|m| m.topic.clone()).collect();
+    for d in world.devices() {
+        match &d.config.kind {
+            DeviceKind::Sensor { topic, .. } | DeviceKind::Intruder { topic, .. } => {
+                topics.push(topic.clone())
+            }
+            DeviceKind::Actuator { state_topic, .. } => topics.push(state_topic.clone()),
+            DeviceKind::Custom { publishes, .. } => {
+                topics.extend(publishes.iter().map(|p| p.topic.clone()))
+            }
+            _ => {}
+        }
+    }
+    topics.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    topics.dedup();
+    topics
 }
 
 fn publish_action(device: &str, topic: &TopicName, qos: QoS, retain: bool) -> Action {
@@ -299,10 +369,13 @@ pub fn mistakes(
                 match why {
                     Some(m) => found.push(m),
                     // Subscribed, but offline without a kept session (or a QoS 0 message).
-                    None if filters.iter().any(|f| f.matches(topic)) && !d.is_online() => {
-                        found.push(Misconception::PersistentSessionQueues)
+                    None if filters.iter().any(|f| f.matches(topic)) => {
+                        if !d.is_online() {
+                            found.push(Misconception::PersistentSessionQueues)
+                        }
                     }
-                    None => {}
+                    // No filter of it comes near the topic.
+                    None => found.push(Misconception::OnlySubscribersReceive),
                 }
             }
             for name in now.iter().chain(&queued).filter(|d| !chosen.contains(d)) {

@@ -1,0 +1,248 @@
+//! A lesson in the page: its file (fetched when it opens, handed over by
+//! [`Sim::set_plan`]), the student's way through its steps (reading on, predicting,
+//! choosing), what each answer showed, the goals, and the coach's word.
+
+use std::sync::Arc;
+
+use super::parts::Part;
+use super::sim::Sim;
+use crate::core::sim::lessons::coach;
+use crate::core::sim::lessons::file::Point;
+use crate::core::sim::lessons::progress::{Choice, Progress, Record, Score, StepError, Verdict};
+use crate::core::sim::lessons::{Advice, LessonFile, Step};
+use crate::core::sim::predict::Given;
+use crate::core::sim::World;
+use crate::core::time::Time;
+use crate::core::trace::{MsgId, TraceEvent};
+
+/// The lesson as the run stands.
+#[derive(Default)]
+pub struct Goals {
+    /// The lesson's file, once fetched.
+    pub plan: Option<Arc<LessonFile>>,
+    /// The student's way through its steps (from the moment the file came).
+    pub progress: Option<Progress>,
+    /// What each question step showed once answered (by step).
+    pub shown: Vec<Option<Shown>>,
+    /// Which act steps are met (the lesson's goals); at a point in the run's past, which
+    /// goals held then.
+    pub held: Vec<bool>,
+    /// Why the device a goal is about missed the newest message it should have got.
+    pub advice: Option<Advice>,
+    /// The message that tells what just happened, once the lesson is passed.
+    pub story: Option<MsgId>,
+}
+
+/// What a question step showed once answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// The prediction beside what happened, and when the stage started playing it.
+    Predicted(Box<Verdict>, Time),
+    /// The options chosen, in order (a wrong one may be followed by another).
+    Chose(Vec<Choice>),
+}
+
+impl Goals {
+    /// Whether every step of the lesson is met.
+    pub fn passed(&self) -> bool {
+        match (&self.plan, &self.progress) {
+            (Some(file), Some(p)) => p.finished(file),
+            _ => false,
+        }
+    }
+
+    /// Goals reached, and goals in all.
+    pub fn count(&self) -> (usize, usize) {
+        (self.held.iter().filter(|g| **g).count(), self.held.len())
+    }
+
+    /// The first answers so far (none before the lesson's file came).
+    pub fn score(&self) -> Option<Score> {
+        match (&self.plan, &self.progress) {
+            (Some(file), Some(p)) => Some(p.score(file)),
+            _ => None,
+        }
+    }
+
+    /// Each question answered so far, by step, with whether its first answer was right.
+    pub fn answers(&self) -> Vec<(usize, bool)> {
+        (self.progress.iter())
+            .flat_map(|p| p.records.iter().enumerate())
+            .filter_map(|(k, r)| match r {
+                Record::Answered { right, .. } => Some((k, *right)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// What the open step points at on the stage (an explanation's devices, broker, links).
+    pub fn pointed(&self) -> Vec<Point> {
+        match (&self.plan, &self.progress) {
+            (Some(file), Some(p)) => match p.current(file) {
+                Some(Step::Explain { point, .. }) => point.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A lesson judged on the run: its progress (act steps met), the coach's advice and, once
+/// passed, the message that tells what happened.
+pub struct Judged {
+    /// The progress, act steps judged.
+    pub progress: Progress,
+    /// Which act steps' goals hold on the run as it stands, steps aside (what a point in
+    /// the run's past shows).
+    pub holding: Vec<bool>,
+    /// Why a watched device missed its message.
+    pub advice: Option<Advice>,
+    /// The message for the story of the pass (when asked and the lesson is passed).
+    pub story: Option<MsgId>,
+}
+
+/// Judges a lesson on a world and its trace (asking for the story of a pass or not); `None`
+/// while it cannot yet (the page fetches the lesson's code on first use).
+pub type Judge = fn(&LessonFile, &Progress, &World, &[TraceEvent], bool) -> Option<Judged>;
+
+/// Judges at once, with the code at hand (tests and tools; the page passes its own, which
+/// fetches the lesson's code first).
+pub fn judge_now(
+    file: &LessonFile,
+    progress: &Progress,
+    world: &World,
+    trace: &[TraceEvent],
+    story: bool,
+) -> Option<Judged> {
+    let mut progress = progress.clone();
+    // Act steps whose goals already hold are met one after another.
+    while progress.judge(file, world, trace) {}
+    let passed = progress.finished(file);
+    Some(Judged {
+        advice: coach::advise(&file.watch, world, trace),
+        story: (story && passed)
+            .then(|| coach::story_msg(&file.watch, world, trace))
+            .flatten(),
+        holding: file.check(world, trace),
+        progress,
+    })
+}
+
+/// The judge of a simulation made before the page sets its own.
+pub(super) fn judge_later(
+    _: &LessonFile,
+    _: &Progress,
+    _: &World,
+    _: &[TraceEvent],
+    _: bool,
+) -> Option<Judged> {
+    None
+}
+
+impl Sim {
+    /// The lesson's file has come: the student starts at its first step. (A file of another
+    /// lesson is ignored.)
+    pub fn set_plan(&mut self, file: Arc<LessonFile>) {
+        if self.lesson.is_none_or(|l| l.id != file.id) || self.goals.plan.is_some() {
+            return;
+        }
+        let progress = Progress::new(&file, self.run.now());
+        self.goals.held = progress.goals_met(&file);
+        self.goals.shown = vec![None; file.steps.len()];
+        self.goals.progress = Some(progress);
+        self.goals.plan = Some(file);
+        self.changed.insert(Part::Goals);
+        self.check_goals();
+    }
+
+    /// Reads on from the open step (an explanation read, a question answered).
+    pub fn read_on(&mut self) -> bool {
+        let now = self.run.now();
+        let moved = match (&self.goals.plan, &mut self.goals.progress) {
+            (Some(file), Some(p)) => p.next(file, now),
+            _ => false,
+        };
+        if moved {
+            self.changed.insert(Part::Goals);
+            self.check_goals();
+        }
+        moved
+    }
+
+    /// The student's prediction for the open step: judged, recorded, shown, and the stage
+    /// plays what it asked about, at the teaching speed.
+    pub fn predict(&mut self, given: Given) -> Result<(), StepError> {
+        let (Some(file), Some(p)) = (&self.goals.plan, &mut self.goals.progress) else {
+            return Err(StepError::NotThisStep);
+        };
+        let at = p.at;
+        let verdict = p.predict(file, self.run.world(), given)?;
+        let play = verdict.play.clone();
+        if let Some(slot) = self.goals.shown.get_mut(at) {
+            *slot = Some(Shown::Predicted(Box::new(verdict), self.run.now()));
+        }
+        self.changed.insert(Part::Goals);
+        if let Some(action) = play {
+            self.pace.teaching = true;
+            self.set_playing(true);
+            // A refused play (the world changed under the question) shows no message; the
+            // answer stands.
+            let _ = self.apply(action);
+        }
+        Ok(())
+    }
+
+    /// The student chose a quiz option.
+    pub fn choose(&mut self, option: usize) -> Result<Choice, StepError> {
+        let (Some(file), Some(p)) = (&self.goals.plan, &mut self.goals.progress) else {
+            return Err(StepError::NotThisStep);
+        };
+        let at = p.at;
+        let choice = p.quiz(file, option)?;
+        if let Some(slot) = self.goals.shown.get_mut(at) {
+            match slot {
+                Some(Shown::Chose(all)) => all.push(choice),
+                _ => *slot = Some(Shown::Chose(vec![choice])),
+            }
+        }
+        self.changed.insert(Part::Goals);
+        Ok(choice)
+    }
+
+    /// Judges the open act step (and the coach's word) on the run.
+    pub(super) fn check_goals(&mut self) {
+        let (Some(file), Some(progress)) = (&self.goals.plan, &self.goals.progress) else {
+            return;
+        };
+        let trace = self.run.trace();
+        let story = self.goals.story.is_none();
+        let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, story) else {
+            return;
+        };
+        let moved = judged.progress != *progress;
+        let passed = judged.progress.finished(file);
+        // The coach speaks while the student is to do something on the stage, not before.
+        let acting = matches!(judged.progress.current(file), Some(Step::Act { .. }));
+        let advice = judged.advice.filter(|_| acting);
+        let story = (passed && self.goals.story.is_none())
+            .then_some(judged.story)
+            .flatten();
+        if moved || advice != self.goals.advice || story.is_some() {
+            self.changed.insert(Part::Goals);
+        }
+        let held = if self.in_past() {
+            judged.holding
+        } else {
+            judged.progress.goals_met(file)
+        };
+        if held != self.goals.held {
+            self.changed.insert(Part::Goals);
+        }
+        self.goals.held = held;
+        self.goals.progress = Some(judged.progress);
+        self.goals.advice = advice;
+        if story.is_some() {
+            self.goals.story = story;
+        }
+    }
+}
