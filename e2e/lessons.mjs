@@ -80,10 +80,16 @@ test('390×844: "+" taken for two levels is named; the lesson list then suggests
   await page.waitForFunction((sel) => /^1\./.test(document.querySelector(sel)?.textContent ?? ''), byId('lesson-title'));
   await page.click(byId('nav-lesson'));
   await page.waitForSelector(byId('suggest'));
-  assert.match(await page.textContent(byId('suggest')), /Te conviene repasar ««\+» ocupa exactamente un nivel»/);
+  assert.match(await page.textContent(byId('suggest')), /Repasa esta idea: «\+» ocupa exactamente un nivel\. Lección:/);
   assert.equal(await page.getAttribute(byId('suggested-lesson'), 'data-lesson'), 'wildcards');
   const option = await page.$eval(`${byId('lesson-select')} option[value="wildcards"]`, (o) => o.textContent);
   assert.match(option, /para repasar/);
+  // A prediction the stage plays: on a phone, one tap shows the stage playing it.
+  await page.click(byId('step-next'));
+  await page.click(byId('predict-commit'));
+  await page.click(byId('verdict-stage'));
+  await page.waitForSelector(byId('diagram'));
+  assert.equal(await page.getAttribute(byId('nav-stage'), 'aria-current'), 'true');
   assert.deepEqual(errors, []);
   await context.close();
 });

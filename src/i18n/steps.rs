@@ -8,12 +8,20 @@ keys! {
     StepText => step_text;
     /// The list of steps' heading.
     Steps,
+    /// The lesson's introduction, folded once the student reads on.
+    Intro,
     /// Leave an explanation or an answered question.
     Next,
     /// Commit a prediction.
     Commit,
-    /// Above a prediction's choices.
+    /// Above a prediction's choices (the stage then plays it).
     PredictFirst,
+    /// Above a prediction's choices (nothing plays: the answer is checked).
+    PredictCheck,
+    /// A wrong quiz answer.
+    QuizWrong,
+    /// On a phone: show the stage, where the message plays.
+    SeeStage,
     /// Legend of the devices to choose as receivers.
     ReceiversLegend,
     /// Legend of the topics to choose as retained messages.
@@ -87,6 +95,8 @@ pub enum StepMsg<'a> {
     ReceivedBy(Option<&'a str>),
     /// Who it waits for in the broker's queue.
     QueuedFor(&'a str),
+    /// Nobody gets it now; it waits in the queue of these.
+    OnlyQueued(&'a str),
     /// The retained messages a new subscriber gets first (a list, or none).
     RetainedFirst(Option<&'a str>),
     /// The QoS it arrives with.

@@ -118,8 +118,17 @@ pub fn judge_now(
     // Act steps whose goals already hold are met one after another.
     while progress.judge(file, world, trace) {}
     let passed = progress.finished(file);
+    // The coach watches the devices the open step's goal is about.
+    let about: Vec<&str> = match progress.current(file) {
+        Some(Step::Act { goal, .. }) => goal.devices(),
+        _ => Vec::new(),
+    };
+    let watch: Vec<_> = (file.watch.iter())
+        .filter(|w| about.contains(&w.device.as_str()))
+        .cloned()
+        .collect();
     Some(Judged {
-        advice: coach::advise(&file.watch, world, trace),
+        advice: coach::advise(&watch, world, trace),
         story: (story && passed)
             .then(|| coach::story_msg(&file.watch, world, trace))
             .flatten(),

@@ -382,7 +382,7 @@ impl Language for En {
             SubId(n) => format!("identifier {n}"),
             KeepAliveIs(n) => format!("Keep-alive: {n} s"),
             LessonsDone(n, m) => format!("Lessons passed in this browser: {n} of {m}"),
-            Suggest { mistake } => format!("Worth going over “{mistake}” in this lesson:"),
+            Suggest { mistake } => format!("Go over this idea: {mistake}. Lesson:"),
             BridgeCount(n, d) => format!("Sent through the bridge: {n} · not sent (disconnected): {d}"),
             UnknownLesson(v) => format!("The link asks for lesson “{v}”, which does not exist: free play opens instead."),
             UnknownView(v) => format!("The link asks for view “{v}”, which does not exist: the sequence diagram shows instead."),

@@ -382,7 +382,7 @@ impl Language for Es {
             SubId(n) => format!("identificador {n}"),
             KeepAliveIs(n) => format!("Keep-alive: {n} s"),
             LessonsDone(n, m) => format!("Lecciones superadas en este navegador: {n} de {m}"),
-            Suggest { mistake } => format!("Te conviene repasar «{mistake}» en esta lección:"),
+            Suggest { mistake } => format!("Repasa esta idea: {mistake}. Lección:"),
             BridgeCount(n, d) => format!("Enviados por el puente: {n} · sin enviar (desconectado): {d}"),
             UnknownLesson(v) => format!("El enlace pide la lección «{v}», que no existe: se abre el juego libre."),
             UnknownView(v) => format!("El enlace pide la vista «{v}», que no existe: se muestra el diagrama de secuencia."),

@@ -69,6 +69,8 @@ pub fn Diagram() -> impl IntoView {
         })
     });
     let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or_default());
+    // What the lesson's open step points at.
+    let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let packets = Memo::new(move |_| {
         ctx.read(Part::Stage, |s| {
             let now = s.run.now();
@@ -99,7 +101,18 @@ pub fn Diagram() -> impl IntoView {
                     let p = if f.to_broker { p } else { 1.0 - p };
                     let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
                     let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
-                    (f.seq, at, f.label.clone(), f.kind, f.arrives.is_none())
+                    let marked = pointed.with(|ps| {
+                        ps.iter()
+                            .any(|p| matches!(p, Point::Packet(t) if f.label.starts_with(t.name())))
+                    });
+                    (
+                        f.seq,
+                        at,
+                        f.label.clone(),
+                        f.kind,
+                        f.arrives.is_none(),
+                        marked,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -141,8 +154,6 @@ pub fn Diagram() -> impl IntoView {
             })
         })
     };
-    // What the lesson's open step points at.
-    let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let points_at = move |name: &str| {
         pointed.with(|ps| {
             ps.iter().any(
@@ -212,8 +223,9 @@ pub fn Diagram() -> impl IntoView {
     }
 }
 
-/// A packet as drawn: sequence number, transform, label, colour class, lost.
-type Drawn = (u64, String, String, &'static str, bool);
+/// A packet as drawn: sequence number, transform, label, colour class, lost, pointed at by the
+/// lesson.
+type Drawn = (u64, String, String, &'static str, bool, bool);
 
 /// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
@@ -260,15 +272,19 @@ impl Slot {
             if slot.shown.as_ref() == want {
                 continue;
             }
-            let Some(p @ (seq, at, label, kind, lost)) = want else {
+            let Some(p @ (seq, at, label, kind, lost, marked)) = want else {
                 let _ = slot.g.set_attribute("class", "packet-slot");
                 let _ = slot.g.remove_attribute("data-testid");
                 slot.shown = None;
                 continue;
             };
             let old = slot.shown.as_ref();
-            if old.map(|o| (o.3, o.4)) != Some((*kind, *lost)) {
-                let class = format!("packet {kind}{}", if *lost { " lost" } else { "" });
+            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, *marked)) {
+                let class = format!(
+                    "packet {kind}{}{}",
+                    if *lost { " lost" } else { "" },
+                    if *marked { " pointed" } else { "" }
+                );
                 let _ = slot.g.set_attribute("class", &class);
                 let _ = slot.g.set_attribute("data-testid", "packet");
             }

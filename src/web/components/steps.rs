@@ -104,6 +104,17 @@ fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
         })
     });
     let passed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.passed()));
+    Effect::new(move |_| {
+        if passed.get() {
+            request_animation_frame(|| {
+                let el = (document().get_element_by_id("lesson-passed"))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(el) = el {
+                    bring_into_view(&el);
+                }
+            });
+        }
+    });
     let n = file.steps.len();
     let text = {
         let file = file.clone();
@@ -133,20 +144,36 @@ fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
         }
     };
     view! {
-        <p class="lesson-intro" data-testid="lesson-intro">{move || text().intro}</p>
+        // The intro leads while the first step is open; then it folds away (the open step stays
+        // in sight beside the stage).
+        {let text = text.clone(); move || {
+            let intro = view! { <p class="lesson-intro" data-testid="lesson-intro">{text().intro}</p> };
+            if at.get() == 0 {
+                intro.into_any()
+            } else {
+                view! {
+                    <details class="intro-fold" data-testid="intro-fold">
+                        <summary>{st(StepText::Intro)}</summary>
+                        {intro}
+                    </details>
+                }
+                .into_any()
+            }
+        }}
         <h3 class="steps-title">{st(StepText::Steps)}" "
             <span class="step-count muted" data-testid="step-count">
                 {move || StepMsg::StepOf((at.get() + 1).min(n), n).render(lang.get())}
             </span>
         </h3>
-        <ol class="steps" data-testid="steps">{steps}</ol>
-        {coach::advice("lesson-advice")}
+        // Once passed, the pass and what comes next lead, above the steps.
         <Show when=move || passed.get()>
-            <div class="passed-box" data-testid="lesson-passed" role="status">
+            <div class="passed-box" id="lesson-passed" data-testid="lesson-passed" role="status">
                 <p class="passed">{move || lang.get().t(Text::LessonPassed)}</p>
                 {coach::passed(id)}
             </div>
         </Show>
+        <ol class="steps" data-testid="steps">{steps}</ol>
+        {coach::advice("lesson-advice")}
         <details class="hints" data-testid="hints">
             <summary>{move || lang.get().t(Text::Hints)}</summary>
             <ol>{hints}</ol>
@@ -277,13 +304,39 @@ fn can_go_on(s: &crate::page::Sim, k: usize) -> bool {
 
 /// Moves the keyboard to step `k` once it is drawn.
 fn focus_step(k: usize) {
+    focus_in_sight(format!("step-{k}"));
+}
+
+/// Once drawn, brings the element with this id into sight and gives it the keyboard.
+fn focus_in_sight(id: String) {
     request_animation_frame(move || {
-        let el = (document().get_element_by_id(&format!("step-{k}")))
+        let el = (document().get_element_by_id(&id))
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
         if let Some(el) = el {
+            bring_into_view(&el);
             let _ = el.focus();
         }
     });
+}
+
+/// Brings a part of the lesson into sight where the lesson's column scrolls by itself (beside
+/// the stage): the column scrolls, and the stage stays in view. (On a phone the page scrolls
+/// when the part takes the keyboard.)
+fn bring_into_view(el: &web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
+    let column = (el.closest(".col-a").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|c| c.scroll_height() > c.client_height());
+    if let Some(c) = column {
+        let top = el.offset_top();
+        let bottom = top + el.offset_height();
+        let (shown, height) = (c.scroll_top(), c.client_height());
+        if bottom > shown + height {
+            c.set_scroll_top((bottom - height + 8).min(top - 8));
+        } else if top < shown {
+            c.set_scroll_top(top - 8);
+        }
+    }
 }
 
 /// A prediction: its choices until committed, then the answer beside what happened.
@@ -368,6 +421,7 @@ fn Predict(
         }
     };
     let name = format!("predict-{k}");
+    let plays = ask.play().is_some();
     let commit_ready = ready.clone();
     let make_form = move || {
         let commit = commit.clone();
@@ -432,7 +486,7 @@ fn Predict(
             <div class="predict-form">
                 <fieldset class="choices">
                     <legend>{st(legend)}</legend>
-                    <p class="muted">{st(StepText::PredictFirst)}</p>
+                    <p class="muted">{st(if plays { StepText::PredictFirst } else { StepText::PredictCheck })}</p>
                     {choices}
                 </fieldset>
                 <button type="button" data-testid="predict-commit" prop:disabled=move || !ready()
@@ -467,15 +521,24 @@ fn Predict(
     }
 }
 
+/// On a phone, shows another part of the page (the bar's link with this test id); elsewhere
+/// every part is in sight and nothing happens.
+fn phone_part(testid: &str) {
+    use wasm_bindgen::JsCast;
+    let link = (document()
+        .query_selector(&format!("[data-testid={testid}]"))
+        .ok()
+        .flatten())
+    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    .filter(|e| e.offset_parent().is_some());
+    if let Some(link) = link {
+        link.click();
+    }
+}
+
 /// Moves the keyboard to a prediction's outcome once it is drawn.
 fn focus_verdict(k: usize) {
-    request_animation_frame(move || {
-        let el = (document().get_element_by_id(&format!("verdict-{k}")))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
+    focus_in_sight(format!("verdict-{k}"));
 }
 
 /// A prediction's outcome: the answer given beside what happened, the misconception it
@@ -510,14 +573,17 @@ fn verdict_view(
     let happened = move || {
         let lang = lang.get();
         match &truth {
-            Answer::Receivers { now, queued } => {
-                let mut s = StepMsg::ReceivedBy(list(now.clone()).as_deref()).render(lang);
-                if let Some(q) = list(queued.clone()) {
-                    s.push(' ');
-                    s.push_str(&StepMsg::QueuedFor(&q).render(lang));
+            Answer::Receivers { now, queued } => match (list(now.clone()), list(queued.clone())) {
+                (None, Some(q)) => StepMsg::OnlyQueued(&q).render(lang),
+                (now, queued) => {
+                    let mut s = StepMsg::ReceivedBy(now.as_deref()).render(lang);
+                    if let Some(q) = queued {
+                        s.push(' ');
+                        s.push_str(&StepMsg::QueuedFor(&q).render(lang));
+                    }
+                    s
                 }
-                s
-            }
+            },
             Answer::RetainedFirst(found) => StepMsg::RetainedFirst(
                 list(found.iter().map(|(t, _)| t.as_str().to_string()).collect()).as_deref(),
             )
@@ -534,6 +600,7 @@ fn verdict_view(
     };
     let shows = v.shows.clone();
     let right = v.right;
+    let plays = v.play.is_some();
     // The played message, found in the log once the broker took it in.
     let publisher = match ask {
         Ask::Receivers {
@@ -598,7 +665,7 @@ fn verdict_view(
             }).collect_view()}
             <p class="explain">{move || lang.get().words(&explain)}</p>
             {move || match played.get() {
-                None => (v.play.is_some()).then(|| view! {
+                None => plays.then(|| view! {
                     <p class="muted" role="status">{st(StepText::Watch)}</p>
                 }.into_any()),
                 Some((msg, lines)) => Some(view! {
@@ -606,9 +673,19 @@ fn verdict_view(
                         {lines.into_iter().map(|line| view! { <li>{move || line.told(lang.get())}</li> }).collect_view()}
                     </ol>
                     <button type="button" class="link" data-testid="verdict-journey"
-                        on:click=move |_| ctx.selected.set(Some(msg))>{st(StepText::SeeJourney)}</button>
+                        on:click=move |_| {
+                            ctx.selected.set(Some(msg));
+                            phone_part("nav-messages");
+                        }>{st(StepText::SeeJourney)}</button>
                 }.into_any()),
             }}
+            // On a phone the stage is another part: one tap shows it playing.
+            {plays.then(|| view! {
+                <p class="phone-only">
+                    <button type="button" class="secondary small" data-testid="verdict-stage"
+                        on:click=move |_| phone_part("nav-stage")>{st(StepText::SeeStage)}</button>
+                </p>
+            })}
         </div>
     }
     .into_any()
@@ -662,7 +739,7 @@ fn Quiz(
         Some(view! {
             <div class="verdict" data-testid="quiz-feedback" data-right=c.right.to_string() role="status">
                 <p class=if c.right { "right" } else { "wrong" }>
-                    {if c.right { "✔ " } else { "✘ " }}{lang.t(if c.right { StepText::Right } else { StepText::Wrong })}
+                    {if c.right { "✔ " } else { "✘ " }}{lang.t(if c.right { StepText::Right } else { StepText::QuizWrong })}
                 </p>
                 {o.feedback.as_ref().map(|f| view! { <p>{lang.words(f)}</p> })}
                 {c.shows.map(|m| view! {
