@@ -131,6 +131,11 @@ fn the_walk_says_why_a_lesson_does_not_pass() {
     // An act step whose solution is gone is never met.
     let e = walk_changed(|v| v["steps"][2]["solution"] = serde_json::json!([]));
     assert_eq!(e, Err(WalkError::GoalNotMet(2)));
+    // A goal that holds before its step's solution is done.
+    let e = walk_changed(|v| {
+        v["steps"][2]["goal"] = serde_json::json!({"type": "sent", "device": "cocina"})
+    });
+    assert_eq!(e, Err(WalkError::MetBeforeActing(2)));
     // Goals that hold with nothing done.
     let e = walk_changed(|v| {
         for k in [2, 4] {

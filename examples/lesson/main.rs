@@ -79,6 +79,7 @@ fn why(e: &WalkError, lang: Lang) -> String {
         WalkError::Scenario(e) => e.render(lang),
         WalkError::PassesIdle => StepMsg::PassesIdle.render(lang),
         WalkError::GoalNotMet(k) => StepMsg::GoalNotMet(k + 1).render(lang),
+        WalkError::MetBeforeActing(k) => StepMsg::MetBeforeActing(k + 1).render(lang),
         WalkError::Unanswerable(k, _) => StepMsg::Unanswerable(k + 1).render(lang),
         WalkError::TrapMissed(k, shown) => {
             let names: Vec<&str> = shown.iter().map(|m| m.told(lang).0).collect();

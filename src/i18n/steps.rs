@@ -87,6 +87,8 @@ pub enum StepMsg<'a> {
     PassesIdle,
     /// A step's goal does not hold after its solution (steps counted from 1).
     GoalNotMet(usize),
+    /// A step's goal holds as it opens, before its solution is done.
+    MetBeforeActing(usize),
     /// A step's prediction names a device the world lacks.
     Unanswerable(usize),
     /// A step's trap is not caught: the engine names these misconceptions instead.

@@ -40,8 +40,10 @@ pub(super) fn step_msg(msg: StepMsg) -> String {
     use StepMsg::*;
     match msg {
         Waiting(device) => format!("Wait a moment: “{device}” is still connecting."),
+        Checked { id, steps, predictions: 1 } => format!("lesson {id}: {steps} steps, 1 prediction, passes with its solution"),
         Checked { id, steps, predictions } => format!("lesson {id}: {steps} steps, {predictions} predictions, passes with its solution"),
         Fails { id, why } => format!("lesson {id}: does not pass with its solution: {why}"),
+        MetBeforeActing(k) => format!("the goal of step {k} already holds as it opens, before anything is done"),
         PassesIdle => "its goals already hold without doing anything".into(),
         GoalNotMet(k) => format!("the goal of step {k} does not hold after its solution (nor two minutes later)"),
         Unanswerable(k) => format!("the prediction of step {k} cannot be answered: it names a device that does not exist"),

@@ -40,8 +40,10 @@ pub(super) fn step_msg(msg: StepMsg) -> String {
     use StepMsg::*;
     match msg {
         Waiting(device) => format!("Espera un momento: «{device}» todavía se está conectando."),
+        Checked { id, steps, predictions: 1 } => format!("lección {id}: {steps} pasos, 1 predicción, se supera con su solución"),
         Checked { id, steps, predictions } => format!("lección {id}: {steps} pasos, {predictions} predicciones, se supera con su solución"),
         Fails { id, why } => format!("lección {id}: no se supera con su solución: {why}"),
+        MetBeforeActing(k) => format!("el objetivo del paso {k} ya se cumple al abrirse, antes de hacer nada"),
         PassesIdle => "sus objetivos ya se cumplen sin hacer nada".into(),
         GoalNotMet(k) => format!("el objetivo del paso {k} no se cumple con su solución (ni dos minutos después)"),
         Unanswerable(k) => format!("la predicción del paso {k} no tiene respuesta: nombra un dispositivo que no existe"),

@@ -313,30 +313,39 @@ fn focus_in_sight(id: String) {
         let el = (document().get_element_by_id(&id))
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
         if let Some(el) = el {
-            bring_into_view(&el);
-            let _ = el.focus();
+            // Beside the stage, the column scrolls and the page keeps still; on a phone the
+            // page scrolls to it.
+            if bring_into_view(&el) {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            } else {
+                let _ = el.focus();
+            }
         }
     });
 }
 
 /// Brings a part of the lesson into sight where the lesson's column scrolls by itself (beside
-/// the stage): the column scrolls, and the stage stays in view. (On a phone the page scrolls
-/// when the part takes the keyboard.)
-fn bring_into_view(el: &web_sys::HtmlElement) {
+/// the stage): the column scrolls, and the stage stays in view. False where it does not (a
+/// phone: the page scrolls when the part takes the keyboard).
+fn bring_into_view(el: &web_sys::HtmlElement) -> bool {
     use wasm_bindgen::JsCast;
     let column = (el.closest(".col-a").ok().flatten())
         .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
         .filter(|c| c.scroll_height() > c.client_height());
-    if let Some(c) = column {
-        let top = el.offset_top();
-        let bottom = top + el.offset_height();
-        let (shown, height) = (c.scroll_top(), c.client_height());
-        if bottom > shown + height {
-            c.set_scroll_top((bottom - height + 8).min(top - 8));
-        } else if top < shown {
-            c.set_scroll_top(top - 8);
-        }
+    let Some(c) = column else {
+        return false;
+    };
+    let top = el.offset_top();
+    let bottom = top + el.offset_height();
+    let (shown, height) = (c.scroll_top(), c.client_height());
+    if bottom > shown + height {
+        c.set_scroll_top((bottom - height + 8).min(top - 8));
+    } else if top < shown {
+        c.set_scroll_top(top - 8);
     }
+    true
 }
 
 /// A prediction: its choices until committed, then the answer beside what happened.

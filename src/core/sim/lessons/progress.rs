@@ -302,6 +302,8 @@ pub enum WalkError {
     PassesIdle,
     /// A step's goal did not hold after its solution (and two minutes more).
     GoalNotMet(usize),
+    /// A step's goal held when it opened, before its solution was done.
+    MetBeforeActing(usize),
     /// A prediction cannot be answered.
     Unanswerable(usize, PredictError),
     /// A trap's answer is right, or the engine does not name its misconception (it names
@@ -362,7 +364,16 @@ pub fn play_solution(file: &LessonFile) -> Result<Walk, WalkError> {
                 run.run_for(3_000);
                 progress.next(file, run.now());
             }
-            Step::Act { solution, .. } => {
+            Step::Act { goal, solution, .. } => {
+                // A step with something to do must not be met before it is done.
+                let judging = Judging {
+                    world: run.world(),
+                    trace: run.trace(),
+                    opened: &progress.opened,
+                };
+                if !solution.is_empty() && goal.judge(judging) {
+                    return Err(WalkError::MetBeforeActing(k));
+                }
                 for s in solution {
                     run.run_for(s.wait_ms);
                     run.apply(s.action.clone()).map_err(WalkError::Scenario)?;
