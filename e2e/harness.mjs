@@ -96,6 +96,8 @@ export async function openReal(browser, base, lang = 'es') {
  * option), and answers each quiz until right. `scope` is a page or a frame.
  */
 export async function walkSteps(scope) {
+  // The steps come with the lesson's file (fetched when it opens).
+  await scope.locator(byId('steps')).waitFor({ state: 'attached' });
   for (let i = 0; i < 40; i++) {
     const open = scope.locator('.step.open');
     if ((await open.count()) === 0) return;
@@ -140,6 +142,7 @@ export async function tabTo(page, id, { max = 300, doc = page } = {}) {
  */
 export async function walkStepsByKeys(page, { doc = page } = {}) {
   const tab = (id) => tabTo(page, id, { doc });
+  await doc.locator(byId('steps')).waitFor({ state: 'attached' });
   for (let i = 0; i < 40; i++) {
     const open = doc.locator('.step.open');
     if ((await open.count()) === 0) return;

@@ -45,8 +45,6 @@ const views = [
     await walkSteps(page);
   }],
   ['the log, and a journey', 'lesson=pubsub', async (page) => {
-    await page.waitForSelector(byId('step-0'));
-    await walkSteps(page);
     await page.selectOption(byId('subscribe-device'), 'panel');
     await page.fill(byId('subscribe-filter'), 'Casa/#');
     await page.click(byId('subscribe-submit'));

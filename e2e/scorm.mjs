@@ -98,8 +98,13 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
   now = await cmi();
   // The goal met and one question of three right at the first answer: 2 of 4.
   assert.equal(now.raw, '50');
-  const results = await page.evaluate(() => window.API.cmi.interactions.childArray.map((i) => [i.id, i.result]));
-  assert.deepEqual(results, [['step-1', 'correct'], ['step-4', 'wrong'], ['step-5', 'wrong']]);
+  // Each question's first answer, as an interaction (write-only for the SCO: read in the log).
+  const results = now.log.filter((l) => /^cmi\.interactions\.\d+\.(id|result)=/.test(l));
+  assert.deepEqual(results, [
+    'cmi.interactions.0.id=step-1', 'cmi.interactions.0.result=correct',
+    'cmi.interactions.1.id=step-4', 'cmi.interactions.1.result=wrong',
+    'cmi.interactions.2.id=step-5', 'cmi.interactions.2.result=wrong',
+  ]);
   assert.ok(now.log.includes('cmi.core.lesson_status=passed'));
   const time = now.log.find((l) => l.startsWith('cmi.core.session_time='));
   assert.match(time ?? '', /^cmi\.core\.session_time=\d{2,4}:\d{2}:\d{2}\.\d{2}$/);

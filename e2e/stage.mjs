@@ -372,7 +372,8 @@ test('390×844: one part at a time, and a bar reaches each in one tap', async ()
   await page.waitForSelector(byId('diagram'));
   assert.equal(await page.locator(byId('lesson-title')).isVisible(), false);
   assert.equal(await page.getAttribute(byId('nav-stage'), 'aria-current'), 'true');
-  assert.match(await page.textContent(byId('nav-lesson')), /Lección 0\/1/);
+  // (Once the lesson's file is here: the goals are its act steps.)
+  await page.waitForFunction((sel) => /Lección 0\/1/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
   // Each tap shows its part (the stage has the actions under it) and hides the others.
   const shown = { 'nav-stage': ['diagram', 'acting'], 'nav-actions': ['acting'], 'nav-messages': ['sequence'], 'nav-lesson': ['lesson-title'] };
   const every = ['diagram', 'acting', 'sequence', 'lesson-title'];
