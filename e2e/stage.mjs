@@ -196,6 +196,8 @@ test('1366×768 in Spanish: lesson 1 solved with no scroll; an error on screen f
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('lesson-title'));
+  // Read on and predict, up to the step done on the stage.
+  await walkSteps(page);
   // A wrong filter: the error shows, and follows the language.
   await inSight(page, byId('subscribe-filter'), true);
   await page.fill(byId('subscribe-filter'), 'Casa/#/Temperatura');
@@ -208,7 +210,6 @@ test('1366×768 in Spanish: lesson 1 solved with no scroll; an error on screen f
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((es) => document.querySelector('[data-testid="subscribe-error"]')?.textContent === es, es);
   // Lesson 1: the dashboard subscribes to the kitchen's temperature and receives it.
-  await walkSteps(page);
   await subscribeInSight(page, 'panel', 'Casa/Cocina/Temperatura', true);
   await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 30_000 });
   await walkSteps(page);

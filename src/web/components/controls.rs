@@ -38,6 +38,10 @@ pub fn Controls() -> impl IntoView {
             let scenario = s.run.world().scenario().clone();
             if let Ok(mut fresh) = crate::web::state::Sim::from_scenario(&scenario, s.lesson) {
                 fresh.judge = s.judge;
+                // The lesson starts again from its first step.
+                if let Some(plan) = s.goals.plan.clone() {
+                    fresh.set_plan(plan);
+                }
                 *s = fresh;
             }
         });

@@ -76,6 +76,13 @@ fn LessonBody(id: &'static str) -> impl IntoView {
     if matches!(got.get_untracked(), Got::Loading) {
         fetch();
     }
+    // A run replaced under the same lesson (a link, a file) starts its steps again.
+    Effect::new(move |_| {
+        ctx.opened.track();
+        if let Got::Ready(file) = got.get_untracked() {
+            ctx.update(|s| s.set_plan(file));
+        }
+    });
     move || {
         match got.get() {
         Got::Loading => view! {

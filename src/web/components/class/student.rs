@@ -44,9 +44,13 @@ pub(super) fn StudentBar() -> impl IntoView {
             if let (Some(id), Some(score)) = (&lesson, score) {
                 // First answers never change: the newest count is the whole story.
                 let wrong = score.predictions_wrong + score.quiz_wrong;
+                // A run started again keeps the first run's answers until it has answered more.
                 if score.answered() > 0 {
                     answers.update_value(|a| {
-                        a.insert(id.clone(), [score.right(), wrong]);
+                        let kept = a.get(id).map_or(0, |[r, w]| r + w);
+                        if score.answered() > kept {
+                            a.insert(id.clone(), [score.right(), wrong]);
+                        }
                     });
                 }
                 shown.update_value(|all| {
