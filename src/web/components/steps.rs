@@ -83,18 +83,21 @@ fn LessonBody(id: &'static str) -> impl IntoView {
             ctx.update(|s| s.set_plan(file));
         }
     });
+    let failed = move || {
+        let l = lang.get();
+        view! {
+            <p class="field-error" role="alert" data-testid="lesson-text-failed">{l.t(Text::LessonTextFailed)}" "
+                <button type="button" class="small secondary" on:click=move |_| fetch()>{l.t(Text::Retry)}</button>
+            </p>
+        }
+    };
     move || {
         match got.get() {
         Got::Loading => view! {
             <p class="muted" data-testid="lesson-loading" role="status">{lang.get().t(Text::LessonLoading)}</p>
         }
         .into_any(),
-        Got::Failed => view! {
-            <p class="field-error" role="alert" data-testid="lesson-text-failed">{lang.get().t(Text::LessonTextFailed)}" "
-                <button type="button" class="small secondary" on:click=move |_| fetch()>{lang.get().t(Text::Retry)}</button>
-            </p>
-        }
-        .into_any(),
+        Got::Failed => failed().into_any(),
         Got::Ready(file) => view! { <Body id=id file=file/> }.into_any(),
     }
     }
@@ -117,7 +120,11 @@ fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
                 let el = (document().get_element_by_id("lesson-passed"))
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
                 if let Some(el) = el {
-                    bring_into_view(&el);
+                    // Beside the stage its column scrolls to it; on a phone the page does.
+                    let phone = crate::web::storage::media_matches("(max-width: 700px)");
+                    if !bring_into_view(&el) && phone {
+                        el.scroll_into_view();
+                    }
                 }
             });
         }
