@@ -129,3 +129,61 @@ fn a_bad_goal_is_refused_with_its_path() {
         serde_json::from_str(r#"[{"type": "teleports", "device": "a"}]"#).unwrap();
     assert_eq!(Vec::<Goal>::read(&v, At::root()).unwrap_err().path, "[0]");
 }
+
+#[test]
+fn retained_messages_subscriptions_and_refusals_by_code() {
+    let run = pubsub(6);
+    let holds = |run: &Run, json: &str| goal(json).holds(run.world(), run.trace());
+    assert!(holds(
+        &run,
+        r#"{"type": "subscriptions", "device": "panel", "filter": "Casa/Cocina/Temperatura"}"#
+    ));
+    assert!(
+        !holds(
+            &run,
+            r#"{"type": "subscriptions", "device": "panel", "filter": "Casa/+/Temperatura"}"#
+        ),
+        "the filter exactly"
+    );
+    assert!(
+        !holds(
+            &run,
+            r#"{"type": "retained", "topic": "Casa/Cocina/Temperatura"}"#
+        ),
+        "nothing retained"
+    );
+    // The sprinkler's state retained; the intruder refused once the broker is secured.
+    let mut run = Run::new(&lesson("retained").unwrap().scenario().unwrap()).unwrap();
+    run.apply(
+        Action::from_json(r#"{"type":"set_retain","device":"riego","retain":true}"#).unwrap(),
+    )
+    .unwrap();
+    run.run_for(25_000);
+    assert!(holds(
+        &run,
+        r#"{"type": "retained", "topic": "Casa/Jardin/Riego", "payload": "apagado"}"#
+    ));
+    assert!(!holds(
+        &run,
+        r#"{"type": "retained", "topic": "Casa/Jardin/Riego", "payload": "encendido"}"#
+    ));
+    // A wrong password: refused at CONNECT with 0x87 (not authorized).
+    let json = r#"{"version": 1, "seed": 1, "broker": {"allow_anonymous": false, "users": {"ana": "secreta"}},
+        "devices": [{"name": "movil", "username": "ana", "password": "otra", "protocol": "5",
+                     "kind": {"type": "phone", "filters": []}}]}"#;
+    let mut run =
+        Run::new(&mqtt_playground::core::sim::Scenario::from_json(json).unwrap()).unwrap();
+    run.run_for(3_000);
+    assert!(holds(&run, r#"{"type": "refused", "device": "movil"}"#));
+    assert!(
+        holds(
+            &run,
+            r#"{"type": "refused", "device": "movil", "code": 135}"#
+        ),
+        "0x87"
+    );
+    assert!(!holds(
+        &run,
+        r#"{"type": "refused", "device": "movil", "code": 134}"#
+    ));
+}

@@ -48,14 +48,24 @@ pub enum Goal {
         /// The topics.
         topics: Vec<TopicName>,
     },
-    /// The device holds `count` subscriptions (if given), none matching a topic of `not`.
+    /// The device holds `count` subscriptions (if given), one to `filter` (if given), none
+    /// matching a topic of `not`.
     Subscriptions {
         /// The device.
         device: String,
         /// How many.
         count: Option<usize>,
+        /// A filter it holds, exactly.
+        filter: Option<TopicFilter>,
         /// Topics no filter of it may match.
         not: Vec<TopicName>,
+    },
+    /// The broker keeps a retained message on the topic (with `payload`, if given).
+    Retained {
+        /// The topic.
+        topic: TopicName,
+        /// The payload, exactly.
+        payload: Option<String>,
     },
     /// The devices hold one and the same shared subscription (`$share/…`), and nothing else.
     Share {
@@ -117,10 +127,14 @@ pub enum Goal {
         /// How many messages, at least.
         at_least: usize,
     },
-    /// The broker refused the device: its connection (credentials) or a publish (ACL).
+    /// The broker refused the device: its connection (credentials) or a publish (ACL); with
+    /// `code`, a connection refused with that reason code (5.0's numbering: 0x87 not
+    /// authorized, 0x86 bad user name or password).
     Refused {
         /// The device.
         device: String,
+        /// The refusal's reason code.
+        code: Option<u8>,
     },
     /// The broker accepted a connection from the device (a new or a resumed session).
     Connected {
@@ -259,7 +273,12 @@ impl FromJson for Goal {
             "subscriptions" => Goal::Subscriptions {
                 device: o.req("device")?,
                 count: o.opt("count")?,
+                filter: o.opt("filter")?,
                 not: o.or("not", Vec::new())?,
+            },
+            "retained" => Goal::Retained {
+                topic: o.req("topic")?,
+                payload: o.opt("payload")?,
             },
             "share" => Goal::Share { devices: o.req("devices")? },
             "sent" => Goal::Sent {
@@ -287,7 +306,7 @@ impl FromJson for Goal {
                 devices: o.req("devices")?,
                 at_least: o.or("at_least", 1)?,
             },
-            "refused" => Goal::Refused { device: o.req("device")? },
+            "refused" => Goal::Refused { device: o.req("device")?, code: o.opt("code")? },
             "connected" => Goal::Connected { device: o.req("device")? },
             "online" => Goal::Online { device: o.req("device")?, port: o.opt("port")? },
             "overheard" => Goal::Overheard { device: o.req("device")? },
@@ -403,15 +422,24 @@ impl Goal {
                 wanted.dedup();
                 got == wanted
             }
-            Goal::Subscriptions { device, count, not } => world.device(device).is_some_and(|d| {
+            Goal::Subscriptions {
+                device,
+                count,
+                filter,
+                not,
+            } => world.device(device).is_some_and(|d| {
                 let subs = d.subscriptions();
                 count.is_none_or(|n| subs.len() == n)
+                    && filter.as_ref().is_none_or(|f| subs.contains_key(f.as_str()))
                     && subs.keys().all(|f| {
                         TopicFilter::new(f.as_str())
                             .map_or(true, |f| not.iter().all(|t| !f.matches(t)))
                     })
             }),
             Goal::Share { devices } => shared_filter(world, devices).is_some(),
+            Goal::Retained { topic, payload } => world.broker().retained().any(|m| {
+                m.topic == *topic && payload.as_ref().is_none_or(|p| p.as_bytes() == m.payload)
+            }),
             Goal::Sent {
                 device,
                 topic,
@@ -468,12 +496,16 @@ impl Goal {
                 devices,
                 at_least,
             } => split_among(world, trace, from, devices, *at_least),
-            Goal::Refused { device } => {
+            Goal::Refused { device, code: want } => {
                 let client = client_of(world, device);
                 trace.iter().any(|e| match &e.kind {
-                    TraceKind::PublishDenied { client: c, .. } => **c == *client,
+                    TraceKind::PublishDenied { client: c, .. } => {
+                        **c == *client && want.is_none()
+                    }
                     TraceKind::Auth { client: c, code, .. } => {
-                        **c == *client && *code != ReasonCode::SUCCESS
+                        **c == *client
+                            && *code != ReasonCode::SUCCESS
+                            && want.is_none_or(|w| code.0 == w)
                     }
                     _ => false,
                 })
@@ -578,7 +610,7 @@ impl Goal {
             | Goal::Subscriptions { device, .. }
             | Goal::Sent { device, .. }
             | Goal::Published { device }
-            | Goal::Refused { device }
+            | Goal::Refused { device, .. }
             | Goal::Connected { device }
             | Goal::Online { device, .. }
             | Goal::Overheard { device }
@@ -591,6 +623,7 @@ impl Goal {
             | Goal::State { device, .. }
             | Goal::Answered { device, .. } => out.push(device),
             Goal::Share { devices } => out.extend(devices.iter().map(String::as_str)),
+            Goal::Retained { .. } => {}
             Goal::EachOnce { from, to, .. } | Goal::Routed { from, to, .. } => {
                 out.extend([from.as_str(), to.as_str()])
             }
