@@ -18,7 +18,7 @@ keys! {
     PredictFirst,
     /// Above a prediction's choices (nothing plays: the answer is checked).
     PredictCheck,
-    /// A wrong quiz answer.
+    /// A wrong answer where nothing played (a quiz, a question about a filter or a QoS).
     QuizWrong,
     /// On a phone: show the stage, where the message plays.
     SeeStage,

@@ -534,7 +534,7 @@ fn Predict(
             view! {
                 <details class="fold">
                     <summary class=if right { "right" } else { "wrong" }>
-                        {if right { "✔ " } else { "✘ " }}{st(if right { StepText::Right } else { StepText::Wrong })}
+                        {if right { "✔ " } else { "✘ " }}{st(if right { StepText::Right } else { wrong(plays) })}
                     </summary>
                     {verdict}
                 </details>
@@ -556,6 +556,16 @@ fn phone_part(testid: &str) {
     .filter(|e| e.offset_parent().is_some());
     if let Some(link) = link {
         link.click();
+    }
+}
+
+/// A wrong answer's words: "not what happened" when the stage played it, "not right" when
+/// nothing plays.
+fn wrong(plays: bool) -> StepText {
+    if plays {
+        StepText::Wrong
+    } else {
+        StepText::QuizWrong
     }
 }
 
@@ -668,7 +678,7 @@ fn verdict_view(
     view! {
         <div class="verdict" id=id.clone() data-testid=id tabindex="-1" data-right=right.to_string()>
             <p class=if right { "right" } else { "wrong" } data-testid="verdict-mark">
-                {if right { "✔ " } else { "✘ " }}{st(if right { StepText::Right } else { StepText::Wrong })}
+                {if right { "✔ " } else { "✘ " }}{st(if right { StepText::Right } else { wrong(plays) })}
             </p>
             <p><strong>{st(StepText::YouSaid)}</strong>" "{said}</p>
             <p><strong>{st(StepText::Happened)}</strong>" "{happened}</p>
