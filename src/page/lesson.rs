@@ -92,18 +92,28 @@ impl Goals {
 pub struct Judged {
     /// The progress, act steps judged.
     pub progress: Progress,
-    /// Which act steps' goals hold on the run as it stands, steps aside (what a point in
-    /// the run's past shows).
-    pub holding: Vec<bool>,
+    /// At a point in the run's past (when asked): which act steps' goals hold there, steps
+    /// aside.
+    pub holding: Option<Vec<bool>>,
     /// Why a watched device missed its message.
     pub advice: Option<Advice>,
     /// The message for the story of the pass (when asked and the lesson is passed).
     pub story: Option<MsgId>,
 }
 
-/// Judges a lesson on a world and its trace (asking for the story of a pass or not); `None`
-/// while it cannot yet (the page fetches the lesson's code on first use).
-pub type Judge = fn(&LessonFile, &Progress, &World, &[TraceEvent], bool) -> Option<Judged>;
+/// What a judgement is asked for beyond the steps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Wanted {
+    /// The story of a pass (once, when it comes).
+    pub story: bool,
+    /// The goals as they hold at this point of the run's past (not on the live run: there
+    /// the steps met are shown, and judging every goal each time would be work for nothing).
+    pub past: bool,
+}
+
+/// Judges a lesson on a world and its trace; `None` while it cannot yet (the page fetches
+/// the lesson's code on first use).
+pub type Judge = fn(&LessonFile, &Progress, &World, &[TraceEvent], Wanted) -> Option<Judged>;
 
 /// Judges at once, with the code at hand (tests and tools; the page passes its own, which
 /// fetches the lesson's code first).
@@ -112,7 +122,7 @@ pub fn judge_now(
     progress: &Progress,
     world: &World,
     trace: &[TraceEvent],
-    story: bool,
+    wanted: Wanted,
 ) -> Option<Judged> {
     let mut progress = progress.clone();
     // Act steps whose goals already hold are met one after another.
@@ -129,10 +139,10 @@ pub fn judge_now(
         .collect();
     Some(Judged {
         advice: coach::advise(&watch, world, trace),
-        story: (story && passed)
+        story: (wanted.story && passed)
             .then(|| coach::story_msg(&file.watch, world, trace))
             .flatten(),
-        holding: file.check(world, trace),
+        holding: wanted.past.then(|| file.check(world, trace)),
         progress,
     })
 }
@@ -143,7 +153,7 @@ pub(super) fn judge_later(
     _: &Progress,
     _: &World,
     _: &[TraceEvent],
-    _: bool,
+    _: Wanted,
 ) -> Option<Judged> {
     None
 }
@@ -224,8 +234,11 @@ impl Sim {
             return;
         };
         let trace = self.run.trace();
-        let story = self.goals.story.is_none();
-        let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, story) else {
+        let wanted = Wanted {
+            story: self.goals.story.is_none(),
+            past: self.in_past(),
+        };
+        let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, wanted) else {
             return;
         };
         let moved = judged.progress != *progress;
@@ -239,11 +252,9 @@ impl Sim {
         if moved || advice != self.goals.advice || story.is_some() {
             self.changed.insert(Part::Goals);
         }
-        let held = if self.in_past() {
-            judged.holding
-        } else {
-            judged.progress.goals_met(file)
-        };
+        let held = judged
+            .holding
+            .unwrap_or_else(|| judged.progress.goals_met(file));
         if held != self.goals.held {
             self.changed.insert(Part::Goals);
         }

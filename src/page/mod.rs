@@ -18,6 +18,6 @@ pub mod sim;
 pub mod stage;
 mod travel;
 
-pub use lesson::{judge_now, Goals, Judge, Judged, Shown};
+pub use lesson::{judge_now, Goals, Judge, Judged, Shown, Wanted};
 pub use parts::{Part, Parts};
 pub use sim::{Pace, Seen, Sent, Sim};

@@ -10,7 +10,7 @@ use crate::core::sim::lessons::LessonFile;
 use crate::core::sim::{Action, ScenarioError, Share, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::i18n::{Lang, Text};
-pub use crate::page::{Judged, Part, Parts, Sim};
+pub use crate::page::{Judged, Part, Parts, Sim, Wanted};
 use crate::web::say::{Say, Why};
 
 /// The views of the right-hand area, as `?view=` names them.
@@ -201,9 +201,9 @@ crate::web::lazy::split_fn!(
         progress: &Progress,
         world: &World,
         trace: &[TraceEvent],
-        story: bool,
+        wanted: Wanted,
     ) -> Option<Judged> {
-        crate::page::judge_now(file, progress, world, trace, story)
+        crate::page::judge_now(file, progress, world, trace, wanted)
     }
 );
 
@@ -219,9 +219,9 @@ pub fn lesson_goals(
     progress: &Progress,
     world: &World,
     trace: &[TraceEvent],
-    story: bool,
+    wanted: Wanted,
 ) -> Option<Judged> {
-    match crate::web::lazy::ready(lesson_checks_split(file, progress, world, trace, story)) {
+    match crate::web::lazy::ready(lesson_checks_split(file, progress, world, trace, wanted)) {
         Some(Ok(judged)) => judged,
         _ => {
             LESSON_CHECKS.prefetch();
