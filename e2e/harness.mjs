@@ -155,6 +155,8 @@ export async function walkStepsByKeys(page, { doc = page } = {}) {
       }
       await tab('predict-commit');
       await page.keyboard.press('Enter');
+      // The outcome takes the keyboard once drawn; Tab on from there.
+      await doc.waitForFunction(() => document.activeElement?.id?.startsWith('verdict-'));
     }
     if (cls.includes('quiz')) {
       const options = await open.locator('input[type=radio]').count();
@@ -174,9 +176,12 @@ export async function walkStepsByKeys(page, { doc = page } = {}) {
       }
     }
     const id = await open.getAttribute('data-testid');
+    const next = `step-${Number((await open.getAttribute('id')).replace(/\D+/g, '')) + 1}`;
     await tab('step-next');
     await page.keyboard.press('Enter');
     await doc.locator(`${byId(id)}:not(.open)`).waitFor();
+    // The next step takes the keyboard once drawn; Tab on from there.
+    await doc.waitForFunction((n) => !document.getElementById(n) || document.activeElement?.id === n, next);
   }
   throw new Error('walkStepsByKeys: more than 40 steps');
 }
