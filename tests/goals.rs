@@ -187,3 +187,46 @@ fn retained_messages_subscriptions_and_refusals_by_code() {
         r#"{"type": "refused", "device": "movil", "code": 134}"#
     ));
 }
+
+#[test]
+fn every_goal_type_is_written_as_it_is_read() {
+    use mqtt_playground::core::sim::lessons::write::goal_value;
+    let all = [
+        r#"{"type":"receives","device":"a","topic":"x/+","payload":"1","retained":true,"qos":1,"at_least":3}"#,
+        r#"{"type":"receives","device":"a"}"#,
+        r#"{"type":"receives_exactly","device":"a","topics":["x/y","x/z"]}"#,
+        r#"{"type":"subscriptions","device":"a","count":2,"filter":"x/#","not":["x/y"]}"#,
+        r#"{"type":"retained","topic":"x/y","payload":"1"}"#,
+        r#"{"type":"share","devices":["a","b"]}"#,
+        r#"{"type":"sent","device":"a","topic":"x/#","qos":2,"at_least":2}"#,
+        r#"{"type":"each_once","from":"a","to":"b","qos":1,"at_least":5}"#,
+        r#"{"type":"published","device":"a"}"#,
+        r#"{"type":"routed","from":"a","to":"b","topic":"x/#","every":true,"at_least":2}"#,
+        r#"{"type":"split_among","from":"a","devices":["b","c"],"at_least":4}"#,
+        r#"{"type":"refused","device":"a","code":135}"#,
+        r#"{"type":"connected","device":"a"}"#,
+        r#"{"type":"online","device":"a","port":8883}"#,
+        r#"{"type":"overheard","device":"a"}"#,
+        r#"{"type":"queued","device":"a"}"#,
+        r#"{"type":"queue_delivered","device":"a"}"#,
+        r#"{"type":"expired","device":"a"}"#,
+        r#"{"type":"session_resumed","device":"a"}"#,
+        r#"{"type":"session_expired","device":"a"}"#,
+        r#"{"type":"will_fired","device":"a"}"#,
+        r#"{"type":"state","device":"a","state":"ON"}"#,
+        r#"{"type":"answered","device":"a","topic":"x/y","payload":"ok","overlapping":true}"#,
+        r#"{"type":"after","step":2,"goal":{"type":"connected","device":"a"}}"#,
+        r#"{"type":"after","action":"subscribe","device":"a","goal":{"type":"queued","device":"a"}}"#,
+        r#"{"type":"after","connecting":"a","port":8883,"goal":{"type":"connected","device":"a"}}"#,
+        r#"{"type":"after","closed":"a","goal":{"type":"will_fired","device":"a"}}"#,
+        r#"{"type":"within","seconds":10,"goal":{"type":"published","device":"a"}}"#,
+        r#"{"type":"all","goals":[{"type":"published","device":"a"},{"type":"any","goals":[{"type":"not","goal":{"type":"queued","device":"b"}}]}]}"#,
+    ];
+    for json in all {
+        let read = goal(json);
+        let written = goal_value(&read);
+        let expected: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(written, expected, "{json}");
+        assert_eq!(goal(&written.to_string()), read, "{json}");
+    }
+}

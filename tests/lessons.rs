@@ -201,3 +201,15 @@ fn each_misconception_is_worked_on_by_the_lesson_it_suggests() {
         assert!(named, "{m:?}: lesson {} never names it", f.id);
     }
 }
+
+#[test]
+fn a_lesson_file_written_reads_back_the_same() {
+    for mut f in files() {
+        let written = f.to_json();
+        let back = LessonFile::from_json(&written).unwrap_or_else(|e| panic!("{}: {e:?}", f.id));
+        f.scenario.strip_secrets();
+        assert_eq!(back, f, "{}", f.id);
+        // And again: writing is stable.
+        assert_eq!(back.to_json(), written, "{}", f.id);
+    }
+}

@@ -91,6 +91,10 @@ pub enum Problem {
     QuizOptions,
     /// A quiz with no right option.
     QuizNoRightOption,
+    /// A lesson id that is not a word of letters, digits, `-` and `_` (up to 40).
+    BadLessonId,
+    /// A text longer than this many characters.
+    TextTooLong(usize),
     /// A scenario without its format version.
     FormatVersionMissing,
     /// A scenario of another format version (as written).

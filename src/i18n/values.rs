@@ -270,6 +270,7 @@ impl Lang {
             .cloned()
             .unwrap_or_default();
         LessonText {
+            title: t.title.as_deref().map(|t| self.content(t)),
             intro: self.content(&t.intro),
             hints: t.hints.iter().map(|h| self.content(h)).collect(),
         }

@@ -161,6 +161,8 @@ pub(super) fn problem(problem: &Problem) -> String {
         ),
         QuizOptions => "a quiz needs two options or more".into(),
         QuizNoRightOption => "no option of the quiz is marked right".into(),
+        BadLessonId => "the lesson's id must be one word of letters, digits, - and _ (up to 40)".into(),
+        TextTooLong(n) => format!("the text is too long (at most {n} characters)"),
         EmptyName => "the name cannot be empty".into(),
         DuplicateName(n) => format!("another device is already called \"{n}\""),
         BadClientId => "the client id is not valid".into(),

@@ -164,6 +164,8 @@ pub(super) fn problem(problem: &Problem) -> String {
         ),
         QuizOptions => "una pregunta necesita dos opciones o más".into(),
         QuizNoRightOption => "ninguna opción de la pregunta está marcada como correcta".into(),
+        BadLessonId => "el identificador de la lección debe ser una sola palabra de letras, cifras, - y _ (hasta 40)".into(),
+        TextTooLong(n) => format!("el texto es demasiado largo (como mucho {n} caracteres)"),
         EmptyName => "el nombre no puede estar vacío".into(),
         DuplicateName(n) => format!("ya hay otro dispositivo llamado «{n}»"),
         BadClientId => "el identificador de cliente no es válido".into(),

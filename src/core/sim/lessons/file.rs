@@ -47,6 +47,9 @@ pub struct LessonFile {
 /// A lesson's texts in one language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LessonText {
+    /// Its title (a built-in lesson's comes from the catalogue; a teacher's lesson names
+    /// itself).
+    pub title: Option<String>,
     /// What it teaches, in two or three sentences.
     pub intro: String,
     /// Hints, gentlest first.
@@ -325,6 +328,7 @@ impl FromJson for LessonText {
     fn read(v: &Value, at: At) -> Read<LessonText> {
         let o = Obj::new(v, at)?;
         o.done(LessonText {
+            title: o.opt("title")?,
             intro: o.req("intro")?,
             hints: o.or("hints", Vec::new())?,
         })

@@ -4,9 +4,12 @@
 //! by `build.rs`; the page fetches the rest when the lesson opens.
 
 pub mod coach;
+pub mod draft;
 pub mod file;
 pub mod goals;
+pub mod pick;
 pub mod progress;
+pub mod write;
 
 use crate::core::scenario::action::Action;
 use crate::core::scenario::{Interval, Port, Scenario, ScenarioError};

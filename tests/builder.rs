@@ -1,0 +1,241 @@
+//! The lesson builder's engine: a teacher starts from an empty house, adds and names devices,
+//! undoes a removal, writes steps, records a solution by playing it, makes a goal by picking
+//! a message the run delivered, and gets a file the lesson check accepts. Refused changes
+//! name their field and change nothing.
+
+use mqtt_playground::core::journey::Journey;
+use mqtt_playground::core::json_read::Problem;
+use mqtt_playground::core::scenario::action::Action;
+use mqtt_playground::core::scenario::{DeviceKind, Scenario};
+use mqtt_playground::core::sim::lessons::draft::{recorded_solution, Draft, Edit, Flaw, PALETTE};
+use mqtt_playground::core::sim::lessons::file::{Ask, LessonFile, LessonText, Step};
+use mqtt_playground::core::sim::lessons::goals::Goal;
+use mqtt_playground::core::sim::lessons::pick::{goals_for, widen, Widen};
+use mqtt_playground::core::sim::lessons::progress::play_solution;
+use mqtt_playground::core::sim::Run;
+use mqtt_playground::core::topic::TopicName;
+use mqtt_playground::core::trace::TraceKind;
+use mqtt_playground::core::types::QoS;
+
+fn words(es: &str) -> std::collections::BTreeMap<String, String> {
+    [("es".to_string(), es.to_string())].into()
+}
+
+fn text(title: &str, intro: &str) -> LessonText {
+    LessonText {
+        title: Some(title.into()),
+        intro: intro.into(),
+        hints: Vec::new(),
+    }
+}
+
+/// An empty house with a sensor, a light and a dashboard, named as a teacher would.
+fn house() -> Draft {
+    let mut d = Draft::start(Scenario::new(7), "es");
+    for kind in ["sensor", "actuator", "dashboard"] {
+        d.edit(Edit::AddDevice(kind)).unwrap();
+    }
+    d.edit(Edit::RenameDevice(0, "cocina".into())).unwrap();
+    d.edit(Edit::RenameDevice(1, "luz".into())).unwrap();
+    d.edit(Edit::RenameDevice(2, "panel".into())).unwrap();
+    // The dashboard starts with no subscription (the student gives it one).
+    let mut panel = d.file().scenario.devices[2].clone();
+    panel.kind = DeviceKind::Dashboard {
+        filters: Vec::new(),
+    };
+    d.edit(Edit::SetDevice(2, Box::new(panel))).unwrap();
+    d.edit(Edit::SetId("cocina-panel".into())).unwrap();
+    d.edit(Edit::SetText(
+        "es".into(),
+        text("La cocina", "El panel quiere ver la cocina."),
+    ))
+    .unwrap();
+    d
+}
+
+fn names(d: &Draft) -> Vec<&str> {
+    (d.file().scenario.devices.iter())
+        .map(|x| x.name.as_str())
+        .collect()
+}
+
+#[test]
+fn every_palette_kind_is_added_with_a_free_name() {
+    let mut d = Draft::start(Scenario::new(1), "es");
+    for kind in PALETTE {
+        d.edit(Edit::AddDevice(kind)).unwrap();
+    }
+    d.edit(Edit::AddDevice("sensor")).unwrap();
+    assert_eq!(d.file().scenario.devices.len(), PALETTE.len() + 1);
+    assert!(names(&d).contains(&"sensor-2"));
+    let e = d.edit(Edit::AddDevice("tostadora")).unwrap_err();
+    assert!(matches!(e.problem, Problem::UnknownName { .. }), "{e:?}");
+}
+
+#[test]
+fn undo_brings_back_a_removed_device_and_redo_removes_it_again() {
+    let mut d = house();
+    d.edit(Edit::RemoveDevice(1)).unwrap();
+    assert_eq!(names(&d), ["cocina", "panel"]);
+    assert!(d.undo());
+    assert_eq!(names(&d), ["cocina", "luz", "panel"]);
+    assert!(d.redo());
+    assert_eq!(names(&d), ["cocina", "panel"]);
+    assert!(d.undo());
+    assert_eq!(d.can(), (true, true));
+    // A new change forgets what could be redone.
+    d.edit(Edit::MoveDevice(2, 0)).unwrap();
+    assert_eq!(names(&d), ["panel", "cocina", "luz"]);
+    assert_eq!(d.can(), (true, false));
+    assert!(!d.redo());
+}
+
+#[test]
+fn a_refused_change_names_its_field_and_changes_nothing() {
+    let mut d = house();
+    let before = d.file().clone();
+    let e = d.edit(Edit::RenameDevice(0, "panel".into())).unwrap_err();
+    assert!(matches!(e.problem, Problem::DuplicateName(_)), "{e:?}");
+    assert_eq!(e.path, "scenario.devices[2].name");
+    let e = d.edit(Edit::RenameDevice(0, "  ".into())).unwrap_err();
+    assert!(matches!(e.problem, Problem::EmptyName), "{e:?}");
+    let e = d.edit(Edit::SetId("mi lección".into())).unwrap_err();
+    assert_eq!((e.path.as_str(), &e.problem), ("id", &Problem::BadLessonId));
+    let long = "x".repeat(2_001);
+    let e = (d.edit(Edit::SetText("es".into(), text("t", &long)))).unwrap_err();
+    assert_eq!(e.path, "text.es");
+    assert!(matches!(e.problem, Problem::TextTooLong(2_000)));
+    assert!(d.edit(Edit::RemoveStep(3)).is_err());
+    assert_eq!(d.file(), &before);
+}
+
+#[test]
+fn a_lesson_is_built_by_doing_it_and_its_file_passes_the_check() {
+    let mut d = house();
+    d.edit(Edit::AddStep(Box::new(Step::Explain {
+        text: words("El sensor de la cocina publica la temperatura."),
+        point: Vec::new(),
+    })))
+    .unwrap();
+    d.edit(Edit::AddStep(Box::new(Step::Predict {
+        ask: Ask::Receivers {
+            publisher: "cocina".into(),
+            topic: TopicName::new("Casa/Cocina/Temperatura").unwrap(),
+            qos: QoS::AtMostOnce,
+            retain: false,
+            payload: "22.0".into(),
+        },
+        text: words("¿Quién recibe el mensaje?"),
+        explain: words("Nadie: el panel mira otra cosa."),
+        trap: None,
+    })))
+    .unwrap();
+    // Without a goal the lesson passes idle: the builder says so.
+    assert!(d
+        .flaws(&["es", "en"])
+        .iter()
+        .any(|f| matches!(f, Flaw::Walk(_))));
+
+    // Recording: the teacher subscribes the dashboard to the kitchen on the stage.
+    let mut run = Run::new(&d.file().scenario).unwrap();
+    run.run_for(1_500);
+    let subscribe = r#"{"type":"subscribe","device":"panel","filter":"Casa/Cocina/Temperatura"}"#;
+    run.apply(Action::from_json(subscribe).unwrap()).unwrap();
+    run.run_for(6_000);
+    let solution = recorded_solution(run.applied(), 0);
+    assert_eq!(solution.len(), 1);
+    assert_eq!(solution[0].wait_ms, 1_500);
+
+    // Picking the last message the panel got: the goals it satisfies, the panel's first.
+    let msg = (run.trace().iter().rev())
+        .find_map(|e| match &e.kind {
+            TraceKind::Delivered { msg, .. } => Some(*msg),
+            _ => None,
+        })
+        .expect("a delivery");
+    let journey = Journey::gather(run.trace(), msg).unwrap();
+    let payload = journey.payload(mqtt_playground::core::codec::Version::V311);
+    let offered = goals_for(&journey, payload.as_deref(), run.world());
+    assert!(
+        matches!(&offered[0], Goal::Receives { device, payload: Some(_), .. } if device == "panel")
+    );
+    assert!(offered
+        .iter()
+        .any(|g| matches!(g, Goal::Routed { from, to, .. } if from == "cocina" && to == "panel")));
+    assert!(offered
+        .iter()
+        .any(|g| matches!(g, Goal::Published { device } if device == "cocina")));
+    for g in &offered {
+        assert!(
+            g.holds(run.world(), run.trace()),
+            "{g:?} holds where it was picked"
+        );
+    }
+    // Widened to any payload: the next reading will do.
+    let goal = widen(
+        &offered[0],
+        Widen {
+            any_payload: true,
+            at_least: 2,
+            ..Widen::default()
+        },
+    );
+    assert!(matches!(
+        &goal,
+        Goal::Receives {
+            payload: None,
+            at_least: 2,
+            ..
+        }
+    ));
+    d.edit(Edit::AddStep(Box::new(Step::Act {
+        goal,
+        text: words("Haz que el panel reciba la temperatura de la cocina."),
+        solution,
+    })))
+    .unwrap();
+    assert_eq!(d.flaws(&["es", "en"]), []);
+
+    // Renamed, the lesson still works: every step follows the new name.
+    d.edit(Edit::RenameDevice(0, "sensor-cocina".into()))
+        .unwrap();
+    assert_eq!(d.flaws(&["es"]), []);
+    let json = d.file().to_json();
+    assert!(!json.contains("\"cocina\""), "{json}");
+    let file = LessonFile::from_json(&json).unwrap();
+    let walk = play_solution(&file).unwrap();
+    assert_eq!((walk.steps, walk.predictions), (3, 1));
+
+    // Another language begun: what it lacks is listed, never filled from Spanish.
+    d.edit(Edit::SetText("en".into(), text("The kitchen", "")))
+        .unwrap();
+    let flaws = d.flaws(&["es", "en"]);
+    let missing: Vec<&str> = (flaws.iter())
+        .filter_map(|f| match f {
+            Flaw::Missing(e) => Some(e.path.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(missing, ["steps[0].text.en", "text.en.intro"]);
+}
+
+#[test]
+fn a_goal_naming_a_removed_device_is_a_flaw_with_its_path() {
+    let mut d = house();
+    d.edit(Edit::AddStep(Box::new(Step::Act {
+        goal: Goal::Connected {
+            device: "luz".into(),
+        },
+        text: words("Conecta la luz."),
+        solution: Vec::new(),
+    })))
+    .unwrap();
+    d.edit(Edit::RemoveDevice(1)).unwrap();
+    match d.flaws(&["es"]).as_slice() {
+        [Flaw::File(e)] => {
+            assert_eq!(e.path, "steps[0].goal");
+            assert_eq!(e.problem, Problem::NoSuchDevice("luz".into()));
+        }
+        other => panic!("{other:?}"),
+    }
+}
