@@ -222,6 +222,7 @@ impl fmt::Display for Lang {
     }
 }
 
+pub mod build;
 pub mod class;
 pub mod coach;
 pub mod describe;
@@ -812,6 +813,8 @@ keys! {
     /// Custom.
     KindCustom,
     /// Share panel title.
+    /// The header's button that opens the lesson builder.
+    CreateLesson,
     ShareTitle,
     /// Copy a link that reproduces this run.
     CopyShareLink,

@@ -130,11 +130,8 @@ fn a_lesson_is_built_by_doing_it_and_its_file_passes_the_check() {
         trap: None,
     })))
     .unwrap();
-    // Without a goal the lesson passes idle: the builder says so.
-    assert!(d
-        .flaws(&["es", "en"])
-        .iter()
-        .any(|f| matches!(f, Flaw::Walk(_))));
+    // Without a goal the builder says so.
+    assert!(d.flaws(&["es", "en"]).contains(&Flaw::NoGoal));
 
     // Recording: the teacher subscribes the dashboard to the kitchen on the stage.
     let mut run = Run::new(&d.file().scenario).unwrap();
@@ -238,4 +235,64 @@ fn a_goal_naming_a_removed_device_is_a_flaw_with_its_path() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_builders_catalogue_has_every_word_in_each_language() {
+    use mqtt_playground::core::topic::TopicFilter;
+    use mqtt_playground::i18n::build::{BuildMsg, BuildText, BuildWords};
+    use mqtt_playground::i18n::Lang;
+    let es = BuildWords::read(include_str!("../assets/i18n/builder.es.json"), Lang::Es).unwrap();
+    let en = BuildWords::read(include_str!("../assets/i18n/builder.en.json"), Lang::En).unwrap();
+    assert_eq!(es.missing(), Vec::<&str>::new());
+    assert_eq!(en.missing(), Vec::<&str>::new());
+    for k in BuildText::ALL {
+        assert_ne!(es.t(*k), en.t(*k), "{k:?} untranslated");
+    }
+    let goal = Goal::Within {
+        seconds: 30,
+        goal: Box::new(Goal::Receives {
+            device: "panel".into(),
+            topic: TopicFilter::new("Casa/+/Temperatura").ok(),
+            payload: Some("21.5".into()),
+            retained: None,
+            qos: None,
+            at_least: 2,
+        }),
+    };
+    assert_eq!(
+        es.msg(BuildMsg::Goal(&goal)),
+        "panel recibe «21.5» en Casa/+/Temperatura (al menos 2), en los últimos 30 s"
+    );
+    assert_eq!(
+        en.msg(BuildMsg::Goal(&goal)),
+        "panel receives “21.5” on Casa/+/Temperatura (at least 2), in the last 30 s"
+    );
+    assert_eq!(es.msg(BuildMsg::StepTitle(2, BuildText::Quiz)), "Paso 2: Pregunta");
+    assert_eq!(en.msg(BuildMsg::Recorded(3)), "Solution recorded: 3 actions.");
+    // Every language the app speaks has its file (the pseudo-locale reads English's).
+    for lang in Lang::ALL {
+        let path = BuildWords::path(*lang);
+        assert!(std::path::Path::new("assets").join(&path).exists(), "{path}");
+    }
+}
+
+#[test]
+fn a_file_opened_to_edit_is_checked_as_every_change_is() {
+    let mut d = house();
+    d.edit(Edit::AddStep(Box::new(Step::Act {
+        goal: Goal::Connected {
+            device: "luz".into(),
+        },
+        text: words("Conecta la luz."),
+        solution: Vec::new(),
+    })))
+    .unwrap();
+    let mut v = d.file().to_value();
+    assert_eq!(Draft::open(&v.to_string()).unwrap().file(), d.file());
+    v["text"]["es"]["intro"] = "x".repeat(2_001).into();
+    let e = Draft::open(&v.to_string()).unwrap_err();
+    assert_eq!((e.path.as_str(), &e.problem), ("text.es", &Problem::TextTooLong(2_000)));
+    v["id"] = "una lección".into();
+    assert!(Draft::open(&v.to_string()).is_err());
 }

@@ -2,6 +2,7 @@
 //! Only the lesson's steps part reads them, so they travel with its lazily loaded chunk.
 
 use super::{keys, Lang};
+use crate::core::sim::lessons::progress::WalkError;
 
 keys! {
     /// A key into the steps' catalogue.
@@ -122,6 +123,22 @@ impl StepMsg<'_> {
     /// The sentence in a language.
     pub fn render(self, lang: Lang) -> String {
         in_language!(lang, step_msg(self))
+    }
+}
+
+/// Why a lesson does not pass with its solution, as a sentence (steps counted from 1, as an
+/// author reads them).
+pub fn walk_why(e: &WalkError, lang: Lang) -> String {
+    match e {
+        WalkError::Scenario(e) => e.render(lang),
+        WalkError::PassesIdle => StepMsg::PassesIdle.render(lang),
+        WalkError::GoalNotMet(k) => StepMsg::GoalNotMet(k + 1).render(lang),
+        WalkError::MetBeforeActing(k) => StepMsg::MetBeforeActing(k + 1).render(lang),
+        WalkError::Unanswerable(k, _) => StepMsg::Unanswerable(k + 1).render(lang),
+        WalkError::TrapMissed(k, shown) => {
+            let names: Vec<&str> = shown.iter().map(|m| m.told(lang).0).collect();
+            StepMsg::TrapMissed(k + 1, &names.join(", ")).render(lang)
+        }
     }
 }
 

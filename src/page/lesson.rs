@@ -162,7 +162,8 @@ impl Sim {
     /// The lesson's file has come: the student starts at its first step. (A file of another
     /// lesson is ignored.)
     pub fn set_plan(&mut self, file: Arc<LessonFile>) {
-        if self.lesson.is_none_or(|l| l.id != file.id) || self.goals.plan.is_some() {
+        // A built-in lesson takes only its own file; a teacher's lesson any.
+        if self.lesson.is_some_and(|l| l.id != file.id) || self.goals.plan.is_some() {
             return;
         }
         let progress = Progress::new(&file, self.run.now());

@@ -12,7 +12,9 @@ use super::parts::{Part, Parts};
 use super::stage::{Stage, TEACH_MS};
 use crate::core::json_read::{err, Problem};
 use crate::core::sequence::Sequence;
-use crate::core::sim::lessons::{free_play, lesson as find_lesson, Forms, Lesson};
+use crate::core::sim::lessons::{
+    free_play, lesson as find_lesson, Forms, Lesson, LessonFile, SolutionStep,
+};
 use crate::core::sim::{Action, DeviceConfig, Player, Run, Scenario, ScenarioError, Share};
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
@@ -155,6 +157,27 @@ impl Sim {
         sim.pace.player.playing = false;
         sim.pace.catch_up = Some((share.steps, Time::from_millis(share.at_ms)));
         Ok(sim)
+    }
+
+    /// A teacher's lesson from its first step: its scenario, at the teaching speed.
+    pub fn from_lesson_file(file: std::sync::Arc<LessonFile>) -> Result<Sim, ScenarioError> {
+        let mut scenario = file.scenario.clone();
+        scenario.lesson = None;
+        let mut sim = Sim::from_scenario(&scenario, None)?;
+        sim.pace.teaching = true;
+        sim.set_plan(file);
+        Ok(sim)
+    }
+
+    /// A run of a scenario with these actions played first, each after its wait (the builder
+    /// records what the author does next).
+    pub fn after(scenario: &Scenario, first: &[SolutionStep]) -> Result<Sim, ScenarioError> {
+        let mut run = Run::new(scenario)?;
+        for s in first {
+            run.run_for(s.wait_ms);
+            run.apply(s.action.clone())?;
+        }
+        Ok(Sim::from_run(run, None))
     }
 
     /// A simulation of any scenario.
@@ -322,8 +345,17 @@ impl Sim {
 
     /// What the forms show when this run opens: the lesson's devices and topics, or free
     /// play's.
-    pub fn forms(&self) -> Forms {
-        self.lesson.map_or(Forms::FREE_PLAY, |l| l.forms)
+    pub fn forms(&self) -> Forms<String> {
+        match (self.lesson, self.own_lesson()) {
+            (Some(l), _) => l.forms.owned(),
+            (None, Some(file)) => file.forms.clone(),
+            (None, None) => Forms::FREE_PLAY.owned(),
+        }
+    }
+
+    /// A teacher's lesson being played (from the builder, a link or a file): its file.
+    pub fn own_lesson(&self) -> Option<&std::sync::Arc<LessonFile>> {
+        self.goals.plan.as_ref().filter(|_| self.lesson.is_none())
     }
 
     fn ingest(&mut self) {

@@ -17,9 +17,8 @@ use crate::web::components::forms::{ActingCard, PublishForm, SubscribeForm};
 use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
-use crate::web::components::share::open_scenario;
 use crate::web::files;
-use crate::web::say::{Say, Why};
+use crate::web::say::Say;
 use crate::web::state::{Ctx, Part as SimPart, PartSignals, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
@@ -79,7 +78,7 @@ pub fn App(initial: Lang) -> impl IntoView {
     provide_context(ctx);
     let real_client = Real::start();
     super::clock::start(ctx, Some(real_client));
-    open_from_address(ctx);
+    super::address::open(ctx);
     let in_lms = super::scorm::start(ctx, lesson_id.clone());
     // A class link: a student's join bar, or with `teacher=1` the teacher's view.
     let class = super::lang::query_flag("class").map(|_| {
@@ -154,6 +153,11 @@ pub fn App(initial: Lang) -> impl IntoView {
         .any(|q| super::lang::query_flag(q).is_some());
     let first_visit =
         !asked && ctx.progress.with_untracked(|p| p.is_empty()) && !files::has_fragment();
+    // The lesson builder (`?build=1`), and whether it was ever opened.
+    let building = RwSignal::new(
+        !embed && !teacher && super::lang::query_flag("build").as_deref() == Some("1"),
+    );
+    let built = RwSignal::new(building.get_untracked());
     // On a phone: the stage first (the lesson is one tap away, its goals counted on the bar).
     let part = RwSignal::new(Part::Stage);
     view! {
@@ -172,6 +176,19 @@ pub fn App(initial: Lang) -> impl IntoView {
                 </select>
             </label>
             <div class="top-actions">
+                {(!embed && !teacher).then(|| view! {
+                    <button type="button" class="secondary" data-testid="build-open" aria-pressed=move || building.get().to_string()
+                        on:pointerenter=move |_| crate::web::components::builder::BUILDER.prefetch()
+                        on:focus=move |_| crate::web::components::builder::BUILDER.prefetch()
+                        on:click=move |_| {
+                            let open = !building.get_untracked();
+                            building.set(open);
+                            built.set(built.get_untracked() || open);
+                            super::lang::set_query("build", open.then_some("1"));
+                        }>
+                        {t(Text::CreateLesson)}
+                    </button>
+                })}
                 {embed.then(|| view! {
                     <a class="button secondary" data-testid="open-full" target="_blank" rel="noopener"
                         href=move || full_app_link(lang.get())>{t(Text::OpenFullApp)}</a>
@@ -210,6 +227,10 @@ pub fn App(initial: Lang) -> impl IntoView {
         <main class="layout" class:hidden=move || real.get() || teacher data-part=move || part.get().id()>
             <div class="col col-a" id="part-lesson">
                 {first_visit.then(|| view! { <StartCard/> })}
+                // The builder, once opened, stays (hidden while closed): nothing built is lost.
+                <div class:hidden=move || !building.get()>
+                    {move || built.get().then(|| crate::web::components::builder::builder(building))}
+                </div>
                 <LessonPanel/>
                 <Controls/>
                 {crate::web::components::share::share_panel()}
@@ -311,47 +332,6 @@ fn part_link(
             {move || ctx.lang.get().t(label)}{goals}
         </a>
     }
-}
-
-/// Opens what the address asks for beyond a lesson: a shared run (`#share=`) or a teacher's
-/// scenario (`?scenario=URL`). Both load in the background; a failure is shown and the
-/// default run stays.
-fn open_from_address(ctx: Ctx) {
-    let scenario_url = super::lang::query_flag("scenario");
-    leptos::task::spawn_local(async move {
-        if let Some(shared) = files::shared_from_fragment().await {
-            let opened = match shared {
-                Ok(json) => crate::web::state::open_shared(json).await,
-                Err(e) => Err(Why::Browser(e.to_string())),
-            };
-            match opened {
-                Ok(sim) => {
-                    ctx.replace(sim, None);
-                    // The run catches up frame by frame; say how far, then where it stopped.
-                    while let Some(done) = ctx.peek(|s| s.catching_up()) {
-                        let percent = (done * 100.0).round().clamp(0.0, 100.0) as u8;
-                        ctx.notice.set(Some(Say::Opening(percent)));
-                        gloo_timers::future::TimeoutFuture::new(100).await;
-                    }
-                    // Every view shows where it stopped (frames no longer change anything).
-                    ctx.parts.bump(crate::page::Parts::all());
-                    let at = ctx.peek(|s| s.run.now().millis());
-                    ctx.notice.set(Some(Say::Opened(at)));
-                }
-                Err(why) => ctx.fail(Text::ShareOpenFailed, why),
-            }
-        } else if let Some(url) = scenario_url {
-            // A network or CORS failure says only "Failed to fetch": explain the likely cause.
-            let text = files::fetch(&url).await.map_err(|e| {
-                if e.starts_with("HTTP ") {
-                    Why::Browser(e)
-                } else {
-                    Why::Fetch(e)
-                }
-            });
-            open_scenario(ctx, text, Some(url));
-        }
-    });
 }
 
 /// This page's address without `embed`, to open the app in its own tab.

@@ -57,11 +57,31 @@ pub async fn share_link(share_json: &str, lang: &str) -> Result<String, String> 
     Ok(format!("{}?lang={lang}#{SHARE_KEY}{packed}", app_base()))
 }
 
-/// Whether this page's address carries a shared run.
+/// Whether this page's address carries a shared run or a teacher's lesson.
 pub fn has_fragment() -> bool {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| h.trim_start_matches('#').starts_with(SHARE_KEY))
+        .is_some_and(|h| {
+            let h = h.trim_start_matches('#');
+            h.starts_with(SHARE_KEY) || h.starts_with(LESSON_KEY)
+        })
+}
+
+/// The fragment key of a teacher's lesson: `#lesson=…` (the whole lesson file).
+const LESSON_KEY: &str = "lesson=";
+
+/// A link that opens a teacher's lesson (its file's JSON, all of it in the fragment);
+/// `query` is added to the address (`lang=es`, `build=1`…).
+pub async fn lesson_link(lesson_json: &str, query: &str) -> Result<String, String> {
+    let packed = text_of(pack_text(lesson_json).await)?;
+    Ok(format!("{}?{query}#{LESSON_KEY}{packed}", app_base()))
+}
+
+/// The lesson file's JSON this page's address carries, if any.
+pub async fn lesson_from_fragment() -> Option<Result<String, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let packed = hash.trim_start_matches('#').strip_prefix(LESSON_KEY)?;
+    Some(text_of(unpack_text(packed).await))
 }
 
 /// The share JSON in this page's fragment, if it has one.

@@ -2,6 +2,7 @@
 //!
 //! Nothing here decides a protocol question; it only renders what the core reports.
 
+pub mod address;
 pub mod app;
 pub mod bench;
 pub mod bridge;

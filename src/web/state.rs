@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::sim::lessons::progress::Progress;
 use crate::core::sim::lessons::LessonFile;
-use crate::core::sim::{Action, ScenarioError, Share, World};
+use crate::core::sim::{Action, ScenarioError, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::i18n::{Lang, Text};
 pub use crate::page::{Judged, Part, Parts, Sim, Wanted};
@@ -227,22 +227,5 @@ pub fn lesson_goals(
             LESSON_CHECKS.prefetch();
             None
         }
-    }
-}
-
-crate::web::lazy::split_fn!(
-    open_shared_run,
-    fetch_open_shared_run,
-    fn open_shared_split(json: String) -> Result<Sim, ScenarioError> {
-        Share::from_json(&json).and_then(|share| Sim::from_share(&share))
-    }
-);
-
-/// A shared run rebuilt from its link's JSON (the code comes on first use: most visits open
-/// no link).
-pub async fn open_shared(json: String) -> Result<Sim, Why> {
-    match open_shared_split(json).await {
-        Ok(opened) => opened.map_err(Why::Scenario),
-        Err(_) => Err(Why::Text(Text::LoadPartFailed)),
     }
 }

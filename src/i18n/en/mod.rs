@@ -213,6 +213,7 @@ impl Language for En {
             KindIntruder => "intruder",
             KindResponder => "answers requests",
             KindCustom => "custom",
+            CreateLesson => "Create a lesson",
             ShareTitle => "Share and export",
             CopyShareLink => "Copy a link to this run",
             LinkCopied => "Copied to the clipboard.",

@@ -213,6 +213,7 @@ impl Language for Es {
             KindIntruder => "intruso",
             KindResponder => "responde peticiones",
             KindCustom => "a medida",
+            CreateLesson => "Crear una lección",
             ShareTitle => "Compartir y exportar",
             CopyShareLink => "Copiar enlace de esta ejecución",
             LinkCopied => "Copiado al portapapeles.",

@@ -50,7 +50,15 @@ pub fn LessonPanel() -> impl IntoView {
         ctx.progress.set(Default::default());
         ctx.mistakes.set(Vec::new());
     };
+    // A teacher's lesson (the builder's preview, a lesson link or file) comes with its run.
+    let own = Memo::new(move |_| ctx.read(Part::Goals, |s| s.own_lesson().is_some()));
     move || {
+        if own.get() {
+            // Made again when another run opens.
+            ctx.opened.track();
+            let file = ctx.peek(|s| s.own_lesson().cloned())?;
+            return Some(crate::web::components::steps::own_body(file));
+        }
         let id = lesson.get()?;
         let l = crate::core::sim::lessons::lesson(id)?;
         let body = move || crate::web::components::steps::body(id);
@@ -66,6 +74,6 @@ pub fn LessonPanel() -> impl IntoView {
                     <button type="button" class="link" data-testid="reset-progress" on:click=reset>{move || lang.get().t(Text::ResetProgress)}</button>
                 </p>
             </section>
-        })
+        }.into_any())
     }
 }

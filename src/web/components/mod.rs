@@ -2,6 +2,7 @@
 //! protocol logic.
 
 pub mod broker_panel;
+pub mod builder;
 pub mod capture;
 pub mod class;
 pub mod coach;

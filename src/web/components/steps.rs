@@ -23,15 +23,46 @@ use crate::web::state::{Ctx, Part};
 /// The lesson's body, once its code is here.
 pub fn body(id: &'static str) -> AnyView {
     crate::web::lazy::deferred(&LESSON_BODY, move || {
-        crate::web::lazy::ready(lesson_body_view(id))
+        crate::web::lazy::ready(lesson_body_view(Which::BuiltIn(id)))
     })
+}
+
+/// A teacher's lesson's body (its file at hand), once its code is here.
+pub fn own_body(file: Arc<LessonFile>) -> AnyView {
+    crate::web::lazy::deferred(&LESSON_BODY, move || {
+        crate::web::lazy::ready(lesson_body_view(Which::Own(file.clone())))
+    })
+}
+
+/// Which lesson a body shows.
+pub enum Which {
+    /// A built-in lesson: its file is fetched.
+    BuiltIn(&'static str),
+    /// A teacher's lesson: its file is here.
+    Own(Arc<LessonFile>),
 }
 
 crate::web::lazy::split_part!(
     /// The lesson's body (with the lesson's checks).
     LESSON_BODY: lesson_checks, fetch_lesson_body,
-    fn lesson_body_view(id: &'static str) {
-        view! { <LessonBody id=id/> }.into_any()
+    fn lesson_body_view(which: Which) {
+        match which {
+            Which::BuiltIn(id) => view! { <LessonBody id=id/> }.into_any(),
+            Which::Own(file) => {
+                let lang = Ctx::get().lang;
+                let title = {
+                    let file = file.clone();
+                    move || lang.get().lesson_text(&file).title.unwrap_or_else(|| file.id.clone())
+                };
+                view! {
+                    <section class="lesson panel" data-testid="lesson" aria-labelledby="lesson-title">
+                        <h2 id="lesson-title" data-testid="lesson-title" tabindex="-1">{title}</h2>
+                        <Body id=None file=file/>
+                    </section>
+                }
+                .into_any()
+            }
+        }
     }
 );
 
@@ -98,14 +129,15 @@ fn LessonBody(id: &'static str) -> impl IntoView {
         }
         .into_any(),
         Got::Failed => failed().into_any(),
-        Got::Ready(file) => view! { <Body id=id file=file/> }.into_any(),
+        Got::Ready(file) => view! { <Body id=Some(id) file=file/> }.into_any(),
     }
     }
 }
 
-/// The intro, the steps, the hints and the pass.
+/// The intro, the steps, the hints and the pass (and, for a built-in lesson, what comes
+/// next).
 #[component]
-fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
+fn Body(id: Option<&'static str>, file: Arc<LessonFile>) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let at = Memo::new(move |_| {
@@ -183,7 +215,7 @@ fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
         <Show when=move || passed.get()>
             <div class="passed-box" id="lesson-passed" data-testid="lesson-passed" role="status">
                 <p class="passed">{move || lang.get().t(Text::LessonPassed)}</p>
-                {coach::passed(id)}
+                {id.map(coach::passed)}
             </div>
         </Show>
         <ol class="steps" data-testid="steps">{steps}</ol>
@@ -199,7 +231,7 @@ fn Body(id: &'static str, file: Arc<LessonFile>) -> impl IntoView {
 /// Keeps the usual mistakes a wrong answer showed (in this browser), and suggests the lesson
 /// that works on the newest one (another than this).
 #[component]
-fn Suggest(here: &'static str) -> impl IntoView {
+fn Suggest(here: Option<&'static str>) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     Effect::new(move |_| {
@@ -219,7 +251,7 @@ fn Suggest(here: &'static str) -> impl IntoView {
             all.iter()
                 .rev()
                 .map(|m| (*m, m.lesson()))
-                .find(|(_, id)| *id != here)
+                .find(|(_, id)| Some(*id) != here)
         })
     });
     move || {

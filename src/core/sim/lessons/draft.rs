@@ -67,6 +67,10 @@ pub enum Edit {
 /// What keeps a lesson from working, first things first.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Flaw {
+    /// It has no steps yet.
+    NoSteps,
+    /// It has no goal step: nothing for the student to do on the stage.
+    NoGoal,
     /// The file is refused (the path and reason).
     File(ScenarioError),
     /// A language the lesson is written in lacks a text.
@@ -120,6 +124,14 @@ impl Draft {
         })
     }
 
+    /// Reads a lesson file to edit it: checked as a file is on reading, and as every change
+    /// is (its id, its texts' length).
+    pub fn open(text: &str) -> Result<Draft, ScenarioError> {
+        let file = LessonFile::from_json(text)?;
+        check(&file)?;
+        Ok(Draft::new(file))
+    }
+
     /// The lesson as it stands.
     pub fn file(&self) -> &LessonFile {
         &self.now
@@ -168,6 +180,9 @@ impl Draft {
     /// What keeps the lesson from working, in `languages` (those the app speaks): the file's
     /// first problem, a language begun but not finished, then the walk with its solution.
     pub fn flaws(&self, languages: &[&str]) -> Vec<Flaw> {
+        if self.now.steps.is_empty() {
+            return vec![Flaw::NoSteps];
+        }
         let written = self.now.to_json();
         let read = match LessonFile::from_json(&written) {
             Ok(read) => read,
@@ -188,7 +203,9 @@ impl Draft {
                 },
             )));
         }
-        if let Err(e) = play_solution(&read) {
+        if read.goals().next().is_none() {
+            flaws.push(Flaw::NoGoal);
+        } else if let Err(e) = play_solution(&read) {
             flaws.push(Flaw::Walk(e));
         }
         flaws

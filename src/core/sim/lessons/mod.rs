@@ -68,15 +68,36 @@ impl Forms {
         sub_qos: 0,
     };
 
+}
+
+impl<S: AsRef<str>> Forms<S> {
     /// The acting device, if the run names one.
     pub fn acting(&self) -> Option<String> {
-        (!self.acting.is_empty()).then(|| self.acting.to_string())
+        let acting = self.acting.as_ref();
+        (!acting.is_empty()).then(|| acting.to_string())
+    }
+
+    /// The same, owned.
+    pub fn owned(&self) -> Forms<String> {
+        Forms {
+            acting: self.acting.as_ref().to_string(),
+            topic: self.topic.as_ref().to_string(),
+            payload: self.payload.as_ref().to_string(),
+            filter: self.filter.as_ref().to_string(),
+            sub_qos: self.sub_qos,
+        }
     }
 }
 
 impl Default for Forms {
     fn default() -> Forms {
         Forms::FREE_PLAY
+    }
+}
+
+impl Default for Forms<String> {
+    fn default() -> Forms<String> {
+        Forms::FREE_PLAY.owned()
     }
 }
 

@@ -1,0 +1,245 @@
+//! What the builder says of the lesson and where it goes: the live check (does the solution
+//! meet every goal?), the texts in each language, the preview as a student, and the way out
+//! and back in — the lesson file, a link holding the whole lesson, the embed code, and a
+//! file or link opened again to edit. A bad file or link is refused with its path and
+//! reason; nothing on screen is lost.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::sim::lessons::draft::{Draft, Edit, Flaw};
+use crate::core::sim::lessons::file::LessonText;
+use crate::i18n::build::BuildText;
+use crate::i18n::steps::walk_why;
+use crate::i18n::Lang;
+use crate::web::files;
+use crate::web::state::{Ctx, Sim};
+
+use super::Bench;
+
+/// The languages a lesson is written in: those the app speaks.
+fn languages() -> Vec<&'static str> {
+    Lang::listed().map(|l| l.content_code()).collect()
+}
+
+/// The live check: what keeps the lesson from working, or that it works.
+pub(super) fn check(bench: Bench) -> impl IntoView {
+    let lang = Ctx::get().lang;
+    let flaws = Memo::new(move |_| bench.read(|d| d.flaws(&languages())));
+    let said = move || {
+        let l = lang.get();
+        flaws.with(|all| {
+            all.iter()
+                .map(|f| match f {
+                    Flaw::NoSteps => bench.t(BuildText::NoSteps),
+                    Flaw::NoGoal => bench.t(BuildText::NoGoal),
+                    Flaw::File(e) | Flaw::Missing(e) => e.render(l),
+                    Flaw::Walk(w) => walk_why(w, l),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="build-check" data-testid="build-check" aria-live="polite"
+            data-works=move || flaws.with(Vec::is_empty).to_string()>
+            <h3>{move || bench.t(BuildText::CheckPart)}</h3>
+            {move || {
+                let all = said();
+                if all.is_empty() {
+                    view! { <p class="passed" data-testid="build-works">"✔ "{bench.t(BuildText::Works)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="build-flaws" data-testid="build-flaws">
+                            {all.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The lesson's id, and its title and intro in the language being written (a language the
+/// lesson lacks is marked missing, never filled from another).
+pub(super) fn texts(bench: Bench) -> impl IntoView {
+    let t = move |k: BuildText| move || bench.t(k);
+    let text = Memo::new(move |_| {
+        let code = bench.lang.get();
+        bench.read(|d| d.file().text.get(&code).cloned())
+    });
+    let id = move || bench.read(|d| d.file().id.clone());
+    let set = move |f: Box<dyn FnOnce(&mut LessonText)>| {
+        let code = bench.lang.get_untracked();
+        let mut next = text.get_untracked().unwrap_or_default();
+        f(&mut next);
+        bench.edit(Edit::SetText(code, next));
+    };
+    let missing = move |get: fn(&LessonText) -> &str| {
+        move || text.get().as_ref().is_none_or(|t| get(t).trim().is_empty())
+    };
+    let mark = move || view! { " "<span class="missing" data-testid="missing">{t(BuildText::Missing)}</span> };
+    view! {
+        <details class="build-part" data-testid="build-texts-part" open>
+            <summary>{t(BuildText::LessonPart)}</summary>
+            <div class="row">
+                <label>{t(BuildText::TextLang)}
+                    <select data-testid="build-lang" prop:value=move || bench.lang.get()
+                        on:change=move |ev| bench.lang.set(event_target_value(&ev))>
+                        {Lang::listed().map(|l| view! { <option value=l.content_code()>{l.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{t(BuildText::Id)}
+                    <input data-testid="build-id" prop:value=id
+                        on:change=move |ev| { bench.edit(Edit::SetId(event_target_value(&ev))); }/>
+                </label>
+            </div>
+            <label>
+                <span>{t(BuildText::Title)}<Show when=missing(|t| t.title.as_deref().unwrap_or(""))>{mark}</Show></span>
+                <input data-testid="build-title" prop:value=move || text.get().and_then(|t| t.title).unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |t| t.title = Some(v).filter(|v| !v.trim().is_empty()))); }/>
+            </label>
+            <label>
+                <span>{t(BuildText::Intro)}<Show when=missing(|t| &t.intro)>{mark}</Show></span>
+                <textarea rows="3" data-testid="build-intro" prop:value=move || text.get().map(|t| t.intro).unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |t| t.intro = v)); }></textarea>
+            </label>
+        </details>
+    }
+}
+
+/// Plays the lesson as a student would (the builder keeps everything meanwhile).
+pub(super) fn preview(bench: Bench) {
+    let ctx = bench.ctx;
+    let file = Arc::new(bench.peek(|d| d.file().clone()));
+    match Sim::from_lesson_file(file) {
+        Ok(sim) => {
+            bench.recording.set(None);
+            ctx.replace(sim, None);
+            bench.previewing.set(true);
+            request_animation_frame(|| focus("lesson-title"));
+        }
+        Err(e) => bench.error.set(Some(e)),
+    }
+}
+
+/// Above the lesson while previewing: back to editing.
+pub(super) fn preview_bar(bench: Bench) -> impl IntoView {
+    let back = move |_| {
+        bench.previewing.set(false);
+        bench.restage();
+        request_animation_frame(|| focus("builder-title"));
+    };
+    view! {
+        <p class="preview-bar hint warn" data-testid="build-previewing" role="status">
+            {move || bench.t(BuildText::Previewing)}" "
+            <button type="button" class="small" data-testid="build-back" on:click=back>{move || bench.t(BuildText::BackToEdit)}</button>
+        </p>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Saving and sharing: the file, the link, the embed code; and opening a file to edit.
+pub(super) fn share(bench: Bench) -> impl IntoView {
+    let ctx = Ctx::get();
+    let lang = ctx.lang;
+    let t = move |k: BuildText| move || bench.t(k);
+    let made = RwSignal::new(String::new());
+    let json = move || bench.peek(|d| d.file().to_json());
+    let save = move |_| {
+        let (id, text) = bench.peek(|d| (d.file().id.clone(), d.file().to_json()));
+        files::download(&format!("{id}.json"), "application/json", &text);
+    };
+    let link = move |embed: bool| {
+        let text = json();
+        let code = lang.get_untracked().code();
+        spawn_local(async move {
+            let query = if embed {
+                format!("embed=1&lang={code}")
+            } else {
+                format!("lang={code}")
+            };
+            match files::lesson_link(&text, &query).await {
+                Ok(url) => {
+                    let shown = if embed {
+                        crate::web::components::share::iframe_snippet(&url)
+                    } else {
+                        url
+                    };
+                    made.set(shown.clone());
+                    files::copy(&shown).await;
+                }
+                Err(e) => bench.ctx.fail(
+                    crate::i18n::Text::ShareMakeFailed,
+                    crate::web::say::Why::Browser(e),
+                ),
+            }
+        });
+    };
+    let open = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let text = files::chosen_file(&input).await;
+            input.set_value("");
+            match text {
+                Ok(text) if !text.is_empty() => open_text(bench, &text),
+                _ => {}
+            }
+        });
+    };
+    view! {
+        <details class="build-part" data-testid="build-share-part" open>
+            <summary>{t(BuildText::SharePart)}</summary>
+            <div class="row">
+                <button type="button" class="small" data-testid="build-save" on:click=save>{t(BuildText::SaveFile)}</button>
+                <button type="button" class="small" data-testid="build-link" on:click=move |_| link(false)>{t(BuildText::CopyLink)}</button>
+                <button type="button" class="small secondary" data-testid="build-iframe" on:click=move |_| link(true)>{t(BuildText::CopyIframe)}</button>
+                <label class="file">
+                    {t(BuildText::OpenFile)}
+                    <input type="file" accept=".json,application/json" data-testid="build-open-file" on:change=open/>
+                </label>
+            </div>
+            <Show when=move || !made.get().is_empty()>
+                <textarea readonly rows="3" data-testid="build-output" aria-label=t(BuildText::SharePart)
+                    prop:value=move || made.get()></textarea>
+            </Show>
+        </details>
+    }
+}
+
+/// Opens a lesson file's text to edit; a bad one is refused with its path and reason, and
+/// the lesson being built stays.
+fn open_text(bench: Bench, text: &str) {
+    match Draft::open(text) {
+        Ok(draft) => {
+            bench.replace(draft);
+            bench.ctx.notice.set(None);
+        }
+        Err(e) => bench.error.set(Some(e)),
+    }
+}
+
+/// A lesson link opened with `?build=1`: its lesson comes in to be edited.
+pub(super) fn open_pending(bench: Bench) {
+    spawn_local(async move {
+        if let Some(Ok(json)) = files::lesson_from_fragment().await {
+            open_text(bench, &json);
+        }
+    });
+}
