@@ -66,6 +66,7 @@ node --test-reporter=spec e2e/mqtt5.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/pseudo.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/trips.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/lessons.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/builder.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/offline.mjs "$E2E_OUT"
 
 section "course use in headless Chromium: https embed, share links, scenarios, keyboard"

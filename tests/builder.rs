@@ -268,12 +268,21 @@ fn the_builders_catalogue_has_every_word_in_each_language() {
         en.msg(BuildMsg::Goal(&goal)),
         "panel receives “21.5” on Casa/+/Temperatura (at least 2), in the last 30 s"
     );
-    assert_eq!(es.msg(BuildMsg::StepTitle(2, BuildText::Quiz)), "Paso 2: Pregunta");
-    assert_eq!(en.msg(BuildMsg::Recorded(3)), "Solution recorded: 3 actions.");
+    assert_eq!(
+        es.msg(BuildMsg::StepTitle(2, BuildText::Quiz)),
+        "Paso 2: Pregunta"
+    );
+    assert_eq!(
+        en.msg(BuildMsg::Recorded(3)),
+        "Solution recorded: 3 actions."
+    );
     // Every language the app speaks has its file (the pseudo-locale reads English's).
     for lang in Lang::ALL {
         let path = BuildWords::path(*lang);
-        assert!(std::path::Path::new("assets").join(&path).exists(), "{path}");
+        assert!(
+            std::path::Path::new("assets").join(&path).exists(),
+            "{path}"
+        );
     }
 }
 
@@ -292,7 +301,10 @@ fn a_file_opened_to_edit_is_checked_as_every_change_is() {
     assert_eq!(Draft::open(&v.to_string()).unwrap().file(), d.file());
     v["text"]["es"]["intro"] = "x".repeat(2_001).into();
     let e = Draft::open(&v.to_string()).unwrap_err();
-    assert_eq!((e.path.as_str(), &e.problem), ("text.es", &Problem::TextTooLong(2_000)));
+    assert_eq!(
+        (e.path.as_str(), &e.problem),
+        ("text.es", &Problem::TextTooLong(2_000))
+    );
     v["id"] = "una lección".into();
     assert!(Draft::open(&v.to_string()).is_err());
 }

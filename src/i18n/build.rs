@@ -173,7 +173,87 @@ pub enum BuildText {
 
 impl BuildText {
     /// Every key, for completeness checks.
-    pub const ALL: &'static [BuildText] = &[BuildText::Heading, BuildText::Leave, BuildText::FromHouse, BuildText::FromEmpty, BuildText::Undo, BuildText::Redo, BuildText::LessonPart, BuildText::Id, BuildText::Title, BuildText::Intro, BuildText::TextLang, BuildText::Missing, BuildText::DevicesPart, BuildText::Palette, BuildText::Name, BuildText::Remove, BuildText::Up, BuildText::Down, BuildText::Topic, BuildText::Filters, BuildText::Every, BuildText::Protocol, BuildText::Port, BuildText::Online, BuildText::CleanSession, BuildText::Latency, BuildText::Loss, BuildText::User, BuildText::Password, BuildText::Apply, BuildText::StepsPart, BuildText::AddStep, BuildText::Explain, BuildText::Predict, BuildText::Act, BuildText::Quiz, BuildText::Text, BuildText::AfterAnswer, BuildText::Asks, BuildText::AskReceivers, BuildText::AskMatches, BuildText::AskPackets, BuildText::AskRetained, BuildText::Device, BuildText::Payload, BuildText::Filter, BuildText::PublishQos, BuildText::SubscribeQos, BuildText::Options, BuildText::AddOption, BuildText::Feedback, BuildText::RightOption, BuildText::Record, BuildText::StopRecording, BuildText::Recording, BuildText::PickPart, BuildText::PickHint, BuildText::AnyPayload, BuildText::AnyTopic, BuildText::AtLeast, BuildText::Within, BuildText::AddGoal, BuildText::CheckPart, BuildText::Works, BuildText::Preview, BuildText::BackToEdit, BuildText::Previewing, BuildText::SharePart, BuildText::SaveFile, BuildText::OpenFile, BuildText::CopyLink, BuildText::CopyIframe, BuildText::Opened, BuildText::OpenFailed, BuildText::NoSteps, BuildText::NoGoal, BuildText::Goal, BuildText::Solution, BuildText::Edit];
+    pub const ALL: &'static [BuildText] = &[
+        BuildText::Heading,
+        BuildText::Leave,
+        BuildText::FromHouse,
+        BuildText::FromEmpty,
+        BuildText::Undo,
+        BuildText::Redo,
+        BuildText::LessonPart,
+        BuildText::Id,
+        BuildText::Title,
+        BuildText::Intro,
+        BuildText::TextLang,
+        BuildText::Missing,
+        BuildText::DevicesPart,
+        BuildText::Palette,
+        BuildText::Name,
+        BuildText::Remove,
+        BuildText::Up,
+        BuildText::Down,
+        BuildText::Topic,
+        BuildText::Filters,
+        BuildText::Every,
+        BuildText::Protocol,
+        BuildText::Port,
+        BuildText::Online,
+        BuildText::CleanSession,
+        BuildText::Latency,
+        BuildText::Loss,
+        BuildText::User,
+        BuildText::Password,
+        BuildText::Apply,
+        BuildText::StepsPart,
+        BuildText::AddStep,
+        BuildText::Explain,
+        BuildText::Predict,
+        BuildText::Act,
+        BuildText::Quiz,
+        BuildText::Text,
+        BuildText::AfterAnswer,
+        BuildText::Asks,
+        BuildText::AskReceivers,
+        BuildText::AskMatches,
+        BuildText::AskPackets,
+        BuildText::AskRetained,
+        BuildText::Device,
+        BuildText::Payload,
+        BuildText::Filter,
+        BuildText::PublishQos,
+        BuildText::SubscribeQos,
+        BuildText::Options,
+        BuildText::AddOption,
+        BuildText::Feedback,
+        BuildText::RightOption,
+        BuildText::Record,
+        BuildText::StopRecording,
+        BuildText::Recording,
+        BuildText::PickPart,
+        BuildText::PickHint,
+        BuildText::AnyPayload,
+        BuildText::AnyTopic,
+        BuildText::AtLeast,
+        BuildText::Within,
+        BuildText::AddGoal,
+        BuildText::CheckPart,
+        BuildText::Works,
+        BuildText::Preview,
+        BuildText::BackToEdit,
+        BuildText::Previewing,
+        BuildText::SharePart,
+        BuildText::SaveFile,
+        BuildText::OpenFile,
+        BuildText::CopyLink,
+        BuildText::CopyIframe,
+        BuildText::Opened,
+        BuildText::OpenFailed,
+        BuildText::NoSteps,
+        BuildText::NoGoal,
+        BuildText::Goal,
+        BuildText::Solution,
+        BuildText::Edit,
+    ];
 
     /// Its name in the catalogue files.
     pub fn name(self) -> &'static str {
@@ -274,10 +354,25 @@ pub enum BuildMsg<'a> {
 
 /// The message sentences every language's file has.
 pub const MESSAGES: [&str; 19] = [
-    "step_title", "recorded_0", "recorded_1", "recorded_n", "a_message", "the_payload",
-    "on_topic", "at_least", "goal_receives", "goal_routed", "goal_queued", "goal_retained",
-    "goal_retained_any", "goal_sent", "goal_published", "goal_refused", "goal_connected",
-    "goal_within", "goal_other",
+    "step_title",
+    "recorded_0",
+    "recorded_1",
+    "recorded_n",
+    "a_message",
+    "the_payload",
+    "on_topic",
+    "at_least",
+    "goal_receives",
+    "goal_routed",
+    "goal_queued",
+    "goal_retained",
+    "goal_retained_any",
+    "goal_sent",
+    "goal_published",
+    "goal_refused",
+    "goal_connected",
+    "goal_within",
+    "goal_other",
 ];
 
 /// The builder's catalogue in one language, as fetched.
@@ -324,7 +419,11 @@ impl BuildWords {
     pub fn missing(&self) -> Vec<&'static str> {
         (BuildText::ALL.iter().map(|k| k.name()))
             .filter(|k| self.text.get(*k).is_none_or(|t| t.trim().is_empty()))
-            .chain(MESSAGES.into_iter().filter(|k| self.msg.get(*k).is_none_or(|t| t.trim().is_empty())))
+            .chain(
+                MESSAGES
+                    .into_iter()
+                    .filter(|k| self.msg.get(*k).is_none_or(|t| t.trim().is_empty())),
+            )
             .collect()
     }
 
@@ -340,9 +439,10 @@ impl BuildWords {
     /// A message in this language.
     pub fn msg(&self, msg: BuildMsg) -> String {
         match msg {
-            BuildMsg::StepTitle(k, kind) => {
-                self.fill("step_title", &[("k", &k.to_string()), ("kind", &self.t(kind))])
-            }
+            BuildMsg::StepTitle(k, kind) => self.fill(
+                "step_title",
+                &[("k", &k.to_string()), ("kind", &self.t(kind))],
+            ),
             BuildMsg::Goal(g) => self.goal(g),
             BuildMsg::Recorded(0) => self.fill("recorded_0", &[]),
             BuildMsg::Recorded(1) => self.fill("recorded_1", &[]),
@@ -377,7 +477,12 @@ impl BuildWords {
                 let on = on(topic.as_ref().map(|t| t.to_string()));
                 self.fill(
                     "goal_receives",
-                    &[("device", d), ("what", &what), ("on", &on), ("times", &times(*at_least))],
+                    &[
+                        ("device", d),
+                        ("what", &what),
+                        ("on", &on),
+                        ("times", &times(*at_least)),
+                    ],
                 )
             }
             Goal::Routed {
@@ -390,12 +495,20 @@ impl BuildWords {
                 let on = on(topic.as_ref().map(|t| t.to_string()));
                 self.fill(
                     "goal_routed",
-                    &[("from", from), ("to", to), ("on", &on), ("times", &times(*at_least))],
+                    &[
+                        ("from", from),
+                        ("to", to),
+                        ("on", &on),
+                        ("times", &times(*at_least)),
+                    ],
                 )
             }
             Goal::Queued { device: d } => device("goal_queued", d),
             Goal::Retained { topic, payload } => match payload {
-                Some(p) => self.fill("goal_retained", &[("payload", p), ("topic", topic.as_str())]),
+                Some(p) => self.fill(
+                    "goal_retained",
+                    &[("payload", p), ("topic", topic.as_str())],
+                ),
                 None => self.fill("goal_retained_any", &[("topic", topic.as_str())]),
             },
             Goal::Sent {
@@ -405,14 +518,20 @@ impl BuildWords {
                 ..
             } => {
                 let on = on(topic.as_ref().map(|t| t.to_string()));
-                self.fill("goal_sent", &[("device", d), ("on", &on), ("times", &times(*at_least))])
+                self.fill(
+                    "goal_sent",
+                    &[("device", d), ("on", &on), ("times", &times(*at_least))],
+                )
             }
             Goal::Published { device: d } => device("goal_published", d),
             Goal::Refused { device: d, .. } => device("goal_refused", d),
             Goal::Connected { device: d } => device("goal_connected", d),
             Goal::Within { seconds, goal } => {
                 let inner = self.goal(goal);
-                self.fill("goal_within", &[("goal", &inner), ("seconds", &seconds.to_string())])
+                self.fill(
+                    "goal_within",
+                    &[("goal", &inner), ("seconds", &seconds.to_string())],
+                )
             }
             other => self.fill("goal_other", &[("devices", &other.devices().join(", "))]),
         }

@@ -67,7 +67,6 @@ impl Forms {
         filter: "Casa/+/Temperatura",
         sub_qos: 0,
     };
-
 }
 
 impl<S: AsRef<str>> Forms<S> {

@@ -60,13 +60,16 @@ pub(super) fn devices(bench: Bench) -> impl IntoView {
     }
 }
 
+/// A change to a device's settings, refused with the field and the reason.
+type Change = dyn Fn(&mut DeviceConfig) -> Result<(), ScenarioError>;
+
 /// One device's card.
 fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
     let lang = Ctx::get().lang;
     let dev = Memo::new(move |_| bench.read(|x| x.file().scenario.devices.get(i).cloned()));
     let n = Memo::new(move |_| bench.read(|x| x.file().scenario.devices.len()));
     let t = move |k: BuildText| move || bench.t(k);
-    let set = move |f: Box<dyn Fn(&mut DeviceConfig) -> Result<(), ScenarioError>>| {
+    let set = move |f: Box<Change>| {
         let Some(mut next) = dev.get_untracked() else {
             return;
         };
@@ -80,7 +83,9 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
             })),
         }
     };
-    let field = move |f: fn(&DeviceConfig) -> Option<String>| move || dev.get().as_ref().and_then(f).unwrap_or_default();
+    let field = move |f: fn(&DeviceConfig) -> Option<String>| {
+        move || dev.get().as_ref().and_then(f).unwrap_or_default()
+    };
     let main_topic = matches!(kind, "sensor" | "intruder" | "actuator" | "responder");
     let filters = matches!(kind, "dashboard" | "phone" | "custom");
     let every = matches!(kind, "sensor" | "intruder");
@@ -191,7 +196,9 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
 
 fn main_topic_of(d: &DeviceConfig) -> Option<String> {
     match &d.kind {
-        DeviceKind::Sensor { topic, .. } | DeviceKind::Intruder { topic, .. } => Some(topic.to_string()),
+        DeviceKind::Sensor { topic, .. } | DeviceKind::Intruder { topic, .. } => {
+            Some(topic.to_string())
+        }
         DeviceKind::Actuator { command_topic, .. } => Some(command_topic.to_string()),
         DeviceKind::Responder { filter, .. } => Some(filter.to_string()),
         _ => None,
@@ -200,9 +207,15 @@ fn main_topic_of(d: &DeviceConfig) -> Option<String> {
 
 fn filters_of(d: &DeviceConfig) -> Option<String> {
     match &d.kind {
-        DeviceKind::Dashboard { filters } | DeviceKind::Phone { filters } | DeviceKind::Custom { filters, .. } => {
-            Some(filters.iter().map(|s| s.filter.to_string()).collect::<Vec<_>>().join("\n"))
-        }
+        DeviceKind::Dashboard { filters }
+        | DeviceKind::Phone { filters }
+        | DeviceKind::Custom { filters, .. } => Some(
+            filters
+                .iter()
+                .map(|s| s.filter.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
         _ => None,
     }
 }
@@ -218,7 +231,9 @@ fn every_of(d: &DeviceConfig) -> Option<String> {
 
 fn qos_of(d: &DeviceConfig) -> Option<String> {
     match &d.kind {
-        DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } => Some(qos.as_u8().to_string()),
+        DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } => {
+            Some(qos.as_u8().to_string())
+        }
         _ => None,
     }
 }
@@ -304,9 +319,7 @@ fn set_every(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
 }
 
 fn set_qos(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
-    let q = (v.parse().ok())
-        .and_then(QoS::from_u8)
-        .unwrap_or_default();
+    let q = (v.parse().ok()).and_then(QoS::from_u8).unwrap_or_default();
     if let DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } = &mut d.kind {
         *qos = q;
     }

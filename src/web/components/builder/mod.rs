@@ -154,7 +154,10 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
             if let Some(l) = s.lesson {
                 for (code, text) in copy.text.iter_mut() {
                     let lang = crate::i18n::Lang::listed().find(|x| x.content_code() == code);
-                    text.title = text.title.take().or_else(|| lang.map(|x| x.t(l.title()).to_string()));
+                    text.title = text
+                        .title
+                        .take()
+                        .or_else(|| lang.map(|x| x.t(l.title()).to_string()));
                 }
             }
             Some(Draft::new(copy))
@@ -206,7 +209,11 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
         let shown = open.get_untracked() && !bench.previewing.get_untracked();
-        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("z") && !typing && shown {
+        if (ev.ctrl_key() || ev.meta_key())
+            && ev.key().eq_ignore_ascii_case("z")
+            && !typing
+            && shown
+        {
             ev.prevent_default();
             bench.undo(ev.shift_key());
         }
@@ -227,12 +234,7 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
         bench.replace(Draft::start(scenario, &content));
     };
     let can = move || bench.read(|d| d.can());
-    let error = move || {
-        bench
-            .error
-            .get()
-            .map(|e| e.render(lang.get()))
-    };
+    let error = move || bench.error.get().map(|e| e.render(lang.get()));
     let waiting = move || {
         let l = lang.get();
         if failed.get() {

@@ -108,7 +108,10 @@ fn receivers(file: &crate::core::sim::lessons::LessonFile) -> Ask {
             .find(|d| d.kind.has_client())
             .map(|d| d.name.clone())
             .unwrap_or_default();
-        (first, TopicName::new("Casa/Cocina/Temperatura").expect("a valid topic"))
+        (
+            first,
+            TopicName::new("Casa/Cocina/Temperatura").expect("a valid topic"),
+        )
     });
     Ask::Receivers {
         publisher,
@@ -186,8 +189,9 @@ fn step_card(bench: Bench, k: usize, kind: BuildText) -> impl IntoView {
     let t = move |key: BuildText| move || bench.t(key);
     let n = Memo::new(move |_| bench.read(|d| d.file().steps.len()));
     let body = match kind {
-        BuildText::Explain => words_field(bench, k, BuildText::Text, "step-text", text_of, text_mut)
-            .into_any(),
+        BuildText::Explain => {
+            words_field(bench, k, BuildText::Text, "step-text", text_of, text_mut).into_any()
+        }
         BuildText::Predict => view! {
             {ask_fields(bench, k)}
             {words_field(bench, k, BuildText::Text, "step-text", text_of, text_mut)}
@@ -268,7 +272,10 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
             Ask::Receivers {
                 publisher, topic, ..
             } => (publisher.clone(), topic.clone()),
-            _ => (String::new(), TopicName::new("Casa").expect("a valid topic")),
+            _ => (
+                String::new(),
+                TopicName::new("Casa").expect("a valid topic"),
+            ),
         };
         let filter = TopicFilter::new(topic.as_str()).expect("a topic is a filter");
         let next = match which.as_str() {
@@ -288,7 +295,10 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
             Ok(())
         });
     };
-    let field = move |label: BuildText, testid: &'static str, get: fn(&Ask) -> Option<String>, put: fn(&mut Ask, &str) -> Result<(), ScenarioError>| {
+    let field = move |label: BuildText,
+                      testid: &'static str,
+                      get: fn(&Ask) -> Option<String>,
+                      put: fn(&mut Ask, &str) -> Result<(), ScenarioError>| {
         view! {
             <label>{t(label)}
                 <input data-testid=testid prop:value=move || ask.get().as_ref().and_then(get).unwrap_or_default()
@@ -382,9 +392,7 @@ fn put_payload(a: &mut Ask, v: &str) -> Result<(), ScenarioError> {
 
 fn ask_filter(a: &Ask) -> Option<String> {
     match a {
-        Ask::Matches { filter, .. } | Ask::RetainedFirst { filter, .. } => {
-            Some(filter.to_string())
-        }
+        Ask::Matches { filter, .. } | Ask::RetainedFirst { filter, .. } => Some(filter.to_string()),
         _ => None,
     }
 }
@@ -454,6 +462,9 @@ fn act_fields(bench: Bench, k: usize) -> impl IntoView {
     }
 }
 
+/// A change to a quiz's options.
+type OptionsChange = dyn FnOnce(&mut Vec<QuizOption>);
+
 /// A quiz: its question, and its options (the right one ticked, a reason for each wrong one).
 fn quiz_fields(bench: Bench, k: usize) -> impl IntoView {
     let t = move |key: BuildText| move || bench.t(key);
@@ -463,7 +474,7 @@ fn quiz_fields(bench: Bench, k: usize) -> impl IntoView {
             _ => 0,
         })
     });
-    let with_options = move |f: Box<dyn FnOnce(&mut Vec<QuizOption>)>| {
+    let with_options = move |f: Box<OptionsChange>| {
         change(bench, k, move |s| {
             if let Step::Quiz { options, .. } = s {
                 f(options);
