@@ -156,6 +156,8 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   saved = await readFile(path, 'utf8');
   const checked = execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'lesson', '--', 'check', path, '--lang', 'es'], { encoding: 'utf8' });
   assert.match(checked, /lección cocina-panel: 3 pasos, 1 predicción, se supera con su solución/);
+  // And the schema an author's editor uses.
+  assert.match(execFileSync('python3', ['scripts/lesson-schema.py', path], { encoding: 'utf8' }), /1 of 1 files valid/);
   await page.click(byId('build-link'));
   link = await page.inputValue(byId('build-output'));
   assert.match(link, /\?lang=es#lesson=/);

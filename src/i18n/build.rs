@@ -69,6 +69,26 @@ pub enum BuildText {
     User,
     /// Password.
     Password,
+    /// The last will's topic.
+    WillTopic,
+    /// The last will's payload.
+    WillPayload,
+    /// The broker's settings.
+    BrokerPart,
+    /// Clients without a user name may connect.
+    Anonymous,
+    /// The access rules for everyone.
+    Rules,
+    /// Messages kept per offline client.
+    MaxQueued,
+    /// The longest keep-alive.
+    MaxKeepAlive,
+    /// A 5.0 client's receive maximum.
+    ReceiveMaximum,
+    /// Topic aliases a 5.0 client may use.
+    TopicAliases,
+    /// QoS 0 queued for offline clients.
+    QueueQos0,
     /// Apply a device's settings.
     Apply,
     /// The steps' part.
@@ -203,6 +223,16 @@ impl BuildText {
         BuildText::Loss,
         BuildText::User,
         BuildText::Password,
+        BuildText::WillTopic,
+        BuildText::WillPayload,
+        BuildText::BrokerPart,
+        BuildText::Anonymous,
+        BuildText::Rules,
+        BuildText::MaxQueued,
+        BuildText::MaxKeepAlive,
+        BuildText::ReceiveMaximum,
+        BuildText::TopicAliases,
+        BuildText::QueueQos0,
         BuildText::Apply,
         BuildText::StepsPart,
         BuildText::AddStep,
@@ -287,6 +317,16 @@ impl BuildText {
             BuildText::Loss => "loss",
             BuildText::User => "user",
             BuildText::Password => "password",
+            BuildText::WillTopic => "will_topic",
+            BuildText::WillPayload => "will_payload",
+            BuildText::BrokerPart => "broker_part",
+            BuildText::Anonymous => "anonymous",
+            BuildText::Rules => "rules",
+            BuildText::MaxQueued => "max_queued",
+            BuildText::MaxKeepAlive => "max_keep_alive",
+            BuildText::ReceiveMaximum => "receive_maximum",
+            BuildText::TopicAliases => "topic_aliases",
+            BuildText::QueueQos0 => "queue_qos0",
             BuildText::Apply => "apply",
             BuildText::StepsPart => "steps_part",
             BuildText::AddStep => "add_step",

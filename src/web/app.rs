@@ -177,7 +177,7 @@ pub fn App(initial: Lang) -> impl IntoView {
             </label>
             <div class="top-actions">
                 {(!embed && !teacher).then(|| view! {
-                    <button type="button" class="secondary" data-testid="build-open" aria-pressed=move || building.get().to_string()
+                    <button type="button" class="secondary build-open" data-testid="build-open" aria-pressed=move || building.get().to_string()
                         on:pointerenter=move |_| crate::web::components::builder::BUILDER.prefetch()
                         on:focus=move |_| crate::web::components::builder::BUILDER.prefetch()
                         on:click=move |_| {

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::json_read::{not_json, one_of, At, FromJson, Obj, Problem, Read, ScenarioError};
+use crate::core::json_read::{
+    err, not_json, one_of, At, FromJson, Obj, Problem, Read, ScenarioError,
+};
 use crate::core::topic::{TopicFilter, TopicName};
 
 /// What an ACL rule grants.
@@ -332,5 +334,75 @@ mod tests {
             !acl.allows("x", None, &t("users//inbox"), Access::Read),
             "%u without a user grants nothing"
         );
+    }
+}
+
+impl BrokerConfig {
+    /// The rules for everyone, one per line: `read Casa/#`, `write Casa/%c/#`, `readwrite x`.
+    pub fn rules_text(&self) -> String {
+        (self.acl.iter())
+            .flat_map(|acl| acl.patterns.iter())
+            .map(|r| {
+                let access = match r.access {
+                    Access::Read => "read",
+                    Access::Write => "write",
+                    Access::ReadWrite => "readwrite",
+                };
+                format!("{access} {}", r.pattern)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Reads the rules for everyone (none: no access control), each checked as a filter.
+    pub fn set_rules(&mut self, text: &str) -> Result<(), ScenarioError> {
+        let mut patterns = Vec::new();
+        for (k, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            let at = format!("acl.patterns[{k}]");
+            let (access, pattern) = line.trim().split_once(' ').unwrap_or((line.trim(), ""));
+            let access = match access {
+                "read" => Access::Read,
+                "write" => Access::Write,
+                "readwrite" => Access::ReadWrite,
+                other => {
+                    return Err(err(
+                        format!("{at}.access"),
+                        Problem::UnknownName {
+                            name: other.to_string(),
+                            expected: "read, write, readwrite".into(),
+                        },
+                    ))
+                }
+            };
+            let pattern = pattern.trim();
+            // `%c` and `%u` stand for a level: checked with a stand-in.
+            let sample = pattern.replace("%c", "c").replace("%u", "u");
+            TopicFilter::new(sample)
+                .map_err(|e| err(format!("{at}.pattern"), Problem::Topic(e)))?;
+            patterns.push(AclRule::new(access, pattern));
+        }
+        let mut acl = self.acl.take().unwrap_or_default();
+        acl.patterns = patterns;
+        let empty = acl.patterns.is_empty() && acl.users.is_empty() && acl.anonymous.is_empty();
+        self.acl = (!empty).then_some(acl);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod rules_tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_read_as_written_and_a_bad_one_is_refused_with_its_line() {
+        let mut b = BrokerConfig::default();
+        b.set_rules("read Casa/#\n\nwrite Casa/%c/Estado").unwrap();
+        assert_eq!(b.rules_text(), "read Casa/#\nwrite Casa/%c/Estado");
+        let e = b.set_rules("read Casa/#\nborrar x").unwrap_err();
+        assert_eq!(e.path, "acl.patterns[1].access");
+        let e = b.set_rules("read Casa/#/x").unwrap_err();
+        assert_eq!(e.path, "acl.patterns[0].pattern");
+        b.set_rules("").unwrap();
+        assert_eq!(b.acl, None);
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::json_read::{err, Problem};
 use crate::core::scenario::{
     DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol, ScenarioError,
-    SubConfig,
+    SubConfig, WillConfig,
 };
 use crate::core::sim::lessons::draft::{Edit, PALETTE};
 use crate::core::topic::{TopicFilter, TopicName};
@@ -188,6 +188,16 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                                 on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |d| { d.password = filled(&v); Ok(()) })); }/>
                         </label>
                     </div>
+                    <div class="row">
+                        <label>{t(BuildText::WillTopic)}
+                            <input data-testid="device-will-topic" prop:value=field(|d| d.will.as_ref().map(|w| w.topic.to_string()))
+                                on:change=move |ev| set(Box::new(move |d| set_will(d, Some(&event_target_value(&ev)), None)))/>
+                        </label>
+                        <label>{t(BuildText::WillPayload)}
+                            <input data-testid="device-will-payload" prop:value=field(|d| d.will.as_ref().map(|w| w.payload.clone()))
+                                on:change=move |ev| set(Box::new(move |d| set_will(d, None, Some(&event_target_value(&ev)))))/>
+                        </label>
+                    </div>
                 })}
             </details>
         </li>
@@ -322,6 +332,36 @@ fn set_qos(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
     let q = (v.parse().ok()).and_then(QoS::from_u8).unwrap_or_default();
     if let DeviceKind::Sensor { qos, .. } | DeviceKind::Actuator { qos, .. } = &mut d.kind {
         *qos = q;
+    }
+    Ok(())
+}
+
+/// Sets the last will's topic (empty: no will) or its payload.
+fn set_will(
+    d: &mut DeviceConfig,
+    topic_v: Option<&str>,
+    payload: Option<&str>,
+) -> Result<(), ScenarioError> {
+    if let Some(v) = topic_v {
+        if v.trim().is_empty() {
+            d.will = None;
+            return Ok(());
+        }
+        let t = topic(v, "will.topic")?;
+        match &mut d.will {
+            Some(w) => w.topic = t,
+            None => {
+                d.will = Some(WillConfig {
+                    topic: t,
+                    payload: "offline".into(),
+                    qos: QoS::AtLeastOnce,
+                    retain: true,
+                })
+            }
+        }
+    }
+    if let (Some(p), Some(w)) = (payload, &mut d.will) {
+        w.payload = p.to_string();
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 //!
 //! A part of its own: fetched when the builder first opens.
 
+mod broker;
 mod devices;
 mod out;
 mod steps;
@@ -278,6 +279,7 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
                 </div>
                 {devices::devices(bench)}
             </details>
+            {broker::broker(bench)}
             <details class="build-part" data-testid="build-steps-part" open>
                 <summary>{t(BuildText::StepsPart)}</summary>
                 {steps::steps(bench)}
