@@ -40,9 +40,10 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   await page.click(byId('build-from-empty'));
   assert.deepEqual(await names(page), []);
   for (const kind of ['sensor', 'actuator', 'dashboard']) await page.click(byId(`palette-${kind}`));
-  assert.deepEqual(await names(page), ['sensor', 'actuator', 'dashboard']);
+  // Named in the page's language.
+  assert.deepEqual(await names(page), ['sensor', 'actuador', 'panel']);
   // The stage runs them as they are.
-  await page.waitForSelector(byId('node-dashboard'));
+  await page.waitForSelector(byId('node-panel'));
   // Named as the teacher's classroom names them.
   const rename = async (from, to) => {
     const input = page.locator(`${byId(`build-device-${from}`)} ${byId('device-name')}`);
@@ -51,8 +52,7 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
     await page.waitForSelector(byId(`build-device-${to}`));
   };
   await rename('sensor', 'cocina');
-  await rename('actuator', 'luz');
-  await rename('dashboard', 'panel');
+  await rename('actuador', 'luz');
   // A name already taken is refused with the reason, and nothing changes.
   const luz = page.locator(`${byId('build-device-luz')} ${byId('device-name')}`);
   await luz.fill('panel');
@@ -116,8 +116,8 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   await row.locator(byId('log-journey')).click();
   await page.waitForSelector(byId('build-offered'));
   assert.match(await page.textContent(`${byId('build-offered')} label:first-of-type`), /^panel recibe «.+» en Casa\/Cocina\/Temperatura$/);
-  // Widened: any payload will do (the next reading is another number).
-  await page.check(byId('widen-payload'));
+  // Widened to any payload from the start (the next reading is another number).
+  assert.ok(await page.isChecked(byId('widen-payload')));
   assert.equal(await page.textContent(byId('build-goal-preview')), 'panel recibe un mensaje en Casa/Cocina/Temperatura');
   await page.click(byId('build-add-goal'));
   await page.waitForSelector(byId('build-step-2'));
@@ -139,6 +139,11 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
   assert.equal(await page.locator(`${byId('build-steps')} > li`).count(), 3);
   assert.equal(await page.inputValue(byId('build-title')), 'El panel de la cocina');
+  // A reload loses nothing: the lesson is kept in this browser as it changes.
+  await page.reload();
+  await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
+  assert.equal(await page.inputValue(byId('build-title')), 'El panel de la cocina');
+  assert.deepEqual(await names(page), ['cocina', 'luz', 'panel']);
 
   // English begun: what it lacks is marked missing (never Spanish shown in its place).
   await page.selectOption(byId('build-lang'), 'en');
@@ -207,11 +212,11 @@ test('the saved file opens again to edit; bad files are refused with their path 
   const lesson = JSON.parse(saved);
   const bad = {
     'not JSON': ['{ "format": 1,', /JSON/],
-    'unknown step kind': [JSON.stringify({ ...lesson, steps: [{ type: 'dance', text: { es: 'x' } }] }), /steps\[0\]/],
+    'unknown step kind': [JSON.stringify({ ...lesson, steps: [{ type: 'dance', text: { es: 'x' } }] }), /Paso 1: .*dance/],
     'a goal naming a device that does not exist': [JSON.stringify({
       ...lesson,
       steps: lesson.steps.map((s) => (s.type === 'act' ? { ...s, goal: { ...s.goal, device: 'nevera' } } : s)),
-    }), /steps\[2\]\.goal.*nevera/],
+    }), /Paso 3: .*nevera/],
     'a text too long': [JSON.stringify({ ...lesson, text: { es: { ...lesson.text.es, intro: 'x'.repeat(2001) } } }), /text\.es.*2000/],
   };
   for (const [what, [text, said]] of Object.entries(bad)) {

@@ -33,7 +33,7 @@ fn text(title: &str, intro: &str) -> LessonText {
 fn house() -> Draft {
     let mut d = Draft::start(Scenario::new(7), "es");
     for kind in ["sensor", "actuator", "dashboard"] {
-        d.edit(Edit::AddDevice(kind)).unwrap();
+        d.edit(Edit::AddDevice(kind, kind.into())).unwrap();
     }
     d.edit(Edit::RenameDevice(0, "cocina".into())).unwrap();
     d.edit(Edit::RenameDevice(1, "luz".into())).unwrap();
@@ -63,12 +63,16 @@ fn names(d: &Draft) -> Vec<&str> {
 fn every_palette_kind_is_added_with_a_free_name() {
     let mut d = Draft::start(Scenario::new(1), "es");
     for kind in PALETTE {
-        d.edit(Edit::AddDevice(kind)).unwrap();
+        d.edit(Edit::AddDevice(kind, kind.into())).unwrap();
     }
-    d.edit(Edit::AddDevice("sensor")).unwrap();
+    d.edit(Edit::AddDevice("sensor", "sensor".into())).unwrap();
     assert_eq!(d.file().scenario.devices.len(), PALETTE.len() + 1);
     assert!(names(&d).contains(&"sensor-2"));
-    let e = d.edit(Edit::AddDevice("tostadora")).unwrap_err();
+    // Named in the page's language, spaces made dashes.
+    d.edit(Edit::AddDevice("responder", "responde peticiones".into()))
+        .unwrap();
+    assert!(names(&d).contains(&"responde-peticiones"));
+    let e = (d.edit(Edit::AddDevice("tostadora", "tostadora".into()))).unwrap_err();
     assert!(matches!(e.problem, Problem::UnknownName { .. }), "{e:?}");
 }
 
@@ -88,6 +92,14 @@ fn undo_brings_back_a_removed_device_and_redo_removes_it_again() {
     assert_eq!(names(&d), ["panel", "cocina", "luz"]);
     assert_eq!(d.can(), (true, false));
     assert!(!d.redo());
+    // Another house keeps the steps and texts, and is undone as any change.
+    let title = d.file().text.clone();
+    d.edit(Edit::SetScenario(Box::new(Scenario::new(3))))
+        .unwrap();
+    assert_eq!(names(&d), Vec::<&str>::new());
+    assert_eq!(d.file().text, title);
+    assert!(d.undo());
+    assert_eq!(names(&d), ["panel", "cocina", "luz"]);
 }
 
 #[test]

@@ -31,6 +31,8 @@ pub enum BuildText {
     Title,
     /// The lesson's introduction.
     Intro,
+    /// The lesson's hints.
+    Hints,
     /// The language the texts are written in.
     TextLang,
     /// A text missing in this language.
@@ -204,6 +206,7 @@ impl BuildText {
         BuildText::Id,
         BuildText::Title,
         BuildText::Intro,
+        BuildText::Hints,
         BuildText::TextLang,
         BuildText::Missing,
         BuildText::DevicesPart,
@@ -298,6 +301,7 @@ impl BuildText {
             BuildText::Id => "id",
             BuildText::Title => "title",
             BuildText::Intro => "intro",
+            BuildText::Hints => "hints",
             BuildText::TextLang => "text_lang",
             BuildText::Missing => "missing",
             BuildText::DevicesPart => "devices_part",
@@ -390,10 +394,16 @@ pub enum BuildMsg<'a> {
     Goal(&'a Goal),
     /// A recorded solution: `n` actions.
     Recorded(usize),
+    /// A problem with a device (its name, what is wrong).
+    AtDevice(&'a str, &'a str),
+    /// A problem with step `k` (from 1).
+    AtStep(usize, &'a str),
 }
 
 /// The message sentences every language's file has.
-pub const MESSAGES: [&str; 19] = [
+pub const MESSAGES: [&str; 21] = [
+    "at_device",
+    "at_step",
     "step_title",
     "recorded_0",
     "recorded_1",
@@ -487,6 +497,12 @@ impl BuildWords {
             BuildMsg::Recorded(0) => self.fill("recorded_0", &[]),
             BuildMsg::Recorded(1) => self.fill("recorded_1", &[]),
             BuildMsg::Recorded(n) => self.fill("recorded_n", &[("n", &n.to_string())]),
+            BuildMsg::AtDevice(device, problem) => {
+                self.fill("at_device", &[("device", device), ("problem", problem)])
+            }
+            BuildMsg::AtStep(k, problem) => {
+                self.fill("at_step", &[("k", &k.to_string()), ("problem", problem)])
+            }
         }
     }
 

@@ -18,6 +18,9 @@ use crate::core::sim::run::Recorded;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
 
+/// The id a new lesson starts with (the builder gives it its title's).
+pub const FIRST_ID: &str = "mi-leccion";
+
 /// How many changes undo goes back.
 const UNDO_DEPTH: usize = 200;
 
@@ -36,8 +39,12 @@ pub const PALETTE: [&str; 8] = [
 /// A change to the lesson.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// A new device of a palette kind, named after it (`sensor`, `sensor-2`…).
-    AddDevice(&'static str),
+    /// A new device of a palette kind, named after the word given (`sensor`, `sensor-2`…;
+    /// spaces become `-`).
+    AddDevice(&'static str, String),
+    /// Another house: the scenario's devices and broker replaced (the steps stay; any that
+    /// names a device gone is a flaw until mended).
+    SetScenario(Box<Scenario>),
     /// Removes the device at this index.
     RemoveDevice(usize),
     /// Renames a device, everywhere the lesson names it.
@@ -115,7 +122,7 @@ impl Draft {
         let mut text = std::collections::BTreeMap::new();
         text.insert(lang.to_string(), LessonText::default());
         Draft::new(LessonFile {
-            id: "mi-leccion".into(),
+            id: FIRST_ID.into(),
             text,
             forms,
             watch: Vec::new(),
@@ -250,8 +257,11 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
         }
     };
     match edit {
-        Edit::AddDevice(kind) => {
-            let name = free_name(&f.scenario, kind);
+        Edit::AddDevice(kind, word) => {
+            let word: String = (word.trim().split_whitespace())
+                .collect::<Vec<_>>()
+                .join("-");
+            let name = free_name(&f.scenario, if word.is_empty() { kind } else { &word });
             let device = template(kind, &name).ok_or_else(|| {
                 err(
                     "kind",
@@ -288,6 +298,17 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
             f.scenario.devices[i] = DeviceConfig { name, ..*device };
         }
         Edit::SetBroker(broker) => f.scenario.broker = *broker,
+        Edit::SetScenario(scenario) => {
+            f.scenario.devices = scenario.devices;
+            f.scenario.broker = scenario.broker;
+            f.scenario.actions.clear();
+            if !(f.scenario.devices.iter()).any(|d| d.name == f.forms.acting) {
+                f.forms.acting = (f.scenario.devices.iter())
+                    .find(|d| d.kind.has_client())
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+            }
+        }
         Edit::AddStep(step) => f.steps.push(*step),
         Edit::SetStep(i, step) => {
             in_range(i, steps, "steps")?;

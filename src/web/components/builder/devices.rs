@@ -32,6 +32,17 @@ fn kind_text(kind: &str) -> Text {
     }
 }
 
+/// A new device's name: its kind in the page's language (a custom one is a "device").
+fn word(bench: Bench, kind: &'static str) -> String {
+    let lang = bench.ctx.lang.get_untracked();
+    let w = if kind == "custom" {
+        bench.t(BuildText::Device)
+    } else {
+        lang.t(kind_text(kind)).to_string()
+    };
+    w.to_lowercase()
+}
+
 /// The palette and the devices' cards.
 pub(super) fn devices(bench: Bench) -> impl IntoView {
     let lang = Ctx::get().lang;
@@ -49,7 +60,7 @@ pub(super) fn devices(bench: Bench) -> impl IntoView {
             <span id="palette-label">{move || bench.t(BuildText::Palette)}</span>
             {PALETTE.iter().map(|&kind| view! {
                 <button type="button" class="small" data-testid=format!("palette-{kind}")
-                    on:click=move |_| { bench.edit(Edit::AddDevice(kind)); }>
+                    on:click=move |_| { bench.edit(Edit::AddDevice(kind, word(bench, kind))); }>
                     "+ "{move || lang.get().t(kind_text(kind))}
                 </button>
             }).collect_view()}
@@ -105,7 +116,11 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="device-down" prop:disabled=move || { i + 1 >= n.get() }
                     on:click=move |_| { bench.edit(Edit::MoveDevice(i, i + 1)); }>{t(BuildText::Down)}</button>
                 <button type="button" class="small secondary" data-testid="device-remove"
-                    on:click=move |_| { bench.edit(Edit::RemoveDevice(i)); }>{t(BuildText::Remove)}</button>
+                    on:click=move |_| {
+                        if bench.edit(Edit::RemoveDevice(i)) {
+                            super::focus_on("[data-testid=build-devices-part] > summary");
+                        }
+                    }>{t(BuildText::Remove)}</button>
             </div>
             <details>
                 <summary>{move || bench.t(BuildText::Edit)}</summary>

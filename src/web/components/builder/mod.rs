@@ -82,6 +82,26 @@ impl Bench {
         self.draft.with_value(f)
     }
 
+    /// A problem in the teacher's words: the device or the step it is about, then what is
+    /// wrong (the file's path only where neither applies).
+    pub fn said(&self, e: &ScenarioError, lang: crate::i18n::Lang) -> String {
+        let problem = e.message(lang);
+        let index = |prefix: &str| -> Option<usize> {
+            let rest = e.path.strip_prefix(prefix)?;
+            rest.split(']').next()?.parse().ok()
+        };
+        if let Some(i) = index("scenario.devices[") {
+            let name = self.peek(|d| d.file().scenario.devices.get(i).map(|x| x.name.clone()));
+            if let Some(name) = name {
+                return self.msg(BuildMsg::AtDevice(&name, &problem));
+            }
+        }
+        if let Some(k) = index("steps[") {
+            return self.msg(BuildMsg::AtStep(k + 1, &problem));
+        }
+        e.render(lang)
+    }
+
     /// Makes a change; a refused one is shown with its reason, and nothing changes.
     pub fn edit(&self, edit: Edit) -> bool {
         let before = self.peek(|d| d.file().scenario.clone());
@@ -138,32 +158,39 @@ impl Bench {
     }
 }
 
+/// Where this browser keeps the lesson being built (`localStorage`; passwords left out).
+const KEPT: &str = "mqtt-playground.builder";
+
 /// The builder: what it edits, its parts, and undo and redo on the keyboard.
 #[component]
 fn Builder(open: RwSignal<bool>) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let content = lang.get_untracked().content_code().to_string();
-    // A new lesson starts from what is open: a lesson's whole file (a copy to change), or
-    // the house on the stage.
-    let draft = ctx.peek(|s| match &s.goals.plan {
-        Some(file) => {
-            let mut copy = (**file).clone();
-            copy.id = format!("{}-2", copy.id);
-            copy.scenario.lesson = None;
-            // A built-in lesson's title is the catalogue's: it comes along in each language.
-            if let Some(l) = s.lesson {
-                for (code, text) in copy.text.iter_mut() {
-                    let lang = crate::i18n::Lang::listed().find(|x| x.content_code() == code);
-                    text.title = text
-                        .title
-                        .take()
-                        .or_else(|| lang.map(|x| x.t(l.title()).to_string()));
+    // The lesson being built when the builder last showed comes back (kept in this browser,
+    // never a password). Else a new lesson starts from what is open: a lesson's whole file
+    // (a copy to change), or the house on the stage.
+    let kept = crate::web::storage::load::<String>(KEPT).and_then(|json| Draft::open(&json).ok());
+    let draft = kept.or_else(|| {
+        ctx.peek(|s| match &s.goals.plan {
+            Some(file) => {
+                let mut copy = (**file).clone();
+                copy.id = format!("{}-2", copy.id);
+                copy.scenario.lesson = None;
+                // A built-in lesson's title is the catalogue's: it comes along in each language.
+                if let Some(l) = s.lesson {
+                    for (code, text) in copy.text.iter_mut() {
+                        let lang = crate::i18n::Lang::listed().find(|x| x.content_code() == code);
+                        text.title = text
+                            .title
+                            .take()
+                            .or_else(|| lang.map(|x| x.t(l.title()).to_string()));
+                    }
                 }
+                Some(Draft::new(copy))
             }
-            Some(Draft::new(copy))
-        }
-        None => None,
+            None => None,
+        })
     });
     let draft = draft.unwrap_or_else(|| {
         let scenario = ctx.peek(|s| Some(s.run.world().scenario().clone()));
@@ -225,6 +252,7 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
         open.set(false);
         ctx.open_lesson(None);
     };
+    // Another house: the devices change, the texts and steps stay (and it undoes).
     let start = move |empty: bool| {
         let content = bench.lang.get_untracked();
         let scenario = if empty {
@@ -232,10 +260,15 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
         } else {
             free_play(&content)
         };
-        bench.replace(Draft::start(scenario, &content));
+        bench.edit(Edit::SetScenario(Box::new(scenario)));
     };
+    // Kept in this browser as it changes: leaving or reloading loses nothing.
+    Effect::new(move |_| {
+        let json = bench.read(|d| d.file().to_json());
+        crate::web::storage::save(KEPT, &json);
+    });
     let can = move || bench.read(|d| d.can());
-    let error = move || bench.error.get().map(|e| e.render(lang.get()));
+    let error = move || bench.error.get().map(|e| bench.said(&e, lang.get()));
     let waiting = move || {
         let l = lang.get();
         if failed.get() {
@@ -289,4 +322,16 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
         </section>
         </Show>
     }
+}
+
+/// Gives the keyboard to what `selector` finds, once drawn (after a removal, where the
+/// button pressed is gone).
+pub(super) fn focus_on(selector: &'static str) {
+    request_animation_frame(move || {
+        let el = (document().query_selector(selector).ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
 }

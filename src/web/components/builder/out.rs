@@ -9,11 +9,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::sim::lessons::draft::{Draft, Edit, Flaw};
+use crate::core::sim::lessons::draft::{Draft, Edit, Flaw, FIRST_ID};
 use crate::core::sim::lessons::file::LessonText;
 use crate::i18n::build::BuildText;
 use crate::i18n::steps::walk_why;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::web::files;
 use crate::web::state::{Ctx, Sim};
 
@@ -99,15 +99,54 @@ pub(super) fn texts(bench: Bench) -> impl IntoView {
             <label>
                 <span>{t(BuildText::Title)}<Show when=missing(|t| t.title.as_deref().unwrap_or(""))>{mark}</Show></span>
                 <input data-testid="build-title" prop:value=move || text.get().and_then(|t| t.title).unwrap_or_default()
-                    on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |t| t.title = Some(v).filter(|v| !v.trim().is_empty()))); }/>
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let named = slug(&v);
+                        set(Box::new(move |t| t.title = Some(v).filter(|v| !v.trim().is_empty())));
+                        // A lesson still called by the builder's first id takes its title's.
+                        if bench.peek(|d| d.file().id == FIRST_ID) && !named.is_empty() {
+                            bench.edit(Edit::SetId(named));
+                        }
+                    }/>
             </label>
             <label>
                 <span>{t(BuildText::Intro)}<Show when=missing(|t| &t.intro)>{mark}</Show></span>
                 <textarea rows="3" data-testid="build-intro" prop:value=move || text.get().map(|t| t.intro).unwrap_or_default()
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |t| t.intro = v)); }></textarea>
             </label>
+            <label>{t(BuildText::Hints)}
+                <textarea rows="2" data-testid="build-hints" prop:value=move || text.get().map(|t| t.hints.join("\n")).unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(Box::new(move |t| {
+                            t.hints = v.lines().map(str::trim).filter(|h| !h.is_empty()).map(str::to_string).collect();
+                        }));
+                    }></textarea>
+            </label>
         </details>
     }
+}
+
+/// A title as an id: lower-case letters and digits, the rest dashes (accents dropped), at
+/// most 40 characters.
+fn slug(title: &str) -> String {
+    let plain: String = (title.to_lowercase().chars())
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let words: Vec<&str> = plain.split('-').filter(|w| !w.is_empty()).collect();
+    let mut id = words.join("-");
+    id.truncate(40);
+    id.trim_end_matches('-').to_string()
 }
 
 /// Plays the lesson as a student would (the builder keeps everything meanwhile).
@@ -155,6 +194,7 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
     let lang = ctx.lang;
     let t = move |k: BuildText| move || bench.t(k);
     let made = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<bool>);
     let json = move || bench.peek(|d| d.file().to_json());
     let save = move |_| {
         let (id, text) = bench.peek(|d| (d.file().id.clone(), d.file().to_json()));
@@ -177,7 +217,7 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
                         url
                     };
                     made.set(shown.clone());
-                    files::copy(&shown).await;
+                    copied.set(Some(files::copy(&shown).await));
                 }
                 Err(e) => bench.ctx.fail(
                     crate::i18n::Text::ShareMakeFailed,
@@ -216,6 +256,9 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
                 </label>
             </div>
             <Show when=move || !made.get().is_empty()>
+                <p class="hint" role="status" data-testid="build-copied">
+                    {move || copied.get().map(|ok| bench.ctx.lang.get().t(if ok { Text::LinkCopied } else { Text::CopyByHand }))}
+                </p>
                 <textarea readonly rows="3" data-testid="build-output" aria-label=t(BuildText::SharePart)
                     prop:value=move || made.get()></textarea>
             </Show>

@@ -210,7 +210,11 @@ fn step_card(bench: Bench, k: usize, kind: BuildText) -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="step-down" prop:disabled=move || { k + 1 >= n.get() }
                     on:click=move |_| { bench.edit(Edit::MoveStep(k, k + 1)); }>{t(BuildText::Down)}</button>
                 <button type="button" class="small secondary" data-testid="step-remove"
-                    on:click=move |_| { bench.edit(Edit::RemoveStep(k)); }>{t(BuildText::Remove)}</button>
+                    on:click=move |_| {
+                        if bench.edit(Edit::RemoveStep(k)) {
+                            super::focus_on("[data-testid=build-steps-part] > summary");
+                        }
+                    }>{t(BuildText::Remove)}</button>
             </div>
             {body}
         </li>
@@ -312,6 +316,35 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
             </label>
         }
     };
+    // The device a question is about: one of the lesson's.
+    let names = Memo::new(move |_| {
+        bench.read(|d| {
+            (d.file().scenario.devices.iter())
+                .filter(|x| x.kind.has_client())
+                .map(|x| x.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let device_field = move || {
+        view! {
+            <label>{t(BuildText::Device)}
+                <select data-testid="ask-device"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        change(bench, k, move |s| match s {
+                            Step::Predict { ask, .. } => put_device(ask, &v),
+                            _ => Ok(()),
+                        });
+                    }>
+                    {move || names.get().into_iter().map(|n| {
+                        let here = n.clone();
+                        let selected = move || ask.get().as_ref().and_then(ask_device).is_some_and(|d| d == here);
+                        view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
     view! {
         <label>{t(BuildText::Asks)}
             <select data-testid="ask-kind" prop:value=kind on:change=set_kind>
@@ -324,7 +357,7 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
         <div class="row">
             {move || match kind() {
                 "receivers" => view! {
-                    {field(BuildText::Device, "ask-device", ask_device, put_device)}
+                    {device_field()}
                     {field(BuildText::Topic, "ask-topic", ask_topic, put_topic)}
                     {field(BuildText::Payload, "ask-payload", ask_payload, put_payload)}
                 }.into_any(),
@@ -333,7 +366,7 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
                     {field(BuildText::Topic, "ask-topic", ask_topic, put_topic)}
                 }.into_any(),
                 "retained_first" => view! {
-                    {field(BuildText::Device, "ask-device", ask_device, put_device)}
+                    {device_field()}
                     {field(BuildText::Filter, "ask-filter", ask_filter, put_filter)}
                 }.into_any(),
                 _ => view! {
@@ -639,7 +672,11 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(0usize);
-    let how = RwSignal::new(Widen::default());
+    // Any payload to begin with: a sensor's next reading is another number.
+    let how = RwSignal::new(Widen {
+        any_payload: true,
+        ..Widen::default()
+    });
     let goal = move || -> Option<Goal> {
         let all = offered.get()?;
         all.get(chosen.get()).map(|g| widen(g, how.get()))
@@ -666,10 +703,13 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
             chosen.set(0);
         }
     };
-    let widen_box = move |label: BuildText, testid: &'static str, f: fn(&mut Widen, bool)| {
+    let widen_box = move |label: BuildText,
+                          testid: &'static str,
+                          get: fn(&Widen) -> bool,
+                          f: fn(&mut Widen, bool)| {
         view! {
             <label class="inline">
-                <input type="checkbox" data-testid=testid on:change=move |ev| {
+                <input type="checkbox" data-testid=testid prop:checked=move || get(&how.get()) on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     how.update(|w| f(w, on));
                 }/>
@@ -710,8 +750,8 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
                 <div class="row">
-                    {widen_box(BuildText::AnyPayload, "widen-payload", |w, on| w.any_payload = on)}
-                    {widen_box(BuildText::AnyTopic, "widen-topic", |w, on| w.any_topic = on)}
+                    {widen_box(BuildText::AnyPayload, "widen-payload", |w| w.any_payload, |w, on| w.any_payload = on)}
+                    {widen_box(BuildText::AnyTopic, "widen-topic", |w| w.any_topic, |w, on| w.any_topic = on)}
                     {number(BuildText::AtLeast, "widen-at-least", |w, n| w.at_least = n as usize)}
                     {number(BuildText::Within, "widen-within", |w, n| w.within = n)}
                 </div>
