@@ -258,9 +258,7 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
     };
     match edit {
         Edit::AddDevice(kind, word) => {
-            let word: String = (word.trim().split_whitespace())
-                .collect::<Vec<_>>()
-                .join("-");
+            let word: String = (word.split_whitespace()).collect::<Vec<_>>().join("-");
             let name = free_name(&f.scenario, if word.is_empty() { kind } else { &word });
             let device = template(kind, &name).ok_or_else(|| {
                 err(
