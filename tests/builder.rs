@@ -53,6 +53,20 @@ fn house() -> Draft {
     d
 }
 
+/// The house with one goal step: the light connects.
+fn house_with_a_goal() -> Draft {
+    let mut d = house();
+    d.edit(Edit::AddStep(Box::new(Step::Act {
+        goal: Goal::Connected {
+            device: "luz".into(),
+        },
+        text: words("Conecta la luz."),
+        solution: Vec::new(),
+    })))
+    .unwrap();
+    d
+}
+
 fn names(d: &Draft) -> Vec<&str> {
     (d.file().scenario.devices.iter())
         .map(|x| x.name.as_str())
@@ -230,15 +244,7 @@ fn a_lesson_is_built_by_doing_it_and_its_file_passes_the_check() {
 
 #[test]
 fn a_goal_naming_a_removed_device_is_a_flaw_with_its_path() {
-    let mut d = house();
-    d.edit(Edit::AddStep(Box::new(Step::Act {
-        goal: Goal::Connected {
-            device: "luz".into(),
-        },
-        text: words("Conecta la luz."),
-        solution: Vec::new(),
-    })))
-    .unwrap();
+    let mut d = house_with_a_goal();
     d.edit(Edit::RemoveDevice(1)).unwrap();
     match d.flaws(&["es"]).as_slice() {
         [Flaw::File(e)] => {
@@ -300,15 +306,7 @@ fn the_builders_catalogue_has_every_word_in_each_language() {
 
 #[test]
 fn a_file_opened_to_edit_is_checked_as_every_change_is() {
-    let mut d = house();
-    d.edit(Edit::AddStep(Box::new(Step::Act {
-        goal: Goal::Connected {
-            device: "luz".into(),
-        },
-        text: words("Conecta la luz."),
-        solution: Vec::new(),
-    })))
-    .unwrap();
+    let d = house_with_a_goal();
     let mut v = d.file().to_value();
     assert_eq!(Draft::open(&v.to_string()).unwrap().file(), d.file());
     v["text"]["es"]["intro"] = "x".repeat(2_001).into();

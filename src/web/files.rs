@@ -102,6 +102,11 @@ pub async fn fetch(url: &str) -> Result<String, String> {
     text_of(fetch_text(url).await)
 }
 
+/// The `<input type=file>` an event came from.
+pub fn file_input(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
 /// The text of the file chosen in an `<input type=file>` (empty when none).
 pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
     text_of(file_text(input).await)

@@ -101,6 +101,29 @@ pub struct DeviceConfig {
 }
 
 impl DeviceConfig {
+    /// A device with a classroom's settings: MQTT 3.1.1 on 1883, a clean session (one hour
+    /// of expiry if made persistent), keep-alive 60 s, online from the start, reconnecting
+    /// after 2 s, on a LAN link.
+    pub fn new(name: impl Into<String>, kind: DeviceKind) -> DeviceConfig {
+        DeviceConfig {
+            name: name.into(),
+            client_id: None,
+            kind,
+            protocol: Protocol::V311,
+            clean_session: true,
+            session_expiry: 3600,
+            keep_alive: 60,
+            will: None,
+            username: None,
+            password: None,
+            port: Port::Plain,
+            online: true,
+            start_ms: 0,
+            reconnect_ms: 2_000,
+            link: LinkConfig::default(),
+        }
+    }
+
     /// The MQTT client id it connects with: its own, or else its name.
     pub fn client_id(&self) -> &str {
         self.client_id.as_deref().unwrap_or(&self.name)

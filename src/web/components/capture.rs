@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::capture::Captured;
 use crate::core::numbers::Fixed;
@@ -82,10 +81,7 @@ pub fn CapturePanel() -> impl IntoView {
     let picked = RwSignal::new(None::<usize>);
     let page = RwSignal::new(0usize);
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::file_input(&ev) else {
             return;
         };
         let size = files::chosen_size(&input);

@@ -90,10 +90,7 @@ pub fn ShareBody() -> impl IntoView {
         files::download("mqtt-scenario.json", "application/json", &json);
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::file_input(&ev) else {
             return;
         };
         spawn_local(async move {

@@ -189,6 +189,10 @@ fn Body(id: Option<&'static str>, file: Arc<LessonFile>) -> impl IntoView {
                 .collect_view()
         }
     };
+    let has_hints = {
+        let text = text.clone();
+        move || !text().hints.is_empty()
+    };
     view! {
         // The intro leads while the first step is open; then it folds away (the open step stays
         // in sight beside the stage).
@@ -220,10 +224,13 @@ fn Body(id: Option<&'static str>, file: Arc<LessonFile>) -> impl IntoView {
         </Show>
         <ol class="steps" data-testid="steps">{steps}</ol>
         {coach::advice("lesson-advice")}
-        <details class="hints" data-testid="hints">
-            <summary>{move || lang.get().t(Text::Hints)}</summary>
-            <ol>{hints}</ol>
-        </details>
+        // A lesson without hints (a teacher's may have none) shows no empty list.
+        <Show when=has_hints.clone()>
+            <details class="hints" data-testid="hints">
+                <summary>{move || lang.get().t(Text::Hints)}</summary>
+                <ol>{hints.clone()}</ol>
+            </details>
+        </Show>
         <Suggest here=id/>
     }
 }

@@ -11,8 +11,7 @@ use super::{Forms, SolutionStep};
 use crate::core::json_read::{err, Problem};
 use crate::core::scenario::broker::BrokerConfig;
 use crate::core::scenario::{
-    Decimal, DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Protocol, Scenario,
-    ScenarioError, SubConfig, ValueModel,
+    Decimal, DeviceConfig, DeviceKind, Interval, Scenario, ScenarioError, SubConfig, ValueModel,
 };
 use crate::core::sim::run::Recorded;
 use crate::core::topic::{TopicFilter, TopicName};
@@ -490,23 +489,7 @@ pub fn template(kind: &str, name: &str) -> Option<DeviceConfig> {
         },
         _ => return None,
     };
-    Some(DeviceConfig {
-        name: name.to_string(),
-        client_id: None,
-        kind,
-        protocol: Protocol::V311,
-        clean_session: true,
-        session_expiry: 3600,
-        keep_alive: 60,
-        will: None,
-        username: None,
-        password: None,
-        port: Port::Plain,
-        online: true,
-        start_ms: 0,
-        reconnect_ms: 2_000,
-        link: LinkConfig::default(),
-    })
+    Some(DeviceConfig::new(name, kind))
 }
 
 /// The actions a teacher applied while recording (from `from_ms` on, in the run's order), as

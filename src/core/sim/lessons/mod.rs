@@ -263,25 +263,10 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
 /// A flood for load tests: sensors publishing `rate` messages per virtual second in all
 /// (each every 50 ms) and two dashboards subscribed to `Casa/#`.
 pub fn flood_of(rate: usize, seed: u64) -> Scenario {
-    use crate::core::scenario::{
-        DeviceConfig, DeviceKind, LinkConfig, Protocol, SubConfig, ValueModel,
-    };
+    use crate::core::scenario::{DeviceConfig, DeviceKind, SubConfig, ValueModel};
     let base = |name: String, kind: DeviceKind| DeviceConfig {
-        name,
-        client_id: None,
-        kind,
-        protocol: Protocol::V311,
-        clean_session: true,
         session_expiry: 0,
-        keep_alive: 60,
-        will: None,
-        username: None,
-        password: None,
-        port: Port::Plain,
-        online: true,
-        start_ms: 0,
-        reconnect_ms: 2000,
-        link: LinkConfig::default(),
+        ..DeviceConfig::new(name, kind)
     };
     let mut s = Scenario::new(seed);
     for i in 0..rate.div_ceil(20).max(1) {

@@ -35,7 +35,7 @@ pub(super) fn check(bench: Bench) -> impl IntoView {
                 .map(|f| match f {
                     Flaw::NoSteps => bench.t(BuildText::NoSteps),
                     Flaw::NoGoal => bench.t(BuildText::NoGoal),
-                    Flaw::File(e) | Flaw::Missing(e) => e.render(l),
+                    Flaw::File(e) | Flaw::Missing(e) => bench.said(e, l),
                     Flaw::Walk(w) => walk_why(w, l),
                 })
                 .collect::<Vec<_>>()
@@ -227,11 +227,7 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
         });
     };
     let open = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::file_input(&ev) else {
             return;
         };
         spawn_local(async move {
