@@ -124,6 +124,7 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   assert.match(await page.textContent(`${byId('build-step-2')} ${byId('step-solution')}`), /1 acción/);
   // Live: the solution meets every goal, and doing nothing does not.
   await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
+  await page.evaluate(() => { document.querySelector('.col-a').scrollTop = 0; window.scrollTo(0, 0); });
   await page.screenshot({ path: `${out}/builder-1366.png` });
   await accessible(page, byId('builder'));
 
@@ -229,6 +230,19 @@ test('the saved file opens again to edit; bad files are refused with their path 
     await page.click(byId('add-explain'));
     await page.click(byId('build-undo'));
   }
+  // A goal composed from the vocabulary: a field it needs is asked for by its label.
+  await page.selectOption(byId('compose-kind'), 'state');
+  await page.selectOption(byId('compose-device'), 'luz');
+  await page.click(byId('compose-add'));
+  assert.match(await page.textContent(byId('build-error')), /Contenido o estado/);
+  await page.fill(byId('compose-value'), 'ON');
+  await page.click(byId('compose-add'));
+  assert.equal(await page.textContent(`${byId('build-step-4')} ${byId('step-goal')}`), 'luz está en «ON»');
+  // Its solution is not recorded yet: the check says the goal is not met.
+  await page.waitForSelector(`${byId('build-check')}[data-works="false"]`);
+  assert.match(await page.textContent(byId('build-flaws')), /paso 5/i);
+  await page.click(byId('build-undo'));
+  await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
   await accessible(page, byId('builder'));
   assert.deepEqual(errors, []);
   await context.close();

@@ -262,8 +262,8 @@ fn the_builders_catalogue_has_every_word_in_each_language() {
     use mqtt_playground::i18n::Lang;
     let es = BuildWords::read(include_str!("../assets/i18n/builder.es.json"), Lang::Es).unwrap();
     let en = BuildWords::read(include_str!("../assets/i18n/builder.en.json"), Lang::En).unwrap();
-    assert_eq!(es.missing(), Vec::<&str>::new());
-    assert_eq!(en.missing(), Vec::<&str>::new());
+    assert_eq!(es.missing(), Vec::<String>::new());
+    assert_eq!(en.missing(), Vec::<String>::new());
     for k in BuildText::ALL {
         assert_ne!(es.t(*k), en.t(*k), "{k:?} untranslated");
     }
@@ -317,4 +317,37 @@ fn a_file_opened_to_edit_is_checked_as_every_change_is() {
     );
     v["id"] = "una lección".into();
     assert!(Draft::open(&v.to_string()).is_err());
+}
+
+#[test]
+fn a_goal_is_composed_from_the_vocabulary_and_a_bad_field_is_named() {
+    use mqtt_playground::core::sim::lessons::pick::{compose, COMPOSED};
+    for kind in COMPOSED {
+        let g = compose(kind, "panel", "Casa/Cocina/Temperatura", "ON")
+            .unwrap_or_else(|e| panic!("{kind}: {e:?}"));
+        // What it writes, it reads back.
+        let json = mqtt_playground::core::sim::lessons::write::goal_value(&g).to_string();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        use mqtt_playground::core::json_read::{At, FromJson};
+        assert_eq!(Goal::read(&v, At::root()).unwrap(), g, "{kind}");
+    }
+    let e = compose("receives", "panel", "Casa/#/x", "").unwrap_err();
+    assert_eq!(e.path, "goal.topic");
+    assert_eq!(
+        compose("subscriptions", "panel", "", "").unwrap_err().path,
+        "goal.filter"
+    );
+    assert_eq!(
+        compose("state", "luz", "", "").unwrap_err().path,
+        "goal.state"
+    );
+    assert!(compose("dance", "luz", "", "").is_err());
+    // A composed goal is judged as a picked one: the house's panel, subscribed, receives.
+    let g = compose("subscriptions", "panel", "Casa/Cocina/Temperatura", "").unwrap();
+    let mut run = Run::new(&house().file().scenario).unwrap();
+    assert!(!g.holds(run.world(), run.trace()));
+    let subscribe = r#"{"type":"subscribe","device":"panel","filter":"Casa/Cocina/Temperatura"}"#;
+    run.apply(Action::from_json(subscribe).unwrap()).unwrap();
+    run.run_for(500);
+    assert!(g.holds(run.world(), run.trace()));
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::Lang;
 use crate::core::sim::lessons::goals::Goal;
+use crate::core::sim::lessons::pick::COMPOSED;
 
 /// A key into the builder's catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -145,6 +146,12 @@ pub enum BuildText {
     Recording,
     /// The goal-by-pointing part.
     PickPart,
+    /// The composer's heading.
+    ComposePart,
+    /// A composed goal's type.
+    GoalKind,
+    /// A composed goal's payload or state.
+    Value,
     /// How to pick a message.
     PickHint,
     /// Widen: any payload.
@@ -263,6 +270,9 @@ impl BuildText {
         BuildText::StopRecording,
         BuildText::Recording,
         BuildText::PickPart,
+        BuildText::ComposePart,
+        BuildText::GoalKind,
+        BuildText::Value,
         BuildText::PickHint,
         BuildText::AnyPayload,
         BuildText::AnyTopic,
@@ -358,6 +368,9 @@ impl BuildText {
             BuildText::StopRecording => "stop_recording",
             BuildText::Recording => "recording",
             BuildText::PickPart => "pick_part",
+            BuildText::ComposePart => "compose_part",
+            BuildText::GoalKind => "goal_kind",
+            BuildText::Value => "value",
             BuildText::PickHint => "pick_hint",
             BuildText::AnyPayload => "any_payload",
             BuildText::AnyTopic => "any_topic",
@@ -398,10 +411,12 @@ pub enum BuildMsg<'a> {
     AtDevice(&'a str, &'a str),
     /// A problem with step `k` (from 1).
     AtStep(usize, &'a str),
+    /// A goal type, by its name in the vocabulary (one the composer offers).
+    GoalType(&'a str),
 }
 
 /// The message sentences every language's file has.
-pub const MESSAGES: [&str; 21] = [
+pub const MESSAGES: [&str; 29] = [
     "at_device",
     "at_step",
     "step_title",
@@ -422,6 +437,14 @@ pub const MESSAGES: [&str; 21] = [
     "goal_refused",
     "goal_connected",
     "goal_within",
+    "goal_subscribed",
+    "goal_queue_delivered",
+    "goal_online",
+    "goal_will_fired",
+    "goal_state",
+    "goal_session_resumed",
+    "goal_expired",
+    "goal_overheard",
     "goal_other",
 ];
 
@@ -466,14 +489,15 @@ impl BuildWords {
     }
 
     /// The keys and messages the file lacks.
-    pub fn missing(&self) -> Vec<&'static str> {
-        (BuildText::ALL.iter().map(|k| k.name()))
-            .filter(|k| self.text.get(*k).is_none_or(|t| t.trim().is_empty()))
-            .chain(
-                MESSAGES
-                    .into_iter()
-                    .filter(|k| self.msg.get(*k).is_none_or(|t| t.trim().is_empty())),
-            )
+    pub fn missing(&self) -> Vec<String> {
+        let texts = BuildText::ALL
+            .iter()
+            .map(|k| (&self.text, k.name().to_string()));
+        let types = COMPOSED.iter().map(|k| (&self.msg, format!("type_{k}")));
+        let msgs = MESSAGES.iter().map(|k| (&self.msg, k.to_string()));
+        (texts.chain(types).chain(msgs))
+            .filter(|(map, k)| map.get(k).is_none_or(|t| t.trim().is_empty()))
+            .map(|(_, k)| k)
             .collect()
     }
 
@@ -503,6 +527,7 @@ impl BuildWords {
             BuildMsg::AtStep(k, problem) => {
                 self.fill("at_step", &[("k", &k.to_string()), ("problem", problem)])
             }
+            BuildMsg::GoalType(kind) => self.fill(&format!("type_{kind}"), &[]),
         }
     }
 
@@ -582,6 +607,20 @@ impl BuildWords {
             Goal::Published { device: d } => device("goal_published", d),
             Goal::Refused { device: d, .. } => device("goal_refused", d),
             Goal::Connected { device: d } => device("goal_connected", d),
+            Goal::Subscriptions {
+                device: d,
+                filter: Some(f),
+                ..
+            } => self.fill("goal_subscribed", &[("device", d), ("filter", f.as_str())]),
+            Goal::QueueDelivered { device: d } => device("goal_queue_delivered", d),
+            Goal::Online { device: d, .. } => device("goal_online", d),
+            Goal::WillFired { device: d } => device("goal_will_fired", d),
+            Goal::State { device: d, state } => {
+                self.fill("goal_state", &[("device", d), ("state", state)])
+            }
+            Goal::SessionResumed { device: d } => device("goal_session_resumed", d),
+            Goal::Expired { device: d } => device("goal_expired", d),
+            Goal::Overheard { device: d } => device("goal_overheard", d),
             Goal::Within { seconds, goal } => {
                 let inner = self.goal(goal);
                 self.fill(

@@ -1,14 +1,16 @@
 //! Goals by pointing: the checks a message's journey satisfies ("panel receives 21.3 from
 //! Casa/Cocina/Temperatura", "the broker routed it from cocina to panel", "it waited in
 //! movil's queue"…), most particular first, and the ways to widen one (any payload, at
-//! least N, within S seconds). Each goal offered holds on the run it was picked from.
+//! least N, within S seconds). Each goal offered holds on the run it was picked from. Or a
+//! goal composed in a form from the vocabulary's everyday types.
 
 use litemap::LiteMap;
 
 use super::goals::Goal;
 use crate::core::journey::{Fate, Journey};
+use crate::core::json_read::{err, Problem, ScenarioError};
 use crate::core::sim::world::World;
-use crate::core::topic::TopicFilter;
+use crate::core::topic::{TopicFilter, TopicName};
 
 /// How a picked goal is widened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -141,4 +143,96 @@ pub fn widen(goal: &Goal, how: Widen) -> Goal {
     } else {
         g
     }
+}
+
+/// The goal types a teacher composes in a form, in the order offered.
+pub const COMPOSED: [&str; 15] = [
+    "receives",
+    "subscriptions",
+    "retained",
+    "sent",
+    "published",
+    "queued",
+    "queue_delivered",
+    "connected",
+    "online",
+    "refused",
+    "will_fired",
+    "state",
+    "session_resumed",
+    "expired",
+    "overheard",
+];
+
+/// A goal composed in a form: its type (one of [`COMPOSED`]), the device, a topic or filter
+/// and a payload or state (each empty when not given). Refused with the field and the reason.
+pub fn compose(kind: &str, device: &str, topic: &str, value: &str) -> Result<Goal, ScenarioError> {
+    let device = device.trim().to_string();
+    let (topic, value) = (topic.trim(), value.trim());
+    let filter = || -> Result<Option<TopicFilter>, ScenarioError> {
+        if topic.is_empty() {
+            return Ok(None);
+        }
+        TopicFilter::new(topic)
+            .map(Some)
+            .map_err(|e| err("goal.topic", Problem::Topic(e)))
+    };
+    let needed = |field: &str| {
+        err(
+            format!("goal.{field}"),
+            Problem::Missing {
+                field: field.into(),
+            },
+        )
+    };
+    let text = || (!value.is_empty()).then(|| value.to_string());
+    Ok(match kind {
+        "receives" => Goal::Receives {
+            device,
+            topic: filter()?,
+            payload: text(),
+            retained: None,
+            qos: None,
+            at_least: 1,
+        },
+        "subscriptions" => Goal::Subscriptions {
+            device,
+            count: None,
+            filter: Some(filter()?.ok_or_else(|| needed("filter"))?),
+            not: Vec::new(),
+        },
+        "retained" => Goal::Retained {
+            topic: TopicName::new(topic).map_err(|e| err("goal.topic", Problem::Topic(e)))?,
+            payload: text(),
+        },
+        "sent" => Goal::Sent {
+            device,
+            topic: filter()?,
+            qos: None,
+            at_least: 1,
+        },
+        "published" => Goal::Published { device },
+        "queued" => Goal::Queued { device },
+        "queue_delivered" => Goal::QueueDelivered { device },
+        "connected" => Goal::Connected { device },
+        "online" => Goal::Online { device, port: None },
+        "refused" => Goal::Refused { device, code: None },
+        "will_fired" => Goal::WillFired { device },
+        "state" => Goal::State {
+            device,
+            state: text().ok_or_else(|| needed("state"))?,
+        },
+        "session_resumed" => Goal::SessionResumed { device },
+        "expired" => Goal::Expired { device },
+        "overheard" => Goal::Overheard { device },
+        other => {
+            return Err(err(
+                "goal.type",
+                Problem::UnknownName {
+                    name: other.to_string(),
+                    expected: COMPOSED.join(", "),
+                },
+            ))
+        }
+    })
 }

@@ -13,7 +13,7 @@ use crate::core::scenario::ScenarioError;
 use crate::core::sim::lessons::draft::{recorded_solution, Edit};
 use crate::core::sim::lessons::file::{Ask, QuizOption, Step, Words};
 use crate::core::sim::lessons::goals::Goal;
-use crate::core::sim::lessons::pick::{goals_for, widen, Widen};
+use crate::core::sim::lessons::pick::{compose, goals_for, widen, Widen, COMPOSED};
 use crate::core::sim::lessons::SolutionStep;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
@@ -657,7 +657,6 @@ fn record_button(bench: Bench, k: Option<usize>) -> impl IntoView {
 /// recorded).
 pub(super) fn pick(bench: Bench) -> impl IntoView {
     let ctx = Ctx::get();
-    let lang = ctx.lang;
     let t = move |key: BuildText| move || bench.t(key);
     let offered = Memo::new(move |_| {
         let msg = ctx.selected.get()?;
@@ -682,25 +681,10 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
         all.get(chosen.get()).map(|g| widen(g, how.get()))
     };
     let add = move |_| {
-        let Some(goal) = goal() else {
-            return;
-        };
-        let code = bench.lang.get_untracked();
-        let words = bench.msg(BuildMsg::Goal(&goal));
-        let mut text = Words::new();
-        // The goal in words, to begin with, in the language of the interface (the author
-        // rewrites it for the students).
-        if lang.get_untracked().content_code() == code {
-            text.insert(code, capitalised(&words));
-        }
-        let solution = bench.recorded.get_untracked();
-        if bench.edit(Edit::AddStep(Box::new(Step::Act {
-            goal,
-            text,
-            solution,
-        }))) {
-            bench.recorded.set(Vec::new());
-            chosen.set(0);
+        if let Some(goal) = goal() {
+            if add_goal(bench, goal) {
+                chosen.set(0);
+            }
         }
     };
     let widen_box = move |label: BuildText,
@@ -758,7 +742,111 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
                 <p class="muted" data-testid="build-goal-preview">{move || goal().map(|g| bench.msg(BuildMsg::Goal(&g)))}</p>
                 <button type="button" data-testid="build-add-goal" on:click=add>{t(BuildText::AddGoal)}</button>
             })}
+            {compose_form(bench)}
         </details>
+    }
+}
+
+/// Adds a goal step with the solution recorded for it; true if taken.
+fn add_goal(bench: Bench, goal: Goal) -> bool {
+    let code = bench.lang.get_untracked();
+    let words = bench.msg(BuildMsg::Goal(&goal));
+    let mut text = Words::new();
+    // The goal in words, to begin with, in the language of the interface (the author
+    // rewrites it for the students).
+    if bench.ctx.lang.get_untracked().content_code() == code {
+        text.insert(code, capitalised(&words));
+    }
+    let solution = bench.recorded.get_untracked();
+    let added = bench.edit(Edit::AddStep(Box::new(Step::Act {
+        goal,
+        text,
+        solution,
+    })));
+    if added {
+        bench.recorded.set(Vec::new());
+    }
+    added
+}
+
+/// A goal composed from the vocabulary: what must happen, to which device, on which topic or
+/// filter, with which payload or state.
+fn compose_form(bench: Bench) -> impl IntoView {
+    let t = move |key: BuildText| move || bench.t(key);
+    let kind = RwSignal::new(COMPOSED[0].to_string());
+    let device = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let names = Memo::new(move |_| {
+        bench.read(|d| {
+            (d.file().scenario.devices.iter())
+                .filter(|x| x.kind.has_client())
+                .map(|x| x.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = move |_| {
+        let chosen = device.get_untracked();
+        let dev = if chosen.is_empty() {
+            names.get_untracked().first().cloned().unwrap_or_default()
+        } else {
+            chosen
+        };
+        let made = compose(
+            &kind.get_untracked(),
+            &dev,
+            &topic.get_untracked(),
+            &value.get_untracked(),
+        );
+        match made {
+            Ok(goal) => {
+                add_goal(bench, goal);
+            }
+            // Said by the form's own labels: the form is in sight.
+            Err(e) => {
+                let problem = match e.problem {
+                    Problem::Missing { field } => Problem::Missing {
+                        field: bench.t(if field == "state" {
+                            BuildText::Value
+                        } else {
+                            BuildText::Topic
+                        }),
+                    },
+                    other => other,
+                };
+                bench.error.set(Some(ScenarioError {
+                    path: String::new(),
+                    problem,
+                }));
+            }
+        }
+    };
+    let input = move |label: BuildText, testid: &'static str, s: RwSignal<String>| {
+        view! {
+            <label>{t(label)}
+                <input data-testid=testid prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev))/>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="compose" data-testid="build-compose">
+            <legend>{t(BuildText::ComposePart)}</legend>
+            <label>{t(BuildText::GoalKind)}
+                <select data-testid="compose-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    {COMPOSED.iter().map(|k| view! { <option value=*k>{move || bench.msg(BuildMsg::GoalType(k))}</option> }).collect_view()}
+                </select>
+            </label>
+            <div class="row">
+                <label>{t(BuildText::Device)}
+                    <select data-testid="compose-device" on:change=move |ev| device.set(event_target_value(&ev))>
+                        {move || names.get().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                {input(BuildText::Topic, "compose-topic", topic)}
+                {input(BuildText::Value, "compose-value", value)}
+            </div>
+            <button type="button" data-testid="compose-add" on:click=add>{t(BuildText::AddGoal)}</button>
+        </fieldset>
     }
 }
 
