@@ -177,6 +177,8 @@ test('the shared link opens the lesson in a fresh browser, and a student solves 
   await page.goto(link);
   await page.waitForSelector(byId('steps'), { state: 'attached' });
   assert.equal(await page.textContent(byId('lesson-title')), 'El panel de la cocina');
+  // The lesson list names it as the teacher's (not free play).
+  assert.equal(await page.$eval(byId('lesson-select'), (s) => s.selectedOptions[0].textContent), 'Lección de tu profesor');
   // The prediction answered (nobody, right: the panel has no subscription yet).
   await walkSteps(page);
   assert.equal(await page.getAttribute(`${byId('verdict-1')} ${byId('verdict-mark')}`, 'class'), 'right');

@@ -813,6 +813,8 @@ keys! {
     /// Custom.
     KindCustom,
     /// Share panel title.
+    /// The lesson list while a teacher's lesson plays.
+    TeachersLesson,
     /// The header's button that opens the lesson builder.
     CreateLesson,
     ShareTitle,

@@ -121,6 +121,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         let id = event_target_value(&ev);
         ctx.open_lesson((!id.is_empty()).then_some(id.as_str()));
     };
+    let own_lesson = move || ctx.read(SimPart::Goals, |s| s.own_lesson().is_some());
     let current_lesson = move || {
         ctx.read(SimPart::Run, |s| {
             s.lesson.map(|l| l.id.to_string()).unwrap_or_default()
@@ -166,7 +167,10 @@ pub fn App(initial: Lang) -> impl IntoView {
             <label class="lesson-pick" class:hidden=teacher>
                 <span class="lesson-pick-label">{t(Text::LessonLabel)}</span>
                 <select data-testid="lesson-select" on:change=choose_lesson>
-                    <option value="" selected=move || current_lesson().is_empty()>{t(Text::FreePlay)}</option>
+                    // Free play, or a teacher's lesson (a link, the builder's preview) named as such.
+                    <option value="" selected=move || current_lesson().is_empty()>
+                        {move || lang.get().t(if own_lesson() { Text::TeachersLesson } else { Text::FreePlay })}
+                    </option>
                     {LESSONS.iter().map(|l| {
                         let id = l.id;
                         // A lesson that works on a mistake the student's answers showed says so.

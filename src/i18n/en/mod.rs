@@ -214,6 +214,7 @@ impl Language for En {
             KindResponder => "answers requests",
             KindCustom => "custom",
             CreateLesson => "Create a lesson",
+            TeachersLesson => "Your teacher's lesson",
             ShareTitle => "Share and export",
             CopyShareLink => "Copy a link to this run",
             LinkCopied => "Copied to the clipboard.",

@@ -214,6 +214,7 @@ impl Language for Es {
             KindResponder => "responde peticiones",
             KindCustom => "a medida",
             CreateLesson => "Crear una lección",
+            TeachersLesson => "Lección de tu profesor",
             ShareTitle => "Compartir y exportar",
             CopyShareLink => "Copiar enlace de esta ejecución",
             LinkCopied => "Copiado al portapapeles.",
