@@ -9,393 +9,209 @@ use super::Lang;
 use crate::core::sim::lessons::goals::Goal;
 use crate::core::sim::lessons::pick::COMPOSED;
 
-/// A key into the builder's catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum BuildText {
-    /// The builder's heading.
-    Heading,
-    /// Leave the builder (back to free play).
-    Leave,
-    /// Start again from free play's house.
-    FromHouse,
-    /// Start again from an empty house.
-    FromEmpty,
-    /// Undo the last change.
-    Undo,
-    /// Redo the change undone.
-    Redo,
-    /// The lesson's texts.
-    LessonPart,
-    /// The lesson's id (in links).
-    Id,
-    /// The lesson's title.
-    Title,
-    /// The lesson's introduction.
-    Intro,
-    /// The lesson's hints.
-    Hints,
-    /// The language the texts are written in.
-    TextLang,
-    /// A text missing in this language.
-    Missing,
-    /// The devices' part.
-    DevicesPart,
-    /// Before the palette's buttons.
-    Palette,
-    /// A device's name.
-    Name,
-    /// Remove a device.
-    Remove,
-    /// Move up in the list.
-    Up,
-    /// Move down in the list.
-    Down,
-    /// A device's topic.
-    Topic,
-    /// A device's filters, one per line.
-    Filters,
-    /// Seconds between readings or orders.
-    Every,
-    /// MQTT version.
-    Protocol,
-    /// The port.
-    Port,
-    /// Online from the start.
-    Online,
-    /// Clean session.
-    CleanSession,
-    /// The link's latency.
-    Latency,
-    /// The link's loss.
-    Loss,
-    /// User name.
-    User,
-    /// Password.
-    Password,
-    /// The last will's topic.
-    WillTopic,
-    /// The last will's payload.
-    WillPayload,
-    /// The broker's settings.
-    BrokerPart,
-    /// Clients without a user name may connect.
-    Anonymous,
-    /// The access rules for everyone.
-    Rules,
-    /// Messages kept per offline client.
-    MaxQueued,
-    /// The longest keep-alive.
-    MaxKeepAlive,
-    /// A 5.0 client's receive maximum.
-    ReceiveMaximum,
-    /// Topic aliases a 5.0 client may use.
-    TopicAliases,
-    /// QoS 0 queued for offline clients.
-    QueueQos0,
-    /// Apply a device's settings.
-    Apply,
-    /// The steps' part.
-    StepsPart,
-    /// Before the buttons adding a step.
-    AddStep,
-    /// An explain step.
-    Explain,
-    /// A prediction.
-    Predict,
-    /// A goal to reach.
-    Act,
-    /// A quiz question.
-    Quiz,
-    /// A step's text.
-    Text,
-    /// The explanation shown after a prediction.
-    AfterAnswer,
-    /// What a prediction asks.
-    Asks,
-    /// Who receives a message.
-    AskReceivers,
-    /// Whether a filter matches a topic.
-    AskMatches,
-    /// The QoS a message arrives with.
-    AskPackets,
-    /// The retained messages a new subscription brings.
-    AskRetained,
-    /// The device publishing or subscribing.
-    Device,
-    /// A payload.
-    Payload,
-    /// A filter.
-    Filter,
-    /// The QoS of a publish.
-    PublishQos,
-    /// The QoS of a subscription.
-    SubscribeQos,
-    /// A quiz's options.
-    Options,
-    /// Add a quiz option.
-    AddOption,
-    /// Why an option is wrong.
-    Feedback,
-    /// The right option.
-    RightOption,
-    /// Record the solution.
-    Record,
-    /// Stop recording.
-    StopRecording,
-    /// While recording.
-    Recording,
-    /// The goal-by-pointing part.
-    PickPart,
-    /// The composer's heading.
-    ComposePart,
-    /// A composed goal's type.
-    GoalKind,
-    /// A composed goal's payload or state.
-    Value,
-    /// How to pick a message.
-    PickHint,
-    /// Widen: any payload.
-    AnyPayload,
-    /// Widen: any topic.
-    AnyTopic,
-    /// Widen: at least N.
-    AtLeast,
-    /// Widen: within S seconds.
-    Within,
-    /// Add the goal chosen as a step.
-    AddGoal,
-    /// The check part.
-    CheckPart,
-    /// The lesson works.
-    Works,
-    /// Preview as a student.
-    Preview,
-    /// Back to editing.
-    BackToEdit,
-    /// While previewing.
-    Previewing,
-    /// The save and share part.
-    SharePart,
-    /// Download the lesson file.
-    SaveFile,
-    /// Open a lesson file.
-    OpenFile,
-    /// Copy the lesson's link.
-    CopyLink,
-    /// Copy the embed code.
-    CopyIframe,
-    /// The lesson opened again for editing.
-    Opened,
-    /// A lesson file or link that cannot be opened.
-    OpenFailed,
-    /// No steps yet.
-    NoSteps,
-    /// No goal step yet.
-    NoGoal,
-    /// The goal of an act step (before its words).
-    Goal,
-    /// The recorded solution of an act step.
-    Solution,
-    /// Edit a step in the builder.
-    Edit,
+/// Declares the builder's keys, each with its name in the catalogue files: the enum, the list
+/// of every key and the names come from one list.
+macro_rules! build_keys {
+    ($($(#[$doc:meta])* $key:ident => $name:literal,)*) => {
+        /// A key into the builder's catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum BuildText {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl BuildText {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [BuildText] = &[$(BuildText::$key,)*];
+
+            /// Its name in the catalogue files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(BuildText::$key => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl BuildText {
-    /// Every key, for completeness checks.
-    pub const ALL: &'static [BuildText] = &[
-        BuildText::Heading,
-        BuildText::Leave,
-        BuildText::FromHouse,
-        BuildText::FromEmpty,
-        BuildText::Undo,
-        BuildText::Redo,
-        BuildText::LessonPart,
-        BuildText::Id,
-        BuildText::Title,
-        BuildText::Intro,
-        BuildText::Hints,
-        BuildText::TextLang,
-        BuildText::Missing,
-        BuildText::DevicesPart,
-        BuildText::Palette,
-        BuildText::Name,
-        BuildText::Remove,
-        BuildText::Up,
-        BuildText::Down,
-        BuildText::Topic,
-        BuildText::Filters,
-        BuildText::Every,
-        BuildText::Protocol,
-        BuildText::Port,
-        BuildText::Online,
-        BuildText::CleanSession,
-        BuildText::Latency,
-        BuildText::Loss,
-        BuildText::User,
-        BuildText::Password,
-        BuildText::WillTopic,
-        BuildText::WillPayload,
-        BuildText::BrokerPart,
-        BuildText::Anonymous,
-        BuildText::Rules,
-        BuildText::MaxQueued,
-        BuildText::MaxKeepAlive,
-        BuildText::ReceiveMaximum,
-        BuildText::TopicAliases,
-        BuildText::QueueQos0,
-        BuildText::Apply,
-        BuildText::StepsPart,
-        BuildText::AddStep,
-        BuildText::Explain,
-        BuildText::Predict,
-        BuildText::Act,
-        BuildText::Quiz,
-        BuildText::Text,
-        BuildText::AfterAnswer,
-        BuildText::Asks,
-        BuildText::AskReceivers,
-        BuildText::AskMatches,
-        BuildText::AskPackets,
-        BuildText::AskRetained,
-        BuildText::Device,
-        BuildText::Payload,
-        BuildText::Filter,
-        BuildText::PublishQos,
-        BuildText::SubscribeQos,
-        BuildText::Options,
-        BuildText::AddOption,
-        BuildText::Feedback,
-        BuildText::RightOption,
-        BuildText::Record,
-        BuildText::StopRecording,
-        BuildText::Recording,
-        BuildText::PickPart,
-        BuildText::ComposePart,
-        BuildText::GoalKind,
-        BuildText::Value,
-        BuildText::PickHint,
-        BuildText::AnyPayload,
-        BuildText::AnyTopic,
-        BuildText::AtLeast,
-        BuildText::Within,
-        BuildText::AddGoal,
-        BuildText::CheckPart,
-        BuildText::Works,
-        BuildText::Preview,
-        BuildText::BackToEdit,
-        BuildText::Previewing,
-        BuildText::SharePart,
-        BuildText::SaveFile,
-        BuildText::OpenFile,
-        BuildText::CopyLink,
-        BuildText::CopyIframe,
-        BuildText::Opened,
-        BuildText::OpenFailed,
-        BuildText::NoSteps,
-        BuildText::NoGoal,
-        BuildText::Goal,
-        BuildText::Solution,
-        BuildText::Edit,
-    ];
-
-    /// Its name in the catalogue files.
-    pub fn name(self) -> &'static str {
-        match self {
-            BuildText::Heading => "heading",
-            BuildText::Leave => "leave",
-            BuildText::FromHouse => "from_house",
-            BuildText::FromEmpty => "from_empty",
-            BuildText::Undo => "undo",
-            BuildText::Redo => "redo",
-            BuildText::LessonPart => "lesson_part",
-            BuildText::Id => "id",
-            BuildText::Title => "title",
-            BuildText::Intro => "intro",
-            BuildText::Hints => "hints",
-            BuildText::TextLang => "text_lang",
-            BuildText::Missing => "missing",
-            BuildText::DevicesPart => "devices_part",
-            BuildText::Palette => "palette",
-            BuildText::Name => "name",
-            BuildText::Remove => "remove",
-            BuildText::Up => "up",
-            BuildText::Down => "down",
-            BuildText::Topic => "topic",
-            BuildText::Filters => "filters",
-            BuildText::Every => "every",
-            BuildText::Protocol => "protocol",
-            BuildText::Port => "port",
-            BuildText::Online => "online",
-            BuildText::CleanSession => "clean_session",
-            BuildText::Latency => "latency",
-            BuildText::Loss => "loss",
-            BuildText::User => "user",
-            BuildText::Password => "password",
-            BuildText::WillTopic => "will_topic",
-            BuildText::WillPayload => "will_payload",
-            BuildText::BrokerPart => "broker_part",
-            BuildText::Anonymous => "anonymous",
-            BuildText::Rules => "rules",
-            BuildText::MaxQueued => "max_queued",
-            BuildText::MaxKeepAlive => "max_keep_alive",
-            BuildText::ReceiveMaximum => "receive_maximum",
-            BuildText::TopicAliases => "topic_aliases",
-            BuildText::QueueQos0 => "queue_qos0",
-            BuildText::Apply => "apply",
-            BuildText::StepsPart => "steps_part",
-            BuildText::AddStep => "add_step",
-            BuildText::Explain => "explain",
-            BuildText::Predict => "predict",
-            BuildText::Act => "act",
-            BuildText::Quiz => "quiz",
-            BuildText::Text => "text",
-            BuildText::AfterAnswer => "after_answer",
-            BuildText::Asks => "asks",
-            BuildText::AskReceivers => "ask_receivers",
-            BuildText::AskMatches => "ask_matches",
-            BuildText::AskPackets => "ask_packets",
-            BuildText::AskRetained => "ask_retained",
-            BuildText::Device => "device",
-            BuildText::Payload => "payload",
-            BuildText::Filter => "filter",
-            BuildText::PublishQos => "publish_qos",
-            BuildText::SubscribeQos => "subscribe_qos",
-            BuildText::Options => "options",
-            BuildText::AddOption => "add_option",
-            BuildText::Feedback => "feedback",
-            BuildText::RightOption => "right_option",
-            BuildText::Record => "record",
-            BuildText::StopRecording => "stop_recording",
-            BuildText::Recording => "recording",
-            BuildText::PickPart => "pick_part",
-            BuildText::ComposePart => "compose_part",
-            BuildText::GoalKind => "goal_kind",
-            BuildText::Value => "value",
-            BuildText::PickHint => "pick_hint",
-            BuildText::AnyPayload => "any_payload",
-            BuildText::AnyTopic => "any_topic",
-            BuildText::AtLeast => "at_least",
-            BuildText::Within => "within",
-            BuildText::AddGoal => "add_goal",
-            BuildText::CheckPart => "check_part",
-            BuildText::Works => "works",
-            BuildText::Preview => "preview",
-            BuildText::BackToEdit => "back_to_edit",
-            BuildText::Previewing => "previewing",
-            BuildText::SharePart => "share_part",
-            BuildText::SaveFile => "save_file",
-            BuildText::OpenFile => "open_file",
-            BuildText::CopyLink => "copy_link",
-            BuildText::CopyIframe => "copy_iframe",
-            BuildText::Opened => "opened",
-            BuildText::OpenFailed => "open_failed",
-            BuildText::NoSteps => "no_steps",
-            BuildText::NoGoal => "no_goal",
-            BuildText::Goal => "goal",
-            BuildText::Solution => "solution",
-            BuildText::Edit => "edit",
-        }
-    }
+build_keys! {
+    /// The builder's heading.
+    Heading => "heading",
+    /// Leave the builder (back to free play).
+    Leave => "leave",
+    /// Start again from free play's house.
+    FromHouse => "from_house",
+    /// Start again from an empty house.
+    FromEmpty => "from_empty",
+    /// Undo the last change.
+    Undo => "undo",
+    /// Redo the change undone.
+    Redo => "redo",
+    /// The lesson's texts.
+    LessonPart => "lesson_part",
+    /// The lesson's id (in links).
+    Id => "id",
+    /// The lesson's title.
+    Title => "title",
+    /// The lesson's introduction.
+    Intro => "intro",
+    /// The lesson's hints.
+    Hints => "hints",
+    /// The language the texts are written in.
+    TextLang => "text_lang",
+    /// A text missing in this language.
+    Missing => "missing",
+    /// The devices' part.
+    DevicesPart => "devices_part",
+    /// Before the palette's buttons.
+    Palette => "palette",
+    /// A device's name.
+    Name => "name",
+    /// Remove a device.
+    Remove => "remove",
+    /// Move up in the list.
+    Up => "up",
+    /// Move down in the list.
+    Down => "down",
+    /// A device's topic.
+    Topic => "topic",
+    /// A device's filters, one per line.
+    Filters => "filters",
+    /// Seconds between readings or orders.
+    Every => "every",
+    /// MQTT version.
+    Protocol => "protocol",
+    /// The port.
+    Port => "port",
+    /// Online from the start.
+    Online => "online",
+    /// Clean session.
+    CleanSession => "clean_session",
+    /// The link's latency.
+    Latency => "latency",
+    /// The link's loss.
+    Loss => "loss",
+    /// User name.
+    User => "user",
+    /// Password.
+    Password => "password",
+    /// The last will's topic.
+    WillTopic => "will_topic",
+    /// The last will's payload.
+    WillPayload => "will_payload",
+    /// The broker's settings.
+    BrokerPart => "broker_part",
+    /// Clients without a user name may connect.
+    Anonymous => "anonymous",
+    /// The access rules for everyone.
+    Rules => "rules",
+    /// Messages kept per offline client.
+    MaxQueued => "max_queued",
+    /// The longest keep-alive.
+    MaxKeepAlive => "max_keep_alive",
+    /// A 5.0 client's receive maximum.
+    ReceiveMaximum => "receive_maximum",
+    /// Topic aliases a 5.0 client may use.
+    TopicAliases => "topic_aliases",
+    /// QoS 0 queued for offline clients.
+    QueueQos0 => "queue_qos0",
+    /// The steps' part.
+    StepsPart => "steps_part",
+    /// Before the buttons adding a step.
+    AddStep => "add_step",
+    /// An explain step.
+    Explain => "explain",
+    /// A prediction.
+    Predict => "predict",
+    /// A goal to reach.
+    Act => "act",
+    /// A quiz question.
+    Quiz => "quiz",
+    /// A step's text.
+    Text => "text",
+    /// The explanation shown after a prediction.
+    AfterAnswer => "after_answer",
+    /// What a prediction asks.
+    Asks => "asks",
+    /// Who receives a message.
+    AskReceivers => "ask_receivers",
+    /// Whether a filter matches a topic.
+    AskMatches => "ask_matches",
+    /// The QoS a message arrives with.
+    AskPackets => "ask_packets",
+    /// The retained messages a new subscription brings.
+    AskRetained => "ask_retained",
+    /// The device publishing or subscribing.
+    Device => "device",
+    /// A payload.
+    Payload => "payload",
+    /// A filter.
+    Filter => "filter",
+    /// The QoS of a publish.
+    PublishQos => "publish_qos",
+    /// The QoS of a subscription.
+    SubscribeQos => "subscribe_qos",
+    /// A quiz's options.
+    Options => "options",
+    /// Add a quiz option.
+    AddOption => "add_option",
+    /// Why an option is wrong.
+    Feedback => "feedback",
+    /// The right option.
+    RightOption => "right_option",
+    /// Record the solution.
+    Record => "record",
+    /// Stop recording.
+    StopRecording => "stop_recording",
+    /// While recording.
+    Recording => "recording",
+    /// The goal-by-pointing part.
+    PickPart => "pick_part",
+    /// The composer's heading.
+    ComposePart => "compose_part",
+    /// A composed goal's type.
+    GoalKind => "goal_kind",
+    /// A composed goal's payload or state.
+    Value => "value",
+    /// How to pick a message.
+    PickHint => "pick_hint",
+    /// Widen: any payload.
+    AnyPayload => "any_payload",
+    /// Widen: any topic.
+    AnyTopic => "any_topic",
+    /// Widen: at least N.
+    AtLeast => "at_least",
+    /// Widen: within S seconds.
+    Within => "within",
+    /// Add the goal chosen as a step.
+    AddGoal => "add_goal",
+    /// The check part.
+    CheckPart => "check_part",
+    /// The lesson works.
+    Works => "works",
+    /// Preview as a student.
+    Preview => "preview",
+    /// Back to editing.
+    BackToEdit => "back_to_edit",
+    /// While previewing.
+    Previewing => "previewing",
+    /// The save and share part.
+    SharePart => "share_part",
+    /// Download the lesson file.
+    SaveFile => "save_file",
+    /// Open a lesson file.
+    OpenFile => "open_file",
+    /// Copy the lesson's link.
+    CopyLink => "copy_link",
+    /// Copy the embed code.
+    CopyIframe => "copy_iframe",
+    /// No steps yet.
+    NoSteps => "no_steps",
+    /// No goal step yet.
+    NoGoal => "no_goal",
+    /// The goal of an act step (before its words).
+    Goal => "goal",
+    /// Edit a step in the builder.
+    Edit => "edit",
 }
 
 /// Messages with values, each sentence whole in each language.

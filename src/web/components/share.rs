@@ -46,6 +46,20 @@ async fn embed_src(ctx: Ctx) -> Result<String, String> {
     Ok(src)
 }
 
+/// Shows what was made (a link, a snippet) and copies it to the clipboard; `status` says
+/// whether it was copied or is to be copied by hand.
+pub fn offer(made: RwSignal<String>, status: RwSignal<Option<Text>>, text: String) {
+    made.set(text.clone());
+    spawn_local(async move {
+        let copied = files::copy(&text).await;
+        status.set(Some(if copied {
+            Text::LinkCopied
+        } else {
+            Text::CopyByHand
+        }));
+    });
+}
+
 /// What the share panel holds (`web::lazy::share_panel`): share link, embed code, export and
 /// import.
 #[component]
@@ -56,23 +70,13 @@ pub fn ShareBody() -> impl IntoView {
     // What was made last (a link or a snippet), shown selected for copying by hand.
     let made = RwSignal::new(String::new());
     let status = RwSignal::new(None::<Text>);
-    let offer = move |text: String| {
-        made.set(text.clone());
-        spawn_local(async move {
-            let copied = files::copy(&text).await;
-            status.set(Some(if copied {
-                Text::LinkCopied
-            } else {
-                Text::CopyByHand
-            }));
-        });
-    };
+    let show = move |text: String| offer(made, status, text);
     let copy_link = move |_| {
         let json = ctx.peek(|s| s.share().to_json());
         let code = lang.get_untracked().code();
         spawn_local(async move {
             match files::share_link(&json, code).await {
-                Ok(link) => offer(link),
+                Ok(link) => show(link),
                 Err(e) => ctx.fail(Text::ShareMakeFailed, Why::Browser(e)),
             }
         });
@@ -80,7 +84,7 @@ pub fn ShareBody() -> impl IntoView {
     let copy_iframe = move |_| {
         spawn_local(async move {
             match embed_src(ctx).await {
-                Ok(src) => offer(iframe_snippet(&src)),
+                Ok(src) => show(iframe_snippet(&src)),
                 Err(e) => ctx.fail(Text::ShareMakeFailed, Why::Browser(e)),
             }
         });

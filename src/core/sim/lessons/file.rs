@@ -574,7 +574,13 @@ impl LessonFile {
 
     /// The actions of its act steps, in order: the lesson's intended solution.
     pub fn solution(&self) -> Vec<SolutionStep> {
-        (self.steps.iter())
+        self.solution_before(self.steps.len())
+    }
+
+    /// The actions of its act steps before step `k` (the builder plays them before
+    /// recording a later step's).
+    pub fn solution_before(&self, k: usize) -> Vec<SolutionStep> {
+        (self.steps.iter().take(k))
             .flat_map(|s| match s {
                 Step::Act { solution, .. } => solution.as_slice(),
                 _ => &[],

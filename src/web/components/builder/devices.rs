@@ -112,7 +112,7 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                 </label>
                 <span class="chip">{move || lang.get().t(kind_text(kind))}</span>
                 <button type="button" class="small secondary" data-testid="device-up" prop:disabled=i == 0
-                    on:click=move |_| { bench.edit(Edit::MoveDevice(i, i - 1)); }>{t(BuildText::Up)}</button>
+                    on:click=move |_| { bench.edit(Edit::MoveDevice(i, i.saturating_sub(1))); }>{t(BuildText::Up)}</button>
                 <button type="button" class="small secondary" data-testid="device-down" prop:disabled=move || { i + 1 >= n.get() }
                     on:click=move |_| { bench.edit(Edit::MoveDevice(i, i + 1)); }>{t(BuildText::Down)}</button>
                 <button type="button" class="small secondary" data-testid="device-remove"

@@ -325,7 +325,7 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// Gives the keyboard to what `selector` finds, once drawn (after a removal, where the
-/// button pressed is gone).
+/// button pressed is gone; the other view after previewing or going back).
 pub(super) fn focus_on(selector: &'static str) {
     request_animation_frame(move || {
         let el = (document().query_selector(selector).ok().flatten())

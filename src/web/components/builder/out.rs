@@ -158,7 +158,7 @@ pub(super) fn preview(bench: Bench) {
             bench.recording.set(None);
             ctx.replace(sim, None);
             bench.previewing.set(true);
-            request_animation_frame(|| focus("lesson-title"));
+            super::focus_on("#lesson-title");
         }
         Err(e) => bench.error.set(Some(e)),
     }
@@ -169,7 +169,7 @@ pub(super) fn preview_bar(bench: Bench) -> impl IntoView {
     let back = move |_| {
         bench.previewing.set(false);
         bench.restage();
-        request_animation_frame(|| focus("builder-title"));
+        super::focus_on("#builder-title");
     };
     view! {
         <p class="preview-bar hint warn" data-testid="build-previewing" role="status">
@@ -179,22 +179,13 @@ pub(super) fn preview_bar(bench: Bench) -> impl IntoView {
     }
 }
 
-fn focus(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Saving and sharing: the file, the link, the embed code; and opening a file to edit.
 pub(super) fn share(bench: Bench) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let t = move |k: BuildText| move || bench.t(k);
     let made = RwSignal::new(String::new());
-    let copied = RwSignal::new(None::<bool>);
+    let status = RwSignal::new(None::<Text>);
     let json = move || bench.peek(|d| d.file().to_json());
     let save = move |_| {
         let (id, text) = bench.peek(|d| (d.file().id.clone(), d.file().to_json()));
@@ -216,8 +207,7 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
                     } else {
                         url
                     };
-                    made.set(shown.clone());
-                    copied.set(Some(files::copy(&shown).await));
+                    crate::web::components::share::offer(made, status, shown);
                 }
                 Err(e) => bench.ctx.fail(
                     crate::i18n::Text::ShareMakeFailed,
@@ -253,7 +243,7 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
             </div>
             <Show when=move || !made.get().is_empty()>
                 <p class="hint" role="status" data-testid="build-copied">
-                    {move || copied.get().map(|ok| bench.ctx.lang.get().t(if ok { Text::LinkCopied } else { Text::CopyByHand }))}
+                    {move || status.get().map(|s| bench.ctx.lang.get().t(s))}
                 </p>
                 <textarea readonly rows="3" data-testid="build-output" aria-label=t(BuildText::SharePart)
                     prop:value=move || made.get()></textarea>

@@ -14,7 +14,6 @@ use crate::core::sim::lessons::draft::{recorded_solution, Edit};
 use crate::core::sim::lessons::file::{Ask, QuizOption, Step, Words};
 use crate::core::sim::lessons::goals::Goal;
 use crate::core::sim::lessons::pick::{compose, goals_for, widen, Widen, COMPOSED};
-use crate::core::sim::lessons::SolutionStep;
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::i18n::build::{BuildMsg, BuildText};
@@ -54,6 +53,19 @@ pub(super) fn steps(bench: Bench) -> impl IntoView {
                 .collect_view()}
         </div>
     }
+}
+
+/// The lesson's devices with an MQTT client, by name, as they change (what a question or a
+/// goal can be about).
+fn client_names(bench: Bench) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        bench.read(|d| {
+            (d.file().scenario.devices.iter())
+                .filter(|x| x.kind.has_client())
+                .map(|x| x.name.clone())
+                .collect::<Vec<_>>()
+        })
+    })
 }
 
 /// A step's kind, as the catalogue names it.
@@ -206,7 +218,7 @@ fn step_card(bench: Bench, k: usize, kind: BuildText) -> impl IntoView {
             <div class="row">
                 <strong>{move || bench.msg(BuildMsg::StepTitle(k + 1, kind))}</strong>
                 <button type="button" class="small secondary" data-testid="step-up" prop:disabled=k == 0
-                    on:click=move |_| { bench.edit(Edit::MoveStep(k, k - 1)); }>{t(BuildText::Up)}</button>
+                    on:click=move |_| { bench.edit(Edit::MoveStep(k, k.saturating_sub(1))); }>{t(BuildText::Up)}</button>
                 <button type="button" class="small secondary" data-testid="step-down" prop:disabled=move || { k + 1 >= n.get() }
                     on:click=move |_| { bench.edit(Edit::MoveStep(k, k + 1)); }>{t(BuildText::Down)}</button>
                 <button type="button" class="small secondary" data-testid="step-remove"
@@ -317,14 +329,7 @@ fn ask_fields(bench: Bench, k: usize) -> impl IntoView {
         }
     };
     // The device a question is about: one of the lesson's.
-    let names = Memo::new(move |_| {
-        bench.read(|d| {
-            (d.file().scenario.devices.iter())
-                .filter(|x| x.kind.has_client())
-                .map(|x| x.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = client_names(bench);
     let device_field = move || {
         view! {
             <label>{t(BuildText::Device)}
@@ -592,20 +597,6 @@ fn quiz_fields(bench: Bench, k: usize) -> impl IntoView {
     }
 }
 
-/// The solutions of the goal steps before `k` (all of them, for a new step).
-fn before(bench: Bench, k: Option<usize>) -> Vec<SolutionStep> {
-    bench.peek(|d| {
-        let steps = &d.file().steps;
-        let upto = k.unwrap_or(steps.len()).min(steps.len());
-        (steps[..upto].iter())
-            .flat_map(|s| match s {
-                Step::Act { solution, .. } => solution.clone(),
-                _ => Vec::new(),
-            })
-            .collect()
-    })
-}
-
 /// Records the solution of goal step `k` (or of the goal being made): the stage starts
 /// again, plays the steps before, and keeps what the author does until it stops.
 fn record_button(bench: Bench, k: Option<usize>) -> impl IntoView {
@@ -629,7 +620,8 @@ fn record_button(bench: Bench, k: Option<usize>) -> impl IntoView {
             }
             return;
         }
-        let first = before(bench, k);
+        // The goal steps before it are solved first (all of them, for a new goal).
+        let first = bench.peek(|d| d.file().solution_before(k.unwrap_or(usize::MAX)));
         let scenario = bench.peek(|d| d.file().scenario.clone());
         match Sim::after(&scenario, &first) {
             Ok(sim) => {
@@ -777,14 +769,7 @@ fn compose_form(bench: Bench) -> impl IntoView {
     let device = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
-    let names = Memo::new(move |_| {
-        bench.read(|d| {
-            (d.file().scenario.devices.iter())
-                .filter(|x| x.kind.has_client())
-                .map(|x| x.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = client_names(bench);
     let add = move |_| {
         let chosen = device.get_untracked();
         let dev = if chosen.is_empty() {
