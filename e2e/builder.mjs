@@ -2,14 +2,16 @@
 // teacher adds a temperature sensor, a light and a dashboard, undoes a removal, writes an
 // explanation and a prediction, records the solution by playing it, makes a goal by picking
 // a message in the log, sees the live check pass, previews and solves the lesson, and
-// shares it: the link opened in a fresh browser is solved by a student, the saved file
-// passes the author's check and opens again to edit; bad files are refused with their path
+// shares it: the link opened in a fresh browser is solved by a student, the SCORM package
+// zipped in the page runs in scorm-again and reports passed, the saved file passes the
+// author's check and opens again to edit; bad files are refused with their path
 // and reason while the work stays. Usage: node e2e/builder.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { accessible, byId, fresh, LAPTOP, suite, walkSteps } from './harness.mjs';
+import { cmi, startLms, unzip } from './lms.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -31,6 +33,7 @@ async function openFile(page, name, text) {
 
 let saved = '';
 let link = '';
+let scormZip = '';
 
 test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded solution, a goal picked from the log', async () => {
   const { context, page, errors } = await fresh(browser, { viewport: LAPTOP, locale: 'es-ES' });
@@ -167,6 +170,15 @@ test('a teacher builds a lesson by doing it: devices, undo, steps, a recorded so
   await page.click(byId('build-link'));
   link = await page.inputValue(byId('build-output'));
   assert.match(link, /\?lang=es#lesson=/);
+  // The SCORM package, zipped in the page from the build's files and the lesson.
+  const zipped = page.waitForEvent('download', { timeout: 60_000 });
+  await page.click(byId('build-scorm'));
+  const zip = await zipped;
+  assert.equal(zip.suggestedFilename(), 'cocina-panel-scorm12.zip');
+  scormZip = `${out}/builder-scorm12.zip`;
+  await zip.saveAs(scormZip);
+  await page.waitForSelector(`${byId('build-scorm-status')}[data-busy="false"]`);
+  assert.match(await page.textContent(byId('build-scorm-status')), /Paquete SCORM descargado \(\d+ KB\)/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -188,6 +200,38 @@ test('the shared link opens the lesson in a fresh browser, and a student solves 
   await accessible(page, byId('lesson'));
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the SCORM package built in the page runs in scorm-again and reports passed', async () => {
+  assert.ok(scormZip, 'the first test downloaded the package');
+  const { root, listed, scos, named } = await unzip(scormZip);
+  assert.deepEqual(scos.map((s) => s.href), ['index.html?lesson=cocina-panel&embed=1&lessonfile=lesson.json']);
+  for (const f of ['index.html', 'lesson.json', 'sw.js']) assert.ok(named.includes(f), `${f} named`);
+  assert.ok(named.some((f) => f.endsWith('_bg.wasm')), 'the main module named');
+  for (const f of named) assert.ok(listed.includes(f), `${f} is named by the manifest but not in the zip`);
+  const lms = await startLms(root, scos[0].href);
+  const { context, page, errors } = await fresh(browser, { viewport: LAPTOP, locale: 'es-ES' });
+  try {
+    await page.goto(`${lms.origin}/lms.html`);
+    const frame = page.frameLocator('#sco');
+    await frame.locator(byId('steps')).waitFor({ state: 'attached' });
+    assert.equal(await frame.locator(byId('lesson-title')).textContent(), 'El panel de la cocina');
+    await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'incomplete');
+    const sco = page.frames().find((f) => f.url().includes('lessonfile='));
+    await walkSteps(sco);
+    await subscribe(sco, 'panel', 'Casa/Cocina/Temperatura');
+    await frame.locator(byId('lesson-passed')).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'passed');
+    const now = await cmi(page);
+    // The goal met and the prediction right at its first answer: 2 of 2.
+    assert.equal(now.raw, '100');
+    assert.ok(now.log.lastIndexOf('LMSCommit') > now.log.indexOf('cmi.core.lesson_status=passed'), 'committed after passing');
+    await page.screenshot({ path: `${out}/builder-scorm-lms.png` });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    lms.close();
+  }
 });
 
 test('the saved file opens again to edit; bad files are refused with their path and reason, and the work stays', async () => {

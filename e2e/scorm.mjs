@@ -6,48 +6,20 @@
 // Usage: node e2e/scorm.mjs OUT_DIR (after scripts/build.sh, which writes the package)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { accessible, byId, suite, walkStepsByKeys, watchErrors } from './harness.mjs';
-import { staticFiles } from './serve.mjs';
+import { cmi, startLms, unzip } from './lms.mjs';
 
-const { out, browser } = await suite({ outArg: 2, after: () => server.close() });
+const { out, browser } = await suite({ outArg: 2, after: () => lms.close() });
 const zip = process.env.SCORM_ZIP ?? 'dist/scorm/mqtt-playground-scorm12.zip';
-const entity = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-// Unzipped with Python's zipfile (Debian's python3), which also lists what the zip holds.
-const root = await mkdtemp(join(tmpdir(), 'scorm-lms-'));
-const listed = execFileSync('python3', ['-c',
-  'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nprint("\\n".join(z.namelist()))',
-  zip, join(root, 'pkg')], { encoding: 'utf8' }).trim().split('\n');
-const manifest = await readFile(join(root, 'pkg', 'imsmanifest.xml'), 'utf8');
-const scos = [...manifest.matchAll(/<resource identifier="([^"]+)"[^>]*adlcp:scormtype="sco" href="([^"]+)"/g)]
-  .map(([, id, href]) => ({ id, href: entity(href) }));
-
-const runtime = await readFile(createRequire(import.meta.url).resolve('scorm-again/scorm12'), 'utf8');
-const lmsPage = (href) => `<!doctype html><html lang="en"><head><title>LMS</title><link rel="icon" href="data:,">
-<script src="/scorm12.js"></script>
-<script>
-  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
-  window.lmsLog = [];
-  for (const call of ['LMSInitialize', 'LMSCommit', 'LMSFinish']) window.API.on(call, () => window.lmsLog.push(call));
-  window.API.on('LMSSetValue.cmi.*', (element, value) => window.lmsLog.push(element + '=' + value));
-</script></head><body><main><h1>Course</h1>
-<iframe id="sco" title="SCO" src="/pkg/${href}" width="1300" height="860"></iframe></main></body></html>`;
+const { root, listed, manifest, scos, named } = await unzip(zip);
 const pubsub = scos.find((s) => s.href.includes('lesson=pubsub'));
-const server = createServer(staticFiles(root, { '/lms.html': lmsPage(pubsub?.href ?? ''), '/scorm12.js': runtime }));
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const lms = await startLms(root, pubsub?.href ?? '');
+const { origin } = lms;
 
 test('the package: one SCO per lesson launching index.html?lesson=ID&embed=1, every file in the zip', () => {
   assert.ok(scos.length >= 13, `${scos.length} SCOs`);
   for (const { id, href } of scos) assert.equal(href, `index.html?lesson=${id.replace(/^sco-/, '')}&embed=1`);
   assert.match(manifest, /<schemaversion>1\.2<\/schemaversion>/);
-  const named = [...manifest.matchAll(/<file href="([^"]+)"/g)].map(([, f]) => entity(f));
   assert.ok(named.includes('index.html'));
   assert.ok(named.some((f) => f.endsWith('.wasm')), 'the wasm is named');
   for (const f of named) assert.ok(listed.includes(f), `${f} is named by the manifest but not in the zip`);
@@ -62,12 +34,7 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
   const frame = page.frameLocator('#sco');
   await frame.locator(byId('lesson-title')).waitFor();
   await frame.locator(byId('lms-status')).waitFor();
-  const cmi = () => page.evaluate(() => ({
-    status: window.API.cmi.core.lesson_status,
-    raw: window.API.cmi.core.score.raw,
-    log: window.lmsLog,
-  }));
-  let now = await cmi();
+  let now = await cmi(page);
   assert.equal(now.status, 'incomplete');
   assert.equal(now.log[0], 'LMSInitialize');
   assert.ok(now.log.includes('LMSCommit'));
@@ -95,7 +62,7 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
   await walkStepsByKeys(page, { doc: sco });
   await frame.locator(byId('lesson-passed')).waitFor();
   await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'passed');
-  now = await cmi();
+  now = await cmi(page);
   // The goal met and one question of three right at the first answer: 2 of 4.
   assert.equal(now.raw, '50');
   // Each question's first answer, as an interaction (write-only for the SCO: read in the log).

@@ -39,13 +39,16 @@ for chunk in "$MQTT_SPLIT_OUT"/*.wasm; do
 done
 scripts/size.sh "${SIZE_BUDGET_KB:-0}"
 # The service worker (offline use): the build's files, versioned by their contents. The SCORM
-# package (made next) is not among them.
+# package (made next) is not among them. files.json lists them too, with sw.js: the builder
+# zips them into a teacher's SCORM package.
 (
   cd dist
+  rm -f files.json
   files=$(find . -type f ! -name sw.js ! -path './scorm/*' | sed 's|^\./||' | LC_ALL=C sort)
   version=$(printf '%s\n' "$files" | xargs sha256sum | sha256sum | cut -c1-16)
   list=$(printf '%s\n' "$files" | sed 's/.*/"&"/' | paste -sd, -)
-  sed -e "s|__VERSION__|$version|" -e "s|__FILES__|[$list]|" ../src/web/sw.js > sw.js
+  printf '[%s,"sw.js"]\n' "$list" > files.json
+  sed -e "s|__VERSION__|$version|" -e "s|__FILES__|[$list,\"files.json\"]|" ../src/web/sw.js > sw.js
   echo "[build] sw.js: $(printf '%s\n' "$files" | wc -l) files, version $version"
 )
 # The SCORM 1.2 package for learning platforms (Moodle…): dist/scorm/mqtt-playground-scorm12.zip.

@@ -1,11 +1,57 @@
 //! SCORM 1.2: what the page reports to a learning platform (score, session time) and the
-//! package's `imsmanifest.xml`, one SCO per lesson (`scripts/scorm.sh` writes the package).
+//! package's `imsmanifest.xml`, one SCO per lesson (`scripts/scorm.sh` writes the app's
+//! package); [`own_package`] zips a teacher's lesson with the app's files (the builder).
 
 use std::fmt::Write;
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use crate::core::sim::lessons::LessonFile;
 
 /// The launch address of a lesson's SCO, relative to the package root.
 pub fn launch(lesson: &str) -> String {
     format!("index.html?lesson={lesson}&embed=1")
+}
+
+/// Where a teacher's lesson sits in its package (the page reads it from `?lessonfile=`).
+pub const OWN_LESSON: &str = "lesson.json";
+
+/// The launch address of a teacher's lesson in its own package.
+pub fn own_launch(lesson: &str) -> String {
+    format!("index.html?lesson={lesson}&embed=1&lessonfile={OWN_LESSON}")
+}
+
+/// A teacher's lesson as a SCORM 1.2 package (zip bytes): the app's `files` (path, bytes),
+/// the lesson file (passwords removed, as every export) and a manifest with one SCO titled
+/// `title`. Deterministic: the same files give the same bytes.
+pub fn own_package(
+    lesson: &LessonFile,
+    title: &str,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<u8>, String> {
+    let names: Vec<String> = (files.iter().map(|(n, _)| n.clone()))
+        .chain([OWN_LESSON.to_string()])
+        .collect();
+    let sco = (lesson.id.as_str(), title, own_launch(&lesson.id));
+    let manifest = write_manifest(title, &[sco], &names);
+    let own = [
+        ("imsmanifest.xml".to_string(), manifest.into_bytes()),
+        (OWN_LESSON.to_string(), lesson.to_json().into_bytes()),
+    ];
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    for (name, bytes) in own.into_iter().chain(files) {
+        zip.start_file(name.as_str(), options)
+            .and_then(|()| zip.write_all(&bytes).map_err(Into::into))
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    zip.finish()
+        .map(Cursor::into_inner)
+        .map_err(|e| e.to_string())
 }
 
 /// A score from 0 to 100: goals met and questions right at their first answer, out of the
@@ -38,6 +84,14 @@ fn escape(text: &str) -> String {
 /// The manifest of a package: each lesson (id, title) a SCO launching [`launch`], all of them
 /// depending on one asset resource that lists every file of the app.
 pub fn manifest(title: &str, lessons: &[(&str, &str)], files: &[String]) -> String {
+    let scos: Vec<_> = (lessons.iter())
+        .map(|&(id, name)| (id, name, launch(id)))
+        .collect();
+    write_manifest(title, &scos, files)
+}
+
+/// The manifest of SCOs (id, title, launch address) over the app's `files`.
+fn write_manifest(title: &str, scos: &[(&str, &str, String)], files: &[String]) -> String {
     let mut m = String::new();
     m.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -53,7 +107,7 @@ pub fn manifest(title: &str, lessons: &[(&str, &str)], files: &[String]) -> Stri
         "    <organization identifier=\"org\">\n",
     ));
     let _ = writeln!(m, "      <title>{}</title>", escape(title));
-    for (id, name) in lessons {
+    for (id, name, _) in scos {
         let _ = writeln!(
             m,
             "      <item identifier=\"item-{id}\" identifierref=\"sco-{id}\"><title>{}</title></item>",
@@ -61,11 +115,11 @@ pub fn manifest(title: &str, lessons: &[(&str, &str)], files: &[String]) -> Stri
         );
     }
     m.push_str("    </organization>\n  </organizations>\n  <resources>\n");
-    for (id, _) in lessons {
+    for (id, _, href) in scos {
         let _ = writeln!(
             m,
             "    <resource identifier=\"sco-{id}\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"{}\">\n      <file href=\"index.html\"/>\n      <dependency identifierref=\"app\"/>\n    </resource>",
-            escape(&launch(id))
+            escape(href)
         );
     }
     m.push_str("    <resource identifier=\"app\" type=\"webcontent\" adlcp:scormtype=\"asset\">\n");
@@ -91,6 +145,42 @@ mod tests {
         assert_eq!(session_time(83_456), "00:01:23.45");
         assert_eq!(session_time(36_000_000 + 61_000), "10:01:01.00");
         assert!(session_time(u64::MAX).starts_with("9999:"));
+    }
+
+    #[test]
+    fn a_teachers_package_holds_the_app_its_lesson_and_a_manifest_naming_them() {
+        let text = include_str!("../../lessons/01-pubsub.json");
+        let mut lesson = LessonFile::from_json(text).expect("lesson 1 reads");
+        lesson.id = "mi-leccion".into();
+        let app = vec![
+            ("index.html".to_string(), b"<!doctype html>".to_vec()),
+            ("app_bg.wasm".to_string(), vec![0; 50_000]),
+        ];
+        let bytes = own_package(&lesson, "Mi <lección>", app.clone()).expect("zipped");
+        assert_eq!(own_package(&lesson, "Mi <lección>", app).unwrap(), bytes);
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
+        let mut read = |name: &str| {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut zip.by_name(name).expect(name), &mut out).unwrap();
+            out
+        };
+        assert_eq!(read("app_bg.wasm"), vec![0; 50_000]);
+        assert_eq!(read("index.html"), b"<!doctype html>");
+        let own = String::from_utf8(read(OWN_LESSON)).unwrap();
+        assert_eq!(LessonFile::from_json(&own).unwrap().id, "mi-leccion");
+        let manifest = String::from_utf8(read("imsmanifest.xml")).unwrap();
+        assert!(manifest.contains(
+            r#"href="index.html?lesson=mi-leccion&amp;embed=1&amp;lessonfile=lesson.json""#
+        ));
+        assert!(manifest.contains("<title>Mi &lt;lección&gt;</title>"));
+        for file in ["index.html", "app_bg.wasm", OWN_LESSON] {
+            assert!(
+                manifest.contains(&format!(r#"<file href="{file}"/>"#)),
+                "{file}"
+            );
+        }
+        // Deflated: the zeros take far less than they hold.
+        assert!(bytes.len() < 5_000, "{} bytes", bytes.len());
     }
 
     #[test]

@@ -204,6 +204,8 @@ build_keys! {
     CopyLink => "copy_link",
     /// Copy the embed code.
     CopyIframe => "copy_iframe",
+    /// Download the lesson's SCORM package.
+    Scorm => "scorm",
     /// No steps yet.
     NoSteps => "no_steps",
     /// No goal step yet.
@@ -229,10 +231,19 @@ pub enum BuildMsg<'a> {
     AtStep(usize, &'a str),
     /// A goal type, by its name in the vocabulary (one the composer offers).
     GoalType(&'a str),
+    /// The SCORM package being prepared: `done` of `all` files fetched.
+    Packing(usize, usize),
+    /// The SCORM package downloaded, of `kb` KB.
+    Packed(usize),
+    /// The SCORM package failed (the file and the browser's reason).
+    PackFailed(&'a str),
 }
 
 /// The message sentences every language's file has.
-pub const MESSAGES: [&str; 29] = [
+pub const MESSAGES: [&str; 32] = [
+    "scorm_packing",
+    "scorm_ready",
+    "scorm_failed",
     "at_device",
     "at_step",
     "step_title",
@@ -337,6 +348,12 @@ impl BuildWords {
             BuildMsg::Recorded(0) => self.fill("recorded_0", &[]),
             BuildMsg::Recorded(1) => self.fill("recorded_1", &[]),
             BuildMsg::Recorded(n) => self.fill("recorded_n", &[("n", &n.to_string())]),
+            BuildMsg::Packing(done, all) => self.fill(
+                "scorm_packing",
+                &[("done", &done.to_string()), ("all", &all.to_string())],
+            ),
+            BuildMsg::Packed(kb) => self.fill("scorm_ready", &[("kb", &kb.to_string())]),
+            BuildMsg::PackFailed(why) => self.fill("scorm_failed", &[("why", why)]),
             BuildMsg::AtDevice(device, problem) => {
                 self.fill("at_device", &[("device", device), ("problem", problem)])
             }

@@ -358,6 +358,11 @@ impl Sim {
         self.goals.plan.as_ref().filter(|_| self.lesson.is_none())
     }
 
+    /// The id of the lesson being played: a built-in one's or a teacher's.
+    pub fn lesson_id(&self) -> Option<&str> {
+        (self.lesson.map(|l| l.id)).or_else(|| self.own_lesson().map(|f| f.id.as_str()))
+    }
+
     fn ingest(&mut self) {
         let now = self.run.now();
         let wall = self.pace.last_wall.unwrap_or(0.0);

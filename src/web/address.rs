@@ -1,5 +1,6 @@
-//! What the address carries beyond a built-in lesson: a teacher's lesson (`#lesson=`), a
-//! shared run (`#share=`) or a teacher's scenario (`?scenario=URL`). Each opens in the
+//! What the address carries beyond a built-in lesson: a teacher's lesson (`#lesson=`, or
+//! `?lessonfile=PATH` in its SCORM package), a shared run (`#share=`) or a teacher's
+//! scenario (`?scenario=URL`). Each opens in the
 //! background; a failure is shown and the default run stays. The code comes only when the
 //! address has one of them (most visits do not).
 
@@ -20,11 +21,12 @@ use crate::web::state::{Ctx, Sim};
 /// Opens what the address carries, if anything.
 pub fn open(ctx: Ctx) {
     let scenario_url = query_flag("scenario");
-    if !files::has_fragment() && scenario_url.is_none() {
+    let lesson_file = query_flag("lessonfile");
+    if !files::has_fragment() && scenario_url.is_none() && lesson_file.is_none() {
         return;
     }
     spawn_local(async move {
-        if open_split(ctx, scenario_url).await.is_err() {
+        if open_split(ctx, scenario_url, lesson_file).await.is_err() {
             ctx.fail(Text::ShareOpenFailed, Why::Text(Text::LoadPartFailed));
         }
     });
@@ -33,15 +35,19 @@ pub fn open(ctx: Ctx) {
 crate::web::lazy::split_fn!(
     open_address,
     fetch_open_address,
-    fn open_split(ctx: Ctx, scenario_url: Option<String>) -> () {
-        spawn_local(opened(ctx, scenario_url))
+    fn open_split(ctx: Ctx, scenario_url: Option<String>, lesson_file: Option<String>) -> () {
+        spawn_local(opened(ctx, scenario_url, lesson_file))
     }
 );
 
-async fn opened(ctx: Ctx, scenario_url: Option<String>) {
+async fn opened(ctx: Ctx, scenario_url: Option<String>, lesson_file: Option<String>) {
     // The builder opens a lesson link itself, to edit it.
     let building = query_flag("build").as_deref() == Some("1");
-    if let Some(lesson) = files::lesson_from_fragment().await.filter(|_| !building) {
+    let lesson = match lesson_file {
+        Some(path) => Some(files::fetch(&path).await),
+        None => files::lesson_from_fragment().await,
+    };
+    if let Some(lesson) = lesson.filter(|_| !building) {
         // A teacher's lesson link: a student plays it from its first step.
         let opened = lesson.map_err(Why::Browser).and_then(|json| {
             LessonFile::from_json(&json)

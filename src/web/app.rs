@@ -23,7 +23,7 @@ use crate::web::state::{Ctx, Part as SimPart, PartSignals, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
-/// run), `?view=sequence|log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`,
+/// run), `#lesson=` or `?lessonfile=PATH` (a teacher's lesson; in its SCORM package), `?view=sequence|log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`,
 /// `?class=CODE&broker=URL` (a class on a real broker; `&teacher=1` its table).
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
@@ -95,10 +95,12 @@ pub fn App(initial: Lang) -> impl IntoView {
     let real = RwSignal::new(mode.as_deref() == Some("real"));
     // A mistyped link (a teacher's typo) says so, and the default opens.
     let view_name = super::lang::query_flag("view");
+    // With a teacher's lesson file, `?lesson=` names that lesson (its SCORM package's launch).
+    let own_file = super::lang::query_flag("lessonfile").is_some();
     let unknown = [
         lesson_id
             .as_deref()
-            .filter(|id| !id.is_empty() && find_lesson(id).is_none()),
+            .filter(|id| !own_file && !id.is_empty() && find_lesson(id).is_none()),
         view_name.as_deref().filter(|v| View::from_id(v).is_none()),
         mode.as_deref().filter(|m| *m != "real"),
     ];

@@ -15,6 +15,8 @@ extern "C" {
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = fetchText, catch)]
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fetchBytes, catch)]
+    async fn fetch_bytes(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fileText, catch)]
     async fn file_text(input: &web_sys::HtmlInputElement) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fileSize)]
@@ -89,6 +91,12 @@ pub async fn shared_from_fragment() -> Option<Result<String, String>> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let packed = hash.trim_start_matches('#').strip_prefix(SHARE_KEY)?;
     Some(text_of(unpack_text(packed).await))
+}
+
+/// One of the app's own files (a path relative to the page), as bytes.
+pub async fn fetch_own(path: &str) -> Result<Vec<u8>, String> {
+    let bytes = fetch_bytes(path).await.map_err(reason)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (then the page shows it

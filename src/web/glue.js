@@ -62,6 +62,13 @@ export async function fetchText(url) {
   return boundedText(response.body);
 }
 
+// One of the app's own files, as bytes (the service worker answers when offline).
+export async function fetchBytes(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 export async function fileText(input) {
   const file = input.files && input.files[0];
   if (!file) return '';

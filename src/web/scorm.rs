@@ -129,8 +129,8 @@ pub fn start(ctx: Ctx, lesson: Option<String>) -> bool {
     let report = lms.clone();
     Effect::new(move |_| {
         let (goals, first, answers, passed) = ctx.read(Part::Goals, |s| {
-            s.lesson
-                .filter(|l| l.id == lesson)
+            s.lesson_id()
+                .filter(|id| *id == lesson)
                 .map(|_| {
                     let first = s.goals.score().map_or((0, 0), |x| (x.right(), x.questions));
                     (

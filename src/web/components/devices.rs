@@ -270,7 +270,7 @@ fn DeviceCard(name: String) -> impl IntoView {
                     <li><span class="topic">{topic}</span>" "<span class="value">{value}</span></li>
                 }).collect_view()}
             </ul>
-            <RealValues name=name.clone()/>
+            {real_values(name.clone())}
         </li>
     }
 }
@@ -425,6 +425,28 @@ pub fn DeviceSettings(name: String) -> impl IntoView {
         }>{t(Text::Apply)}</button>
     }
 }
+
+/// Real messages a bridged dashboard also shows (fetched once a device is bridged).
+fn real_values(name: String) -> impl IntoView {
+    let real = use_context::<Real>();
+    move || {
+        let bridged = real.is_some_and(|r| r.bridge.with(|b| b.show.contains_key(&name)));
+        let name = name.clone();
+        bridged.then(|| {
+            crate::web::lazy::deferred(&REAL_VALUES, move || {
+                crate::web::lazy::ready(real_values_view(name.clone()))
+            })
+        })
+    }
+}
+
+crate::web::lazy::split_part!(
+    /// The real messages a bridged dashboard shows.
+    REAL_VALUES: real_values, fetch_real_values,
+    fn real_values_view(name: String) {
+        view! { <RealValues name=name/> }.into_any()
+    }
+);
 
 /// Real messages a bridged dashboard also shows: those whose topic (the bridge prefix taken
 /// off) matches one of its subscriptions.

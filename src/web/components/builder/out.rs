@@ -10,8 +10,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::sim::lessons::draft::{Draft, Edit, Flaw, FIRST_ID};
-use crate::core::sim::lessons::file::LessonText;
-use crate::i18n::build::BuildText;
+use futures::future::join_all;
+
+use crate::core::scorm;
+use crate::core::sim::lessons::file::{LessonFile, LessonText};
+use crate::i18n::build::{BuildMsg, BuildText};
 use crate::i18n::steps::walk_why;
 use crate::i18n::{Lang, Text};
 use crate::web::files;
@@ -216,6 +219,25 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
             }
         });
     };
+    // The SCORM package: the app's files and the lesson, zipped here.
+    let packed = RwSignal::new(String::new());
+    let packing = RwSignal::new(false);
+    let scorm = move |_| {
+        if packing.get_untracked() {
+            return;
+        }
+        packing.set(true);
+        let file = bench.peek(|d| d.file().clone());
+        let title = (lang.get_untracked().lesson_text(&file).title).unwrap_or(file.id.clone());
+        spawn_local(async move {
+            let said = match scorm_package(bench, packed, file, title).await {
+                Ok(kb) => bench.msg(BuildMsg::Packed(kb)),
+                Err(why) => bench.msg(BuildMsg::PackFailed(&why)),
+            };
+            packed.set(said);
+            packing.set(false);
+        });
+    };
     let open = move |ev: leptos::ev::Event| {
         let Some(input) = files::file_input(&ev) else {
             return;
@@ -236,11 +258,16 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
                 <button type="button" class="small" data-testid="build-save" on:click=save>{t(BuildText::SaveFile)}</button>
                 <button type="button" class="small" data-testid="build-link" on:click=move |_| link(false)>{t(BuildText::CopyLink)}</button>
                 <button type="button" class="small secondary" data-testid="build-iframe" on:click=move |_| link(true)>{t(BuildText::CopyIframe)}</button>
+                <button type="button" class="small secondary" data-testid="build-scorm" on:click=scorm
+                    aria-disabled=move || packing.get().to_string()>{t(BuildText::Scorm)}</button>
                 <label class="file">
                     {t(BuildText::OpenFile)}
                     <input type="file" accept=".json,application/json" data-testid="build-open-file" on:change=open/>
                 </label>
             </div>
+            <p class="hint" role="status" data-testid="build-scorm-status" data-busy=move || packing.get().to_string()>
+                {move || packed.get()}
+            </p>
             <Show when=move || !made.get().is_empty()>
                 <p class="hint" role="status" data-testid="build-copied">
                     {move || status.get().map(|s| bench.ctx.lang.get().t(s))}
@@ -251,6 +278,49 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
         </details>
     }
 }
+
+/// Fetches the app's files (the build lists them in `files.json`) a few at a time, saying
+/// how far it is, and downloads the lesson's SCORM package; its size in KB, or what failed.
+async fn scorm_package(
+    bench: Bench,
+    said: RwSignal<String>,
+    file: LessonFile,
+    title: String,
+) -> Result<usize, String> {
+    let list = files::fetch("files.json").await;
+    let names: Vec<String> = list
+        .and_then(|l| serde_json::from_str(&l).map_err(|e| e.to_string()))
+        .map_err(|e| format!("files.json: {e}"))?;
+    let all = names.len();
+    let mut fetched = Vec::with_capacity(all);
+    for batch in names.chunks(6) {
+        said.set(bench.msg(BuildMsg::Packing(fetched.len(), all)));
+        let got = join_all(batch.iter().map(|n| files::fetch_own(n))).await;
+        for (name, bytes) in batch.iter().zip(got) {
+            fetched.push((name.clone(), bytes.map_err(|e| format!("{name}: {e}"))?));
+        }
+    }
+    said.set(bench.msg(BuildMsg::Packing(all, all)));
+    let name = format!("{}-scorm12.zip", file.id);
+    let zip = zip_package(file, title, fetched)
+        .await
+        .map_err(|_| bench.ctx.lang.get_untracked().t(Text::LoadPartFailed))??;
+    files::download_bytes(&name, "application/zip", &zip);
+    Ok(zip.len().div_ceil(1024))
+}
+
+// The zip writer is its own part, fetched when a package is first made.
+crate::web::lazy::split_fn!(
+    scorm_zip,
+    fetch_scorm_zip,
+    fn zip_package(
+        file: LessonFile,
+        title: String,
+        fetched: Vec<(String, Vec<u8>)>,
+    ) -> Result<Vec<u8>, String> {
+        scorm::own_package(&file, &title, fetched)
+    }
+);
 
 /// Opens a lesson file's text to edit; a bad one is refused with its path and reason, and
 /// the lesson being built stays.
