@@ -243,6 +243,11 @@ test('the saved file opens again to edit; bad files are refused with their path 
   await page.waitForFunction(() => document.querySelector('[data-testid="build-title"]')?.value === 'El panel de la cocina');
   await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
   assert.deepEqual(await names(page), ['cocina', 'luz', 'panel']);
+  // Opening a file is one change: undo brings back what was there, redo the file.
+  await page.click(byId('build-undo'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="build-title"]')?.value === '');
+  await page.click(byId('build-redo'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="build-title"]')?.value === 'El panel de la cocina');
   // And it edits: a quiz added, with its options.
   await page.click(byId('add-quiz'));
   const quiz = page.locator(byId('build-step-3'));

@@ -226,6 +226,55 @@ test('two students pass a lesson; the teacher sees it live, and again after a br
   await late.ctx.close();
 });
 
+test('a teacher\'s own lesson in class: the builder\'s class link, a student passes it, the teacher\'s table shows it by its title', async () => {
+  // The teacher's lesson: lesson 1's file under an id and a title of their own.
+  const file = JSON.parse(await readFile('lessons/01-pubsub.json', 'utf8'));
+  file.id = 'cocina-clase';
+  file.text.es.title = 'La cocina de la clase';
+  const teacher = await context();
+  await teacher.page.goto(`${base}?lang=es&build=1`);
+  await teacher.page.setInputFiles(byId('build-open-file'), { name: 'cocina.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await teacher.page.waitForFunction(() => document.querySelector('[data-testid="build-title"]')?.value === 'La cocina de la clase');
+  // A broker address that is not a WebSocket is refused, with why.
+  await teacher.page.fill(byId('build-class-broker'), `mqtt://127.0.0.1:${MQTT_PORT}`);
+  await teacher.page.fill(byId('build-class-code'), CODE);
+  await teacher.page.click(byId('build-class-link'));
+  assert.match(await teacher.page.textContent(byId('build-class-error')), /WebSocket|ws:\/\//);
+  await teacher.page.fill(byId('build-class-broker'), BROKER);
+  await teacher.page.click(byId('build-class-link'));
+  await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.value.includes('#lesson='), byId('build-output'));
+  const link = await teacher.page.inputValue(byId('build-output'));
+  assert.equal(await teacher.page.locator(byId('build-class-error')).count(), 0);
+  const url = new URL(link);
+  assert.equal(url.searchParams.get('class'), CODE);
+  assert.equal(url.searchParams.get('broker'), BROKER);
+  assert.doesNotMatch(link, /pass|secret/i);
+  await accessible(teacher.page, byId('build-class'));
+
+  await teacherConnects(teacher.page);
+  const bruno = await context();
+  await bruno.page.goto(link);
+  await bruno.page.waitForSelector(byId('class-join-button'));
+  await bruno.page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent === 'La cocina de la clase');
+  await bruno.page.fill(byId('class-name'), 'Bruno Pérez');
+  await bruno.page.fill(byId('class-username'), 'bruno-perez');
+  await bruno.page.fill(byId('class-password'), accounts['bruno-perez']);
+  await bruno.page.click(byId('class-join-button'));
+  await bruno.page.waitForSelector(byId('class-joined'));
+  await teacher.page.waitForSelector(cell('bruno-perez', 'cocina-clase', 'current'));
+  await passLesson1(bruno.page);
+  await teacher.page.waitForSelector(cell('bruno-perez', 'cocina-clase', 'passed'));
+  // Its column is named by the lesson's title.
+  const titles = await teacher.page.$$eval(`${byId('class-table')} thead abbr`, (els) => els.map((e) => e.title));
+  assert.equal(titles.at(-1), 'La cocina de la clase');
+  assert.match(await teacher.page.getAttribute(cell('bruno-perez', 'cocina-clase', 'passed'), 'title'), /^La cocina de la clase: /);
+  await teacher.page.screenshot({ path: `${out}/class-own-lesson-1366.png` });
+  for (const c of [teacher, bruno]) {
+    assert.deepEqual(c.errors, []);
+    await c.ctx.close();
+  }
+});
+
 test('without accounts, a name already in the class gets a suffix; a reload keeps its own', async () => {
   // An open broker (no accounts), as a public one would be.
   const conf = join(dir, 'open.conf');

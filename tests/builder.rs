@@ -320,6 +320,19 @@ fn a_file_opened_to_edit_is_checked_as_every_change_is() {
 }
 
 #[test]
+fn a_file_opened_over_a_lesson_is_one_change_undo_takes_back() {
+    let mut d = house();
+    let before = d.file().clone();
+    let opened = house_with_a_goal();
+    d.take(opened.clone());
+    assert_eq!(d.file(), opened.file());
+    assert!(d.undo());
+    assert_eq!(d.file(), &before);
+    assert!(d.redo());
+    assert_eq!(d.file(), opened.file());
+}
+
+#[test]
 fn a_goal_is_composed_from_the_vocabulary_and_a_bad_field_is_named() {
     use mqtt_playground::core::sim::lessons::pick::{compose, COMPOSED};
     for kind in COMPOSED {

@@ -308,6 +308,9 @@ pub struct Progress {
     /// The misconceptions their wrong answers showed (by name), each once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<String>,
+    /// The titles of the teachers' own lessons tried (not the app's), by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     /// When it was sent (milliseconds since 1970, the student's clock).
     pub seen: u64,
 }
@@ -336,9 +339,38 @@ impl Progress {
             && p.goals.iter().all(|(l, [met, all])| short(l) && met <= all)
             && p.answers.len() <= 100
             && p.answers.keys().all(|l| short(l))
-            && p.shown.len() <= Misconception::ALL.len();
+            && p.shown.len() <= Misconception::ALL.len()
+            && p.titles.len() <= 100
+            && (p.titles.iter()).all(|(l, t)| short(l) && t.chars().count() <= TITLE_MAX);
         ok.then_some(p)
     }
+}
+
+/// The longest title of a teacher's lesson a progress message carries.
+pub const TITLE_MAX: usize = 120;
+
+/// The teachers' own lessons the students have tried (ids not `built_in`), each with the
+/// title a student sent (its id if none did), by id.
+pub fn own_lessons<'a>(
+    progress: impl IntoIterator<Item = &'a Progress>,
+    built_in: &[&str],
+) -> Vec<(String, String)> {
+    let mut own: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for p in progress {
+        let tried = (p.lesson.iter().chain(&p.passed)).chain(p.goals.keys());
+        for id in tried.filter(|id| !built_in.contains(&id.as_str())) {
+            let title = own.entry(id.clone()).or_default();
+            if title.is_none() {
+                *title = p.titles.get(id).cloned();
+            }
+        }
+    }
+    (own.into_iter())
+        .map(|(id, title)| {
+            let title = title.unwrap_or_else(|| id.clone());
+            (id, title)
+        })
+        .collect()
 }
 
 /// Where a student stands in one lesson.
@@ -651,6 +683,7 @@ mod tests {
             goals: BTreeMap::new(),
             answers: [("publish-subscribe".to_string(), [1, 1])].into(),
             shown: vec!["plus_is_one_level".into()],
+            titles: [("cocina-panel".to_string(), "El panel de la cocina".into())].into(),
             seen: 1_764_000_000_000,
         };
         p.goals.insert("publish-subscribe".into(), [1, 3]);
@@ -663,9 +696,41 @@ mod tests {
         let mut bad = p.clone();
         bad.goals.insert("x".into(), [4, 3]);
         assert_eq!(Progress::from_json(bad.to_json().as_bytes()), None);
-        bad = p;
+        bad = p.clone();
         bad.name = String::new();
         assert_eq!(Progress::from_json(bad.to_json().as_bytes()), None);
+        bad = p;
+        bad.titles.insert("x".into(), "t".repeat(TITLE_MAX + 1));
+        assert_eq!(Progress::from_json(bad.to_json().as_bytes()), None);
+    }
+
+    #[test]
+    fn teachers_lessons_tried_are_listed_with_a_title_a_student_sent() {
+        let student = |lesson: &str, title: Option<&str>| Progress {
+            lesson: Some(lesson.into()),
+            goals: [(lesson.to_string(), [0, 1])].into(),
+            titles: title
+                .map(|t| (lesson.to_string(), t.to_string()))
+                .into_iter()
+                .collect(),
+            ..Progress::default()
+        };
+        let all = [
+            student("pubsub", None),
+            student("cocina-panel", None),
+            student("cocina-panel", Some("El panel de la cocina")),
+            student("garaje", None),
+        ];
+        assert_eq!(
+            own_lessons(&all, &["pubsub", "wildcards"]),
+            vec![
+                (
+                    "cocina-panel".to_string(),
+                    "El panel de la cocina".to_string()
+                ),
+                ("garaje".to_string(), "garaje".to_string()),
+            ]
+        );
     }
 
     #[test]
@@ -680,6 +745,7 @@ mod tests {
             goals: [("l2".to_string(), [1, 2]), ("l3".to_string(), [0, 2])].into(),
             answers: [("l2".to_string(), [2, 1])].into(),
             shown: vec!["qos_is_the_lower".into(), "no_such_mistake".into()],
+            titles: BTreeMap::new(),
             seen: 5,
         }
         .to_json();

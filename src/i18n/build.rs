@@ -206,6 +206,16 @@ build_keys! {
     CopyIframe => "copy_iframe",
     /// Download the lesson's SCORM package.
     Scorm => "scorm",
+    /// The class link's fields.
+    ClassPart => "class_part",
+    /// The class's broker address.
+    ClassBroker => "class_broker",
+    /// The class code.
+    ClassCode => "class_code",
+    /// Copy the class link.
+    ClassLink => "class_link",
+    /// What a class link does.
+    ClassHint => "class_hint",
     /// No steps yet.
     NoSteps => "no_steps",
     /// No goal step yet.

@@ -118,9 +118,9 @@ pub fn ShareBody() -> impl IntoView {
         <div class="row">
             <button type="button" class="secondary" data-testid="export-scenario" on:click=export>{t(Text::ExportScenario)}</button>
             <button type="button" class="secondary" data-testid="export-pcap" on:click=move |_| export_run(ctx)>{t(Text::ExportCapture)}</button>
-            <label class="file">
+            <label class="button secondary file-pick">
                 {t(Text::ImportScenario)}
-                <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=import/>
+                <input type="file" accept=".json,application/json" class="sr-only" data-testid="import-scenario" on:change=import/>
             </label>
         </div>
     }

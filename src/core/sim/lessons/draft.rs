@@ -146,6 +146,17 @@ impl Draft {
     /// Makes a change, or refuses it (with the field and the reason) and changes nothing.
     pub fn edit(&mut self, edit: Edit) -> Result<(), ScenarioError> {
         let next = applied(&self.now, edit)?;
+        self.change(next);
+        Ok(())
+    }
+
+    /// Takes another draft's lesson in place of this one (a file opened): one change, which
+    /// undo takes back.
+    pub fn take(&mut self, other: Draft) {
+        self.change(other.now);
+    }
+
+    fn change(&mut self, next: LessonFile) {
         if next != self.now {
             self.undo.push(std::mem::replace(&mut self.now, next));
             if self.undo.len() > UNDO_DEPTH {
@@ -153,7 +164,6 @@ impl Draft {
             }
             self.redo.clear();
         }
-        Ok(())
     }
 
     /// Goes back one change; false if there is none.

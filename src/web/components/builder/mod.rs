@@ -132,9 +132,9 @@ impl Bench {
         }
     }
 
-    /// Replaces the whole draft (a file opened, a new start).
-    pub fn replace(&self, draft: Draft) {
-        self.draft.set_value(draft);
+    /// Takes another draft's lesson (a file opened), as one change undo takes back.
+    pub fn take(&self, draft: Draft) {
+        self.draft.update_value(|d| d.take(draft));
         self.error.set(None);
         self.rev.update(|r| *r += 1);
         self.restage();

@@ -12,6 +12,8 @@ use leptos::task::spawn_local;
 use crate::core::sim::lessons::draft::{Draft, Edit, Flaw, FIRST_ID};
 use futures::future::join_all;
 
+use crate::core::class::Class;
+use crate::core::doctor::BrokerUrl;
 use crate::core::scorm;
 use crate::core::sim::lessons::file::{LessonFile, LessonText};
 use crate::i18n::build::{BuildMsg, BuildText};
@@ -194,15 +196,10 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
         let (id, text) = bench.peek(|d| (d.file().id.clone(), d.file().to_json()));
         files::download(&format!("{id}.json"), "application/json", &text);
     };
-    let link = move |embed: bool| {
+    // `query` goes before the lesson in the link; `embed`: as an iframe's code.
+    let link = move |query: String, embed: bool| {
         let text = json();
-        let code = lang.get_untracked().code();
         spawn_local(async move {
-            let query = if embed {
-                format!("embed=1&lang={code}")
-            } else {
-                format!("lang={code}")
-            };
             match files::lesson_link(&text, &query).await {
                 Ok(url) => {
                     let shown = if embed {
@@ -256,15 +253,18 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
             <summary>{t(BuildText::SharePart)}</summary>
             <div class="row">
                 <button type="button" class="small" data-testid="build-save" on:click=save>{t(BuildText::SaveFile)}</button>
-                <button type="button" class="small" data-testid="build-link" on:click=move |_| link(false)>{t(BuildText::CopyLink)}</button>
-                <button type="button" class="small secondary" data-testid="build-iframe" on:click=move |_| link(true)>{t(BuildText::CopyIframe)}</button>
+                <button type="button" class="small" data-testid="build-link"
+                    on:click=move |_| link(format!("lang={}", lang.get_untracked().code()), false)>{t(BuildText::CopyLink)}</button>
+                <button type="button" class="small secondary" data-testid="build-iframe"
+                    on:click=move |_| link(format!("embed=1&lang={}", lang.get_untracked().code()), true)>{t(BuildText::CopyIframe)}</button>
                 <button type="button" class="small secondary" data-testid="build-scorm" on:click=scorm
                     aria-disabled=move || packing.get().to_string()>{t(BuildText::Scorm)}</button>
-                <label class="file">
+                <label class="button small secondary file-pick">
                     {t(BuildText::OpenFile)}
-                    <input type="file" accept=".json,application/json" data-testid="build-open-file" on:change=open/>
+                    <input type="file" accept=".json,application/json" class="sr-only" data-testid="build-open-file" on:change=open/>
                 </label>
             </div>
+            {class_link(bench, move |query| link(query, false))}
             <p class="hint" role="status" data-testid="build-scorm-status" data-busy=move || packing.get().to_string()>
                 {move || packed.get()}
             </p>
@@ -276,6 +276,54 @@ pub(super) fn share(bench: Bench) -> impl IntoView {
                     prop:value=move || made.get()></textarea>
             </Show>
         </details>
+    }
+}
+
+/// A class link: the lesson for students of a class on a real broker (its address and code
+/// checked as typed; never a password).
+fn class_link(bench: Bench, link: impl Fn(String) + Copy + 'static) -> impl IntoView {
+    let lang = bench.ctx.lang;
+    let t = move |k: BuildText| move || bench.t(k);
+    let broker = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let make = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let (url, class) = (broker.get_untracked(), code.get_untracked());
+        let checked = (BrokerUrl::parse(&url).map_err(|e| e.message(l)))
+            .and_then(|_| Class::new("", &class).map_err(|e| l.t(e.text()).to_string()));
+        match checked {
+            Ok(_) => {
+                error.set(None);
+                let url = js_sys::encode_uri_component(url.trim());
+                link(format!(
+                    "class={}&broker={url}&lang={}",
+                    class.trim(),
+                    l.code()
+                ));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let input = |value: RwSignal<String>| move |ev| value.set(event_target_value(&ev));
+    view! {
+        <form class="build-class" data-testid="build-class" on:submit=make>
+            <fieldset>
+                <legend>{t(BuildText::ClassPart)}</legend>
+                <label>{t(BuildText::ClassBroker)}
+                    <input data-testid="build-class-broker" placeholder="ws://raspberrypi.local:9001/" autocomplete="off"
+                        prop:value=move || broker.get() on:input=input(broker)/>
+                </label>
+                <label>{t(BuildText::ClassCode)}
+                    <input data-testid="build-class-code" autocomplete="off" maxlength="16"
+                        prop:value=move || code.get() on:input=input(code)/>
+                </label>
+                <button type="submit" class="small secondary" data-testid="build-class-link">{t(BuildText::ClassLink)}</button>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="build-class-error">{e}</p> })}
+                <p class="hint">{t(BuildText::ClassHint)}</p>
+            </fieldset>
+        </form>
     }
 }
 
@@ -327,7 +375,7 @@ crate::web::lazy::split_fn!(
 fn open_text(bench: Bench, text: &str) {
     match Draft::open(text) {
         Ok(draft) => {
-            bench.replace(draft);
+            bench.take(draft);
             bench.ctx.notice.set(None);
         }
         Err(e) => bench.error.set(Some(e)),

@@ -33,14 +33,33 @@ pub(super) fn StudentBar() -> impl IntoView {
     // First answers per lesson tried, and the misconceptions they showed.
     let answers: StoredValue<BTreeMap<String, [u32; 2]>> = StoredValue::new(BTreeMap::new());
     let shown: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
+    // Teachers' lessons tried (their titles) and passed, since joining.
+    let titles: StoredValue<BTreeMap<String, String>> = StoredValue::new(BTreeMap::new());
+    let own_passed: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
     let sent = StoredValue::new((String::new(), 0.0f64, false));
     let progress = {
         let me = me.clone();
         move |claim: &Claim| -> Progress {
-            let (lesson, now, score) = ctx.peek(|s| {
-                let lesson = s.lesson.map(|l| l.id.to_string());
-                (lesson, s.goals.held.clone(), s.goals.score())
+            let lang = ctx.lang.get_untracked();
+            let (lesson, now, score, own) = ctx.peek(|s| {
+                let lesson = s.lesson_id().map(str::to_string);
+                // A teacher's lesson: its title for the teacher's table, and passed here.
+                let own = (s.own_lesson()).map(|f| (lang.lesson_text(f).title, s.goals.passed()));
+                (lesson, s.goals.held.clone(), s.goals.score(), own)
             });
+            if let (Some(id), Some((title, passed))) = (&lesson, own) {
+                titles.update_value(|t| {
+                    let title = title.unwrap_or_else(|| id.clone());
+                    t.insert(id.clone(), title.chars().take(TITLE_MAX).collect());
+                });
+                if passed {
+                    own_passed.update_value(|p| {
+                        if !p.contains(id) {
+                            p.push(id.clone());
+                        }
+                    });
+                }
+            }
             if let (Some(id), Some(score)) = (&lesson, score) {
                 // First answers never change: the newest count is the whole story.
                 let wrong = score.predictions_wrong + score.quiz_wrong;
@@ -76,10 +95,16 @@ pub(super) fn StudentBar() -> impl IntoView {
                 id: me.clone(),
                 name: claim.name.clone(),
                 lesson,
-                passed: ctx.progress.with_untracked(|p| p.keys().cloned().collect()),
+                passed: (ctx
+                    .progress
+                    .with_untracked(|p| p.keys().cloned().collect::<Vec<_>>()))
+                .into_iter()
+                .chain(own_passed.get_value())
+                .collect(),
                 goals: goals.get_value(),
                 answers: answers.get_value(),
                 shown: shown.get_value(),
+                titles: titles.get_value(),
                 seen: 0,
             }
         }

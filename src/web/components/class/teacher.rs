@@ -153,6 +153,13 @@ pub(super) fn TeacherView() -> impl IntoView {
                     }
                     let l = lang.get();
                     let at = now.get();
+                    // The app's lessons, then the teachers' own that students have tried.
+                    let ids: Vec<&str> = LESSONS.iter().map(|x| x.id).collect();
+                    let own = own_lessons(list.iter().filter_map(|s| s.progress.as_ref()), &ids);
+                    let columns: Vec<(String, String)> = (LESSONS.iter())
+                        .map(|x| (x.id.to_string(), l.t(x.title()).to_string()))
+                        .chain(own)
+                        .collect();
                     // Only the rows in sight (and a few more), between spacers as tall as the rest.
                     let total = list.len();
                     let first = ((scroll.get() / ROW_PX) as usize).min(total.saturating_sub(ROWS_SEEN));
@@ -165,8 +172,8 @@ pub(super) fn TeacherView() -> impl IntoView {
                             <table class="class-table" data-testid="class-table" aria-rowcount=(total + 1).to_string()>
                                 <thead><tr>
                                     <th scope="col">{l.t(ClassText::StudentColumn)}</th>
-                                    {LESSONS.iter().enumerate().map(|(i, lesson)| view! {
-                                        <th scope="col" class="num"><abbr title=l.t(lesson.title())>{(i + 1).to_string()}</abbr></th>
+                                    {columns.iter().enumerate().map(|(i, (_, title))| view! {
+                                        <th scope="col" class="num"><abbr title=title.clone()>{(i + 1).to_string()}</abbr></th>
                                     }).collect_view()}
                                     <th scope="col">{l.t(ClassText::LastSeen)}</th>
                                 </tr></thead>
@@ -175,15 +182,15 @@ pub(super) fn TeacherView() -> impl IntoView {
                                     {list.into_iter().map(|(i, s)| {
                                         let seen = s.progress.as_ref().map(|p| ago(at, p.seen, l));
                                         let online = s.online == Some(true);
-                                        let cells = LESSONS.iter().map(|lesson| {
-                                            let (kind, sign, text) = mark_view(s.mark(lesson.id), l);
-                                            let answers = s.answers(lesson.id);
-                                            let mut title = format!("{}: {text}", l.t(lesson.title()));
+                                        let cells = columns.iter().map(|(id, lesson)| {
+                                            let (kind, sign, text) = mark_view(s.mark(id), l);
+                                            let answers = s.answers(id);
+                                            let mut title = format!("{lesson}: {text}");
                                             if let Some([r, w]) = answers {
                                                 title.push_str(&format!(" · {}", ClassMsg::Answers(r, r + w).render(l)));
                                             }
                                             view! {
-                                                <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=lesson.id data-mark=kind title=title.clone()
+                                                <td class=format!("mark {kind}") data-testid="class-cell" data-lesson=id.clone() data-mark=kind title=title.clone()
                                                     data-answers=answers.map(|[r, w]| format!("{r}/{}", r + w))>
                                                     <span aria-hidden="true">{sign}</span>
                                                     {answers.map(|[r, w]| view! { <small class="answers" aria-hidden="true">{format!("{r}/{}", r + w)}</small> })}
