@@ -263,7 +263,7 @@ test('the saved file opens again to edit; bad files are refused with their path 
 
   const lesson = JSON.parse(saved);
   const bad = {
-    'not JSON': ['{ "format": 1,', /JSON/],
+    'not JSON': ['{ "format": 1,', /no es una lección de MQTT Playground.*JSON/],
     'unknown step kind': [JSON.stringify({ ...lesson, steps: [{ type: 'dance', text: { es: 'x' } }] }), /Paso 1: .*dance/],
     'a goal naming a device that does not exist': [JSON.stringify({
       ...lesson,

@@ -243,6 +243,25 @@ fn a_lesson_is_built_by_doing_it_and_its_file_passes_the_check() {
 }
 
 #[test]
+fn a_goal_not_met_without_a_recorded_solution_asks_for_the_recording() {
+    let mut d = house();
+    d.edit(Edit::AddStep(Box::new(Step::Act {
+        goal: Goal::Receives {
+            device: "panel".into(),
+            topic: None,
+            payload: None,
+            retained: None,
+            qos: None,
+            at_least: 1,
+        },
+        text: words("Haz que el panel reciba algo."),
+        solution: Vec::new(),
+    })))
+    .unwrap();
+    assert_eq!(d.flaws(&["es"]), [Flaw::Unrecorded(0)]);
+}
+
+#[test]
 fn a_goal_naming_a_removed_device_is_a_flaw_with_its_path() {
     let mut d = house_with_a_goal();
     d.edit(Edit::RemoveDevice(1)).unwrap();

@@ -216,6 +216,8 @@ build_keys! {
     ClassLink => "class_link",
     /// What a class link does.
     ClassHint => "class_hint",
+    /// A file opened that is not a lesson.
+    NotALesson => "not_a_lesson",
     /// No steps yet.
     NoSteps => "no_steps",
     /// No goal step yet.
@@ -247,10 +249,16 @@ pub enum BuildMsg<'a> {
     Packed(usize),
     /// The SCORM package failed (the file and the browser's reason).
     PackFailed(&'a str),
+    /// A text not written in a language (its name).
+    TextMissing(&'a str),
+    /// Goal step `k` (from 1) has no recorded solution, and its goal is not met without one.
+    Unrecorded(usize),
 }
 
 /// The message sentences every language's file has.
-pub const MESSAGES: [&str; 32] = [
+pub const MESSAGES: [&str; 34] = [
+    "text_missing",
+    "unrecorded",
     "scorm_packing",
     "scorm_ready",
     "scorm_failed",
@@ -364,6 +372,8 @@ impl BuildWords {
             ),
             BuildMsg::Packed(kb) => self.fill("scorm_ready", &[("kb", &kb.to_string())]),
             BuildMsg::PackFailed(why) => self.fill("scorm_failed", &[("why", why)]),
+            BuildMsg::TextMissing(lang) => self.fill("text_missing", &[("lang", lang)]),
+            BuildMsg::Unrecorded(k) => self.fill("unrecorded", &[("k", &k.to_string())]),
             BuildMsg::AtDevice(device, problem) => {
                 self.fill("at_device", &[("device", device), ("problem", problem)])
             }

@@ -83,6 +83,8 @@ pub enum Flaw {
     Missing(ScenarioError),
     /// Played with its solution, the lesson does not pass.
     Walk(WalkError),
+    /// Goal step `k` (from 0) has no recorded solution, and its goal is not met without one.
+    Unrecorded(usize),
 }
 
 /// A lesson being written, with its history.
@@ -222,7 +224,12 @@ impl Draft {
         if read.goals().next().is_none() {
             flaws.push(Flaw::NoGoal);
         } else if let Err(e) = play_solution(&read) {
-            flaws.push(Flaw::Walk(e));
+            // A goal not met with no solution recorded: the recording is what is missing.
+            let unrecorded = |k: usize| matches!(read.steps.get(k), Some(Step::Act { solution, .. }) if solution.is_empty());
+            flaws.push(match e {
+                WalkError::GoalNotMet(k) if unrecorded(k) => Flaw::Unrecorded(k),
+                e => Flaw::Walk(e),
+            });
         }
         flaws
     }

@@ -85,7 +85,17 @@ impl Bench {
     /// A problem in the teacher's words: the device or the step it is about, then what is
     /// wrong (the file's path only where neither applies).
     pub fn said(&self, e: &ScenarioError, lang: crate::i18n::Lang) -> String {
-        let problem = e.message(lang);
+        // A text not written in a language: said with the language's name.
+        let missing_in = match &e.problem {
+            crate::core::json_read::Problem::Missing { field } => {
+                crate::i18n::Lang::listed().find(|l| l.content_code() == field)
+            }
+            _ => None,
+        };
+        let problem = match missing_in {
+            Some(l) => self.msg(BuildMsg::TextMissing(l.name())),
+            None => e.message(lang),
+        };
         let index = |prefix: &str| -> Option<usize> {
             let rest = e.path.strip_prefix(prefix)?;
             rest.split(']').next()?.parse().ok()
@@ -98,6 +108,10 @@ impl Bench {
         }
         if let Some(k) = index("steps[") {
             return self.msg(BuildMsg::AtStep(k + 1, &problem));
+        }
+        // A file that is not a lesson at all (not JSON, or no lesson format).
+        if e.path.is_empty() || e.path == "format" {
+            return format!("{} ({problem})", self.t(BuildText::NotALesson));
         }
         e.render(lang)
     }
@@ -229,7 +243,7 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
     // A lesson link opened with `#build`: it comes in to be edited.
     out::open_pending(bench);
     let t = move |k: BuildText| move || bench.t(k);
-    // Ctrl+Z and Ctrl+Shift+Z anywhere on the page while the builder shows (in a text field
+    // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, anywhere on the page while the builder shows (in a text field
     // they undo the typing, as everywhere).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -237,13 +251,10 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
         let shown = open.get_untracked() && !bench.previewing.get_untracked();
-        if (ev.ctrl_key() || ev.meta_key())
-            && ev.key().eq_ignore_ascii_case("z")
-            && !typing
-            && shown
-        {
+        let key = ev.key().to_ascii_lowercase();
+        if (ev.ctrl_key() || ev.meta_key()) && (key == "z" || key == "y") && !typing && shown {
             ev.prevent_default();
-            bench.undo(ev.shift_key());
+            bench.undo(ev.shift_key() || key == "y");
         }
     });
     on_cleanup(move || keys.remove());
@@ -293,13 +304,13 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
             <div class="row builder-bar">
                 <button type="button" class="small" data-testid="build-undo" aria-keyshortcuts="Control+Z"
                     prop:disabled=move || !can().0 on:click=move |_| bench.undo(false)>{t(BuildText::Undo)}</button>
-                <button type="button" class="small" data-testid="build-redo" aria-keyshortcuts="Control+Shift+Z"
+                <button type="button" class="small" data-testid="build-redo" aria-keyshortcuts="Control+Shift+Z Control+Y"
                     prop:disabled=move || !can().1 on:click=move |_| bench.undo(true)>{t(BuildText::Redo)}</button>
                 <button type="button" class="small secondary" data-testid="build-preview"
                     on:click=move |_| out::preview(bench)>{t(BuildText::Preview)}</button>
                 <button type="button" class="small secondary" data-testid="build-leave" on:click=leave>{t(BuildText::Leave)}</button>
             </div>
-            <p class="field-error" role="alert" data-testid="build-error">{error}</p>
+            <p class="field-error build-error" role="alert" data-testid="build-error">{error}</p>
             {out::check(bench)}
             {out::texts(bench)}
             <details class="build-part" data-testid="build-devices-part" open>

@@ -42,6 +42,7 @@ pub(super) fn check(bench: Bench) -> impl IntoView {
                     Flaw::NoGoal => bench.t(BuildText::NoGoal),
                     Flaw::File(e) | Flaw::Missing(e) => bench.said(e, l),
                     Flaw::Walk(w) => walk_why(w, l),
+                    Flaw::Unrecorded(k) => bench.msg(BuildMsg::Unrecorded(k + 1)),
                 })
                 .collect::<Vec<_>>()
         })

@@ -603,21 +603,7 @@ fn record_button(bench: Bench, k: Option<usize>) -> impl IntoView {
     let ctx = Ctx::get();
     let mine = move || bench.recording.get().is_some_and(|(step, _, _)| step == k);
     let toggle = move |_| {
-        if let Some((step, skip, from_ms)) = bench.recording.get_untracked() {
-            let solution = ctx.peek(|s| {
-                let applied = s.run.applied();
-                recorded_solution(applied.get(skip..).unwrap_or_default(), from_ms)
-            });
-            bench.recording.set(None);
-            match step {
-                Some(k) => change(bench, k, move |s| {
-                    if let Step::Act { solution: old, .. } = s {
-                        *old = solution;
-                    }
-                    Ok(())
-                }),
-                None => bench.recorded.set(solution),
-            }
+        if stop_recording(bench) {
             return;
         }
         // The goal steps before it are solved first (all of them, for a new goal).
@@ -642,6 +628,29 @@ fn record_button(bench: Bench, k: Option<usize>) -> impl IntoView {
             <span class="hint warn" role="status" data-testid="recording">{move || bench.t(BuildText::Recording)}</span>
         </Show>
     }
+}
+
+/// Stops a recording, if one is on, and keeps what was done as the solution of its step (or
+/// of the goal being made); true if one was on.
+fn stop_recording(bench: Bench) -> bool {
+    let Some((step, skip, from_ms)) = bench.recording.get_untracked() else {
+        return false;
+    };
+    let solution = bench.ctx.peek(|s| {
+        let applied = s.run.applied();
+        recorded_solution(applied.get(skip..).unwrap_or_default(), from_ms)
+    });
+    bench.recording.set(None);
+    match step {
+        Some(k) => change(bench, k, move |s| {
+            if let Step::Act { solution: old, .. } = s {
+                *old = solution;
+            }
+            Ok(())
+        }),
+        None => bench.recorded.set(solution),
+    }
+    true
 }
 
 /// A goal made by pointing: the message picked in the diagram or the log, the goals it
@@ -739,8 +748,16 @@ pub(super) fn pick(bench: Bench) -> impl IntoView {
     }
 }
 
-/// Adds a goal step with the solution recorded for it; true if taken.
+/// Adds a goal step with the solution recorded for it (a recording still on is stopped and
+/// kept); true if taken.
 fn add_goal(bench: Bench, goal: Goal) -> bool {
+    if bench
+        .recording
+        .get_untracked()
+        .is_some_and(|(k, ..)| k.is_none())
+    {
+        stop_recording(bench);
+    }
     let code = bench.lang.get_untracked();
     let words = bench.msg(BuildMsg::Goal(&goal));
     let mut text = Words::new();
