@@ -294,6 +294,21 @@ test('the saved file opens again to edit; bad files are refused with their path 
   assert.match(await page.textContent(byId('build-flaws')), /paso 5/i);
   await page.click(byId('build-undo'));
   await page.waitForSelector(`${byId('build-check')}[data-works="true"]`);
+  // A broker account: a practice password made up by the app, none in the file.
+  await page.click(`${byId('build-broker-part')} summary`);
+  await page.fill(byId('broker-account-name'), 'luz');
+  await page.click(byId('broker-account-add'));
+  const account = await page.textContent(byId('broker-account'));
+  const practice = account.match(/contraseña de práctica (\d{4}-\d{4})/)?.[1];
+  assert.ok(practice, account);
+  await page.fill(byId('broker-account-name'), 'luz');
+  await page.click(byId('broker-account-add'));
+  assert.match(await page.textContent(byId('build-error')), /luz/);
+  const withAccount = page.waitForEvent('download');
+  await page.click(byId('build-save'));
+  const accountFile = await readFile(await (await withAccount).path(), 'utf8');
+  assert.equal(JSON.parse(accountFile).scenario.broker.users.luz, '*');
+  assert.ok(!accountFile.includes(practice), 'no practice password in the file');
   await accessible(page, byId('builder'));
   assert.deepEqual(errors, []);
   await context.close();

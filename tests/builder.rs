@@ -262,6 +262,58 @@ fn a_goal_not_met_without_a_recorded_solution_asks_for_the_recording() {
 }
 
 #[test]
+fn the_students_forms_fit_the_house_as_it_is_built() {
+    use mqtt_playground::core::topic::TopicName;
+    let mut d = Draft::start(Scenario::new(3), "es");
+    d.edit(Edit::AddDevice("sensor", "aula".into())).unwrap();
+    d.edit(Edit::AddDevice("actuator", "luz".into())).unwrap();
+    let mut sensor = d.file().scenario.devices[0].clone();
+    if let DeviceKind::Sensor { topic, .. } = &mut sensor.kind {
+        *topic = TopicName::new("Instituto/Aula1/Temperatura").unwrap();
+    }
+    d.edit(Edit::SetDevice(0, Box::new(sensor))).unwrap();
+    let forms = &d.file().forms;
+    let DeviceKind::Actuator { command_topic, .. } = &d.file().scenario.devices[1].kind else {
+        panic!("an actuator");
+    };
+    // The light's orders to publish, the classroom's reading to subscribe to.
+    assert_eq!(forms.topic, command_topic.as_str());
+    assert_eq!(forms.filter, "Instituto/Aula1/Temperatura");
+    assert_eq!(forms.acting, "aula");
+}
+
+#[test]
+fn accounts_have_practice_passwords_the_file_never_carries() {
+    use mqtt_playground::core::scenario::{practice_password, PRACTICE};
+    let mut d = house_with_a_goal();
+    let mut broker = d.file().scenario.broker.clone();
+    broker.allow_anonymous = false;
+    broker.users.insert("luz".into(), PRACTICE.into());
+    d.edit(Edit::SetBroker(Box::new(broker))).unwrap();
+    // Without a password the light is refused: its goal (it connects) is not met.
+    assert!(matches!(d.flaws(&["es"]).as_slice(), [Flaw::Unrecorded(0)]));
+    let mut luz = d.file().scenario.devices[1].clone();
+    luz.username = Some("luz".into());
+    luz.password = Some(PRACTICE.into());
+    d.edit(Edit::SetDevice(1, Box::new(luz))).unwrap();
+    // With its user's practice password it connects (after the file's round trip, which the
+    // check makes): now the goal holds before the student does anything.
+    assert!(
+        matches!(d.flaws(&["es"]).as_slice(), [Flaw::Walk(w)] if format!("{w:?}") == "PassesIdle")
+    );
+    let json = d.file().to_json();
+    let seed = d.file().scenario.seed;
+    let password = practice_password(seed, "luz");
+    assert!(json.contains(r#""luz": "*""#), "{json}");
+    assert!(!json.contains(&password));
+    // The same every time; another user or another seed, another password.
+    assert_eq!(practice_password(seed, "luz"), password);
+    assert_ne!(practice_password(seed, "panel"), password);
+    assert_ne!(practice_password(seed + 1, "luz"), password);
+    assert!(password.chars().all(|c| c.is_ascii_digit() || c == '-'));
+}
+
+#[test]
 fn a_goal_naming_a_removed_device_is_a_flaw_with_its_path() {
     let mut d = house_with_a_goal();
     d.edit(Edit::RemoveDevice(1)).unwrap();

@@ -218,6 +218,14 @@ build_keys! {
     ClassHint => "class_hint",
     /// A file opened that is not a lesson.
     NotALesson => "not_a_lesson",
+    /// The broker's accounts.
+    Accounts => "accounts",
+    /// Add an account.
+    AddAccount => "add_account",
+    /// What a practice password is.
+    AccountsHint => "accounts_hint",
+    /// A device logs in with its user's practice password.
+    UsesPractice => "uses_practice",
     /// No steps yet.
     NoSteps => "no_steps",
     /// No goal step yet.
@@ -251,12 +259,15 @@ pub enum BuildMsg<'a> {
     PackFailed(&'a str),
     /// A text not written in a language (its name).
     TextMissing(&'a str),
+    /// An account's practice password.
+    Practice(&'a str),
     /// Goal step `k` (from 1) has no recorded solution, and its goal is not met without one.
     Unrecorded(usize),
 }
 
 /// The message sentences every language's file has.
-pub const MESSAGES: [&str; 34] = [
+pub const MESSAGES: [&str; 35] = [
+    "practice",
     "text_missing",
     "unrecorded",
     "scorm_packing",
@@ -373,6 +384,7 @@ impl BuildWords {
             BuildMsg::Packed(kb) => self.fill("scorm_ready", &[("kb", &kb.to_string())]),
             BuildMsg::PackFailed(why) => self.fill("scorm_failed", &[("why", why)]),
             BuildMsg::TextMissing(lang) => self.fill("text_missing", &[("lang", lang)]),
+            BuildMsg::Practice(pw) => self.fill("practice", &[("password", pw)]),
             BuildMsg::Unrecorded(k) => self.fill("unrecorded", &[("k", &k.to_string())]),
             BuildMsg::AtDevice(device, problem) => {
                 self.fill("at_device", &[("device", device), ("problem", problem)])

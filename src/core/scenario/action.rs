@@ -242,6 +242,22 @@ impl Action {
         }
     }
 
+    /// The action as the world applies it: each [`super::PRACTICE`] mark replaced by its
+    /// user's practice password.
+    pub fn practiced(mut self, seed: u64) -> Action {
+        match &mut self {
+            Action::SetCredentials {
+                username, password, ..
+            } if password.as_deref() == Some(super::PRACTICE) => {
+                let user = username.as_deref().unwrap_or_default();
+                *password = Some(super::practice_password(seed, user));
+            }
+            Action::SetBroker { config } => config.practice(seed),
+            _ => {}
+        }
+        self
+    }
+
     /// Removes passwords (for share links and exports).
     pub fn strip_secrets(&mut self) {
         self.strip_secrets_except(|_| false);
@@ -250,6 +266,7 @@ impl Action {
     /// Removes every password except those `public` accepts (a built-in lesson's, which ship
     /// with the app anyway).
     pub fn strip_secrets_except(&mut self, public: impl Fn(&str) -> bool) {
+        let public = |p: &str| p == super::PRACTICE || public(p);
         match self {
             Action::SetCredentials { password, .. }
                 if password.as_deref().is_some_and(|p| !public(p)) =>

@@ -257,6 +257,15 @@ impl FromJson for BrokerConfig {
 }
 
 impl BrokerConfig {
+    /// Each account marked [`super::PRACTICE`] gets its practice password.
+    pub fn practice(&mut self, seed: u64) {
+        for (user, pw) in &mut self.users {
+            if pw == super::PRACTICE {
+                *pw = super::practice_password(seed, user);
+            }
+        }
+    }
+
     /// Reads settings from JSON; an error names the field.
     pub fn from_json(text: &str) -> Result<BrokerConfig, ScenarioError> {
         let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;

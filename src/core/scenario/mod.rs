@@ -43,6 +43,20 @@ pub use ranges::{Interval, Port};
 /// The scenario format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A password written as this in a lesson (a broker account's, a device's) is the account's
+/// practice password, made up by the engine: a lesson file or link never carries a password.
+pub const PRACTICE: &str = "*";
+
+/// The practice password of `user` in a scenario with this seed: eight digits, the same on
+/// every run (FNV-1a of the seed and the name).
+pub fn practice_password(seed: u64, user: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.to_le_bytes().iter().chain(user.as_bytes()) {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:04}-{:04}", h % 10_000, (h >> 32) % 10_000)
+}
+
 /// A whole scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
@@ -528,17 +542,33 @@ impl Scenario {
         serde_json::to_string_pretty(&copy).unwrap_or_default()
     }
 
-    /// Removes every password: the devices' and the broker's user list.
+    /// Removes every password: the devices' and the broker's user list ([`PRACTICE`] marks
+    /// stay: they are no password).
     pub fn strip_secrets(&mut self) {
         for d in &mut self.devices {
-            d.password = None;
+            d.password = d.password.take().filter(|p| p == PRACTICE);
         }
-        for pw in self.broker.users.values_mut() {
+        for pw in self.broker.users.values_mut().filter(|p| *p != PRACTICE) {
             pw.clear();
         }
         for s in &mut self.actions {
             s.action.strip_secrets();
         }
+    }
+
+    /// The settings the world runs with: each [`PRACTICE`] mark replaced by its user's
+    /// practice password.
+    pub fn practiced(&self) -> (Vec<DeviceConfig>, broker::BrokerConfig) {
+        let mut devices = self.devices.clone();
+        for d in &mut devices {
+            if d.password.as_deref() == Some(PRACTICE) {
+                let user = d.username.as_deref().unwrap_or_default();
+                d.password = Some(practice_password(self.seed, user));
+            }
+        }
+        let mut broker = self.broker.clone();
+        broker.practice(self.seed);
+        (devices, broker)
     }
 
     /// Checks what one field cannot check alone (topics, filters, QoS, ports, intervals and

@@ -265,6 +265,11 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
     let mut f = file.clone();
     let devices = f.scenario.devices.len();
     let steps = f.steps.len();
+    // A change to the house fits the student's forms to it (the author's own forms stay).
+    let house = matches!(
+        edit,
+        Edit::AddDevice(..) | Edit::RemoveDevice(_) | Edit::SetDevice(..) | Edit::SetScenario(_)
+    );
     let in_range = |i: usize, n: usize, at: &str| {
         if i < n {
             Ok(())
@@ -344,8 +349,61 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
         Edit::SetId(id) => f.id = id.trim().to_string(),
         Edit::SetForms(forms) => f.forms = forms,
     }
+    if house {
+        fit_forms(&mut f);
+    }
     check(&f)?;
     Ok(f)
+}
+
+/// The student's forms at start, fitted to the house: the acting device a client of it, the
+/// topic one a device obeys or publishes, the filter one matching a topic published there (a
+/// form the house already answers is kept).
+fn fit_forms(f: &mut LessonFile) {
+    let devices = &f.scenario.devices;
+    if !devices
+        .iter()
+        .any(|d| d.name == f.forms.acting && d.kind.has_client())
+    {
+        f.forms.acting = (devices.iter().find(|d| d.kind.has_client()))
+            .map_or_else(String::new, |d| d.name.clone());
+    }
+    // Topics the house publishes (readings before states), and those it obeys.
+    let mut published = Vec::new();
+    let mut states = Vec::new();
+    let mut obeyed = Vec::new();
+    for d in devices {
+        match &d.kind {
+            DeviceKind::Sensor { topic, .. } | DeviceKind::Intruder { topic, .. } => {
+                published.push(topic.as_str().to_string())
+            }
+            DeviceKind::Actuator {
+                command_topic,
+                state_topic,
+                ..
+            } => {
+                obeyed.push(command_topic.as_str().to_string());
+                states.push(state_topic.as_str().to_string());
+            }
+            _ => {}
+        }
+    }
+    published.append(&mut states);
+    if !(obeyed.iter().chain(&published)).any(|t| *t == f.forms.topic) {
+        if let Some(t) = obeyed.first().or(published.first()) {
+            f.forms.topic = t.clone();
+        }
+    }
+    let matches = |filter: &str| {
+        TopicFilter::new(filter).is_ok_and(|fl| {
+            (published.iter()).any(|t| TopicName::new(t.as_str()).is_ok_and(|t| fl.matches(&t)))
+        })
+    };
+    if !matches(&f.forms.filter) {
+        if let Some(t) = published.first() {
+            f.forms.filter = t.clone();
+        }
+    }
 }
 
 /// What a change must not break: the scenario reads, the id is a word for links, texts fit.

@@ -99,10 +99,10 @@ impl World {
     /// A world at time 0 for a scenario (checked first).
     pub fn new(scenario: &Scenario) -> Result<World, ScenarioError> {
         scenario.validate()?;
-        let devices: Vec<Device> = scenario
-            .devices
-            .iter()
-            .map(|d| Device::new(d.clone(), scenario.seed))
+        // Practice passwords are made up here: the scenario kept keeps their marks.
+        let (configs, broker) = scenario.practiced();
+        let devices: Vec<Device> = (configs.into_iter())
+            .map(|d| Device::new(d, scenario.seed))
             .collect();
         // Built by insertion, not `collect()` (which sorts: more code for a few entries).
         let mut by_name = LiteMap::new();
@@ -114,7 +114,7 @@ impl World {
             now: Time::ZERO,
             steps: 0,
             queue: EventQueue::new(),
-            broker: Broker::new(scenario.broker.clone()),
+            broker: Broker::new(broker),
             broker_timer: None,
             devices,
             by_name,
@@ -253,7 +253,7 @@ impl World {
     /// Applies an action now; it is recorded in the trace.
     pub fn apply(&mut self, action: Action) -> Result<(), ScenarioError> {
         action.validate(&self.scenario, "action")?;
-        self.act(action);
+        self.act(action.practiced(self.scenario.seed));
         Ok(())
     }
 

@@ -1,4 +1,5 @@
-//! The builder's broker: anonymous access, the access rules for everyone (mosquitto's
+//! The builder's broker: anonymous access, its accounts (each with a practice password the
+//! app makes up), the access rules for everyone (mosquitto's
 //! `pattern` lines, `%c` and `%u` allowed), and its limits — messages kept per offline
 //! client, QoS 0 queued or not, the longest keep-alive, a 5.0 client's receive maximum and
 //! topic aliases. Each field is taken when it changes, checked as typed.
@@ -7,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::core::json_read::{err, Problem};
 use crate::core::scenario::broker::BrokerConfig;
-use crate::core::scenario::ScenarioError;
+use crate::core::scenario::{practice_password, ScenarioError, PRACTICE};
 use crate::core::sim::lessons::draft::Edit;
-use crate::i18n::build::BuildText;
+use crate::i18n::build::{BuildMsg, BuildText};
 
 use super::Bench;
 
@@ -52,6 +53,7 @@ pub(super) fn broker(bench: Bench) -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |b| { b.allow_anonymous = on; Ok(()) })); }/>
                 {t(BuildText::Anonymous)}
             </label>
+            {accounts(bench, config, set)}
             <label>{t(BuildText::Rules)}
                 <textarea rows="3" data-testid="broker-rules" prop:value=move || config.get().rules_text()
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |b| b.set_rules(&v))); }></textarea>
@@ -80,6 +82,70 @@ pub(super) fn broker(bench: Bench) -> impl IntoView {
                 {t(BuildText::QueueQos0)}
             </label>
         </details>
+    }
+}
+
+/// The broker's accounts: a user name each, with the practice password the app makes up for
+/// it (the file says only that there is one).
+fn accounts(
+    bench: Bench,
+    config: Memo<BrokerConfig>,
+    set: impl Fn(Box<Change>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = move |k: BuildText| move || bench.t(k);
+    let seed = Memo::new(move |_| bench.read(|d| d.file().scenario.seed));
+    let typed = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let user = typed.get_untracked().trim().to_string();
+        set(Box::new(move |b| {
+            let problem = if user.is_empty() || user.chars().any(char::is_whitespace) {
+                Some(Problem::EmptyName)
+            } else if b.users.contains_key(&user) {
+                Some(Problem::DuplicateName(user.clone()))
+            } else {
+                None
+            };
+            match problem {
+                Some(p) => Err(err("users", p)),
+                None => {
+                    b.users.insert(user, PRACTICE.to_string());
+                    Ok(())
+                }
+            }
+        }));
+        if bench.error.get_untracked().is_none() {
+            typed.set(String::new());
+        }
+    };
+    view! {
+        <fieldset data-testid="broker-accounts">
+            <legend>{t(BuildText::Accounts)}</legend>
+            <ul class="plain">
+                {move || config.get().users.into_keys().map(|user| {
+                    let shown = practice_password(seed.get(), &user);
+                    let gone = user.clone();
+                    view! {
+                        <li data-testid="broker-account">
+                            <strong translate="no">{user.clone()}</strong>" · "
+                            {move || bench.msg(BuildMsg::Practice(&shown))}" "
+                            <button type="button" class="small secondary" data-testid="broker-account-remove"
+                                on:click=move |_| { let u = gone.clone(); set(Box::new(move |b| { b.users.remove(&u); Ok(()) })); }>
+                                {t(BuildText::Remove)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="row" on:submit=add>
+                <label>{t(BuildText::User)}
+                    <input data-testid="broker-account-name" autocomplete="off" prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="small" data-testid="broker-account-add">{t(BuildText::AddAccount)}</button>
+            </form>
+            <p class="hint">{t(BuildText::AccountsHint)}</p>
+        </fieldset>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::json_read::{err, Problem};
 use crate::core::scenario::{
     DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol, ScenarioError,
-    SubConfig, WillConfig,
+    SubConfig, WillConfig, PRACTICE,
 };
 use crate::core::sim::lessons::draft::{Edit, PALETTE};
 use crate::core::topic::{TopicFilter, TopicName};
@@ -198,9 +198,10 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                             <input data-testid="device-user" autocomplete="off" prop:value=field(|d| d.username.clone())
                                 on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |d| { d.username = filled(&v); Ok(()) })); }/>
                         </label>
-                        <label>{t(BuildText::Password)}
-                            <input type="password" data-testid="device-password" autocomplete="new-password" prop:value=field(|d| d.password.clone())
-                                on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |d| { d.password = filled(&v); Ok(()) })); }/>
+                        <label class="inline">
+                            <input type="checkbox" data-testid="device-practice" prop:checked=move || dev.get().is_some_and(|d| d.password.as_deref() == Some(PRACTICE))
+                                on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |d| { d.password = on.then(|| PRACTICE.to_string()); Ok(()) })); }/>
+                            {t(BuildText::UsesPractice)}
                         </label>
                     </div>
                     <div class="row">
