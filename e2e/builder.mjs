@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { accessible, byId, fresh, LAPTOP, suite, walkSteps } from './harness.mjs';
 import { cmi, startLms, unzip } from './lms.mjs';
 
@@ -281,6 +282,19 @@ test('the saved file opens again to edit; bad files are refused with their path 
     await page.click(byId('add-explain'));
     await page.click(byId('build-undo'));
   }
+  // A damaged link (cut short): said, and the work kept in this browser stays.
+  await page.goto('about:blank');
+  await page.goto(`${base}?lang=es&build=1#lesson=AAAA-roto`);
+  await page.waitForFunction(() => /dañado/.test(document.querySelector('[data-testid="build-error"]')?.textContent ?? ''));
+  assert.equal(await page.inputValue(byId('build-title')), 'El panel de la cocina');
+  assert.equal(await page.locator(`${byId('build-steps')} > li`).count(), 4);
+  // A link holding a file that is no lesson: its path and reason.
+  const notLesson = deflateRawSync(Buffer.from(JSON.stringify({ format: 1, id: 'x', steps: [{ type: 'dance' }] }))).toString('base64url');
+  const student = await browser.newPage();
+  await student.goto(`${base}?lang=es#lesson=${notLesson}`);
+  await student.waitForFunction(() => /No se pudo abrir el enlace/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+  await student.waitForSelector(byId('lesson-select'));
+  await student.close();
   // A goal composed from the vocabulary: a field it needs is asked for by its label.
   await page.selectOption(byId('compose-kind'), 'state');
   await page.selectOption(byId('compose-device'), 'luz');
@@ -304,10 +318,22 @@ test('the saved file opens again to edit; bad files are refused with their path 
   await page.fill(byId('broker-account-name'), 'luz');
   await page.click(byId('broker-account-add'));
   assert.match(await page.textContent(byId('build-error')), /luz/);
+  // The sensor's readings count 1, 2, 3…; its link varies its delay.
+  const sensor = page.locator(`${byId('build-devices')} > li`).first();
+  await sensor.locator('details > summary').first().click();
+  await sensor.locator(byId('device-walk-start')).fill('30');
+  await sensor.locator(byId('device-walk-start')).press('Tab');
+  await sensor.locator(byId('device-jitter')).fill('50');
+  await sensor.locator(byId('device-jitter')).press('Tab');
   const withAccount = page.waitForEvent('download');
   await page.click(byId('build-save'));
   const accountFile = await readFile(await (await withAccount).path(), 'utf8');
-  assert.equal(JSON.parse(accountFile).scenario.broker.users.luz, '*');
+  const built = JSON.parse(accountFile);
+  assert.equal(built.scenario.broker.users.luz, '*');
+  assert.equal(built.scenario.devices[0].kind.model.start, 30);
+  assert.equal(built.scenario.devices[0].link.jitter_ms, 50);
+  await sensor.locator(byId('device-model')).selectOption('counter');
+  await page.waitForSelector(`${byId('build-devices')} > li:first-child ${byId('device-walk-start')}`, { state: 'detached' });
   assert.ok(!accountFile.includes(practice), 'no practice password in the file');
   await accessible(page, byId('builder'));
   assert.deepEqual(errors, []);

@@ -226,6 +226,24 @@ build_keys! {
     AccountsHint => "accounts_hint",
     /// A device logs in with its user's practice password.
     UsesPractice => "uses_practice",
+    /// A sensor's readings.
+    Model => "model",
+    /// Readings that wander.
+    ModelWalk => "model_walk",
+    /// Readings 1, 2, 3…
+    ModelCounter => "model_counter",
+    /// The same reading always.
+    ModelConstant => "model_constant",
+    /// A random walk's first reading.
+    WalkStart => "walk_start",
+    /// Its largest change per reading.
+    WalkStep => "walk_step",
+    /// Its lowest reading.
+    WalkMin => "walk_min",
+    /// Its highest reading.
+    WalkMax => "walk_max",
+    /// A link's jitter.
+    Jitter => "jitter",
     /// No steps yet.
     NoSteps => "no_steps",
     /// No goal step yet.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::core::json_read::{err, Problem};
 use crate::core::scenario::{
-    DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol, ScenarioError,
-    SubConfig, WillConfig, PRACTICE,
+    Decimal, DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol,
+    ScenarioError, SubConfig, ValueModel, WillConfig, PRACTICE,
 };
 use crate::core::sim::lessons::draft::{Edit, PALETTE};
 use crate::core::topic::{TopicFilter, TopicName};
@@ -143,6 +143,34 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                             on:change=move |ev| set(Box::new(move |d| set_every(d, &event_target_value(&ev))))/>
                     </label>
                 })}
+                {(kind == "sensor").then(|| view! {
+                    <label>{t(BuildText::Model)}
+                        <select data-testid="device-model" prop:value=field(model_of)
+                            on:change=move |ev| set(Box::new(move |d| set_model(d, &event_target_value(&ev))))>
+                            <option value="random_walk">{t(BuildText::ModelWalk)}</option>
+                            <option value="counter">{t(BuildText::ModelCounter)}</option>
+                            <option value="constant">{t(BuildText::ModelConstant)}</option>
+                        </select>
+                    </label>
+                    {move || match field(model_of)().as_str() {
+                        "random_walk" => view! {
+                            {[(BuildText::WalkStart, "device-walk-start"), (BuildText::WalkStep, "device-walk-step"), (BuildText::WalkMin, "device-walk-min"), (BuildText::WalkMax, "device-walk-max")]
+                                .into_iter().enumerate().map(|(k, (label, testid))| view! {
+                                    <label>{t(label)}
+                                        <input type="number" step="any" data-testid=testid prop:value=field(WALK[k])
+                                            on:change=move |ev| set(Box::new(move |d| set_walk(d, k, &event_target_value(&ev))))/>
+                                    </label>
+                                }).collect_view()}
+                        }.into_any(),
+                        "constant" => view! {
+                            <label>{t(BuildText::Value)}
+                                <input data-testid="device-constant" prop:value=field(constant_of)
+                                    on:change=move |ev| set(Box::new(move |d| set_constant(d, &event_target_value(&ev))))/>
+                            </label>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }}
+                })}
                 {qos.then(|| view! {
                     <label>"QoS"
                         <select data-testid="device-qos" prop:value=field(qos_of)
@@ -189,6 +217,10 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                         <label>{t(BuildText::Latency)}
                             <input type="number" min="0" data-testid="device-latency" prop:value=field(|d| Some(d.link.latency_ms.to_string()))
                                 on:change=move |ev| set(Box::new(move |d| set_link(d, Some(&event_target_value(&ev)), None)))/>
+                        </label>
+                        <label>{t(BuildText::Jitter)}
+                            <input type="number" min="0" data-testid="device-jitter" prop:value=field(|d| Some(d.link.jitter_ms.to_string()))
+                                on:change=move |ev| set(Box::new(move |d| set_jitter(d, &event_target_value(&ev))))/>
                         </label>
                         <label>{t(BuildText::Loss)}
                             <input type="number" min="0" max="1" step="0.05" data-testid="device-loss" prop:value=field(|d| Some(d.link.loss.get().to_string()))
@@ -379,6 +411,124 @@ fn set_will(
     if let (Some(p), Some(w)) = (payload, &mut d.will) {
         w.payload = p.to_string();
     }
+    Ok(())
+}
+
+/// A sensor's value model, by its name in the format.
+fn model_of(d: &DeviceConfig) -> Option<String> {
+    match &d.kind {
+        DeviceKind::Sensor { model, .. } => Some(
+            match model {
+                ValueModel::RandomWalk { .. } => "random_walk",
+                ValueModel::Counter => "counter",
+                ValueModel::Constant { .. } => "constant",
+            }
+            .into(),
+        ),
+        _ => None,
+    }
+}
+
+/// A random walk's start, step, min and max, as the form shows them.
+const WALK: [fn(&DeviceConfig) -> Option<String>; 4] = [
+    |d| walk_of(d, 0),
+    |d| walk_of(d, 1),
+    |d| walk_of(d, 2),
+    |d| walk_of(d, 3),
+];
+
+/// A random walk's start, step, min or max (`k` 0 to 3).
+fn walk_of(d: &DeviceConfig, k: usize) -> Option<String> {
+    match &d.kind {
+        DeviceKind::Sensor {
+            model:
+                ValueModel::RandomWalk {
+                    start,
+                    step,
+                    min,
+                    max,
+                    ..
+                },
+            ..
+        } => [start, step, min, max].get(k).map(|x| x.get().to_string()),
+        _ => None,
+    }
+}
+
+fn constant_of(d: &DeviceConfig) -> Option<String> {
+    match &d.kind {
+        DeviceKind::Sensor {
+            model: ValueModel::Constant { value },
+            ..
+        } => Some(value.clone()),
+        _ => None,
+    }
+}
+
+/// Another value model, with its usual values (a temperature from 20 by 0.5).
+fn set_model(d: &mut DeviceConfig, name: &str) -> Result<(), ScenarioError> {
+    if let DeviceKind::Sensor { model, .. } = &mut d.kind {
+        *model = match name {
+            "counter" => ValueModel::Counter,
+            "constant" => ValueModel::Constant { value: "ON".into() },
+            _ => ValueModel::RandomWalk {
+                start: Decimal::millionths(20_000_000),
+                step: Decimal::millionths(500_000),
+                min: Decimal::millionths(-40_000_000),
+                max: Decimal::millionths(100_000_000),
+                decimals: 1,
+            },
+        };
+    }
+    Ok(())
+}
+
+/// A random walk's start, step, min or max (`k` 0 to 3), as typed (a comma is a point).
+fn set_walk(d: &mut DeviceConfig, k: usize, v: &str) -> Result<(), ScenarioError> {
+    const FIELDS: [&str; 4] = ["start", "step", "min", "max"];
+    let field = FIELDS.get(k).copied().unwrap_or("start");
+    let x = (v.trim().replace(',', ".").parse::<f64>().ok())
+        .and_then(Decimal::new)
+        .ok_or_else(|| {
+            err(
+                format!("kind.model.{field}"),
+                Problem::Missing {
+                    field: field.into(),
+                },
+            )
+        })?;
+    if let DeviceKind::Sensor {
+        model:
+            ValueModel::RandomWalk {
+                start,
+                step,
+                min,
+                max,
+                ..
+            },
+        ..
+    } = &mut d.kind
+    {
+        *[start, step, min, max][k.min(3)] = x;
+    }
+    Ok(())
+}
+
+fn set_constant(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
+    if let DeviceKind::Sensor {
+        model: ValueModel::Constant { value },
+        ..
+    } = &mut d.kind
+    {
+        *value = v.to_string();
+    }
+    Ok(())
+}
+
+fn set_jitter(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
+    d.link.jitter_ms = (v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms <= 60_000)
+        .ok_or_else(|| err("link.jitter_ms", Problem::LatencyRange))?;
     Ok(())
 }
 

@@ -110,7 +110,8 @@ impl Bench {
             return self.msg(BuildMsg::AtStep(k + 1, &problem));
         }
         // A file that is not a lesson at all (not JSON, or no lesson format).
-        if e.path.is_empty() || e.path == "format" {
+        let damaged = matches!(e.problem, crate::core::json_read::Problem::DamagedLink(_));
+        if (e.path.is_empty() || e.path == "format") && !damaged {
             return format!("{} ({problem})", self.t(BuildText::NotALesson));
         }
         e.render(lang)

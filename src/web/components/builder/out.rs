@@ -14,6 +14,7 @@ use futures::future::join_all;
 
 use crate::core::class::Class;
 use crate::core::doctor::BrokerUrl;
+use crate::core::json_read::{err, Problem};
 use crate::core::scorm;
 use crate::core::sim::lessons::file::{LessonFile, LessonText};
 use crate::i18n::build::{BuildMsg, BuildText};
@@ -386,8 +387,21 @@ fn open_text(bench: Bench, text: &str) {
 /// A lesson link opened with `?build=1`: its lesson comes in to be edited.
 pub(super) fn open_pending(bench: Bench) {
     spawn_local(async move {
-        if let Some(Ok(json)) = files::lesson_from_fragment().await {
-            open_text(bench, &json);
+        match files::lesson_from_fragment().await {
+            Some(Ok(json)) => open_text(bench, &json),
+            // Not even compressed text: a link cut short or mistyped.
+            Some(Err(_)) => {
+                let why = err(
+                    "lesson",
+                    Problem::Missing {
+                        field: "lesson".into(),
+                    },
+                );
+                bench
+                    .error
+                    .set(Some(err("", Problem::DamagedLink(Box::new(why)))));
+            }
+            None => {}
         }
     });
 }
