@@ -26,16 +26,25 @@ pub enum Access {
 
 impl FromJson for Access {
     fn read(v: &Value, at: At) -> Read<Access> {
-        let names = [
-            ("read", Access::Read),
-            ("write", Access::Write),
-            ("readwrite", Access::ReadWrite),
-        ];
-        one_of(v, at, &names)
+        one_of(v, at, &Access::NAMES)
     }
 }
 
 impl Access {
+    /// Each access by its name (in JSON and in mosquitto's ACL lines).
+    pub const NAMES: [(&'static str, Access); 3] = [
+        ("read", Access::Read),
+        ("write", Access::Write),
+        ("readwrite", Access::ReadWrite),
+    ];
+
+    /// Its name (`read`, `write`, `readwrite`).
+    pub fn name(self) -> &'static str {
+        (Access::NAMES.iter())
+            .find(|(_, a)| *a == self)
+            .map_or("read", |(n, _)| n)
+    }
+
     fn allows(self, wanted: Access) -> bool {
         self == Access::ReadWrite || self == wanted
     }
@@ -284,6 +293,45 @@ impl BrokerConfig {
             .as_ref()
             .is_none_or(|acl| acl.allows(client, user, topic, wanted))
     }
+
+    /// The rules for everyone, one per line: `read Casa/#`, `write Casa/%c/#`, `readwrite x`.
+    pub fn rules_text(&self) -> String {
+        (self.acl.iter())
+            .flat_map(|acl| acl.patterns.iter())
+            .map(|r| format!("{} {}", r.access.name(), r.pattern))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Reads the rules for everyone (none: no access control), each checked as a filter.
+    pub fn set_rules(&mut self, text: &str) -> Result<(), ScenarioError> {
+        let mut patterns = Vec::new();
+        for (k, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            let at = format!("acl.patterns[{k}]");
+            let (access, pattern) = line.trim().split_once(' ').unwrap_or((line.trim(), ""));
+            let Some(&(_, access)) = Access::NAMES.iter().find(|(n, _)| *n == access) else {
+                let names: Vec<&str> = Access::NAMES.iter().map(|(n, _)| *n).collect();
+                return Err(err(
+                    format!("{at}.access"),
+                    Problem::UnknownName {
+                        name: access.to_string(),
+                        expected: names.join(", "),
+                    },
+                ));
+            };
+            let pattern = pattern.trim();
+            // `%c` and `%u` stand for a level: checked with a stand-in.
+            let sample = pattern.replace("%c", "c").replace("%u", "u");
+            TopicFilter::new(sample)
+                .map_err(|e| err(format!("{at}.pattern"), Problem::Topic(e)))?;
+            patterns.push(AclRule::new(access, pattern));
+        }
+        let mut acl = self.acl.take().unwrap_or_default();
+        acl.patterns = patterns;
+        let empty = acl.patterns.is_empty() && acl.users.is_empty() && acl.anonymous.is_empty();
+        self.acl = (!empty).then_some(acl);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -344,63 +392,6 @@ mod tests {
             "%u without a user grants nothing"
         );
     }
-}
-
-impl BrokerConfig {
-    /// The rules for everyone, one per line: `read Casa/#`, `write Casa/%c/#`, `readwrite x`.
-    pub fn rules_text(&self) -> String {
-        (self.acl.iter())
-            .flat_map(|acl| acl.patterns.iter())
-            .map(|r| {
-                let access = match r.access {
-                    Access::Read => "read",
-                    Access::Write => "write",
-                    Access::ReadWrite => "readwrite",
-                };
-                format!("{access} {}", r.pattern)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// Reads the rules for everyone (none: no access control), each checked as a filter.
-    pub fn set_rules(&mut self, text: &str) -> Result<(), ScenarioError> {
-        let mut patterns = Vec::new();
-        for (k, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-            let at = format!("acl.patterns[{k}]");
-            let (access, pattern) = line.trim().split_once(' ').unwrap_or((line.trim(), ""));
-            let access = match access {
-                "read" => Access::Read,
-                "write" => Access::Write,
-                "readwrite" => Access::ReadWrite,
-                other => {
-                    return Err(err(
-                        format!("{at}.access"),
-                        Problem::UnknownName {
-                            name: other.to_string(),
-                            expected: "read, write, readwrite".into(),
-                        },
-                    ))
-                }
-            };
-            let pattern = pattern.trim();
-            // `%c` and `%u` stand for a level: checked with a stand-in.
-            let sample = pattern.replace("%c", "c").replace("%u", "u");
-            TopicFilter::new(sample)
-                .map_err(|e| err(format!("{at}.pattern"), Problem::Topic(e)))?;
-            patterns.push(AclRule::new(access, pattern));
-        }
-        let mut acl = self.acl.take().unwrap_or_default();
-        acl.patterns = patterns;
-        let empty = acl.patterns.is_empty() && acl.users.is_empty() && acl.anonymous.is_empty();
-        self.acl = (!empty).then_some(acl);
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod rules_tests {
-    use super::*;
 
     #[test]
     fn rules_are_read_as_written_and_a_bad_one_is_refused_with_its_line() {
