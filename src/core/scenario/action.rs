@@ -248,10 +248,7 @@ impl Action {
         match &mut self {
             Action::SetCredentials {
                 username, password, ..
-            } if password.as_deref() == Some(super::PRACTICE) => {
-                let user = username.as_deref().unwrap_or_default();
-                *password = Some(super::practice_password(seed, user));
-            }
+            } => super::practice_login(seed, username.as_deref(), password),
             Action::SetBroker { config } => config.practice(seed),
             _ => {}
         }

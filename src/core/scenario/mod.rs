@@ -57,6 +57,14 @@ pub fn practice_password(seed: u64, user: &str) -> String {
     format!("{:04}-{:04}", h % 10_000, (h >> 32) % 10_000)
 }
 
+/// A device's password as it logs in: a [`PRACTICE`] mark becomes its user's practice
+/// password.
+fn practice_login(seed: u64, username: Option<&str>, password: &mut Option<String>) {
+    if password.as_deref() == Some(PRACTICE) {
+        *password = Some(practice_password(seed, username.unwrap_or_default()));
+    }
+}
+
 /// A whole scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
@@ -561,10 +569,7 @@ impl Scenario {
     pub fn practiced(&self) -> (Vec<DeviceConfig>, broker::BrokerConfig) {
         let mut devices = self.devices.clone();
         for d in &mut devices {
-            if d.password.as_deref() == Some(PRACTICE) {
-                let user = d.username.as_deref().unwrap_or_default();
-                d.password = Some(practice_password(self.seed, user));
-            }
+            practice_login(self.seed, d.username.as_deref(), &mut d.password);
         }
         let mut broker = self.broker.clone();
         broker.practice(self.seed);
