@@ -321,12 +321,7 @@ fn applied(file: &LessonFile, edit: Edit) -> Result<LessonFile, ScenarioError> {
             f.scenario.devices = scenario.devices;
             f.scenario.broker = scenario.broker;
             f.scenario.actions.clear();
-            if !(f.scenario.devices.iter()).any(|d| d.name == f.forms.acting) {
-                f.forms.acting = (f.scenario.devices.iter())
-                    .find(|d| d.kind.has_client())
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default();
-            }
+            // An acting device gone is chosen again with the rest of the forms (`fit_forms`).
         }
         Edit::AddStep(step) => f.steps.push(*step),
         Edit::SetStep(i, step) => {
