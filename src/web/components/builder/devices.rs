@@ -9,7 +9,7 @@ use crate::core::scenario::{
     Decimal, DeviceConfig, DeviceKind, Interval, LinkConfig, Port, Probability, Protocol,
     ScenarioError, SubConfig, ValueModel, WillConfig, PRACTICE,
 };
-use crate::core::sim::lessons::draft::{Edit, PALETTE};
+use crate::core::sim::lessons::draft::{template, Edit, PALETTE};
 use crate::core::topic::{TopicFilter, TopicName};
 use crate::core::types::QoS;
 use crate::i18n::build::BuildText;
@@ -216,7 +216,7 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                     <div class="row">
                         <label>{t(BuildText::Latency)}
                             <input type="number" min="0" data-testid="device-latency" prop:value=field(|d| Some(d.link.latency_ms.to_string()))
-                                on:change=move |ev| set(Box::new(move |d| set_link(d, Some(&event_target_value(&ev)), None)))/>
+                                on:change=move |ev| set(Box::new(move |d| set_latency(d, &event_target_value(&ev))))/>
                         </label>
                         <label>{t(BuildText::Jitter)}
                             <input type="number" min="0" data-testid="device-jitter" prop:value=field(|d| Some(d.link.jitter_ms.to_string()))
@@ -224,7 +224,7 @@ fn card(bench: Bench, i: usize, kind: &'static str) -> impl IntoView {
                         </label>
                         <label>{t(BuildText::Loss)}
                             <input type="number" min="0" max="1" step="0.05" data-testid="device-loss" prop:value=field(|d| Some(d.link.loss.get().to_string()))
-                                on:change=move |ev| set(Box::new(move |d| set_link(d, None, Some(&event_target_value(&ev)))))/>
+                                on:change=move |ev| set(Box::new(move |d| set_loss(d, &event_target_value(&ev))))/>
                         </label>
                         <label>{t(BuildText::User)}
                             <input data-testid="device-user" autocomplete="off" prop:value=field(|d| d.username.clone())
@@ -465,19 +465,17 @@ fn constant_of(d: &DeviceConfig) -> Option<String> {
     }
 }
 
-/// Another value model, with its usual values (a temperature from 20 by 0.5).
+/// Another value model; a random walk gets a new sensor's (a kitchen's temperature).
 fn set_model(d: &mut DeviceConfig, name: &str) -> Result<(), ScenarioError> {
+    let walk = || match template("sensor", "").map(|t| t.kind) {
+        Some(DeviceKind::Sensor { model, .. }) => model,
+        _ => ValueModel::Counter,
+    };
     if let DeviceKind::Sensor { model, .. } = &mut d.kind {
         *model = match name {
             "counter" => ValueModel::Counter,
             "constant" => ValueModel::Constant { value: "ON".into() },
-            _ => ValueModel::RandomWalk {
-                start: Decimal::millionths(20_000_000),
-                step: Decimal::millionths(500_000),
-                min: Decimal::millionths(-40_000_000),
-                max: Decimal::millionths(100_000_000),
-                decimals: 1,
-            },
+            _ => walk(),
         };
     }
     Ok(())
@@ -525,29 +523,27 @@ fn set_constant(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn set_jitter(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
-    d.link.jitter_ms = (v.trim().parse::<u64>().ok())
-        .filter(|ms| *ms <= 60_000)
-        .ok_or_else(|| err("link.jitter_ms", Problem::LatencyRange))?;
+/// A link's delay (its latency or its jitter) as typed: whole milliseconds, at most
+/// [`LinkConfig::MAX_DELAY_MS`].
+fn delay_ms(v: &str, field: &str) -> Result<u64, ScenarioError> {
+    (v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms <= LinkConfig::MAX_DELAY_MS)
+        .ok_or_else(|| err(field, Problem::LatencyRange))
+}
+
+fn set_latency(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
+    d.link.latency_ms = delay_ms(v, "link.latency_ms")?;
     Ok(())
 }
 
-fn set_link(
-    d: &mut DeviceConfig,
-    latency: Option<&str>,
-    loss: Option<&str>,
-) -> Result<(), ScenarioError> {
-    let mut link: LinkConfig = d.link;
-    if let Some(v) = latency {
-        link.latency_ms = (v.trim().parse::<u64>().ok())
-            .filter(|ms| *ms <= 60_000)
-            .ok_or_else(|| err("link.latency_ms", Problem::LatencyRange))?;
-    }
-    if let Some(v) = loss {
-        link.loss = (v.trim().replace(',', ".").parse::<f64>().ok())
-            .and_then(Probability::new)
-            .ok_or_else(|| err("link.loss", Problem::LossRange))?;
-    }
-    d.link = link;
+fn set_jitter(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
+    d.link.jitter_ms = delay_ms(v, "link.jitter_ms")?;
+    Ok(())
+}
+
+fn set_loss(d: &mut DeviceConfig, v: &str) -> Result<(), ScenarioError> {
+    d.link.loss = (v.trim().replace(',', ".").parse::<f64>().ok())
+        .and_then(Probability::new)
+        .ok_or_else(|| err("link.loss", Problem::LossRange))?;
     Ok(())
 }
