@@ -812,11 +812,11 @@ keys! {
     KindResponder,
     /// Custom.
     KindCustom,
-    /// Share panel title.
     /// The lesson list while a teacher's lesson plays.
     TeachersLesson,
     /// The header's button that opens the lesson builder.
     CreateLesson,
+    /// Share panel title.
     ShareTitle,
     /// Copy a link that reproduces this run.
     CopyShareLink,

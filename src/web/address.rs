@@ -1,8 +1,8 @@
 //! What the address carries beyond a built-in lesson: a teacher's lesson (`#lesson=`, or
 //! `?lessonfile=PATH` in its SCORM package), a shared run (`#share=`) or a teacher's
-//! scenario (`?scenario=URL`). Each opens in the
-//! background; a failure is shown and the default run stays. The code comes only when the
-//! address has one of them (most visits do not).
+//! scenario (`?scenario=URL`). Each opens in the background; a failure is shown and the
+//! default run stays. The code comes only when the address has one of them (most visits do
+//! not).
 
 use std::sync::Arc;
 

@@ -23,8 +23,10 @@ use crate::web::state::{Ctx, Part as SimPart, PartSignals, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
 /// the rest: `?lesson=` and `?seed=`, `?scenario=URL` (a teacher's JSON), `#share=` (a shared
-/// run), `#lesson=` or `?lessonfile=PATH` (a teacher's lesson; in its SCORM package), `?view=sequence|log|broker|wildcard|capture`, `?embed=1` (compact, for an `<iframe>`), `?mode=real`,
-/// `?class=CODE&broker=URL` (a class on a real broker; `&teacher=1` its table).
+/// run), `#lesson=` or `?lessonfile=PATH` (a teacher's lesson; the second in its SCORM
+/// package), `?view=sequence|log|broker|wildcard|capture`, `?embed=1` (compact, for an
+/// `<iframe>`), `?mode=real`, `?class=CODE&broker=URL` (a class on a real broker;
+/// `&teacher=1` its table).
 #[component]
 pub fn App(initial: Lang) -> impl IntoView {
     let (lang, set_lang) = signal(initial);

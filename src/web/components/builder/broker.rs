@@ -1,8 +1,8 @@
 //! The builder's broker: anonymous access, its accounts (each with a practice password the
-//! app makes up), the access rules for everyone (mosquitto's
-//! `pattern` lines, `%c` and `%u` allowed), and its limits — messages kept per offline
-//! client, QoS 0 queued or not, the longest keep-alive, a 5.0 client's receive maximum and
-//! topic aliases. Each field is taken when it changes, checked as typed.
+//! app makes up), the access rules for everyone (mosquitto's `pattern` lines, `%c` and `%u`
+//! allowed), and its limits — messages kept per offline client, QoS 0 queued or not, the
+//! longest keep-alive, a 5.0 client's receive maximum and topic aliases. Each field is taken
+//! when it changes, checked as typed.
 
 use leptos::prelude::*;
 

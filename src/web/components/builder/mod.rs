@@ -244,8 +244,8 @@ fn Builder(open: RwSignal<bool>) -> impl IntoView {
     // A lesson link opened with `#build`: it comes in to be edited.
     out::open_pending(bench);
     let t = move |k: BuildText| move || bench.t(k);
-    // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, anywhere on the page while the builder shows (in a text field
-    // they undo the typing, as everywhere).
+    // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, anywhere on the page while the builder shows (in a
+    // text field they undo the typing, as everywhere).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
             .target()
