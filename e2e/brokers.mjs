@@ -1,6 +1,7 @@
 // End-to-end: the real MQTT-over-WebSocket client in headless Chromium against every broker a
-// student may meet that installs from the registries here: mosquitto (Debian) and aedes (npm,
-// MQTT 3.1.1 only). Each is started on 127.0.0.1 by this file and stopped by its pid. On each:
+// student may meet that installs from the registries here: mosquitto (Debian), aedes (npm,
+// MQTT 3.1.1 only) and rumqttd (crates.io; MQTT 5 on TCP only). Each is started on 127.0.0.1
+// by this file and stopped by its pid. On each:
 // connect, QoS 0/1/2 both ways, retained, the will, a persistent session's queued messages
 // after a reconnect, the broker restarted mid-stream (no QoS 1 message lost once the client is
 // back), MQTT 5 where the broker speaks it, and where it does not, the doctor saying so in the
@@ -9,9 +10,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, writeFile, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtemp, writeFile, chmod, open as openFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import net from 'node:net';
 import { byId, openReal, suite } from './harness.mjs';
 
@@ -22,12 +24,34 @@ const listening = (port) => new Promise((resolve) => {
   const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
   s.on('error', () => resolve(false));
 });
+/** Stops a broker by its pid: SIGTERM, then SIGKILL if it is still there after 5 s. */
+async function stop(proc) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
 async function waitPort(port) {
   for (let i = 0; i < 100; i++) { if (await listening(port)) return; await new Promise((r) => setTimeout(r, 100)); }
   throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }
 
-/** The brokers: how each starts (a child process), its ports, and what it speaks. */
+/** A program on PATH or in ~/.cargo/bin (where `cargo install` puts it), or null. */
+function which(name) {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), join(homedir(), '.cargo', 'bin')];
+  return dirs.filter(Boolean).map((d) => join(d, name)).find((f) => existsSync(f)) ?? null;
+}
+
+/** rumqttd's settings for one listener (`kind`: v4, v5 or ws) on 127.0.0.1. */
+const rumqttdListener = (kind, port) => `[${kind}.1]\nname = "${kind}-1"\nlisten = "127.0.0.1:${port}"\nnext_connection_delay_ms = 1\n`
+  + `[${kind}.1.connections]\nconnection_timeout_ms = 5000\nmax_payload_size = 20480\nmax_inflight_count = 100\n`;
+
+/** The brokers: how each starts (a child process), its ports, and what it speaks: `mqtt5`
+ * over its WebSocket; if not, `v5Answer` is what it answers an MQTT 5 CONNECT there
+ * ('connack': a 3.1.1 CONNACK refusing the version; 'close': the socket closed, no CONNACK);
+ * `tcp5`: a TCP port of its own for MQTT 5 (checked with mosquitto's clients). */
 const BROKERS = [
   {
     name: 'mosquitto', tcp: 18880, ws: 18881, mqtt5: true,
@@ -41,9 +65,27 @@ const BROKERS = [
     },
   },
   {
-    name: 'aedes', tcp: 18870, ws: 18871, mqtt5: false,
+    name: 'aedes', tcp: 18870, ws: 18871, mqtt5: false, v5Answer: 'connack',
     async spawn() {
       return spawn(process.execPath, [new URL('./brokers/aedes.mjs', import.meta.url).pathname, String(this.tcp), String(this.ws)], { stdio: 'ignore' });
+    },
+  },
+  {
+    // rumqttd (crates.io 0.20.0, installed from tools/rumqttd): each listener speaks one
+    // version, and its WebSocket one speaks 3.1.1 (an MQTT 5 CONNECT there: closed without
+    // CONNACK); state in memory; no signal handler (SIGTERM ends it); its errors in
+    // rumqttd.log next to its config.
+    name: 'rumqttd', tcp: 18865, ws: 18866, tcp5: 18867, mqtt5: false, v5Answer: 'close',
+    async spawn() {
+      const dir = this.dir ??= await mkdtemp(join(tmpdir(), 'brokers-rumqttd-'));
+      const conf = join(dir, 'rumqttd.toml');
+      await writeFile(conf, 'id = 0\n[router]\nid = 0\nmax_connections = 100\nmax_outgoing_packet_count = 200\n'
+        + 'max_segment_size = 1048576\nmax_segment_count = 10\n'
+        + rumqttdListener('v4', this.tcp) + rumqttdListener('v5', this.tcp5) + rumqttdListener('ws', this.ws));
+      const log = await openFile(join(dir, 'rumqttd.log'), 'a');
+      const proc = spawn(which('rumqttd') ?? 'rumqttd', ['-c', conf], { stdio: ['ignore', 'ignore', log.fd] });
+      await log.close(); // the child has its own copy
+      return proc;
     },
   },
 ];
@@ -101,11 +143,16 @@ for (const b of BROKERS) {
   const url = `ws://127.0.0.1:${b.ws}/`;
   const got = measured.get(b.name);
   let proc;
-  test(`${b.name}: starts on 127.0.0.1`, async () => {
+  const ports = [b.tcp, b.ws, b.tcp5].filter(Boolean);
+  /** Starts it and waits for its ports; it must still be running then (a broker finding its
+   * ports taken may exit at once, and the ports answer for someone else). */
+  async function start() {
+    for (const port of ports) assert.equal(await listening(port), false, `127.0.0.1:${port} is taken (a broker left running?)`);
     proc = await b.spawn();
-    await waitPort(b.tcp);
-    await waitPort(b.ws);
-  });
+    for (const port of ports) await waitPort(port);
+    assert.equal(proc.exitCode ?? proc.signalCode, null, `${b.name} exited`);
+  }
+  test(`${b.name}: starts on 127.0.0.1`, start);
 
   test(`${b.name}: QoS 0, 1 and 2 both ways (3.1.1)`, async () => {
     const { page, errors } = await open();
@@ -174,12 +221,9 @@ for (const b of BROKERS) {
     await subscribe(page, `${b.name}/r`, '1');
     for (let i = 1; i <= 5; i++) await pubOutside(b, `${b.name}/r`, `n${i}`, ['-q', '1']);
     await received(page, 'n5');
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
+    await stop(proc);
     await page.waitForSelector(`${byId('real-status')}:not(.connected)`);
-    proc = await b.spawn();
-    await waitPort(b.tcp);
-    await waitPort(b.ws);
+    await start();
     // The client reconnects by itself and subscribes again (a broker without persistence
     // has forgotten the session); what is published once it is back must all arrive.
     await connected(page);
@@ -206,16 +250,28 @@ for (const b of BROKERS) {
       const fix = await page.textContent(byId('doctor-fix'));
       assert.match(`${what} ${fix}`, /3\.1\.1/, `${what} / ${fix}`);
       assert.match(what, /MQTT 5/);
-      await page.screenshot({ path: `${out}/brokers-${b.name}-mqtt5.png` });
-      got['MQTT 5'] = 'no (the doctor says: use 3.1.1)';
+      // What the broker answered, as the doctor read it.
+      const connack = what.match(/\(CONNACK (0x[0-9a-f]{2})\)/)?.[1];
+      const answer = connack ? 'connack' : /sin responder/.test(what) ? 'close' : what;
+      assert.equal(answer, b.v5Answer, what);
+      assert.match(fix, /Elige 3\.1\.1/);
+      await page.screenshot({ path: `${out}/brokers-${b.name}-mqtt5.png`, fullPage: true });
       assert.equal(await page.isVisible(byId('real-connect')), true, 'the page is still there');
+      assert.equal(await page.isVisible(`${byId('real-status')}.connected`), false);
+      got['MQTT 5'] = `no${b.tcp5 ? ' over WebSocket' : ''} (${connack ? `CONNACK ${connack}` : 'closed, no CONNACK'}; the doctor says: use 3.1.1)`;
+      if (b.tcp5) {
+        // Its MQTT 5 is on TCP only: a round trip there with mosquitto's clients.
+        const sub = run('mosquitto_sub', ['-V', 'mqttv5', '-h', '127.0.0.1', '-p', String(b.tcp5), '-t', `${b.name}/v5/tcp`, '-C', '1', '-W', '5']);
+        sub.catch(() => {}); // awaited below
+        await new Promise((r) => setTimeout(r, 300));
+        await run('mosquitto_pub', ['-V', 'mqttv5', '-h', '127.0.0.1', '-p', String(b.tcp5), '-t', `${b.name}/v5/tcp`, '-m', 'ON-v5-tcp', '-q', '1']);
+        assert.equal((await sub).stdout.trim(), 'ON-v5-tcp');
+        got['MQTT 5'] += `; ✓ on its TCP port ${b.tcp5}`;
+      }
     }
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test(`${b.name}: stops`, async () => {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-  });
+  test(`${b.name}: stops`, () => stop(proc));
 }

@@ -105,4 +105,15 @@ npm_ci() { # DIR
 }
 npm_ci tools
 if [[ $WANT_TEST_TOOLS == 1 ]]; then npm_ci e2e; fi
+
+# -- rumqttd (pinned, for the tests): one of the brokers e2e/brokers.mjs runs against ---
+if [[ $WANT_TEST_TOOLS == 1 ]]; then
+  if ! command -v rumqttd >/dev/null || ! grep -qs '"rumqttd-runner 0.20.0 ' "$HOME/.cargo/.crates.toml"; then
+    # rumqttd's own lock does not build with this Rust: tools/rumqttd pins one that does.
+    step "cargo install --locked --path tools/rumqttd (rumqttd 0.20.0, about 6 min on 2 cores)"
+    cargo install --locked --path tools/rumqttd --force
+  else
+    step "rumqttd 0.20.0 present"
+  fi
+fi
 step "ready"

@@ -82,7 +82,7 @@ mosquitto -c "$ws_dir/mosquitto.conf" & pids+=($!)
 wait_port 18850; wait_port 18851; wait_port 18852
 node --test-reporter=spec e2e/realclient.mjs "$E2E_BASE" "$E2E_OUT"
 
-section "the real client against every broker installed here (mosquitto, aedes), each started and stopped by the test"
+section "the real client against every broker installed here (mosquitto, aedes, rumqttd), each started and stopped by the test"
 node --test-reporter=spec e2e/brokers.mjs "$E2E_BASE" "$E2E_OUT"
 
 section "a class on one real broker (scripts/classroom-broker.sh), and the SCORM package in an LMS (scorm-again)"
