@@ -441,37 +441,68 @@ pub fn roster<'a>(
     class: &Class,
     topics: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Vec<Student> {
-    let mut by_level: BTreeMap<String, Student> = BTreeMap::new();
-    let mut online: BTreeMap<String, bool> = BTreeMap::new();
-    for (topic, payload) in topics {
-        match class.split(topic) {
-            Some((level, "progress")) if !payload.is_empty() => {
-                by_level.insert(
-                    level.to_string(),
-                    Student {
-                        level: level.to_string(),
-                        progress: Progress::from_json(payload),
-                        online: None,
-                    },
-                );
+    Roster::default().update(class, topics)
+}
+
+/// The roster kept from one delivery to the next: a student's progress message is read
+/// again only when its payload changed (a class of hundreds sends several a second).
+#[derive(Debug, Default)]
+pub struct Roster {
+    /// Each level's last progress payload, as read.
+    read: BTreeMap<String, (Vec<u8>, Option<Progress>)>,
+}
+
+impl Roster {
+    /// The students in `topics`, as [`roster`] finds them.
+    pub fn update<'a>(
+        &mut self,
+        class: &Class,
+        topics: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Vec<Student> {
+        let mut by_level: BTreeMap<String, Student> = BTreeMap::new();
+        let mut online: BTreeMap<String, bool> = BTreeMap::new();
+        for (topic, payload) in topics {
+            match class.split(topic) {
+                Some((level, "progress")) if !payload.is_empty() => {
+                    let progress = self.read(level, payload);
+                    by_level.insert(
+                        level.to_string(),
+                        Student {
+                            level: level.to_string(),
+                            progress,
+                            online: None,
+                        },
+                    );
+                }
+                Some((level, "online")) => {
+                    online.insert(level.to_string(), payload == b"1");
+                }
+                _ => {}
             }
-            Some((level, "online")) => {
-                online.insert(level.to_string(), payload == b"1");
+        }
+        self.read.retain(|level, _| by_level.contains_key(level));
+        let mut students: Vec<Student> = by_level
+            .into_values()
+            .map(|mut s| {
+                s.online = online.get(&s.level).copied();
+                s
+            })
+            .collect();
+        students.sort_by_cached_key(|s| (s.name().to_lowercase(), s.level.clone()));
+        students
+    }
+
+    /// `level`'s progress from `payload`, read only if it changed.
+    fn read(&mut self, level: &str, payload: &[u8]) -> Option<Progress> {
+        match self.read.get(level) {
+            Some((last, progress)) if last == payload => progress.clone(),
+            _ => {
+                let progress = Progress::from_json(payload);
+                (self.read).insert(level.to_string(), (payload.to_vec(), progress.clone()));
+                progress
             }
-            _ => {}
         }
     }
-    let mut students: Vec<Student> = by_level
-        .into_values()
-        .map(|mut s| {
-            s.online = online.get(&s.level).copied();
-            s
-        })
-        .collect();
-    students.sort_by(|a, b| {
-        (a.name().to_lowercase(), &a.level).cmp(&(b.name().to_lowercase(), &b.level))
-    });
-    students
 }
 
 /// The misconceptions the class showed, each with how many students showed it, most often
@@ -787,6 +818,41 @@ mod tests {
                 (3, "Temperatura", Some("21.5")),
             ]
         );
+    }
+
+    #[test]
+    fn a_kept_roster_reads_again_only_what_changed() {
+        let c = class();
+        let progress = |name: &str, seen: u64| {
+            Progress {
+                v: 1,
+                id: name.into(),
+                name: name.into(),
+                seen,
+                ..Progress::default()
+            }
+            .to_json()
+        };
+        let (ana, bea) = (progress("Ana", 1), progress("bea", 1));
+        let mut kept = Roster::default();
+        let first: Vec<(&str, &[u8])> = vec![
+            ("mqtt-playground/K7P2/b/progress", bea.as_bytes()),
+            ("mqtt-playground/K7P2/a/progress", ana.as_bytes()),
+        ];
+        assert_eq!(kept.update(&c, first.iter().copied()), roster(&c, first));
+        // Ana's heartbeat changes her payload; Bea's stays, and is not read again.
+        kept.read.get_mut("b").unwrap().1.as_mut().unwrap().name = "Bea (kept)".into();
+        let ana = progress("Ana", 2);
+        let second: Vec<(&str, &[u8])> = vec![
+            ("mqtt-playground/K7P2/b/progress", bea.as_bytes()),
+            ("mqtt-playground/K7P2/a/progress", ana.as_bytes()),
+        ];
+        let r = kept.update(&c, second.iter().copied());
+        assert_eq!(r[0].progress.as_ref().map(|p| p.seen), Some(2));
+        assert_eq!(r[1].name(), "Bea (kept)");
+        // A student gone from the topics is forgotten.
+        kept.update(&c, second[1..].iter().copied());
+        assert_eq!(kept.read.len(), 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::core::class::{
     claim, is_public_broker, misconceptions, own_lessons, roster, tree, Claim, Class, ClassError,
-    DisplayName, Mark, Progress, Qr, Student, DEFAULT_PREFIX, PROGRESS_V, TITLE_MAX,
+    DisplayName, Mark, Progress, Qr, Roster, Student, DEFAULT_PREFIX, PROGRESS_V, TITLE_MAX,
 };
 use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::doctor::{BrokerUrl, UrlError};

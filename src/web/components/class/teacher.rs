@@ -85,7 +85,12 @@ pub(super) fn TeacherView() -> impl IntoView {
     let class_r = class.clone();
     // A class of hundreds stays usable: the roster is taken in when what arrived changed it,
     // sorted and filtered as asked, and only the rows in sight are drawn.
-    let students = Memo::new(move |_| with_topics(real, |topics| roster(&class_r, topics)));
+    let kept = StoredValue::new_local(Roster::default());
+    let students = Memo::new(move |_| {
+        with_topics(real, |topics| {
+            (kept.try_update_value(|r| r.update(&class_r, topics))).unwrap_or_default()
+        })
+    });
     let sort = RwSignal::new(false); // false: by name; true: by progress
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
@@ -93,12 +98,11 @@ pub(super) fn TeacherView() -> impl IntoView {
         let mut list: Vec<Student> = (students.get().into_iter())
             .filter(|s| q.is_empty() || s.name().to_lowercase().contains(&q))
             .collect();
+        // The roster comes sorted by name; by progress keeps that order among equals.
         if sort.get() {
             list.sort_by_key(|s| {
                 std::cmp::Reverse(s.progress.as_ref().map_or(0, |p| p.passed.len()))
             });
-        } else {
-            list.sort_by_key(|s| s.name().to_lowercase());
         }
         list
     });
