@@ -96,6 +96,9 @@ test('scrubbing back before a goal was met shows it unmet, in every view; the ke
   assert.equal(await goalDone(page, 0), 'true');
   assert.equal(await page.getAttribute(byId('play'), 'aria-pressed'), 'true', 'the end resumes the live run');
   await page.waitForSelector(byId('session-panel'));
+  // Its tables fit the tab's column at 1366 px: nothing to scroll sideways.
+  const overflow = await page.$$eval(`${byId('broker-panel')} .table-wrap`, (ws) => ws.map((w) => w.scrollWidth - w.clientWidth));
+  assert.ok(overflow.length > 0 && overflow.every((d) => d <= 0), JSON.stringify(overflow));
   // The words follow the language.
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction(() => document.querySelector('[data-testid="scrub"]')?.getAttribute('aria-label') === 'Run timeline');

@@ -250,20 +250,27 @@ pub fn BrokerPanel() -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::Sessions)>
             <table data-testid="broker-sessions">
                 <thead><tr>
-                    <th scope="col">{t(Text::Client)}</th><th scope="col">{move || lang.get().t(Text::MqttColumn)}</th><th scope="col">{t(Text::Online)}</th>
-                    <th scope="col">{t(Text::Sessions)}</th><th scope="col">{t(Text::Subscriptions)}</th>
+                    // Four columns fit the tab's column at 1366 px: the client's version,
+                    // connection and session kind go under its name.
+                    <th scope="col">{t(Text::Client)}</th><th scope="col">{t(Text::Subscriptions)}</th>
                     <th scope="col">{t(Text::Queue)}</th><th scope="col">{t(Text::InFlight)}</th>
                 </tr></thead>
                 <tbody>
                     {move || sessions().into_iter().map(|r| view! {
                         <tr data-testid=format!("session-{}", r.client)>
-                            <th scope="row" translate="no">{r.client.clone()}</th>
-                            <td>{r.version.clone()}</td>
-                            <td class=if r.online { "ok" } else { "off" }>{move || lang.get().t(if r.online { Text::Online } else { Text::Offline })}</td>
-                            <td>{move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}</td>
-                            <td>{r.subs.iter().map(|(f, id)| {
+                            <th scope="row">
+                                <span translate="no">{r.client.clone()}</span>
+                                <span class="session-facts">
+                                    {move || lang.get().t(Text::MqttColumn)}" "{r.version.clone()}" · "
+                                    <span class=if r.online { "ok" } else { "off" }>{move || lang.get().t(if r.online { Text::Online } else { Text::Offline })}</span>" · "
+                                    {move || lang.get().t(if r.persistent { Text::Persistent } else { Text::Clean })}
+                                </span>
+                            </th>
+                            <td class="session-subs">{r.subs.iter().map(|(f, id)| {
                                 let id = *id;
-                                view! { <code class="chip">{f.clone()}{id.map(|id| view! { <span class="sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}</code> }
+                                // A long filter wraps after a level's `/`.
+                                let levels = f.split_inclusive('/').map(|l| view! { {l.to_string()}<wbr/> }).collect_view();
+                                view! { <code class="chip" translate="no">{levels}{id.map(|id| view! { <span class="sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}</code> }
                             }).collect_view()}</td>
                             <td data-testid=format!("queue-{}", r.client)>
                                 <span class="count">{r.queue.len()}</span>
@@ -273,7 +280,7 @@ pub fn BrokerPanel() -> impl IntoView {
                         </tr>
                         {r.agreed.map(|a| view! {
                             <tr class="agreed-row">
-                                <td colspan="7" data-testid=format!("agreed-{}", r.client)>
+                                <td colspan="4" data-testid=format!("agreed-{}", r.client)>
                                     <span class="agreed-title">{move || lang.get().t(Text::Agreed5)}": "</span>{agreed_view(a, lang)}
                                 </td>
                             </tr>
