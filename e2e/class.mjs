@@ -396,7 +396,7 @@ test('a classroom broker bridged to a school broker: students on one, the teache
   }
 });
 
-test('a class of 60 on the teacher\'s table: only the rows in sight are drawn, sorted by name or progress, found by name', async () => {
+test('a class of 62 on the teacher\'s table: only the rows in sight are drawn, sorted by name or progress, found by name (accents do not count), scrolled by keys', async () => {
   const conf = join(dir, 'many.conf');
   await writeFile(conf, 'listener 18894 127.0.0.1\nallow_anonymous true\nlistener 18895\nprotocol websockets\nallow_anonymous true\n');
   const many = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
@@ -408,17 +408,27 @@ test('a class of 60 on the teacher\'s table: only the rows in sight are drawn, s
         passed: lessons.slice(0, i === 42 ? 5 : i % 3), goals: {}, seen: Date.now() });
       await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18894', '-r', '-q', '1', '-t', `mqtt-playground/MUCHOS/alumno-${i}/progress`, '-m', progress]);
     }
+    for (const [level, name] of [['zoe', 'Zoe Pérez'], ['inigo', 'Íñigo Ruiz']]) {
+      const progress = JSON.stringify({ v: 1, id: level, name, lesson: null, passed: [], goals: {}, seen: Date.now() });
+      await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', '18894', '-r', '-q', '1', '-t', `mqtt-playground/MUCHOS/${level}/progress`, '-m', progress]);
+    }
     const teacher = await context();
     await teacher.page.goto(`${base}?class=MUCHOS&broker=${encodeURIComponent('ws://127.0.0.1:18895/')}&lang=es&teacher=1`);
     await teacher.page.click(byId('class-connect'));
-    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent.startsWith('60 '), byId('class-count'));
+    await teacher.page.waitForFunction((sel) => document.querySelector(sel)?.textContent.startsWith('62 '), byId('class-count'));
     const drawn = await teacher.page.$$eval(byId('class-row'), (r) => r.length);
-    assert.ok(drawn < 60 && drawn >= 10, `${drawn} rows drawn of 60`);
-    assert.equal(await teacher.page.getAttribute(byId('class-table'), 'aria-rowcount'), '61');
+    assert.ok(drawn < 62 && drawn >= 10, `${drawn} rows drawn of 62`);
+    assert.equal(await teacher.page.getAttribute(byId('class-table'), 'aria-rowcount'), '63');
     assert.equal(await teacher.page.textContent(`${byId('class-row')} >> nth=0 >> ${byId('class-student-name')}`), 'Alumno 00');
-    // Scrolled to the end, the last student is drawn.
+    // The keyboard scrolls the table and stays on it.
+    await teacher.page.focus('.class-scroll');
+    for (let i = 0; i < 3; i++) await teacher.page.keyboard.press('PageDown');
+    await teacher.page.waitForFunction(() => document.activeElement?.classList.contains('class-scroll') && document.activeElement.scrollTop > 300);
+    // Scrolled to the end, the last students are drawn: Íñigo among the I's, before Zoe.
     await teacher.page.$eval('.class-scroll', (el) => { el.scrollTop = el.scrollHeight; });
     await teacher.page.waitForSelector(`${byId('class-row')}[data-student="alumno-59"]`);
+    const last = await teacher.page.$$eval(byId('class-student-name'), (els) => els.slice(-3).map((e) => e.textContent));
+    assert.deepEqual(last, ['Alumno 59', 'Íñigo Ruiz', 'Zoe Pérez']);
     // By progress: the one who passed five lessons first.
     await teacher.page.selectOption(byId('class-sort'), 'progress');
     await teacher.page.$eval('.class-scroll', (el) => { el.scrollTop = 0; });
@@ -428,6 +438,13 @@ test('a class of 60 on the teacher\'s table: only the rows in sight are drawn, s
     await teacher.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, byId('class-row'));
     const names = await teacher.page.$$eval(byId('class-student-name'), (els) => els.map((e) => e.textContent));
     assert.ok(names.every((n) => n.startsWith('Alumno 1')), names.join(','));
+    // Without accents, in any case.
+    await teacher.page.fill(byId('class-filter'), 'INIGO');
+    await teacher.page.waitForFunction((sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent).join() === 'Íñigo Ruiz', byId('class-student-name'));
+    // Nobody: it says so.
+    await teacher.page.fill(byId('class-filter'), 'nadie');
+    await teacher.page.waitForSelector(byId('class-no-match'));
+    assert.equal(await teacher.page.locator(byId('class-row')).count(), 0);
     await accessible(teacher.page, byId('class-teacher'));
     assert.deepEqual(teacher.errors, []);
     await teacher.ctx.close();

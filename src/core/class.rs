@@ -9,6 +9,7 @@
 //! - anything else: the student's virtual devices, bridged when the teacher allows it.
 
 use crate::core::misconception::Misconception;
+use crate::core::plain;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -174,17 +175,7 @@ impl DisplayName {
 /// characters as one `-`; `alumno` when nothing is left.
 pub fn level_of(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c => c,
-        };
+    for c in crate::core::plain::key(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -488,7 +479,7 @@ impl Roster {
                 s
             })
             .collect();
-        students.sort_by_cached_key(|s| (s.name().to_lowercase(), s.level.clone()));
+        students.sort_by_cached_key(|s| (plain::key(s.name()), s.level.clone()));
         students
     }
 

@@ -15,6 +15,7 @@ pub mod misconception;
 pub mod numbers;
 pub mod payload;
 pub mod pcap;
+pub mod plain;
 pub mod refusals;
 pub mod rng;
 pub mod scenario;

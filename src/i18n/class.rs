@@ -72,6 +72,8 @@ keys! {
     Students,
     /// No students yet.
     NoStudents,
+    /// No student's name has what was typed in the finder.
+    NoMatch,
     /// The student column.
     StudentColumn,
     /// The last-seen column.

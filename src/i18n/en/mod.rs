@@ -440,6 +440,7 @@ impl Language for En {
             TeacherHint => "The table fills from the progress each student leaves retained on the broker: if the broker restarts or you arrive late, it comes back whole.",
             Students => "Students",
             NoStudents => "No students yet. Share the link.",
+            NoMatch => "No student's name has that.",
             StudentColumn => "Student",
             LastSeen => "Last seen",
             Online => "online",

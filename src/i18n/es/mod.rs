@@ -440,6 +440,7 @@ impl Language for Es {
             TeacherHint => "La tabla se llena con el progreso que cada alumno deja retenido en el bróker: si el bróker se reinicia o llegas tarde, vuelve entera.",
             Students => "Alumnos",
             NoStudents => "Todavía no hay alumnos. Comparte el enlace.",
+            NoMatch => "Ningún alumno tiene eso en su nombre.",
             StudentColumn => "Alumno",
             LastSeen => "Visto por última vez",
             Online => "conectado",

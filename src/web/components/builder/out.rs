@@ -137,18 +137,8 @@ pub(super) fn texts(bench: Bench) -> impl IntoView {
 /// A title as an id: lower-case letters and digits, the rest dashes (accents dropped), at
 /// most 40 characters.
 fn slug(title: &str) -> String {
-    let plain: String = (title.to_lowercase().chars())
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
+    let plain: String = (crate::core::plain::key(title).chars())
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let words: Vec<&str> = plain.split('-').filter(|w| !w.is_empty()).collect();
     let mut id = words.join("-");

@@ -15,6 +15,7 @@ use crate::core::class::{
 };
 use crate::core::codec::{SubscriptionOptions, Version};
 use crate::core::doctor::{BrokerUrl, UrlError};
+use crate::core::plain;
 use crate::core::sim::lessons::LESSONS;
 use crate::core::types::QoS;
 use crate::i18n::class::{ago, ClassMsg, ClassText};

@@ -94,9 +94,10 @@ pub(super) fn TeacherView() -> impl IntoView {
     let sort = RwSignal::new(false); // false: by name; true: by progress
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
-        let q = query.get().trim().to_lowercase();
+        // Accents and case do not count: `alvaro` finds Álvaro.
+        let q = plain::key(query.get().trim());
         let mut list: Vec<Student> = (students.get().into_iter())
-            .filter(|s| q.is_empty() || s.name().to_lowercase().contains(&q))
+            .filter(|s| q.is_empty() || plain::key(s.name()).contains(&q))
             .collect();
         // The roster comes sorted by name; by progress keeps that order among equals.
         if sort.get() {
@@ -150,11 +151,14 @@ pub(super) fn TeacherView() -> impl IntoView {
                             on:input=move |ev| query.set(event_target_value(&ev))/>
                     </label>
                 </div>
+                // The scrolling region stays while its rows change: the keyboard's focus and
+                // scrolling stay on it.
+                <Show when=move || !students.with(Vec::is_empty)
+                    fallback=move || view! { <p class="muted" data-testid="class-empty">{t(ClassText::NoStudents)}</p> }>
+                <div class="table-wrap class-scroll" tabindex="0" role="region" aria-label=t(ClassText::Students)
+                    on:scroll=move |ev| scroll.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))>
                 {move || {
                     let list = shown.get();
-                    if students.with(Vec::is_empty) {
-                        return view! { <p class="muted" data-testid="class-empty">{t(ClassText::NoStudents)}</p> }.into_any();
-                    }
                     let l = lang.get();
                     let at = now.get();
                     // The app's lessons, then the teachers' own that students have tried.
@@ -171,8 +175,6 @@ pub(super) fn TeacherView() -> impl IntoView {
                     let (above, below) = (first as f64 * ROW_PX, (total - last) as f64 * ROW_PX);
                     let list: Vec<(usize, Student)> = list.into_iter().enumerate().skip(first).take(last - first).collect();
                     view! {
-                        <div class="table-wrap class-scroll" tabindex="0" role="region" aria-label=l.t(ClassText::Students)
-                            on:scroll=move |ev| scroll.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))>
                             <table class="class-table" data-testid="class-table" aria-rowcount=(total + 1).to_string()>
                                 <thead><tr>
                                     <th scope="col">{l.t(ClassText::StudentColumn)}</th>
@@ -218,9 +220,11 @@ pub(super) fn TeacherView() -> impl IntoView {
                                     <tr class="spacer" aria-hidden="true" style:height=format!("{below}px")></tr>
                                 </tbody>
                             </table>
-                        </div>
-                    }.into_any()
+                    }
                 }}
+                </div>
+                {move || shown.with(Vec::is_empty).then(|| view! { <p class="muted" role="status" data-testid="class-no-match">{t(ClassText::NoMatch)}</p> })}
+                </Show>
             </div>
             <aside>
             <div class="panel" data-testid="class-misconceptions">
