@@ -314,6 +314,8 @@ test('an invalid address is explained and what was typed stays', async () => {
   await page.click(byId('real-connect-button'));
   await page.waitForFunction((sel) => /Un navegador no puede abrir MQTT sobre TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));
   assert.equal(await page.inputValue(byId('real-url')), 'mqtt://test.mosquitto.org:1883');
+  // An address of one's own is none of the known brokers, and the list says so.
+  assert.equal(await page.$eval(byId('real-preset'), (s) => s.options[s.selectedIndex].textContent), 'Otro: la dirección de abajo');
   // The error on screen follows the language switch, and so does the doctor.
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /A browser cannot open MQTT over TCP/.test(document.querySelector(sel)?.textContent ?? ''), byId('real-form-error'));

@@ -756,6 +756,8 @@ keys! {
     BrokerAddress,
     /// Presets.
     Presets,
+    /// The presets' choice when the address typed is none of them.
+    OtherAddress,
     /// Protocol version.
     ProtocolVersion,
     /// Client id.

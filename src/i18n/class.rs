@@ -86,6 +86,8 @@ keys! {
     Passed,
     /// A lesson not started.
     NotStarted,
+    /// What the table's marks mean.
+    Legend,
     /// Progress that cannot be read.
     Unreadable,
     /// The topic tree heading.

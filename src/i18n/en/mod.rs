@@ -185,6 +185,7 @@ impl Language for En {
             Retry => "Try again",
             BrokerAddress => "Broker address (WebSocket)",
             Presets => "Known brokers",
+            OtherAddress => "Another: the address below",
             ProtocolVersion => "MQTT version",
             ClientIdField => "Client id",
             KeepAlive => "Keep-alive (s)",
@@ -447,6 +448,7 @@ impl Language for En {
             Offline => "offline",
             Passed => "passed",
             NotStarted => "not started",
+            Legend => "✔ passed · ▶ open now · ◐ tried · · not started. The small figures (2/3): predictions right at the first answer. Each numbered column is a lesson, in the order of the lesson list.",
             Unreadable => "unreadable progress",
             Topics => "The class's topics",
             NoTopics => "No device has published yet.",
@@ -455,7 +457,7 @@ impl Language for En {
             SortName => "name",
             SortProgress => "progress",
             FindStudent => "Find a student",
-            Misconceptions => "The class's most frequent mistakes",
+            Misconceptions => "Ideas the class got wrong most often (in predictions)",
             NoMisconceptions => "Nobody has missed a prediction through a usual mistake yet.",
         }
     }

@@ -185,6 +185,7 @@ impl Language for Es {
             Retry => "Reintentar",
             BrokerAddress => "Dirección del bróker (WebSocket)",
             Presets => "Brókeres conocidos",
+            OtherAddress => "Otro: la dirección de abajo",
             ProtocolVersion => "Versión MQTT",
             ClientIdField => "Identificador de cliente",
             KeepAlive => "Keep-alive (s)",
@@ -447,6 +448,7 @@ impl Language for Es {
             Offline => "desconectado",
             Passed => "superada",
             NotStarted => "sin empezar",
+            Legend => "✔ superada · ▶ abierta ahora · ◐ intentada · · sin empezar. Las cifras pequeñas (2/3): sus predicciones acertadas a la primera. Cada columna numerada es una lección, en el orden de la lista de lecciones.",
             Unreadable => "progreso ilegible",
             Topics => "Temas de la clase",
             NoTopics => "Ningún dispositivo ha publicado todavía.",
@@ -455,7 +457,7 @@ impl Language for Es {
             SortName => "nombre",
             SortProgress => "progreso",
             FindStudent => "Buscar alumno",
-            Misconceptions => "Errores más frecuentes de la clase",
+            Misconceptions => "Ideas que la clase más ha fallado al predecir",
             NoMisconceptions => "Todavía nadie ha fallado una predicción por un error habitual.",
         }
     }

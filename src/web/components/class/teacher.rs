@@ -187,7 +187,8 @@ pub(super) fn TeacherView() -> impl IntoView {
                                     <tr class="spacer" aria-hidden="true" style:height=format!("{above}px")></tr>
                                     {list.into_iter().map(|(i, s)| {
                                         let seen = s.progress.as_ref().map(|p| ago(at, p.seen, l));
-                                        let online = s.online == Some(true);
+                                        // Not connected, the teacher cannot tell who is.
+                                        let online = connected() && s.online == Some(true);
                                         let cells = columns.iter().map(|(id, lesson)| {
                                             let (kind, sign, text) = mark_view(s.mark(id), l);
                                             let answers = s.answers(id);
@@ -224,6 +225,7 @@ pub(super) fn TeacherView() -> impl IntoView {
                 }}
                 </div>
                 {move || shown.with(Vec::is_empty).then(|| view! { <p class="muted" role="status" data-testid="class-no-match">{t(ClassText::NoMatch)}</p> })}
+                <p class="hint" data-testid="class-legend">{t(ClassText::Legend)}</p>
                 </Show>
             </div>
             <aside>

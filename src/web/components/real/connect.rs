@@ -101,6 +101,8 @@ pub(super) fn ConnectForm(conn: Conn, lang: ReadSignal<Lang>) -> impl IntoView {
             {page_is_https().then(|| view! { <p class="hint warn" data-testid="wss-only">{t(Text::WssOnlyHere)}</p> })}
             <label>{t(Text::Presets)}
                 <select data-testid="real-preset" on:change=move |ev| form.update(|o| o.url = event_target_value(&ev))>
+                    // An address typed by hand is none of the presets: the list says so.
+                    <option value="" disabled selected=move || form.with(|o| PRESETS.iter().all(|(_, u)| o.url != *u))>{t(Text::OtherAddress)}</option>
                     {PRESETS.iter().map(|(name, u)| view! { <option value=*u selected=move || form.with(|o| o.url == *u)>{format!("{name} — {u}")}</option> }).collect_view()}
                 </select></label>
             <label>{t(Text::BrokerAddress)}
