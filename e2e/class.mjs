@@ -145,6 +145,12 @@ test('the teacher sets up a class: the student link (no password) and its QR cod
   assert.match(await page.inputValue(byId('class-student-link')), /prefix=mqtt-playground-/);
   await accessible(page, byId('class-panel'));
   await page.locator(byId('class-panel')).screenshot({ path: `${out}/class-setup.png` });
+  // After a reload the same class comes back: the link and QR code handed out stay valid.
+  const handedOut = await page.inputValue(byId('class-student-link'));
+  await page.reload();
+  await page.click(`${byId('class-panel')} summary`);
+  await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [byId('class-student-link'), handedOut]);
+  assert.equal(await page.inputValue(byId('class-code')), CODE);
   // A student link with a mistyped code says so, in the page's language, above a working page.
   await page.goto(`${base}?lang=en&class=${encodeURIComponent('no spaces')}&broker=${encodeURIComponent(BROKER)}`);
   assert.match(await page.textContent(byId('class-error')), /class code has 1 to 16/);

@@ -58,8 +58,8 @@ pub fn ClassView(part: ClassPart) -> impl IntoView {
     view! { <crate::web::components::network::NeedsNetwork/>{view} }
 }
 
-/// What a class link says.
-#[derive(Clone, Debug, Default)]
+/// What a class link says (no password: the teacher's setup keeps it in the browser).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Link {
     code: String,
     broker: String,

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Where the browser keeps the last class set up in it.
+const SETUP_KEY: &str = "mqtt-playground-class-setup";
+
 /// The student link, copyable, and its QR code.
 #[component]
 pub(super) fn LinkBox(link: Signal<Option<Link>>) -> impl IntoView {
@@ -55,10 +58,20 @@ pub(super) fn LinkBox(link: Signal<Option<Link>>) -> impl IntoView {
 pub(super) fn ClassSetup() -> impl IntoView {
     let lang = Ctx::get().lang;
     let t = move |k: ClassText| move || lang.get().t(k);
-    let broker = RwSignal::new("ws://raspberrypi.local:9001/".to_string());
-    let code = RwSignal::new(random(6));
-    let prefix = RwSignal::new(DEFAULT_PREFIX.to_string());
-    let devices = RwSignal::new(false);
+    // The last class set up in this browser comes back (after a reload, or the section closed
+    // and opened again): the link and QR code already handed out stay valid.
+    let saved = storage::load::<Link>(SETUP_KEY);
+    let (broker, code, prefix, devices) = match saved {
+        Some(l) => (l.broker, l.code, l.prefix, l.devices),
+        None => (
+            "ws://raspberrypi.local:9001/".to_string(),
+            random(6),
+            DEFAULT_PREFIX.to_string(),
+            false,
+        ),
+    };
+    let (broker, code) = (RwSignal::new(broker), RwSignal::new(code));
+    let (prefix, devices) = (RwSignal::new(prefix), RwSignal::new(devices));
     // On a public broker the prefix becomes random (once), so two classes do not meet.
     Effect::new(move |_| {
         if is_public_broker(&broker.get()) && prefix.get_untracked() == DEFAULT_PREFIX {
@@ -76,6 +89,11 @@ pub(super) fn ClassSetup() -> impl IntoView {
         })
     };
     let link = Signal::derive(move || checked().ok());
+    Effect::new(move |_| {
+        if let Some(l) = link.get() {
+            storage::save(SETUP_KEY, &l);
+        }
+    });
     view! {
         <div class="class-setup" data-testid="class-setup">
             <p class="hint">{t(ClassText::SetupHint)}</p>
