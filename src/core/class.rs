@@ -175,7 +175,7 @@ impl DisplayName {
 /// characters as one `-`; `alumno` when nothing is left.
 pub fn level_of(name: &str) -> String {
     let mut out = String::new();
-    for c in crate::core::plain::key(name).chars() {
+    for c in plain::key(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
