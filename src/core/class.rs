@@ -174,22 +174,11 @@ impl DisplayName {
 /// A topic level for a name: lower-case letters and digits (accents dropped), other runs of
 /// characters as one `-`; `alumno` when nothing is left.
 pub fn level_of(name: &str) -> String {
-    let mut out = String::new();
-    for c in plain::key(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 24 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-');
+    let out = plain::dashed(name, 24);
     if out.is_empty() {
         "alumno".to_string()
     } else {
-        out.to_string()
+        out
     }
 }
 
@@ -439,8 +428,8 @@ pub fn roster<'a>(
 /// again only when its payload changed (a class of hundreds sends several a second).
 #[derive(Debug, Default)]
 pub struct Roster {
-    /// Each level's last progress payload, as read.
-    read: BTreeMap<String, (Vec<u8>, Option<Progress>)>,
+    /// Each level's last progress payload, and what it read as.
+    parsed: BTreeMap<String, (Vec<u8>, Option<Progress>)>,
 }
 
 impl Roster {
@@ -471,7 +460,7 @@ impl Roster {
                 _ => {}
             }
         }
-        self.read.retain(|level, _| by_level.contains_key(level));
+        self.parsed.retain(|level, _| by_level.contains_key(level));
         let mut students: Vec<Student> = by_level
             .into_values()
             .map(|mut s| {
@@ -485,11 +474,11 @@ impl Roster {
 
     /// `level`'s progress from `payload`, read only if it changed.
     fn read(&mut self, level: &str, payload: &[u8]) -> Option<Progress> {
-        match self.read.get(level) {
+        match self.parsed.get(level) {
             Some((last, progress)) if last == payload => progress.clone(),
             _ => {
                 let progress = Progress::from_json(payload);
-                (self.read).insert(level.to_string(), (payload.to_vec(), progress.clone()));
+                (self.parsed).insert(level.to_string(), (payload.to_vec(), progress.clone()));
                 progress
             }
         }
@@ -832,7 +821,7 @@ mod tests {
         ];
         assert_eq!(kept.update(&c, first.iter().copied()), roster(&c, first));
         // Ana's heartbeat changes her payload; Bea's stays, and is not read again.
-        kept.read.get_mut("b").unwrap().1.as_mut().unwrap().name = "Bea (kept)".into();
+        kept.parsed.get_mut("b").unwrap().1.as_mut().unwrap().name = "Bea (kept)".into();
         let ana = progress("Ana", 2);
         let second: Vec<(&str, &[u8])> = vec![
             ("mqtt-playground/K7P2/b/progress", bea.as_bytes()),
@@ -843,7 +832,7 @@ mod tests {
         assert_eq!(r[1].name(), "Bea (kept)");
         // A student gone from the topics is forgotten.
         kept.update(&c, second[1..].iter().copied());
-        assert_eq!(kept.read.len(), 1);
+        assert_eq!(kept.parsed.len(), 1);
     }
 
     #[test]

@@ -23,6 +23,23 @@ pub fn key(name: &str) -> String {
         .collect()
 }
 
+/// `text` as an id: its letters and digits without accents, in lower case, each run of
+/// other characters one `-`, at most `max` characters, no `-` at either end.
+pub fn dashed(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in key(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +50,13 @@ mod tests {
         assert_eq!(key("María José"), key("maria jose"));
         assert!(key("Ana Álvarez") < key("Ana Zamora"));
         assert!(key("Íñigo") < key("Zoe"));
+    }
+
+    #[test]
+    fn ids_are_words_joined_by_dashes() {
+        assert_eq!(dashed("  ¡La cola del bróker!  ", 40), "la-cola-del-broker");
+        assert_eq!(dashed("María   José", 24), "maria-jose");
+        assert_eq!(dashed("abc def", 4), "abc");
+        assert_eq!(dashed("¿?", 24), "");
     }
 }

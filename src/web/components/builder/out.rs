@@ -137,13 +137,7 @@ pub(super) fn texts(bench: Bench) -> impl IntoView {
 /// A title as an id: lower-case letters and digits, the rest dashes (accents dropped), at
 /// most 40 characters.
 fn slug(title: &str) -> String {
-    let plain: String = (crate::core::plain::key(title).chars())
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let words: Vec<&str> = plain.split('-').filter(|w| !w.is_empty()).collect();
-    let mut id = words.join("-");
-    id.truncate(40);
-    id.trim_end_matches('-').to_string()
+    crate::core::plain::dashed(title, 40)
 }
 
 /// Plays the lesson as a student would (the builder keeps everything meanwhile).
