@@ -310,3 +310,21 @@ fn the_stage_draws_each_packet_on_its_link_until_it_arrives() {
     stage.prune(Time::from_millis(u64::MAX / 2), NOTE_MS + 1.0, false);
     assert!(stage.is_empty());
 }
+
+#[test]
+fn a_first_screen_needs_no_file_reader_and_a_lesson_waits_for_its_own() {
+    // Free play built in code runs as the house read from its file does.
+    let mut built = Sim::free_play(Some(7), "es").unwrap();
+    let mut read = Sim::new(None, Some(7), "es").unwrap();
+    play(&mut built, 0.0, 3_000.0);
+    play(&mut read, 0.0, 3_000.0);
+    assert_eq!(built.run.trace(), read.run.trace());
+    assert!(!built.run.trace().is_empty());
+    // A lesson's place while its part comes: named, empty, paused, not passed.
+    let waiting = Sim::awaiting(lesson("queue").unwrap(), Some(3)).unwrap();
+    assert_eq!(waiting.lesson.map(|l| l.id), Some("queue"));
+    assert!(waiting.run.world().scenario().devices.is_empty());
+    assert_eq!(waiting.run.world().scenario().seed, 3);
+    assert!(!waiting.pace.player.playing);
+    assert!(!waiting.goals.passed());
+}

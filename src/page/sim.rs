@@ -146,6 +146,25 @@ impl Sim {
         Ok(sim)
     }
 
+    /// Free play in a content language (`es`, `en`), with no file read: what a first visit
+    /// runs before any part of the program is fetched.
+    pub fn free_play(seed: Option<u64>, content: &str) -> Result<Sim, ScenarioError> {
+        let mut scenario = free_play(content);
+        if let Some(seed) = seed {
+            scenario.seed = seed;
+        }
+        Sim::from_scenario(&scenario, None)
+    }
+
+    /// A lesson's place while its scenario is read (by code that comes with the lesson's
+    /// part): an empty house, the lesson named, paused.
+    pub fn awaiting(lesson: &'static Lesson, seed: Option<u64>) -> Result<Sim, ScenarioError> {
+        let mut sim = Sim::from_scenario(&Scenario::new(seed.unwrap_or(1)), Some(lesson))?;
+        sim.builtin = true;
+        sim.pace.player.playing = false;
+        Ok(sim)
+    }
+
     /// A simulation rebuilt from a share link. It catches up over the next frames (a long
     /// run never freezes the page; see [`Sim::catching_up`]) and stops paused where the link
     /// was made.

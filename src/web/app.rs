@@ -35,15 +35,20 @@ pub fn App(initial: Lang) -> impl IntoView {
     Effect::new(move |_| super::lang::apply(lang.get()));
     let lesson_id = super::lang::query_flag("lesson");
     let seed = super::lang::query_flag("seed").and_then(|s| s.parse().ok());
+    let lesson = lesson_id.as_deref().and_then(find_lesson);
     let demo = super::lang::query_flag("demo");
     let sim = match demo.as_deref() {
         // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
         Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None),
         // The 100-device house on the stage (see e2e/perf.mjs).
         Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None),
-        _ => Sim::new(lesson_id.as_deref(), seed, initial.content_code()),
+        // A lesson's scenario is read by code that comes with its part (started below).
+        _ => match lesson {
+            Some(l) => Sim::awaiting(l, seed),
+            None => Sim::free_play(seed, initial.content_code()),
+        },
     }
-    .or_else(|_| Sim::new(None, None, initial.content_code()))
+    .or_else(|_| Sim::free_play(None, initial.content_code()))
     .ok();
     let Some(mut sim) = sim else {
         return view! { <p>"MQTT Playground"</p> }.into_any();
@@ -78,6 +83,9 @@ pub fn App(initial: Lang) -> impl IntoView {
         opened: RwSignal::new(0),
     };
     provide_context(ctx);
+    if let (Some(l), None) = (lesson, demo.as_deref()) {
+        ctx.start_lesson(l, seed, false);
+    }
     let real_client = Real::start();
     super::clock::start(ctx, Some(real_client));
     super::address::open(ctx);

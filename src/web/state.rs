@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::core::sim::lessons::progress::Progress;
-use crate::core::sim::lessons::LessonFile;
+use crate::core::sim::lessons::{Lesson, LessonFile};
 use crate::core::sim::{Action, ScenarioError, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::i18n::{Lang, Text};
@@ -148,19 +148,52 @@ impl Ctx {
 
     /// Opens a lesson (`None`: free play) from its start, and names it in the address.
     pub fn open_lesson(&self, id: Option<&str>) {
-        if let Ok(fresh) = Sim::new(id, None, self.lang.get_untracked().content_code()) {
-            self.source.set(None);
+        let lesson = id.and_then(crate::core::sim::lessons::lesson);
+        crate::web::lang::set_query("lesson", lesson.map(|l| l.id));
+        self.source.set(None);
+        let content = self.lang.get_untracked().content_code();
+        let fresh = match lesson {
+            Some(l) => Sim::awaiting(l, None),
+            None => Sim::free_play(None, content),
+        };
+        if let Ok(fresh) = fresh {
             self.replace(fresh, None);
-            crate::web::lang::set_query("lesson", id);
-            // The button that opened it is gone: the keyboard goes on from the lesson's title.
-            request_animation_frame(|| {
-                let title = (document().get_element_by_id("lesson-title"))
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-                if let Some(t) = title {
-                    let _ = t.focus();
-                }
-            });
         }
+        if let Some(l) = lesson {
+            self.start_lesson(l, None, true);
+        }
+    }
+
+    /// Runs a built-in lesson, waiting on the stage ([`Sim::awaiting`]), from its start once
+    /// its scenario is read: the reader comes with the lesson's part. Nothing happens if
+    /// another run opened meanwhile. `focus`: the keyboard goes on from the lesson's title
+    /// (the button that opened it is gone).
+    pub fn start_lesson(&self, lesson: &'static Lesson, seed: Option<u64>, focus: bool) {
+        let ctx = *self;
+        let opened = self.opened.get_untracked();
+        let content = self.lang.get_untracked().content_code();
+        leptos::task::spawn_local(async move {
+            let read = lesson_sim(lesson.id, seed, content).await;
+            if ctx.opened.get_untracked() != opened {
+                return;
+            }
+            match read {
+                // What the page said meanwhile (a mistyped link…) stays.
+                Ok(Ok(sim)) => ctx.replace(sim, ctx.notice.get_untracked()),
+                Ok(Err(e)) => return ctx.fail(Text::ScenarioFailed, Why::Scenario(e)),
+                Err(_) => return ctx.fail(Text::ScenarioFailed, Why::Text(Text::LoadPartFailed)),
+            }
+            if focus {
+                request_animation_frame(|| {
+                    let title = (document().get_element_by_id("lesson-title")).and_then(|e| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                    });
+                    if let Some(t) = title {
+                        let _ = t.focus();
+                    }
+                });
+            }
+        });
     }
 
     /// Shows an error for the whole page (the run goes on unchanged).
@@ -204,6 +237,18 @@ crate::web::lazy::split_fn!(
         wanted: Wanted,
     ) -> Option<Judged> {
         crate::page::judge_now(file, progress, world, trace, wanted)
+    }
+);
+
+crate::web::lazy::split_fn!(
+    lesson_checks,
+    fetch_lesson_sim,
+    fn lesson_sim(
+        id: &'static str,
+        seed: Option<u64>,
+        content: &'static str,
+    ) -> Result<Sim, ScenarioError> {
+        Sim::new(Some(id), seed, content)
     }
 );
 
