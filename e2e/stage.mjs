@@ -343,7 +343,7 @@ test('choosing a device on the stage (click or keyboard) makes it the acting dev
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('node-panel'));
-  await page.click(`${byId('node-panel')} circle`);
+  await page.click(`${byId('node-panel')} .device-box`);
   await page.waitForFunction(() => document.querySelector('[data-testid="acting-name"]')?.textContent === 'panel');
   assert.equal(await page.inputValue(byId('publish-device')), 'panel');
   assert.equal(await page.inputValue(byId('subscribe-device')), 'panel');

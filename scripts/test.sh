@@ -59,6 +59,7 @@ mkdir -p target/e2e
 export E2E_BASE="http://127.0.0.1:$E2E_PORT/" E2E_OUT=target/e2e
 node --test-reporter=spec e2e/smoke.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/stage.mjs "$E2E_BASE" "$E2E_OUT"
+node --test-reporter=spec e2e/picture.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/travel.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/playground.mjs "$E2E_BASE" "$E2E_OUT"
 node --test-reporter=spec e2e/capture.mjs "$E2E_BASE" "$E2E_OUT"

@@ -308,13 +308,6 @@ pub enum Msg<'a> {
         /// What is wrong there.
         problem: &'a str,
     },
-    /// A device on the stage, for a screen reader: its state, and that it can be chosen.
-    StageNode {
-        /// Its name.
-        name: &'a str,
-        /// Its state (a catalogue label).
-        state: &'a str,
-    },
     /// A filter the broker tried, on the stage.
     NoteFilter {
         /// The filter.
@@ -324,6 +317,26 @@ pub enum Msg<'a> {
         /// Whether it matched.
         matched: bool,
     },
+    /// What a device shows on the stage (short: under its icon).
+    Face(&'a crate::core::sim::picture::Face),
+    /// What a device shows, said whole (for a screen reader): its name, what it shows, its
+    /// connection.
+    FaceSaid {
+        /// Its name.
+        name: &'a str,
+        /// What it shows.
+        face: &'a crate::core::sim::picture::Face,
+        /// Its subscriptions, as tagged.
+        tags: &'a str,
+        /// Its connection (a catalogue label).
+        status: &'a str,
+        /// It can be chosen as the acting device.
+        choose: bool,
+    },
+    /// A session's queue beside the broker: the device and how many messages wait.
+    QueueWaiting(&'a str, usize),
+    /// The broker's retained store, for a screen reader: how many topics.
+    RetainedShelf(usize),
     /// A message queued for an offline client, on the stage.
     NoteQueued(&'a str),
     /// A message kept as retained, on the stage.

@@ -479,6 +479,8 @@ impl Sim {
         let since = Time::from_millis(now.millis().saturating_sub(STAGE_TAIL_MS));
         let tail = trace.partition_point(|e| e.at < since);
         seen.stage = Stage::default();
+        // What eavesdroppers overheard is kept from the start (the rest, the last moments).
+        crate::core::sim::picture::overheard(&mut seen.stage.heard, &trace[..tail]);
         seen.stage
             .ingest(&trace[tail..], self.run.world(), wall - TEACH_MS);
         seen.stage.prune(now, wall, self.pace.teaching);

@@ -3,6 +3,7 @@
 //! tried, a queue, the retained store). Typed and language-free: the diagram writes the words.
 
 use crate::core::codec::PacketType;
+use crate::core::sim::picture::{overheard, Heard};
 use crate::core::sim::World;
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
@@ -95,6 +96,8 @@ pub struct Stage {
     pub flights: Vec<Flight>,
     /// What the broker did lately (with the wall time it happened).
     pub notes: Vec<(f64, StageNote)>,
+    /// What each eavesdropper overheard last (by its name).
+    pub heard: Vec<(String, Heard)>,
     /// The newest message on a `$` topic (the broker's own `$SYS` data): what the broker does
     /// with it is not the house's business, and stays off the stage.
     system: Option<MsgId>,
@@ -103,6 +106,7 @@ pub struct Stage {
 impl Stage {
     /// Takes in new trace events, seen at wall time `wall`.
     pub fn ingest(&mut self, events: &[TraceEvent], world: &World, wall: f64) {
+        overheard(&mut self.heard, events);
         for e in events {
             let note = match &e.kind {
                 TraceKind::Transmitted {

@@ -11,6 +11,7 @@
 
 pub mod device;
 pub mod lessons;
+pub mod picture;
 pub mod predict;
 pub mod queue;
 pub mod run;

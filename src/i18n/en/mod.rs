@@ -22,6 +22,7 @@ mod events;
 mod files;
 mod misconceptions;
 mod packets;
+mod picture;
 mod steps;
 mod topics;
 
@@ -358,9 +359,19 @@ impl Language for En {
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retained"),
             AtPath { path, problem } => format!("{path}: {problem}"),
-            StageNode { name, state } => format!("{name}: {state}, make it the acting device"),
             NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
+            Face(face) => picture::face(face),
+            FaceSaid { name, face, tags, status, choose } => {
+                let said = picture::said(name, face, tags, status);
+                if choose {
+                    format!("{said}, make it the acting device")
+                } else {
+                    said
+                }
+            }
+            QueueWaiting(d, n) => format!("{d}: {n} queued"),
+            RetainedShelf(n) => format!("Retained in the broker: {n} topics"),
             NoteQueued(client) => format!("{client}: queued"),
             NoteRetained(topic) => format!("{topic}: kept as retained"),
             Login { client, user, acl } => {

@@ -22,6 +22,7 @@ mod events;
 mod files;
 mod misconceptions;
 mod packets;
+mod picture;
 mod steps;
 mod topics;
 
@@ -358,9 +359,19 @@ impl Language for Es {
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retenido"),
             AtPath { path, problem } => format!("{path}: {problem}"),
-            StageNode { name, state } => format!("{name}: {state}, elegir como dispositivo activo"),
             NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
+            Face(face) => picture::face(face),
+            FaceSaid { name, face, tags, status, choose } => {
+                let said = picture::said(name, face, tags, status);
+                if choose {
+                    format!("{said}, elegir como dispositivo activo")
+                } else {
+                    said
+                }
+            }
+            QueueWaiting(d, n) => format!("{d}: {n} en cola"),
+            RetainedShelf(n) => format!("Retenidos en el bróker: {n} temas"),
             NoteQueued(client) => format!("{client}: a la cola"),
             NoteRetained(topic) => format!("{topic}: guardado como retenido"),
             Login { client, user, acl } => {

@@ -10,23 +10,36 @@ use leptos::prelude::*;
 use crate::core::numbers::Fixed;
 
 use crate::core::sim::lessons::file::Point;
+use crate::core::sim::picture::{face, inside};
 use crate::i18n::{Msg, Text};
 use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
+use crate::web::components::icons::Icon;
+use crate::web::components::picture;
 use crate::web::state::{Ctx, Part};
 
 const W: f64 = 640.0;
-const H: f64 = 480.0;
+const H: f64 = 520.0;
 const CX: f64 = W / 2.0;
-const CY: f64 = H / 2.0;
+const CY: f64 = 250.0;
 
 fn position(i: usize, n: usize) -> (f64, f64) {
     let angle =
         -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
     // The browser's sine and cosine: Rust's own would add 5 KB to the download.
     let (cos, sin) = (js_sys::Math::cos(angle), js_sys::Math::sin(angle));
-    (CX + 250.0 * cos, CY + 185.0 * sin)
+    (CX + 245.0 * cos, CY + 172.0 * sin)
+}
+
+/// A device's subscriptions as its tags say them: the first filter, and how many more.
+fn filter_tags(device: &crate::core::sim::device::Device) -> String {
+    let mut filters = device.subscriptions().keys();
+    match (filters.next(), filters.len()) {
+        (Some(f), 0) => f.clone(),
+        (Some(f), more) => format!("{f} +{more}"),
+        (None, _) => String::new(),
+    }
 }
 
 /// The diagram.
@@ -55,6 +68,7 @@ pub fn Diagram() -> impl IntoView {
                         lossy,
                         d.config.port.is_tls(),
                         d.config.kind.has_client(),
+                        Icon::of(&d.config.kind),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -69,6 +83,46 @@ pub fn Diagram() -> impl IntoView {
         })
     });
     let status = move |i: usize| statuses.with(|v| v.get(i).copied().unwrap_or_default());
+    // What each device shows (its reading, its light, its messages) and its subscriptions,
+    // and what the broker holds, at the run's point.
+    let faces = Memo::new(move |_| {
+        let heard = ctx.read(Part::Stage, |s| s.seen.stage.heard.clone());
+        ctx.read(Part::World, |s| {
+            (s.run.world().devices().iter())
+                .map(|d| {
+                    let name = d.config.name.as_str();
+                    let h = heard.iter().find(|(e, _)| e == name).map(|(_, h)| h);
+                    (face(d, h), filter_tags(d))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let held = Memo::new(move |_| ctx.read(Part::World, |s| inside(s.run.world())));
+    // Written by hand into the drawing (`web::components::picture`): what each device shows,
+    // and the broker's insides.
+    let stage = NodeRef::<leptos::svg::Svg>::new();
+    let inside_layer = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let l = lang.get();
+        let Some(svg) = stage.get() else { return };
+        let svg = picture::as_element(&svg);
+        nodes.with(|ns| {
+            faces.with(|fs| {
+                for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
+                    let face = (&f.0, f.1.as_str());
+                    picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status(i), l);
+                }
+            })
+        });
+    });
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(layer) = inside_layer.get() {
+            held.with(|h| {
+                picture::draw_inside(picture::as_element(&layer), h, (CX as i32, CY as i32), l)
+            });
+        }
+    });
     // What the lesson's open step points at.
     let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let packets = Memo::new(move |_| {
@@ -171,35 +225,50 @@ pub fn Diagram() -> impl IntoView {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
             <div class="stage-box">
-            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network)>
-                {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client))| {
+            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage>
+                {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client, icon))| {
                     let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
                     let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
-                    let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
+                    let (n1, n2) = (name.clone(), name.clone());
                     let choose = move |n: String| ctx.acting.set(Some(n));
-                    let label = move || { let l = lang.get(); Msg::StageNode { name: &n3, state: &status(i).label(l) }.render(l) };
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
                     view! {
-                        <g class=lit data-testid=testid role=client.then_some("button") tabindex=client.then_some("0")
-                            aria-label=client.then_some(label) aria-pressed=client.then_some(pressed)
+                        <g class="device" data-face=i>
+                        <g class=lit data-testid=testid role=if client { "button" } else { "img" } tabindex=client.then_some("0")
+                            aria-label=name.clone() aria-pressed=client.then_some(pressed)
                             on:click={ let n = n1.clone(); move |_| if client { choose(n.clone()) } }
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); choose(n1.clone()) }>
                             {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
-                            <circle cx=x cy=y r="18"/>
-                            <text x=x y=y + 34 text-anchor="middle" translate="no">{name.clone()}</text>
+                            <rect class="device-box" x=x - 24 y=y - 24 width="48" height="48" rx="12"/>
+                            <g class="icon" transform=format!("translate({x} {y})") aria-hidden="true">
+                                <path d=icon.paths().0/>
+                                <path class="fill" d=icon.paths().1/>
+                            </g>
+                            <text class="name" x=x y=y + 42 text-anchor="middle" translate="no">{name.clone()}</text>
+                        </g>
+                        // Said in the node's label; outside it, so that its name is its words.
+                        <g aria-hidden="true" translate="no">
+                            <g class="badge" visibility="hidden">
+                                <circle cx=x + 22 cy=y - 22 r="11"/>
+                                <text x=x + 22 y=y - 17 text-anchor="middle"></text>
+                            </g>
+                            <text class="state" data-testid=format!("state-{name}") x=x y=y + 60 text-anchor="middle"></text>
+                            <text class="tags" x=x y=y + 77 text-anchor="middle"></text>
+                        </g>
                         </g>
                     }
                 }).collect_view()}
                 <g class="broker-node" class:pointed=broker_pointed data-testid="broker-node">
-                    <rect x=CX as i32 - 46 y=CY as i32 - 24 width="92" height="48" rx="10"/>
-                    <text x=CX as i32 y=CY as i32 + 5 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
+                    <rect x=CX as i32 - 50 y=CY as i32 - 24 width="100" height="48" rx="10"/>
+                    <text x=CX as i32 y=CY as i32 + 6 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                 </g>
+                <g class="broker-inside" node_ref=inside_layer></g>
                 <g class="broker-notes" data-testid="broker-notes">
                     {move || {
                         let l = lang.get();
-                        notes.get().into_iter().rev().take(4).enumerate().map(|(i, n)| {
+                        notes.get().into_iter().rev().take(3).enumerate().map(|(i, n)| {
                             let (class, text) = match &n {
                                 StageNote::Filter { client, filter, matched } => (
                                     if *matched { "note match" } else { "note miss" },
@@ -208,7 +277,7 @@ pub fn Diagram() -> impl IntoView {
                                 StageNote::Queued { client } => ("note queued", Msg::NoteQueued(client).render(l)),
                                 StageNote::Retained { topic } => ("note retained", Msg::NoteRetained(topic.as_str()).render(l)),
                             };
-                            view! { <text class=class x=CX as i32 + 54 y=CY as i32 - 8 + 15 * i as i32>{text}</text> }
+                            view! { <text class=class x="6" y=18 + 18 * i as i32>{text}</text> }
                         }).collect_view()
                     }}
                 </g>

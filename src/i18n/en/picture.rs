@@ -1,0 +1,52 @@
+//! What a device shows on the stage, in English.
+
+use crate::core::sim::picture::{Face, Heard, Measure, Switch};
+
+/// Short, under the device's icon.
+pub(super) fn face(f: &Face) -> String {
+    match f {
+        Face::Sensor(m, Some(v)) => reading(*m, v),
+        Face::Sensor(_, None) => "no reading yet".into(),
+        Face::Light(Switch::On) => "on".into(),
+        Face::Light(Switch::Off) => "off".into(),
+        Face::Light(Switch::Other(s)) => format!("“{s}”"),
+        Face::Dashboard(values, _) => match values.first() {
+            Some((t, v)) => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
+            None => "nothing yet".into(),
+        },
+        Face::Phone(0, _) => "no messages".into(),
+        Face::Phone(1, _) => "1 message".into(),
+        Face::Phone(n, _) => format!("{n} messages"),
+        Face::Eavesdropper(Some(Heard::Login(u, Some(p)))) => format!("heard “{u}” / “{p}”"),
+        Face::Eavesdropper(Some(Heard::Login(u, None))) => format!("heard “{u}”"),
+        Face::Eavesdropper(Some(Heard::Message(_, p))) => format!("heard “{p}”"),
+        Face::Eavesdropper(Some(Heard::Encrypted)) => "only encrypted bytes".into(),
+        Face::Eavesdropper(None) => "listening".into(),
+        Face::Intruder(_, p) => format!("sends “{p}”"),
+        Face::Responder => "answers".into(),
+        Face::Custom => String::new(),
+    }
+}
+
+fn reading(m: Measure, v: &str) -> String {
+    match m {
+        Measure::Temperature => format!("{v} °C"),
+        Measure::Humidity => format!("{v} %"),
+        _ => format!("“{v}”"),
+    }
+}
+
+/// Whole, for a screen reader: what the stage shows of it, in the order shown, then its
+/// connection.
+pub(super) fn said(name: &str, f: &Face, tags: &str, status: &str) -> String {
+    let shows = [face(f), tags.to_string()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if shows.is_empty() {
+        format!("{name}: {status}")
+    } else {
+        format!("{name}: {shows}; {status}")
+    }
+}

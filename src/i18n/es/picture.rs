@@ -1,0 +1,52 @@
+//! What a device shows on the stage, in Spanish.
+
+use crate::core::sim::picture::{Face, Heard, Measure, Switch};
+
+/// Short, under the device's icon.
+pub(super) fn face(f: &Face) -> String {
+    match f {
+        Face::Sensor(m, Some(v)) => reading(*m, v),
+        Face::Sensor(_, None) => "sin lecturas".into(),
+        Face::Light(Switch::On) => "encendida".into(),
+        Face::Light(Switch::Off) => "apagada".into(),
+        Face::Light(Switch::Other(s)) => format!("«{s}»"),
+        Face::Dashboard(values, _) => match values.first() {
+            Some((t, v)) => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
+            None => "nada recibido".into(),
+        },
+        Face::Phone(0, _) => "sin mensajes".into(),
+        Face::Phone(1, _) => "1 mensaje".into(),
+        Face::Phone(n, _) => format!("{n} mensajes"),
+        Face::Eavesdropper(Some(Heard::Login(u, Some(p)))) => format!("oyó «{u}» / «{p}»"),
+        Face::Eavesdropper(Some(Heard::Login(u, None))) => format!("oyó «{u}»"),
+        Face::Eavesdropper(Some(Heard::Message(_, p))) => format!("oyó «{p}»"),
+        Face::Eavesdropper(Some(Heard::Encrypted)) => "solo bytes cifrados".into(),
+        Face::Eavesdropper(None) => "escuchando".into(),
+        Face::Intruder(_, p) => format!("manda «{p}»"),
+        Face::Responder => "responde".into(),
+        Face::Custom => String::new(),
+    }
+}
+
+fn reading(m: Measure, v: &str) -> String {
+    match m {
+        Measure::Temperature => format!("{v} °C"),
+        Measure::Humidity => format!("{v} %"),
+        _ => format!("«{v}»"),
+    }
+}
+
+/// Whole, for a screen reader: what the stage shows of it, in the order shown, then its
+/// connection.
+pub(super) fn said(name: &str, f: &Face, tags: &str, status: &str) -> String {
+    let shows = [face(f), tags.to_string()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if shows.is_empty() {
+        format!("{name}: {status}")
+    } else {
+        format!("{name}: {shows}; {status}")
+    }
+}
