@@ -96,20 +96,3 @@ test('the queue lesson: an offline persistent session\'s queue, one token per me
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-test('the 900×650 embed of a course page: the picture stays readable (every word at least 11 px)', async () => {
-  const { context, page, errors } = await fresh(browser, { viewport: { width: 900, height: 650 }, locale: 'es-ES' });
-  await page.goto(`${base}?lang=es&embed=1`);
-  await until(page, 'movil', /^movil: [1-9]\d* mensajes?/);
-  // Packets in flight are labelled too: measured while the house talks.
-  const heights = await page.$$eval(`${byId('diagram')} svg text`, (els) => els
-    .filter((e) => e.textContent.trim() && e.getBoundingClientRect().height > 0)
-    .map((e) => [e.textContent.trim(), e.getBoundingClientRect().height]));
-  assert.ok(heights.length > 10, `${heights.length} labels`);
-  assert.deepEqual(heights.filter(([, h]) => h < 11), [], 'labels under 11 px');
-  console.log(`embed stage labels: ${heights.length}, smallest ${Math.min(...heights.map(([, h]) => h)).toFixed(1)} px`);
-  await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-embed-900.png` });
-  await accessible(page, byId('diagram'));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
