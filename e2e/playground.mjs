@@ -212,8 +212,8 @@ test('with reduced motion, packets jump between three points instead of gliding'
     await context.close();
     return [...seen];
   };
-  // The two devices sit above and below the broker: y = 55 and 425, the broker at 240.
-  const steps = new Set([55, 147.5, 240, 332.5, 425]);
+  // The two devices sit above and below the broker: y = 78 and 422, the broker at 250.
+  const steps = new Set([78, 164, 250, 336, 422]);
   const reduced = await ys('reduce');
   assert.ok(reduced.length > 0, 'packets were drawn');
   assert.deepEqual(reduced.filter((y) => !steps.has(y)), [], `reduced motion positions: ${reduced}`);

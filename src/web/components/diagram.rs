@@ -103,16 +103,24 @@ pub fn Diagram() -> impl IntoView {
     let stage = NodeRef::<leptos::svg::Svg>::new();
     let inside_layer = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
-        let l = lang.get();
-        let Some(svg) = stage.get() else { return };
-        let svg = picture::as_element(&svg);
-        nodes.with(|ns| {
-            faces.with(|fs| {
-                for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
-                    let face = (&f.0, f.1.as_str());
-                    picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status(i), l);
-                }
-            })
+        (lang.track(), nodes.track(), faces.track(), statuses.track());
+        // On the next frame: a new house's nodes (another run opened) are drawn by then.
+        request_animation_frame(move || {
+            let l = lang.get_untracked();
+            let Some(svg) = stage.get_untracked() else {
+                return;
+            };
+            let svg = picture::as_element(&svg);
+            nodes.with_untracked(|ns| {
+                faces.with_untracked(|fs| {
+                    for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
+                        let face = (&f.0, f.1.as_str());
+                        let status =
+                            statuses.with_untracked(|v| v.get(i).copied().unwrap_or_default());
+                        picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status, l);
+                    }
+                })
+            });
         });
     });
     Effect::new(move |_| {
