@@ -103,7 +103,10 @@ pub fn Diagram() -> impl IntoView {
     let stage = NodeRef::<leptos::svg::Svg>::new();
     let inside_layer = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
-        (lang.track(), nodes.track(), faces.track(), statuses.track());
+        lang.track();
+        nodes.track();
+        faces.track();
+        statuses.track();
         // On the next frame: a new house's nodes (another run opened) are drawn by then.
         request_animation_frame(move || {
             let l = lang.get_untracked();
