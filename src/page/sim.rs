@@ -156,6 +156,18 @@ impl Sim {
         Sim::from_scenario(&scenario, None)
     }
 
+    /// What opens at once for a built-in lesson ([`Sim::awaiting`] it) or free play.
+    pub fn opening(
+        lesson: Option<&'static Lesson>,
+        seed: Option<u64>,
+        content: &str,
+    ) -> Result<Sim, ScenarioError> {
+        match lesson {
+            Some(l) => Sim::awaiting(l, seed),
+            None => Sim::free_play(seed, content),
+        }
+    }
+
     /// A lesson's place while its scenario is read (by code that comes with the lesson's
     /// part): an empty house, the lesson named, paused.
     pub fn awaiting(lesson: &'static Lesson, seed: Option<u64>) -> Result<Sim, ScenarioError> {

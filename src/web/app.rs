@@ -43,10 +43,7 @@ pub fn App(initial: Lang) -> impl IntoView {
         // The 100-device house on the stage (see e2e/perf.mjs).
         Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None),
         // A lesson's scenario is read by code that comes with its part (started below).
-        _ => match lesson {
-            Some(l) => Sim::awaiting(l, seed),
-            None => Sim::free_play(seed, initial.content_code()),
-        },
+        _ => Sim::opening(lesson, seed, initial.content_code()),
     }
     .or_else(|_| Sim::free_play(None, initial.content_code()))
     .ok();

@@ -152,11 +152,7 @@ impl Ctx {
         crate::web::lang::set_query("lesson", lesson.map(|l| l.id));
         self.source.set(None);
         let content = self.lang.get_untracked().content_code();
-        let fresh = match lesson {
-            Some(l) => Sim::awaiting(l, None),
-            None => Sim::free_play(None, content),
-        };
-        if let Ok(fresh) = fresh {
+        if let Ok(fresh) = Sim::opening(lesson, None, content) {
             self.replace(fresh, None);
         }
         if let Some(l) = lesson {

@@ -118,9 +118,7 @@ pub fn Diagram() -> impl IntoView {
                 faces.with_untracked(|fs| {
                     for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
                         let face = (&f.0, f.1.as_str());
-                        let status =
-                            statuses.with_untracked(|v| v.get(i).copied().unwrap_or_default());
-                        picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status, l);
+                        picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status(i), l);
                     }
                 })
             });

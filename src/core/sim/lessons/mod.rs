@@ -167,12 +167,13 @@ pub fn free_play(content: &str) -> Scenario {
         filter: TopicFilter::new(f).expect("free play's filters are valid"),
         qos,
     };
-    let sensor = |name: &str, at: &str, every: u64, start: i64| {
+    // A temperature sensor's random walk from `tenths` of a degree, 0.2 a step.
+    let sensor = |name: &str, at: &str, every: u64, tenths: i64| {
         let kind = DeviceKind::Sensor {
             topic: topic(at),
             interval_ms: Interval::new(every).expect("in range"),
             model: ValueModel::RandomWalk {
-                start: Decimal::millionths(start * 100_000),
+                start: Decimal::millionths(tenths * 100_000),
                 step: Decimal::millionths(200_000),
                 min: Decimal::millionths(-40_000_000),
                 max: Decimal::millionths(100_000_000),
