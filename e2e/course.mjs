@@ -257,6 +257,8 @@ test('scenario files: a bad one is refused and the run kept, a good one opens, t
   const { context, page, errors } = await freshPage();
   await page.goto(`${origin}/?lang=en&lesson=security`);
   await page.waitForSelector(byId('devices'));
+  // The lesson's house arrives with its part: count once it is there.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="device-"]').length > 0);
   await page.click(`${byId('share-panel')} summary`);
   const before = await page.locator('[data-testid^="device-"]').count();
   await page.setInputFiles(byId('import-scenario'), { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "devices": [') });
