@@ -2,8 +2,12 @@
 // 60 s (the longest main-thread task and the memory before and after, from Chromium's
 // performance APIs); then the 100-device house on the stage at the teaching speed and at the
 // fastest speed for as long each (frames over 50 ms, median and p99 frame time, wasm memory).
+// Last, the first load: every file a first visit fetches within 4 s without interaction, gzip -9
+// (read from dist/: run from the repository's root).
 // Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house|flood] (only the 100-device house, or only the flood)
 import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS } from './harness.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
@@ -85,5 +89,21 @@ for (const [name, speed] of [['teaching speed', 'teach'], ['fastest speed', null
   const slow = frames.filter((f) => f > 50).length;
   console.log(`house100 stage, ${name}, ${seconds} s: frames over 50 ms ${slow} (goal 0) of ${frames.length}; frame time median ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms; wasm memory ${mb(start)} MB → ${mb(end)} MB`);
 }
+}
+for (const query of ['?lang=es', '?lang=es&demo=house']) {
+  const first = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await first.newPage();
+  const root = new URL(base);
+  const files = new Set();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === root.origin) files.add(u.pathname.slice(root.pathname.length) || 'index.html');
+  });
+  await page.goto(`${base}${query}`);
+  await page.waitForTimeout(4000);
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
+  console.log(`first load ${query}: ${(bytes / 1024).toFixed(1)} KB gzip in ${files.size} files (goal 350)`);
+  await first.close();
 }
 await browser.close();

@@ -7,7 +7,7 @@
 // Usage: node e2e/picture.mjs BASE_URL OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, byId, fresh, LAPTOP, suite } from './harness.mjs';
+import { accessible, byId, fresh, LAPTOP, PHONE, suite, tabTo } from './harness.mjs';
 
 const { base, out, browser } = await suite();
 
@@ -20,9 +20,34 @@ async function until(page, name, re, timeout = 30_000) {
     [byId(`node-${name}`), re.source], { timeout });
 }
 
-test('free play: the light switches on an order, the dashboard shows the reading, the retained store fills', async () => {
-  const { context, page, errors } = await fresh(browser, { viewport: LAPTOP, locale: 'es-ES' });
-  await page.goto(`${base}?lang=es`);
+/** The stage's words as drawn (visible, not empty): text, height and box. */
+const words = (page) => page.$$eval(`${byId('diagram')} svg:not(.packets-layer) text`, (els) => els
+  .filter((e) => e.textContent.trim() && getComputedStyle(e).visibility === 'visible' && e.getBoundingClientRect().height > 0)
+  .map((e) => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.height, r.left, r.top, r.right, r.bottom]; }));
+
+/** Words at least `min` px high, none on top of another, none outside the stage. */
+async function readable(page, min, least = 10) {
+  const seen = await words(page);
+  assert.ok(seen.length >= least, `${seen.length} labels`);
+  assert.deepEqual(seen.filter(([, h]) => h < min), [], `labels under ${min} px`);
+  const over = [];
+  for (let i = 0; i < seen.length; i++) {
+    for (let j = i + 1; j < seen.length; j++) {
+      const [a, b] = [seen[i], seen[j]];
+      // Glyph boxes include the line's leading: 3 px of it may touch.
+      if (a[2] < b[4] - 1 && b[2] < a[4] - 1 && a[3] < b[5] - 3 && b[3] < a[5] - 3) over.push(`${a[0]} / ${b[0]}`);
+    }
+  }
+  assert.deepEqual(over, [], 'words on top of each other');
+  const stage = await page.$eval(`${byId('diagram')} .stage-box`, (e) => { const r = e.getBoundingClientRect(); return [r.left, r.right]; });
+  assert.deepEqual(seen.filter((w) => w[2] < stage[0] - 1 || w[4] > stage[1] + 1).map((w) => w[0]), [], 'words outside the stage');
+  console.log(`stage labels: ${seen.length}, smallest ${Math.min(...seen.map(([, h]) => h)).toFixed(1)} px`);
+}
+
+for (const [where, viewport, query, min] of [['1366×768', LAPTOP, '', 12], ['the 900×650 embed', { width: 900, height: 650 }, '&embed=1', 11], ['390×844', PHONE, '', 12]]) {
+test(`free play at ${where}: the light switches on an order, the dashboard shows the reading, the retained store fills`, async () => {
+  const { context, page, errors } = await fresh(browser, { viewport, locale: 'es-ES' });
+  await page.goto(`${base}?lang=es${query}`);
   await page.waitForSelector(byId('node-luz-salon'));
   await until(page, 'luz-salon', /^luz-salon: apagada/);
   assert.equal(await page.textContent(byId('state-luz-salon')), 'apagada');
@@ -32,6 +57,17 @@ test('free play: the light switches on an order, the dashboard shows the reading
   await page.click(byId('publish-submit'));
   await until(page, 'luz-salon', /^luz-salon: encendida/);
   await page.waitForSelector(`${byId('node-luz-salon')} .icon.bulb.on`);
+  // Said politely to a screen reader, and never twice within a second.
+  await page.waitForFunction((sel) => /luz-salon: encendida/.test(document.querySelector(sel)?.textContent ?? ''), byId('stage-said'));
+  assert.equal(await page.getAttribute(byId('stage-said'), 'aria-live'), 'polite');
+  const times = await page.evaluate((sel) => new Promise((done) => {
+    const seen = [];
+    new MutationObserver(() => seen.push(performance.now())).observe(document.querySelector(sel), { childList: true, characterData: true, subtree: true });
+    setTimeout(() => done(seen), 4000);
+  }), byId('stage-said'));
+  assert.ok(times.length >= 1, 'the sensors\' readings are said');
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  assert.deepEqual(gaps.filter((g) => g < 990), [], `announcements ${gaps.map((g) => g.toFixed(0))} ms apart`);
   // The light's state is retained: it is on the broker's shelf.
   await page.waitForFunction((sel) => /Casa\/Salon\/Luz = ON/.test(document.querySelector(sel)?.textContent ?? ''), byId('retained-store'));
   // A retained message of our own joins it.
@@ -39,7 +75,8 @@ test('free play: the light switches on an order, the dashboard shows the reading
   await page.fill(byId('publish-payload'), 'abierto');
   await page.check(byId('publish-retain'));
   await page.click(byId('publish-submit'));
-  await page.waitForFunction((sel) => /Casa\/Jardin\/Riego = abierto/.test(document.querySelector(sel)?.textContent ?? ''), byId('retained-store'));
+  // A line too long for the shelf is cut, with an ellipsis.
+  await page.waitForFunction((sel) => /Casa\/Jardin\/Riego = ab/.test(document.querySelector(sel)?.textContent ?? ''), byId('retained-store'));
   assert.match(await page.getAttribute(byId('retained-store'), 'aria-label'), /Retenidos en el bróker: \d+ temas/);
   // The dashboard shows the kitchen's reading: the value the sensor published.
   await page.waitForFunction(([panel, cocina]) => {
@@ -50,19 +87,14 @@ test('free play: the light switches on an order, the dashboard shows the reading
   }, [byId('node-panel'), byId('node-sensor-cocina')], { timeout: 30_000 });
   // The phone counts what it received (it follows Casa/#).
   await until(page, 'movil', /^movil: \d+ mensajes · Casa\/#; conectado/);
-  // Every word on the stage is at least 12 px high.
-  const heights = await page.$$eval(`${byId('diagram')} svg text`, (els) => els
-    .filter((e) => e.textContent.trim() && e.getBoundingClientRect().height > 0)
-    .map((e) => [e.textContent.trim(), e.getBoundingClientRect().height]));
-  assert.ok(heights.length > 10, `${heights.length} labels`);
-  const small = heights.filter(([, h]) => h < 12);
-  assert.deepEqual(small, [], 'labels under 12 px');
-  console.log(`stage labels: ${heights.length}, smallest ${Math.min(...heights.map(([, h]) => h)).toFixed(1)} px`);
-  await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-free-play-1366.png` });
+  // Every word on the stage big enough, and clear of the others.
+  await readable(page, min);
+  await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-free-play-${viewport.width}.png` });
   await accessible(page, byId('diagram'));
   assert.deepEqual(errors, []);
   await context.close();
 });
+}
 
 test('the queue lesson: an offline persistent session\'s queue, one token per message, empties when the phone returns', async () => {
   const { context, page, errors } = await fresh(browser, { viewport: LAPTOP, locale: 'es-ES' });
@@ -85,14 +117,49 @@ test('the queue lesson: an offline persistent session\'s queue, one token per me
     return q && Number(q.textContent.match(/· (\d+)/)?.[1]) >= 2;
   }, queue, { timeout: 40_000 });
   const [count, tokens, label] = await page.$eval(queue, (q) => [Number(q.textContent.match(/· (\d+)/)[1]), q.querySelectorAll('.token').length, q.getAttribute('aria-label')]);
-  assert.equal(tokens, Math.min(count, 10), 'one token per waiting message');
+  assert.equal(tokens, Math.min(count, 8), 'one token per waiting message (eight drawn at most)');
+  await readable(page, 12, 6);
   assert.match(label, /^movil: \d+ en cola$/);
   await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-queue-1366.png` });
   await accessible(page, byId('diagram'));
+  // The keyboard reaches the queue; Enter opens the broker's view at that session.
+  await page.locator(byId('node-timbre')).focus();
+  await tabTo(page, 'broker-queue-movil', { max: 10 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'queue-movil', null, { timeout: 10_000 });
+  assert.equal(await page.getAttribute(byId('tab-broker'), 'aria-selected'), 'true');
   // The phone comes back: the queue is delivered and leaves the broker.
   await page.click(online);
   await page.waitForSelector(queue, { state: 'detached', timeout: 30_000 });
   await until(page, 'movil', /^movil: \d+ mensajes? · Casa\/Puerta\/Timbre; conectado/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 20-device house keeps every name readable; the 100-device house fits its stage, each named on hover and focus', async () => {
+  const { context, page, errors } = await fresh(browser, { viewport: LAPTOP, locale: 'es-ES' });
+  await page.goto(`${base}?lang=es&demo=house&devices=20`);
+  await page.waitForSelector(byId('node-d19'));
+  await page.waitForTimeout(1500);
+  await readable(page, 12, 20);
+  const names = (await words(page)).map(([w]) => w);
+  for (let i = 0; i < 20; i++) assert.ok(names.includes(`d${i}`), `d${i} is named on the stage`);
+  await accessible(page, byId('diagram'));
+  await page.goto(`${base}?lang=es&demo=house`);
+  await page.waitForSelector(byId('node-d99'));
+  await page.waitForTimeout(1500);
+  // Every device inside the stage, none on top of another.
+  const boxes = await page.$$eval(`${byId('diagram')} .device-box`, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+  const stage = await page.$eval(`${byId('diagram')} .stage-box`, (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+  assert.equal(boxes.length, 100);
+  assert.ok(boxes.every(([l, t, r, b]) => l >= stage[0] - 1 && r <= stage[2] + 1 && t >= stage[1] - 1 && b <= stage[3] + 1), 'every device on the stage');
+  const over = boxes.filter((a, i) => boxes.some((b, j) => j > i && a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]));
+  assert.deepEqual(over, [], 'devices on top of each other');
+  // Names are drawn on hover and focus only.
+  assert.equal(await page.locator(`${byId('node-d42')} .name`).evaluate((e) => getComputedStyle(e).visibility), 'hidden');
+  await page.locator(byId('node-d42')).focus();
+  assert.equal(await page.locator(`${byId('node-d42')} .name`).evaluate((e) => getComputedStyle(e).visibility), 'visible');
+  assert.ok((await page.locator(`${byId('node-d42')} .name`).boundingBox()).height >= 12);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -203,6 +203,9 @@ test('with reduced motion, packets jump between three points instead of gliding'
     await page.click(`${byId('editor-cocina')} summary`);
     await page.locator(byId('latency-cocina')).fill('1500');
     await page.locator(byId('latency-cocina')).dispatchEvent('change');
+    // Where the two devices and the broker are drawn (their boxes' centres).
+    const centre = (sel) => page.$eval(`${sel} rect`, (r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height')) / 2);
+    const [a, b, broker] = [await centre(byId('node-cocina')), await centre(byId('node-panel')), await centre(byId('broker-node'))];
     const seen = new Set();
     for (let i = 0; i < 80; i++) {
       const t = await page.locator(`${byId('diagram')} .packet`).evaluateAll((gs) => gs.map((g) => g.getAttribute('transform')));
@@ -210,13 +213,14 @@ test('with reduced motion, packets jump between three points instead of gliding'
       await page.waitForTimeout(50);
     }
     await context.close();
-    return [...seen];
+    return [[...seen], new Set([a, (a + broker) / 2, broker, (b + broker) / 2, b])];
   };
-  // The two devices sit above and below the broker: y = 78 and 422, the broker at 250.
-  const steps = new Set([78, 164, 250, 336, 422]);
-  const reduced = await ys('reduce');
+  // The two devices sit above and below the broker: a packet is at a device, halfway, or at
+  // the broker.
+  const [reduced, steps] = await ys('reduce');
+  assert.ok(steps.size === 5 && !steps.has(NaN), `positions: ${[...steps]}`);
   assert.ok(reduced.length > 0, 'packets were drawn');
   assert.deepEqual(reduced.filter((y) => !steps.has(y)), [], `reduced motion positions: ${reduced}`);
-  const smooth = await ys('no-preference');
+  const [smooth] = await ys('no-preference');
   assert.ok(smooth.some((y) => !steps.has(y)), `animation glides: ${smooth}`);
 });

@@ -327,7 +327,13 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
     await page.waitForSelector(byId('goal-0'));
     const p = await parts(page);
     assert.equal(p.scrolled, 0);
-    assert.ok(p.stage.width >= 500 && p.stage.height >= 400, `stage ${p.stage.width}×${p.stage.height}`);
+    // The stage is as tall as its house needs (two devices and the broker's band here), its
+    // words at their size on screen.
+    assert.ok(p.stage.width >= 500 && p.stage.height >= 250, `stage ${p.stage.width}×${p.stage.height}`);
+    const smallest = await page.$$eval(`${byId('diagram')} svg:not(.packets-layer) text`, (els) => Math.min(...els
+      .filter((e) => e.textContent.trim() && getComputedStyle(e).visibility === 'visible')
+      .map((e) => e.getBoundingClientRect().height)));
+    assert.ok(smallest >= 12, `the stage's smallest word: ${smallest} px`);
     for (const name of ['stage', 'acting', 'publish', 'subscribe', 'subs', 'goals', 'sequence']) {
       const b = p[name];
       assert.ok(b && b.top >= 0 && b.bottom <= p.h && b.right <= p.w, `${name} in sight: ${JSON.stringify(b)}`);

@@ -335,6 +335,8 @@ pub enum Msg<'a> {
     },
     /// A session's queue beside the broker: the device and how many messages wait.
     QueueWaiting(&'a str, usize),
+    /// Devices whose state changed, said to a screen reader: each name and its state.
+    Changed(&'a [(String, String)]),
     /// The broker's retained store, for a screen reader: how many topics.
     RetainedShelf(usize),
     /// A message queued for an offline client, on the stage.

@@ -328,3 +328,43 @@ fn a_first_screen_needs_no_file_reader_and_a_lesson_waits_for_its_own() {
     assert!(!waiting.pace.player.playing);
     assert!(!waiting.goals.passed());
 }
+
+#[test]
+fn the_stage_says_what_changed_at_most_once_a_second() {
+    use mqtt_playground::page::announce::{Announcer, Turn};
+    let house = |light: &str, reading: &str| {
+        vec![
+            ("luz-salon".to_string(), light.to_string()),
+            ("sensor-cocina".to_string(), reading.to_string()),
+        ]
+    };
+    let mut said = Announcer::default();
+    said.see(house("apagada", "21.0 °C"));
+    assert_eq!(
+        said.turn(0.0),
+        Turn::Quiet,
+        "a house that opens is not announced"
+    );
+    said.see(house("encendida", "21.0 °C"));
+    let say = |list: &[(&str, &str)]| {
+        Turn::Say(
+            (list.iter())
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
+        )
+    };
+    assert_eq!(said.turn(10.0), say(&[("luz-salon", "encendida")]));
+    // Within the second: it waits, and then says both changes, in the order they came.
+    said.see(house("encendida", "21.5 °C"));
+    assert_eq!(said.turn(400.0), Turn::Wait(610.0));
+    said.see(house("apagada", "22.0 °C"));
+    assert_eq!(said.turn(600.0), Turn::Wait(410.0));
+    assert_eq!(
+        said.turn(1010.0),
+        say(&[("sensor-cocina", "22.0 °C"), ("luz-salon", "apagada")])
+    );
+    assert_eq!(said.turn(1020.0), Turn::Quiet);
+    // Another house is taken as it is.
+    said.see(vec![("movil".to_string(), "sin mensajes".to_string())]);
+    assert_eq!(said.turn(5000.0), Turn::Quiet);
+}

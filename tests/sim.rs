@@ -803,3 +803,26 @@ fn free_play_is_a_house_from_the_course_in_each_language() {
         );
     }
 }
+
+#[test]
+fn a_message_leaves_the_pictured_queue_when_it_expires() {
+    use mqtt_playground::core::sim::picture::inside;
+    let lesson = lesson("expiry").unwrap();
+    let mut r = Run::new(&lesson.scenario().unwrap()).unwrap();
+    r.run_for(1_000);
+    r.apply(action(r#"{"type":"offline","device":"movil"}"#))
+        .unwrap();
+    r.run_for(500);
+    let notice = r#"{"type":"publish","device":"central","topic":"Casa/Avisos","payload":"puerta abierta","qos":1,"expiry":3}"#;
+    r.apply(action(notice)).unwrap();
+    r.run_for(1_000);
+    let queued = |r: &Run| {
+        let held = inside(r.world());
+        (held.queues.iter())
+            .find(|(name, _)| name == "movil")
+            .map_or(0, |(_, waiting)| waiting.len())
+    };
+    assert_eq!(queued(&r), 1, "the notice waits in the phone's queue");
+    r.run_for(3_000);
+    assert_eq!(queued(&r), 0, "expired, it has left the queue");
+}

@@ -7,11 +7,15 @@
 //! - [`lesson`]: the lesson's file and the student's way through its steps (read on,
 //!   predict, choose), judged on the run.
 //! - `travel`: the scrubber's moves, *continue from here* (a fork) and its undo.
-//! - [`stage`]: what the stage draws (packets on links, what the broker just did).
+//! - [`stage`]: what the stage draws (packets on links, what the broker just did); [`layout`]:
+//!   where (publishers above the broker, subscribers below); [`announce`]: what it says to a
+//!   screen reader as devices change.
 //!
 //! The wasm shell (`web`) keeps one signal per [`Part`] and turns wall time, clicks and keys
 //! into calls here.
 
+pub mod announce;
+pub mod layout;
 pub mod lesson;
 pub mod parts;
 pub mod sim;

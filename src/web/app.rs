@@ -40,8 +40,13 @@ pub fn App(initial: Lang) -> impl IntoView {
     let sim = match demo.as_deref() {
         // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
         Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None),
-        // The 100-device house on the stage (see e2e/perf.mjs).
-        Some("house") => Sim::from_scenario(&house_of(100, seed.unwrap_or(1)), None),
+        // The 100-device house on the stage (see e2e/perf.mjs), or as many as `devices` says.
+        Some("house") => {
+            let n = (super::lang::query_flag("devices").and_then(|n| n.parse().ok()))
+                .filter(|n| (1..=200).contains(n))
+                .unwrap_or(100);
+            Sim::from_scenario(&house_of(n, seed.unwrap_or(1)), None)
+        }
         // A lesson's scenario is read by code that comes with its part (started below).
         _ => Sim::opening(lesson, seed, initial.content_code()),
     }

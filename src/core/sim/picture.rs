@@ -187,13 +187,19 @@ pub struct Inside {
 pub fn inside(world: &World) -> Inside {
     let broker = world.broker();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let now = world.now();
     let queues = (broker.sessions())
-        .filter(|s| s.conn.is_none() && !s.queue.is_empty())
-        .map(|s| {
+        .filter(|s| s.conn.is_none())
+        .filter_map(|s| {
+            // A message past its expiry (MQTT 5) leaves the queue then: the broker would
+            // drop it rather than deliver it.
+            let waiting: Vec<String> = (s.queue.iter())
+                .filter(|d| d.message.expires_at.is_none_or(|t| t > now))
+                .map(|d| text(&d.message.payload))
+                .collect();
             let name = (world.device_of_client(&s.client))
                 .map_or_else(|| s.client.to_string(), |d| d.config.name.clone());
-            let waiting = s.queue.iter().map(|d| text(&d.message.payload)).collect();
-            (name, waiting)
+            (!waiting.is_empty()).then_some((name, waiting))
         })
         .collect();
     // The store is kept by topic already.

@@ -370,6 +370,10 @@ impl Language for En {
                     said
                 }
             }
+            Changed(list) => (list.iter())
+                .map(|(name, state)| format!("{name}: {state}"))
+                .collect::<Vec<_>>()
+                .join("; "),
             QueueWaiting(d, n) => format!("{d}: {n} queued"),
             RetainedShelf(n) => format!("Retained in the broker: {n} topics"),
             NoteQueued(client) => format!("{client}: queued"),

@@ -370,6 +370,10 @@ impl Language for Es {
                     said
                 }
             }
+            Changed(list) => (list.iter())
+                .map(|(name, state)| format!("{name}: {state}"))
+                .collect::<Vec<_>>()
+                .join("; "),
             QueueWaiting(d, n) => format!("{d}: {n} en cola"),
             RetainedShelf(n) => format!("Retenidos en el bróker: {n} temas"),
             NoteQueued(client) => format!("{client}: a la cola"),

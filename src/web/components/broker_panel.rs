@@ -272,7 +272,7 @@ pub fn BrokerPanel() -> impl IntoView {
                                 let levels = f.split_inclusive('/').map(|l| view! { {l.to_string()}<wbr/> }).collect_view();
                                 view! { <code class="chip" translate="no">{levels}{id.map(|id| view! { <span class="sub-id">{move || Msg::SubId(id as u64).render(lang.get())}</span> })}</code> }
                             }).collect_view()}</td>
-                            <td data-testid=format!("queue-{}", r.client)>
+                            <td data-testid=format!("queue-{}", r.client) tabindex="-1">
                                 <span class="count">{r.queue.len()}</span>
                                 <ul class="queue">{r.queue.iter().take(8).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                             </td>

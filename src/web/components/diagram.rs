@@ -1,35 +1,50 @@
-//! The network stage (SVG): the broker in the middle, devices around it, each link drawn by its
-//! state, and every packet moving along its link, coloured and labelled by type (a lost one
-//! stops where it fell). At the teaching speed a flight takes 600 ms at least; beside the broker,
-//! what it just did (filters tried, a message queued or retained), its matching subscribers lit.
-//! A client device is chosen as the acting device here (click, tap, Enter or Space). With
+//! The network stage (SVG), laid out by `page::layout` in the stage's own pixels: publishers
+//! above the broker, subscribers below, each link drawn by its state, and every packet moving
+//! along its link, coloured and labelled by type (a lost one stops where it fell). At the
+//! teaching speed a flight takes 600 ms at least; under the broker, what it just did (a filter
+//! tried, a message queued or retained), its matching subscribers lit. A device is chosen here
+//! (click, tap, Enter or Space): a client becomes the acting device, an eavesdropper opens its
+//! card; a queue opens the broker's view. Changes are said politely (`page::announce`). With
 //! `prefers-reduced-motion`, packets jump between three positions instead of gliding.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::core::numbers::Fixed;
+use crate::core::scenario::Protocol;
 
 use crate::core::sim::lessons::file::Point;
 use crate::core::sim::picture::{face, inside};
-use crate::i18n::{Msg, Text};
+use crate::i18n::{Lang, Msg, Text};
+use crate::page::announce::{Announcer, Turn};
+use crate::page::layout::{fit, Layout, Side};
 use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
 use crate::web::components::icons::Icon;
 use crate::web::components::picture;
-use crate::web::state::{Ctx, Part};
+use crate::web::state::{Ctx, Part, View};
 
-const W: f64 = 640.0;
-const H: f64 = 520.0;
-const CX: f64 = W / 2.0;
-const CY: f64 = 250.0;
+/// The stage's width and its greatest height (the SVG's CSS `max-height`), in CSS pixels,
+/// before it is measured.
+const UNMEASURED: (f64, f64) = (560.0, 400.0);
 
-fn position(i: usize, n: usize) -> (f64, f64) {
-    let angle =
-        -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
-    // The browser's sine and cosine: Rust's own would add 5 KB to the download.
-    let (cos, sin) = (js_sys::Math::cos(angle), js_sys::Math::sin(angle));
-    (CX + 245.0 * cos, CY + 172.0 * sin)
+/// The stage box's width and its drawing's greatest height, as laid out by CSS.
+fn measure(stage_box: &web_sys::HtmlElement, svg: &web_sys::Element) -> Option<(f64, f64)> {
+    let w = f64::from(stage_box.client_width());
+    if w <= 0.0 {
+        return None;
+    }
+    let max = web_sys::window()?
+        .get_computed_style(svg)
+        .ok()??
+        .get_property_value("max-height")
+        .ok()?;
+    // Whole pixels: a float parser would add to the download.
+    let whole = max.split(['.', 'p']).next().unwrap_or_default();
+    let h_max = whole.parse::<u32>().map_or(1200.0, f64::from);
+    Some((w, h_max))
 }
 
 /// A device's subscriptions as its tags say them: the first filter, and how many more.
@@ -48,31 +63,59 @@ pub fn Diagram() -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let reduced = crate::web::storage::media_matches("(prefers-reduced-motion: reduce)");
-    // Where each device sits and what its link is (it changes with the scenario), apart from
-    // how each is doing (it changes as they connect): a device coming online redraws its own
-    // node, not the hundred around it.
+    // The stage is laid out in its own CSS pixels: measured on mount and when its box or its
+    // drawing changes size (the window, a scrollbar, a panel; a taller window's room).
+    let size = RwSignal::new(UNMEASURED);
+    let stage_box = NodeRef::<leptos::html::Div>::new();
+    let stage = NodeRef::<leptos::svg::Svg>::new();
+    let remeasure = move || {
+        if let (Some(b), Some(svg)) = (stage_box.get_untracked(), stage.get_untracked()) {
+            if let Some(m) = measure(&b, picture::as_element(&svg)) {
+                if size.get_untracked() != m {
+                    size.set(m);
+                }
+            }
+        }
+    };
+    Effect::new(move |_| {
+        let Some(watched) = stage_box.get() else {
+            return;
+        };
+        request_animation_frame(remeasure);
+        // Its width also changes with the page's (a scrollbar coming, a panel opening).
+        let seen = Closure::<dyn FnMut()>::new(remeasure);
+        if let Ok(watch) = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()) {
+            watch.observe(&watched);
+            if let Some(svg) = stage.get_untracked() {
+                watch.observe(picture::as_element(&svg));
+            }
+            let kept = send_wrapper::SendWrapper::new((watch, seen));
+            on_cleanup(move || kept.0.disconnect());
+        }
+    });
+    // Where each device sits (the layout) and what its link is (it changes with the scenario
+    // and the stage's size), apart from how each is doing (it changes as they connect): a
+    // device coming online redraws its own node, not the hundred around it.
     let nodes = Memo::new(move |_| {
-        ctx.read(Part::World, |s| {
-            let devices = s.run.world().devices();
-            devices
-                .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    let (x, y) = position(i, devices.len());
-                    let (x, y) = (x.round() as i32, y.round() as i32);
+        let (w, h_max) = size.get();
+        let (sides, devices): (Vec<Side>, Vec<_>) = ctx.read(Part::World, |s| {
+            (s.run.world().devices().iter())
+                .map(|d| {
                     let lossy = d.config.link.loss.is_positive();
+                    let link = (lossy, d.config.port.is_tls(), d.config.kind.has_client());
+                    let version = match d.config.protocol {
+                        Protocol::V311 => "3.1.1",
+                        Protocol::V5 => "5.0",
+                    };
+                    let icon = Icon::of(&d.config.kind);
                     (
-                        d.config.name.clone(),
-                        x,
-                        y,
-                        lossy,
-                        d.config.port.is_tls(),
-                        d.config.kind.has_client(),
-                        Icon::of(&d.config.kind),
+                        Side::of(&d.config.kind),
+                        (d.config.name.clone(), link, icon, version),
                     )
                 })
-                .collect::<Vec<_>>()
-        })
+                .unzip()
+        });
+        (Layout::of(&sides, w, h_max), devices)
     });
     let statuses = Memo::new(move |_| {
         ctx.read(Part::World, |s| {
@@ -98,53 +141,101 @@ pub fn Diagram() -> impl IntoView {
         })
     });
     let held = Memo::new(move |_| ctx.read(Part::World, |s| inside(s.run.world())));
+    // A change on a device is said politely, at most once a second ("luz-salon: encendida");
+    // a house just opened, or the same house in another language, is not.
+    let announcer = StoredValue::new(Announcer::default());
+    let waiting = StoredValue::new(false);
+    // A queue on the stage opens the broker's view at that session (click, Enter or Space).
+    let open_queue = move |target: Option<web_sys::EventTarget>| {
+        let queue = (target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()))
+            .and_then(|e| e.closest("[data-testid^=\"broker-queue-\"]").ok().flatten())
+            .and_then(|q| q.get_attribute("data-testid"));
+        if let Some(name) = queue
+            .as_deref()
+            .and_then(|t| t.strip_prefix("broker-queue-"))
+        {
+            ctx.view.set(View::Broker);
+            let testid = format!("queue-{name}");
+            leptos::task::spawn_local(async move {
+                let _ = reach_later("nav-messages", "td", testid, None).await;
+            });
+        }
+    };
     // Written by hand into the drawing (`web::components::picture`): what each device shows,
     // and the broker's insides.
-    let stage = NodeRef::<leptos::svg::Svg>::new();
     let inside_layer = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
-        lang.track();
+    Effect::new(move |was: Option<Lang>| {
+        let l = lang.get();
         nodes.track();
         faces.track();
         statuses.track();
         // On the next frame: a new house's nodes (another run opened) are drawn by then.
         request_animation_frame(move || {
-            let l = lang.get_untracked();
             let Some(svg) = stage.get_untracked() else {
                 return;
             };
             let svg = picture::as_element(&svg);
-            nodes.with_untracked(|ns| {
+            let states = nodes.with_untracked(|(at, ns)| {
                 faces.with_untracked(|fs| {
+                    let mut states = Vec::with_capacity(ns.len());
                     for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
                         let face = (&f.0, f.1.as_str());
-                        picture::draw_face(svg, i, (n.0.as_str(), n.5), face, status(i), l);
+                        let (client, tls) = (n.1 .2, n.1 .1);
+                        picture::draw_face(
+                            svg,
+                            i,
+                            (n.0.as_str(), client, n.3, tls),
+                            face,
+                            status(i),
+                            at.chars,
+                            l,
+                        );
+                        states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
                     }
+                    states
                 })
             });
+            let fresh = was.is_some_and(|w| w != l);
+            announce(announcer, waiting, states, fresh, l);
         });
+        l
     });
+    // The drawing's size and density, and the broker's insides, written by hand.
+    let packets_svg = NodeRef::<leptos::svg::Svg>::new();
     Effect::new(move |_| {
         let l = lang.get();
-        if let Some(layer) = inside_layer.get() {
-            held.with(|h| {
-                picture::draw_inside(picture::as_element(&layer), h, (CX as i32, CY as i32), l)
-            });
-        }
+        nodes.with(|(at, _)| {
+            let view_box = format!("0 0 {} {}", at.w, at.h);
+            if let Some(svg) = stage.get() {
+                let svg = picture::as_element(&svg);
+                let _ = svg.set_attribute("viewBox", &view_box);
+                let _ = svg.set_attribute("class", &format!("stage {}", at.level.class()));
+            }
+            if let Some(svg) = packets_svg.get() {
+                let _ = picture::as_element(&svg).set_attribute("viewBox", &view_box);
+            }
+            if let Some(layer) = inside_layer.get() {
+                held.with(|h| picture::draw_inside(picture::as_element(&layer), h, at, l))
+            }
+        });
     });
     // What the lesson's open step points at.
     let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let packets = Memo::new(move |_| {
+        let (at, (cx, cy), w) = nodes.with(|(l, _)| (l.nodes.clone(), l.broker, l.w));
+        // Near the right edge a label is written to the left of its dot.
+        let edge = f64::from(w) - 120.0;
+        let (cx, cy) = (f64::from(cx), f64::from(cy));
         ctx.read(Part::Stage, |s| {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
-            let n = s.run.world().devices().len();
             s.seen
                 .stage
                 .flights
                 .iter()
                 .map(|f| {
-                    let (x, y) = position(f.device, n);
+                    let (x, y) = at.get(f.device).copied().unwrap_or_default();
+                    let (x, y) = (f64::from(x), f64::from(y));
                     // Its latency at 1×; at the teaching speed, never less than TEACH_MS.
                     let virtual_p = match f.arrives {
                         Some(a) if a > f.sent => {
@@ -162,7 +253,7 @@ pub fn Diagram() -> impl IntoView {
                     };
                     let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
                     let p = if f.to_broker { p } else { 1.0 - p };
-                    let (px, py) = (x + (CX - x) * p, y + (CY - y) * p);
+                    let (px, py) = (x + (cx - x) * p, y + (cy - y) * p);
                     let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
                     let marked = pointed.with(|ps| {
                         ps.iter()
@@ -174,7 +265,7 @@ pub fn Diagram() -> impl IntoView {
                         f.label.clone(),
                         f.kind,
                         f.arrives.is_none(),
-                        marked,
+                        (marked, px > edge),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -230,54 +321,83 @@ pub fn Diagram() -> impl IntoView {
                 .any(|p| matches!(p, Point::Broker | Point::Retained | Point::Queue(_)))
         })
     };
+    let broker = move || nodes.with(|(l, _)| l.broker);
     view! {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
-            <div class="stage-box">
-            <svg viewBox=format!("0 0 {} {}", W as i32, H as i32) role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage>
-                {move || nodes.get().into_iter().enumerate().map(|(i, (name, x, y, lossy, tls, client, icon))| {
+            <div class="stage-box" node_ref=stage_box>
+            <svg class="stage" viewBox="0 0 560 400" role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage>
+                {move || {
+                    let (size, (name_chars, _), (cx, cy)) = nodes.with(|(l, _)| (l.size, l.chars, l.broker));
+                    let half = size / 2;
+                    let zoom = Fixed(f64::from(size) / 44.0, 2).to_string();
+                    let (at, devices) = nodes.get();
+                    let devices = devices.into_iter().zip(at.nodes).enumerate().map(|(i, ((name, (lossy, tls, client), icon, version), (x, y)))| {
                     let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                     let testid = format!("node-{name}");
                     let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
                     let (n1, n2) = (name.clone(), name.clone());
-                    let choose = move |n: String| ctx.acting.set(Some(n));
+                    // A device without a client (an eavesdropper) opens its entry in the list.
+                    let choose = move |n: String| if client {
+                        ctx.acting.set(Some(n))
+                    } else {
+                        leptos::task::spawn_local(async move {
+                            let testid = format!("device-{n}");
+                            let _ = reach_later("nav-lesson", "li.device", testid, Some("summary, button")).await;
+                        })
+                    };
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
+                    let below = y + half;
                     view! {
                         <g class="device" data-face=i>
-                        <g class=lit data-testid=testid role=if client { "button" } else { "img" } tabindex=client.then_some("0")
+                        <g class=lit data-testid=testid role="button" tabindex="0"
                             aria-label=name.clone() aria-pressed=client.then_some(pressed)
-                            on:click={ let n = n1.clone(); move |_| if client { choose(n.clone()) } }
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); choose(n1.clone()) }>
-                            {client.then(|| view! { <line class=link x1=x y1=y x2=CX as i32 y2=CY as i32/> })}
-                            <rect class="device-box" x=x - 24 y=y - 24 width="48" height="48" rx="12"/>
-                            <g class="icon" transform=format!("translate({x} {y})") aria-hidden="true">
+                            on:click={ let n = n1.clone(); move |_| choose(n.clone()) }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); choose(n1.clone()) }>
+                            {client.then(|| view! { <line class=link x1=x y1=y x2=cx y2=cy/> })}
+                            <rect class="device-box" x=x - half y=y - half width=size height=size rx=size / 4/>
+                            <g class="icon" transform=format!("translate({x} {y}) scale({zoom})") aria-hidden="true">
                                 <path d=icon.paths().0/>
                                 <path class="fill" d=icon.paths().1/>
                             </g>
-                            <text class="name" x=x y=y + 42 text-anchor="middle" translate="no">{name.clone()}</text>
+                            <text class="name" x=x y=below + 16 text-anchor="middle" translate="no">{fit(&name, name_chars)}</text>
                         </g>
                         // Said in the node's label; outside it, so that its name is its words.
                         <g aria-hidden="true" translate="no">
                             <g class="badge" visibility="hidden">
-                                <circle cx=x + 22 cy=y - 22 r="11"/>
-                                <text x=x + 22 y=y - 17 text-anchor="middle"></text>
+                                <circle cx=x + half - 2 cy=y - half + 2 r="10"/>
+                                <text x=x + half - 2 y=y - half + 7 text-anchor="middle"></text>
                             </g>
-                            <text class="state" data-testid=format!("state-{name}") x=x y=y + 60 text-anchor="middle"></text>
-                            <text class="tags" x=x y=y + 77 text-anchor="middle"></text>
+                            // Its MQTT version on the left, its port on the right (8883: encrypted).
+                            <text class="proto" x=x - half - 5 y=y + 5 text-anchor="end">{version}</text>
+                            <text class=if tls { "port tls" } else { "port" } x=x + half + 5 y=y + 5>{if tls { "8883" } else { "1883" }}</text>
+                            <text class="state" data-testid=format!("state-{name}") x=x y=below + 32 text-anchor="middle"></text>
+                            <text class="tags" x=x y=below + 47 text-anchor="middle"></text>
                         </g>
                         </g>
                     }
-                }).collect_view()}
-                <g class="broker-node" class:pointed=broker_pointed data-testid="broker-node">
-                    <rect x=CX as i32 - 50 y=CY as i32 - 24 width="100" height="48" rx="10"/>
-                    <text x=CX as i32 y=CY as i32 + 6 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
-                </g>
-                <g class="broker-inside" node_ref=inside_layer></g>
+                }).collect_view();
+                let broker = view! {
+                    <g class="broker-node" class:pointed=broker_pointed data-testid="broker-node">
+                        <rect x=cx - 50 y=cy - 18 width="100" height="36" rx="9"/>
+                        <text x=cx y=cy + 6 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
+                    </g>
+                };
+                (devices, broker)
+                }}
+                <g class="broker-inside" node_ref=inside_layer on:click=move |ev| open_queue(ev.target())
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_queue(ev.target()) }></g>
                 <g class="broker-notes" data-testid="broker-notes">
                     {move || {
                         let l = lang.get();
-                        notes.get().into_iter().rev().take(3).enumerate().map(|(i, n)| {
+                        let (cx, cy) = broker();
+                        let room = nodes.with(|(l, _)| l.w as usize / 8);
+                        // The newest thing the broker did; a filter that did not match only when
+                        // nothing else happened lately (a miss alone reads as a failure).
+                        let all = notes.get();
+                        let shown = all.iter().rev().find(|n| !matches!(n, StageNote::Filter { matched: false, .. })).or(all.last()).cloned();
+                        shown.map(|n| {
                             let (class, text) = match &n {
                                 StageNote::Filter { client, filter, matched } => (
                                     if *matched { "note match" } else { "note miss" },
@@ -286,14 +406,15 @@ pub fn Diagram() -> impl IntoView {
                                 StageNote::Queued { client } => ("note queued", Msg::NoteQueued(client).render(l)),
                                 StageNote::Retained { topic } => ("note retained", Msg::NoteRetained(topic.as_str()).render(l)),
                             };
-                            view! { <text class=class x="6" y=18 + 18 * i as i32>{text}</text> }
-                        }).collect_view()
+                            view! { <text class=class x=cx y=cy + 34 text-anchor="middle">{fit(&text, room)}</text> }
+                        })
                     }}
                 </g>
             </svg>
             // The packets on a layer of their own over the stage: a frame that moves them
             // repaints that layer, not the hundred devices under it.
-            <svg class="packets-layer" translate="no" viewBox=format!("0 0 {} {}", W as i32, H as i32) aria-hidden="true">
+            <p class="sr-only" aria-live="polite" data-testid="stage-said"></p>
+            <svg class="packets-layer" translate="no" viewBox="0 0 560 400" aria-hidden="true" node_ref=packets_svg>
                 <g class="packets" node_ref=layer></g>
             </svg>
             </div>
@@ -301,9 +422,114 @@ pub fn Diagram() -> impl IntoView {
     }
 }
 
-/// A packet as drawn: sequence number, transform, label, colour class, lost, pointed at by the
-/// lesson.
-type Drawn = (u64, String, String, &'static str, bool, bool);
+crate::web::lazy::split_fn!(
+    stage_aids,
+    fetch_stage_reach,
+    fn reach_later(
+        nav: &'static str,
+        all: &'static str,
+        testid: String,
+        inner: Option<&'static str>,
+    ) -> () {
+        reach(nav, all, testid, inner)
+    }
+);
+
+/// Takes the devices' states into the announcer (anew for another language) and says what
+/// changed when it may. In the main module: it speaks from the first change on.
+fn announce(
+    announcer: StoredValue<Announcer>,
+    waiting: StoredValue<bool>,
+    states: Vec<(String, String)>,
+    fresh: bool,
+    lang: Lang,
+) {
+    announcer.update_value(|a| {
+        if fresh {
+            *a = Announcer::default();
+        }
+        a.see(states)
+    });
+    tell(announcer, waiting, lang)
+}
+
+/// Brings a view into sight (on a phone through its bar's link `nav`, shown there only) and
+/// focuses the element of `all` whose test id is `testid` (its first `inner` when given),
+/// once it is there: a view fetched on first use takes a moment. Names are compared, never
+/// put into a selector.
+fn reach(nav: &'static str, all: &'static str, testid: String, inner: Option<&'static str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(link)) = doc.query_selector(&format!("[data-testid=\"{nav}\"]")) {
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            if link.offset_parent().is_some() {
+                link.click();
+            }
+        }
+    }
+    focus_when_there(all, testid, inner, 20);
+}
+
+fn focus_when_there(all: &'static str, testid: String, inner: Option<&'static str>, tries: u32) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(all).ok())
+        .and_then(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .find(|e| e.get_attribute("data-testid").as_deref() == Some(testid.as_str()))
+        })
+        .and_then(|e| match inner {
+            Some(sel) => e.query_selector(sel).ok().flatten(),
+            None => Some(e),
+        });
+    match found {
+        Some(e) => {
+            e.scroll_into_view();
+            let _ = e.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+        None if tries > 0 => set_timeout(
+            move || focus_when_there(all, testid, inner, tries - 1),
+            std::time::Duration::from_millis(100),
+        ),
+        None => {}
+    }
+}
+
+/// Says what the announcer has to say now (into the stage's live region), or asks again when
+/// it may (one wait at a time).
+fn tell(announcer: StoredValue<Announcer>, waiting: StoredValue<bool>, lang: Lang) {
+    let now = crate::web::wall::now_ms();
+    match announcer.try_update_value(|a| a.turn(now)) {
+        Some(Turn::Say(changed)) => {
+            let words = Msg::Changed(&changed).render(lang);
+            let live = (web_sys::window().and_then(|w| w.document())).and_then(|d| {
+                d.query_selector("[data-testid=\"stage-said\"]")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(live) = live {
+                live.set_text_content(Some(&words));
+            }
+        }
+        Some(Turn::Wait(ms)) if !waiting.get_value() => {
+            waiting.set_value(true);
+            set_timeout(
+                move || {
+                    waiting.set_value(false);
+                    tell(announcer, waiting, lang);
+                },
+                std::time::Duration::from_millis(ms as u64 + 1),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A packet as drawn: sequence number, transform, label, colour class, lost, (pointed at by
+/// the lesson, its label on the left).
+type Drawn = (u64, String, String, &'static str, bool, (bool, bool));
 
 /// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
@@ -350,18 +576,19 @@ impl Slot {
             if slot.shown.as_ref() == want {
                 continue;
             }
-            let Some(p @ (seq, at, label, kind, lost, marked)) = want else {
+            let Some(p @ (seq, at, label, kind, lost, (marked, left))) = want else {
                 let _ = slot.g.set_attribute("class", "packet-slot");
                 let _ = slot.g.remove_attribute("data-testid");
                 slot.shown = None;
                 continue;
             };
             let old = slot.shown.as_ref();
-            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, *marked)) {
+            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, (*marked, *left))) {
                 let class = format!(
-                    "packet {kind}{}{}",
+                    "packet {kind}{}{}{}",
                     if *lost { " lost" } else { "" },
-                    if *marked { " pointed" } else { "" }
+                    if *marked { " pointed" } else { "" },
+                    if *left { " left" } else { "" }
                 );
                 let _ = slot.g.set_attribute("class", &class);
                 let _ = slot.g.set_attribute("data-testid", "packet");

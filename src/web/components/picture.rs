@@ -1,22 +1,29 @@
 //! The stage's picture, drawn by hand into the diagram's SVG: what each device shows (its
 //! reading, its light, its messages, its tags, said whole for a screen reader) and the
-//! broker's insides (the retained shelf above it, each offline session's queue below it,
-//! one token per waiting message). Written by effects rather than views per device: a
+//! broker's insides (the retained shelf on its left, each offline session's queue on its
+//! right, one token per waiting message; above and below it on a narrow stage). Written by effects rather than views per device: a
 //! house of a hundred changes only what changed, and the first download stays small.
 //! Payloads and names go in as text, never as markup.
 
 use wasm_bindgen::JsCast;
 
 use crate::core::sim::picture::{Face, Inside, Switch};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Text};
+use crate::page::layout::{fit, Layout};
 use crate::web::components::devices::Status;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
-/// Queues drawn below the broker at most, and tokens per queue.
-const QUEUES: usize = 4;
-const TOKENS: usize = 10;
-/// Retained topics on the shelf at most.
+/// Queues drawn beside the broker at most, and tokens per queue.
+const QUEUES: usize = 3;
+const TOKENS: usize = 8;
+/// Lines on the retained shelf at most (the top one says how many more when they do not fit).
 const SHELF: usize = 3;
+/// Characters in a queue's name.
+const QUEUE_CHARS: usize = 12;
+/// A character's width on the shelf (monospace, 13 px).
+const SHELF_PX: i32 = 8;
+/// A character's width in a queue's name (bold, 14 px), to place its tokens after it.
+const QUEUE_PX: i32 = 8;
 
 fn set_text(g: &web_sys::Element, selector: &str, text: &str) {
     if let Ok(Some(e)) = g.query_selector(selector) {
@@ -36,27 +43,29 @@ fn set_attr(e: &web_sys::Element, name: &str, value: &str) {
 pub fn draw_face(
     svg: &web_sys::Element,
     i: usize,
-    (name, client): (&str, bool),
+    (name, client, version, tls): (&str, bool, &str, bool),
     (face, tags): (&Face, &str),
     status: Status,
+    (line, tag): (usize, usize),
     l: Lang,
 ) {
     let Ok(Some(g)) = svg.query_selector(&format!("[data-face=\"{i}\"]")) else {
         return;
     };
+    let port = if tls { l.t(Text::TlsBadge) } else { "1883" };
     let label = Msg::FaceSaid {
         name,
         face,
         tags,
-        status: &status.label(l),
+        status: &format!("{}; MQTT {version} · {port}", status.label(l)),
         choose: client,
     }
     .render(l);
     if let Some(node) = g.first_element_child() {
         set_attr(&node, "aria-label", &label);
     }
-    set_text(&g, ".state", &Msg::Face(face).render(l));
-    set_text(&g, ".tags", tags);
+    set_text(&g, ".state", &fit(&Msg::Face(face).render(l), line));
+    set_text(&g, ".tags", &fit(tags, tag));
     if let Ok(Some(icon)) = g.query_selector(".icon") {
         let class = match face {
             Face::Light(Switch::On) => "icon bulb on",
@@ -101,17 +110,38 @@ fn element(
     Some(e)
 }
 
-/// Draws the broker's insides into `layer` (its children replaced), around the broker at
-/// (`cx`, `cy`).
-pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32), l: Lang) {
+/// Draws the broker's insides into `layer` (its children replaced), around the broker where
+/// `at` puts it: the retained shelf to its left (above it when stacked), the queues to its
+/// right (below it).
+pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang) {
     let Some(doc) = layer.owner_document() else {
         return;
     };
+    // What had the focus (a queue) has it again once redrawn.
+    let focused = (doc.active_element())
+        .filter(|e| layer.contains(Some(e)))
+        .and_then(|e| e.get_attribute("data-testid"));
     layer.set_text_content(None);
+    let (cx, cy) = at.broker;
     let add = |parent: &web_sys::Element, e: Option<web_sys::Element>| {
         if let Some(e) = e {
             let _ = parent.append_child(&e);
         }
+    };
+    let text = |class: &str, x: i32, y: i32, anchor: &str, words: &str| {
+        let (x, y) = (x.to_string(), y.to_string());
+        element(
+            &doc,
+            "text",
+            &[
+                ("class", class),
+                ("x", &x),
+                ("y", &y),
+                ("text-anchor", anchor),
+                ("translate", "no"),
+            ],
+            Some(words),
+        )
     };
     if !held.retained.is_empty() {
         let n = held.retained.len();
@@ -128,40 +158,31 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32)
             None,
         );
         if let Some(shelf) = shelf {
-            let shown = held.retained.iter().rev().take(SHELF).collect::<Vec<_>>();
-            let top = cy - 34 - 17 * shown.len() as i32;
-            for (k, (topic, payload)) in shown.into_iter().enumerate() {
-                let y = (top + 17 * k as i32 + 12).to_string();
-                let text = format!("{topic} = {payload}");
+            // Its lines stand on the shelf, the newest lowest.
+            let (x, floor, anchor) = if at.stacked {
+                (cx, cy - 30, "middle")
+            } else {
+                (cx - 62, cy + 16, "end")
+            };
+            let lines = if n > SHELF { SHELF - 1 } else { n };
+            let room = if at.stacked { at.w - 8 } else { cx - 68 };
+            let chars = (room / SHELF_PX).max(8) as usize;
+            for (k, (topic, payload)) in held.retained.iter().rev().take(lines).enumerate() {
+                let words = fit(&format!("{topic} = {payload}"), chars);
                 add(
                     &shelf,
-                    element(
-                        &doc,
-                        "text",
-                        &[
-                            ("class", "shelf-item"),
-                            ("x", &cx.to_string()),
-                            ("y", &y),
-                            ("text-anchor", "middle"),
-                            ("translate", "no"),
-                        ],
-                        Some(&text),
-                    ),
+                    text("shelf-item", x, floor - 16 * k as i32, anchor, &words),
                 );
             }
             if n > SHELF {
-                let (x, y) = ((cx + 150).to_string(), (top + 12).to_string());
+                let more = format!("+{}", n - lines);
                 add(
                     &shelf,
-                    element(
-                        &doc,
-                        "text",
-                        &[("class", "shelf-item"), ("x", &x), ("y", &y)],
-                        Some(&format!("+{}", n - SHELF)),
-                    ),
+                    text("shelf-item", x, floor - 16 * lines as i32, anchor, &more),
                 );
             }
-            let d = format!("M{} {} h170", cx - 85, cy - 30);
+            let from = if at.stacked { cx - 90 } else { cx - 240 };
+            let d = format!("M{from} {} h180", floor + 5);
             add(
                 &shelf,
                 element(&doc, "path", &[("class", "shelf"), ("d", &d)], None),
@@ -170,7 +191,6 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32)
         }
     }
     for (k, (name, waiting)) in held.queues.iter().take(QUEUES).enumerate() {
-        let y = cy + 36 + 24 * k as i32;
         let n = waiting.len();
         let label = Msg::QueueWaiting(name, n).render(l);
         let testid = format!("broker-queue-{name}");
@@ -180,32 +200,28 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32)
             &[
                 ("class", "broker-queue"),
                 ("data-testid", &testid),
-                ("role", "img"),
+                ("role", "button"),
+                ("tabindex", "0"),
                 ("aria-label", &label),
             ],
             None,
         ) else {
             continue;
         };
-        let (x, ty) = ((cx - 8).to_string(), (y + 12).to_string());
-        add(
-            &q,
-            element(
-                &doc,
-                "text",
-                &[
-                    ("class", "queue-name"),
-                    ("x", &x),
-                    ("y", &ty),
-                    ("text-anchor", "end"),
-                    ("translate", "no"),
-                ],
-                Some(&format!("{name} · {n}")),
-            ),
-        );
-        let y = y.to_string();
+        let words = format!("{} · {n}", fit(name, QUEUE_CHARS));
+        // Its name, then one token per waiting message.
+        let (y, x, anchor, first) = if at.stacked {
+            let y = cy + 58 + 22 * k as i32;
+            (y, cx - 6, "end", cx + 4)
+        } else {
+            let y = cy - 22 + 20 * k as i32;
+            let width = QUEUE_PX * words.chars().count() as i32;
+            (y, cx + 62, "start", cx + 68 + width)
+        };
+        add(&q, text("queue-name", x, y, anchor, &words));
+        let top = (y - 12).to_string();
         for t in 0..n.min(TOKENS) {
-            let x = (cx + 14 * t as i32).to_string();
+            let x = (first + 14 * t as i32).to_string();
             add(
                 &q,
                 element(
@@ -214,7 +230,7 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32)
                     &[
                         ("class", "token"),
                         ("x", &x),
-                        ("y", &y),
+                        ("y", &top),
                         ("width", "10"),
                         ("height", "14"),
                         ("rx", "2"),
@@ -224,6 +240,9 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, (cx, cy): (i32, i32)
             );
         }
         let _ = layer.append_child(&q);
+        if focused.as_deref() == Some(testid.as_str()) {
+            let _ = q.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
     }
 }
 
