@@ -339,6 +339,8 @@ pub enum Msg<'a> {
     Changed(&'a [(String, String)]),
     /// The broker's retained store, for a screen reader: how many topics.
     RetainedShelf(usize),
+    /// The shelf's top line when more topics are retained than it shows: how many more.
+    ShelfMore(usize),
     /// A message queued for an offline client, on the stage.
     NoteQueued(&'a str),
     /// A message kept as retained, on the stage.

@@ -376,6 +376,7 @@ impl Language for En {
                 .join("; "),
             QueueWaiting(d, n) => format!("{d}: {n} queued"),
             RetainedShelf(n) => format!("Retained in the broker: {n} topics"),
+            ShelfMore(n) => format!("and {n} more retained topics"),
             NoteQueued(client) => format!("{client}: queued"),
             NoteRetained(topic) => format!("{topic}: kept as retained"),
             Login { client, user, acl } => {

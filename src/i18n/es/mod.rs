@@ -376,6 +376,7 @@ impl Language for Es {
                 .join("; "),
             QueueWaiting(d, n) => format!("{d}: {n} en cola"),
             RetainedShelf(n) => format!("Retenidos en el bróker: {n} temas"),
+            ShelfMore(n) => format!("y {n} temas retenidos más"),
             NoteQueued(client) => format!("{client}: a la cola"),
             NoteRetained(topic) => format!("{topic}: guardado como retenido"),
             Login { client, user, acl } => {

@@ -175,7 +175,7 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
                 );
             }
             if n > SHELF {
-                let more = format!("+{}", n - lines);
+                let more = fit(&Msg::ShelfMore(n - lines).render(l), chars);
                 add(
                     &shelf,
                     text("shelf-item", x, floor - 16 * lines as i32, anchor, &more),
