@@ -226,6 +226,7 @@ pub mod build;
 pub mod class;
 pub mod coach;
 pub mod describe;
+mod joined;
 pub mod steps;
 mod values;
 #[cfg(test)]

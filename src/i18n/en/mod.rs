@@ -363,17 +363,14 @@ impl Language for En {
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
-                let said = picture::said(name, face, tags, status);
+                let said = super::joined::said(name, picture::face(face), tags, status);
                 if choose {
                     format!("{said}, make it the acting device")
                 } else {
                     said
                 }
             }
-            Changed(list) => (list.iter())
-                .map(|(name, state)| format!("{name}: {state}"))
-                .collect::<Vec<_>>()
-                .join("; "),
+            Changed(list) => super::joined::changed(list),
             QueueWaiting(d, n) => format!("{d}: {n} queued"),
             RetainedShelf(n) => format!("Retained in the broker: {n} topics"),
             ShelfMore(n) => format!("and {n} more retained topics"),

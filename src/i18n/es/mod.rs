@@ -363,17 +363,14 @@ impl Language for Es {
             NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
-                let said = picture::said(name, face, tags, status);
+                let said = super::joined::said(name, picture::face(face), tags, status);
                 if choose {
                     format!("{said}, elegir como dispositivo activo")
                 } else {
                     said
                 }
             }
-            Changed(list) => (list.iter())
-                .map(|(name, state)| format!("{name}: {state}"))
-                .collect::<Vec<_>>()
-                .join("; "),
+            Changed(list) => super::joined::changed(list),
             QueueWaiting(d, n) => format!("{d}: {n} en cola"),
             RetainedShelf(n) => format!("Retenidos en el bróker: {n} temas"),
             ShelfMore(n) => format!("y {n} temas retenidos más"),

@@ -35,18 +35,3 @@ fn reading(m: Measure, v: &str) -> String {
         _ => format!("«{v}»"),
     }
 }
-
-/// Whole, for a screen reader: what the stage shows of it, in the order shown, then its
-/// connection.
-pub(super) fn said(name: &str, f: &Face, tags: &str, status: &str) -> String {
-    let shows = [face(f), tags.to_string()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    if shows.is_empty() {
-        format!("{name}: {status}")
-    } else {
-        format!("{name}: {shows}; {status}")
-    }
-}

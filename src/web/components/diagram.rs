@@ -181,7 +181,7 @@ pub fn Diagram() -> impl IntoView {
                     for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
                         let face = (&f.0, f.1.as_str());
                         let (client, tls) = (n.1 .2, n.1 .1);
-                        picture::draw_face(
+                        let state = picture::draw_face(
                             svg,
                             i,
                             (n.0.as_str(), client, n.3, tls),
@@ -190,7 +190,7 @@ pub fn Diagram() -> impl IntoView {
                             at.chars,
                             l,
                         );
-                        states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
+                        states.push((n.0.clone(), state));
                     }
                     states
                 })

@@ -39,7 +39,8 @@ fn set_attr(e: &web_sys::Element, name: &str, value: &str) {
     }
 }
 
-/// Writes what device `i` (`name`) shows into its node (`[data-face=i]` in `svg`).
+/// Writes what device `i` (`name`) shows into its node (`[data-face=i]` in `svg`), and
+/// returns its state's words (whole).
 pub fn draw_face(
     svg: &web_sys::Element,
     i: usize,
@@ -48,9 +49,10 @@ pub fn draw_face(
     status: Status,
     (line, tag): (usize, usize),
     l: Lang,
-) {
+) -> String {
+    let state = Msg::Face(face).render(l);
     let Ok(Some(g)) = svg.query_selector(&format!("[data-face=\"{i}\"]")) else {
-        return;
+        return state;
     };
     let port = if tls { l.t(Text::TlsBadge) } else { "1883" };
     let label = Msg::FaceSaid {
@@ -64,7 +66,7 @@ pub fn draw_face(
     if let Some(node) = g.first_element_child() {
         set_attr(&node, "aria-label", &label);
     }
-    set_text(&g, ".state", &fit(&Msg::Face(face).render(l), line));
+    set_text(&g, ".state", &fit(&state, line));
     set_text(&g, ".tags", &fit(tags, tag));
     if let Ok(Some(icon)) = g.query_selector(".icon") {
         let class = match face {
@@ -91,6 +93,7 @@ pub fn draw_face(
         );
         set_text(&badge, "text", &unread);
     }
+    state
 }
 
 /// An SVG element with its attributes and text.

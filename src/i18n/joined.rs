@@ -1,0 +1,25 @@
+//! How the stage's words are put together, the same in every language (names, states and
+//! punctuation only): each language gives the words.
+
+/// A device whole, for a screen reader: what the stage shows of it (`shows`, its face in the
+/// page's language), its tags, then its connection.
+pub(super) fn said(name: &str, shows: String, tags: &str, status: &str) -> String {
+    let shows = [shows, tags.to_string()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if shows.is_empty() {
+        format!("{name}: {status}")
+    } else {
+        format!("{name}: {shows}; {status}")
+    }
+}
+
+/// Devices whose state changed: "luz-salon: encendida; movil: 3 mensajes".
+pub(super) fn changed(list: &[(String, String)]) -> String {
+    (list.iter())
+        .map(|(name, state)| format!("{name}: {state}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
