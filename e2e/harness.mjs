@@ -185,3 +185,27 @@ export async function walkStepsByKeys(page, { doc = page } = {}) {
   }
   throw new Error('walkStepsByKeys: more than 40 steps');
 }
+
+/**
+ * What a first visit fetches: every file of the page's origin that Chromium requests within
+ * `ms` of opening `query` in a fresh context (no interaction), sized gzip -9 from `dist`.
+ * Returns `{ files: [[path, bytes]…] (largest first), bytes }`.
+ */
+export async function firstVisit(browser, base, query, { ms = 4000, dist = 'dist' } = {}) {
+  const { gzipSync } = await import('node:zlib');
+  const { readFileSync } = await import('node:fs');
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const page = await context.newPage();
+  const root = new URL(base);
+  const seen = new Set();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === root.origin) seen.add(u.pathname.slice(root.pathname.length) || 'index.html');
+  });
+  await page.goto(`${base}${query}`);
+  await page.waitForTimeout(ms);
+  await context.close();
+  const files = [...seen].map((f) => [f, gzipSync(readFileSync(`${dist}/${f}`), { level: 9 }).length]);
+  files.sort((a, b) => b[1] - a[1]);
+  return { files, bytes: files.reduce((sum, [, b]) => sum + b, 0) };
+}

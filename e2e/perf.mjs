@@ -6,9 +6,7 @@
 // (read from dist/: run from the repository's root).
 // Usage: node e2e/perf.mjs BASE_URL [SECONDS] [house|flood] (only the 100-device house, or only the flood)
 import { chromium } from 'playwright-core';
-import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { CHROMIUM_ARGS } from './harness.mjs';
+import { CHROMIUM_ARGS, firstVisit } from './harness.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const seconds = Number(process.argv[3] ?? 60);
@@ -91,19 +89,7 @@ for (const [name, speed] of [['teaching speed', 'teach'], ['fastest speed', null
 }
 }
 for (const query of ['?lang=es', '?lang=es&demo=house']) {
-  const first = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await first.newPage();
-  const root = new URL(base);
-  const files = new Set();
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === root.origin) files.add(u.pathname.slice(root.pathname.length) || 'index.html');
-  });
-  await page.goto(`${base}${query}`);
-  await page.waitForTimeout(4000);
-  let bytes = 0;
-  for (const f of files) bytes += gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
-  console.log(`first load ${query}: ${(bytes / 1024).toFixed(1)} KB gzip in ${files.size} files (goal 350)`);
-  await first.close();
+  const { files, bytes } = await firstVisit(browser, base, query);
+  console.log(`first load ${query}: ${(bytes / 1024).toFixed(1)} KB gzip in ${files.length} files (goal 350)`);
 }
 await browser.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prints the first-load size of dist/ (wasm + js + css, raw and gzip) and fails above a budget.
-# First load is what the page fetches before it can be used: the main wasm, every script
-# (the JS glue, its snippets, the split loader it imports) and the CSS. The chunks fetched
+# Prints the size of dist/'s main module (wasm + js + css, raw and gzip) and of the parts
+# fetched on demand, and fails above a budget if given.
+# The main module is the main wasm, every script (the JS glue, its snippets, the split loader
+# it imports) and the CSS; the first load is what Chromium fetches (e2e/firstload.mjs). The chunks fetched
 # when a part is first opened (split_*.wasm, and chunk_*.wasm for code parts share) are
 # listed apart.
 # Usage: scripts/size.sh [BUDGET_KB]   (0 or nothing: no budget)
@@ -26,7 +27,7 @@ for f in dist/*.wasm dist/**/*.js dist/*.css; do
 done
 on_demand=(dist/split_*.wasm dist/chunk_*.wasm)
 if ((${#on_demand[@]})); then sum "on demand (fetched when first opened)" "${on_demand[@]}"; fi
-sum "first load (wasm + js + css)" "${first[@]}"
+sum "main module (wasm + js + css; the first load adds what Chromium fetches with it)" "${first[@]}"
 if ((budget_kb > 0)) && ((last_gz > budget_kb * 1024)); then
   echo "first load is over the budget of ${budget_kb} KB gzip" >&2
   exit 1

@@ -144,7 +144,8 @@ pub fn App(initial: Lang) -> impl IntoView {
     let tab_button = move |which: View, label: Text, id: &'static str| {
         // Reaching a tab fetches its code if it is not here yet.
         let prefetch = move || match which {
-            View::Sequence => crate::web::components::sequence::SEQUENCE.prefetch(),
+            // The sequence diagram comes with the page.
+            View::Sequence => {}
             View::Log => crate::web::components::timeline::TIMELINE.prefetch(),
             View::Broker => crate::web::components::broker_panel::BROKER_PANEL.prefetch(),
             View::Wildcard => crate::web::components::wildcard::WILDCARD.prefetch(),

@@ -165,16 +165,7 @@ pub fn Scrubber() -> impl IntoView {
     }
 }
 
-crate::web::lazy::split_part!(
-    /// The scrubber and time travel's moves in the page (fetched at once, after the page is
-    /// up: a first paint does not wait for it).
-    SCRUBBER: scrubber, fetch_scrubber,
-    fn scrubber_view() {
-        view! { <Scrubber/> }.into_any()
-    }
-);
-
 /// The scrubber under the stage.
 pub fn scrubber() -> impl IntoView {
-    crate::web::lazy::deferred(&SCRUBBER, || crate::web::lazy::ready(scrubber_view()))
+    view! { <Scrubber/> }
 }

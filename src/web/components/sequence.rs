@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::numbers::Fixed;
 use crate::core::sequence::Arrow;
 use crate::i18n::{Msg, Text};
 use crate::page::stage::{kind_class, packet_label};
@@ -89,7 +90,7 @@ pub fn SequenceView() -> impl IntoView {
             if lost { " lost" } else { "" },
             if width < 40.0 { " short" } else { "" }
         );
-        let style = format!("left:{left:.2}%;width:{width:.2}%");
+        let style = format!("left:{}%;width:{}%", Fixed(left, 2), Fixed(width, 2));
         let body = view! { <span class="arrow-label" translate="no">{if lost { format!("✕ {name}") } else { name }}</span> };
         let arrow = match a.msg {
             Some(m) => view! {
@@ -100,7 +101,7 @@ pub fn SequenceView() -> impl IntoView {
             None => view! { <div class=class style=style role="img" aria-label=said.clone() title=said data-testid="seq-arrow">{body}</div> }.into_any(),
         };
         view! {
-            <div class="seq-row" style:top=format!("{}px", i as f64 * ROW) data-seq=a.seq>
+            <div class="seq-row" style:top=format!("{}px", i * ROW as usize) data-seq=a.seq>
                 <span class="t" translate="no">{at}</span>
                 <div class="seq-track">{arrow}</div>
             </div>
@@ -122,17 +123,17 @@ pub fn SequenceView() -> impl IntoView {
                             // Names on two staggered lines, each as wide as two lanes, so
                             // neighbours never overlap and most names fit whole; a name still
                             // cut shows whole on hover (its title).
-                            .map(|(i, name)| { let full = name.clone(); view! { <span title=full class="lane-name" class:broker=i == 0 class:low=i % 2 == 1 translate=(i > 0).then_some("no") style:left=format!("{:.2}%", x(i))
-                                style:max-width=format!("min(8rem, {:.2}%)", 200.0 / (lanes.with(Vec::len) + 1) as f64)>{name}</span> } })
+                            .map(|(i, name)| { let full = name.clone(); view! { <span title=full class="lane-name" class:broker=i == 0 class:low=i % 2 == 1 translate=(i > 0).then_some("no") style:left=format!("{}%", Fixed(x(i), 2))
+                                style:max-width=format!("min(8rem, {}%)", Fixed(200.0 / (lanes.with(Vec::len) + 1) as f64, 2))>{name}</span> } })
                             .collect_view()
                     }}
                 </div>
             </div>
             <div class="seq-viewport" tabindex="0" role="region" aria-label=move || lang.get().t(Text::SequenceArrows)
                 on:scroll=move |ev| scroller.on_scroll(ev) node_ref=scroller.viewport>
-                <div class="seq-spacer" style:height=move || format!("{}px", total() as f64 * ROW)>
+                <div class="seq-spacer" style:height=move || format!("{}px", total() * ROW as usize)>
                     <div class="seq-track lanes" aria-hidden="true">
-                        {move || (0..=lanes.with(Vec::len)).map(|i| view! { <span class="lane-line" class:broker=i == 0 style:left=format!("{:.2}%", x(i))></span> }).collect_view()}
+                        {move || (0..=lanes.with(Vec::len)).map(|i| view! { <span class="lane-line" class:broker=i == 0 style:left=format!("{}%", Fixed(x(i), 2))></span> }).collect_view()}
                     </div>
                     {move || visible().into_iter().map(row).collect_view()}
                 </div>
@@ -141,15 +142,7 @@ pub fn SequenceView() -> impl IntoView {
     }
 }
 
-crate::web::lazy::split_part!(
-    /// The sequence diagram (the default view: fetched at once, after the page is up).
-    SEQUENCE: sequence, fetch_sequence,
-    fn sequence_view() {
-        view! { <SequenceView/> }.into_any()
-    }
-);
-
 /// The sequence diagram.
 pub fn sequence() -> impl IntoView {
-    crate::web::lazy::deferred(&SEQUENCE, || crate::web::lazy::ready(sequence_view()))
+    view! { <SequenceView/> }
 }
