@@ -226,7 +226,7 @@ pub fn Diagram() -> impl IntoView {
         // Near the right edge a label is written to the left of its dot.
         let edge = f64::from(w) - 120.0;
         let (cx, cy) = (f64::from(cx), f64::from(cy));
-        ctx.read(Part::Stage, |s| {
+        let placed = ctx.read(Part::Stage, |s| {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
             s.seen
@@ -260,16 +260,33 @@ pub fn Diagram() -> impl IntoView {
                             .any(|p| matches!(p, Point::Packet(t) if f.label.starts_with(t.name())))
                     });
                     (
-                        f.seq,
-                        at,
-                        f.label.clone(),
-                        f.kind,
-                        f.arrives.is_none(),
-                        (marked, px > edge),
+                        (px, py),
+                        (
+                            f.seq,
+                            at,
+                            f.label.clone(),
+                            f.kind,
+                            f.arrives.is_none(),
+                            (marked, px > edge, false),
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
-        })
+        });
+        // Of packets drawn on top of each other, only the first is labelled.
+        let mut labelled: Vec<(f64, f64)> = Vec::new();
+        (placed.into_iter())
+            .map(|((px, py), mut drawn)| {
+                let crowded =
+                    (labelled.iter()).any(|&(lx, ly)| (px - lx).hypot(py - ly) < QUIET_PX);
+                if !crowded {
+                    labelled.push((px, py));
+                }
+                // What the lesson points at keeps its label.
+                drawn.5 .2 = !drawn.5 .0 && crowded;
+                drawn
+            })
+            .collect::<Vec<_>>()
     });
     // The packets are drawn by hand into one layer: a slot (a `<g>` with its dot and label) is
     // made once when more packets are in flight than ever before, and a frame only rewrites
@@ -528,8 +545,12 @@ fn tell(announcer: StoredValue<Announcer>, waiting: StoredValue<bool>, lang: Lan
 }
 
 /// A packet as drawn: sequence number, transform, label, colour class, lost, (pointed at by
-/// the lesson, its label on the left).
-type Drawn = (u64, String, String, &'static str, bool, (bool, bool));
+/// the lesson, its label on the left, its label hidden).
+type Drawn = (u64, String, String, &'static str, bool, (bool, bool, bool));
+
+/// A packet's label is hidden this close (px) to a labelled packet: labels drawn over each
+/// other could not be read.
+const QUIET_PX: f64 = 30.0;
 
 /// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
@@ -576,19 +597,20 @@ impl Slot {
             if slot.shown.as_ref() == want {
                 continue;
             }
-            let Some(p @ (seq, at, label, kind, lost, (marked, left))) = want else {
+            let Some(p @ (seq, at, label, kind, lost, (marked, left, quiet))) = want else {
                 let _ = slot.g.set_attribute("class", "packet-slot");
                 let _ = slot.g.remove_attribute("data-testid");
                 slot.shown = None;
                 continue;
             };
             let old = slot.shown.as_ref();
-            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, (*marked, *left))) {
+            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, (*marked, *left, *quiet))) {
                 let class = format!(
-                    "packet {kind}{}{}{}",
+                    "packet {kind}{}{}{}{}",
                     if *lost { " lost" } else { "" },
                     if *marked { " pointed" } else { "" },
-                    if *left { " left" } else { "" }
+                    if *left { " left" } else { "" },
+                    if *quiet { " quiet" } else { "" }
                 );
                 let _ = slot.g.set_attribute("class", &class);
                 let _ = slot.g.set_attribute("data-testid", "packet");
