@@ -3,8 +3,10 @@
 // their errors, the test-id selector, axe-core, and the two screens we judge (1366×768, 390×844).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -192,8 +194,6 @@ export async function walkStepsByKeys(page, { doc = page } = {}) {
  * Returns `{ files: [[path, bytes]…] (largest first), bytes }`.
  */
 export async function firstVisit(browser, base, query, { ms = 4000, dist = 'dist' } = {}) {
-  const { gzipSync } = await import('node:zlib');
-  const { readFileSync } = await import('node:fs');
   const context = await browser.newContext({ viewport: LAPTOP });
   const page = await context.newPage();
   const root = new URL(base);

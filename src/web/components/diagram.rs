@@ -226,7 +226,9 @@ pub fn Diagram() -> impl IntoView {
         // Near the right edge a label is written to the left of its dot.
         let edge = f64::from(w) - 120.0;
         let (cx, cy) = (f64::from(cx), f64::from(cy));
-        let placed = ctx.read(Part::Stage, |s| {
+        // Of packets drawn on top of each other, only the first is labelled.
+        let mut labelled: Vec<(f64, f64)> = Vec::new();
+        ctx.read(Part::Stage, |s| {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
             s.seen
@@ -259,34 +261,23 @@ pub fn Diagram() -> impl IntoView {
                         ps.iter()
                             .any(|p| matches!(p, Point::Packet(t) if f.label.starts_with(t.name())))
                     });
+                    let crowded =
+                        (labelled.iter()).any(|&(lx, ly)| (px - lx).hypot(py - ly) < QUIET_PX);
+                    if !crowded {
+                        labelled.push((px, py));
+                    }
                     (
-                        (px, py),
-                        (
-                            f.seq,
-                            at,
-                            f.label.clone(),
-                            f.kind,
-                            f.arrives.is_none(),
-                            (marked, px > edge, false),
-                        ),
+                        f.seq,
+                        at,
+                        f.label.clone(),
+                        f.kind,
+                        f.arrives.is_none(),
+                        // What the lesson points at keeps its label.
+                        (marked, px > edge, !marked && crowded),
                     )
                 })
                 .collect::<Vec<_>>()
-        });
-        // Of packets drawn on top of each other, only the first is labelled.
-        let mut labelled: Vec<(f64, f64)> = Vec::new();
-        (placed.into_iter())
-            .map(|((px, py), mut drawn)| {
-                let crowded =
-                    (labelled.iter()).any(|&(lx, ly)| (px - lx).hypot(py - ly) < QUIET_PX);
-                if !crowded {
-                    labelled.push((px, py));
-                }
-                // What the lesson points at keeps its label.
-                drawn.5 .2 = !drawn.5 .0 && crowded;
-                drawn
-            })
-            .collect::<Vec<_>>()
+        })
     });
     // The packets are drawn by hand into one layer: a slot (a `<g>` with its dot and label) is
     // made once when more packets are in flight than ever before, and a frame only rewrites
