@@ -213,3 +213,47 @@ fn a_lesson_file_written_reads_back_the_same() {
         assert_eq!(back.to_json(), written, "{}", f.id);
     }
 }
+
+/// Lesson 3's step "make the session persistent, connect, go offline again" is met only once
+/// the phone, connected with that session, has gone offline again: not while it connects (a
+/// connection on its way is not online either), nor while it is connected.
+#[test]
+fn the_queue_lesson_waits_for_the_phone_to_go_offline_with_its_persistent_session() {
+    use mqtt_playground::core::scenario::action::Action;
+    let f = LESSONS
+        .iter()
+        .find(|l| l.id == "queue")
+        .unwrap()
+        .file()
+        .unwrap();
+    let goal = (f.steps.iter())
+        .find_map(|s| match s {
+            Step::Act { goal, .. } if format!("{goal:?}").contains("set_clean_session") => {
+                Some(goal.clone())
+            }
+            _ => None,
+        })
+        .expect("the persistent-session step");
+    let act = |run: &mut Run, json: &str| run.apply(Action::from_json(json).unwrap()).unwrap();
+    let mut run = Run::new(&f.scenario).unwrap();
+    run.run_for(1_000);
+    act(&mut run, r#"{"type":"offline","device":"movil"}"#);
+    run.run_for(1_000);
+    act(
+        &mut run,
+        r#"{"type":"set_clean_session","device":"movil","clean":false}"#,
+    );
+    act(&mut run, r#"{"type":"online","device":"movil"}"#);
+    // Millisecond by millisecond: the broker takes the session before the phone hears back.
+    for _ in 0..2_000 {
+        run.run_for(1);
+        assert!(
+            !goal.holds(run.world(), run.trace()),
+            "met at {:?}, before the phone went offline again",
+            run.now()
+        );
+    }
+    act(&mut run, r#"{"type":"offline","device":"movil"}"#);
+    run.run_for(200);
+    assert!(goal.holds(run.world(), run.trace()));
+}
