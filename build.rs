@@ -18,6 +18,7 @@ fn main() {
     files.sort();
     let mut index = String::from("/// Every built-in lesson, in course order.\n");
     let mut texts = String::new();
+    let mut scenarios = String::new();
     writeln!(index, "pub static LESSONS: [Lesson; {}] = [", files.len()).unwrap();
     for path in &files {
         let raw = std::fs::read_to_string(path).expect("a readable lesson file");
@@ -31,7 +32,7 @@ fn main() {
         writeln!(
             index,
             "    Lesson {{ id: {id:?}, forms: Forms {{ acting: {}, topic: {}, payload: {}, \
-             filter: {}, sub_qos: {} }}, file: {:?}, json: include_str!({:?}) }},",
+             filter: {}, sub_qos: {} }}, file: {:?} }},",
             s("acting"),
             s("topic"),
             s("payload"),
@@ -40,7 +41,12 @@ fn main() {
             path.file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default(),
-            scenario.display().to_string(),
+        )
+        .unwrap();
+        writeln!(
+            scenarios,
+            "        {id:?} => include_str!({:?}),",
+            scenario.display().to_string()
         )
         .unwrap();
         let source = std::fs::canonicalize(path).expect("the file exists");
@@ -58,5 +64,12 @@ fn main() {
     );
     index.push_str(&texts);
     index.push_str("        _ => return None,\n    })\n}\n");
+    index.push_str(
+        "\n/// A built-in lesson's starting scenario, as JSON (out of [`LESSONS`]: its text comes\n\
+         /// with the code that opens a lesson, not with the first download).\n\
+         fn scenario_text(id: &str) -> &'static str {\n    match id {\n",
+    );
+    index.push_str(&scenarios);
+    index.push_str("        _ => \"{}\",\n    }\n}\n");
     std::fs::write(Path::new(&out).join("lessons.rs"), index).expect("OUT_DIR is writable");
 }

@@ -3,15 +3,15 @@
 // run from the repository's root). Prints each figure and its largest files; with --check,
 // fails above each page's ceiling.
 //
-// The goal is 350 KB for both (issue #35). The ceilings are what the build stands at today,
-// so that nothing grows while the lesson's code is brought down to the goal.
+// The goal is 350 KB for both (issue #35). Free play is held to it; the lesson's ceiling is
+// what the build stands at today, so that nothing grows while its code is brought down.
 // Usage: node e2e/firstload.mjs BASE_URL [--check]
 import { firstVisit, launch } from './harness.mjs';
 
 const GOAL_KB = 350;
 const PAGES = [
-  { name: 'free play', query: '?lang=es', ceilingKb: 372 },
-  { name: 'lesson 1', query: '?lang=es&lesson=pubsub', ceilingKb: 510 },
+  { name: 'free play', query: '?lang=es', ceilingKb: GOAL_KB },
+  { name: 'lesson 1', query: '?lang=es&lesson=pubsub', ceilingKb: 488 },
 ];
 
 const base = process.argv[2];

@@ -31,6 +31,12 @@ test('1366×768: a wrong prediction, the stage playing it, the misconception nam
   await page.waitForSelector(byId('predict-commit'));
   assert.equal(await page.locator('.node.pointed').count(), 0);
   assert.equal(await page.locator(byId('goal-0')).count(), 0, 'the goal waits its turn');
+  // The run holds while the question is open: the stage cannot answer it first.
+  await page.waitForSelector(`${byId('play')}[aria-pressed=false]`);
+  const held = await page.textContent(byId('sim-time'));
+  await page.waitForTimeout(1500);
+  assert.equal(await page.textContent(byId('sim-time')), held, 'no time passes before the answer');
+  assert.match(await page.textContent('.step.open'), /la simulación espera en pausa/);
   // Who gets the kitchen's next reading? The dashboard, says the student (wrong: it has no
   // subscription).
   await page.locator('.step.open').getByLabel('panel').check();
@@ -38,6 +44,8 @@ test('1366×768: a wrong prediction, the stage playing it, the misconception nam
   await page.click(byId('predict-commit'));
   const verdict = page.locator(byId('verdict-1'));
   await verdict.waitFor();
+  // Answered, the run goes on.
+  await page.waitForSelector(`${byId('play')}[aria-pressed=true]`);
   assert.equal(await verdict.getAttribute('data-right'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'verdict-1', 'the keyboard lands on the outcome');
   const text = await verdict.textContent();

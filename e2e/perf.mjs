@@ -27,6 +27,8 @@ await page.addInitScript(() => {
 });
 await page.goto(`${base}?lang=en&demo=flood`);
 await page.waitForSelector('[data-testid="stats"]', { state: 'attached' });
+// The flood's generator comes with a part of its own: its first sensor on the stage.
+await page.waitForSelector('[data-testid="node-s0"]', { state: 'attached' });
 const memory = () => page.evaluate(async () => {
   const js = performance.memory?.usedJSHeapSize ?? 0;
   let total = 0;
@@ -64,7 +66,7 @@ await page.close();
 if (only !== 'flood') {
 const house = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await house.goto(`${base}?lang=en&demo=house`);
-await house.waitForSelector('[data-testid="diagram"]');
+await house.waitForSelector('[data-testid="node-hab19-mando"]');
 for (const [name, speed] of [['teaching speed', 'teach'], ['fastest speed', null]]) {
   const value = speed ?? await house.$eval('[data-testid="speed"]', (s) => s.options[s.options.length - 1].value);
   await house.selectOption('[data-testid="speed"]', value);

@@ -134,7 +134,7 @@ test('a fault slider makes a link lossy, and the change is in the log', async ()
   await page.click(`${byId('editor-cocina')} summary`);
   await page.locator(byId('loss-cocina')).fill('30');
   await page.locator(byId('loss-cocina')).dispatchEvent('change');
-  await page.waitForSelector(`${byId('node-cocina')} .link.lossy`, { state: 'attached' });
+  await page.waitForSelector(`${byId('link-cocina')}.lossy`, { state: 'attached' });
   await page.click(byId('tab-log'));
   await page.selectOption(byId('log-kind'), 'DeviceChanged');
   await page.waitForFunction(() => /30\.0 %/.test(document.querySelector('[data-testid="timeline"]')?.textContent ?? ''));

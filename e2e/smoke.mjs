@@ -47,3 +47,38 @@ test('a panic shows a readable error panel with a reload link', async () => {
   await page.screenshot({ path: `${out}/crash-panel.png` });
   await page.close();
 });
+
+test('each language\'s texts come with it: one language at first, another when it is chosen; one that cannot come says so', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const errors = watchErrors(page);
+  const catalogues = [];
+  page.on('request', (r) => { const m = r.url().match(/split_catalogue_([a-z]+)-/); if (m) catalogues.push(m[1]); });
+  await page.goto(`${base}?lang=es`);
+  await page.waitForSelector(byId('tagline'));
+  assert.deepEqual(catalogues, ['es'], 'a first visit fetches its own language only');
+  await page.fill(byId('publish-topic'), 'Casa/Jardin/Riego');
+  // English cannot come (offline): the page says so in Spanish and stays as it was.
+  await page.route(/split_catalogue_en-/, (route) => route.abort());
+  await page.click(byId('lang-en'));
+  await page.waitForSelector(byId('notice-error'));
+  assert.match(await page.textContent(byId('notice-error')), /No se pudieron descargar los textos de ese idioma/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Jardin/Riego');
+  // Back online, the same button switches.
+  await page.unroute(/split_catalogue_en-/);
+  await page.click(byId('lang-en'));
+  await page.waitForFunction((sel) => /Learn MQTT/.test(document.querySelector(sel)?.textContent ?? ''), byId('tagline'));
+  assert.deepEqual(catalogues, ['es', 'en', 'en']);
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Jardin/Riego');
+  assert.ok(errors.every((e) => /split_catalogue_en|Failed to fetch|ERR_FAILED/.test(e)), errors.join('\n'));
+  await page.close();
+  // A first visit whose language cannot come: a plain message in both languages, and a link
+  // that loads the page again.
+  const cut = await browser.newPage();
+  await cut.route(/split_catalogue_/, (route) => route.abort());
+  await cut.goto(`${base}?lang=es`);
+  await cut.waitForSelector(byId('unreachable'));
+  assert.match(await cut.textContent(byId('unreachable')), /No se pudo cargar la página.*The page could not load/);
+  assert.match(await cut.getAttribute(`${byId('unreachable')} a`, 'href'), /lang=es/);
+  await cut.close();
+});

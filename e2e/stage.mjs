@@ -112,6 +112,8 @@ test('the sequence diagram: a lane per client, an arrow per packet, the newest i
   await page.goto(`${base}?lang=es&lesson=pubsub`);
   await page.waitForSelector(byId('sequence'));
   assert.equal(await page.getAttribute(byId('tab-sequence'), 'aria-selected'), 'true', 'the main reading');
+  // The lesson's house replaces the empty stage once its part has come.
+  await page.waitForFunction(() => document.querySelectorAll('.seq-head .lane-name').length > 1);
   const lanes = await page.$$eval('.seq-head .lane-name', (els) => els.map((e) => e.textContent));
   assert.deepEqual(lanes, ['Bróker', 'cocina', 'panel']);
   await page.selectOption(byId('subscribe-device'), 'panel');

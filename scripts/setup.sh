@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already there.
 # Pinned: Trunk, wasm-bindgen-cli (= the wasm-bindgen in Cargo.lock), wasm-split-cli, Debian packages,
-# binaryen's wasm-opt (tools/package-lock.json), playwright-core (e2e/package-lock.json). Nothing here or later downloads a browser or a
+# binaryen's wasm-opt and terser (tools/package-lock.json), playwright-core (e2e/package-lock.json). Nothing here or later downloads a browser or a
 # prebuilt binary at build or test time.
 # Usage: scripts/setup.sh [--no-test-tools]   (serve needs fewer tools than test)
 set -euo pipefail

@@ -41,8 +41,13 @@ macro_rules! languages {
             pub const ALL: &'static [Lang] = &[$(Lang::$lang,)*];
         }
 
-        /// Calls a [`Language`] function of the language given.
+        /// Calls a [`Language`] function of the language given (or makes its [`loaded::Catalogue`]).
         macro_rules! in_language {
+            ($d lang:expr, catalogue) => {
+                match $d lang {
+                    $(Lang::$lang => $crate::i18n::loaded::Catalogue::of::<$crate::i18n::$module::$lang>(),)*
+                }
+            };
             ($d lang:expr, const $d c:ident) => {
                 match $d lang {
                     $(Lang::$lang => <$crate::i18n::$module::$lang as $crate::i18n::Language>::$d c,)*
@@ -227,6 +232,7 @@ pub mod class;
 pub mod coach;
 pub mod describe;
 mod joined;
+pub mod loaded;
 pub mod steps;
 mod values;
 #[cfg(test)]
@@ -440,7 +446,7 @@ pub enum Msg<'a> {
 impl Msg<'_> {
     /// The sentence in a language.
     pub fn render(self, lang: Lang) -> String {
-        in_language!(lang, msg(self))
+        loaded::catalogue(lang).msg(self)
     }
 }
 
@@ -451,9 +457,10 @@ pub trait Key: Copy {
 }
 
 /// Declares a catalogue's keys; each language's file gives their texts through the
-/// [`Language`] function named after the key type.
+/// [`Language`] function named after the key type (`=> loaded f`: through the language's
+/// [`loaded::Catalogue`], fetched with the language).
 macro_rules! keys {
-    ($(#[$edoc:meta])* $name:ident => $f:ident; $($(#[$doc:meta])* $key:ident,)*) => {
+    (@enum $(#[$edoc:meta])* $name:ident; $($(#[$doc:meta])* $key:ident,)*) => {
         $(#[$edoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -464,6 +471,18 @@ macro_rules! keys {
             /// Every key, for completeness checks.
             pub const ALL: &'static [$name] = &[$($name::$key,)*];
         }
+    };
+    ($(#[$edoc:meta])* $name:ident => loaded $f:ident; $($(#[$doc:meta])* $key:ident,)*) => {
+        $crate::i18n::keys!(@enum $(#[$edoc])* $name; $($(#[$doc])* $key,)*);
+
+        impl $crate::i18n::Key for $name {
+            fn in_lang(self, lang: Lang) -> &'static str {
+                $crate::i18n::loaded::catalogue(lang).$f(self)
+            }
+        }
+    };
+    ($(#[$edoc:meta])* $name:ident => $f:ident; $($(#[$doc:meta])* $key:ident,)*) => {
+        $crate::i18n::keys!(@enum $(#[$edoc])* $name; $($(#[$doc])* $key,)*);
 
         impl $crate::i18n::Key for $name {
             fn in_lang(self, lang: Lang) -> &'static str {
@@ -476,7 +495,7 @@ pub(crate) use keys;
 
 keys! {
     /// A key into the main text catalogue.
-    Text => text;
+    Text => loaded text;
     /// The app's name.
     AppTitle,
     /// The line under the title.
@@ -619,6 +638,10 @@ keys! {
     Unplugged,
     /// Network diagram heading.
     Network,
+    /// What the words beside each device on the stage are (version, port).
+    StageLegend,
+    /// The link that skips to the stage.
+    SkipToStage,
     /// The broker.
     Broker,
     /// Publish form heading.
@@ -764,6 +787,8 @@ keys! {
     LoadingPart,
     /// A part of the app could not be downloaded.
     LoadPartFailed,
+    /// Another language's texts could not be downloaded.
+    LanguageFailed,
     /// A lesson's texts are on their way.
     LessonLoading,
     /// A lesson's texts could not be fetched.

@@ -118,8 +118,17 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     );
     assert!(sim.read_on());
     assert!(sim.take_changed().contains(Part::Goals));
-    // 1: who receives the kitchen's next reading? Wrongly: the dashboard.
+    // 1: who receives the kitchen's next reading? The run waits for the answer: the stage
+    // does not show it first.
     assert_eq!(at(&sim), 1);
+    assert!(
+        !sim.pace.player.playing,
+        "the run holds while a prediction is open"
+    );
+    let held = sim.run.now();
+    wall = play(&mut sim, wall, 3_000.0);
+    assert_eq!(sim.run.now(), held, "no time passes before the answer");
+    // Wrongly: the dashboard.
     assert!(!sim.read_on(), "a prediction is answered before reading on");
     sim.predict(Given::Receivers(vec!["panel".into()])).unwrap();
     let Some(Some(Shown::Predicted(v, _))) = sim.goals.shown.get(1) else {
@@ -367,4 +376,27 @@ fn the_stage_says_what_changed_at_most_once_a_second() {
     // Another house is taken as it is.
     said.see(vec![("movil".to_string(), "sin mensajes".to_string())]);
     assert_eq!(said.turn(5000.0), Turn::Quiet);
+}
+
+#[test]
+fn free_play_presets_name_its_own_house_in_each_language() {
+    for content in ["es", "en"] {
+        let sim = Sim::free_play(None, content).expect("free play");
+        let forms = sim.forms();
+        let acting = forms.acting().expect("an acting device");
+        assert!(
+            sim.run.world().device(&acting).is_some(),
+            "{content}: {acting} is in the house"
+        );
+        // The publish form's topic is the light's command topic: the order switches it.
+        let light = (sim.run.world().scenario().devices.iter())
+            .find_map(|d| match &d.kind {
+                mqtt_playground::core::scenario::DeviceKind::Actuator { command_topic, .. } => {
+                    Some(command_topic.as_str().to_string())
+                }
+                _ => None,
+            })
+            .expect("a light");
+        assert_eq!(forms.topic, light, "{content}");
+    }
 }

@@ -10,7 +10,7 @@ use crate::core::sim::lessons::coach;
 use crate::core::sim::lessons::file::Point;
 use crate::core::sim::lessons::progress::{Choice, Progress, Record, Score, StepError, Verdict};
 use crate::core::sim::lessons::{Advice, LessonFile, Step};
-use crate::core::sim::predict::Given;
+use crate::core::sim::predict::{self, Given};
 use crate::core::sim::World;
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent};
@@ -31,6 +31,8 @@ pub struct Goals {
     pub advice: Option<Advice>,
     /// The message that tells what just happened, once the lesson is passed.
     pub story: Option<MsgId>,
+    /// The prediction step the run was last held for (see `Sim::hold_for_prediction`).
+    pub held_for: Option<usize>,
 }
 
 /// What a question step showed once answered.
@@ -173,6 +175,29 @@ impl Sim {
         self.goals.plan = Some(file);
         self.changed.insert(Part::Goals);
         self.check_goals();
+        self.hold_for_prediction();
+    }
+
+    /// An open prediction that can be asked: the run waits for the answer, so the stage does
+    /// not show what happens before the student commits (answering plays it). Once per step:
+    /// a student who presses play goes on. A question that waits for its publisher to connect
+    /// is held when it is connected.
+    fn hold_for_prediction(&mut self) {
+        let (Some(file), Some(p)) = (&self.goals.plan, &self.goals.progress) else {
+            return;
+        };
+        let Some(Step::Predict { ask, .. }) = p.current(file) else {
+            return;
+        };
+        let unanswered = matches!(self.goals.shown.get(p.at), Some(None));
+        if self.goals.held_for == Some(p.at)
+            || !unanswered
+            || !predict::ready(self.run.world(), &ask.question())
+        {
+            return;
+        }
+        self.goals.held_for = Some(p.at);
+        self.set_playing(false);
     }
 
     /// Reads on from the open step (an explanation read, a question answered).
@@ -185,6 +210,7 @@ impl Sim {
         if moved {
             self.changed.insert(Part::Goals);
             self.check_goals();
+            self.hold_for_prediction();
         }
         moved
     }
@@ -202,9 +228,10 @@ impl Sim {
             *slot = Some(Shown::Predicted(Box::new(verdict), self.run.now()));
         }
         self.changed.insert(Part::Goals);
+        // The run, held while the question was open, goes on.
+        self.set_playing(true);
         if let Some(action) = play {
             self.pace.teaching = true;
-            self.set_playing(true);
             // A refused play (the world changed under the question) shows no message; the
             // answer stands.
             let _ = self.apply(action);
@@ -264,6 +291,9 @@ impl Sim {
         self.goals.advice = advice;
         if story.is_some() {
             self.goals.story = story;
+        }
+        if !wanted.past {
+            self.hold_for_prediction();
         }
     }
 }

@@ -380,7 +380,7 @@ impl Sim {
         match (self.lesson, self.own_lesson()) {
             (Some(l), _) => l.forms.owned(),
             (None, Some(file)) => file.forms.clone(),
-            (None, None) => Forms::FREE_PLAY.owned(),
+            (None, None) => Forms::for_house(self.run.world()).owned(),
         }
     }
 

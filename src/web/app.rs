@@ -4,9 +4,10 @@
 //! stack, with a bar that reaches each.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::sim::lessons::lesson as find_lesson;
-use crate::core::sim::lessons::{flood_of, house_of, LESSONS};
+use crate::core::sim::lessons::LESSONS;
 use crate::i18n::{Lang, Msg, Text};
 use crate::web::bridge::Real;
 use crate::web::components::class::ClassPart;
@@ -18,7 +19,7 @@ use crate::web::components::glossary::GlossaryPanel;
 use crate::web::components::journey::JourneyPanel;
 use crate::web::components::lesson::LessonPanel;
 use crate::web::files;
-use crate::web::say::Say;
+use crate::web::say::{Say, Why};
 use crate::web::state::{Ctx, Part as SimPart, PartSignals, Sim, View};
 
 /// The whole application. `initial` is the language detected at start. The address chooses
@@ -37,18 +38,22 @@ pub fn App(initial: Lang) -> impl IntoView {
     let seed = super::lang::query_flag("seed").and_then(|s| s.parse().ok());
     let lesson = lesson_id.as_deref().and_then(find_lesson);
     let demo = super::lang::query_flag("demo");
-    let sim = match demo.as_deref() {
-        // A load test: 1 000 messages per second to two dashboards (see e2e/perf.mjs).
-        Some("flood") => Sim::from_scenario(&flood_of(1000, seed.unwrap_or(1)), None),
-        // The 100-device house on the stage (see e2e/perf.mjs), or as many as `devices` says.
-        Some("house") => {
-            let n = (super::lang::query_flag("devices").and_then(|n| n.parse().ok()))
+    // A load test (see e2e/perf.mjs): 1 000 messages per second to two dashboards, or the
+    // 100-device house on the stage (as many as `devices` says). Free play runs until its
+    // generator has come (started below).
+    let demo = match demo.as_deref() {
+        Some("flood") => Some(None),
+        Some("house") => Some(Some(
+            (super::lang::query_flag("devices").and_then(|n| n.parse().ok()))
                 .filter(|n| (1..=200).contains(n))
-                .unwrap_or(100);
-            Sim::from_scenario(&house_of(n, seed.unwrap_or(1)), None)
-        }
+                .unwrap_or(100),
+        )),
+        _ => None,
+    };
+    let sim = match demo {
+        Some(_) => Sim::free_play(None, initial.content_code()),
         // A lesson's scenario is read by code that comes with its part (started below).
-        _ => Sim::opening(lesson, seed, initial.content_code()),
+        None => Sim::opening(lesson, seed, initial.content_code()),
     }
     .or_else(|_| Sim::free_play(None, initial.content_code()))
     .ok();
@@ -85,8 +90,10 @@ pub fn App(initial: Lang) -> impl IntoView {
         opened: RwSignal::new(0),
     };
     provide_context(ctx);
-    if let (Some(l), None) = (lesson, demo.as_deref()) {
-        ctx.start_lesson(l, seed, false);
+    match (demo, lesson) {
+        (Some(house), _) => ctx.start_demo(house, seed.unwrap_or(1)),
+        (None, Some(l)) => ctx.start_lesson(l, seed, false),
+        (None, None) => {}
     }
     let real_client = Real::start();
     super::clock::start(ctx, Some(real_client));
@@ -176,7 +183,37 @@ pub fn App(initial: Lang) -> impl IntoView {
     let built = RwSignal::new(building.get_untracked());
     // On a phone: the stage first (the lesson is one tap away, its goals counted on the bar).
     let part = RwSignal::new(Part::Stage);
+    // Another language's texts come first (a part of their own); the page then speaks it.
+    let switch_lang = move |l: Lang| {
+        leptos::task::spawn_local(async move {
+            match super::catalogue::load(l).await {
+                Ok(()) => set_lang.set(l),
+                Err(_) => ctx
+                    .notice
+                    .set(Some(Say::Failed(Text::LanguageFailed, Why::Nothing))),
+            }
+        })
+    };
+    // Past the top bar and the forms, straight to the stage's first device (no hash: the
+    // address may hold a teacher's lesson).
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        part.set(Part::Stage);
+        let focus_first = || {
+            let first = document().query_selector(".diagram .node").ok().flatten();
+            if let Some(node) = first {
+                let _ = node.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        };
+        // Once drawn, and again a frame later: on a phone the stage was hidden behind another
+        // part, and its devices are drawn anew once it is measured.
+        request_animation_frame(move || {
+            focus_first();
+            request_animation_frame(focus_first);
+        });
+    };
     view! {
+        <a class="skip-link" href="#part-stage" data-testid="skip-to-stage" class:hidden=move || teacher || real.get() on:click=skip>{t(Text::SkipToStage)}</a>
         <header class="topbar">
             <h1 class="title" data-testid="app-title">{t(Text::AppTitle)}</h1>
             <label class="lesson-pick" class:hidden=teacher>
@@ -222,7 +259,7 @@ pub fn App(initial: Lang) -> impl IntoView {
                     {Lang::listed().map(|l| view! {
                         <button type="button" class="lang-switch" translate="no" data-testid=format!("lang-{}", l.code())
                             lang=l.html_lang() aria-pressed=move || (lang.get() == l).to_string()
-                            on:click=move |_| set_lang.set(l)>
+                            on:click=move |_| switch_lang(l)>
                             {l.name()}
                         </button>
                     }).collect_view()}

@@ -192,6 +192,24 @@ impl Ctx {
         });
     }
 
+    /// Runs a load test's house (`?demo=`, see `e2e/perf.mjs`): `Some(n)` devices, or `None`
+    /// for the flood. Its generator comes with a part of its own; free play runs meanwhile.
+    pub fn start_demo(&self, house: Option<usize>, seed: u64) {
+        let ctx = *self;
+        let opened = self.opened.get_untracked();
+        leptos::task::spawn_local(async move {
+            let made = demo_sim(house, seed).await;
+            if ctx.opened.get_untracked() != opened {
+                return;
+            }
+            match made {
+                Ok(Ok(sim)) => ctx.replace(sim, None),
+                Ok(Err(e)) => ctx.fail(Text::ScenarioFailed, Why::Scenario(e)),
+                Err(_) => ctx.fail(Text::ScenarioFailed, Why::Text(Text::LoadPartFailed)),
+            }
+        });
+    }
+
     /// Shows an error for the whole page (the run goes on unchanged).
     pub fn fail(&self, what: Text, why: Why) {
         self.notice.set(Some(Say::Failed(what, why)));
@@ -233,6 +251,18 @@ crate::web::lazy::split_fn!(
         wanted: Wanted,
     ) -> Option<Judged> {
         crate::page::judge_now(file, progress, world, trace, wanted)
+    }
+);
+
+crate::web::lazy::split_fn!(
+    demos,
+    fetch_demos,
+    fn demo_sim(house: Option<usize>, seed: u64) -> Result<Sim, ScenarioError> {
+        use crate::core::sim::lessons::{flood_of, house_of};
+        match house {
+            Some(n) => Sim::from_scenario(&house_of(n, seed), None),
+            None => Sim::from_scenario(&flood_of(1000, seed), None),
+        }
     }
 );
 

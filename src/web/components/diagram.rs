@@ -340,8 +340,13 @@ pub fn Diagram() -> impl IntoView {
                     let half = size / 2;
                     let zoom = Fixed(f64::from(size) / 44.0, 2).to_string();
                     let (at, devices) = nodes.get();
-                    let devices = devices.into_iter().zip(at.nodes).enumerate().map(|(i, ((name, (lossy, tls, client), icon, version), (x, y)))| {
-                    let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
+                    // Every link under every device: a link never crosses another device's words.
+                    let links = devices.iter().zip(&at.nodes).enumerate().filter(|(_, ((_, (_, _, client), _, _), _))| *client).map(|(i, ((name, (lossy, tls, _), _, _), &(x, y)))| {
+                        let (lossy, tls) = (*lossy, *tls);
+                        let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
+                        view! { <line class=link data-testid=format!("link-{name}") x1=x y1=y x2=cx y2=cy/> }
+                    }).collect_view();
+                    let devices = devices.into_iter().zip(at.nodes).enumerate().map(|(i, ((name, (_, tls, client), icon, version), (x, y)))| {
                     let testid = format!("node-{name}");
                     let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
@@ -363,7 +368,6 @@ pub fn Diagram() -> impl IntoView {
                             aria-label=name.clone() aria-pressed=client.then_some(pressed)
                             on:click={ let n = n1.clone(); move |_| choose(n.clone()) }
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); choose(n1.clone()) }>
-                            {client.then(|| view! { <line class=link x1=x y1=y x2=cx y2=cy/> })}
                             <rect class="device-box" x=x - half y=y - half width=size height=size rx=size / 4/>
                             <g class="icon" transform=format!("translate({x} {y}) scale({zoom})") aria-hidden="true">
                                 <path d=icon.paths().0/>
@@ -392,7 +396,7 @@ pub fn Diagram() -> impl IntoView {
                         <text x=cx y=cy + 6 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                     </g>
                 };
-                (devices, broker)
+                (view! { <g class="links" aria-hidden="true">{links}</g> }, devices, broker)
                 }}
                 <g class="broker-inside" node_ref=inside_layer on:click=move |ev| open_queue(ev.target())
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_queue(ev.target()) }></g>
@@ -426,6 +430,7 @@ pub fn Diagram() -> impl IntoView {
                 <g class="packets" node_ref=layer></g>
             </svg>
             </div>
+            <p class="stage-legend" data-testid="stage-legend">{move || lang.get().t(Text::StageLegend)}</p>
         </figure>
     }
 }

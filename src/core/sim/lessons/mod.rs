@@ -38,7 +38,6 @@ pub struct Lesson {
     pub forms: Forms,
     /// Its file's name in `lessons/`.
     pub file: &'static str,
-    json: &'static str,
 }
 
 /// What the forms show when a run opens: the acting device, a topic and payload to publish,
@@ -67,6 +66,27 @@ impl Forms {
         filter: "Casa/+/Temperatura",
         sub_qos: 0,
     };
+
+    /// The same in free play's English house ([`free_play`] with `en`).
+    pub const FREE_PLAY_EN: Forms = Forms {
+        acting: "phone",
+        topic: "Home/LivingRoom/Light/Command",
+        payload: "ON",
+        filter: "Home/+/Temperature",
+        sub_qos: 0,
+    };
+
+    /// A run's presets without a lesson: the English ones for free play's English house (its
+    /// phone is `phone`), the Spanish ones for any other house.
+    pub fn for_house(world: &crate::core::sim::World) -> Forms {
+        if world.device(Forms::FREE_PLAY_EN.acting).is_some()
+            && world.device(Forms::FREE_PLAY.acting).is_none()
+        {
+            Forms::FREE_PLAY_EN
+        } else {
+            Forms::FREE_PLAY
+        }
+    }
 }
 
 impl<S: AsRef<str>> Forms<S> {
@@ -103,12 +123,12 @@ impl Default for Forms<String> {
 impl Lesson {
     /// The starting scenario.
     pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
-        Scenario::from_json(self.json)
+        Scenario::from_json(self.json())
     }
 
     /// The scenario file's text.
     pub fn json(&self) -> &'static str {
-        self.json
+        scenario_text(self.id)
     }
 
     /// Where the page finds the lesson's file, relative to the app.
@@ -244,9 +264,10 @@ pub fn free_play(content: &str) -> Scenario {
     s
 }
 
-/// Lesson 9's house at any size (for benchmarks and stress): per five devices, two
-/// temperature sensors, one light, one dashboard watching its neighbours and one phone that
-/// toggles a light every 10 s and follows every light. The first dashboard watches `Casa/#`.
+/// Lesson 9's house at any size (for benchmarks and stress): per five devices, a room
+/// (`habN`) with two temperature sensors, one light, one dashboard watching its neighbours and
+/// one remote that toggles a light every 10 s and follows every light, each named for its room
+/// and what it is (`hab2-luz`). The first dashboard watches `Casa/#`.
 pub fn house_of(devices: usize, seed: u64) -> Scenario {
     use crate::core::scenario::{
         Decimal, DeviceConfig, DeviceKind, LinkConfig, Probability, Protocol, PublishConfig,
@@ -334,7 +355,8 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
                 }],
             },
         };
-        s.devices.push(device(format!("d{i}"), kind, i));
+        let what = ["temp1", "temp2", "luz", "panel", "mando"][i % 5];
+        s.devices.push(device(format!("hab{room}-{what}"), kind, i));
     }
     s
 }
