@@ -296,6 +296,8 @@ test('glossary words explain themselves on focus and hover, in both languages', 
   await page.locator(byId('term-broker')).hover();
   assert.match(await page.locator('.term:has([data-testid="term-broker"]) .tip').textContent(), /servidor/);
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
+  // English comes first (its texts are a part of their own), then the page speaks it.
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.locator(byId('term-broker')).hover();
   assert.match(await page.locator('.term:has([data-testid="term-broker"]) .tip').textContent(), /server that receives/);
   await page.click(`${byId('glossary')} summary`);

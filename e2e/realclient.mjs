@@ -231,8 +231,9 @@ test('the real-broker panel is fetched when first opened; a failed fetch says so
   const errors = watchErrors(page);
   const chunks = [];
   // Free play's first screen (the sequence diagram and the scrubber with it) is the main
-  // module and the page's language (its texts, a part of their own): no other part is fetched.
-  page.on('request', (r) => { if (/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url()) && !/split_catalogue_es-/.test(r.url())) chunks.push(r.url()); });
+  // module and the page's language (its texts, a part of their own, with the small chunks of
+  // code they share): no other part is fetched.
+  page.on('request', (r) => { if (/split_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url()) && !/split_catalogue_es-/.test(r.url())) chunks.push(r.url()); });
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('devices'));
   await page.waitForSelector(byId('sequence'));
