@@ -51,15 +51,11 @@ while IFS= read -r js; do
   mv "dist/$js.min" "dist/$js"
 done < <(cd dist && find . -name '*.js' ! -name sw.js | sed 's|^\./||')
 # The page's integrity hashes follow the files changed (the page names each as ./NAME, its
-# hash after integrity=).
+# hash after integrity=); a hash left stale would stop the page loading.
 grep -oE 'href=\./[^ >]+ integrity=' dist/index.html | while read -r link; do
-  file=${link#href=./}; file=${file%% *}
-  sed -i -E "s#(href=\./${file//./\\.} integrity=)[^ >]+#\1$(sri "dist/$file")#" dist/index.html
-done
-# Every hash the page holds matches its file (a stale one would stop the page loading).
-grep -oE 'href=\./[^ >]+ integrity=[^ >]+' dist/index.html | while read -r link; do
-  file=${link#href=./}; file=${file%% *}; want=${link##*integrity=}
-  if [[ "$(sri "dist/$file")" != "$want" ]]; then
+  file=${link#href=./}; file=${file%% *}; want=$(sri "dist/$file")
+  sed -i -E "s#(href=\./${file//./\\.} integrity=)[^ >]+#\1$want#" dist/index.html
+  if ! grep -qF "href=./$file integrity=$want" dist/index.html; then
     echo "[build] dist/index.html holds a stale integrity hash for $file" >&2
     exit 1
   fi

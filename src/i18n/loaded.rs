@@ -3,7 +3,7 @@
 //!
 //! In the release page (`--cfg mqtt_split`) a language's functions, with their words, are a
 //! part of their own that the page fetches before it first shows that language
-//! (`web::lang::load`), so a first visit downloads one language, not every one. Until then
+//! (`web::catalogue::load`), so a first visit downloads one language, not every one. Until then
 //! (never, in a page that waited as it should) its texts are empty, not a panic. Elsewhere
 //! (tests, tools, `trunk serve`) every language is at hand.
 

@@ -175,7 +175,6 @@ impl Sim {
         self.goals.plan = Some(file);
         self.changed.insert(Part::Goals);
         self.check_goals();
-        self.hold_for_prediction();
     }
 
     /// An open prediction that can be asked: the run waits for the answer, so the stage does
@@ -210,7 +209,6 @@ impl Sim {
         if moved {
             self.changed.insert(Part::Goals);
             self.check_goals();
-            self.hold_for_prediction();
         }
         moved
     }
@@ -256,8 +254,17 @@ impl Sim {
         Ok(choice)
     }
 
-    /// Judges the open act step (and the coach's word) on the run.
+    /// Judges the open act step (and the coach's word) on the run; on the live run, holds it
+    /// for a prediction that has opened.
     pub(super) fn check_goals(&mut self) {
+        self.judge_goals();
+        if !self.in_past() {
+            self.hold_for_prediction();
+        }
+    }
+
+    /// Judges the open act step (and the coach's word) on the run.
+    fn judge_goals(&mut self) {
         let (Some(file), Some(progress)) = (&self.goals.plan, &self.goals.progress) else {
             return;
         };
@@ -291,9 +298,6 @@ impl Sim {
         self.goals.advice = advice;
         if story.is_some() {
             self.goals.story = story;
-        }
-        if !wanted.past {
-            self.hold_for_prediction();
         }
     }
 }

@@ -5,7 +5,6 @@ use crate::i18n::loaded::{self, Catalogue};
 use crate::i18n::Lang;
 use crate::web::lazy::LoadError;
 
-// Each language's main catalogue, a part of its own in the release page (see `i18n::loaded`).
 crate::web::lazy::split_fn!(
     catalogue_es,
     fetch_catalogue_es,

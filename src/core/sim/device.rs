@@ -162,7 +162,7 @@ impl Device {
             } => {
                 let delta = (self.model_rng.next_f64() * 2.0 - 1.0) * step.get();
                 // `max`/`min`, not `clamp`: clamp's check of its bounds prints floats, and
-                // float printing would then come with the first download (about 6 KB gzip).
+                // float printing would then come with the first download (9 KB gzip).
                 self.reading = (self.reading + delta).max(min.get()).min(max.get());
                 Fixed(self.reading, usize::from(*decimals)).to_string()
             }
