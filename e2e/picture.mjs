@@ -78,6 +78,18 @@ test(`free play at ${where}: the light switches on an order, the dashboard shows
   // A line too long for the shelf is cut, with an ellipsis.
   await page.waitForFunction((sel) => /Casa\/Jardin\/Riego = ab/.test(document.querySelector(sel)?.textContent ?? ''), byId('retained-store'));
   assert.match(await page.getAttribute(byId('retained-store'), 'aria-label'), /Retenidos en el bróker: \d+ temas/);
+  // The shelf says what it is, and how many topics it holds.
+  assert.match(await page.textContent(`${byId('retained-store')} .shelf-title`), /^\d+ retenidos? en el bróker$/);
+  // A packet's label is a tag of its own: a pill under its whole text, read over whatever
+  // it passes.
+  const pill = await page.waitForFunction(() => {
+    const t = [...document.querySelectorAll('[data-testid="packet"]:not(.quiet) text')].find((e) => e.textContent);
+    if (!t) return null;
+    const [a, b] = [t.getBoundingClientRect(), t.previousElementSibling.getBoundingClientRect()];
+    return { text: t.textContent, inside: a.left >= b.left && a.right <= b.right && a.top >= b.top - 1 && a.bottom <= b.bottom + 1,
+      filled: getComputedStyle(t.previousElementSibling).fill !== 'none' };
+  }, null, { timeout: 20_000 }).then((h) => h.jsonValue());
+  assert.ok(pill.inside && pill.filled, `the label ${pill.text} on its pill`);
   // The dashboard shows the kitchen's reading: the value the sensor published.
   await page.waitForFunction(([panel, cocina]) => {
     const p = document.querySelector(panel)?.getAttribute('aria-label') ?? '';
@@ -179,6 +191,20 @@ test('a 20-device house keeps every name readable; the 100-device house fits its
   for (let i = 0; i < 20; i++) {
     const name = `hab${Math.floor(i / 5)}-${['temp1', 'temp2', 'luz', 'panel', 'mando'][i % 5]}`;
     assert.ok(names.includes(name), `${name} is named on the stage`);
+  }
+  // A column per room, named over it (its topics say Casa/Hab0/…); each room's devices in it.
+  for (const r of [0, 1, 2, 3]) assert.ok(names.includes(`Hab${r}`), `room Hab${r} is named`);
+  const columns = await page.$$eval(`${byId('diagram')} [data-testid="room"]`, (gs) => gs.map((g) => {
+    const r = g.querySelector('rect').getBoundingClientRect();
+    return [g.querySelector('text').textContent, r.left, r.right];
+  }));
+  assert.equal(columns.length, 4);
+  for (let i = 0; i < 20; i++) {
+    if (i === 3) continue; // hab0-panel watches all of Casa/#: no room of its own.
+    const name = `hab${Math.floor(i / 5)}-${['temp1', 'temp2', 'luz', 'panel', 'mando'][i % 5]}`;
+    const box = await page.locator(`${byId(`node-${name}`)} .device-box`).boundingBox();
+    const [, left, right] = columns.find(([room]) => room === `Hab${Math.floor(i / 5)}`);
+    assert.ok(box.x >= left && box.x + box.width <= right, `${name} in its room's column`);
   }
   await accessible(page, byId('diagram'));
   await page.goto(`${base}?lang=es&demo=house`);

@@ -82,3 +82,30 @@ test('each language\'s texts come with it: one language at first, another when i
   assert.match(await cut.getAttribute(`${byId('unreachable')} a`, 'href'), /lang=es/);
   await cut.close();
 });
+
+test('the views a first screen does not show bring their stylesheet when one first opens, once', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = watchErrors(page);
+  const sheets = [];
+  page.on('request', (r) => { if (/views[-.][^/]*css/.test(r.url())) sheets.push(r.url()); });
+  await page.goto(`${base}?lang=es`);
+  await page.waitForSelector(byId('tagline'));
+  await page.waitForTimeout(1500);
+  assert.deepEqual(sheets, [], 'a first visit does not fetch it');
+  // The builder opens: its sheet comes, and its rules apply (the builder is a column of parts).
+  await page.click(byId('build-open'));
+  await page.waitForSelector(byId('builder'));
+  await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel)).display === 'flex', byId('builder'));
+  assert.equal(sheets.length, 1);
+  // Named by its contents, as the page's meta says (the development server's is plain).
+  const named = await page.getAttribute('meta[name="views-css"]', 'content');
+  assert.ok(sheets[0].endsWith(named), `${sheets[0]} is ${named}`);
+  // Closed and opened again: the sheet stays, and is not fetched twice.
+  await page.click(byId('build-open'));
+  await page.click(byId('build-open'));
+  await page.waitForSelector(byId('builder'));
+  assert.equal(sheets.length, 1);
+  assert.equal(await page.locator('link[rel="stylesheet"][href*="views"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

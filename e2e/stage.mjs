@@ -41,7 +41,7 @@ test('teaching speed: every packet is drawn 600 ms at least, labelled by type; t
   for (const f of flights) assert.ok(f.shown >= 550, `${f.label} drawn ${f.shown.toFixed(0)} ms`);
   assert.ok(flights.some((f) => /^SUBSCRIBE/.test(f.label) && /subscribe/.test(f.kind)), JSON.stringify(flights));
   // The broker tries the dashboard's filter on the sensor's PUBLISH, and the dashboard lights up.
-  await page.waitForFunction(() => /✓ Casa\/Cocina\/Temperatura · panel/.test(document.querySelector('[data-testid="broker-notes"]')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForFunction(() => /✓ panel: Casa\/Cocina\/Temperatura coincide/.test(document.querySelector('[data-testid="broker-notes"]')?.textContent ?? ''), null, { timeout: 20_000 });
   await page.waitForSelector(`${byId('node-panel')}.hit`);
   const published = await watchPackets(page, 8000);
   assert.ok(published.some((f) => /^PUBLISH QoS 0/.test(f.label) && /publish/.test(f.kind)), JSON.stringify(published));

@@ -32,10 +32,9 @@ if ! grep -qF "from \"./$main_js\"" "dist/$loader"; then
   echo "[build] the split loader does not import ./$main_js" >&2
   exit 1
 fi
-# The chunks get the optimizations index.html asks Trunk for on the main module, and lose
-# the linker's notes (target features, producers): 170 bytes gzip a chunk, 32 KB in all.
+# The chunks get the optimizations index.html asks Trunk for on the main module, which lose
+# the linker's notes (target features, producers): 170 bytes gzip a module, 32 KB in all.
 opt_params=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | cut -d'"' -f2)
-opt_params="$opt_params --strip-target-features --strip-producers"
 for chunk in "$MQTT_SPLIT_OUT"/*.wasm; do
   # shellcheck disable=SC2086 # the flags are words
   wasm-opt -Oz $opt_params "$chunk" -o "dist/$(basename "$chunk")"
@@ -60,6 +59,15 @@ grep -oE 'href=\./[^ >]+ integrity=' dist/index.html | while read -r link; do
     exit 1
   fi
 done
+# The views' stylesheet (fetched when a view a first screen does not show opens) named by its
+# contents, as the page's <meta name="views-css"> says: two builds' never mix.
+views="views-$(sha256sum dist/views.css | cut -c1-16).css"
+mv dist/views.css "dist/$views"
+sed -i "s|views\.css|$views|g" dist/index.html
+if ! grep -qF "$views" dist/index.html; then
+  echo "[build] dist/index.html does not name $views" >&2
+  exit 1
+fi
 # The module's own line (no budget: the budget is what Chromium fetches, printed below).
 scripts/size.sh
 # The service worker (offline use): the build's files, versioned by their contents. The SCORM

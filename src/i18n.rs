@@ -346,8 +346,12 @@ pub enum Msg<'a> {
     Changed(&'a [(String, String)]),
     /// The broker's retained store, for a screen reader: how many topics.
     RetainedShelf(usize),
-    /// The shelf's top line when more topics are retained than it shows: how many more.
-    ShelfMore(usize),
+    /// The shelf's title on the stage: how many topics are retained (first, so that a title cut
+    /// short keeps it).
+    ShelfTitle(usize),
+    /// A device's subscriptions on the stage when it has several: its first filter and how
+    /// many more (said in words: a `+` would read as part of the filter).
+    FilterTags(&'a str, usize),
     /// A message queued for an offline client, on the stage.
     NoteQueued(&'a str),
     /// A message kept as retained, on the stage.

@@ -2,17 +2,28 @@
 //! subscribers below, inside the stage, names never on top of each other, at the sizes the
 //! page gives it (1366×768, the 900×650 embed, a 390 px phone) and for 6, 20 and 100 devices.
 
-use mqtt_playground::core::sim::lessons::free_play;
-use mqtt_playground::page::layout::{fit, Layout, Level, Side};
+use mqtt_playground::core::sim::lessons::{free_play, house_of};
+use mqtt_playground::page::layout::{broker_edge, fit, Layout, Level, Place, Side};
 
 /// The stage's width and greatest height at 1366×768, in the 900×650 embed, on a phone.
 const DESKTOP: (f64, f64) = (556.0, 400.0);
 const EMBED: (f64, f64) = (535.0, 230.0);
 const PHONE: (f64, f64) = (348.0, 1000.0);
 
-fn house(n: usize) -> Vec<Side> {
+/// A house of `n` devices in no room, half on each side.
+fn house(n: usize) -> Vec<Place> {
     (0..n)
-        .map(|i| if i % 2 == 0 { Side::Above } else { Side::Below })
+        .map(|i| Place {
+            side: if i % 2 == 0 { Side::Above } else { Side::Below },
+            room: None,
+        })
+        .collect()
+}
+
+/// The places of the test house of `n` devices (a room per five, named by its topics).
+fn rooms(n: usize) -> Vec<Place> {
+    (house_of(n, 1).devices.iter())
+        .map(|d| Place::of(&d.kind))
         .collect()
 }
 
@@ -46,18 +57,67 @@ fn assert_readable(l: &Layout, lines: i32) {
 #[test]
 fn free_play_reads_publishers_above_the_broker_and_subscribers_below() {
     let scenario = free_play("es");
-    let sides: Vec<Side> = scenario.devices.iter().map(|d| Side::of(&d.kind)).collect();
-    let l = Layout::of(&sides, DESKTOP.0, DESKTOP.1);
+    let places: Vec<Place> = scenario
+        .devices
+        .iter()
+        .map(|d| Place::of(&d.kind))
+        .collect();
+    let l = Layout::of(&places, DESKTOP.0, DESKTOP.1);
     assert_eq!(l.level, Level::Full);
     assert!(l.h as f64 <= DESKTOP.1);
     for (d, &(_, y)) in scenario.devices.iter().zip(&l.nodes) {
         let above = matches!(Side::of(&d.kind), Side::Above);
         assert_eq!(y < l.broker.1, above, "{}", d.name);
     }
-    assert!(sides.contains(&Side::Above) && sides.contains(&Side::Below));
+    assert!(places.iter().any(|p| p.side == Side::Above));
+    assert!(places.iter().any(|p| p.side == Side::Below));
+    // A column per room its topics name, the light under its room's sensor.
+    let names: Vec<&str> = l.rooms.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Cocina", "Salon", "Dormitorio"]);
+    let at = |name: &str| {
+        l.nodes[scenario
+            .devices
+            .iter()
+            .position(|d| d.name == name)
+            .unwrap()]
+    };
+    assert_eq!(at("luz-salon").0, at("sensor-salon").0);
+    // Tab reads the stage as a student does: the sensors' row left to right, then the row
+    // under the broker (the panel, left of the light, before it).
+    let order: Vec<&str> = (l.reading_order().into_iter())
+        .map(|i| scenario.devices[i].name.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "sensor-cocina",
+            "sensor-salon",
+            "sensor-dormitorio",
+            "panel",
+            "luz-salon",
+            "movil"
+        ]
+    );
     assert_readable(&l, 3);
     // Names and tags fit their line: the longest in the house, whole.
     assert!(l.chars.0 >= "sensor-dormitorio".len(), "{:?}", l.chars);
+}
+
+#[test]
+fn the_embed_keeps_free_play_s_rooms_unnamed_where_names_take_a_line_too_many() {
+    let scenario = free_play("es");
+    let places: Vec<Place> = scenario
+        .devices
+        .iter()
+        .map(|d| Place::of(&d.kind))
+        .collect();
+    let l = Layout::of(&places, EMBED.0, EMBED.1);
+    assert!(l.h as f64 <= EMBED.1, "{l:?}");
+    assert_eq!(
+        (l.level, l.rooms.len(), l.caption),
+        (Level::Compact, 3, None)
+    );
+    assert_readable(&l, 2);
 }
 
 #[test]
@@ -97,7 +157,11 @@ fn twenty_devices_keep_their_names_and_a_hundred_fit_as_dots() {
 
 #[test]
 fn a_house_on_one_side_is_shared_and_an_empty_one_is_drawn() {
-    let l = Layout::of(&[Side::Below, Side::Below], DESKTOP.0, DESKTOP.1);
+    let below = Place {
+        side: Side::Below,
+        room: None,
+    };
+    let l = Layout::of(&[below.clone(), below], DESKTOP.0, DESKTOP.1);
     assert!(l.nodes[0].1 < l.broker.1 && l.nodes[1].1 > l.broker.1);
     let l = Layout::of(&[], 0.0, 0.0);
     assert!(l.nodes.is_empty() && l.w > 0 && l.h > 0);
@@ -108,4 +172,64 @@ fn words_too_long_for_their_line_are_cut_with_an_ellipsis() {
     assert_eq!(fit("sensor-cocina", 20), "sensor-cocina");
     assert_eq!(fit("sensor-dormitorio", 8), "sensor-…");
     assert_eq!(fit("añadido", 3), "añ…");
+}
+
+#[test]
+fn a_house_whose_topics_name_rooms_is_drawn_a_column_per_room() {
+    let places = rooms(20);
+    assert_eq!(places[0].room.as_deref(), Some("Hab0"));
+    assert_eq!(places[3].room, None, "hab0-panel watches Casa/#: no room");
+    // A phone's column is too narrow for five named columns: it keeps the rows.
+    let l = Layout::of(&places, PHONE.0, PHONE.1);
+    assert!(l.rooms.is_empty());
+    for (w, h) in [DESKTOP, EMBED] {
+        let l = Layout::of(&places, w, h);
+        assert!(l.h as f64 <= h, "{w}×{h}: {}", l.h);
+        let names: Vec<&str> = l.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Hab0", "Hab1", "Hab2", "Hab3"], "{w}×{h}");
+        // Each room's devices share its column, publishers above the broker and the rest
+        // below, and no other device is drawn in it but the house's own panel.
+        for (i, (p, &(x, y))) in places.iter().zip(&l.nodes).enumerate() {
+            let col = l.rooms.iter().position(|r| x >= r.x && x < r.x + r.w);
+            match &p.room {
+                Some(room) => assert_eq!(
+                    col.map(|c| l.rooms[c].name.as_str()),
+                    Some(room.as_str()),
+                    "device {i}"
+                ),
+                None => assert_eq!(i, 3),
+            }
+            assert_eq!(y < l.broker.1, p.side == Side::Above, "device {i}");
+        }
+        assert_readable(&l, if l.level == Level::Dots { 0 } else { 1 });
+        // Names over the columns, above every device, where words are written.
+        match l.caption {
+            Some(y) => assert!(
+                l.nodes.iter().all(|&(_, ny)| ny - l.size / 2 > y),
+                "{w}×{h}"
+            ),
+            None => assert_eq!(l.level, Level::Dots),
+        }
+    }
+    // A hundred devices, twenty rooms: columns of dots, unnamed.
+    let l = Layout::of(&rooms(100), DESKTOP.0, DESKTOP.1);
+    assert_eq!((l.level, l.rooms.len(), l.caption), (Level::Dots, 20, None));
+    assert_readable(&l, 0);
+}
+
+#[test]
+fn a_packet_stops_at_the_broker_s_box_not_on_its_name() {
+    let c = (280.0, 200.0);
+    // Straight above and below: the box's top and bottom edges.
+    assert_eq!(broker_edge(c, (280.0, 80.0)), (280.0, 182.0));
+    assert_eq!(broker_edge(c, (280.0, 300.0)), (280.0, 218.0));
+    // Straight across: its sides.
+    assert_eq!(broker_edge(c, (0.0, 200.0)), (230.0, 200.0));
+    // A steep link leaves through the top, a flat one through a side, on the line.
+    let (x, y) = broker_edge(c, (100.0, 20.0));
+    assert_eq!((x, y), (262.0, 182.0));
+    let (x, y) = broker_edge(c, (0.0, 172.0));
+    assert_eq!((x, y), (230.0, 195.0));
+    // A device inside the box (never drawn so) is reached, not passed.
+    assert_eq!(broker_edge(c, (290.0, 205.0)), (290.0, 205.0));
 }

@@ -3,7 +3,7 @@
 
 use mqtt_playground::core::codec::PacketType;
 use mqtt_playground::core::sim::predict::{
-    answer, receiver_choices, Answer, Hop, PredictError, Question,
+    answer, ready, receiver_choices, Answer, Hop, PredictError, Question,
 };
 use mqtt_playground::core::sim::{Action, Run, Scenario};
 use mqtt_playground::core::topic::{TopicFilter, TopicName};
@@ -134,6 +134,45 @@ fn who_receives_the_next_message_including_an_offline_phone_s_queue() {
     assert_eq!(
         answer(run.world(), &unknown),
         Err(PredictError::NoSuchDevice("nadie".into()))
+    );
+}
+
+#[test]
+fn who_receives_is_asked_once_the_broker_has_seen_a_phone_leave() {
+    // A clean-session phone on a slow link: its DISCONNECT takes 300 ms to reach the broker.
+    let json = HOUSE.replace(
+        r#""clean_session": false,"#,
+        r#""link": { "latency_ms": 300 },"#,
+    );
+    let mut run = Run::new(&Scenario::from_json(&json).unwrap()).unwrap();
+    run.run_for(3_000);
+    let ask = Question::Receivers {
+        publisher: "cocina".into(),
+        topic: t("Casa/Cocina/Temperatura"),
+        qos: QoS::AtLeastOnce,
+        retain: false,
+    };
+    assert!(ready(run.world(), &ask));
+    act(&mut run, r#"{"type": "offline", "device": "movil"}"#);
+    let mut waited = 0;
+    while !ready(run.world(), &ask) {
+        // Offline on its side, still connected on the broker's: a message now would reach it.
+        assert!(!run.world().device("movil").unwrap().is_online());
+        run.run_for(1);
+        waited += 1;
+        assert!(waited < 2_000, "the broker never saw the phone leave");
+    }
+    assert!(
+        waited >= 250,
+        "asked after {waited} ms, before the DISCONNECT arrived"
+    );
+    assert_eq!(
+        answer(run.world(), &ask),
+        Ok(Answer::Receivers {
+            now: vec!["panel".into()],
+            queued: vec![],
+        }),
+        "the clean session is gone: only the panel"
     );
 }
 

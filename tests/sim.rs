@@ -826,3 +826,52 @@ fn a_message_leaves_the_pictured_queue_when_it_expires() {
     r.run_for(3_000);
     assert_eq!(queued(&r), 0, "expired, it has left the queue");
 }
+
+#[test]
+fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message() {
+    use mqtt_playground::core::sim::picture::inside;
+    // The queue lesson's house, its phone's session persistent, on a slow link (300 ms).
+    let json = r#"{"version": 1, "seed": 3, "devices": [
+      {"name": "timbre", "kind": {"type": "sensor", "topic": "Casa/Puerta/Timbre",
+        "interval_ms": 3000, "model": {"type": "counter"}, "qos": 1}},
+      {"name": "movil", "clean_session": false, "link": {"latency_ms": 300},
+        "kind": {"type": "phone", "filters": [{"filter": "Casa/Puerta/Timbre", "qos": 1}]}}]}"#;
+    let mut r = Run::new(&Scenario::from_json(json).unwrap()).unwrap();
+    r.run_for(2_000);
+    r.apply(action(r#"{"type":"offline","device":"movil"}"#))
+        .unwrap();
+    r.run_for(10_000);
+    let queued = |r: &Run| {
+        let held = inside(r.world());
+        (held.queues.iter())
+            .find(|(name, _)| name == "movil")
+            .map_or(0, |(_, waiting)| waiting.len())
+    };
+    let rings = queued(&r);
+    assert!(rings >= 3, "{rings} rings wait for the phone");
+    r.apply(action(r#"{"type":"online","device":"movil"}"#))
+        .unwrap();
+    // Millisecond by millisecond: the queue is sent at once on CONNACK, and each ring stays
+    // pictured until its PUBACK is back at the broker.
+    let mut seen = vec![rings];
+    for _ in 0..3_000 {
+        r.run_for(1);
+        let now = queued(&r);
+        let acked =
+            (r.world().broker().session("movil")).map_or(0, |s| s.inflight.len() + s.queue.len());
+        assert_eq!(
+            now, acked,
+            "what is pictured is what the broker still holds"
+        );
+        if seen.last() != Some(&now) {
+            seen.push(now);
+        }
+    }
+    assert_eq!(seen.last(), Some(&0), "the queue empties: {seen:?}");
+    assert!(
+        r.world().device("movil").unwrap().is_online(),
+        "the phone is back"
+    );
+    // The broker held the rings while its CONNACK and the PUBLISHes crossed the slow link.
+    assert!(seen.len() >= 2, "{seen:?}");
+}

@@ -21,38 +21,42 @@ pub struct Line {
     pub msg: Option<MsgId>,
 }
 
+/// Each kind's label, in [`TraceKind::NAMES`]' order.
+const KIND_LABELS: [Text; 28] = [
+    Text::KindConnectionOpened,
+    Text::KindPacketIn,
+    Text::KindPacketOut,
+    Text::KindAuth,
+    Text::KindSessionCreated,
+    Text::KindSessionResumed,
+    Text::KindSessionEnded,
+    Text::KindTakenOver,
+    Text::KindPublished,
+    Text::KindPublishDenied,
+    Text::KindFilterTried,
+    Text::KindRetainedSent,
+    Text::KindQueued,
+    Text::KindDropped,
+    Text::KindDelivered,
+    Text::KindAcknowledged,
+    Text::KindRetainedStored,
+    Text::KindRetainedCleared,
+    Text::KindWillFired,
+    Text::KindKeepAliveTimeout,
+    Text::KindProtocolError,
+    Text::KindConnectionClosed,
+    Text::KindTransmitted,
+    Text::KindDeviceChanged,
+    Text::KindDeviceSent,
+    Text::KindDeviceReceived,
+    Text::KindEavesdropped,
+    Text::KindActionApplied,
+];
+
 /// The log's label for an event kind (its name in [`TraceKind::NAMES`]); exports keep the name.
 pub fn kind_label(name: &str) -> Text {
-    match name {
-        "ConnectionOpened" => Text::KindConnectionOpened,
-        "PacketIn" => Text::KindPacketIn,
-        "PacketOut" => Text::KindPacketOut,
-        "Auth" => Text::KindAuth,
-        "SessionCreated" => Text::KindSessionCreated,
-        "SessionResumed" => Text::KindSessionResumed,
-        "SessionEnded" => Text::KindSessionEnded,
-        "TakenOver" => Text::KindTakenOver,
-        "Published" => Text::KindPublished,
-        "PublishDenied" => Text::KindPublishDenied,
-        "FilterTried" => Text::KindFilterTried,
-        "RetainedSent" => Text::KindRetainedSent,
-        "Queued" => Text::KindQueued,
-        "Dropped" => Text::KindDropped,
-        "Delivered" => Text::KindDelivered,
-        "Acknowledged" => Text::KindAcknowledged,
-        "RetainedStored" => Text::KindRetainedStored,
-        "RetainedCleared" => Text::KindRetainedCleared,
-        "WillFired" => Text::KindWillFired,
-        "KeepAliveTimeout" => Text::KindKeepAliveTimeout,
-        "ProtocolError" => Text::KindProtocolError,
-        "ConnectionClosed" => Text::KindConnectionClosed,
-        "Transmitted" => Text::KindTransmitted,
-        "DeviceChanged" => Text::KindDeviceChanged,
-        "DeviceSent" => Text::KindDeviceSent,
-        "DeviceReceived" => Text::KindDeviceReceived,
-        "Eavesdropped" => Text::KindEavesdropped,
-        _ => Text::KindActionApplied,
-    }
+    let at = TraceKind::NAMES.iter().position(|n| *n == name);
+    at.map_or(Text::KindActionApplied, |i| KIND_LABELS[i])
 }
 
 /// Describes an event: who, which topic, and a sentence saying what happened.

@@ -8,6 +8,8 @@
 //! (tests, tools, `trunk serve`) every language is at hand.
 
 use super::{Lang, Language, Msg, Text};
+use crate::core::json_read::Problem;
+use crate::core::topic::TopicError;
 
 /// Said when no language's texts could be fetched (so in every listed language at once, as
 /// the page's `<noscript>` is): what happened, and the reload link.
@@ -16,11 +18,14 @@ pub const UNREACHABLE: [&str; 2] = [
     "Volver a cargar / Load again",
 ];
 
-/// A language's main texts and messages.
+/// A language's main texts and messages, and what is wrong with a value (a topic or a filter
+/// typed, a link, a file).
 #[derive(Clone, Copy)]
 pub struct Catalogue {
     text: fn(Text) -> &'static str,
     msg: for<'a> fn(Msg<'a>) -> String,
+    problem: fn(&Problem) -> String,
+    topic_error: fn(&TopicError) -> String,
 }
 
 impl Catalogue {
@@ -29,6 +34,8 @@ impl Catalogue {
         Catalogue {
             text: L::text,
             msg: L::msg,
+            problem: L::problem,
+            topic_error: L::topic_error,
         }
     }
 
@@ -40,6 +47,16 @@ impl Catalogue {
     /// A message.
     pub fn msg(self, msg: Msg) -> String {
         (self.msg)(msg)
+    }
+
+    /// What is wrong with a value.
+    pub fn problem(self, problem: &Problem) -> String {
+        (self.problem)(problem)
+    }
+
+    /// What is wrong with a topic or a filter.
+    pub fn topic_error(self, error: &TopicError) -> String {
+        (self.topic_error)(error)
     }
 }
 
@@ -65,7 +82,7 @@ mod at_hand {
 mod fetched {
     use std::cell::Cell;
 
-    use super::{Catalogue, Lang, Msg};
+    use super::{Catalogue, Lang, Msg, Problem, TopicError};
 
     thread_local! {
         /// The catalogues fetched so far, by language (in `Lang::ALL`'s order).
@@ -82,6 +99,8 @@ mod fetched {
     const MISSING: Catalogue = Catalogue {
         text: |_| "",
         msg: |_: Msg| String::new(),
+        problem: |_: &Problem| String::new(),
+        topic_error: |_: &TopicError| String::new(),
     };
 
     /// The language's catalogue, once fetched.

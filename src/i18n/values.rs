@@ -109,9 +109,9 @@ impl fmt::Display for EncodeError {
 impl std::error::Error for EncodeError {}
 
 impl TopicError {
-    /// The explanation in a language.
+    /// The explanation in a language (from its catalogue).
     pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, topic_error(self))
+        super::loaded::catalogue(lang).topic_error(self)
     }
 }
 
@@ -146,9 +146,9 @@ impl Violation {
 }
 
 impl ScenarioError {
-    /// What is wrong, in `lang`.
+    /// What is wrong, in `lang` (from its catalogue: a part of its own in the release page).
     pub fn message(&self, lang: Lang) -> String {
-        in_language!(lang, problem(&self.problem))
+        super::loaded::catalogue(lang).problem(&self.problem)
     }
 
     /// The path and what is wrong, in `lang`.

@@ -1,10 +1,53 @@
 //! Where the stage draws each device: publishers in rows above the broker, subscribers in
 //! rows below it, the broker's band (its shelf, its queues, what it just did) between them,
 //! in the stage's own pixels, so that a word drawn at 14 px is 14 px on any screen. A house
-//! too big for its box is drawn at a denser [`Level`]: fewer words beside each device (the
-//! rest on hover and focus), smaller boxes.
+//! whose topics name its rooms (`Casa/Cocina/…`) is drawn a column per room, when they fit.
+//! A house too big for its box is drawn at a denser [`Level`]: fewer words beside each device
+//! (the rest on hover and focus), smaller boxes.
 
 use crate::core::scenario::DeviceKind;
+
+/// Where a device is drawn: its side of the broker, and its room when its topics name one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Its side.
+    pub side: Side,
+    /// Its room: the second level of its first topic (`Casa/Cocina/Temperatura` → `Cocina`).
+    pub room: Option<String>,
+}
+
+impl Place {
+    /// Where a kind of device is drawn.
+    pub fn of(kind: &DeviceKind) -> Place {
+        Place {
+            side: Side::of(kind),
+            room: room_of(kind),
+        }
+    }
+}
+
+/// A device's room: the second of three or more levels of the first topic it publishes on or
+/// subscribes to, when that level is a plain word. An intruder and an eavesdropper belong to
+/// no room.
+fn room_of(kind: &DeviceKind) -> Option<String> {
+    let first = match kind {
+        DeviceKind::Sensor { topic, .. } => topic.as_str(),
+        DeviceKind::Actuator { command_topic, .. } => command_topic.as_str(),
+        DeviceKind::Dashboard { filters } | DeviceKind::Phone { filters } => {
+            filters.first()?.filter.as_str()
+        }
+        DeviceKind::Responder { filter, .. } => filter.as_str(),
+        DeviceKind::Custom { filters, publishes } => match publishes.first() {
+            Some(p) => p.topic.as_str(),
+            None => filters.first()?.filter.as_str(),
+        },
+        DeviceKind::Eavesdropper { .. } | DeviceKind::Intruder { .. } => return None,
+    };
+    let mut levels = first.split('/');
+    let (_, room) = (levels.next()?, levels.next()?);
+    let plain = !room.is_empty() && !room.contains(['+', '#']) && !first.starts_with('$');
+    (plain && levels.next().is_some()).then(|| room.to_string())
+}
 
 /// Which side of the broker a device is drawn on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +127,24 @@ const EDGE: f64 = 6.0;
 const NAME_PX: f64 = 9.0;
 const TAG_PX: f64 = 7.9;
 
+/// Height of the room names' line over the rows.
+const CAPTION: f64 = 18.0;
+/// A character's width in a room's name (bold, 13 px).
+const CAPTION_PX: f64 = 8.5;
+
+/// A room's column: its name and where its devices are drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Room {
+    /// Its name, as its topics say it (cut to fit its column).
+    pub name: String,
+    /// Its column's left edge.
+    pub x: i32,
+    /// Its column's width.
+    pub w: i32,
+    /// The rows its devices take above the broker and below it (top, bottom), when it has any.
+    pub spans: [Option<(i32, i32)>; 2],
+}
+
 /// Where everything is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -103,18 +164,87 @@ pub struct Layout {
     pub size: i32,
     /// Characters that fit on a device's lines: its name and state, its tags.
     pub chars: (usize, usize),
+    /// The rooms' columns, when the house is drawn by room.
+    pub rooms: Vec<Room>,
+    /// Where the rooms' names are written (their baseline), when they are.
+    pub caption: Option<i32>,
+}
+
+/// A house drawn a column per room: each column's devices above and below the broker (the
+/// rooms' columns first, in `names`' order), how many of them are the room's own (the rest
+/// fill its gaps), and the rows each side takes.
+struct Columns {
+    cols: Vec<[Vec<usize>; 2]>,
+    names: Vec<String>,
+    own: Vec<[usize; 2]>,
+    rows: [usize; 2],
+}
+
+impl Columns {
+    /// The house a column per room (in the order rooms first appear), when it has two rooms
+    /// or more, one of them with two devices, on both sides of the broker, and fits `per_row`
+    /// columns. A device with no room fills a gap in a room's column, or a column of its own.
+    fn of(places: &[Place], per_row: usize) -> Option<Columns> {
+        let mut names: Vec<String> = Vec::new();
+        for room in places.iter().filter_map(|p| p.room.as_ref()) {
+            if !names.contains(room) {
+                names.push(room.clone());
+            }
+        }
+        let mut cols = vec![[Vec::new(), Vec::new()]; names.len()];
+        let mut loose = [Vec::new(), Vec::new()];
+        for (i, p) in places.iter().enumerate() {
+            let side = usize::from(p.side == Side::Below);
+            match p
+                .room
+                .as_ref()
+                .and_then(|r| names.iter().position(|n| n == r))
+            {
+                Some(c) => cols[c][side].push(i),
+                None => loose[side].push(i),
+            }
+        }
+        let own: Vec<[usize; 2]> = cols.iter().map(|c| [c[0].len(), c[1].len()]).collect();
+        let rows = [0, 1].map(|side| own.iter().map(|o| o[side]).max().unwrap_or(0));
+        let shared = own.iter().any(|o| o[0] + o[1] >= 2);
+        if names.len() < 2 || !shared || rows.contains(&0) || names.len() > per_row {
+            return None;
+        }
+        for (side, loose) in loose.into_iter().enumerate() {
+            let mut loose = loose.into_iter().peekable();
+            for col in cols.iter_mut() {
+                let gap = rows[side] - col[side].len();
+                col[side].extend(loose.by_ref().take(gap));
+            }
+            // What is left goes into columns of its own, after the rooms'.
+            let mut extra = names.len();
+            while loose.peek().is_some() {
+                if extra == cols.len() {
+                    cols.push([Vec::new(), Vec::new()]);
+                }
+                cols[extra][side].extend(loose.by_ref().take(rows[side]));
+                extra += 1;
+            }
+        }
+        (cols.len() <= per_row).then_some(Columns {
+            cols,
+            names,
+            own,
+            rows,
+        })
+    }
 }
 
 impl Layout {
-    /// Lays out devices on `sides` on a stage `w` wide and at most `h_max` high (taller only
+    /// Lays out devices at `places` on a stage `w` wide and at most `h_max` high (taller only
     /// when even dots do not fit).
-    pub fn of(sides: &[Side], w: f64, h_max: f64) -> Layout {
+    pub fn of(places: &[Place], w: f64, h_max: f64) -> Layout {
         let w = w.max(200.0);
-        let mut above: Vec<usize> = (0..sides.len())
-            .filter(|&i| sides[i] == Side::Above)
+        let mut above: Vec<usize> = (0..places.len())
+            .filter(|&i| places[i].side == Side::Above)
             .collect();
-        let mut below: Vec<usize> = (0..sides.len())
-            .filter(|&i| sides[i] == Side::Below)
+        let mut below: Vec<usize> = (0..places.len())
+            .filter(|&i| places[i].side == Side::Below)
             .collect();
         // A house all on one side is shared between both.
         if below.is_empty() && above.len() > 1 {
@@ -124,37 +254,104 @@ impl Layout {
         }
         let stacked = w < WIDE;
         let band = if stacked { BAND_STACKED } else { BAND_WIDE };
-        let fit = |level: Level| {
+        // Per level: devices per row, the columns by room (when they take no more rows), the
+        // height.
+        // Per level: devices per row, the columns by room (when they fit the stage), the
+        // height.
+        let sized = |level: Level| {
             let (cell_w, cell_h, _) = level.cell();
             let per_row = ((w / cell_w).floor() as usize).max(1);
-            let rows = |n: usize| n.div_ceil(per_row) as f64;
-            let h = 2.0 * EDGE + (rows(above.len()) + rows(below.len())) * cell_h + band;
-            (per_row, h)
-        };
-        let level = (Level::ALL.into_iter())
-            .find(|&l| fit(l).1 <= h_max)
-            .unwrap_or(Level::Dots);
-        let (per_row, h) = fit(level);
-        let (_, cell_h, size) = level.cell();
-        let mut nodes = vec![(0, 0); sides.len()];
-        let mut cell_w = w;
-        // A short row goes farthest from the broker: its links pass between the full row's.
-        let mut place = |group: &[usize], top: f64, up: bool| {
-            let rows = group.len().div_ceil(per_row);
-            for (r, row) in group.chunks(per_row).enumerate() {
-                let r = if up { rows - 1 - r } else { r };
-                let step = w / row.len() as f64;
-                cell_w = cell_w.min(step);
-                for (k, &i) in row.iter().enumerate() {
-                    let x = step * (k as f64 + 0.5);
-                    let y = top + r as f64 * cell_h + size / 2.0 + 2.0;
-                    nodes[i] = (x.round() as i32, y.round() as i32);
-                }
+            let plain = above.len().div_ceil(per_row) + below.len().div_ceil(per_row);
+            let height =
+                |rows: usize, caption: f64| 2.0 * EDGE + caption + rows as f64 * cell_h + band;
+            // Rooms named over their columns where there is a line for it, else unnamed
+            // (each device's name says its room).
+            let captions = &[CAPTION, 0.0][usize::from(level == Level::Dots)..];
+            let by_room = Columns::of(places, per_row).and_then(|c| {
+                let rows = c.rows[0] + c.rows[1];
+                let caption = captions
+                    .iter()
+                    .copied()
+                    .find(|&k| height(rows, k) <= h_max)?;
+                Some((c, caption, height(rows, caption)))
+            });
+            match by_room {
+                Some((c, caption, h)) => (per_row, Some(c), caption, h),
+                None => (per_row, None, 0.0, height(plain, 0.0)),
             }
         };
-        place(&above, EDGE, true);
-        let band_top = EDGE + (above.len().div_ceil(per_row)) as f64 * cell_h;
-        place(&below, band_top + band, false);
+        let level = (Level::ALL.into_iter())
+            .find(|&l| sized(l).3 <= h_max)
+            .unwrap_or(Level::Dots);
+        let (per_row, by_room, caption, h) = sized(level);
+        let (_, cell_h, size) = level.cell();
+        let top = EDGE + caption;
+        let mut nodes = vec![(0, 0); places.len()];
+        let row_y = |row: usize, from: f64| from + row as f64 * cell_h + size / 2.0 + 2.0;
+        let (band_top, cell_w, rooms) = match by_room {
+            Some(Columns {
+                cols,
+                names,
+                own,
+                rows,
+            }) => {
+                let band_top = top + rows[0] as f64 * cell_h;
+                let below_top = band_top + band;
+                let col_w = w / cols.len() as f64;
+                let mut rooms = Vec::new();
+                for (c, [up, down]) in cols.into_iter().enumerate() {
+                    let x = col_w * (c as f64 + 0.5);
+                    // Above, the last nearest the broker; below, the first. A room's own
+                    // devices come first: above, farthest from the broker.
+                    let first = rows[0] - up.len();
+                    for (k, &i) in up.iter().enumerate() {
+                        nodes[i] = (x.round() as i32, row_y(first + k, top).round() as i32);
+                    }
+                    for (k, &i) in down.iter().enumerate() {
+                        nodes[i] = (x.round() as i32, row_y(k, below_top).round() as i32);
+                    }
+                    let span = |from: f64, n: usize| {
+                        (n > 0).then(|| {
+                            let to = from + n as f64 * cell_h;
+                            (from.round() as i32, to.round() as i32)
+                        })
+                    };
+                    if let (Some(name), Some([own_up, own_down])) = (names.get(c), own.get(c)) {
+                        rooms.push(Room {
+                            name: fit(name, ((col_w - 6.0) / CAPTION_PX) as usize),
+                            x: (col_w * c as f64).round() as i32,
+                            w: col_w.round() as i32,
+                            spans: [
+                                span(top + first as f64 * cell_h, *own_up),
+                                span(below_top, *own_down),
+                            ],
+                        });
+                    }
+                }
+                (band_top, col_w, rooms)
+            }
+            None => {
+                let mut cell_w = w;
+                // A short row goes farthest from the broker: its links pass between the full
+                // row's.
+                let mut place = |group: &[usize], from: f64, up: bool| {
+                    let rows = group.len().div_ceil(per_row);
+                    for (r, row) in group.chunks(per_row).enumerate() {
+                        let r = if up { rows - 1 - r } else { r };
+                        let step = w / row.len() as f64;
+                        cell_w = cell_w.min(step);
+                        for (k, &i) in row.iter().enumerate() {
+                            let x = step * (k as f64 + 0.5);
+                            nodes[i] = (x.round() as i32, row_y(r, from).round() as i32);
+                        }
+                    }
+                };
+                place(&above, top, true);
+                let band_top = top + (above.len().div_ceil(per_row)) as f64 * cell_h;
+                place(&below, band_top + band, false);
+                (band_top, cell_w, Vec::new())
+            }
+        };
         let broker_y = if stacked {
             band_top + STACKED_BROKER
         } else {
@@ -173,8 +370,43 @@ impl Layout {
                 ((room / NAME_PX) as usize).max(4),
                 ((room / TAG_PX) as usize).max(4),
             ),
+            caption: (caption > 0.0).then(|| (EDGE + 13.0).round() as i32),
+            rooms,
         }
     }
+}
+
+impl Layout {
+    /// The devices in reading order, row by row and left to right: the order Tab takes them
+    /// in. (Placed one by one: a house has tens of devices, and a sort brings its own code.)
+    pub fn reading_order(&self) -> Vec<usize> {
+        let key = |i: usize| (self.nodes[i].1, self.nodes[i].0);
+        let mut order: Vec<usize> = Vec::with_capacity(self.nodes.len());
+        for i in 0..self.nodes.len() {
+            let at = order.iter().position(|&j| key(j) > key(i));
+            order.insert(at.unwrap_or(order.len()), i);
+        }
+        order
+    }
+}
+
+/// The broker box's width and height, as the diagram draws it.
+pub const BROKER_BOX: (i32, i32) = (100, 36);
+const BROKER_HALF: (f64, f64) = (BROKER_BOX.0 as f64 / 2.0, BROKER_BOX.1 as f64 / 2.0);
+
+/// Where the line from the broker's centre `c` to a device at `d` leaves the broker's box: a
+/// packet travels from there, never over the broker's name.
+pub fn broker_edge(c: (f64, f64), d: (f64, f64)) -> (f64, f64) {
+    let (dx, dy) = (d.0 - c.0, d.1 - c.1);
+    let reach = |half: f64, delta: f64| {
+        if delta == 0.0 {
+            f64::INFINITY
+        } else {
+            half / delta.abs()
+        }
+    };
+    let t = (reach(BROKER_HALF.0, dx).min(reach(BROKER_HALF.1, dy))).min(1.0);
+    (c.0 + dx * t, c.1 + dy * t)
 }
 
 /// `text` cut to `chars` characters, with "…" when cut.

@@ -18,6 +18,7 @@ pub mod progress;
 pub mod realclient;
 pub mod say;
 pub mod scorm;
+pub mod sheets;
 pub mod state;
 pub mod storage;
 pub mod theme;

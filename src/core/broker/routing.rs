@@ -311,8 +311,9 @@ impl Broker {
         );
     }
 
-    /// Puts a PUBLISH on the wire for an online client (QoS 1/2 enter the in-flight window).
-    fn transmit(&mut self, client: &ClientName, d: Delivery, dup: bool) {
+    /// Puts a PUBLISH on the wire for an online client (QoS 1/2 enter the in-flight window,
+    /// marked when the message `waited` in the client's queue).
+    fn transmit(&mut self, client: &ClientName, d: Delivery, waited: bool) {
         let Some(session) = self.sessions.get_mut(client) else {
             return;
         };
@@ -333,7 +334,7 @@ impl Broker {
         }
         let version = session.version;
         let packet_id = (d.qos != QoS::AtMostOnce).then(|| session.next_packet_id());
-        let publish = outgoing_publish(&d, packet_id, dup, version, self.now);
+        let publish = outgoing_publish(&d, packet_id, false, version, self.now);
         // 5.0: never send a packet larger than the client's Maximum Packet Size; the message
         // is dropped for this client [MQTT-3.1.2-25].
         if let Some(max) = session.max_packet_size {
@@ -363,6 +364,7 @@ impl Broker {
                 InFlight {
                     delivery: d.clone(),
                     stage,
+                    waited,
                 },
             );
         }
@@ -446,7 +448,7 @@ impl Broker {
             let Some(d) = session.queue.pop_front() else {
                 return;
             };
-            self.transmit(client, d, false);
+            self.transmit(client, d, true);
         }
     }
 

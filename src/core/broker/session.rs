@@ -62,6 +62,9 @@ pub struct InFlight {
     pub delivery: Delivery,
     /// How far the handshake got.
     pub stage: Stage,
+    /// It waited in the client's queue (the client was offline, or its window full): the
+    /// queue's picture keeps it until it is acknowledged.
+    pub waited: bool,
 }
 
 /// A client's session.

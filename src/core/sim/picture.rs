@@ -176,8 +176,8 @@ pub fn overheard(heard: &mut Vec<(String, Heard)>, events: &[TraceEvent]) {
 /// The broker's insides as the stage draws them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Inside {
-    /// Each session kept for an offline client with messages waiting: the device (or client
-    /// id), and the waiting messages' payloads, oldest first.
+    /// Each session with messages waiting for its client (offline, or back and not yet
+    /// acknowledging what waited): the device (or client id), and the payloads, oldest first.
     pub queues: Vec<(String, Vec<String>)>,
     /// The retained store: topic and payload, by topic (`$` topics left out).
     pub retained: Vec<(String, String)>,
@@ -189,12 +189,15 @@ pub fn inside(world: &World) -> Inside {
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     let now = world.now();
     let queues = (broker.sessions())
-        .filter(|s| s.conn.is_none())
         .filter_map(|s| {
-            // A message past its expiry (MQTT 5) leaves the queue then: the broker would
-            // drop it rather than deliver it.
-            let waiting: Vec<String> = (s.queue.iter())
-                .filter(|d| d.message.expires_at.is_none_or(|t| t > now))
+            // What waited in the queue leaves it when the client acknowledges it (a client
+            // back online); a message past its expiry (MQTT 5) leaves it then: the broker
+            // would drop it rather than deliver it.
+            let sent = (s.inflight.values())
+                .filter(|f| f.waited)
+                .map(|f| &f.delivery);
+            let kept = (s.queue.iter()).filter(|d| d.message.expires_at.is_none_or(|t| t > now));
+            let waiting: Vec<String> = (sent.chain(kept))
                 .map(|d| text(&d.message.payload))
                 .collect();
             let name = (world.device_of_client(&s.client))

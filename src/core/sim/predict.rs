@@ -144,14 +144,26 @@ pub enum PredictError {
 
 /// Whether the question can be asked now: a message's publisher must be connected (a QoS 0
 /// message from a device still connecting would be dropped, and there would be nothing to
-/// watch).
+/// watch), and the broker must see every device as it is: a phone that has just sent its
+/// DISCONNECT is still connected to the broker until it arrives, and a message routed in
+/// between would still reach it.
 pub fn ready(world: &World, question: &Question) -> bool {
     match question {
         Question::Receivers { publisher, .. } => {
-            world.device(publisher).is_some_and(|d| d.is_online())
+            world.device(publisher).is_some_and(|d| d.is_online()) && settled(world)
         }
         _ => true,
     }
+}
+
+/// Whether each device with a client is online exactly when the broker has it connected.
+fn settled(world: &World) -> bool {
+    (world.devices().iter())
+        .filter(|d| d.config.kind.has_client())
+        .all(|d| {
+            let held = world.broker().session(d.config.client_id());
+            d.is_online() == held.is_some_and(|s| s.conn.is_some())
+        })
 }
 
 /// Answers a question in the world as it stands (the world is not changed).

@@ -28,7 +28,7 @@ pub(super) fn misconception(m: Misconception) -> Told {
             "The broker keeps only the last retained message of each topic, for whoever subscribes later. Messages published without retain are not kept.",
         ),
         PersistentSessionQueues => (
-            "A kept session waits for you",
+            "Only a persistent session waits for you",
             "With a persistent session (clean session off), the broker keeps your subscriptions while you are offline and queues QoS 1 and 2 messages for you, like SMS. With a clean session it keeps nothing.",
         ),
         TopicsAreExact => (

@@ -362,8 +362,8 @@ impl Language for En {
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retained"),
             AtPath { path, problem } => format!("{path}: {problem}"),
-            NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
-            NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
+            NoteFilter { filter, client, matched: true } => format!("✓ {client}: {filter} matches"),
+            NoteFilter { filter, client, matched: false } => format!("✗ {client}: {filter} does not match"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
                 let said = super::joined::said(name, picture::face(face), tags, status);
@@ -377,7 +377,8 @@ impl Language for En {
             QueueWaiting(d, n) => format!("{d}: {n} queued"),
             RetainedShelf(1) => "Retained in the broker: 1 topic".into(),
             RetainedShelf(n) => format!("Retained in the broker: {n} topics"),
-            ShelfMore(n) => format!("and {n} more retained topics"),
+            ShelfTitle(n) => format!("{n} retained in the broker"),
+            FilterTags(first, n) => format!("{first} (and {n} more)"),
             NoteQueued(client) => format!("{client}: queued"),
             NoteRetained(topic) => format!("{topic}: kept as retained"),
             Login { client, user, acl } => {

@@ -29,7 +29,7 @@ pub(super) fn misconception(m: Misconception) -> Told {
             "El bróker guarda solo el último mensaje retenido de cada tema, para quien se suscriba después. Los mensajes publicados sin retener no se guardan.",
         ),
         PersistentSessionQueues => (
-            "Una sesión persistente te espera",
+            "Solo una sesión persistente te espera",
             "Con sesión persistente (sin sesión limpia), el bróker guarda tus suscripciones mientras estás desconectado y te encola los mensajes QoS 1 y 2, como los SMS. Con sesión limpia no guarda nada.",
         ),
         TopicsAreExact => (

@@ -362,8 +362,8 @@ impl Language for Es {
             MessageMeta { qos, retain: false } => format!(" · QoS {qos}"),
             MessageMeta { qos, retain: true } => format!(" · QoS {qos} · retenido"),
             AtPath { path, problem } => format!("{path}: {problem}"),
-            NoteFilter { filter, client, matched: true } => format!("✓ {filter} · {client}"),
-            NoteFilter { filter, client, matched: false } => format!("✗ {filter} · {client}"),
+            NoteFilter { filter, client, matched: true } => format!("✓ {client}: {filter} coincide"),
+            NoteFilter { filter, client, matched: false } => format!("✗ {client}: {filter} no coincide"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
                 let said = super::joined::said(name, picture::face(face), tags, status);
@@ -377,7 +377,9 @@ impl Language for Es {
             QueueWaiting(d, n) => format!("{d}: {n} en cola"),
             RetainedShelf(1) => "Retenidos en el bróker: 1 tema".into(),
             RetainedShelf(n) => format!("Retenidos en el bróker: {n} temas"),
-            ShelfMore(n) => format!("y {n} temas retenidos más"),
+            ShelfTitle(1) => "1 retenido en el bróker".into(),
+            ShelfTitle(n) => format!("{n} retenidos en el bróker"),
+            FilterTags(first, n) => format!("{first} (y {n} más)"),
             NoteQueued(client) => format!("{client}: a la cola"),
             NoteRetained(topic) => format!("{topic}: guardado como retenido"),
             Login { client, user, acl } => {

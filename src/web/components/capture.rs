@@ -72,6 +72,7 @@ enum OpenError {
 /// The captures tab: export this run, open a capture.
 #[component]
 pub fn CapturePanel() -> impl IntoView {
+    crate::web::sheets::views();
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let t = move |k: Text| move || lang.get().t(k);

@@ -18,7 +18,7 @@ use crate::core::sim::lessons::file::Point;
 use crate::core::sim::picture::{face, inside};
 use crate::i18n::{Lang, Msg, Text};
 use crate::page::announce::{Announcer, Turn};
-use crate::page::layout::{fit, Layout, Side};
+use crate::page::layout::{broker_edge, fit, Layout, Place, BROKER_BOX};
 use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
@@ -47,14 +47,9 @@ fn measure(stage_box: &web_sys::HtmlElement, svg: &web_sys::Element) -> Option<(
     Some((w, h_max))
 }
 
-/// A device's subscriptions as its tags say them: the first filter, and how many more.
-fn filter_tags(device: &crate::core::sim::device::Device) -> String {
-    let mut filters = device.subscriptions().keys();
-    match (filters.next(), filters.len()) {
-        (Some(f), 0) => f.clone(),
-        (Some(f), more) => format!("{f} +{more}"),
-        (None, _) => String::new(),
-    }
+/// A device's subscriptions, in the order it made them.
+fn filters(device: &crate::core::sim::device::Device) -> Vec<String> {
+    device.subscriptions().keys().cloned().collect()
 }
 
 /// The diagram.
@@ -98,7 +93,7 @@ pub fn Diagram() -> impl IntoView {
     // device coming online redraws its own node, not the hundred around it.
     let nodes = Memo::new(move |_| {
         let (w, h_max) = size.get();
-        let (sides, devices): (Vec<Side>, Vec<_>) = ctx.read(Part::World, |s| {
+        let (places, devices): (Vec<Place>, Vec<_>) = ctx.read(Part::World, |s| {
             (s.run.world().devices().iter())
                 .map(|d| {
                     let lossy = d.config.link.loss.is_positive();
@@ -109,13 +104,13 @@ pub fn Diagram() -> impl IntoView {
                     };
                     let icon = Icon::of(&d.config.kind);
                     (
-                        Side::of(&d.config.kind),
+                        Place::of(&d.config.kind),
                         (d.config.name.clone(), link, icon, version),
                     )
                 })
                 .unzip()
         });
-        (Layout::of(&sides, w, h_max), devices)
+        (Layout::of(&places, w, h_max), devices)
     });
     let statuses = Memo::new(move |_| {
         ctx.read(Part::World, |s| {
@@ -135,7 +130,7 @@ pub fn Diagram() -> impl IntoView {
                 .map(|d| {
                     let name = d.config.name.as_str();
                     let h = heard.iter().find(|(e, _)| e == name).map(|(_, h)| h);
-                    (face(d, h), filter_tags(d))
+                    (face(d, h), filters(d))
                 })
                 .collect::<Vec<_>>()
         })
@@ -179,7 +174,7 @@ pub fn Diagram() -> impl IntoView {
                 faces.with_untracked(|fs| {
                     let mut states = Vec::with_capacity(ns.len());
                     for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
-                        let face = (&f.0, f.1.as_str());
+                        let face = (&f.0, f.1.as_slice());
                         let (client, tls) = (n.1 .2, n.1 .1);
                         let state = picture::draw_face(
                             svg,
@@ -200,8 +195,9 @@ pub fn Diagram() -> impl IntoView {
         });
         l
     });
-    // The drawing's size and density, and the broker's insides, written by hand.
+    // The drawing's size and density, the rooms and the broker's insides, written by hand.
     let packets_svg = NodeRef::<leptos::svg::Svg>::new();
+    let rooms_layer = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
         let l = lang.get();
         nodes.with(|(at, _)| {
@@ -217,6 +213,9 @@ pub fn Diagram() -> impl IntoView {
             if let Some(layer) = inside_layer.get() {
                 held.with(|h| picture::draw_inside(picture::as_element(&layer), h, at, l))
             }
+            if let Some(layer) = rooms_layer.get() {
+                picture::draw_rooms(picture::as_element(&layer), at);
+            }
         });
     });
     // What the lesson's open step points at.
@@ -224,7 +223,7 @@ pub fn Diagram() -> impl IntoView {
     let packets = Memo::new(move |_| {
         let (at, (cx, cy), w) = nodes.with(|(l, _)| (l.nodes.clone(), l.broker, l.w));
         // Near the right edge a label is written to the left of its dot.
-        let edge = f64::from(w) - 120.0;
+        let edge = f64::from(w) - 130.0;
         let (cx, cy) = (f64::from(cx), f64::from(cy));
         // Of packets drawn on top of each other, only the first is labelled.
         let mut labelled: Vec<(f64, f64)> = Vec::new();
@@ -255,14 +254,22 @@ pub fn Diagram() -> impl IntoView {
                     };
                     let p = if reduced { (p * 2.0).round() / 2.0 } else { p };
                     let p = if f.to_broker { p } else { 1.0 - p };
-                    let (px, py) = (x + (cx - x) * p, y + (cy - y) * p);
+                    // A packet travels between its device and the broker's box, never over the
+                    // broker's name.
+                    let (ex, ey) = broker_edge((cx, cy), (x, y));
+                    let (px, py) = (x + (ex - x) * p, y + (ey - y) * p);
                     let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
                     let marked = pointed.with(|ps| {
                         ps.iter()
                             .any(|p| matches!(p, Point::Packet(t) if f.label.starts_with(t.name())))
                     });
-                    let crowded =
-                        (labelled.iter()).any(|&(lx, ly)| (px - lx).hypot(py - ly) < QUIET_PX);
+                    // Labelled on the device's half of its link only: by the broker, labels of
+                    // every link would pile up on its name and its notes; on its own half a
+                    // label says which device sends or receives it.
+                    let crowded = p > 0.5
+                        || (labelled.iter()).any(|&(lx, ly)| {
+                            (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
+                        });
                     if !crowded {
                         labelled.push((px, py));
                     }
@@ -273,7 +280,7 @@ pub fn Diagram() -> impl IntoView {
                         f.kind,
                         f.arrives.is_none(),
                         // What the lesson points at keeps its label.
-                        (marked, px > edge, !marked && crowded),
+                        (marked, px > edge, !marked && crowded, y > cy),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -335,6 +342,8 @@ pub fn Diagram() -> impl IntoView {
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
             <div class="stage-box" node_ref=stage_box>
             <svg class="stage" viewBox="0 0 560 400" role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage>
+                // Each room's column, named over it, under everything else (drawn by hand).
+                <g class="rooms" aria-hidden="true" translate="no" node_ref=rooms_layer></g>
                 {move || {
                     let (size, (name_chars, _), (cx, cy)) = nodes.with(|(l, _)| (l.size, l.chars, l.broker));
                     let half = size / 2;
@@ -346,7 +355,11 @@ pub fn Diagram() -> impl IntoView {
                         let link = move || format!("link {} {} {}", status(i).class(), if lossy { "lossy" } else { "" }, if tls { "tls" } else { "" });
                         view! { <line class=link data-testid=format!("link-{name}") x1=x y1=y x2=cx y2=cy/> }
                     }).collect_view();
-                    let devices = devices.into_iter().zip(at.nodes).enumerate().map(|(i, ((name, (_, tls, client), icon, version), (x, y)))| {
+                    // In reading order (row by row, left to right): the order Tab takes them in.
+                    let order = at.reading_order();
+                    let mut placed: Vec<_> = devices.into_iter().zip(at.nodes).map(Some).collect();
+                    let placed = order.into_iter().filter_map(|i| Some((i, placed.get_mut(i)?.take()?)));
+                    let devices = placed.map(|(i, ((name, (_, tls, client), icon, version), (x, y)))| {
                     let testid = format!("node-{name}");
                     let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
@@ -392,7 +405,7 @@ pub fn Diagram() -> impl IntoView {
                 }).collect_view();
                 let broker = view! {
                     <g class="broker-node" class:pointed=broker_pointed data-testid="broker-node">
-                        <rect x=cx - 50 y=cy - 18 width="100" height="36" rx="9"/>
+                        <rect x=cx - BROKER_BOX.0 / 2 y=cy - BROKER_BOX.1 / 2 width=BROKER_BOX.0 height=BROKER_BOX.1 rx="9"/>
                         <text x=cx y=cy + 6 text-anchor="middle">{move || lang.get().t(Text::Broker)}</text>
                     </g>
                 };
@@ -541,41 +554,78 @@ fn tell(announcer: StoredValue<Announcer>, waiting: StoredValue<bool>, lang: Lan
 }
 
 /// A packet as drawn: sequence number, transform, label, colour class, lost, (pointed at by
-/// the lesson, its label on the left, its label hidden).
-type Drawn = (u64, String, String, &'static str, bool, (bool, bool, bool));
+/// the lesson, its label on the left, its label hidden, its label under it: on a link below
+/// the broker, so that it keeps clear of the broker and its notes).
+type Drawn = (
+    u64,
+    String,
+    String,
+    &'static str,
+    bool,
+    (bool, bool, bool, bool),
+);
 
-/// A packet's label is hidden this close (px) to a labelled packet: labels drawn over each
-/// other could not be read.
-const QUIET_PX: f64 = 30.0;
+/// A packet's label is hidden this close (px, across and up or down) to a labelled packet's:
+/// pills drawn over each other could not be read.
+const QUIET: (f64, f64) = (110.0, 20.0);
+
+/// A packet label's character width (monospace, 13 px) and its pill's padding.
+const LABEL_PX: f64 = 7.9;
+const PILL_PAD: f64 = 4.0;
 
 /// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
     g: web_sys::Element,
+    pill: web_sys::Element,
     label: web_sys::Element,
     /// What it shows (`None`: hidden).
     shown: Option<Drawn>,
 }
 
 impl Slot {
-    /// Makes a slot in `layer`: `<g class="packet-slot"><circle r="6"/><text x="9" y="-6"/></g>`.
+    /// Makes a slot in `layer`: `<g class="packet-slot"><circle r="6"/><rect/><text/></g>`,
+    /// its label on a pill above its dot.
     fn new(layer: &web_sys::Element) -> Option<Self> {
         const SVG: &str = "http://www.w3.org/2000/svg";
         let doc = web_sys::window()?.document()?;
         let g = doc.create_element_ns(Some(SVG), "g").ok()?;
         let dot = doc.create_element_ns(Some(SVG), "circle").ok()?;
+        let pill = doc.create_element_ns(Some(SVG), "rect").ok()?;
         let label = doc.create_element_ns(Some(SVG), "text").ok()?;
         g.set_attribute("class", "packet-slot").ok()?;
         dot.set_attribute("r", "6").ok()?;
-        label.set_attribute("x", "9").ok()?;
-        label.set_attribute("y", "-6").ok()?;
+        pill.set_attribute("y", "-22").ok()?;
+        pill.set_attribute("height", "18").ok()?;
+        pill.set_attribute("rx", "9").ok()?;
+        label.set_attribute("y", "-8.5").ok()?;
         g.append_child(&dot).ok()?;
+        g.append_child(&pill).ok()?;
         g.append_child(&label).ok()?;
         layer.append_child(&g).ok()?;
         Some(Slot {
             g,
+            pill,
             label,
             shown: None,
         })
+    }
+
+    /// Writes `text` as the label, on the dot's right (or its left, near the stage's right
+    /// edge), its pill as wide as its characters.
+    fn write_label(&self, text: &str, left: bool) {
+        let width = text.chars().count() as f64 * LABEL_PX + 2.0 * PILL_PAD;
+        let (x, anchor, pill_x) = if left {
+            (-8.0 - PILL_PAD, "end", -8.0 - width)
+        } else {
+            (8.0 + PILL_PAD, "start", 8.0)
+        };
+        self.label.set_text_content(Some(text));
+        let _ = self.label.set_attribute("x", &Fixed(x, 1).to_string());
+        let _ = self.label.set_attribute("text-anchor", anchor);
+        let _ = self.pill.set_attribute("x", &Fixed(pill_x, 1).to_string());
+        let _ = self
+            .pill
+            .set_attribute("width", &Fixed(width, 1).to_string());
     }
 
     /// Draws `packets` into `slots` (made as needed), writing only what changed; a slot past
@@ -593,20 +643,23 @@ impl Slot {
             if slot.shown.as_ref() == want {
                 continue;
             }
-            let Some(p @ (seq, at, label, kind, lost, (marked, left, quiet))) = want else {
+            let Some(p @ (seq, at, label, kind, lost, (marked, left, quiet, under))) = want else {
                 let _ = slot.g.set_attribute("class", "packet-slot");
                 let _ = slot.g.remove_attribute("data-testid");
                 slot.shown = None;
                 continue;
             };
             let old = slot.shown.as_ref();
-            if old.map(|o| (o.3, o.4, o.5)) != Some((*kind, *lost, (*marked, *left, *quiet))) {
+            if old.map(|o| (o.3, o.4, o.5))
+                != Some((*kind, *lost, (*marked, *left, *quiet, *under)))
+            {
                 let class = format!(
-                    "packet {kind}{}{}{}{}",
+                    "packet {kind}{}{}{}{}{}",
                     if *lost { " lost" } else { "" },
                     if *marked { " pointed" } else { "" },
                     if *left { " left" } else { "" },
-                    if *quiet { " quiet" } else { "" }
+                    if *quiet { " quiet" } else { "" },
+                    if *under { " under" } else { "" }
                 );
                 let _ = slot.g.set_attribute("class", &class);
                 let _ = slot.g.set_attribute("data-testid", "packet");
@@ -617,13 +670,13 @@ impl Slot {
             if old.map(|o| o.0) != Some(*seq) {
                 let _ = slot.g.set_attribute("data-seq", &seq.to_string());
             }
-            if old.map(|o| (&o.2, o.4)) != Some((label, *lost)) {
+            if old.map(|o| (&o.2, o.4, o.5 .1)) != Some((label, *lost, *left)) {
                 let text = if *lost {
                     format!("✕ {label}")
                 } else {
                     label.clone()
                 };
-                slot.label.set_text_content(Some(&text));
+                slot.write_label(&text, *left);
             }
             slot.shown = Some(p.clone());
         }

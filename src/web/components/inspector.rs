@@ -20,6 +20,7 @@ use crate::web::state::Ctx;
 /// shows the fields read before the error.
 #[component]
 pub fn PacketBytes(bytes: Bytes, version: Version, testid: &'static str) -> impl IntoView {
+    crate::web::sheets::views();
     let lang = Ctx::get().lang;
     // The field lit, and the byte the keyboard is on.
     let hover = RwSignal::new(None::<usize>);

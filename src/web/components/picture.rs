@@ -16,8 +16,8 @@ const SVG: &str = "http://www.w3.org/2000/svg";
 /// Queues drawn beside the broker at most, and tokens per queue.
 const QUEUES: usize = 3;
 const TOKENS: usize = 8;
-/// Lines on the retained shelf at most (the top one says how many more when they do not fit).
-const SHELF: usize = 3;
+/// Topics on the retained shelf at most, the newest (its title says how many in all).
+const SHELF: usize = 2;
 /// Characters in a queue's name.
 const QUEUE_CHARS: usize = 12;
 /// A character's width on the shelf (monospace, 13 px).
@@ -45,7 +45,7 @@ pub fn draw_face(
     svg: &web_sys::Element,
     i: usize,
     (name, client, version, tls): (&str, bool, &str, bool),
-    (face, tags): (&Face, &str),
+    (face, filters): (&Face, &[String]),
     status: Status,
     (line, tag): (usize, usize),
     l: Lang,
@@ -58,7 +58,7 @@ pub fn draw_face(
     let label = Msg::FaceSaid {
         name,
         face,
-        tags,
+        tags: &filters.join(", "),
         status: &format!("{}; MQTT {version} · {port}", status.label(l)),
         choose: client,
     }
@@ -67,7 +67,7 @@ pub fn draw_face(
         set_attr(&node, "aria-label", &label);
     }
     set_text(&g, ".state", &fit(&state, line));
-    set_text(&g, ".tags", &fit(tags, tag));
+    set_text(&g, ".tags", &tags(filters, tag, l));
     if let Ok(Some(icon)) = g.query_selector(".icon") {
         let class = match face {
             Face::Light(Switch::On) => "icon bulb on",
@@ -94,6 +94,20 @@ pub fn draw_face(
         set_text(&badge, "text", &unread);
     }
     state
+}
+
+/// A device's subscriptions in `chars` characters: its first filter, and how many more in
+/// words (the filter is cut, never the words).
+fn tags(filters: &[String], chars: usize, l: Lang) -> String {
+    match filters {
+        [] => String::new(),
+        [only] => fit(only, chars),
+        [first, more @ ..] => {
+            let words = Msg::FilterTags("", more.len()).render(l);
+            let room = chars.saturating_sub(words.chars().count()).max(4);
+            Msg::FilterTags(&fit(first, room), more.len()).render(l)
+        }
+    }
 }
 
 /// An SVG element with its attributes and text.
@@ -167,9 +181,9 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
             } else {
                 (cx - 62, cy + 16, "end")
             };
-            let lines = if n > SHELF { SHELF - 1 } else { n };
             let room = if at.stacked { at.w - 8 } else { cx - 68 };
             let chars = (room / SHELF_PX).max(8) as usize;
+            let lines = n.min(SHELF);
             for (k, (topic, payload)) in held.retained.iter().rev().take(lines).enumerate() {
                 let words = fit(&format!("{topic} = {payload}"), chars);
                 add(
@@ -177,13 +191,12 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
                     text("shelf-item", x, floor - 16 * k as i32, anchor, &words),
                 );
             }
-            if n > SHELF {
-                let more = fit(&Msg::ShelfMore(n - lines).render(l), chars);
-                add(
-                    &shelf,
-                    text("shelf-item", x, floor - 16 * lines as i32, anchor, &more),
-                );
-            }
+            // Its title over its lines, with how many topics it holds (more than it shows).
+            let title = fit(&Msg::ShelfTitle(n).render(l), chars);
+            add(
+                &shelf,
+                text("shelf-title", x, floor - 16 * lines as i32, anchor, &title),
+            );
             let from = if at.stacked { cx - 90 } else { cx - 240 };
             let d = format!("M{from} {} h180", floor + 5);
             add(
@@ -246,6 +259,48 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
         if focused.as_deref() == Some(testid.as_str()) {
             let _ = q.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
+    }
+}
+
+/// Draws each room's column into `layer` (its children replaced): a shaded box around its
+/// devices on each side of the broker, its name over it when `at` has a line for names.
+pub fn draw_rooms(layer: &web_sys::Element, at: &Layout) {
+    let Some(doc) = layer.owner_document() else {
+        return;
+    };
+    layer.set_text_content(None);
+    for room in &at.rooms {
+        let Some(g) = element(&doc, "g", &[("data-testid", "room")], None) else {
+            continue;
+        };
+        let (x, w) = ((room.x + 3).to_string(), (room.w - 6).to_string());
+        for &(top, bottom) in room.spans.iter().flatten() {
+            let (y, h) = (top.to_string(), (bottom - top).to_string());
+            let attrs = [
+                ("class", "room"),
+                ("x", &x),
+                ("y", &y),
+                ("width", &w),
+                ("height", &h),
+                ("rx", "8"),
+            ];
+            if let Some(r) = element(&doc, "rect", &attrs, None) {
+                let _ = g.append_child(&r);
+            }
+        }
+        if let Some(y) = at.caption {
+            let (cx, y) = ((room.x + room.w / 2).to_string(), y.to_string());
+            let attrs = [
+                ("class", "room-name"),
+                ("x", &cx),
+                ("y", &y),
+                ("text-anchor", "middle"),
+            ];
+            if let Some(t) = element(&doc, "text", &attrs, Some(&room.name)) {
+                let _ = g.append_child(&t);
+            }
+        }
+        let _ = layer.append_child(&g);
     }
 }
 

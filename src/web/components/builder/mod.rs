@@ -179,6 +179,7 @@ const KEPT: &str = "mqtt-playground.builder";
 /// The builder: what it edits, its parts, and undo and redo on the keyboard.
 #[component]
 fn Builder(open: RwSignal<bool>) -> impl IntoView {
+    crate::web::sheets::views();
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let content = lang.get_untracked().content_code().to_string();

@@ -50,6 +50,7 @@ pub enum ClassPart {
 /// Shows one of the class views.
 #[component]
 pub fn ClassView(part: ClassPart) -> impl IntoView {
+    crate::web::sheets::views();
     let view = match part {
         ClassPart::Setup => view! { <ClassSetup/> }.into_any(),
         ClassPart::Student => view! { <StudentBar/> }.into_any(),
