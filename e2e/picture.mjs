@@ -80,16 +80,6 @@ test(`free play at ${where}: the light switches on an order, the dashboard shows
   assert.match(await page.getAttribute(byId('retained-store'), 'aria-label'), /Retenidos en el bróker: \d+ temas/);
   // The shelf says what it is, and how many topics it holds.
   assert.match(await page.textContent(`${byId('retained-store')} .shelf-title`), /^\d+ retenidos? en el bróker$/);
-  // A packet's label is a tag of its own: a pill under its whole text, read over whatever
-  // it passes.
-  const pill = await page.waitForFunction(() => {
-    const t = [...document.querySelectorAll('[data-testid="packet"]:not(.quiet) text')].find((e) => e.textContent);
-    if (!t) return null;
-    const [a, b] = [t.getBoundingClientRect(), t.previousElementSibling.getBoundingClientRect()];
-    return { text: t.textContent, inside: a.left >= b.left && a.right <= b.right && a.top >= b.top - 1 && a.bottom <= b.bottom + 1,
-      filled: getComputedStyle(t.previousElementSibling).fill !== 'none' };
-  }, null, { timeout: 20_000 }).then((h) => h.jsonValue());
-  assert.ok(pill.inside && pill.filled, `the label ${pill.text} on its pill`);
   // The dashboard shows the kitchen's reading: the value the sensor published.
   await page.waitForFunction(([panel, cocina]) => {
     const p = document.querySelector(panel)?.getAttribute('aria-label') ?? '';
@@ -103,6 +93,21 @@ test(`free play at ${where}: the light switches on an order, the dashboard shows
   await readable(page, min);
   await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-free-play-${viewport.width}.png` });
   await accessible(page, byId('diagram'));
+  // A packet's label is a tag of its own: a pill under its whole text, read over whatever
+  // it passes. At the teaching speed (a flight lasts 600 ms at least), an order sent again.
+  await page.$eval(byId('speed'), (e) => { e.value = 'teach'; e.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.fill(byId('publish-topic'), 'Casa/Salon/Luz/Orden');
+  await page.fill(byId('publish-payload'), 'OFF');
+  await page.uncheck(byId('publish-retain'));
+  await page.click(byId('publish-submit'));
+  const pill = await page.waitForFunction(() => {
+    const t = [...document.querySelectorAll('[data-testid="packet"]:not(.quiet) text')].find((e) => e.textContent);
+    if (!t) return null;
+    const [a, b] = [t.getBoundingClientRect(), t.previousElementSibling.getBoundingClientRect()];
+    return { text: t.textContent, inside: a.left >= b.left && a.right <= b.right && a.top >= b.top - 1 && a.bottom <= b.bottom + 1,
+      filled: getComputedStyle(t.previousElementSibling).fill !== 'none' };
+  }, null, { timeout: 20_000 }).then((h) => h.jsonValue());
+  assert.ok(pill.inside && pill.filled, `the label ${pill.text} on its pill`);
   assert.deepEqual(errors, []);
   await context.close();
 });
