@@ -84,11 +84,12 @@ test(`free play at ${where}: the light switches on an order, the dashboard shows
   await page.waitForFunction(([panel, cocina]) => {
     const p = document.querySelector(panel)?.getAttribute('aria-label') ?? '';
     const c = document.querySelector(cocina)?.getAttribute('aria-label') ?? '';
-    const m = p.match(/^panel: Temperatura: ([\d.]+)/);
+    // Its label says each value it shows, with its topic.
+    const m = p.match(/^panel: .*Casa\/Cocina\/Temperatura: ([\d.]+)/);
     return m && c.startsWith(`sensor-cocina: ${m[1]} °C`);
   }, [byId('node-panel'), byId('node-sensor-cocina')], { timeout: 30_000 });
   // The phone counts what it received (it follows Casa/#).
-  await until(page, 'movil', /^movil: \d+ mensajes · Casa\/#; conectado/);
+  await until(page, 'movil', /^movil: \d+ mensajes · «[^»]+» · Casa\/#; conectado/);
   // Every word on the stage big enough, and clear of the others.
   await readable(page, min);
   await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-free-play-${viewport.width}.png` });
@@ -148,7 +149,7 @@ test('the queue lesson: an offline persistent session\'s queue, one token per me
   // The phone comes back: the queue is delivered and leaves the broker.
   await page.click(online);
   await page.waitForSelector(queue, { state: 'detached', timeout: 30_000 });
-  await until(page, 'movil', /^movil: \d+ mensajes? · Casa\/Puerta\/Timbre; conectado/);
+  await until(page, 'movil', /^movil: \d+ mensajes?( · «[^»]+»)? · Casa\/Puerta\/Timbre; conectado/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -400,3 +400,37 @@ fn free_play_presets_name_its_own_house_in_each_language() {
         assert_eq!(forms.topic, light, "{content}");
     }
 }
+
+#[test]
+fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
+    use mqtt_playground::core::sim::picture::Face;
+    use mqtt_playground::i18n::{Lang, Msg};
+    let phone = Face::Phone(3, Some(("Casa/Salon/Luz".into(), "ON".into())));
+    assert_eq!(Msg::Face(&phone).render(Lang::Es), "3 mensajes · «ON»");
+    assert_eq!(Msg::Face(&phone).render(Lang::En), "3 messages · “ON”");
+    assert_eq!(
+        Msg::Face(&Face::Phone(0, None)).render(Lang::Es),
+        "sin mensajes"
+    );
+    let panel = Face::Dashboard(
+        vec![
+            ("Casa/Cocina/Temperatura".into(), "21.5".into()),
+            ("Casa/Salon/Luz".into(), "ON".into()),
+        ],
+        2,
+    );
+    // Under its icon, the newest; to a screen reader, each with its topic.
+    assert_eq!(Msg::Face(&panel).render(Lang::Es), "Temperatura: 21.5");
+    let said = Msg::FaceSaid {
+        name: "panel",
+        face: &panel,
+        tags: "Casa/#",
+        status: "conectado",
+        choose: false,
+    }
+    .render(Lang::Es);
+    assert_eq!(
+        said,
+        "panel: Casa/Cocina/Temperatura: 21.5, Casa/Salon/Luz: ON · Casa/#; conectado"
+    );
+}

@@ -366,7 +366,7 @@ impl Language for En {
             NoteFilter { filter, client, matched: false } => format!("✗ {client}: {filter} does not match"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
-                let said = super::joined::said(name, picture::face(face), tags, status);
+                let said = super::joined::said(name, picture::said(face), tags, status);
                 if choose {
                     format!("{said}, make it the acting device")
                 } else {

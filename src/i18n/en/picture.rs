@@ -15,8 +15,10 @@ pub(super) fn face(f: &Face) -> String {
             None => "nothing yet".into(),
         },
         Face::Phone(0, _) => "no messages".into(),
-        Face::Phone(1, _) => "1 message".into(),
-        Face::Phone(n, _) => format!("{n} messages"),
+        Face::Phone(1, None) => "1 message".into(),
+        Face::Phone(n, None) => format!("{n} messages"),
+        Face::Phone(1, Some((_, p))) => format!("1 message · “{p}”"),
+        Face::Phone(n, Some((_, p))) => format!("{n} messages · “{p}”"),
         Face::Eavesdropper(Some(Heard::Login(u, Some(p)))) => format!("heard “{u}” / “{p}”"),
         Face::Eavesdropper(Some(Heard::Login(u, None))) => format!("heard “{u}”"),
         Face::Eavesdropper(Some(Heard::Message(_, p))) => format!("heard “{p}”"),
@@ -25,6 +27,17 @@ pub(super) fn face(f: &Face) -> String {
         Face::Intruder(_, p) => format!("sends “{p}”"),
         Face::Responder => "answers".into(),
         Face::Custom => String::new(),
+    }
+}
+
+/// Whole, for a screen reader: a dashboard says each value it shows, with its topic.
+pub(super) fn said(f: &Face) -> String {
+    match f {
+        Face::Dashboard(values, _) if !values.is_empty() => (values.iter())
+            .map(|(t, v)| format!("{t}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => face(f),
     }
 }
 

@@ -366,7 +366,7 @@ impl Language for Es {
             NoteFilter { filter, client, matched: false } => format!("✗ {client}: {filter} no coincide"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
-                let said = super::joined::said(name, picture::face(face), tags, status);
+                let said = super::joined::said(name, picture::said(face), tags, status);
                 if choose {
                     format!("{said}, elegir como dispositivo activo")
                 } else {

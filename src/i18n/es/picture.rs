@@ -15,8 +15,10 @@ pub(super) fn face(f: &Face) -> String {
             None => "nada recibido".into(),
         },
         Face::Phone(0, _) => "sin mensajes".into(),
-        Face::Phone(1, _) => "1 mensaje".into(),
-        Face::Phone(n, _) => format!("{n} mensajes"),
+        Face::Phone(1, None) => "1 mensaje".into(),
+        Face::Phone(n, None) => format!("{n} mensajes"),
+        Face::Phone(1, Some((_, p))) => format!("1 mensaje · «{p}»"),
+        Face::Phone(n, Some((_, p))) => format!("{n} mensajes · «{p}»"),
         Face::Eavesdropper(Some(Heard::Login(u, Some(p)))) => format!("oyó «{u}» / «{p}»"),
         Face::Eavesdropper(Some(Heard::Login(u, None))) => format!("oyó «{u}»"),
         Face::Eavesdropper(Some(Heard::Message(_, p))) => format!("oyó «{p}»"),
@@ -25,6 +27,17 @@ pub(super) fn face(f: &Face) -> String {
         Face::Intruder(_, p) => format!("manda «{p}»"),
         Face::Responder => "responde".into(),
         Face::Custom => String::new(),
+    }
+}
+
+/// Whole, for a screen reader: a dashboard says each value it shows, with its topic.
+pub(super) fn said(f: &Face) -> String {
+    match f {
+        Face::Dashboard(values, _) if !values.is_empty() => (values.iter())
+            .map(|(t, v)| format!("{t}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => face(f),
     }
 }
 
