@@ -3,6 +3,7 @@
 //! page gives it (1366×768, the 900×650 embed, a 390 px phone) and for 6, 20 and 100 devices.
 
 use mqtt_playground::core::sim::lessons::{free_play, house_of};
+use mqtt_playground::core::sim::Scenario;
 use mqtt_playground::page::layout::{broker_edge, fit, Layout, Level, Place, Side};
 
 /// The stage's width and greatest height at 1366×768, in the 900×650 embed, on a phone.
@@ -20,11 +21,16 @@ fn house(n: usize) -> Vec<Place> {
         .collect()
 }
 
-/// The places of the test house of `n` devices (a room per five, named by its topics).
-fn rooms(n: usize) -> Vec<Place> {
-    (house_of(n, 1).devices.iter())
+/// Where a scenario's devices are drawn.
+fn places_of(scenario: &Scenario) -> Vec<Place> {
+    (scenario.devices.iter())
         .map(|d| Place::of(&d.kind))
         .collect()
+}
+
+/// The places of the test house of `n` devices (a room per five, named by its topics).
+fn rooms(n: usize) -> Vec<Place> {
+    places_of(&house_of(n, 1))
 }
 
 /// Every node inside the stage, and any two far enough apart for what is written beside
@@ -57,11 +63,7 @@ fn assert_readable(l: &Layout, lines: i32) {
 #[test]
 fn free_play_reads_publishers_above_the_broker_and_subscribers_below() {
     let scenario = free_play("es");
-    let places: Vec<Place> = scenario
-        .devices
-        .iter()
-        .map(|d| Place::of(&d.kind))
-        .collect();
+    let places = places_of(&scenario);
     let l = Layout::of(&places, DESKTOP.0, DESKTOP.1);
     assert_eq!(l.level, Level::Full);
     assert!(l.h as f64 <= DESKTOP.1);
@@ -106,11 +108,7 @@ fn free_play_reads_publishers_above_the_broker_and_subscribers_below() {
 #[test]
 fn the_embed_keeps_free_play_s_rooms_unnamed_where_names_take_a_line_too_many() {
     let scenario = free_play("es");
-    let places: Vec<Place> = scenario
-        .devices
-        .iter()
-        .map(|d| Place::of(&d.kind))
-        .collect();
+    let places = places_of(&scenario);
     let l = Layout::of(&places, EMBED.0, EMBED.1);
     assert!(l.h as f64 <= EMBED.1, "{l:?}");
     assert_eq!(

@@ -1,6 +1,20 @@
 //! How the stage's words are put together, the same in every language (names, states and
 //! punctuation only): each language gives the words.
 
+/// A dashboard whole, for a screen reader: each value it shows, with its topic
+/// ("Casa/Cocina/Temperatura: 21.5, Casa/Salon/Luz: ON"); `None` for other faces.
+pub(super) fn values(face: &crate::core::sim::picture::Face) -> Option<String> {
+    match face {
+        crate::core::sim::picture::Face::Dashboard(values, _) if !values.is_empty() => Some(
+            (values.iter())
+                .map(|(t, v)| format!("{t}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    }
+}
+
 /// A device whole, for a screen reader: what the stage shows of it (`shows`, its face in the
 /// page's language), its tags, then its connection.
 pub(super) fn said(name: &str, shows: String, tags: &str, status: &str) -> String {

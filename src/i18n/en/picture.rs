@@ -30,17 +30,6 @@ pub(super) fn face(f: &Face) -> String {
     }
 }
 
-/// Whole, for a screen reader: a dashboard says each value it shows, with its topic.
-pub(super) fn said(f: &Face) -> String {
-    match f {
-        Face::Dashboard(values, _) if !values.is_empty() => (values.iter())
-            .map(|(t, v)| format!("{t}: {v}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => face(f),
-    }
-}
-
 fn reading(m: Measure, v: &str) -> String {
     match m {
         Measure::Temperature => format!("{v} °C"),

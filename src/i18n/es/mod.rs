@@ -366,7 +366,8 @@ impl Language for Es {
             NoteFilter { filter, client, matched: false } => format!("✗ {client}: {filter} no coincide"),
             Face(face) => picture::face(face),
             FaceSaid { name, face, tags, status, choose } => {
-                let said = super::joined::said(name, picture::said(face), tags, status);
+                let shows = super::joined::values(face).unwrap_or_else(|| picture::face(face));
+                let said = super::joined::said(name, shows, tags, status);
                 if choose {
                     format!("{said}, elegir como dispositivo activo")
                 } else {
