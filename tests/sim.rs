@@ -806,7 +806,6 @@ fn free_play_is_a_house_from_the_course_in_each_language() {
 
 #[test]
 fn a_message_leaves_the_pictured_queue_when_it_expires() {
-    use mqtt_playground::core::sim::picture::inside;
     let lesson = lesson("expiry").unwrap();
     let mut r = Run::new(&lesson.scenario().unwrap()).unwrap();
     r.run_for(1_000);
@@ -816,20 +815,17 @@ fn a_message_leaves_the_pictured_queue_when_it_expires() {
     let notice = r#"{"type":"publish","device":"central","topic":"Casa/Avisos","payload":"puerta abierta","qos":1,"expiry":3}"#;
     r.apply(action(notice)).unwrap();
     r.run_for(1_000);
-    let queued = |r: &Run| {
-        let held = inside(r.world());
-        (held.queues.iter())
-            .find(|(name, _)| name == "movil")
-            .map_or(0, |(_, waiting)| waiting.len())
-    };
-    assert_eq!(queued(&r), 1, "the notice waits in the phone's queue");
+    assert_eq!(
+        pictured_queue(&r),
+        1,
+        "the notice waits in the phone's queue"
+    );
     r.run_for(3_000);
-    assert_eq!(queued(&r), 0, "expired, it has left the queue");
+    assert_eq!(pictured_queue(&r), 0, "expired, it has left the queue");
 }
 
 #[test]
 fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message() {
-    use mqtt_playground::core::sim::picture::inside;
     // The queue lesson's house, its phone's session persistent, on a slow link (300 ms).
     let json = r#"{"version": 1, "seed": 3, "devices": [
       {"name": "timbre", "kind": {"type": "sensor", "topic": "Casa/Puerta/Timbre",
@@ -841,13 +837,7 @@ fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message()
     r.apply(action(r#"{"type":"offline","device":"movil"}"#))
         .unwrap();
     r.run_for(10_000);
-    let queued = |r: &Run| {
-        let held = inside(r.world());
-        (held.queues.iter())
-            .find(|(name, _)| name == "movil")
-            .map_or(0, |(_, waiting)| waiting.len())
-    };
-    let rings = queued(&r);
+    let rings = pictured_queue(&r);
     assert!(rings >= 3, "{rings} rings wait for the phone");
     r.apply(action(r#"{"type":"online","device":"movil"}"#))
         .unwrap();
@@ -856,7 +846,7 @@ fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message()
     let mut seen = vec![rings];
     for _ in 0..3_000 {
         r.run_for(1);
-        let now = queued(&r);
+        let now = pictured_queue(&r);
         let acked =
             (r.world().broker().session("movil")).map_or(0, |s| s.inflight.len() + s.queue.len());
         assert_eq!(
@@ -874,4 +864,12 @@ fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message()
     );
     // The broker held the rings while its CONNACK and the PUBLISHes crossed the slow link.
     assert!(seen.len() >= 2, "{seen:?}");
+}
+
+/// How many messages the stage pictures in the phone's (`movil`) queue.
+fn pictured_queue(r: &Run) -> usize {
+    let held = mqtt_playground::core::sim::picture::inside(r.world());
+    (held.queues.iter())
+        .find(|(name, _)| name == "movil")
+        .map_or(0, |(_, waiting)| waiting.len())
 }

@@ -254,8 +254,6 @@ impl Layout {
         }
         let stacked = w < WIDE;
         let band = if stacked { BAND_STACKED } else { BAND_WIDE };
-        // Per level: devices per row, the columns by room (when they take no more rows), the
-        // height.
         // Per level: devices per row, the columns by room (when they fit the stage), the
         // height.
         let sized = |level: Level| {
@@ -374,9 +372,7 @@ impl Layout {
             rooms,
         }
     }
-}
 
-impl Layout {
     /// The devices in reading order, row by row and left to right: the order Tab takes them
     /// in. (Placed one by one: a house has tens of devices, and a sort brings its own code.)
     pub fn reading_order(&self) -> Vec<usize> {

@@ -266,11 +266,11 @@ pub fn Diagram() -> impl IntoView {
                     // Labelled on the device's half of its link only: by the broker, labels of
                     // every link would pile up on its name and its notes; on its own half a
                     // label says which device sends or receives it.
-                    let crowded = p > 0.5
+                    let unlabelled = p > 0.5
                         || (labelled.iter()).any(|&(lx, ly)| {
                             (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
                         });
-                    if !crowded {
+                    if !unlabelled {
                         labelled.push((px, py));
                     }
                     (
@@ -280,7 +280,7 @@ pub fn Diagram() -> impl IntoView {
                         f.kind,
                         f.arrives.is_none(),
                         // What the lesson points at keeps its label.
-                        (marked, px > edge, !marked && crowded, y > cy),
+                        (marked, px > edge, !marked && unlabelled, y > cy),
                     )
                 })
                 .collect::<Vec<_>>()
