@@ -54,6 +54,8 @@ test('lesson 13: two questions in flight, told apart by their correlation data',
   // The language switch reads the other half of the lesson's text file.
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.waitForFunction((sel) => /Response Topic/.test(document.querySelector(sel)?.textContent ?? ''), byId('lesson-intro'));
+  // The goals follow the same switch (their texts may come a frame after the intro's).
+  await page.waitForFunction((sel) => /Two questions at once/.test(document.querySelector(sel)?.textContent ?? ''), byId('goal-1'));
   assert.match(await page.textContent(byId('goal-1')), /Two questions at once/);
   assert.deepEqual(errors, []);
   await page.close();
