@@ -419,8 +419,12 @@ fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
         ],
         2,
     );
-    // Under its icon, the newest; to a screen reader, each with its topic.
-    assert_eq!(Msg::Face(&panel).render(Lang::Es), "Temperatura: 21.5");
+    // Under its icon, each value in its measure, newest first; to a screen reader, each with
+    // its topic. A single value is said with its topic's last level.
+    assert_eq!(Msg::Face(&panel).render(Lang::Es), "21.5 °C · «ON»");
+    assert_eq!(Msg::Face(&panel).render(Lang::En), "21.5 °C · “ON”");
+    let one = Face::Dashboard(vec![("Casa/Cocina/Temperatura".into(), "21.5".into())], 1);
+    assert_eq!(Msg::Face(&one).render(Lang::Es), "Temperatura: 21.5");
     let said = Msg::FaceSaid {
         name: "panel",
         face: &panel,

@@ -1,6 +1,8 @@
 //! How the stage's words are put together, the same in every language (names, states and
 //! punctuation only): each language gives the words.
 
+use crate::core::sim::picture::{measure_of, Measure};
+
 /// A dashboard whole, for a screen reader: each value it shows, with its topic
 /// ("Casa/Cocina/Temperatura: 21.5, Casa/Salon/Luz: ON"); `None` for other faces.
 pub(super) fn values(face: &crate::core::sim::picture::Face) -> Option<String> {
@@ -13,6 +15,18 @@ pub(super) fn values(face: &crate::core::sim::picture::Face) -> Option<String> {
         ),
         _ => None,
     }
+}
+
+/// A dashboard's values under its icon, newest first, each in its measure
+/// ("21.5 °C · «ON»"): the topics are in its label.
+pub(super) fn readings(
+    values: &[(String, String)],
+    reading: fn(Measure, &str) -> String,
+) -> String {
+    (values.iter())
+        .map(|(t, v)| reading(measure_of(t), v))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A device whole, for a screen reader: what the stage shows of it (`shows`, its face in the

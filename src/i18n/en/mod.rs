@@ -109,7 +109,7 @@ impl Language for En {
             Connecting => "connecting",
             Unplugged => "unplugged",
             Network => "Network",
-            StageLegend => "Beside each device: on the left, its MQTT version (3.1.1 or 5); on the right, its port (1883 unencrypted, 8883 encrypted).",
+            StageLegend => "Beside each device: on the left, its MQTT version (3.1.1 or 5); on the right, its port (1883 unencrypted, 8883 encrypted). On a packet: R, retained; DUP, sent again.",
             SkipToStage => "Skip to the stage",
             Broker => "Broker",
             PublishHeading => "Publish",

@@ -10,9 +10,10 @@ pub(super) fn face(f: &Face) -> String {
         Face::Light(Switch::On) => "on".into(),
         Face::Light(Switch::Off) => "off".into(),
         Face::Light(Switch::Other(s)) => format!("“{s}”"),
-        Face::Dashboard(values, _) => match values.first() {
-            Some((t, v)) => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
-            None => "nothing yet".into(),
+        Face::Dashboard(values, _) => match values.as_slice() {
+            [] => "nothing yet".into(),
+            [(t, v)] => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
+            many => super::super::joined::readings(many, reading),
         },
         Face::Phone(0, _) => "no messages".into(),
         Face::Phone(1, None) => "1 message".into(),

@@ -109,7 +109,7 @@ impl Language for Es {
             Connecting => "conectando",
             Unplugged => "desenchufado",
             Network => "Red",
-            StageLegend => "Junto a cada aparato: a la izquierda, su versión de MQTT (3.1.1 o 5); a la derecha, su puerto (1883 sin cifrar, 8883 cifrado).",
+            StageLegend => "Junto a cada aparato: a la izquierda, su versión de MQTT (3.1.1 o 5); a la derecha, su puerto (1883 sin cifrar, 8883 cifrado). En un paquete: R, retenido; DUP, repetido.",
             SkipToStage => "Saltar al escenario",
             Broker => "Bróker",
             PublishHeading => "Publicar",

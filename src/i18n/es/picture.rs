@@ -10,9 +10,10 @@ pub(super) fn face(f: &Face) -> String {
         Face::Light(Switch::On) => "encendida".into(),
         Face::Light(Switch::Off) => "apagada".into(),
         Face::Light(Switch::Other(s)) => format!("«{s}»"),
-        Face::Dashboard(values, _) => match values.first() {
-            Some((t, v)) => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
-            None => "nada recibido".into(),
+        Face::Dashboard(values, _) => match values.as_slice() {
+            [] => "nada recibido".into(),
+            [(t, v)] => format!("{}: {v}", t.rsplit('/').next().unwrap_or(t)),
+            many => super::super::joined::readings(many, reading),
         },
         Face::Phone(0, _) => "sin mensajes".into(),
         Face::Phone(1, None) => "1 mensaje".into(),

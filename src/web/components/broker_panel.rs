@@ -160,6 +160,7 @@ fn tree_rows<'a>(topics: impl Iterator<Item = (&'a str, u64, &'a str)>) -> Vec<T
 /// The broker panel.
 #[component]
 pub fn BrokerPanel() -> impl IntoView {
+    crate::web::sheets::views();
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let sessions = move || {

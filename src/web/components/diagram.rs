@@ -195,12 +195,15 @@ pub fn Diagram() -> impl IntoView {
         });
         l
     });
-    // The drawing's size and density, the rooms and the broker's insides, written by hand.
+    // The drawing's size and density, the rooms and the broker's insides, written by hand:
+    // the size and the rooms only when the layout changes (a viewBox written again lays the
+    // whole drawing out again).
     let packets_svg = NodeRef::<leptos::svg::Svg>::new();
     let rooms_layer = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<Layout>| {
         let l = lang.get();
-        nodes.with(|(at, _)| {
+        let at = nodes.with(|(at, _)| at.clone());
+        if was.as_ref() != Some(&at) {
             let view_box = format!("0 0 {} {}", at.w, at.h);
             if let Some(svg) = stage.get() {
                 let svg = picture::as_element(&svg);
@@ -210,18 +213,20 @@ pub fn Diagram() -> impl IntoView {
             if let Some(svg) = packets_svg.get() {
                 let _ = picture::as_element(&svg).set_attribute("viewBox", &view_box);
             }
-            if let Some(layer) = inside_layer.get() {
-                held.with(|h| picture::draw_inside(picture::as_element(&layer), h, at, l))
-            }
             if let Some(layer) = rooms_layer.get() {
-                picture::draw_rooms(picture::as_element(&layer), at);
+                picture::draw_rooms(picture::as_element(&layer), &at);
             }
-        });
+        }
+        if let Some(layer) = inside_layer.get() {
+            held.with(|h| picture::draw_inside(picture::as_element(&layer), h, &at, l))
+        }
+        at
     });
     // What the lesson's open step points at.
     let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let packets = Memo::new(move |_| {
-        let (at, (cx, cy), w) = nodes.with(|(l, _)| (l.nodes.clone(), l.broker, l.w));
+        let (at, (cx, cy), w, half) =
+            nodes.with(|(l, _)| (l.nodes.clone(), l.broker, l.w, f64::from(l.size) / 2.0));
         // Near the right edge a label is written to the left of its dot.
         let edge = f64::from(w) - 130.0;
         let (cx, cy) = (f64::from(cx), f64::from(cy));
@@ -266,7 +271,19 @@ pub fn Diagram() -> impl IntoView {
                     // Labelled on the device's half of its link only: by the broker, labels of
                     // every link would pile up on its name and its notes; on its own half a
                     // label says which device sends or receives it.
+                    // Nor over its own device's box, badge, version and port.
+                    let (under, left) = (y > cy, px > edge);
+                    let pill = pill_box((px, py), &f.label, left, under);
                     let unlabelled = p > 0.5
+                        || overlaps(
+                            pill,
+                            (
+                                x - half - 42.0,
+                                y - half - 12.0,
+                                x + half + 42.0,
+                                y + half + 8.0,
+                            ),
+                        )
                         || (labelled.iter()).any(|&(lx, ly)| {
                             (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
                         });
@@ -280,7 +297,7 @@ pub fn Diagram() -> impl IntoView {
                         f.kind,
                         f.arrives.is_none(),
                         // What the lesson points at keeps its label.
-                        (marked, px > edge, !marked && unlabelled, y > cy),
+                        (marked, left, !marked && unlabelled, under),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -572,6 +589,20 @@ const QUIET: (f64, f64) = (110.0, 20.0);
 /// A packet label's character width (monospace, 13 px) and its pill's padding.
 const LABEL_PX: f64 = 7.9;
 const PILL_PAD: f64 = 4.0;
+
+/// Where a packet's pill is drawn (left, top, right, bottom) with its dot at `at`: over the
+/// dot, or under it (`under`), to its right or its left (`left`).
+fn pill_box(at: (f64, f64), label: &str, left: bool, under: bool) -> (f64, f64, f64, f64) {
+    let width = label.chars().count() as f64 * LABEL_PX + 2.0 * PILL_PAD;
+    let x = if left { at.0 - 8.0 - width } else { at.0 + 8.0 };
+    let y = if under { at.1 + 6.0 } else { at.1 - 22.0 };
+    (x, y, x + width, y + 18.0)
+}
+
+/// Whether two boxes (left, top, right, bottom) overlap.
+fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
 
 /// One packet's place in the packets layer, with the packet last written to it.
 struct Slot {
