@@ -228,6 +228,28 @@ test('a 20-device house keeps every name readable; the 100-device house fits its
   await page.locator(byId('node-hab8-luz')).focus();
   assert.equal(await page.locator(`${byId('node-hab8-luz')} .name`).evaluate((e) => getComputedStyle(e).visibility), 'visible');
   assert.ok((await page.locator(`${byId('node-hab8-luz')} .name`).boundingBox()).height >= 12);
+  // Its name is whole on focus, not cut to a dot's width.
+  assert.equal(await page.locator(`${byId('node-hab8-luz')} .name`).textContent(), 'hab8-luz');
+  // One Tab stop for the whole house: the device last focused; the arrows go from device to
+  // device in reading order, Home and End to the first and the last.
+  const stops = () => page.$$eval(`${byId('diagram')} .node`, (ns) => ns.filter((n) => n.getAttribute('tabindex') === '0').map((n) => n.dataset.testid));
+  assert.deepEqual(await stops(), ['node-hab8-luz']);
+  const order = await page.$$eval(`${byId('diagram')} .device > .node`, (ns) => ns.map((n) => n.dataset.testid));
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  const at = order.indexOf('node-hab8-luz');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), order[at + 1]);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), order[at - 1]);
+  await page.keyboard.press('End');
+  assert.equal(await focused(), order[99]);
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), order[0]);
+  assert.deepEqual(await stops(), [order[0]]);
+  // Tab leaves the stage at once.
+  await page.keyboard.press('Tab');
+  assert.ok(!/^node-/.test(await focused() ?? ''), 'Tab leaves the house in one press');
   assert.deepEqual(errors, []);
   await context.close();
 });

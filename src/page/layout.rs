@@ -127,6 +127,9 @@ const EDGE: f64 = 6.0;
 const NAME_PX: f64 = 9.0;
 const TAG_PX: f64 = 7.9;
 
+/// Characters of a name or a state shown on hover or focus in a house drawn as dots.
+const DOTS_CHARS: usize = 28;
+
 /// Height of the room names' line over the rows.
 const CAPTION: f64 = 18.0;
 /// A character's width in a room's name (bold, 13 px).
@@ -364,10 +367,15 @@ impl Layout {
             stacked,
             nodes,
             size: size as i32,
-            chars: (
-                ((room / NAME_PX) as usize).max(4),
-                ((room / TAG_PX) as usize).max(4),
-            ),
+            // As dots, words show on hover and focus alone, over the neighbours: whole.
+            chars: if level == Level::Dots {
+                (DOTS_CHARS, DOTS_CHARS)
+            } else {
+                (
+                    ((room / NAME_PX) as usize).max(4),
+                    ((room / TAG_PX) as usize).max(4),
+                )
+            },
             caption: (caption > 0.0).then(|| (EDGE + 13.0).round() as i32),
             rooms,
         }

@@ -1,5 +1,6 @@
 //! The stylesheet of the views a first screen does not show (`style/views.css`: a packet's
-//! bytes, captures, the broker's tab, a class, the builder): linked into the page when one of them first opens,
+//! bytes, captures, the broker's tab, the wildcard tester, sharing, the real broker, a class,
+//! the builder): linked into the page when one of them first opens,
 //! under the name the page's `<meta name="views-css">` gives it (the build names it by its
 //! contents, so two builds never mix).
 

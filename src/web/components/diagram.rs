@@ -271,7 +271,7 @@ pub fn Diagram() -> impl IntoView {
                     // Labelled on the device's half of its link only: by the broker, labels of
                     // every link would pile up on its name and its notes; on its own half a
                     // label says which device sends or receives it.
-                    // Nor over its own device's box, badge, version and port.
+                    // Nor over its own device's box, badge, version, port, name and state.
                     let (under, left) = (y > cy, px > edge);
                     let pill = pill_box((px, py), &f.label, left, under);
                     let unlabelled = p > 0.5
@@ -281,7 +281,7 @@ pub fn Diagram() -> impl IntoView {
                                 x - half - 42.0,
                                 y - half - 12.0,
                                 x + half + 42.0,
-                                y + half + 8.0,
+                                y + half + 36.0,
                             ),
                         )
                         || (labelled.iter()).any(|&(lx, ly)| {
@@ -358,7 +358,9 @@ pub fn Diagram() -> impl IntoView {
         <figure class="diagram panel" data-testid="diagram">
             <figcaption>{move || lang.get().t(Text::Network)}" · "<Term word=Word::Broker/></figcaption>
             <div class="stage-box" node_ref=stage_box>
-            <svg class="stage" viewBox="0 0 560 400" role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage>
+            <svg class="stage" viewBox="0 0 560 400" role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage
+                on:focusin=move |ev| rove(ev.target())
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if move_focus(ev.target(), &ev.key()) { ev.prevent_default() }>
                 // Each room's column, named over it, under everything else (drawn by hand).
                 <g class="rooms" aria-hidden="true" translate="no" node_ref=rooms_layer></g>
                 {move || {
@@ -374,6 +376,7 @@ pub fn Diagram() -> impl IntoView {
                     }).collect_view();
                     // In reading order (row by row, left to right): the order Tab takes them in.
                     let order = at.reading_order();
+                    let first = order.first().copied();
                     let mut placed: Vec<_> = devices.into_iter().zip(at.nodes).map(Some).collect();
                     let placed = order.into_iter().filter_map(|i| Some((i, placed.get_mut(i)?.take()?)));
                     let devices = placed.map(|(i, ((name, (_, tls, client), icon, version), (x, y)))| {
@@ -391,11 +394,15 @@ pub fn Diagram() -> impl IntoView {
                         })
                     };
                     let pressed = move || (ctx.acting.get().as_deref() == Some(n2.as_str())).to_string();
+                    // One Tab stop for the whole house (the first device, then the one last
+                    // focused: `rove`); the arrows go from device to device (`move_focus`).
+                    let stop = if first == Some(i) { "0" } else { "-1" };
                     let below = y + half;
                     view! {
                         <g class="device" data-face=i>
-                        <g class=lit data-testid=testid role="button" tabindex="0"
+                        <g class=lit data-testid=testid role="button" tabindex=stop
                             aria-label=name.clone() aria-pressed=client.then_some(pressed)
+                            aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End"
                             on:click={ let n = n1.clone(); move |_| choose(n.clone()) }
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); choose(n1.clone()) }>
                             <rect class="device-box" x=x - half y=y - half width=size height=size rx=size / 4/>
@@ -463,6 +470,56 @@ pub fn Diagram() -> impl IntoView {
             <p class="stage-legend" data-testid="stage-legend">{move || lang.get().t(Text::StageLegend)}</p>
         </figure>
     }
+}
+
+/// A stage's device, when `target` is one.
+fn device_node(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    let e = target?.dyn_into::<web_sys::Element>().ok()?;
+    e.matches(".device > .node").ok()?.then_some(e)
+}
+
+/// Makes the device just focused the stage's one Tab stop.
+fn rove(target: Option<web_sys::EventTarget>) {
+    let Some(node) = device_node(target) else {
+        return;
+    };
+    if let Some(svg) = node.closest("svg").ok().flatten() {
+        if let Ok(Some(was)) = svg.query_selector(".node[tabindex=\"0\"]") {
+            let _ = was.set_attribute("tabindex", "-1");
+        }
+    }
+    let _ = node.set_attribute("tabindex", "0");
+}
+
+/// Moves the focus from the stage's device `from` to the next one in reading order (the
+/// stage's devices in the document's order) for an arrow `key`, or to the first or the last
+/// (Home, End); whether it did.
+fn move_focus(from: Option<web_sys::EventTarget>, key: &str) -> bool {
+    let step: i64 = match key {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i64::MIN / 2,
+        "End" => i64::MAX / 2,
+        _ => return false,
+    };
+    let Some(from) = device_node(from) else {
+        return false;
+    };
+    let all = (from.closest("svg").ok().flatten())
+        .and_then(|svg| svg.query_selector_all(".device > .node").ok());
+    let Some(all) = all else {
+        return false;
+    };
+    let n = i64::from(all.length());
+    let at = (0..n).find(|&k| {
+        all.get(k as u32)
+            .is_some_and(|e| e.is_same_node(Some(&from)))
+    });
+    let to = at.and_then(|at| all.get(at.saturating_add(step).clamp(0, n - 1) as u32));
+    if let Some(e) = to {
+        let _ = e.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+    true
 }
 
 crate::web::lazy::split_fn!(

@@ -147,6 +147,7 @@ crate::web::lazy::split_part!(
     /// Sharing, embedding, export and import.
     SHARE: share, fetch_share,
     fn share_view() {
+        crate::web::sheets::views();
         view! { <ShareBody/> }.into_any()
     }
 );

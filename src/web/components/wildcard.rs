@@ -12,6 +12,7 @@ const EXAMPLE_TOPICS: &str = "Casa/Cocina/Temperatura\nCasa/Salon/Temperatura\nC
 /// The tester.
 #[component]
 pub fn WildcardTester() -> impl IntoView {
+    crate::web::sheets::views();
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let filter = RwSignal::new("Casa/+/Temperatura".to_string());

@@ -312,7 +312,7 @@ pub fn house_of(devices: usize, seed: u64) -> Scenario {
         let room = i / 5;
         let kind = match i % 5 {
             0 | 1 => DeviceKind::Sensor {
-                topic: topic(format!("Casa/Hab{room}/Temperatura{}", i % 5)),
+                topic: topic(format!("Casa/Hab{room}/Temperatura{}", i % 5 + 1)),
                 interval_ms: Interval::new(5000).expect("in range"),
                 model: ValueModel::RandomWalk {
                     start: Decimal::millionths(20_000_000),

@@ -66,6 +66,7 @@ impl Conn {
 /// The real-broker view.
 #[component]
 pub fn RealPanel(lang: ReadSignal<Lang>) -> impl IntoView {
+    crate::web::sheets::views();
     let conn = connect::conn();
     view! {
         <div class="layout real">
