@@ -225,7 +225,7 @@ pub fn Diagram() -> impl IntoView {
     // What the lesson's open step points at.
     let pointed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.pointed()));
     let packets = Memo::new(move |_| {
-        let (at, (cx, cy), w, half) =
+        let (spots, (cx, cy), w, half) =
             nodes.with(|(l, _)| (l.nodes.clone(), l.broker, l.w, f64::from(l.size) / 2.0));
         // Near the right edge a label is written to the left of its dot.
         let edge = f64::from(w) - 130.0;
@@ -240,7 +240,7 @@ pub fn Diagram() -> impl IntoView {
                 .flights
                 .iter()
                 .map(|f| {
-                    let (x, y) = at.get(f.device).copied().unwrap_or_default();
+                    let (x, y) = spots.get(f.device).copied().unwrap_or_default();
                     let (x, y) = (f64::from(x), f64::from(y));
                     // Its latency at 1×; at the teaching speed, never less than TEACH_MS.
                     let virtual_p = match f.arrives {
@@ -268,22 +268,25 @@ pub fn Diagram() -> impl IntoView {
                         ps.iter()
                             .any(|p| matches!(p, Point::Packet(t) if f.label.starts_with(t.name())))
                     });
-                    // Labelled on the device's half of its link only: by the broker, labels of
-                    // every link would pile up on its name and its notes; on its own half a
-                    // label says which device sends or receives it.
-                    // Nor over its own device's box, badge, version, port, name and state.
-                    let (under, left) = (y > cy, px > edge);
+                    // Labelled on the device's part of its link only (three quarters above the
+                    // broker, half below it, clear of its notes): by the broker, labels of every
+                    // link would pile up on its name; near its device, a label says which
+                    // device sends or receives it. Never over a device's box, badge, version,
+                    // port or name; its pill on the side away from its device (and from the
+                    // stage's right edge).
+                    let (under, left) = (y > cy, px > edge || cx < x);
                     let pill = pill_box((px, py), &f.label, left, under);
-                    let unlabelled = p > 0.5
-                        || overlaps(
-                            pill,
-                            (
-                                x - half - 42.0,
-                                y - half - 12.0,
-                                x + half + 42.0,
-                                y + half + 36.0,
-                            ),
-                        )
+                    let unlabelled = p > if under { 0.5 } else { 0.75 }
+                        || (spots.iter()).any(|&(dx, dy)| {
+                            let (dx, dy) = (f64::from(dx), f64::from(dy));
+                            let block = (
+                                dx - half - 42.0,
+                                dy - half - 12.0,
+                                dx + half + 42.0,
+                                dy + half + 20.0,
+                            );
+                            overlaps(pill, block)
+                        })
                         || (labelled.iter()).any(|&(lx, ly)| {
                             (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
                         });
@@ -491,9 +494,9 @@ fn rove(target: Option<web_sys::EventTarget>) {
     let _ = node.set_attribute("tabindex", "0");
 }
 
-/// Moves the focus from the stage's device `from` to the next one in reading order (the
-/// stage's devices in the document's order) for an arrow `key`, or to the first or the last
-/// (Home, End); whether it did.
+/// Moves the focus from the stage's device `from` for a `key`: the arrows to the one before or
+/// after it in reading order (row by row: the stage's devices in the document's order), Home
+/// and End to the first and the last; whether the key was one of those.
 fn move_focus(from: Option<web_sys::EventTarget>, key: &str) -> bool {
     let step: i64 = match key {
         "ArrowRight" | "ArrowDown" => 1,
