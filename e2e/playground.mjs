@@ -89,7 +89,12 @@ test('the wildcard tester explains matches and refuses invalid filters in both l
   await page.screenshot({ path: `${out}/wildcard-es.png`, fullPage: true });
   await page.click(`${byId('lang-switch')} [aria-pressed=false]`);
   await page.fill(byId('wild-filter'), 'Casa/#/x');
-  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 5, byId('wild-error'));
+  // The English words come with the English texts, a moment after the switch: the Spanish
+  // error stays until then (a missing translation would keep it, and time out here).
+  await page.waitForFunction(([sel, es]) => {
+    const t = document.querySelector(sel)?.textContent ?? '';
+    return t.length > 5 && t !== es;
+  }, [byId('wild-error'), es]);
   const en = await page.textContent(byId('wild-error'));
   assert.notEqual(en, es);
   assert.deepEqual(errors, []);
