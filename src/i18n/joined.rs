@@ -1,13 +1,13 @@
 //! How the stage's words are put together, the same in every language (names, states and
 //! punctuation only): each language gives the words.
 
-use crate::core::sim::picture::{measure_of, Measure};
+use crate::core::sim::picture::{measure_of, Face, Measure};
 
 /// A dashboard whole, for a screen reader: each value it shows, with its topic
 /// ("Casa/Cocina/Temperatura: 21.5, Casa/Salon/Luz: ON"); `None` for other faces.
-pub(super) fn values(face: &crate::core::sim::picture::Face) -> Option<String> {
+pub(super) fn values(face: &Face) -> Option<String> {
     match face {
-        crate::core::sim::picture::Face::Dashboard(values, _) if !values.is_empty() => Some(
+        Face::Dashboard(values, _) if !values.is_empty() => Some(
             (values.iter())
                 .map(|(t, v)| format!("{t}: {v}"))
                 .collect::<Vec<_>>()

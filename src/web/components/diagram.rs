@@ -274,9 +274,14 @@ pub fn Diagram() -> impl IntoView {
                     // device sends or receives it. Never over a device's box, badge, version,
                     // port or name; its pill on the side away from its device (and from the
                     // stage's right edge).
-                    let (under, left) = (y > cy, px > edge || cx < x);
-                    let pill = pill_box((px, py), &f.label, left, under);
+                    let (under, left, lost) = (y > cy, px > edge || cx < x, f.arrives.is_none());
+                    let chars =
+                        f.label.chars().count() + if lost { LOST.chars().count() } else { 0 };
+                    let pill = pill_box((px, py), chars, left, under);
                     let unlabelled = p > if under { 0.5 } else { 0.75 }
+                        || (labelled.iter()).any(|&(lx, ly)| {
+                            (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
+                        })
                         || (spots.iter()).any(|&(dx, dy)| {
                             let (dx, dy) = (f64::from(dx), f64::from(dy));
                             let block = (
@@ -286,9 +291,6 @@ pub fn Diagram() -> impl IntoView {
                                 dy + half + 20.0,
                             );
                             overlaps(pill, block)
-                        })
-                        || (labelled.iter()).any(|&(lx, ly)| {
-                            (px - lx).abs() < QUIET.0 && (py - ly).abs() < QUIET.1
                         });
                     if !unlabelled {
                         labelled.push((px, py));
@@ -298,7 +300,7 @@ pub fn Diagram() -> impl IntoView {
                         at,
                         f.label.clone(),
                         f.kind,
-                        f.arrives.is_none(),
+                        lost,
                         // What the lesson points at keeps its label.
                         (marked, left, !marked && unlabelled, under),
                     )
@@ -650,10 +652,19 @@ const QUIET: (f64, f64) = (110.0, 20.0);
 const LABEL_PX: f64 = 7.9;
 const PILL_PAD: f64 = 4.0;
 
-/// Where a packet's pill is drawn (left, top, right, bottom) with its dot at `at`: over the
-/// dot, or under it (`under`), to its right or its left (`left`).
-fn pill_box(at: (f64, f64), label: &str, left: bool, under: bool) -> (f64, f64, f64, f64) {
-    let width = label.chars().count() as f64 * LABEL_PX + 2.0 * PILL_PAD;
+/// What a lost packet's label starts with.
+const LOST: &str = "✕ ";
+
+/// A pill's width for a label of `chars` characters.
+fn pill_width(chars: usize) -> f64 {
+    chars as f64 * LABEL_PX + 2.0 * PILL_PAD
+}
+
+/// Where a packet's pill is drawn (left, top, right, bottom) with its dot at `at`, for a label
+/// of `chars` characters: over the dot, or under it (`under`), to its right or its left
+/// (`left`).
+fn pill_box(at: (f64, f64), chars: usize, left: bool, under: bool) -> (f64, f64, f64, f64) {
+    let width = pill_width(chars);
     let x = if left { at.0 - 8.0 - width } else { at.0 + 8.0 };
     let y = if under { at.1 + 6.0 } else { at.1 - 22.0 };
     (x, y, x + width, y + 18.0)
@@ -701,10 +712,10 @@ impl Slot {
         })
     }
 
-    /// Writes `text` as the label, on the dot's right (or its left, near the stage's right
-    /// edge), its pill as wide as its characters.
+    /// Writes `text` as the label, on the dot's right (or its left: away from its device, or
+    /// near the stage's right edge), its pill as wide as its characters.
     fn write_label(&self, text: &str, left: bool) {
-        let width = text.chars().count() as f64 * LABEL_PX + 2.0 * PILL_PAD;
+        let width = pill_width(text.chars().count());
         let (x, anchor, pill_x) = if left {
             (-8.0 - PILL_PAD, "end", -8.0 - width)
         } else {
@@ -763,7 +774,7 @@ impl Slot {
             }
             if old.map(|o| (&o.2, o.4, o.5 .1)) != Some((label, *lost, *left)) {
                 let text = if *lost {
-                    format!("✕ {label}")
+                    format!("{LOST}{label}")
                 } else {
                     label.clone()
                 };
