@@ -37,9 +37,22 @@ let root = buildA;
 const server = createServer((req, res) => staticFiles(root)(req, res));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
+// The same build deployed in a course site's folder (a sub-path), as a school's web host has it.
+const folder = '/cursos/mqtt/';
+const nested = createServer((req, res) => {
+  if (!req.url.startsWith(folder)) {
+    res.writeHead(404).end();
+    return;
+  }
+  req.url = `/${req.url.slice(folder.length)}`;
+  staticFiles(buildA)(req, res);
+});
+await new Promise((r) => nested.listen(0, '127.0.0.1', r));
+const nestedBase = `http://127.0.0.1:${nested.address().port}${folder}`;
 const { out, browser } = await suite({
   outArg: 2,
   after: async () => {
+    nested.close();
     server.close();
     await rm(work, { recursive: true, force: true });
   },
@@ -115,5 +128,21 @@ test('a newer build is announced, and after the reload every file comes from it'
   const version = await page.evaluate(async () => (await (await fetch('sw.js')).text()).match(/const VERSION = '([^']*)'/)[1]);
   assert.match(version, /-b$/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('deployed under a sub-path, the service worker keeps to its folder and the playground reloads offline', async () => {
+  const { context, page, errors } = await fresh(browser, { locale: 'es-ES' });
+  await page.goto(`${nestedBase}?lang=es`);
+  await page.waitForSelector(byId('app-title'));
+  await controlled(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(new URL(scope).pathname, folder);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector(byId('node-luz-salon'));
+  await page.goto(`${nestedBase}?lang=es&lesson=pubsub`);
+  await page.waitForSelector(byId('lesson-title'));
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)), []);
   await context.close();
 });

@@ -51,6 +51,8 @@ test(`free play at ${where}: the light switches on an order, the dashboard shows
   await page.waitForSelector(byId('node-luz-salon'));
   await until(page, 'luz-salon', /^luz-salon: apagada/);
   assert.equal(await page.textContent(byId('state-luz-salon')), 'apagada');
+  // Free play opens at the teaching speed: each device's CONNECT and CONNACK in sight first.
+  await until(page, 'movil', /; conectado/);
   // An order to the living-room light (the publish form's first topic).
   await page.fill(byId('publish-topic'), 'Casa/Salon/Luz/Orden');
   await page.fill(byId('publish-payload'), 'ON');
@@ -244,6 +246,16 @@ test('a 20-device house keeps every name readable; the 100-device house fits its
   assert.equal(await focused(), order[at - 1]);
   await page.keyboard.press('End');
   assert.equal(await focused(), order[99]);
+  // The last device, in the stage's corner: its name whole inside the stage, over its box;
+  // the other devices fade, so that rows drawn later do not hide its words.
+  const last = order[99].slice('node-'.length);
+  const name = await page.locator(`${byId(order[99])} .name`).boundingBox();
+  const own = await page.locator(`${byId(order[99])} .device-box`).boundingBox();
+  assert.ok(name.x >= stage[0] - 1 && name.x + name.width <= stage[2] + 1 && name.y >= stage[1] - 1 && name.y + name.height <= stage[3] + 1,
+    `${last}'s name inside the stage: ${JSON.stringify(name)} in ${stage}`);
+  assert.ok(name.y + name.height <= own.y, `${last}'s name over its box`);
+  assert.equal(await page.locator(`${byId(order[98])}`).evaluate((e) => getComputedStyle(e).opacity), '0.25');
+  assert.equal(await page.locator(`${byId(order[99])}`).evaluate((e) => getComputedStyle(e).opacity), '1');
   await page.keyboard.press('Home');
   assert.equal(await focused(), order[0]);
   assert.deepEqual(await stops(), [order[0]]);

@@ -88,6 +88,29 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
   await context.close();
 });
 
+test('inside an LMS, the package keeps working offline after a first launch', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/lms.html`);
+  const frame = page.frameLocator('#sco');
+  await frame.locator(byId('lesson-title')).waitFor();
+  // The package's service worker takes its folder, from inside the LMS's frame.
+  const sco = page.frames().find((f) => f.url().includes('lesson=pubsub'));
+  await sco.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  const scope = await sco.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(new URL(scope).pathname, '/pkg/');
+  // The school's line drops; the LMS launches the lesson again.
+  await context.setOffline(true);
+  const href = await page.evaluate(() => document.getElementById('sco').src);
+  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.evaluate((h) => { document.getElementById('sco').src = h; }, href);
+  await page.frameLocator('#sco').locator(byId('lesson-title')).waitFor();
+  await page.frameLocator('#sco').locator(byId('node-panel')).waitFor();
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)), []);
+  await context.close();
+});
+
 test('outside an LMS nothing changes', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);

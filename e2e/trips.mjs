@@ -153,6 +153,8 @@ test('a retained message\'s journey counts its new subscriber and tells each del
   const { context, page, errors } = await newStudent(LAPTOP);
   await page.goto(`${base}?lang=es`);
   await page.waitForSelector(byId('devices'));
+  // Free play opens at the teaching speed: the sensor is connected a few seconds in.
+  await page.waitForFunction((sel) => /; conectado/.test(document.querySelector(sel)?.getAttribute('aria-label') ?? ''), byId('node-sensor-cocina'));
   await page.selectOption(byId('publish-device'), 'sensor-cocina');
   await page.fill(byId('publish-topic'), 'Casa/Prueba/Nota');
   await page.fill(byId('publish-payload'), 'hola');
@@ -164,8 +166,9 @@ test('a retained message\'s journey counts its new subscriber and tells each del
   await page.fill(byId('log-topic'), 'Casa/Prueba');
   await page.selectOption(byId('log-kind'), 'Published');
   await page.locator(byId('log-journey')).first().click();
-  // The retained copy reaches panel when its subscription arrives.
-  await page.waitForFunction((sel) => /como mensaje retenido/.test(document.querySelector(sel)?.textContent ?? ''), byId('journey-story'));
+  // The retained copy reaches panel when its subscription arrives (each packet seen on the
+  // way, at the teaching speed).
+  await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} li`)].some((l) => /«panel»/.test(l.textContent) && /recibió|entregó/.test(l.textContent)), byId('journey-story'), { timeout: 20_000 });
   const reach = await page.textContent(byId('journey-reach'));
   assert.doesNotMatch(reach, / de 0 /);
   const story = await page.$$eval(`${byId('journey-story')} li`, (li) => li.map((l) => l.textContent));

@@ -4,7 +4,7 @@
 
 use mqtt_playground::core::sim::lessons::{free_play, house_of};
 use mqtt_playground::core::sim::Scenario;
-use mqtt_playground::page::layout::{broker_edge, fit, Layout, Level, Place, Side};
+use mqtt_playground::page::layout::{broker_edge, fit, fit_items, Layout, Level, Place, Side};
 
 /// The stage's width and greatest height at 1366×768, in the 900×650 embed, on a phone.
 const DESKTOP: (f64, f64) = (556.0, 400.0);
@@ -154,6 +154,34 @@ fn twenty_devices_keep_their_names_and_a_hundred_fit_as_dots() {
 }
 
 #[test]
+fn a_house_of_dots_writes_a_device_s_words_inside_the_stage() {
+    let name = "hab19-panel";
+    let width = 9 * name.len() as i32;
+    for (w, h) in [DESKTOP, EMBED] {
+        let l = Layout::of(&rooms(100), w, h);
+        assert_eq!(l.level, Level::Dots);
+        for &at in &l.nodes {
+            let (x, y, anchor) = l.words(at, name.len());
+            let (left, right) = match anchor {
+                "start" => (x, x + width),
+                "end" => (x - width, x),
+                _ => (x - width / 2, x + width / 2),
+            };
+            assert!(
+                left >= 0 && right <= l.w,
+                "{name} at {at:?}: {left}..{right}"
+            );
+            // The name's line and the state's under it.
+            assert!(y - 15 >= 0 && y + 16 + 4 <= l.h, "{name} at {at:?}: y {y}");
+        }
+    }
+    // Larger, words go under the box, centred.
+    let l = Layout::of(&rooms(6), DESKTOP.0, DESKTOP.1);
+    let (x, y) = l.nodes[0];
+    assert_eq!(l.words((x, y), 20), (x, y + l.size / 2 + 16, "middle"));
+}
+
+#[test]
 fn a_house_on_one_side_is_shared_and_an_empty_one_is_drawn() {
     let below = Place {
         side: Side::Below,
@@ -163,6 +191,18 @@ fn a_house_on_one_side_is_shared_and_an_empty_one_is_drawn() {
     assert!(l.nodes[0].1 < l.broker.1 && l.nodes[1].1 > l.broker.1);
     let l = Layout::of(&[], 0.0, 0.0);
     assert!(l.nodes.is_empty() && l.w > 0 && l.h > 0);
+}
+
+#[test]
+fn a_list_too_long_for_its_line_keeps_whole_values_and_says_how_many_are_left() {
+    let values = "Cocina 22.2 °C · Salon 20.9 °C · Salon/Luz «ON»";
+    assert_eq!(fit_items(values, 48), values);
+    assert_eq!(fit_items(values, 35), "Cocina 22.2 °C · Salon 20.9 °C · +1");
+    assert_eq!(fit_items(values, 34), "Cocina 22.2 °C · +2");
+    assert_eq!(fit_items(values, 19), "Cocina 22.2 °C · +2");
+    // Not even one value and its count: cut as any line.
+    assert_eq!(fit_items(values, 10), "Cocina 22…");
+    assert_eq!(fit_items("Temperatura: 21.5", 10), "Temperatu…");
 }
 
 #[test]

@@ -37,6 +37,9 @@ fn play(sim: &mut Sim, from: f64, ms: f64) -> f64 {
 fn the_teaching_speed_draws_every_packet_before_it_arrives() {
     let mut sim = lesson_sim("pubsub");
     assert!(sim.pace.teaching, "lessons open at the teaching speed");
+    for free in [Sim::free_play(None, "es"), Sim::new(None, None, "en")] {
+        assert!(free.unwrap().pace.teaching, "free play opens at it too");
+    }
     let mut wall = 0.0;
     let mut drawn = 0;
     for _ in 0..1_200 {
@@ -419,10 +422,42 @@ fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
         ],
         2,
     );
-    // Under its icon, each value in its measure, newest first; to a screen reader, each with
-    // its topic. A single value is said with its topic's last level.
-    assert_eq!(Msg::Face(&panel).render(Lang::Es), "21.5 °C · «ON»");
-    assert_eq!(Msg::Face(&panel).render(Lang::En), "21.5 °C · “ON”");
+    // Under its icon, each value in its measure, in its topics' order, after what tells its
+    // topic from the others' (a unit says the last level); to a screen reader, each with its
+    // topic.
+    // A single value is said with its topic's last level.
+    assert_eq!(
+        Msg::Face(&panel).render(Lang::Es),
+        "Cocina 21.5 °C · Salon/Luz «ON»"
+    );
+    assert_eq!(
+        Msg::Face(&panel).render(Lang::En),
+        "Cocina 21.5 °C · Salon/Luz “ON”"
+    );
+    // A light and its orders: each told by what is left of its topic, in the topics' order.
+    let light = Face::Dashboard(
+        vec![
+            ("Casa/Hab1/Luz".into(), "ON".into()),
+            ("Casa/Hab1/Luz/Orden".into(), "TOGGLE".into()),
+            ("Casa/Hab0/Luz".into(), "OFF".into()),
+        ],
+        3,
+    );
+    assert_eq!(
+        Msg::Face(&light).render(Lang::Es),
+        "Hab0/Luz «OFF» · Hab1/Luz «ON» · Hab1/Luz/Orden «TOGGLE»"
+    );
+    let one_room = Face::Dashboard(
+        vec![
+            ("Casa/Salon/Humedad".into(), "40".into()),
+            ("Casa/Salon/Temperatura".into(), "21.5".into()),
+        ],
+        2,
+    );
+    assert_eq!(
+        Msg::Face(&one_room).render(Lang::Es),
+        "Humedad 40 % · Temperatura 21.5 °C"
+    );
     let one = Face::Dashboard(vec![("Casa/Cocina/Temperatura".into(), "21.5".into())], 1);
     assert_eq!(Msg::Face(&one).render(Lang::Es), "Temperatura: 21.5");
     let said = Msg::FaceSaid {

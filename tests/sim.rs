@@ -873,3 +873,29 @@ fn pictured_queue(r: &Run) -> usize {
         .find(|(name, _)| name == "movil")
         .map_or(0, |(_, waiting)| waiting.len())
 }
+
+#[test]
+fn a_house_without_a_lesson_presets_the_forms_from_its_own_devices() {
+    use mqtt_playground::core::sim::lessons::{free_play, house_of, Forms};
+    let forms = |s: &Scenario| Forms::for_house(&World::new(s).unwrap());
+    assert_eq!(forms(&free_play("es")), Forms::FREE_PLAY.owned());
+    let en = forms(&free_play("en"));
+    assert_eq!(
+        (en.acting.as_str(), en.topic.as_str(), en.filter.as_str()),
+        (
+            "phone",
+            "Home/LivingRoom/Light/Command",
+            "Home/+/Temperature"
+        )
+    );
+    // The test house: its remote orders its first light; its first sensor's topic, any room.
+    let house = forms(&house_of(20, 1));
+    assert_eq!(
+        (
+            house.acting.as_str(),
+            house.topic.as_str(),
+            house.filter.as_str()
+        ),
+        ("hab0-mando", "Casa/Hab0/Luz/Orden", "Casa/+/Temperatura1")
+    );
+}

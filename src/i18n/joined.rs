@@ -17,14 +17,37 @@ pub(super) fn values(face: &Face) -> Option<String> {
     }
 }
 
-/// A dashboard's values under its icon, newest first, each in its measure
-/// ("21.5 °C · «ON»"): the topics are in its label.
+/// A dashboard's values under its icon, in its topics' order (a value keeps its place as
+/// others come), each in its measure after what tells its topic from the others' (from the
+/// first level where they differ; a unit says the last level):
+/// "Cocina 21.5 °C · Salon 20.9 °C · Salon/Luz «ON»". Its label says whole topics.
 pub(super) fn readings(
     values: &[(String, String)],
     reading: fn(Measure, &str) -> String,
 ) -> String {
-    (values.iter())
-        .map(|(t, v)| reading(measure_of(t), v))
+    // Put in order one by one (a dashboard shows three): a sort brings 3 KB of its own code.
+    let mut ordered: Vec<&(String, String)> = Vec::with_capacity(values.len());
+    for v in values {
+        let at = ordered.iter().position(|o| o.0 > v.0);
+        ordered.insert(at.unwrap_or(ordered.len()), v);
+    }
+    let values = ordered;
+    let levels: Vec<Vec<&str>> = values.iter().map(|(t, _)| t.split('/').collect()).collect();
+    let first = levels.first().cloned().unwrap_or_default();
+    let most = levels.iter().map(Vec::len).max().unwrap_or(0);
+    let from = (0..most).find(|&k| levels.iter().any(|l| l.get(k) != first.get(k)));
+    (values.iter().zip(&levels))
+        .map(|(&(t, v), l)| {
+            let measure = measure_of(t);
+            let mut own = l.get(from.unwrap_or(l.len())..).unwrap_or_default();
+            if own.len() > 1 && matches!(measure, Measure::Temperature | Measure::Humidity) {
+                own = &own[..own.len() - 1];
+            }
+            match own {
+                [] => reading(measure, v),
+                own => format!("{} {}", own.join("/"), reading(measure, v)),
+            }
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -381,6 +381,33 @@ impl Layout {
         }
     }
 
+    /// Where the words of a device at `(x, y)` named with `chars` characters start: the x and
+    /// the anchor of its lines, and its name's baseline (its state's 16 px under it, its tags'
+    /// 31). Under its box; as dots, where hover and focus write them whole over the neighbours,
+    /// kept inside the stage: from the box's edge near the stage's sides, over the box in the
+    /// bottom row.
+    pub fn words(&self, (x, y): (i32, i32), chars: usize) -> (i32, i32, &'static str) {
+        let half = self.size / 2;
+        let under = y + half + 16;
+        if self.level != Level::Dots {
+            return (x, under, "middle");
+        }
+        // Half its name's width, or a state's ("sin lecturas").
+        let reach = (chars.max(12) as f64 * NAME_PX / 2.0) as i32;
+        let y = if under + 20 > self.h {
+            y - half - 22
+        } else {
+            under
+        };
+        if x < reach {
+            (x - half, y, "start")
+        } else if x > self.w - reach {
+            (x + half, y, "end")
+        } else {
+            (x, y, "middle")
+        }
+    }
+
     /// The devices in reading order, row by row and left to right: the order Tab takes them
     /// in. (Placed one by one: a house has tens of devices, and a sort brings its own code.)
     pub fn reading_order(&self) -> Vec<usize> {
@@ -411,6 +438,31 @@ pub fn broker_edge(c: (f64, f64), d: (f64, f64)) -> (f64, f64) {
     };
     let t = (reach(BROKER_HALF.0, dx).min(reach(BROKER_HALF.1, dy))).min(1.0);
     (c.0 + dx * t, c.1 + dy * t)
+}
+
+/// A list of values ("a · b · c") cut to `chars` characters between two values, with how many
+/// are left ("a · +2"); cut as [`fit`] when not even one fits.
+pub fn fit_items(text: &str, chars: usize) -> String {
+    let items: Vec<&str> = text.split(" · ").collect();
+    if text.chars().count() <= chars || items.len() < 2 {
+        return fit(text, chars);
+    }
+    let (mut shown, mut taken) = (String::new(), 0);
+    for item in &items {
+        let with = match taken {
+            0 => item.to_string(),
+            _ => format!("{shown} · {item}"),
+        };
+        let left = format!(" · +{}", items.len() - taken - 1);
+        if with.chars().count() + left.chars().count() > chars {
+            break;
+        }
+        (shown, taken) = (with, taken + 1);
+    }
+    match taken {
+        0 => fit(text, chars),
+        _ => format!("{shown} · +{}", items.len() - taken),
+    }
 }
 
 /// `text` cut to `chars` characters, with "…" when cut.

@@ -143,6 +143,8 @@ impl Sim {
         }
         let mut sim = Sim::from_scenario(&scenario, lesson)?;
         sim.builtin = lesson.is_some();
+        // Every packet in sight from the first screen, in free play as in the lessons.
+        sim.pace.teaching = true;
         Ok(sim)
     }
 
@@ -153,7 +155,9 @@ impl Sim {
         if let Some(seed) = seed {
             scenario.seed = seed;
         }
-        Sim::from_scenario(&scenario, None)
+        let mut sim = Sim::from_scenario(&scenario, None)?;
+        sim.pace.teaching = true;
+        Ok(sim)
     }
 
     /// What opens at once for a built-in lesson ([`Sim::awaiting`] it) or free play.
@@ -380,7 +384,7 @@ impl Sim {
         match (self.lesson, self.own_lesson()) {
             (Some(l), _) => l.forms.owned(),
             (None, Some(file)) => file.forms.clone(),
-            (None, None) => Forms::for_house(self.run.world()).owned(),
+            (None, None) => Forms::for_house(self.run.world()),
         }
     }
 

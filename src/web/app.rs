@@ -199,8 +199,12 @@ pub fn App(initial: Lang) -> impl IntoView {
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         part.set(Part::Stage);
+        // The stage's one Tab stop: its first device, or the one focused last.
         let focus_first = || {
-            let first = document().query_selector(".diagram .node").ok().flatten();
+            let first = (document()
+                .query_selector(".diagram .node[tabindex=\"0\"]")
+                .ok())
+            .flatten();
             if let Some(node) = first {
                 let _ = node.unchecked_ref::<web_sys::HtmlElement>().focus();
             }

@@ -1,6 +1,10 @@
 //! Benchmark entry points (called from `e2e/client-bench.mjs` through `window.wasmBindings`):
 //! this client's throughput and latency against a real broker, measured in the page beside
-//! MQTT.js. Not used by the app itself.
+//! MQTT.js. Not used by the app itself: only the exports are in the main module, their code
+//! is fetched on the first call.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use bytes::Bytes;
 use wasm_bindgen::prelude::*;
@@ -62,10 +66,8 @@ async fn received(client: &RealClient, total: u64) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Publishes `count` messages of `size` bytes at `qos` to a topic this client subscribes to;
-/// returns the milliseconds until the last one arrived back.
-#[wasm_bindgen]
-pub async fn bench_throughput(
+/// [`bench_throughput`]'s run.
+async fn throughput(
     url: String,
     version: u8,
     count: u32,
@@ -92,9 +94,8 @@ pub async fn bench_throughput(
     Ok(elapsed)
 }
 
-/// Publish → receive latency of `count` messages, one at a time; returns each in ms.
-#[wasm_bindgen]
-pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
+/// [`bench_latency`]'s run.
+async fn latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
     let client = connected(&url, version, "bench-lat").await?;
     let topic = "bench/lat".to_string();
     op(
@@ -117,4 +118,50 @@ pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f
     }
     op(&client, ClientOp::Close).await?;
     Ok(out)
+}
+
+/// A bench's run, started in its chunk.
+type Running<T> = Pin<Box<dyn Future<Output = Result<T, JsValue>>>>;
+
+crate::web::lazy::split_fn!(
+    bench,
+    fetch_bench,
+    fn start_throughput(url: String, version: u8, count: u32, qos: u8, size: u32) -> Running<f64> {
+        Box::pin(throughput(url, version, count, qos, size))
+    }
+);
+
+crate::web::lazy::split_fn!(
+    bench,
+    fetch_bench_latency,
+    fn start_latency(url: String, version: u8, count: u32) -> Running<Vec<f64>> {
+        Box::pin(latency(url, version, count))
+    }
+);
+
+fn unfetched(_: crate::web::lazy::LoadError) -> JsValue {
+    JsValue::from_str("the bench's code could not be fetched")
+}
+
+/// Publishes `count` messages of `size` bytes at `qos` to a topic this client subscribes to;
+/// returns the milliseconds until the last one arrived back.
+#[wasm_bindgen]
+pub async fn bench_throughput(
+    url: String,
+    version: u8,
+    count: u32,
+    qos: u8,
+    size: u32,
+) -> Result<f64, JsValue> {
+    (start_throughput(url, version, count, qos, size).await)
+        .map_err(unfetched)?
+        .await
+}
+
+/// Publish → receive latency of `count` messages, one at a time; returns each in ms.
+#[wasm_bindgen]
+pub async fn bench_latency(url: String, version: u8, count: u32) -> Result<Vec<f64>, JsValue> {
+    (start_latency(url, version, count).await)
+        .map_err(unfetched)?
+        .await
 }

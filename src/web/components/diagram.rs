@@ -382,9 +382,10 @@ pub fn Diagram() -> impl IntoView {
                     // In reading order (row by row, left to right): the order Tab takes them in.
                     let order = at.reading_order();
                     let first = order.first().copied();
-                    let mut placed: Vec<_> = devices.into_iter().zip(at.nodes).map(Some).collect();
+                    let words: Vec<_> = devices.iter().zip(&at.nodes).map(|((name, ..), &n)| at.words(n, name.chars().count())).collect();
+                    let mut placed: Vec<_> = devices.into_iter().zip(at.nodes).zip(words).map(Some).collect();
                     let placed = order.into_iter().filter_map(|i| Some((i, placed.get_mut(i)?.take()?)));
-                    let devices = placed.map(|(i, ((name, (_, tls, client), icon, version), (x, y)))| {
+                    let devices = placed.map(|(i, (((name, (_, tls, client), icon, version), (x, y)), (wx, wy, anchor)))| {
                     let testid = format!("node-{name}");
                     let lit = { let name = name.clone(); move || format!("node {} {}{}{}", status(i).class(), hit(&name), if ctx.acting.get().as_deref() == Some(name.as_str()) { " acting" } else { "" }, if points_at(&name) { " pointed" } else { "" }) };
                     // A client device is chosen as the acting device by click, tap, Enter or Space.
@@ -402,7 +403,6 @@ pub fn Diagram() -> impl IntoView {
                     // One Tab stop for the whole house (the first device, then the one last
                     // focused: `rove`); the arrows go from device to device (`move_focus`).
                     let stop = if first == Some(i) { "0" } else { "-1" };
-                    let below = y + half;
                     view! {
                         <g class="device" data-face=i>
                         <g class=lit data-testid=testid role="button" tabindex=stop
@@ -415,7 +415,7 @@ pub fn Diagram() -> impl IntoView {
                                 <path d=icon.paths().0/>
                                 <path class="fill" d=icon.paths().1/>
                             </g>
-                            <text class="name" x=x y=below + 16 text-anchor="middle" translate="no">{fit(&name, name_chars)}</text>
+                            <text class="name" x=wx y=wy text-anchor=anchor translate="no">{fit(&name, name_chars)}</text>
                         </g>
                         // Said in the node's label; outside it, so that its name is its words.
                         <g aria-hidden="true" translate="no">
@@ -426,8 +426,8 @@ pub fn Diagram() -> impl IntoView {
                             // Its MQTT version on the left, its port on the right (8883: encrypted).
                             <text class="proto" x=x - half - 5 y=y + 5 text-anchor="end">{version}</text>
                             <text class=if tls { "port tls" } else { "port" } x=x + half + 5 y=y + 5>{if tls { "8883" } else { "1883" }}</text>
-                            <text class="state" data-testid=format!("state-{name}") x=x y=below + 32 text-anchor="middle"></text>
-                            <text class="tags" x=x y=below + 47 text-anchor="middle"></text>
+                            <text class="state" data-testid=format!("state-{name}") x=wx y=wy + 16 text-anchor=anchor></text>
+                            <text class="tags" x=wx y=wy + 31 text-anchor=anchor></text>
                         </g>
                         </g>
                     }

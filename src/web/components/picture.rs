@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::sim::picture::{Face, Inside, Switch};
 use crate::i18n::{Lang, Msg, Text};
-use crate::page::layout::{fit, Layout};
+use crate::page::layout::{fit, fit_items, Layout};
 use crate::web::components::devices::Status;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -66,7 +66,12 @@ pub fn draw_face(
     if let Some(node) = g.first_element_child() {
         set_attr(&node, "aria-label", &label);
     }
-    set_text(&g, ".state", &fit(&state, line));
+    // A dashboard's values whole, as many as fit, and how many more (its label says all).
+    let shown = match face {
+        Face::Dashboard(..) => fit_items(&state, line),
+        _ => fit(&state, line),
+    };
+    set_text(&g, ".state", &shown);
     set_text(&g, ".tags", &tags(filters, tag, l));
     if let Ok(Some(icon)) = g.query_selector(".icon") {
         let class = match face {

@@ -67,25 +67,49 @@ impl Forms {
         sub_qos: 0,
     };
 
-    /// The same in free play's English house ([`free_play`] with `en`).
-    pub const FREE_PLAY_EN: Forms = Forms {
-        acting: "phone",
-        topic: "Home/LivingRoom/Light/Command",
-        payload: "ON",
-        filter: "Home/+/Temperature",
-        sub_qos: 0,
-    };
-
-    /// A run's presets without a lesson: the English ones for free play's English house (its
-    /// phone is `phone`), the Spanish ones for any other house.
-    pub fn for_house(world: &crate::core::sim::World) -> Forms {
-        if world.device(Forms::FREE_PLAY_EN.acting).is_some()
-            && world.device(Forms::FREE_PLAY.acting).is_none()
+    /// A run's presets without a lesson, read from its house: its phone acts (else its first
+    /// remote, dashboard or other client), ordering its first light on and subscribing to its
+    /// first sensor's topic for every room (`Casa/+/Temperatura`). Free play's where the house
+    /// has none of these.
+    pub fn for_house(world: &World) -> Forms<String> {
+        use crate::core::scenario::DeviceKind as K;
+        let kinds = || {
+            world
+                .devices()
+                .iter()
+                .map(|d| (&d.config.name, &d.config.kind))
+        };
+        let rank = |k: &K| match k {
+            K::Phone { .. } => 0,
+            K::Custom { .. } => 1,
+            K::Dashboard { .. } => 2,
+            K::Eavesdropper { .. } => 4,
+            _ => 3,
+        };
+        let mut forms = Forms::FREE_PLAY.owned();
+        if let Some((name, _)) = kinds()
+            .filter(|(_, k)| rank(k) < 4)
+            .min_by_key(|(_, k)| rank(k))
         {
-            Forms::FREE_PLAY_EN
-        } else {
-            Forms::FREE_PLAY
+            forms.acting = name.clone();
         }
+        if let Some(K::Actuator { command_topic, .. }) = kinds()
+            .map(|(_, k)| k)
+            .find(|k| matches!(k, K::Actuator { .. }))
+        {
+            forms.topic = command_topic.as_str().to_string();
+        }
+        if let Some(K::Sensor { topic, .. }) = kinds()
+            .map(|(_, k)| k)
+            .find(|k| matches!(k, K::Sensor { .. }))
+        {
+            let mut levels: Vec<&str> = topic.as_str().split('/').collect();
+            if levels.len() > 2 {
+                levels[1] = "+";
+            }
+            forms.filter = levels.join("/");
+        }
+        forms
     }
 }
 
