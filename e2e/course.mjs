@@ -137,6 +137,8 @@ test('a share link opened in a fresh browser reproduces the same trace, without 
   const { context, page, errors } = await freshPage();
   await page.goto(`${origin}/?lang=en`);
   await page.waitForSelector(byId('devices'));
+  // Free play opens at the teaching speed: the fastest, for a few hundred events soon.
+  await page.selectOption(byId('speed'), await page.$eval(byId('speed'), (s) => s.options[s.options.length - 1].value));
   // A fault and a password, then run a little and pause.
   await page.selectOption(byId('subscribe-device'), { index: 1 });
   await page.fill(byId('subscribe-filter'), 'Casa/#');

@@ -26,13 +26,19 @@ test('the package: one SCO per lesson launching index.html?lesson=ID&embed=1, ev
   for (const f of listed) assert.ok(f === 'imsmanifest.xml' || named.includes(f), `${f} is in the zip but not in the manifest`);
 });
 
-test('inside an LMS: incomplete at launch, passed with score and session time, finished on leaving', async () => {
+/** The LMS's page at 1366×768 with lesson 1 launched in its frame. */
+async function launched() {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${origin}/lms.html`);
   const frame = page.frameLocator('#sco');
   await frame.locator(byId('lesson-title')).waitFor();
+  return { context, page, errors, frame };
+}
+
+test('inside an LMS: incomplete at launch, passed with score and session time, finished on leaving', async () => {
+  const { context, page, errors, frame } = await launched();
   await frame.locator(byId('lms-status')).waitFor();
   let now = await cmi(page);
   assert.equal(now.status, 'incomplete');
@@ -89,12 +95,7 @@ test('inside an LMS: incomplete at launch, passed with score and session time, f
 });
 
 test('inside an LMS, the package keeps working offline after a first launch', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${origin}/lms.html`);
-  const frame = page.frameLocator('#sco');
-  await frame.locator(byId('lesson-title')).waitFor();
+  const { context, page, errors } = await launched();
   // The package's service worker takes its folder, from inside the LMS's frame.
   const sco = page.frames().find((f) => f.url().includes('lesson=pubsub'));
   await sco.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });

@@ -13,10 +13,15 @@ const shot = async (name, query, viewport, scheme = 'light', act) => {
   await p.locator('[data-testid="diagram"]').screenshot({ path: `docs/screenshots/${name}.png` });
   await p.close();
 };
+// Free play opens at the teaching speed: the order once the phone is connected, the shot once
+// every sensor has a reading and the panel two.
 const order = async (p) => {
+  await p.waitForFunction(() => /; conectado/.test(document.querySelector('[data-testid="node-movil"]')?.getAttribute('aria-label') ?? ''), null, { timeout: 30_000 });
   await p.fill('[data-testid="publish-topic"]', 'Casa/Salon/Luz/Orden');
   await p.fill('[data-testid="publish-payload"]', 'ON');
   await p.click('[data-testid="publish-submit"]');
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-testid^="state-sensor-"]')].every((e) => /°C/.test(e.textContent))
+    && (document.querySelector('[data-testid="node-panel"]')?.getAttribute('aria-label') ?? '').split('Casa/').length > 3, null, { timeout: 60_000 });
 };
 for (const scheme of ['light', 'dark']) {
   await shot(`stage-1366-${scheme}`, '?lang=es', { width: 1366, height: 768 }, scheme, order);
