@@ -133,18 +133,15 @@ impl Sim {
         seed: Option<u64>,
         content: &str,
     ) -> Result<Sim, ScenarioError> {
-        let lesson = lesson_id.and_then(find_lesson);
-        let mut scenario = match lesson {
-            Some(l) => l.scenario()?,
-            None => free_play(content),
+        let Some(lesson) = lesson_id.and_then(find_lesson) else {
+            return Sim::free_play(seed, content);
         };
+        let mut scenario = lesson.scenario()?;
         if let Some(seed) = seed {
             scenario.seed = seed;
         }
-        let mut sim = Sim::from_scenario(&scenario, lesson)?;
-        sim.builtin = lesson.is_some();
-        // Every packet in sight from the first screen, in free play as in the lessons.
-        sim.pace.teaching = true;
+        let mut sim = Sim::from_scenario(&scenario, Some(lesson))?;
+        sim.builtin = true;
         Ok(sim)
     }
 
@@ -156,6 +153,7 @@ impl Sim {
             scenario.seed = seed;
         }
         let mut sim = Sim::from_scenario(&scenario, None)?;
+        // Every packet in sight from the first screen, as in the lessons.
         sim.pace.teaching = true;
         Ok(sim)
     }

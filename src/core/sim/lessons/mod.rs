@@ -93,16 +93,16 @@ impl Forms {
         {
             forms.acting = name.clone();
         }
-        if let Some(K::Actuator { command_topic, .. }) = kinds()
-            .map(|(_, k)| k)
-            .find(|k| matches!(k, K::Actuator { .. }))
-        {
+        if let Some(command_topic) = kinds().find_map(|(_, k)| match k {
+            K::Actuator { command_topic, .. } => Some(command_topic),
+            _ => None,
+        }) {
             forms.topic = command_topic.as_str().to_string();
         }
-        if let Some(K::Sensor { topic, .. }) = kinds()
-            .map(|(_, k)| k)
-            .find(|k| matches!(k, K::Sensor { .. }))
-        {
+        if let Some(topic) = kinds().find_map(|(_, k)| match k {
+            K::Sensor { topic, .. } => Some(topic),
+            _ => None,
+        }) {
             let mut levels: Vec<&str> = topic.as_str().split('/').collect();
             if levels.len() > 2 {
                 levels[1] = "+";
