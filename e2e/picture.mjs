@@ -140,6 +140,14 @@ test('the queue lesson: an offline persistent session\'s queue, one token per me
   assert.equal(tokens, Math.min(count, 8), 'one token per waiting message (eight drawn at most)');
   await readable(page, 12, 6);
   assert.match(label, /^movil: \d+ en cola$/);
+  // The messages are at the broker, not on the phone: offline, it counts none.
+  assert.match(await page.getAttribute(byId('node-movil'), 'aria-label'), /^movil: sin mensajes/);
+  // Under its icon, with nothing to show, it says it is offline.
+  assert.equal(await page.textContent(byId('state-movil')), 'desconectado');
+  // The publish form says, before sending, what would become of a message from it.
+  assert.match(await page.textContent(byId('publish-offline')), /^movil no está conectado: un mensaje QoS 0 se perdería/);
+  await page.selectOption(byId('publish-qos'), '1');
+  assert.match(await page.textContent(byId('publish-offline')), /^movil no está conectado: guardará el mensaje/);
   await page.locator(byId('diagram')).screenshot({ path: `${out}/picture-queue-1366.png` });
   await accessible(page, byId('diagram'));
   // The keyboard reaches the queue; Enter opens the broker's view at that session.
@@ -152,6 +160,10 @@ test('the queue lesson: an offline persistent session\'s queue, one token per me
   await page.click(online);
   await page.waitForSelector(queue, { state: 'detached', timeout: 30_000 });
   await until(page, 'movil', /^movil: \d+ mensajes?( · «[^»]+»)? · Casa\/Puerta\/Timbre; conectado/);
+  assert.equal(await page.textContent(byId('publish-offline')), '');
+  // It counts what the queue brought (a ring may have joined it on the way back).
+  const brought = Number((await page.getAttribute(byId('node-movil'), 'aria-label')).match(/^movil: (\d+)/)[1]);
+  assert.ok(brought >= count, `${brought} new messages, ${count} were queued`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -232,8 +244,8 @@ test('a 20-device house keeps every name readable; the 100-device house fits its
   assert.ok((await page.locator(`${byId('node-hab8-luz')} .name`).boundingBox()).height >= 12);
   // Its name is whole on focus, not cut to a dot's width.
   assert.equal(await page.locator(`${byId('node-hab8-luz')} .name`).textContent(), 'hab8-luz');
-  // One Tab stop for the whole house: the device last focused; the arrows go from device to
-  // device in reading order, Home and End to the first and the last.
+  // One Tab stop for the whole house: the device last focused; left and right go from device
+  // to device in reading order, Home and End to the first and the last.
   const stops = () => page.$$eval(`${byId('diagram')} .node`, (ns) => ns.filter((n) => n.getAttribute('tabindex') === '0').map((n) => n.dataset.testid));
   assert.deepEqual(await stops(), ['node-hab8-luz']);
   const order = await page.$$eval(`${byId('diagram')} .device > .node`, (ns) => ns.map((n) => n.dataset.testid));
@@ -244,6 +256,16 @@ test('a 20-device house keeps every name readable; the 100-device house fits its
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await focused(), order[at - 1]);
+  // Down goes to the device drawn under it (the row below, the nearest across), up back.
+  const centre = (id) => page.locator(`${byId(id)} .device-box`).boundingBox().then((b) => [b.x + b.width / 2, b.y + b.height / 2]);
+  const from = await focused();
+  const [x0, y0] = await centre(from);
+  await page.keyboard.press('ArrowDown');
+  const below = await focused();
+  const [x1, y1] = await centre(below);
+  assert.ok(y1 > y0 && Math.abs(x1 - x0) < 20, `${below} under ${from}: ${[x0, y0]} → ${[x1, y1]}`);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), from);
   await page.keyboard.press('End');
   assert.equal(await focused(), order[99]);
   // The last device, in the stage's corner: its name whole inside the stage, over its box;

@@ -100,6 +100,20 @@ fn free_play_reads_publishers_above_the_broker_and_subscribers_below() {
             "movil"
         ]
     );
+    // The arrows: left and right in reading order, up and down to the room's other device.
+    let name = |i: Option<usize>| i.map(|i| scenario.devices[i].name.as_str());
+    let index = |n: &str| scenario.devices.iter().position(|d| d.name == n).unwrap();
+    let arrow = |from: &str, key: &str| name(l.arrow(index(from), key));
+    assert_eq!(arrow("sensor-salon", "ArrowDown"), Some("luz-salon"));
+    assert_eq!(arrow("luz-salon", "ArrowUp"), Some("sensor-salon"));
+    assert_eq!(arrow("sensor-salon", "ArrowUp"), None);
+    assert_eq!(arrow("luz-salon", "ArrowDown"), None);
+    assert_eq!(arrow("sensor-dormitorio", "ArrowRight"), Some("panel"));
+    assert_eq!(arrow("panel", "ArrowLeft"), Some("sensor-dormitorio"));
+    assert_eq!(arrow("sensor-cocina", "ArrowLeft"), None);
+    assert_eq!(arrow("luz-salon", "Home"), Some("sensor-cocina"));
+    assert_eq!(arrow("sensor-cocina", "End"), Some("movil"));
+    assert_eq!(arrow("sensor-cocina", "Enter"), None);
     assert_readable(&l, 3);
     // Names and tags fit their line: the longest in the house, whole.
     assert!(l.chars.0 >= "sensor-dormitorio".len(), "{:?}", l.chars);
@@ -151,6 +165,46 @@ fn twenty_devices_keep_their_names_and_a_hundred_fit_as_dots() {
     assert_eq!(l.level, Level::Dots);
     assert!(l.h as f64 <= DESKTOP.1);
     assert_readable(&l, 0);
+}
+
+#[test]
+fn down_and_up_go_to_the_device_below_and_above_in_a_house_of_a_hundred() {
+    let l = Layout::of(&house(100), DESKTOP.0, DESKTOP.1);
+    for from in 0..l.nodes.len() {
+        let (x, y) = l.nodes[from];
+        for (key, down) in [("ArrowDown", true), ("ArrowUp", false)] {
+            let ahead = |j: usize| {
+                if down {
+                    l.nodes[j].1 > y
+                } else {
+                    l.nodes[j].1 < y
+                }
+            };
+            let Some(to) = l.arrow(from, key) else {
+                assert!(
+                    !(0..l.nodes.len()).any(ahead),
+                    "{from} {key}: none that way?"
+                );
+                continue;
+            };
+            assert!(ahead(to), "{from} {key} goes that way");
+            // The nearest row, and in it the nearest across.
+            let dy = |j: usize| (l.nodes[j].1 - y).abs();
+            assert!((0..l.nodes.len())
+                .filter(|&j| ahead(j))
+                .all(|j| dy(j) >= dy(to)));
+            let row: Vec<usize> = (0..l.nodes.len())
+                .filter(|&j| ahead(j) && dy(j) == dy(to))
+                .collect();
+            let dx = |j: usize| (l.nodes[j].0 - x).abs();
+            assert!(row.iter().all(|&j| dx(j) >= dx(to)), "{from} {key}");
+            // Back the other way lands in the row it came from.
+            let back = l
+                .arrow(to, if down { "ArrowUp" } else { "ArrowDown" })
+                .unwrap();
+            assert_eq!(l.nodes[back].1, y, "{from} {key} and back");
+        }
+    }
 }
 
 #[test]

@@ -406,7 +406,7 @@ fn free_play_presets_name_its_own_house_in_each_language() {
 
 #[test]
 fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
-    use mqtt_playground::core::sim::picture::Face;
+    use mqtt_playground::core::sim::picture::{Face, Measure, Switch};
     use mqtt_playground::i18n::{Lang, Msg};
     let phone = Face::Phone(3, Some(("Casa/Salon/Luz".into(), "ON".into())));
     assert_eq!(Msg::Face(&phone).render(Lang::Es), "3 mensajes · «ON»");
@@ -415,6 +415,13 @@ fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
         Msg::Face(&Face::Phone(0, None)).render(Lang::Es),
         "sin mensajes"
     );
+    // What shows nothing yet (the stage then says whether the device is connected).
+    assert!(Face::Phone(0, Some(("Casa".into(), "ding".into()))).is_blank());
+    assert!(!phone.is_blank());
+    assert!(Face::Sensor(Measure::Temperature, None).is_blank());
+    assert!(!Face::Sensor(Measure::Temperature, Some("21.5".into())).is_blank());
+    assert!(Face::Dashboard(vec![], 0).is_blank());
+    assert!(!Face::Light(Switch::Off).is_blank());
     let panel = Face::Dashboard(
         vec![
             ("Casa/Cocina/Temperatura".into(), "21.5".into()),
@@ -472,4 +479,28 @@ fn a_phone_shows_its_last_message_and_a_dashboard_says_each_value_it_shows() {
         said,
         "panel: Casa/Cocina/Temperatura: 21.5, Casa/Salon/Luz: ON · Casa/#; conectado"
     );
+}
+
+#[test]
+fn the_progress_kept_reads_back_as_written() {
+    use mqtt_playground::core::misconception::Misconception;
+    use mqtt_playground::core::sim::lessons::LESSONS;
+    use mqtt_playground::page::stored::words;
+    // Written by serde_json (as the page saves it), read back by hand: every lesson's id and
+    // every mistake's name, in order.
+    let ids: Vec<&str> = (LESSONS.iter().map(|l| l.id))
+        .chain(Misconception::ALL.iter().map(|m| m.name()))
+        .collect();
+    let json = serde_json::to_string(&ids).unwrap();
+    assert_eq!(words(&json).unwrap(), ids);
+    assert_eq!(words(" [ \"a-1\" , \"b_2\" ] ").unwrap(), ["a-1", "b_2"]);
+    assert_eq!(words("[]").unwrap(), Vec::<String>::new());
+    // What is not a plain word is left out; what is not a list is nothing.
+    assert_eq!(
+        words(r#"["pubsub", "x\"y", 3, "", "queue"]"#).unwrap(),
+        ["pubsub", "queue"]
+    );
+    for bad in ["", "{}", "[\"pubsub\"", "null", "pubsub"] {
+        assert_eq!(words(bad), None, "{bad}");
+    }
 }

@@ -833,12 +833,16 @@ fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message()
       {"name": "movil", "clean_session": false, "link": {"latency_ms": 300},
         "kind": {"type": "phone", "filters": [{"filter": "Casa/Puerta/Timbre", "qos": 1}]}}]}"#;
     let mut r = Run::new(&Scenario::from_json(json).unwrap()).unwrap();
-    r.run_for(2_000);
+    r.run_for(3_500);
+    assert_eq!(phone_count(&r), 1, "the first ring reached the phone");
     r.apply(action(r#"{"type":"offline","device":"movil"}"#))
         .unwrap();
-    r.run_for(10_000);
+    // Back at 15 s: the ring of 18 s comes after the 3 s watched below.
+    r.run_for(11_500);
     let rings = pictured_queue(&r);
     assert!(rings >= 3, "{rings} rings wait for the phone");
+    // Offline, the phone counts nothing: the rings are at the broker, not on the phone.
+    assert_eq!(phone_count(&r), 0);
     r.apply(action(r#"{"type":"online","device":"movil"}"#))
         .unwrap();
     // Millisecond by millisecond: the queue is sent at once on CONNACK, and each ring stays
@@ -862,8 +866,25 @@ fn the_pictured_queue_empties_as_the_returning_phone_acknowledges_each_message()
         r.world().device("movil").unwrap().is_online(),
         "the phone is back"
     );
+    // Back, it counts what the queue brought (the ring of 15 s joined it while the phone
+    // connected), not the ring it had before.
+    let queued = seen.iter().max().copied().unwrap_or_default();
+    assert_eq!(
+        phone_count(&r) as usize,
+        queued,
+        "the queued rings, new: {seen:?}"
+    );
     // The broker held the rings while its CONNACK and the PUBLISHes crossed the slow link.
     assert!(seen.len() >= 2, "{seen:?}");
+}
+
+/// How many new messages the phone (`movil`) shows.
+fn phone_count(r: &Run) -> u64 {
+    use mqtt_playground::core::sim::picture::{face, Face};
+    match face(r.world().device("movil").unwrap(), None) {
+        Face::Phone(n, _) => n,
+        other => panic!("{other:?}"),
+    }
 }
 
 /// How many messages the stage pictures in the phone's (`movil`) queue.

@@ -408,6 +408,35 @@ impl Layout {
         }
     }
 
+    /// The device an arrow key (`ArrowLeft`, `ArrowRight`, `ArrowUp`, `ArrowDown`, `Home`,
+    /// `End`) moves the focus to from device `from`: left and right to the one before and
+    /// after it in reading order, up and down to the nearest one in the row above or below
+    /// (the closest across), Home and End to the first and the last. `None` for another key,
+    /// or where there is no device that way.
+    pub fn arrow(&self, from: usize, key: &str) -> Option<usize> {
+        let order = self.reading_order();
+        let at = order.iter().position(|&i| i == from)?;
+        let (x, y) = *self.nodes.get(from)?;
+        let down = match key {
+            "ArrowLeft" => return order.get(at.checked_sub(1)?).copied(),
+            "ArrowRight" => return order.get(at + 1).copied(),
+            "Home" => return order.first().copied(),
+            "End" => return order.last().copied(),
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            _ => return None,
+        };
+        // The row: the nearest centre that way by more than half a box.
+        let ahead = |&(_, ny): &(i32, i32)| {
+            let dy = if down { ny - y } else { y - ny };
+            (dy > self.size / 2).then_some(dy)
+        };
+        let row = self.nodes.iter().filter_map(ahead).min()?;
+        (0..self.nodes.len())
+            .filter(|&i| ahead(&self.nodes[i]).is_some_and(|dy| dy <= row + self.size / 2))
+            .min_by_key(|&i| (self.nodes[i].0 - x).abs())
+    }
+
     /// The devices in reading order, row by row and left to right: the order Tab takes them
     /// in. (Placed one by one: a house has tens of devices, and a sort brings its own code.)
     pub fn reading_order(&self) -> Vec<usize> {

@@ -10,6 +10,7 @@
 //! - [`stage`]: what the stage draws (packets on links, what the broker just did); [`layout`]:
 //!   where (publishers above the broker, subscribers below); [`announce`]: what it says to a
 //!   screen reader as devices change.
+//! - [`stored`]: what the page reads back from `localStorage` at start.
 //!
 //! The wasm shell (`web`) keeps one signal per [`Part`] and turns wall time, clicks and keys
 //! into calls here.
@@ -20,6 +21,7 @@ pub mod lesson;
 pub mod parts;
 pub mod sim;
 pub mod stage;
+pub mod stored;
 mod travel;
 
 pub use lesson::{judge_now, Goals, Judge, Judged, Shown, Wanted};

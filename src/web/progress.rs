@@ -11,7 +11,7 @@ const KEY: &str = "mqtt-playground-progress";
 pub fn passed() -> LiteMap<String, ()> {
     // Stored as a JSON list of ids; the set is built by insertion (`collect()` sorts).
     let mut ids = LiteMap::new();
-    for id in storage::load::<Vec<String>>(KEY).unwrap_or_default() {
+    for id in remembered(KEY) {
         ids.insert(id, ());
     }
     ids
@@ -36,7 +36,7 @@ const MISTAKES: &str = "mqtt-playground-mistakes";
 
 /// The misconceptions the student's answers showed in this browser, in the order met.
 pub fn mistakes() -> Vec<Misconception> {
-    (storage::load::<Vec<String>>(MISTAKES).unwrap_or_default())
+    remembered(MISTAKES)
         .iter()
         .filter_map(|n| Misconception::named(n))
         .collect()
@@ -56,4 +56,11 @@ pub fn note_mistakes(shown: &[Misconception]) -> Vec<Misconception> {
         storage::save(MISTAKES, &names);
     }
     all
+}
+
+/// The words kept under `key` (none when there are none or they cannot be read).
+fn remembered(key: &str) -> Vec<String> {
+    let text = storage::local().and_then(|s| s.get_item(key).ok().flatten());
+    text.and_then(|t| crate::page::stored::words(&t))
+        .unwrap_or_default()
 }

@@ -51,7 +51,8 @@ pub struct Device {
     pub latest: LiteMap<TopicName, TopicHistory>,
     /// An actuator's state, or a sensor's last reading.
     pub state: String,
-    /// Messages its application received.
+    /// Messages its application received in its current connection (none while offline),
+    /// as a phone counts new messages.
     pub received: u64,
     pub(crate) reading: f64,
     pub(crate) counter: u64,

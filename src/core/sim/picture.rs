@@ -34,7 +34,7 @@ pub enum Face {
     /// A dashboard: the last value per topic, newest first (at most [`SHOWN`]), and how many
     /// topics it has seen.
     Dashboard(Vec<(String, String)>, usize),
-    /// A phone: messages received, and the newest (topic, payload).
+    /// A phone: messages received since it connected, and the newest (topic, payload).
     Phone(u64, Option<(String, String)>),
     /// An eavesdropper and what it overheard last.
     Eavesdropper(Option<Heard>),
@@ -44,6 +44,19 @@ pub enum Face {
     Responder,
     /// Any other client.
     Custom,
+}
+
+impl Face {
+    /// Shows nothing yet: a sensor before its first reading, a dashboard or a phone with no
+    /// message (the stage then says whether the device is connected).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Face::Sensor(_, reading) => reading.is_none(),
+            Face::Dashboard(values, _) => values.is_empty(),
+            Face::Phone(count, _) => *count == 0,
+            _ => false,
+        }
+    }
 }
 
 /// A light's state.

@@ -396,6 +396,8 @@ impl Language for Es {
                 format!("{login}; {write}.")
             }
             ResponseTopicInvalid(e) => format!("Tema de respuesta: {e}"),
+            PublishOffline { device, lost: true } => format!("{device} no está conectado: un mensaje QoS 0 se perdería. Conéctalo antes, o usa QoS 1."),
+            PublishOffline { device, lost: false } => format!("{device} no está conectado: guardará el mensaje y lo enviará al conectarse."),
             WindowToClient(n, m) => format!("Al cliente: {n} de {m} sin confirmar (su Receive Maximum)"),
             WindowFromClient(n, m) => format!("Del cliente: {n} de {m} QoS 2 sin terminar (Receive Maximum del bróker)"),
             AliasesFromClient(n, m) => format!("Alias del cliente: {n} de {m}"),

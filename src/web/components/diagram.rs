@@ -365,7 +365,7 @@ pub fn Diagram() -> impl IntoView {
             <div class="stage-box" node_ref=stage_box>
             <svg class="stage" viewBox="0 0 560 400" role="group" aria-label=move || lang.get().t(Text::Network) node_ref=stage
                 on:focusin=move |ev| rove(ev.target())
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if move_focus(ev.target(), &ev.key()) { ev.prevent_default() }>
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if nodes.with_untracked(|(at, _)| move_focus(ev.target(), &ev.key(), at)) { ev.prevent_default() }>
                 // Each room's column, named over it, under everything else (drawn by hand).
                 <g class="rooms" aria-hidden="true" translate="no" node_ref=rooms_layer></g>
                 {move || {
@@ -496,31 +496,33 @@ fn rove(target: Option<web_sys::EventTarget>) {
     let _ = node.set_attribute("tabindex", "0");
 }
 
-/// Moves the focus from the stage's device `from` for a `key`: the arrows to the one before or
-/// after it in reading order (row by row: the stage's devices in the document's order), Home
-/// and End to the first and the last; whether the key was one of those.
-fn move_focus(from: Option<web_sys::EventTarget>, key: &str) -> bool {
-    let step: i64 = match key {
-        "ArrowRight" | "ArrowDown" => 1,
-        "ArrowLeft" | "ArrowUp" => -1,
-        "Home" => i64::MIN / 2,
-        "End" => i64::MAX / 2,
-        _ => return false,
-    };
+/// Moves the focus from the stage's device `from` for a `key`, where `at` says
+/// ([`Layout::arrow`]: left and right in reading order, up and down to the row above or
+/// below, Home and End); whether the key was one of those.
+fn move_focus(from: Option<web_sys::EventTarget>, key: &str, at: &Layout) -> bool {
+    const KEYS: [&str; 6] = [
+        "ArrowLeft",
+        "ArrowRight",
+        "ArrowUp",
+        "ArrowDown",
+        "Home",
+        "End",
+    ];
+    if !KEYS.contains(&key) {
+        return false;
+    }
     let Some(from) = device_node(from) else {
         return false;
     };
-    let all = (from.closest("svg").ok().flatten())
-        .and_then(|svg| svg.query_selector_all(".device > .node").ok());
-    let Some(all) = all else {
-        return false;
-    };
-    let n = i64::from(all.length());
-    let at = (0..n).find(|&k| {
-        all.get(k as u32)
-            .is_some_and(|e| e.is_same_node(Some(&from)))
+    let i = (from.parent_element())
+        .and_then(|g| g.get_attribute("data-face"))
+        .and_then(|i| i.parse().ok());
+    let to = i.and_then(|i| at.arrow(i, key)).and_then(|j| {
+        let svg = from.closest("svg").ok().flatten()?;
+        svg.query_selector(&format!("[data-face=\"{j}\"] > .node"))
+            .ok()
+            .flatten()
     });
-    let to = at.and_then(|at| all.get(at.saturating_add(step).clamp(0, n - 1) as u32));
     if let Some(e) = to {
         let _ = e.unchecked_ref::<web_sys::HtmlElement>().focus();
     }

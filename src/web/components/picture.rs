@@ -67,7 +67,9 @@ pub fn draw_face(
         set_attr(&node, "aria-label", &label);
     }
     // A dashboard's values whole, as many as fit, and how many more (its label says all).
+    // Blank while not connected: whether it is connecting or offline.
     let shown = match face {
+        f if f.is_blank() && status != Status::Online => fit(&status.label(l), line),
         Face::Dashboard(..) => fit_items(&state, line),
         _ => fit(&state, line),
     };

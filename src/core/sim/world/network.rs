@@ -50,6 +50,7 @@ impl World {
     pub(super) fn drop_connection(&mut self, id: DeviceId) {
         let d = &mut self.devices[id];
         d.conn = None;
+        d.received = 0;
         if let Some(s) = d.session.as_mut() {
             s.handle_closed();
         }
