@@ -134,3 +134,31 @@ test('every lesson opens its steps, in Spanish and in English, axe-clean', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an act step shows where its control is: a device\'s button, then a box in its settings', async () => {
+  for (const viewport of [LAPTOP, PHONE]) {
+    const { context, page, errors } = await open('lesson=queue', viewport);
+    if (viewport === PHONE) await page.click(byId('nav-lesson'));
+    // "Show me where" focuses the control and marks it, in sight.
+    const shown = async (id) => {
+      await page.locator(`.step.open ${byId('show-where')}`).click();
+      await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, id, { timeout: 10_000 });
+      const box = await page.locator(`${byId(id)}.reached`).boundingBox();
+      const { width, height } = viewport;
+      assert.ok(box && box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width, `${id} in sight: ${JSON.stringify(box)}`);
+    };
+    await walkSteps(page);
+    await shown('device-online-movil');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 20_000 });
+    if (await page.locator(`.step.open ${byId('step-next')}`).count()) await page.locator(`.step.open ${byId('step-next')}`).click();
+    await walkSteps(page);
+    // The session's box is in the phone's settings: they open, then it takes the focus.
+    await shown('clean-movil');
+    assert.equal(await page.locator(`${byId('editor-movil')}[open]`).count(), 1);
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked(byId('clean-movil')), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -504,3 +504,34 @@ fn the_progress_kept_reads_back_as_written() {
         assert_eq!(words(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn an_act_step_names_the_control_it_asks_for() {
+    use mqtt_playground::core::sim::lessons::file::Step;
+    use mqtt_playground::core::sim::lessons::lesson;
+    use mqtt_playground::page::lesson::{control, Control};
+    let asked = |id: &str| -> Vec<Option<Control>> {
+        let file = lesson(id).unwrap().file().unwrap();
+        (file.steps.iter())
+            .filter_map(|s| match s {
+                Step::Act { goal, .. } => Some(goal.asked().and_then(|(a, d)| control(a, d))),
+                _ => None,
+            })
+            .collect()
+    };
+    // The queue lesson: take the phone offline (its button), then make its session
+    // persistent (the box in its settings, opened first); watching and coming back have no one
+    // control.
+    let online = Control {
+        testid: "device-online-movil".into(),
+        within: None,
+    };
+    let clean = Control {
+        testid: "clean-movil".into(),
+        within: Some("editor-movil".into()),
+    };
+    assert_eq!(asked("queue"), [Some(online), Some(clean), None, None]);
+    // The broker's settings are no device's: no control named.
+    assert_eq!(control("set_broker", None), None);
+    assert_eq!(control("publish", Some("movil")), None);
+}

@@ -57,6 +57,8 @@ keys! {
     Done,
     /// An act step to do on the stage.
     DoIt,
+    /// Brings the control an act step asks for into sight.
+    ShowWhere,
     /// The packets of the answer.
     PacketsLegend,
 }

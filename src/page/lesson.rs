@@ -301,3 +301,31 @@ impl Sim {
         }
     }
 }
+
+/// Where the page has the control an act step's action (`set_clean_session`, `offline`…, on
+/// `device`) is done with: its test id, and the device's settings it sits in (opened first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Control {
+    /// The control's test id.
+    pub testid: String,
+    /// The settings (a `<details>`' test id) to open first.
+    pub within: Option<String>,
+}
+
+/// The control for `action` on `device`; none for an action with no one control on a device.
+pub fn control(action: &str, device: Option<&str>) -> Option<Control> {
+    let d = device?;
+    let (testid, within) = match action {
+        "set_clean_session" => (format!("clean-{d}"), Some(format!("editor-{d}"))),
+        "set_port" => (format!("port-{d}"), Some(format!("editor-{d}"))),
+        "set_will" => (format!("will-topic-{d}"), Some(format!("editor-{d}"))),
+        "set_credentials" => (
+            format!("credentials-apply-{d}"),
+            Some(format!("editor-{d}")),
+        ),
+        "offline" | "online" => (format!("device-online-{d}"), None),
+        "pull_plug" | "replug" => (format!("device-plug-{d}"), None),
+        _ => return None,
+    };
+    Some(Control { testid, within })
+}

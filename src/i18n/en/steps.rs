@@ -31,6 +31,7 @@ pub(super) fn step_text(key: StepText) -> &'static str {
         TryAnother => "You may pick another answer (the first one counts).",
         Done => "done",
         DoIt => "Do it on the stage:",
+        ShowWhere => "Show me where",
         PacketsLegend => "The packets, in order:",
     }
 }

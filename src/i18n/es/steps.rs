@@ -31,6 +31,7 @@ pub(super) fn step_text(key: StepText) -> &'static str {
         TryAnother => "Puedes elegir otra respuesta (cuenta la primera).",
         Done => "hecho",
         DoIt => "Hazlo en el escenario:",
+        ShowWhere => "Muéstrame dónde",
         PacketsLegend => "Los paquetes, en orden:",
     }
 }

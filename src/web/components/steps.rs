@@ -308,13 +308,20 @@ fn step_view(file: Arc<LessonFile>, k: usize, goal: Option<usize>) -> AnyView {
             </li>
         }
         .into_any(),
-        Step::Act { text, .. } => {
+        Step::Act { text, goal: wanted, .. } => {
             // Met, or (at a point in the run's past) holding then.
             let g = goal.unwrap_or(0);
+            // The control the step asks to use, brought into sight on demand.
+            let control = (wanted.asked()).and_then(|(action, device)| crate::page::lesson::control(action, device));
             let done = Memo::new(move |_| {
                 ctx.read(Part::Goals, |s| s.goals.held.get(g).copied().unwrap_or(false))
             });
             let testid = format!("goal-{}", goal.unwrap_or(0));
+            let show = control.map(|c| {
+                let go = move |_| show_control(&c);
+                // Shown while the step is open and not done (CSS).
+                view! { <button type="button" class="link show-where" data-testid="show-where" on:click=go>{st(StepText::ShowWhere)}</button> }
+            });
             view! {
                 <li class="step act" id=id data-testid=testid tabindex="-1" class:done=move || done.get()
                     class:open=move || open.get() data-done=move || done.get().to_string()>
@@ -324,6 +331,7 @@ fn step_view(file: Arc<LessonFile>, k: usize, goal: Option<usize>) -> AnyView {
                     </Show>
                     {move || lang.get().words(&text)}
                     <span class="sr-only">" ("{move || lang.get().t(if done.get() { Text::GoalDone } else { Text::GoalPending })}")"</span>
+                    {show}
                 </li>
             }
             .into_any()
@@ -840,4 +848,45 @@ fn Quiz(
             {feedback.clone()}
         </Show>
     }
+}
+
+/// Brings the control an act step asks for into sight (its device's settings opened first:
+/// their content comes on the toggle), gives it the keyboard, and marks it while it has it,
+/// so that the eye finds it too (a click leaves no focus ring). Test ids are compared, never
+/// put into a selector.
+fn show_control(c: &crate::page::lesson::Control) {
+    use wasm_bindgen::JsCast;
+    let by_testid = |all: &str, testid: &str| {
+        let list = document().query_selector_all(all).ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|e| e.get_attribute("data-testid").as_deref() == Some(testid))
+    };
+    if let Some(details) = c.within.as_deref().and_then(|w| by_testid("details", w)) {
+        let _ = details.set_attribute("open", "");
+    }
+    let testid = c.testid.clone();
+    let find = move || by_testid("button, input", &testid);
+    focus_found(find, 20);
+}
+
+/// Focuses what `find` finds once it is there (a part fetched on first use takes a moment).
+fn focus_found(find: impl Fn() -> Option<web_sys::HtmlElement> + 'static, tries: u32) {
+    let Some(el) = find() else {
+        if tries > 0 {
+            set_timeout(
+                move || focus_found(find, tries - 1),
+                std::time::Duration::from_millis(100),
+            );
+        }
+        return;
+    };
+    if bring_into_view(&el) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    } else {
+        let _ = el.focus();
+    }
+    let _ = el.class_list().add_1("reached");
 }

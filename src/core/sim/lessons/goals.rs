@@ -229,6 +229,22 @@ pub enum Goal {
     Not(Box<Goal>),
 }
 
+impl Goal {
+    /// The first action the goal counts from, and the device it acts on: what a step with
+    /// this goal asks the student to do.
+    pub fn asked(&self) -> Option<(&str, Option<&str>)> {
+        match self {
+            Goal::After {
+                since: Since::Action { action, device },
+                ..
+            } => Some((action, device.as_deref())),
+            Goal::After { goal, .. } | Goal::Within { goal, .. } | Goal::Not(goal) => goal.asked(),
+            Goal::All(goals) | Goal::Any(goals) => goals.iter().find_map(Goal::asked),
+            _ => None,
+        }
+    }
+}
+
 /// A moment an [`Goal::After`] counts from: the last time it happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Since {
