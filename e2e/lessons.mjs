@@ -143,15 +143,25 @@ test('an act step shows where its control is: a device\'s button, then a box in 
     const shown = async (id) => {
       await page.locator(`.step.open ${byId('show-where')}`).click();
       await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, id, { timeout: 10_000 });
-      const box = await page.locator(`${byId(id)}.reached`).boundingBox();
+      const box = await page.locator(`${byId(id)}[data-reached]:focus`).boundingBox();
       const { width, height } = viewport;
       assert.ok(box && box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width, `${id} in sight: ${JSON.stringify(box)}`);
     };
     await walkSteps(page);
-    await shown('device-online-movil');
+    // The phone is the acting device: beside the stage, its panel's button; on a phone, the
+    // one on its card, in the lesson's part.
+    await shown(viewport === PHONE ? 'device-online-movil' : 'acting-online');
     await page.keyboard.press('Enter');
     await page.waitForSelector(`${byId('goal-0')}[data-done="true"]`, { timeout: 20_000 });
     if (await page.locator(`.step.open ${byId('step-next')}`).count()) await page.locator(`.step.open ${byId('step-next')}`).click();
+    // Beside the stage, the next step comes into sight in its column (the question, with the
+    // run waiting on it), though the column had scrolled to the phone's card.
+    if (viewport === LAPTOP) {
+      await page.waitForFunction(() => {
+        const b = document.querySelector('.step.predict.open')?.getBoundingClientRect();
+        return b && b.top >= 0 && b.top < innerHeight;
+      }, null, { timeout: 5_000 });
+    }
     await walkSteps(page);
     // The session's box is in the phone's settings: they open, then it takes the focus.
     await shown('clean-movil');

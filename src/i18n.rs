@@ -354,6 +354,14 @@ pub enum Msg<'a> {
     FilterTags(&'a str, usize),
     /// A message queued for an offline client, on the stage.
     NoteQueued(&'a str),
+    /// A device with no connection was asked to publish: the message is lost (QoS 0) or waits
+    /// for the connection.
+    NoteNotSent {
+        /// The device.
+        device: &'a str,
+        /// Whether it is lost.
+        lost: bool,
+    },
     /// A message kept as retained, on the stage.
     NoteRetained(&'a str),
     /// How a publisher logged in, and whether an ACL let it write.
@@ -367,14 +375,6 @@ pub enum Msg<'a> {
     },
     /// A response topic that is not valid, and why.
     ResponseTopicInvalid(&'a str),
-    /// The publishing device is not connected: what becomes of a message sent now (a QoS 0
-    /// one is lost, a QoS 1 or 2 one waits for the connection).
-    PublishOffline {
-        /// The device.
-        device: &'a str,
-        /// Whether the message would be QoS 0.
-        lost: bool,
-    },
     /// Messages to the client not yet acknowledged, of its Receive Maximum.
     WindowToClient(u64, u64),
     /// QoS 2 messages from the client unfinished, of the broker's Receive Maximum.

@@ -163,3 +163,28 @@ fn a_story_names_the_filters_that_missed_and_tells_what_followed_in_order() {
         "{story:?}"
     );
 }
+
+#[test]
+fn the_queue_lesson_s_story_is_a_message_the_broker_kept_then_delivered() {
+    let l = lesson("queue").unwrap();
+    let mut r = Run::new(&l.scenario().unwrap()).unwrap();
+    for step in l.solution() {
+        r.run_for(step.wait_ms);
+        r.apply(step.action).unwrap();
+    }
+    // Back online, the phone gets the queue, then rings live again.
+    r.run_for(8_000);
+    let msg = story_msg(&l.watch(), r.world(), r.trace()).expect("a message");
+    let story = Journey::gather(r.trace(), msg)
+        .unwrap()
+        .story(Version::V311);
+    assert!(
+        story
+            .iter()
+            .any(|l| matches!(l, Line::Queued(c) if &**c == "movil")),
+        "{story:?}"
+    );
+    assert!(story
+        .iter()
+        .any(|l| matches!(l, Line::Delivered { client, .. } if &**client == "movil")));
+}

@@ -210,7 +210,9 @@ fn down_and_up_go_to_the_device_below_and_above_in_a_house_of_a_hundred() {
 #[test]
 fn a_house_of_dots_writes_a_device_s_words_inside_the_stage() {
     let name = "hab19-panel";
-    let width = 9 * name.len() as i32;
+    // Its name, and its state under it as long as a dot's line holds (a dashboard's values:
+    // 28 characters).
+    let width = 9 * 28;
     for (w, h) in [DESKTOP, EMBED] {
         let l = Layout::of(&rooms(100), w, h);
         assert_eq!(l.level, Level::Dots);

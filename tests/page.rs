@@ -525,13 +525,65 @@ fn an_act_step_names_the_control_it_asks_for() {
     let online = Control {
         testid: "device-online-movil".into(),
         within: None,
+        acting: Some(("movil".into(), "acting-online")),
     };
     let clean = Control {
         testid: "clean-movil".into(),
         within: Some("editor-movil".into()),
+        acting: None,
     };
     assert_eq!(asked("queue"), [Some(online), Some(clean), None, None]);
     // The broker's settings are no device's: no control named.
     assert_eq!(control("set_broker", None), None);
     assert_eq!(control("publish", Some("movil")), None);
+}
+
+#[test]
+fn a_publish_from_a_device_with_no_connection_says_so_on_the_stage() {
+    use mqtt_playground::core::sim::Action;
+    use mqtt_playground::page::stage::{Stage, StageNote};
+    let house = mqtt_playground::core::sim::lessons::free_play("es");
+    let mut run = Run::new(&house).unwrap();
+    run.run_for(3_000);
+    let act = |json: &str| Action::from_json(json).unwrap();
+    run.apply(act(r#"{"type":"offline","device":"movil"}"#))
+        .unwrap();
+    run.run_for(500);
+    for qos in [0, 1] {
+        let publish = format!(
+            r#"{{"type":"publish","device":"movil","topic":"Casa/Salon/Luz/Orden","payload":"ON","qos":{qos}}}"#
+        );
+        run.apply(act(&publish)).unwrap();
+    }
+    run.run_for(10);
+    let mut stage = Stage::default();
+    stage.ingest(run.trace(), run.world(), 0.0);
+    let said: Vec<String> = (stage.notes.iter())
+        .filter_map(|(_, n)| match n {
+            StageNote::NotSent { device, lost } => Some(format!("{device} {lost}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["movil true", "movil false"],
+        "QoS 0 lost, QoS 1 waiting"
+    );
+    use mqtt_playground::i18n::{Lang, Msg};
+    assert_eq!(
+        Msg::NoteNotSent {
+            device: "movil",
+            lost: true
+        }
+        .render(Lang::Es),
+        "movil sin conexión: mensaje QoS 0 perdido"
+    );
+    assert_eq!(
+        Msg::NoteNotSent {
+            device: "movil",
+            lost: false
+        }
+        .render(Lang::En),
+        "movil offline: the message waits"
+    );
 }

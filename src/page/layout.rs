@@ -392,8 +392,9 @@ impl Layout {
         if self.level != Level::Dots {
             return (x, under, "middle");
         }
-        // Half its name's width, or a state's ("sin lecturas").
-        let reach = (chars.max(12) as f64 * NAME_PX / 2.0) as i32;
+        // Half the widest line it may show: its name, or its state, which may be as long as a
+        // dot's line (a dashboard's values).
+        let reach = (chars.max(DOTS_CHARS) as f64 * NAME_PX / 2.0) as i32;
         let y = if under + 20 > self.h {
             y - half - 22
         } else {

@@ -310,22 +310,28 @@ pub struct Control {
     pub testid: String,
     /// The settings (a `<details>`' test id) to open first.
     pub within: Option<String>,
+    /// The same control in the acting device's panel, used when `device` is the acting one
+    /// and the panel is in sight: (the device, the panel's control's test id).
+    pub acting: Option<(String, &'static str)>,
 }
 
 /// The control for `action` on `device`; none for an action with no one control on a device.
 pub fn control(action: &str, device: Option<&str>) -> Option<Control> {
     let d = device?;
-    let (testid, within) = match action {
-        "set_clean_session" => (format!("clean-{d}"), Some(format!("editor-{d}"))),
-        "set_port" => (format!("port-{d}"), Some(format!("editor-{d}"))),
-        "set_will" => (format!("will-topic-{d}"), Some(format!("editor-{d}"))),
-        "set_credentials" => (
-            format!("credentials-apply-{d}"),
-            Some(format!("editor-{d}")),
-        ),
-        "offline" | "online" => (format!("device-online-{d}"), None),
-        "pull_plug" | "replug" => (format!("device-plug-{d}"), None),
+    let settings = |id: String| (id, Some(format!("editor-{d}")), None);
+    let acting = |id: String, panel: &'static str| (id, None, Some((d.to_string(), panel)));
+    let (testid, within, acting) = match action {
+        "set_clean_session" => settings(format!("clean-{d}")),
+        "set_port" => settings(format!("port-{d}")),
+        "set_will" => settings(format!("will-topic-{d}")),
+        "set_credentials" => settings(format!("credentials-apply-{d}")),
+        "offline" | "online" => acting(format!("device-online-{d}"), "acting-online"),
+        "pull_plug" | "replug" => acting(format!("device-plug-{d}"), "acting-plug"),
         _ => return None,
     };
-    Some(Control { testid, within })
+    Some(Control {
+        testid,
+        within,
+        acting,
+    })
 }

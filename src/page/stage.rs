@@ -7,6 +7,7 @@ use crate::core::sim::picture::{overheard, Heard};
 use crate::core::sim::World;
 use crate::core::time::Time;
 use crate::core::trace::{MsgId, TraceEvent, TraceKind};
+use crate::core::types::QoS;
 
 /// Packets the diagram draws at most (the newest): beyond that it is a blur anyway.
 pub const MAX_FLIGHTS: usize = 120;
@@ -55,6 +56,14 @@ pub enum StageNote {
     Queued {
         /// The client.
         client: String,
+    },
+    /// A device with no connection was asked to publish: the message is lost (QoS 0) or
+    /// waits for the connection.
+    NotSent {
+        /// The device.
+        device: String,
+        /// Whether it is lost.
+        lost: bool,
     },
     /// The message landed in the retained store.
     Retained {
@@ -164,6 +173,15 @@ impl Stage {
                 }),
                 TraceKind::Queued { client, .. } => Some(StageNote::Queued {
                     client: client.to_string(),
+                }),
+                TraceKind::DeviceSent {
+                    device,
+                    qos,
+                    sent: false,
+                    ..
+                } => Some(StageNote::NotSent {
+                    device: device.to_string(),
+                    lost: *qos == QoS::AtMostOnce,
                 }),
                 TraceKind::RetainedStored { topic, .. } => Some(StageNote::Retained {
                     topic: topic.as_str().to_string(),

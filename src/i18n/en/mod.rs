@@ -381,6 +381,8 @@ impl Language for En {
             ShelfTitle(n) => format!("{n} retained in the broker"),
             FilterTags(first, n) => format!("{first} (and {n} more)"),
             NoteQueued(client) => format!("{client}: queued"),
+            NoteNotSent { device, lost: true } => format!("{device} offline: QoS 0 message lost"),
+            NoteNotSent { device, lost: false } => format!("{device} offline: the message waits"),
             NoteRetained(topic) => format!("{topic}: kept as retained"),
             Login { client, user, acl } => {
                 let login = match user {
@@ -395,8 +397,6 @@ impl Language for En {
                 format!("{login}; {write}.")
             }
             ResponseTopicInvalid(e) => format!("Response topic: {e}"),
-            PublishOffline { device, lost: true } => format!("{device} is not connected: a QoS 0 message would be lost. Connect it first, or use QoS 1."),
-            PublishOffline { device, lost: false } => format!("{device} is not connected: it will keep the message and send it once connected."),
             WindowToClient(n, m) => format!("To the client: {n} of {m} unacknowledged (its Receive Maximum)"),
             WindowFromClient(n, m) => format!("From the client: {n} of {m} QoS 2 unfinished (the broker's Receive Maximum)"),
             AliasesFromClient(n, m) => format!("Client's topic aliases: {n} of {m}"),

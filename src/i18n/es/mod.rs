@@ -382,6 +382,8 @@ impl Language for Es {
             ShelfTitle(n) => format!("{n} retenidos en el bróker"),
             FilterTags(first, n) => format!("{first} (y {n} más)"),
             NoteQueued(client) => format!("{client}: a la cola"),
+            NoteNotSent { device, lost: true } => format!("{device} sin conexión: mensaje QoS 0 perdido"),
+            NoteNotSent { device, lost: false } => format!("{device} sin conexión: el mensaje espera"),
             NoteRetained(topic) => format!("{topic}: guardado como retenido"),
             Login { client, user, acl } => {
                 let login = match user {
@@ -396,8 +398,6 @@ impl Language for Es {
                 format!("{login}; {write}.")
             }
             ResponseTopicInvalid(e) => format!("Tema de respuesta: {e}"),
-            PublishOffline { device, lost: true } => format!("{device} no está conectado: un mensaje QoS 0 se perdería. Conéctalo antes, o usa QoS 1."),
-            PublishOffline { device, lost: false } => format!("{device} no está conectado: guardará el mensaje y lo enviará al conectarse."),
             WindowToClient(n, m) => format!("Al cliente: {n} de {m} sin confirmar (su Receive Maximum)"),
             WindowFromClient(n, m) => format!("Del cliente: {n} de {m} QoS 2 sin terminar (Receive Maximum del bróker)"),
             AliasesFromClient(n, m) => format!("Alias del cliente: {n} de {m}"),

@@ -458,6 +458,7 @@ pub fn Diagram() -> impl IntoView {
                                     Msg::NoteFilter { filter: filter.as_str(), client, matched: *matched }.render(l),
                                 ),
                                 StageNote::Queued { client } => ("note queued", Msg::NoteQueued(client).render(l)),
+                                StageNote::NotSent { device, lost } => (if *lost { "note lost" } else { "note queued" }, Msg::NoteNotSent { device, lost: *lost }.render(l)),
                                 StageNote::Retained { topic } => ("note retained", Msg::NoteRetained(topic.as_str()).render(l)),
                             };
                             view! { <text class=class x=cx y=cy + 34 text-anchor="middle">{fit(&text, room)}</text> }

@@ -109,24 +109,6 @@ pub fn PublishForm() -> impl IntoView {
             .err()
             .map(|e| Msg::ResponseTopicInvalid(&e.message(lang)).render(lang))
     };
-    // What becomes of a message from a device taken offline or unplugged (said before it is
-    // sent; not while it connects, as at the start).
-    let off = Memo::new(move |_| {
-        let name = device.get();
-        ctx.read(Part::World, |s| {
-            (s.run.world().device(&name)).is_some_and(|d| !d.wants_online() || !d.plugged)
-        })
-    });
-    let offline = move || {
-        off.get().then(|| {
-            let lost = qos.get() == 0;
-            Msg::PublishOffline {
-                device: &device.get(),
-                lost,
-            }
-            .render(lang.get())
-        })
-    };
     let filled = |s: RwSignal<String>| {
         let text = s.get_untracked().trim().to_string();
         (!text.is_empty()).then_some(text)
@@ -196,7 +178,6 @@ pub fn PublishForm() -> impl IntoView {
             <button type="submit" data-testid="publish-submit" disabled=move || error().is_some()>
                 {move || lang.get().t(Text::PublishHeading)}
             </button>
-            <p class="form-note" data-testid="publish-offline" role="status">{offline}</p>
         </form>
     }
 }

@@ -67,13 +67,17 @@ pub fn draw_face(
         set_attr(&node, "aria-label", &label);
     }
     // A dashboard's values whole, as many as fit, and how many more (its label says all).
-    // Blank while not connected: whether it is connecting or offline.
+    // Blank while not connected: whether it is connecting or offline, in grey.
+    let idle = face.is_blank() && status != Status::Online;
     let shown = match face {
-        f if f.is_blank() && status != Status::Online => fit(&status.label(l), line),
+        _ if idle => fit(&status.label(l), line),
         Face::Dashboard(..) => fit_items(&state, line),
         _ => fit(&state, line),
     };
     set_text(&g, ".state", &shown);
+    if let Ok(Some(e)) = g.query_selector(".state") {
+        set_attr(&e, "class", if idle { "state idle" } else { "state" });
+    }
     set_text(&g, ".tags", &tags(filters, tag, l));
     if let Ok(Some(icon)) = g.query_selector(".icon") {
         let class = match face {

@@ -145,6 +145,21 @@ fn Body(id: Option<&'static str>, file: Arc<LessonFile>) -> impl IntoView {
             s.goals.progress.as_ref().map_or(0, |p| p.at)
         })
     });
+    // A step opened by what was done on the stage comes into sight in its column (beside the
+    // stage; the keyboard stays where it is): the column may have scrolled to a device's card.
+    Effect::new(move |was: Option<usize>| {
+        let k = at.get();
+        if was.is_some_and(|w| w != k) {
+            request_animation_frame(move || {
+                let el = (document().get_element_by_id(&format!("step-{k}")))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(el) = el {
+                    bring_into_view(&el);
+                }
+            });
+        }
+        k
+    });
     let passed = Memo::new(move |_| ctx.read(Part::Goals, |s| s.goals.passed()));
     Effect::new(move |_| {
         if passed.get() {
@@ -865,8 +880,18 @@ fn show_control(c: &crate::page::lesson::Control) {
     if let Some(details) = c.within.as_deref().and_then(|w| by_testid("details", w)) {
         let _ = details.set_attribute("open", "");
     }
+    // The acting device's panel, when the control is there too and the panel is in sight.
+    let ctx = Ctx::get();
+    let panel = (c.acting.as_ref())
+        .filter(|(device, _)| ctx.acting.get_untracked().as_deref() == Some(device.as_str()))
+        .and_then(|(_, id)| by_testid("button", id))
+        .filter(|e| e.offset_parent().is_some());
     let testid = c.testid.clone();
-    let find = move || by_testid("button, input", &testid);
+    let find = move || {
+        panel
+            .clone()
+            .or_else(|| by_testid("button, input", &testid))
+    };
     focus_found(find, 20);
 }
 
@@ -888,5 +913,6 @@ fn focus_found(find: impl Fn() -> Option<web_sys::HtmlElement> + 'static, tries:
     } else {
         let _ = el.focus();
     }
-    let _ = el.class_list().add_1("reached");
+    // An attribute of its own: the view may write the element's class again.
+    let _ = el.set_attribute("data-reached", "");
 }

@@ -168,7 +168,8 @@ fn device_named(world: &World, client: &str) -> String {
 }
 
 /// The message that shows what just happened when a lesson is passed: the newest one the
-/// watched devices got, or else the newest one delivered to anyone (never a `$SYS` one).
+/// watched devices got, or else the newest one delivered to anyone (never a `$SYS` one). One
+/// that waited in a queue first, if any: its story is the broker keeping it, then delivering.
 pub fn story_msg(watches: &[Watch], world: &World, trace: &[TraceEvent]) -> Option<MsgId> {
     let clients: Vec<&str> = (watches.iter())
         .filter_map(|w| world.device(&w.device))
@@ -179,15 +180,18 @@ pub fn story_msg(watches: &[Watch], world: &World, trace: &[TraceEvent]) -> Opti
             matches!(&e.kind, TraceKind::Published { msg: m, topic, .. } if *m == msg && topic.is_system())
         })
     };
-    let newest = |watched_only: bool| {
-        trace.iter().rev().find_map(|e| match &e.kind {
-            TraceKind::Delivered { msg, client, .. } | TraceKind::Queued { msg, client, .. }
-                if (!watched_only || clients.contains(&&**client)) && !from_system(*msg) =>
-            {
-                Some(*msg)
-            }
-            _ => None,
+    let newest = |(watched_only, queued_only): (bool, bool)| {
+        trace.iter().rev().find_map(|e| {
+            let (msg, client, queued) = match &e.kind {
+                TraceKind::Delivered { msg, client, .. } => (msg, client, false),
+                TraceKind::Queued { msg, client, .. } => (msg, client, true),
+                _ => return None,
+            };
+            let watched = !watched_only || clients.contains(&&**client);
+            ((queued || !queued_only) && watched && !from_system(*msg)).then_some(*msg)
         })
     };
-    newest(true).or_else(|| newest(false))
+    [(true, true), (true, false), (false, true), (false, false)]
+        .into_iter()
+        .find_map(newest)
 }
