@@ -885,7 +885,14 @@ fn show_control(c: &crate::page::lesson::Control) {
     let panel = (c.acting.as_ref())
         .filter(|(device, _)| ctx.acting.get_untracked().as_deref() == Some(device.as_str()))
         .and_then(|(_, id)| by_testid("button", id))
-        .filter(|e| e.offset_parent().is_some());
+        .filter(|e| {
+            // A phone keeps the other parts laid out, hidden.
+            let style = web_sys::window().and_then(|w| w.get_computed_style(e).ok().flatten());
+            style
+                .and_then(|s| s.get_property_value("visibility").ok())
+                .as_deref()
+                == Some("visible")
+        });
     let testid = c.testid.clone();
     let find = move || {
         panel
