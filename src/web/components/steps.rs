@@ -389,17 +389,21 @@ fn focus_in_sight(id: String) {
         let el = (document().get_element_by_id(&id))
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
         if let Some(el) = el {
-            // Beside the stage, the column scrolls and the page keeps still; on a phone the
-            // page scrolls to it.
-            if bring_into_view(&el) {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = el.focus_with_options(&options);
-            } else {
-                let _ = el.focus();
-            }
+            focus_there(&el);
         }
     });
+}
+
+/// Brings an element into sight and gives it the keyboard: beside the stage, the column
+/// scrolls and the page keeps still; on a phone the page scrolls to it.
+fn focus_there(el: &web_sys::HtmlElement) {
+    if bring_into_view(el) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    } else {
+        let _ = el.focus();
+    }
 }
 
 /// Brings a part of the lesson into sight where the lesson's column scrolls by itself (beside
@@ -913,13 +917,7 @@ fn focus_found(find: impl Fn() -> Option<web_sys::HtmlElement> + 'static, tries:
         }
         return;
     };
-    if bring_into_view(&el) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    } else {
-        let _ = el.focus();
-    }
+    focus_there(&el);
     // An attribute of its own: the view may write the element's class again.
     let _ = el.set_attribute("data-reached", "");
 }
