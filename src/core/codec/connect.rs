@@ -68,7 +68,7 @@ impl Connect {
     pub(crate) fn read(r: &mut Reader<'_, '_>) -> Result<Connect, DecodeError> {
         let start = r.pos();
         let name = r.str_at(FieldName::ProtocolName)?;
-        r.record(start, FieldName::ProtocolName, || wire::quoted(name));
+        r.record(start, FieldName::ProtocolName, || format!("{name:?}"));
         if name != "MQTT" {
             return Err(DecodeError::InvalidProtocolName { name: name.into() });
         }

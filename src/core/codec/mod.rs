@@ -38,7 +38,7 @@ pub use properties::{Context, Properties, Property, PropertyId};
 pub use publish::{Ack, Publish};
 pub use reason::{Meaning, ReasonCode, Refusal, V5Meaning};
 pub use subscribe::{RetainHandling, SubAck, Subscribe, SubscriptionOptions, Unsubscribe};
-pub use wire::{quoted, MAX_VARINT};
+pub use wire::MAX_VARINT;
 
 use wire::{parse_varint, Reader, VarInt};
 

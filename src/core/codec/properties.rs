@@ -297,9 +297,9 @@ impl Property {
             | AuthenticationMethod(s)
             | ResponseInformation(s)
             | ServerReference(s)
-            | ReasonString(s) => wire::quoted(s),
+            | ReasonString(s) => format!("{s:?}"),
             CorrelationData(b) | AuthenticationData(b) => wire::hex_preview(b),
-            UserProperty((k, v)) => format!("{} = {}", wire::quoted(k), wire::quoted(v)),
+            UserProperty((k, v)) => format!("{k:?} = {v:?}"),
             other => other.number().unwrap_or_default().to_string(),
         }
     }

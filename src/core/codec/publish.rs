@@ -64,7 +64,7 @@ impl Publish {
         }
         let start = r.pos();
         let (text, has_wildcard) = r.str_scanned(FieldName::TopicName)?;
-        r.record(start, FieldName::TopicName, || wire::quoted(text));
+        r.record(start, FieldName::TopicName, || format!("{text:?}"));
         let topic = if text.is_empty() && v == Version::V5 {
             TopicName::alias_only()
         } else {

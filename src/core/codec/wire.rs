@@ -174,7 +174,7 @@ impl<'a, 'f> Reader<'a, 'f> {
     pub fn string(&mut self, field: FieldName) -> Result<String, DecodeError> {
         let start = self.pos;
         let s = self.str_at(field)?;
-        self.record(start, field, || quoted(s));
+        self.record(start, field, || format!("{s:?}"));
         Ok(s.to_owned())
     }
 
@@ -221,7 +221,7 @@ impl<'a, 'f> Reader<'a, 'f> {
         let start = self.pos;
         let k = self.str_at(field)?;
         let v = self.str_at(field)?;
-        self.record(start, field, || format!("{} = {}", quoted(k), quoted(v)));
+        self.record(start, field, || format!("{k:?} = {v:?}"));
         Ok((k.to_owned(), v.to_owned()))
     }
 
@@ -306,29 +306,6 @@ pub fn parse_varint(buf: &[u8]) -> VarInt {
     VarInt::Malformed
 }
 
-/// `s` in double quotes, its quotes, backslashes and control characters escaped as Rust
-/// writes them. Not with `{:?}`, whose tables of printable characters would come with the
-/// first download.
-pub fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A short hex rendering of bytes for the dissection tree (and the text when it is UTF-8).
 pub fn hex_preview(bytes: &[u8]) -> String {
     const SHOWN: usize = 32;
@@ -345,8 +322,7 @@ pub fn hex_preview(bytes: &[u8]) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         if !text.is_empty() && text.chars().all(|c| !c.is_control() || c == '\n') {
             let shown: String = text.chars().take(SHOWN).collect();
-            out.push_str("  ");
-            out.push_str(&quoted(&shown));
+            out.push_str(&format!("  {shown:?}"));
         }
     }
     out
@@ -417,21 +393,6 @@ pub fn put_binary(out: &mut Vec<u8>, b: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quoted_text_reads_as_rust_writes_it() {
-        for s in [
-            "Casa/Cocina",
-            "say \"hi\"",
-            "a\\b",
-            "l1\nl2\r\t",
-            "\u{1}\u{7f}",
-            "año °C ✓",
-            "",
-        ] {
-            assert_eq!(quoted(s), format!("{s:?}"));
-        }
-    }
 
     #[test]
     fn varint_boundaries_from_the_spec() {

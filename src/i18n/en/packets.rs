@@ -187,7 +187,7 @@ pub(super) fn decode_error(error: &DecodeError) -> String {
             format!("{}: the text contains the null character U+0000.", f(field))
         }
         InvalidProtocolName { name } => {
-            format!("The protocol name is {}; it must be \"MQTT\".", crate::core::codec::quoted(name))
+            format!("The protocol name is {name:?}; it must be \"MQTT\".")
         }
         UnsupportedProtocolLevel { level } => {
             format!("Protocol level {level} is not supported: 4 (MQTT 3.1.1) and 5 (MQTT 5.0) are.")

@@ -187,7 +187,7 @@ pub(super) fn decode_error(error: &DecodeError) -> String {
             format!("{}: el texto contiene el carácter nulo U+0000.", f(field))
         }
         InvalidProtocolName { name } => {
-            format!("El nombre del protocolo es {}; debe ser \"MQTT\".", crate::core::codec::quoted(name))
+            format!("El nombre del protocolo es {name:?}; debe ser \"MQTT\".")
         }
         UnsupportedProtocolLevel { level } => {
             format!("Versión de protocolo {level} no admitida: se aceptan 4 (MQTT 3.1.1) y 5 (MQTT 5.0).")
