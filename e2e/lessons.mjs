@@ -26,6 +26,8 @@ test('1366×768: a wrong prediction, the stage playing it, the misconception nam
   assert.equal(await page.locator(`${byId('node-panel')}.pointed`).count(), 1);
   assert.match(await page.textContent(byId('step-count')), /Paso 1 de 6/);
   await accessible(page, byId('lesson'));
+  // The sequence diagram names the lesson's lanes (they come with the lesson's run).
+  await page.waitForFunction(() => [...document.querySelectorAll('.seq-head .lane-name')].map((e) => e.textContent).join() === 'Bróker,cocina,panel');
   await page.click(byId('step-next'));
   // Read on: nothing pointed at any more; the prediction is open and asks first.
   await page.waitForSelector(byId('predict-commit'));

@@ -377,12 +377,14 @@ test('390×844: one part at a time, and a bar reaches each in one tap', async ()
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const errors = watchErrors(page);
   await page.goto(`${base}?lang=es&lesson=pubsub`);
-  // The stage comes first; the bar says how many of the lesson's goals are met.
+  // The stage comes first; the bar says the lesson's open step of all, as the lesson does.
   await page.waitForSelector(byId('diagram'));
   assert.equal(await page.locator(byId('lesson-title')).isVisible(), false);
   assert.equal(await page.getAttribute(byId('nav-stage'), 'aria-current'), 'true');
-  // (Once the lesson's file is here: the goals are its act steps.)
-  await page.waitForFunction((sel) => /Lección 0\/1/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
+  // (Once the lesson's file is here.)
+  await page.waitForFunction((sel) => /^Lección 1\/\d+$/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
+  const steps = (await page.textContent(byId('nav-lesson'))).split('/')[1];
+  assert.equal(await page.locator(byId('nav-asks')).count(), 0, 'the first step is read, not asked');
   // Each tap shows its part (the stage has the actions under it) and hides the others.
   const shown = { 'nav-stage': ['diagram', 'acting'], 'nav-actions': ['acting'], 'nav-messages': ['sequence'], 'nav-lesson': ['lesson-title'] };
   const every = ['diagram', 'acting', 'sequence', 'lesson-title'];
@@ -407,6 +409,19 @@ test('390×844: one part at a time, and a bar reaches each in one tap', async ()
   await page.click(byId('nav-messages'));
   await page.waitForFunction(() => { const v = document.querySelector('.seq-viewport'); return v.scrollTop > 0 && v.scrollHeight - v.clientHeight - v.scrollTop < 60; });
   assert.ok(await page.locator(`${byId('seq-arrow')}`).count() > 5, 'rows drawn where the viewport is');
+  // Read on: the next step is a question. Away from the lesson, the bar marks it waiting.
+  await page.click(byId('nav-lesson'));
+  assert.equal(await page.textContent(byId('step-count')), `Paso 1 de ${steps}`);
+  await page.click(byId('step-next'));
+  await page.waitForSelector(`${byId('step-1')}.open`);
+  await page.waitForSelector(byId('nav-asks'));
+  await page.click(byId('nav-stage'));
+  // On one line, whichever part shows.
+  const bar = await page.locator(byId('nav-lesson')).boundingBox();
+  assert.ok(bar.height < 40, `the lesson's link on one line: ${bar.height} px`);
+  assert.deepEqual(await page.$eval('.parts-nav', (n) => n.scrollWidth <= n.clientWidth), true, 'the bar fits the screen');
+  assert.match(await page.textContent(byId('nav-lesson')), new RegExp(`^Lección 2/${steps}\\?, una pregunta te espera$`));
+  await accessible(page, 'body');
   assert.deepEqual(errors, []);
   await page.close();
 });

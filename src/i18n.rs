@@ -412,6 +412,8 @@ pub enum Msg<'a> {
     SharedOpened(&'a str),
     /// A capture was saved with this many MQTT packets.
     CaptureSaved(usize),
+    /// The sequence diagram's header when its lanes are too many to name: this many clients.
+    ManyLanes(usize),
     /// A message reached `delivered` of the `matched` subscribers its filters matched.
     DeliveredOf {
         /// Delivered or queued.
@@ -949,6 +951,8 @@ keys! {
     PartsNav,
     /// The lesson part, in the phone's navigation.
     LessonPart,
+    /// Beside the lesson's link in the phone's bar: a question waits for an answer.
+    QuestionWaits,
     /// The messages part, in the phone's navigation.
     MessagesPart,
     /// The sequence diagram's title (and its tab).

@@ -4,7 +4,10 @@
 
 use mqtt_playground::core::sim::lessons::{free_play, house_of};
 use mqtt_playground::core::sim::Scenario;
-use mqtt_playground::page::layout::{broker_edge, fit, fit_items, Layout, Level, Place, Side};
+use mqtt_playground::page::layout::{
+    broker_edge, fit, fit_items, hides, packet_at, tokens, Layout, Level, Place, Side, SIDE_STEP,
+    TOKENS,
+};
 
 /// The stage's width and greatest height at 1366×768, in the 900×650 embed, on a phone.
 const DESKTOP: (f64, f64) = (556.0, 400.0);
@@ -309,6 +312,45 @@ fn a_house_whose_topics_name_rooms_is_drawn_a_column_per_room() {
     let l = Layout::of(&rooms(100), DESKTOP.0, DESKTOP.1);
     assert_eq!((l.level, l.rooms.len(), l.caption), (Level::Dots, 20, None));
     assert_readable(&l, 0);
+}
+
+#[test]
+fn a_queue_draws_a_token_per_message_and_past_eight_says_how_many_more() {
+    for n in 0..=TOKENS {
+        assert_eq!(tokens(n), (n, None));
+    }
+    for n in TOKENS + 1..40 {
+        let (drawn, more) = tokens(n);
+        assert_eq!(drawn + more.unwrap(), n, "never fewer than its name says");
+        assert_eq!(drawn + 1, TOKENS, "the last place says the rest");
+    }
+}
+
+#[test]
+fn packets_sent_together_on_one_link_are_drawn_side_by_side() {
+    let (from, to) = ((100.0, 50.0), (100.0, 250.0));
+    // Alone: on the line, at its share of the way.
+    assert_eq!(packet_at(from, to, 0.5, 0), (100.0, 150.0));
+    // Beside it: across the link, one side then the other, never on each other.
+    let placed: Vec<_> = (0..5).map(|k| packet_at(from, to, 0.5, k)).collect();
+    for (i, a) in placed.iter().enumerate() {
+        assert_eq!(a.1, 150.0, "as far along the link");
+        for b in &placed[i + 1..] {
+            assert!((a.0 - b.0).abs() >= SIDE_STEP, "{a:?} hides {b:?}");
+        }
+    }
+    assert!(
+        (placed[1].0 - 100.0) * (placed[2].0 - 100.0) < 0.0,
+        "opposite sides"
+    );
+    // A slanted link: across it, as far from the line.
+    let (x, y) = packet_at((0.0, 0.0), (30.0, 40.0), 0.5, 1);
+    assert!(
+        ((x - 15.0) * 30.0 + (y - 20.0) * 40.0).abs() < 1e-9,
+        "square to the link"
+    );
+    assert!(((x - 15.0).hypot(y - 20.0) - SIDE_STEP).abs() < 1e-9);
+    assert!(hides(0.5, 0.54) && !hides(0.5, 0.6));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use mqtt_playground::core::sim::predict::Given;
 use mqtt_playground::core::sim::Run;
 use mqtt_playground::core::trace::TraceKind;
 use mqtt_playground::page::stage::TEACH_MS;
-use mqtt_playground::page::{judge_now, Part, Parts, Shown, Sim};
+use mqtt_playground::page::{judge_now, Part, Parts, Place, Shown, Sim};
 
 /// Wall milliseconds per frame (60 Hz).
 const FRAME: f64 = 1000.0 / 60.0;
@@ -113,8 +113,20 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     sim.take_changed();
     let file = sim.goals.plan.clone().expect("the file came");
     let at = |sim: &Sim| sim.goals.progress.as_ref().unwrap().at;
+    let steps = file.steps.len();
+    let place = |sim: &Sim| sim.goals.place().expect("the file came");
     // 0: an explanation, read on.
     assert!(matches!(file.steps[0], Step::Explain { .. }));
+    assert_eq!(
+        place(&sim),
+        Place {
+            at: 1,
+            of: steps,
+            asks: false,
+            done: false
+        },
+        "the phone's bar counts steps, as the lesson does"
+    );
     assert!(
         sim.predict(Given::Receivers(vec![])).is_err(),
         "not a prediction yet"
@@ -124,6 +136,16 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     // 1: who receives the kitchen's next reading? The run waits for the answer: the stage
     // does not show it first.
     assert_eq!(at(&sim), 1);
+    assert_eq!(
+        place(&sim),
+        Place {
+            at: 2,
+            of: steps,
+            asks: true,
+            done: false
+        },
+        "a question waits"
+    );
     assert!(
         !sim.pace.player.playing,
         "the run holds while a prediction is open"
@@ -138,6 +160,7 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
         panic!("the verdict is shown");
     };
     assert!(!v.right);
+    assert!(!place(&sim).asks, "answered, it waits no more");
     assert_eq!(v.shows, [Misconception::OnlySubscribersReceive]);
     assert!(
         sim.pace.teaching && sim.pace.player.playing,
@@ -178,6 +201,15 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     }
     wall = play(&mut sim, wall, 1_000.0);
     assert!(sim.goals.passed());
+    assert_eq!(
+        place(&sim),
+        Place {
+            at: steps,
+            of: steps,
+            asks: false,
+            done: true
+        }
+    );
     let score = sim.goals.progress.as_ref().unwrap().score(&file);
     assert_eq!((score.predictions_right, score.predictions_wrong), (1, 1));
     assert_eq!(

@@ -470,6 +470,46 @@ pub fn broker_edge(c: (f64, f64), d: (f64, f64)) -> (f64, f64) {
     (c.0 + dx * t, c.1 + dy * t)
 }
 
+/// Tokens drawn for a queue at most.
+pub const TOKENS: usize = 8;
+
+/// A queue of `n` waiting messages as drawn: how many tokens, and how many more messages the
+/// last place says in words ("+3"), so a student counting tokens never counts fewer than its
+/// name says.
+pub fn tokens(n: usize) -> (usize, Option<usize>) {
+    if n > TOKENS {
+        (TOKENS - 1, Some(n - (TOKENS - 1)))
+    } else {
+        (n, None)
+    }
+}
+
+/// How far apart (px) packets side by side on one link are drawn: a dot and a half.
+pub const SIDE_STEP: f64 = 14.0;
+
+/// Where a packet `p` of the way from `from` to `to` is drawn, `beside` packets already drawn
+/// at about the same place on its link (two rings sent at once): the first on the line, the
+/// next ones a [`SIDE_STEP`] across it, one side then the other, so none hides another.
+pub fn packet_at(from: (f64, f64), to: (f64, f64), p: f64, beside: usize) -> (f64, f64) {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    // (`sqrt` is one wasm instruction; `hypot` would bring libm's.)
+    let len = (dx * dx + dy * dy).sqrt();
+    let steps = beside.div_ceil(2) as f64 * if beside % 2 == 1 { 1.0 } else { -1.0 };
+    let (nx, ny) = if len > 0.0 {
+        (-dy / len, dx / len)
+    } else {
+        (1.0, 0.0)
+    };
+    let across = steps * SIDE_STEP;
+    (from.0 + dx * p + nx * across, from.1 + dy * p + ny * across)
+}
+
+/// Whether two packets' places along one link (each 0 to 1) are close enough that one would
+/// hide the other.
+pub fn hides(p: f64, q: f64) -> bool {
+    (p - q).abs() < 0.06
+}
+
 /// A list of values ("a · b · c") cut to `chars` characters between two values, with how many
 /// are left ("a · +2"); cut as [`fit`] when not even one fits.
 pub fn fit_items(text: &str, chars: usize) -> String {

@@ -35,6 +35,19 @@ pub struct Goals {
     pub held_for: Option<usize>,
 }
 
+/// Where a student is in a lesson's steps (see [`Goals::place`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The open step, from 1.
+    pub at: usize,
+    /// The steps in all.
+    pub of: usize,
+    /// Whether the open step is a question not answered yet.
+    pub asks: bool,
+    /// Whether every step is met.
+    pub done: bool,
+}
+
 /// What a question step showed once answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shown {
@@ -51,6 +64,24 @@ impl Goals {
             (Some(file), Some(p)) => p.finished(file),
             _ => false,
         }
+    }
+
+    /// Where the student is, for the phone's bar: the open step (from 1; the number of steps
+    /// once all are met), the steps in all, whether the open step is a question waiting for
+    /// an answer, and whether every step is met. `None` before the lesson's file came.
+    pub fn place(&self) -> Option<Place> {
+        let (file, p) = (self.plan.as_ref()?, self.progress.as_ref()?);
+        let asks = matches!(
+            p.current(file),
+            Some(Step::Predict { .. } | Step::Quiz { .. })
+        ) && matches!(p.records.get(p.at), None | Some(Record::Open));
+        let of = file.steps.len();
+        Some(Place {
+            at: (p.at + 1).min(of),
+            of,
+            asks,
+            done: p.finished(file),
+        })
     }
 
     /// Goals reached, and goals in all.

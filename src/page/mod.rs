@@ -24,6 +24,6 @@ pub mod stage;
 pub mod stored;
 mod travel;
 
-pub use lesson::{judge_now, Goals, Judge, Judged, Shown, Wanted};
+pub use lesson::{judge_now, Goals, Judge, Judged, Place, Shown, Wanted};
 pub use parts::{Part, Parts};
 pub use sim::{Pace, Seen, Sent, Sim};

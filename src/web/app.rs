@@ -362,8 +362,9 @@ impl Part {
     }
 }
 
-/// A link of the phone's bar: shows its part and brings it into sight. The lesson's says how
-/// many goals are met, so a goal met while another part shows is not missed.
+/// A link of the phone's bar: shows its part and brings it into sight. The lesson's says the
+/// open step of all (as the lesson does), or ✓ once passed, and marks a question waiting
+/// (it may be scrolled out of sight), so neither a step met nor a question asked is missed.
 fn part_link(
     part: RwSignal<Part>,
     which: Part,
@@ -380,16 +381,26 @@ fn part_link(
             }
         });
     };
-    let goals = move || {
+    let place = move || {
         (which == Part::Lesson)
-            .then(|| ctx.read(SimPart::Goals, |s| s.goals.count()))
-            .filter(|(_, all)| *all > 0)
-            .map(|(met, all)| format!(" {met}/{all}"))
+            .then(|| ctx.read(SimPart::Goals, |s| s.goals.place()))
+            .flatten()
     };
+    let steps = move || {
+        place().map(|p| match p.done {
+            true => " ✓".to_string(),
+            false => format!(" {}/{}", p.at, p.of),
+        })
+    };
+    let asks = move || place().is_some_and(|p| p.asks);
     view! {
         <a href=format!("#part-{}", which.id()) data-testid=testid on:click=go
             aria-current=move || (part.get() == which).then_some("true")>
-            {move || ctx.lang.get().t(label)}{goals}
+            {move || ctx.lang.get().t(label)}{steps}
+            <Show when=asks>
+                <span class="asks" aria-hidden="true" data-testid="nav-asks">"?"</span>
+                <span class="sr-only">{move || format!(", {}", ctx.lang.get().t(Text::QuestionWaits))}</span>
+            </Show>
         </a>
     }
 }

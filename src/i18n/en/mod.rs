@@ -258,6 +258,7 @@ impl Language for En {
             ActingTitle => "Actions",
             PartsNav => "Parts of the page",
             LessonPart => "Lesson",
+            QuestionWaits => "a question is waiting",
             MessagesPart => "Messages",
             SequenceTitle => "Sequence",
             SequenceArrows => "Packets, oldest first",
@@ -414,6 +415,7 @@ impl Language for En {
             OpeningShared(p) => format!("Opening the shared run… {p} %"),
             SharedOpened(t) => format!("Shared run opened at {t}: press ▶ to continue."),
             CaptureSaved(n) => format!("Capture saved: {n} MQTT packets. Open it with Wireshark."),
+            ManyLanes(n) => format!("{n} clients: each arrow carries its name"),
             DeliveredOf { matched: 0, .. } => "nobody was subscribed to this topic: the broker delivers it to no one".to_string(),
             DeliveredOf { delivered: n, matched: 1 } => format!("delivered to {n} of 1 subscriber"),
             DeliveredOf { delivered: n, matched: m } => format!("delivered to {n} of {m} subscribers"),
@@ -506,7 +508,7 @@ impl Language for En {
         use CoachMsg::*;
         match msg {
             Offline(device) => format!("\"{device}\" is not connected, so it receives nothing. Connect it."),
-            NotSubscribed { device, topic } => format!("\"{device}\" did not get the message on {topic}: it is not subscribed to anything. Choose \"{device}\" in Subscribe."),
+            NotSubscribed { device, topic } => format!("\"{device}\" did not get the message on {topic}: it is not subscribed to anything. Choose \"{device}\" in Subscribe, with a filter that matches {topic}."),
             WrongDevice { wanted, got, topic } => format!("The message on {topic} reached \"{got}\", not \"{wanted}\": you subscribed \"{got}\". The goal is for \"{wanted}\" to receive it: choose it in the Subscribe form."),
             FilterMissed { device, filter, topic, why } => format!("\"{device}\" did not get the message on {topic}: its filter {filter} does not match. {why}"),
             Published { from: Some(from), payload: Some(p), topic, qos } => format!("\"{from}\" published \"{p}\" on {topic} with QoS {qos}."),

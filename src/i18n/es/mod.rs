@@ -258,6 +258,7 @@ impl Language for Es {
             ActingTitle => "Acciones",
             PartsNav => "Partes de la página",
             LessonPart => "Lección",
+            QuestionWaits => "una pregunta te espera",
             MessagesPart => "Mensajes",
             SequenceTitle => "Secuencia",
             SequenceArrows => "Paquetes, del más antiguo al más nuevo",
@@ -415,6 +416,7 @@ impl Language for Es {
             OpeningShared(p) => format!("Abriendo la ejecución compartida… {p} %"),
             SharedOpened(t) => format!("Ejecución compartida abierta en {t}: pulsa ▶ para seguir."),
             CaptureSaved(n) => format!("Captura guardada: {n} paquetes MQTT. Ábrela con Wireshark."),
+            ManyLanes(n) => format!("{n} clientes: cada flecha lleva su nombre"),
             DeliveredOf { matched: 0, .. } => "nadie estaba suscrito a este tema: el bróker no se lo entrega a nadie".to_string(),
             DeliveredOf { delivered: n, matched: 1 } => format!("entregado a {n} de 1 suscriptor"),
             DeliveredOf { delivered: n, matched: m } => format!("entregado a {n} de {m} suscriptores"),
@@ -507,7 +509,7 @@ impl Language for Es {
         use CoachMsg::*;
         match msg {
             Offline(device) => format!("«{device}» no está conectado, así que no recibe nada. Conéctalo."),
-            NotSubscribed { device, topic } => format!("«{device}» no ha recibido el mensaje de {topic}: no está suscrito a nada. Elige «{device}» en Suscribir."),
+            NotSubscribed { device, topic } => format!("«{device}» no ha recibido el mensaje de {topic}: no está suscrito a nada. Elige «{device}» en Suscribir, con un filtro que coincida con {topic}."),
             WrongDevice { wanted, got, topic } => format!("El mensaje de {topic} llegó a «{got}», no a «{wanted}»: suscribiste «{got}». El objetivo es que lo reciba «{wanted}»: elígelo en el formulario Suscribir."),
             FilterMissed { device, filter, topic, why } => format!("«{device}» no ha recibido el mensaje de {topic}: su filtro {filter} no coincide. {why}"),
             Published { from: Some(from), payload: Some(p), topic, qos } => format!("«{from}» publicó «{p}» en {topic} con QoS {qos}."),

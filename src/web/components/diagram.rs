@@ -15,10 +15,10 @@ use crate::core::numbers::Fixed;
 use crate::core::scenario::Protocol;
 
 use crate::core::sim::lessons::file::Point;
-use crate::core::sim::picture::{face, inside};
+use crate::core::sim::picture::{face, inside, Face};
 use crate::i18n::{Lang, Msg, Text};
 use crate::page::announce::{Announcer, Turn};
-use crate::page::layout::{broker_edge, fit, Layout, Place, BROKER_BOX};
+use crate::page::layout::{broker_edge, fit, hides, packet_at, Layout, Place, BROKER_BOX};
 use crate::page::stage::{StageNote, TEACH_MS};
 use crate::web::components::devices::Status;
 use crate::web::components::glossary::{Term, Word};
@@ -159,6 +159,14 @@ pub fn Diagram() -> impl IntoView {
     // Written by hand into the drawing (`web::components::picture`): what each device shows,
     // and the broker's insides.
     let inside_layer = NodeRef::<leptos::svg::G>::new();
+    // What each device's node was last written with: a frame writes only the devices whose
+    // face, tags or status changed (all of them again in another layout or language).
+    let drawn = StoredValue::new(Vec::<(Face, Vec<String>, Status)>::new());
+    Effect::new(move |_| {
+        nodes.track();
+        lang.track();
+        drawn.set_value(Vec::new());
+    });
     Effect::new(move |was: Option<Lang>| {
         let l = lang.get();
         nodes.track();
@@ -173,20 +181,44 @@ pub fn Diagram() -> impl IntoView {
             let states = nodes.with_untracked(|(at, ns)| {
                 faces.with_untracked(|fs| {
                     let mut states = Vec::with_capacity(ns.len());
-                    for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
-                        let face = (&f.0, f.1.as_slice());
-                        let (client, tls) = (n.1 .2, n.1 .1);
-                        let state = picture::draw_face(
-                            svg,
-                            i,
-                            (n.0.as_str(), client, n.3, tls),
-                            face,
-                            status(i),
-                            at.chars,
-                            l,
-                        );
-                        states.push((n.0.clone(), state));
-                    }
+                    drawn.update_value(|drawn| {
+                        drawn.truncate(fs.len());
+                        // Kept in order up to the first node not drawn yet.
+                        let mut keep = true;
+                        for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
+                            let now = (f.0.clone(), f.1.clone(), status(i));
+                            if keep && drawn.get(i) == Some(&now) {
+                                states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
+                                continue;
+                            }
+                            let face = (&f.0, f.1.as_slice());
+                            let (client, tls) = (n.1 .2, n.1 .1);
+                            let state = picture::draw_face(
+                                svg,
+                                i,
+                                (n.0.as_str(), client, n.3, tls),
+                                face,
+                                now.2,
+                                at.chars,
+                                l,
+                            );
+                            let Some(state) = state else {
+                                // Not drawn yet: written next time, like those after it.
+                                keep = false;
+                                drawn.truncate(i);
+                                states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
+                                continue;
+                            };
+                            states.push((n.0.clone(), state));
+                            if !keep {
+                                continue;
+                            }
+                            match drawn.get_mut(i) {
+                                Some(d) => *d = now,
+                                None => drawn.push(now),
+                            }
+                        }
+                    });
                     states
                 })
             });
@@ -232,6 +264,8 @@ pub fn Diagram() -> impl IntoView {
         let (cx, cy) = (f64::from(cx), f64::from(cy));
         // Of packets drawn on top of each other, only the first is labelled.
         let mut labelled: Vec<(f64, f64)> = Vec::new();
+        // Each packet's link and place along it: packets at one place are drawn side by side.
+        let mut placed: Vec<(usize, bool, f64)> = Vec::new();
         ctx.read(Part::Stage, |s| {
             let now = s.run.now();
             let wall = crate::web::wall::now_ms();
@@ -262,7 +296,11 @@ pub fn Diagram() -> impl IntoView {
                     // A packet travels between its device and the broker's box, never over the
                     // broker's name.
                     let (ex, ey) = broker_edge((cx, cy), (x, y));
-                    let (px, py) = (x + (ex - x) * p, y + (ey - y) * p);
+                    let beside = (placed.iter())
+                        .filter(|&&(d, up, q)| d == f.device && up == f.to_broker && hides(p, q))
+                        .count();
+                    placed.push((f.device, f.to_broker, p));
+                    let (px, py) = packet_at((x, y), (ex, ey), p, beside);
                     let at = format!("translate({} {})", Fixed(px, 1), Fixed(py, 1));
                     let marked = pointed.with(|ps| {
                         ps.iter()

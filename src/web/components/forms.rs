@@ -23,8 +23,10 @@ fn client_devices(ctx: Ctx) -> Vec<String> {
 #[component]
 fn DevicePicker(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
     let ctx = Ctx::get();
+    // The options are made again only when the clients change, not with every message.
+    let names = Memo::new(move |_| client_devices(ctx));
     Effect::new(move |_| {
-        let list = client_devices(ctx);
+        let list = names.get();
         let acting = ctx.acting.get().filter(|a| list.contains(a));
         if let Some(a) = acting {
             if a != value.get_untracked() {
@@ -45,7 +47,7 @@ fn DevicePicker(value: RwSignal<String>, testid: &'static str) -> impl IntoView 
         <label>
             {move || ctx.lang.get().t(Text::DeviceField)}
             <select data-testid=testid on:change=pick prop:value=move || value.get()>
-                {move || client_devices(ctx).into_iter().map(|n| {
+                {move || names.get().into_iter().map(|n| {
                     let selected = n == value.get_untracked();
                     view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
                 }).collect_view()}

@@ -9,13 +9,12 @@ use wasm_bindgen::JsCast;
 
 use crate::core::sim::picture::{Face, Inside, Switch};
 use crate::i18n::{Lang, Msg, Text};
-use crate::page::layout::{fit, fit_items, Layout};
+use crate::page::layout::{fit, fit_items, tokens, Layout};
 use crate::web::components::devices::Status;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
-/// Queues drawn beside the broker at most, and tokens per queue.
+/// Queues drawn beside the broker at most.
 const QUEUES: usize = 3;
-const TOKENS: usize = 8;
 /// Topics on the retained shelf at most, the newest (its title says how many in all).
 const SHELF: usize = 2;
 /// Characters in a queue's name.
@@ -40,7 +39,7 @@ fn set_attr(e: &web_sys::Element, name: &str, value: &str) {
 }
 
 /// Writes what device `i` (`name`) shows into its node (`[data-face=i]` in `svg`), and
-/// returns its state's words (whole).
+/// returns its state's words (whole); `None` when its node is not drawn yet.
 pub fn draw_face(
     svg: &web_sys::Element,
     i: usize,
@@ -49,11 +48,9 @@ pub fn draw_face(
     status: Status,
     (line, tag): (usize, usize),
     l: Lang,
-) -> String {
+) -> Option<String> {
+    let g = svg.query_selector(&format!("[data-face=\"{i}\"]")).ok()??;
     let state = Msg::Face(face).render(l);
-    let Ok(Some(g)) = svg.query_selector(&format!("[data-face=\"{i}\"]")) else {
-        return state;
-    };
     let port = if tls { l.t(Text::TlsBadge) } else { "1883" };
     let label = Msg::FaceSaid {
         name,
@@ -104,7 +101,7 @@ pub fn draw_face(
         );
         set_text(&badge, "text", &unread);
     }
-    state
+    Some(state)
 }
 
 /// A device's subscriptions in `chars` characters: its first filter, and how many more in
@@ -217,6 +214,7 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
             let _ = layer.append_child(&shelf);
         }
     }
+    let queues = held.queues.len().min(QUEUES) as i32;
     for (k, (name, waiting)) in held.queues.iter().take(QUEUES).enumerate() {
         let n = waiting.len();
         let label = Msg::QueueWaiting(name, n).render(l);
@@ -236,18 +234,26 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
             continue;
         };
         let words = format!("{} · {n}", fit(name, QUEUE_CHARS));
-        // Its name, then one token per waiting message.
+        // Its name, then one token per waiting message (stacked, on either side of the link
+        // under the broker, clear of the packets on it).
         let (y, x, anchor, first) = if at.stacked {
             let y = cy + 58 + 22 * k as i32;
-            (y, cx - 6, "end", cx + 4)
+            (y, cx - 12, "end", cx + 10)
         } else {
-            let y = cy - 22 + 20 * k as i32;
+            // Level with the broker's name, beside its box (not beside a link above it).
+            let y = cy + 5 + 20 * k as i32 - 10 * (queues - 1);
             let width = QUEUE_PX * words.chars().count() as i32;
             (y, cx + 62, "start", cx + 68 + width)
         };
         add(&q, text("queue-name", x, y, anchor, &words));
         let top = (y - 12).to_string();
-        for t in 0..n.min(TOKENS) {
+        // One token per message; past what fits, the last place says how many more.
+        let (tokens, more) = tokens(n);
+        if let Some(more) = more {
+            let x = first + 14 * tokens as i32;
+            add(&q, text("queue-more", x, y, "start", &format!("+{more}")));
+        }
+        for t in 0..tokens {
             let x = (first + 14 * t as i32).to_string();
             add(
                 &q,

@@ -16,6 +16,9 @@ use crate::web::state::{Ctx, Part};
 const ROW: f64 = 26.0;
 /// Rows in sight.
 const VIEW_ROWS: usize = 15;
+/// The most client lanes the header names: past them a name would be a few pixels wide, so
+/// the header says how many clients there are and each arrow carries its client's name.
+const NAMED_LANES: usize = 16;
 
 /// The sequence diagram.
 #[component]
@@ -33,10 +36,25 @@ pub fn SequenceView() -> impl IntoView {
     let total = move || total.get();
     let scroller = Scroller::new(ROW, VIEW_ROWS, total);
     // Lane 0 is the broker; lane i + 1 the i-th client. Positions in percent of the track.
+    let many = Memo::new(move |_| lanes.with(Vec::len) > NAMED_LANES);
     let x = move |lane: usize| {
         let n = lanes.with(Vec::len) + 1;
         (lane as f64 + 0.5) * 100.0 / n as f64
     };
+    // The header's names, where each is written and how wide (the broker alone when the lanes
+    // are too many to name: the line under says how many). A memo: the header's view reading
+    // the lanes itself was seen to keep the broker alone when a lesson's lanes came in.
+    let heads = Memo::new(move |_| {
+        let l = lang.get();
+        let named = if many.get() { 0 } else { usize::MAX };
+        let n = lanes.with(Vec::len);
+        let width = format!("min(8rem, {}%)", Fixed(200.0 / (n + 1) as f64, 2));
+        std::iter::once(l.t(Text::Broker).to_string())
+            .chain(lanes.get().into_iter().take(named))
+            .enumerate()
+            .map(|(i, name)| (name, format!("{}%", Fixed(x(i), 2)), width.clone()))
+            .collect::<Vec<_>>()
+    });
     let visible = move || {
         ctx.read(Part::Sequence, |s| {
             let arrows = s.seen.sequence.arrows();
@@ -73,6 +91,12 @@ pub fn SequenceView() -> impl IntoView {
         };
         let name = packet_label(a.packet, a.qos);
         let at = a.at.to_string();
+        let shown = match (many.get(), lost) {
+            (true, true) => format!("✕ {} · {name}", a.device),
+            (true, false) => format!("{} · {name}", a.device),
+            (false, true) => format!("✕ {name}"),
+            (false, false) => name.clone(),
+        };
         let said = Msg::Arrow {
             label: &name,
             from: who_from,
@@ -81,6 +105,12 @@ pub fn SequenceView() -> impl IntoView {
             lost,
         }
         .render(l);
+        // What is written on it starts what is said of it (a label's words are in its name).
+        let said = if many.get() {
+            format!("{shown}: {said}")
+        } else {
+            said
+        };
         // A short arrow (many lanes, a narrow screen) has its label start at the broker's
         // line, over the lanes beside it, not over the times.
         let class = format!(
@@ -91,7 +121,7 @@ pub fn SequenceView() -> impl IntoView {
             if width < 40.0 { " short" } else { "" }
         );
         let style = format!("left:{}%;width:{}%", Fixed(left, 2), Fixed(width, 2));
-        let body = view! { <span class="arrow-label" translate="no">{if lost { format!("✕ {name}") } else { name }}</span> };
+        let body = view! { <span class="arrow-label" translate="no">{shown}</span> };
         let arrow = match a.msg {
             Some(m) => view! {
                 <button type="button" class=class style=style aria-label=said.clone() title=said data-testid="seq-arrow"
@@ -115,18 +145,16 @@ pub fn SequenceView() -> impl IntoView {
             <p class="hint">{move || lang.get().t(Text::SequenceHint)}</p>
             <div class="seq-head" aria-hidden="true">
                 <div class="seq-track">
-                    {move || {
-                        let l = lang.get();
-                        std::iter::once(l.t(Text::Broker).to_string())
-                            .chain(lanes.get())
-                            .enumerate()
-                            // Names on two staggered lines, each as wide as two lanes, so
-                            // neighbours never overlap and most names fit whole; a name still
-                            // cut shows whole on hover (its title).
-                            .map(|(i, name)| { let full = name.clone(); view! { <span title=full class="lane-name" class:broker=i == 0 class:low=i % 2 == 1 translate=(i > 0).then_some("no") style:left=format!("{}%", Fixed(x(i), 2))
-                                style:max-width=format!("min(8rem, {}%)", Fixed(200.0 / (lanes.with(Vec::len) + 1) as f64, 2))>{name}</span> } })
-                            .collect_view()
-                    }}
+                    {move || heads.get().into_iter().enumerate()
+                        // Names on two staggered lines, each as wide as two lanes, so
+                        // neighbours never overlap and most names fit whole; a name still
+                        // cut shows whole on hover (its title).
+                        .map(|(i, (name, left, width))| { let full = name.clone(); view! { <span title=full class="lane-name" class:broker=i == 0 class:low=i % 2 == 1 translate=(i > 0).then_some("no") style:left=left
+                            style:max-width=width>{name}</span> } })
+                        .collect_view()}
+                    {move || many.get().then(|| view! {
+                        <span class="lane-count muted" data-testid="seq-lane-count">{Msg::ManyLanes(lanes.with(Vec::len)).render(lang.get())}</span>
+                    })}
                 </div>
             </div>
             <div class="seq-viewport" tabindex="0" role="region" aria-label=move || lang.get().t(Text::SequenceArrows)

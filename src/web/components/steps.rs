@@ -635,9 +635,29 @@ fn wrong(plays: bool) -> StepText {
     }
 }
 
-/// Moves the keyboard to a prediction's outcome once it is drawn.
+/// Moves the keyboard to a prediction's outcome once it is drawn, with the step's button to
+/// read on in sight under it when both fit the column.
 fn focus_verdict(k: usize) {
-    focus_in_sight(format!("verdict-{k}"));
+    request_animation_frame(move || {
+        let html =
+            |e: web_sys::Element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok();
+        let doc = document();
+        let Some(el) = doc
+            .get_element_by_id(&format!("verdict-{k}"))
+            .and_then(html)
+        else {
+            return;
+        };
+        let next = (doc
+            .query_selector(&format!("#step-{k} [data-testid=step-next]"))
+            .ok())
+        .flatten()
+        .and_then(html);
+        if let Some(next) = next {
+            bring_into_view(&next);
+        }
+        focus_there(&el);
+    });
 }
 
 /// A prediction's outcome: the answer given beside what happened, the misconception it
