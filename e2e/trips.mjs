@@ -223,7 +223,8 @@ test('390×844: lessons 1 and 3 walked on a phone', async () => {
   await adviceMatching(page, 'acting-advice', /Nivel 1: «casa» no es «Casa»/);
   await page.screenshot({ path: `${out}/trips-advice-390.png` });
   await subscribe(page, 'panel', 'Casa/Cocina/Temperatura');
-  await page.waitForFunction((sel) => /1\/1/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
+  // The goal met, the lesson moves on: the bar says the next step.
+  await page.waitForFunction((sel) => /^Lección 4\/6$/.test(document.querySelector(sel)?.textContent ?? ''), byId('nav-lesson'));
   await page.click(byId('nav-lesson'));
   await walkSteps(page);
   await page.waitForSelector(`${byId('pass-story')} li`);
