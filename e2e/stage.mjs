@@ -411,7 +411,7 @@ test('390×844: one part at a time, and a bar reaches each in one tap', async ()
   await page.click(byId('nav-messages'));
   await page.waitForFunction(() => { const v = document.querySelector('.seq-viewport'); return v.scrollTop > 0 && v.scrollHeight - v.clientHeight - v.scrollTop < 60; });
   assert.ok(await page.locator(`${byId('seq-arrow')}`).count() > 5, 'rows drawn where the viewport is');
-  // Read on: the next step is a question. Away from the lesson, the bar marks it waiting.
+  // Read on: the next step is a question; the bar marks it waiting, whichever part shows.
   await page.click(byId('nav-lesson'));
   assert.equal(await page.textContent(byId('step-count')), `Paso 1 de ${steps}`);
   await page.click(byId('step-next'));

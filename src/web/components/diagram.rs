@@ -161,7 +161,7 @@ pub fn Diagram() -> impl IntoView {
     let inside_layer = NodeRef::<leptos::svg::G>::new();
     // What each device's node was last written with: a frame writes only the devices whose
     // face, tags or status changed (all of them again in another layout or language).
-    let drawn = StoredValue::new(Vec::<(Face, Vec<String>, Status)>::new());
+    let drawn = StoredValue::new(Vec::<Option<(Face, Vec<String>, Status)>>::new());
     Effect::new(move |_| {
         nodes.track();
         lang.track();
@@ -182,41 +182,28 @@ pub fn Diagram() -> impl IntoView {
                 faces.with_untracked(|fs| {
                     let mut states = Vec::with_capacity(ns.len());
                     drawn.update_value(|drawn| {
-                        drawn.truncate(fs.len());
-                        // Kept in order up to the first node not drawn yet.
-                        let mut keep = true;
-                        for (i, (n, f)) in ns.iter().zip(fs).enumerate() {
-                            let now = (f.0.clone(), f.1.clone(), status(i));
-                            if keep && drawn.get(i) == Some(&now) {
-                                states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
-                                continue;
+                        drawn.resize(fs.len(), None);
+                        for (i, ((n, f), last)) in ns.iter().zip(fs).zip(drawn).enumerate() {
+                            let state = Msg::Face(&f.0).render(l);
+                            let st = status(i);
+                            let same = last.as_ref().is_some_and(|(face, tags, was)| {
+                                *face == f.0 && *tags == f.1 && *was == st
+                            });
+                            if !same {
+                                let (client, tls) = (n.1 .2, n.1 .1);
+                                let wrote = picture::draw_face(
+                                    svg,
+                                    i,
+                                    (n.0.as_str(), client, n.3, tls),
+                                    (&f.0, f.1.as_slice(), &state),
+                                    st,
+                                    at.chars,
+                                    l,
+                                );
+                                // A node not drawn yet is written next time.
+                                *last = wrote.then(|| (f.0.clone(), f.1.clone(), st));
                             }
-                            let face = (&f.0, f.1.as_slice());
-                            let (client, tls) = (n.1 .2, n.1 .1);
-                            let state = picture::draw_face(
-                                svg,
-                                i,
-                                (n.0.as_str(), client, n.3, tls),
-                                face,
-                                now.2,
-                                at.chars,
-                                l,
-                            );
-                            let Some(state) = state else {
-                                // Not drawn yet: written next time, like those after it.
-                                keep = false;
-                                drawn.truncate(i);
-                                states.push((n.0.clone(), Msg::Face(&f.0).render(l)));
-                                continue;
-                            };
                             states.push((n.0.clone(), state));
-                            if !keep {
-                                continue;
-                            }
-                            match drawn.get_mut(i) {
-                                Some(d) => *d = now,
-                                None => drawn.push(now),
-                            }
                         }
                     });
                     states

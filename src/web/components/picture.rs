@@ -38,19 +38,20 @@ fn set_attr(e: &web_sys::Element, name: &str, value: &str) {
     }
 }
 
-/// Writes what device `i` (`name`) shows into its node (`[data-face=i]` in `svg`), and
-/// returns its state's words (whole); `None` when its node is not drawn yet.
+/// Writes what device `i` (`name`) shows (its face, tags and state's words, whole) into its
+/// node (`[data-face=i]` in `svg`); false when its node is not drawn yet.
 pub fn draw_face(
     svg: &web_sys::Element,
     i: usize,
     (name, client, version, tls): (&str, bool, &str, bool),
-    (face, filters): (&Face, &[String]),
+    (face, filters, state): (&Face, &[String], &str),
     status: Status,
     (line, tag): (usize, usize),
     l: Lang,
-) -> Option<String> {
-    let g = svg.query_selector(&format!("[data-face=\"{i}\"]")).ok()??;
-    let state = Msg::Face(face).render(l);
+) -> bool {
+    let Ok(Some(g)) = svg.query_selector(&format!("[data-face=\"{i}\"]")) else {
+        return false;
+    };
     let port = if tls { l.t(Text::TlsBadge) } else { "1883" };
     let label = Msg::FaceSaid {
         name,
@@ -68,8 +69,8 @@ pub fn draw_face(
     let idle = face.is_blank() && status != Status::Online;
     let shown = match face {
         _ if idle => fit(&status.label(l), line),
-        Face::Dashboard(..) => fit_items(&state, line),
-        _ => fit(&state, line),
+        Face::Dashboard(..) => fit_items(state, line),
+        _ => fit(state, line),
     };
     set_text(&g, ".state", &shown);
     if let Ok(Some(e)) = g.query_selector(".state") {
@@ -101,7 +102,7 @@ pub fn draw_face(
         );
         set_text(&badge, "text", &unread);
     }
-    Some(state)
+    true
 }
 
 /// A device's subscriptions in `chars` characters: its first filter, and how many more in
