@@ -81,6 +81,9 @@ test('390×844: "+" taken for two levels is named; the lesson list then suggests
   await page.waitForSelector(byId('misconception'));
   assert.match(await page.textContent(byId('misconception')), /«\+» ocupa exactamente un nivel/);
   assert.match(await page.textContent(byId('verdict-1')), /No coincide: falla en el nivel 3/);
+  // Its own wrong prediction does not mark the lesson open for review (a cold try read it as a penalty).
+  const here = await page.$eval(`${byId('lesson-select')} option[value="wildcards"]`, (o) => o.textContent);
+  assert.doesNotMatch(here, /para repasar/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no sideways scrolling (${overflow} px)`);
   await accessible(page, 'body');

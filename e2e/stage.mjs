@@ -106,6 +106,24 @@ test('free play is a named house in the page\'s language; a mistyped link says s
   await page.close();
 });
 
+test('the sequence header: free play\'s seven names, those on one line apart (a cold try saw "sensor-coci…sensor-dor…")', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${base}?lang=es`);
+  await page.waitForFunction(() => document.querySelectorAll('.seq-head .lane-name').length === 7);
+  const boxes = await page.$$eval('.seq-head .lane-name', (els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { name: e.textContent, top: Math.round(r.top), left: r.left, right: r.right };
+  }));
+  for (const row of new Set(boxes.map((b) => b.top))) {
+    const line = boxes.filter((b) => b.top === row).sort((a, b) => a.left - b.left);
+    for (let i = 1; i < line.length; i++) {
+      const gap = line[i].left - line[i - 1].right;
+      assert.ok(gap >= 4, `${line[i - 1].name} and ${line[i].name}: ${gap.toFixed(1)} px apart`);
+    }
+  }
+  await page.close();
+});
+
 test('the sequence diagram: a lane per client, an arrow per packet, the newest in sight; Enter opens a journey', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors = watchErrors(page);

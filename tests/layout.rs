@@ -5,8 +5,8 @@
 use mqtt_playground::core::sim::lessons::{free_play, house_of};
 use mqtt_playground::core::sim::Scenario;
 use mqtt_playground::page::layout::{
-    broker_edge, fit, fit_items, hides, packet_at, tokens, Layout, Level, Place, Side, SIDE_STEP,
-    TOKENS,
+    broker_edge, fit, fit_items, hides, packet_at, shelf_line, tokens, Layout, Level, Place, Side,
+    SIDE_STEP, TOKENS,
 };
 
 /// The stage's width and greatest height at 1366×768, in the 900×650 embed, on a phone.
@@ -368,4 +368,41 @@ fn a_packet_stops_at_the_broker_s_box_not_on_its_name() {
     assert_eq!((x, y), (230.0, 195.0));
     // A device inside the box (never drawn so) is reached, not passed.
     assert_eq!(broker_edge(c, (290.0, 205.0)), (290.0, 205.0));
+}
+
+#[test]
+fn a_shelf_line_keeps_the_value_and_the_topics_last_levels() {
+    // Whole when it fits.
+    assert_eq!(shelf_line("Casa/Luz", "ON", 20), "Casa/Luz = ON");
+    // Too long: the topic is cut from its start, the value stays.
+    assert_eq!(
+        shelf_line("Casa/Cocina/Temperatura", "22.5", 24),
+        "…/Temperatura = 22.5"
+    );
+    assert_eq!(
+        shelf_line("Casa/Cocina/Temperatura", "22.5", 27),
+        "…/Cocina/Temperatura = 22.5"
+    );
+    // A long value takes half the line at most, and the topic's end stays beside it.
+    let line = shelf_line(
+        "Casa/Cocina/Temperatura",
+        "una frase muy larga de verdad",
+        30,
+    );
+    assert!(line.chars().count() <= 30, "{line}");
+    assert!(
+        line.starts_with('…') && line.contains("Temperatura = una frase"),
+        "{line}"
+    );
+    // A short topic is kept whole when only the value had to be cut.
+    assert_eq!(shelf_line("a/b", "0123456789", 12), "a/b = 01234…");
+    // No room at all: cut like any line, never longer than asked.
+    for chars in 1..12 {
+        assert!(
+            shelf_line("Casa/Cocina/Temperatura", "22.5", chars)
+                .chars()
+                .count()
+                <= chars
+        );
+    }
 }

@@ -535,6 +535,33 @@ pub fn fit_items(text: &str, chars: usize) -> String {
     }
 }
 
+/// A retained message on the broker's shelf in `chars` characters: `topic = payload`, and
+/// when that is too long, the payload kept (up to half the line) and the topic cut from its
+/// start, at a level, so that its last levels and the value stay in sight (`…/Temperatura = 22.5`).
+pub fn shelf_line(topic: &str, payload: &str, chars: usize) -> String {
+    let whole = format!("{topic} = {payload}");
+    if whole.chars().count() <= chars {
+        return whole;
+    }
+    let payload = fit(payload, (chars / 2).max(1));
+    // What the topic may take, its "…" included.
+    let room = chars.saturating_sub(payload.chars().count() + 3);
+    let n = topic.chars().count();
+    if n <= room {
+        return format!("{topic} = {payload}");
+    }
+    if room < 2 {
+        return fit(&whole, chars);
+    }
+    let tail: String = topic.chars().skip(n - (room - 1)).collect();
+    // From a level's start where one is in it: "…/Temperatura", not "…cina/Temperatura".
+    let tail = match tail.find('/') {
+        Some(at) if !tail.starts_with('/') => &tail[at..],
+        _ => &tail[..],
+    };
+    format!("…{tail} = {payload}")
+}
+
 /// `text` cut to `chars` characters, with "…" when cut.
 pub fn fit(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {

@@ -229,8 +229,9 @@ pub fn App(initial: Lang) -> impl IntoView {
                     </option>
                     {LESSONS.iter().map(|l| {
                         let id = l.id;
-                        // A lesson that works on a mistake the student's answers showed says so.
-                        let review = move || !passed(id) && ctx.mistakes.with(|all| all.iter().any(|m| m.lesson() == id));
+                        // A lesson that works on a mistake the student's answers showed says so
+                        // (not the one open: a wrong prediction there is part of learning it).
+                        let review = move || !passed(id) && current_lesson() != id && ctx.mistakes.with(|all| all.iter().any(|m| m.lesson() == id));
                         view! { <option value=id selected=move || current_lesson() == id>{move || if passed(id) { "✔ " } else { "" }}{move || lang.get().t(l.title())}{move || review().then(|| format!(" · {}", lang.get().t(Text::ToReview)))}</option> }
                     }).collect_view()}
                 </select>

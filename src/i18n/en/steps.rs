@@ -14,7 +14,7 @@ pub(super) fn step_text(key: StepText) -> &'static str {
         PredictCheck => "Predict first: the simulation waits, paused; then we check.",
         QuizWrong => "Not quite.",
         SeeStage => "Look at the stage",
-        ReceiversLegend => "Tick the devices that will receive the message (none ticked: nobody).",
+        ReceiversLegend => "Tick the devices that will receive the message, now or later (none ticked: nobody).",
         RetainedLegend => "Tick the topics whose message it gets as soon as it subscribes (none: nothing).",
         QosLegend => "With which QoS does the subscriber receive it?",
         MatchLegend => "Does the filter match the topic?",

@@ -6,7 +6,7 @@ use crate::core::sim::picture::{Face, Heard, Measure, Switch};
 pub(super) fn face(f: &Face) -> String {
     match f {
         Face::Sensor(m, Some(v)) => reading(*m, v),
-        Face::Sensor(_, None) => "sin lecturas".into(),
+        Face::Sensor(_, None) => "esperando lectura".into(),
         Face::Light(Switch::On) => "encendida".into(),
         Face::Light(Switch::Off) => "apagada".into(),
         Face::Light(Switch::Other(s)) => format!("«{s}»"),

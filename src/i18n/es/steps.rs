@@ -14,7 +14,7 @@ pub(super) fn step_text(key: StepText) -> &'static str {
         PredictCheck => "Primero predice: la simulación espera en pausa; después lo comprobamos.",
         QuizWrong => "No es correcto.",
         SeeStage => "Mirar el escenario",
-        ReceiversLegend => "Marca los dispositivos que recibirán el mensaje (ninguno marcado: nadie).",
+        ReceiversLegend => "Marca los dispositivos que recibirán el mensaje, ahora o más tarde (ninguno marcado: nadie).",
         RetainedLegend => "Marca los temas cuyo mensaje recibirá nada más suscribirse (ninguno: nada).",
         QosLegend => "¿Con qué QoS lo recibe el suscriptor?",
         MatchLegend => "¿Coincide el filtro con el tema?",

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::sim::picture::{Face, Inside, Switch};
 use crate::i18n::{Lang, Msg, Text};
-use crate::page::layout::{fit, fit_items, tokens, Layout};
+use crate::page::layout::{fit, fit_items, shelf_line, tokens, Layout};
 use crate::web::components::devices::Status;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -188,13 +188,14 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
             let (x, floor, anchor) = if at.stacked {
                 (cx, cy - 30, "middle")
             } else {
-                (cx - 62, cy + 16, "end")
+                // Its line 5 px over the broker's note (`cy + 34`, drawn under it).
+                (cx - 62, cy + 12, "end")
             };
             let room = if at.stacked { at.w - 8 } else { cx - 68 };
             let chars = (room / SHELF_PX).max(8) as usize;
             let lines = n.min(SHELF);
             for (k, (topic, payload)) in held.retained.iter().rev().take(lines).enumerate() {
-                let words = fit(&format!("{topic} = {payload}"), chars);
+                let words = shelf_line(topic, payload, chars);
                 add(
                     &shelf,
                     text("shelf-item", x, floor - 16 * k as i32, anchor, &words),

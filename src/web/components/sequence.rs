@@ -48,7 +48,11 @@ pub fn SequenceView() -> impl IntoView {
         let l = lang.get();
         let named = if many.get() { 0 } else { usize::MAX };
         let n = lanes.with(Vec::len);
-        let width = format!("min(8rem, {}%)", Fixed(200.0 / (n + 1) as f64, 2));
+        // Two lanes less a gap: neighbours cut short never run into each other.
+        let width = format!(
+            "min(8rem, calc({}% - 0.5rem))",
+            Fixed(200.0 / (n + 1) as f64, 2)
+        );
         std::iter::once(l.t(Text::Broker).to_string())
             .chain(lanes.get().into_iter().take(named))
             .enumerate()
