@@ -374,16 +374,16 @@ fn a_packet_stops_at_the_broker_s_box_not_on_its_name() {
 fn a_shelf_line_keeps_the_value_and_the_topics_last_levels() {
     // Whole when it fits.
     assert_eq!(shelf_line("Casa/Luz", "ON", 20), "Casa/Luz = ON");
-    // Too long: the topic is cut from its start, the value stays.
-    assert_eq!(
-        shelf_line("Casa/Cocina/Temperatura", "22.5", 24),
-        "…/Temperatura = 22.5"
-    );
+    // Too long: the topic's last two levels (its room) and the value stay.
     assert_eq!(
         shelf_line("Casa/Cocina/Temperatura", "22.5", 27),
         "…/Cocina/Temperatura = 22.5"
     );
-    // A long value takes half the line at most, and the topic's end stays beside it.
+    assert_eq!(
+        shelf_line("Casa/Cocina/Temperatura", "22.5", 24),
+        "…/Cocina/Tempera… = 22.5"
+    );
+    // A long value takes half the line at most; the room stays beside it.
     let line = shelf_line(
         "Casa/Cocina/Temperatura",
         "una frase muy larga de verdad",
@@ -391,13 +391,13 @@ fn a_shelf_line_keeps_the_value_and_the_topics_last_levels() {
     );
     assert!(line.chars().count() <= 30, "{line}");
     assert!(
-        line.starts_with('…') && line.contains("Temperatura = una frase"),
+        line.starts_with("…/Cocina/") && line.contains(" = una frase"),
         "{line}"
     );
     // A short topic is kept whole when only the value had to be cut.
     assert_eq!(shelf_line("a/b", "0123456789", 12), "a/b = 01234…");
     // No room at all: cut like any line, never longer than asked.
-    for chars in 1..12 {
+    for chars in 1..30 {
         assert!(
             shelf_line("Casa/Cocina/Temperatura", "22.5", chars)
                 .chars()

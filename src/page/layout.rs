@@ -536,30 +536,28 @@ pub fn fit_items(text: &str, chars: usize) -> String {
 }
 
 /// A retained message on the broker's shelf in `chars` characters: `topic = payload`, and
-/// when that is too long, the payload kept (up to half the line) and the topic cut from its
-/// start, at a level, so that its last levels and the value stay in sight (`…/Temperatura = 22.5`).
+/// when that is too long, the payload kept (up to half the line) and the topic's last two
+/// levels, the last cut at its end if need be (`…/Cocina/Tempera… = 22.5`): the room and the
+/// value stay in sight, as on a label.
 pub fn shelf_line(topic: &str, payload: &str, chars: usize) -> String {
     let whole = format!("{topic} = {payload}");
     if whole.chars().count() <= chars {
         return whole;
     }
     let payload = fit(payload, (chars / 2).max(1));
-    // What the topic may take, its "…" included.
+    // What the topic may take.
     let room = chars.saturating_sub(payload.chars().count() + 3);
-    let n = topic.chars().count();
-    if n <= room {
+    if topic.chars().count() <= room {
         return format!("{topic} = {payload}");
     }
-    if room < 2 {
+    if room < 6 {
         return fit(&whole, chars);
     }
-    let tail: String = topic.chars().skip(n - (room - 1)).collect();
-    // From a level's start where one is in it: "…/Temperatura", not "…cina/Temperatura".
-    let tail = match tail.find('/') {
-        Some(at) if !tail.starts_with('/') => &tail[at..],
-        _ => &tail[..],
+    let last_two = match topic.rsplitn(3, '/').collect::<Vec<_>>()[..] {
+        [last, before, _] => format!("…/{before}/{last}"),
+        _ => topic.to_string(),
     };
-    format!("…{tail} = {payload}")
+    format!("{} = {payload}", fit(&last_two, room))
 }
 
 /// `text` cut to `chars` characters, with "…" when cut.
