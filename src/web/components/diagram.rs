@@ -486,7 +486,7 @@ pub fn Diagram() -> impl IntoView {
                                 StageNote::NotSent { device, lost } => (if *lost { "note lost" } else { "note queued" }, Msg::NoteNotSent { device, lost: *lost }.render(l)),
                                 StageNote::Retained { topic } => ("note retained", Msg::NoteRetained(topic.as_str()).render(l)),
                             };
-                            view! { <text class=class x=cx y=cy + 34 text-anchor="middle">{fit(&text, room)}</text> }
+                            view! { <text class=class x=cx y=cy + picture::NOTE_DY text-anchor="middle">{fit(&text, room)}</text> }
                         })
                     }}
                 </g>

@@ -21,6 +21,8 @@ const SHELF: usize = 2;
 const QUEUE_CHARS: usize = 12;
 /// A character's width on the shelf (monospace, 13 px).
 const SHELF_PX: i32 = 8;
+/// The broker's note's baseline, under the broker's centre (`components::diagram` draws it).
+pub const NOTE_DY: i32 = 34;
 /// A character's width in a queue's name (bold, 14 px), to place its tokens after it.
 const QUEUE_PX: i32 = 8;
 
@@ -188,8 +190,8 @@ pub fn draw_inside(layer: &web_sys::Element, held: &Inside, at: &Layout, l: Lang
             let (x, floor, anchor) = if at.stacked {
                 (cx, cy - 30, "middle")
             } else {
-                // Its line 5 px over the broker's note (`cy + 34`, drawn under it).
-                (cx - 62, cy + 12, "end")
+                // Its line (5 px under its floor) 5 px over the broker's note's 12 px letters.
+                (cx - 62, cy + NOTE_DY - 22, "end")
             };
             let room = if at.stacked { at.w - 8 } else { cx - 68 };
             let chars = (room / SHELF_PX).max(8) as usize;
