@@ -105,6 +105,8 @@ export async function walkSteps(scope) {
     if ((await open.count()) === 0) return;
     const cls = (await open.getAttribute('class')) ?? '';
     if (cls.includes('act')) return;
+    // A question's code comes when the first one is near: its loading line, then the question.
+    await open.locator(byId('lazy-loading')).waitFor({ state: 'detached' });
     if (cls.includes('predict') && (await open.locator(byId('predict-commit')).count())) {
       const radio = open.locator('input[type=radio]').first();
       if (await radio.count()) await radio.check();
@@ -150,6 +152,7 @@ export async function walkStepsByKeys(page, { doc = page } = {}) {
     if ((await open.count()) === 0) return;
     const cls = (await open.getAttribute('class')) ?? '';
     if (cls.includes('act')) return;
+    await open.locator(byId('lazy-loading')).waitFor({ state: 'detached' });
     if (cls.includes('predict') && (await open.locator(byId('predict-commit')).count())) {
       if (await open.locator('input[type=radio]').count()) {
         await tab('choice-0');

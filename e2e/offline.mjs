@@ -2,7 +2,8 @@
 // with the network cut (Chromium offline), a reload still opens the playground, a lesson opens
 // and passes, and the real-broker view says it needs the network. A newer build served later is
 // announced ("a new version is ready"); after the reload every file comes from it, never a mix.
-// It serves copies of dist/ itself, switching from one build to the other.
+// A build with a file missing is not installed at all. It serves copies of dist/ itself,
+// switching from one build to another.
 // Usage: node e2e/offline.mjs OUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +33,15 @@ assert.ok(index.includes(digest(before)), 'index.html carries the stylesheet dig
 await writeFile(join(buildB, 'index.html'), index.replace(digest(before), digest(after)));
 const sw = await readFile(join(buildB, 'sw.js'), 'utf8');
 await writeFile(join(buildB, 'sw.js'), sw.replace(/const VERSION = '([^']*)'/, "const VERSION = '$1-b'"));
+
+// Build C is build A with one file missing halfway through the worker's list (a deploy whose
+// upload broke off): a part no first screen needs.
+const buildC = join(work, 'c');
+await cp('dist', buildC, { recursive: true });
+const listed = JSON.parse((await readFile(join(buildC, 'sw.js'), 'utf8')).match(/const FILES = (\[[^\]]*\])/)[1]);
+const missing = listed.filter((f) => /^split_class-/.test(f))[0];
+assert.ok(missing, 'the worker lists the class part');
+await rm(join(buildC, missing));
 
 let root = buildA;
 const server = createServer((req, res) => staticFiles(root)(req, res));
@@ -129,6 +139,34 @@ test('a newer build is announced, and after the reload every file comes from it'
   assert.match(version, /-b$/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a build with a file missing is not installed: no half-filled cache, and the page works online', async () => {
+  root = buildC;
+  const { context, page, errors } = await fresh(browser, { locale: 'es-ES' });
+  await page.goto(`${base}?lang=es`);
+  await page.waitForSelector(byId('app-title'));
+  // The worker registers a few seconds after load, stores file after file, and gives up.
+  const outcome = await page.evaluate(() => new Promise((done) => {
+    const watch = (worker) => worker.addEventListener('statechange', () => {
+      if (['redundant', 'installed', 'activated'].includes(worker.state)) done(worker.state);
+    });
+    const look = async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (reg?.installing) watch(reg.installing);
+      else if (reg?.waiting || reg?.active) done('installed');
+      else setTimeout(look, 50);
+    };
+    look();
+  }));
+  assert.equal(outcome, 'redundant', 'the install failed');
+  assert.deepEqual((await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('mqtt-playground-')), []);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+  await page.fill(byId('publish-topic'), 'Casa/Salon/Luz');
+  assert.equal(await page.inputValue(byId('publish-topic')), 'Casa/Salon/Luz');
+  assert.deepEqual(errors, []);
+  await context.close();
+  root = buildA;
 });
 
 test('deployed under a sub-path, the service worker keeps to its folder and the playground reloads offline', async () => {

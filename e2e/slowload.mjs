@@ -3,7 +3,10 @@
 // under Lighthouse's mobile profile (1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4×
 // slower) and its desktop profile (10 Mbps, 40 ms), opens `?lang=es&lesson=pubsub`, and the
 // clock stops when the lesson's first step, the stage's devices and the publish button are there.
-// A second visit (the service worker has the build) is timed on the mobile profile.
+// The page's own clock says when, from the navigation's start (as Lighthouse times a page);
+// the harness's clock, which also counts starting the navigation and polling a throttled page
+// for the three, is printed beside it. A second visit (the service worker has the build) is
+// timed on the mobile profile.
 // Usage: node e2e/slowload.mjs [RUNS]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -47,9 +50,23 @@ const PROFILES = {
   desktop: { latency: 40, down: 10e6 / 8, up: 10e6 / 8, cpu: 1 },
 };
 
-/** Opens the page under a profile; the milliseconds until the first screen is usable. */
+/** In the page: when the first screen is usable (`window.firstScreenMs`, from the navigation's start). */
+function watchFirstScreen() {
+  const parts = ['step-0', 'node-panel', 'publish-submit'].map((id) => `[data-testid="${id}"]`);
+  const seen = new MutationObserver(() => {
+    if (parts.every((p) => document.querySelector(p))) {
+      window.firstScreenMs = performance.now();
+      seen.disconnect();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+}
+
+/** Opens the page under a profile; the milliseconds until the first screen is usable, by the
+ * page's clock and by the harness's. */
 async function visit(context, profile) {
   const page = await context.newPage();
+  await page.addInitScript(watchFirstScreen);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
@@ -64,8 +81,9 @@ async function visit(context, profile) {
   await page.waitForSelector('[data-testid="step-0"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="node-panel"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="publish-submit"]', { timeout: 60_000 });
-  const ms = Date.now() - start;
-  return { page, cdp, ms, requests, kb: bytes / 1024 };
+  const wall = Date.now() - start;
+  const ms = Math.round(await page.waitForFunction(() => window.firstScreenMs).then((h) => h.jsonValue()));
+  return { page, cdp, ms, wall, requests, kb: bytes / 1024 };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -79,7 +97,8 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     await context.close();
   }
   const m = results.find((r) => r.ms === median(results.map((x) => x.ms)));
-  console.log(`first screen ${name}: median ${m.ms} ms (${runs} cold runs), ${m.requests} requests, ${m.kb.toFixed(1)} KB on the wire`);
+  const wall = median(results.map((r) => r.wall));
+  console.log(`first screen ${name}: median ${m.ms} ms (${runs} cold runs), ${m.requests} requests, ${m.kb.toFixed(1)} KB on the wire (harness: ${wall} ms)`);
 }
 // A second visit: the first one's service worker (registered 5 s after load) has the build.
 const seconds = [];
@@ -89,9 +108,10 @@ for (let i = 0; i < runs; i++) {
   await first.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
   await first.page.close();
   const again = await visit(context, PROFILES.mobile);
-  seconds.push(again.ms);
+  seconds.push(again);
   await context.close();
 }
-console.log(`second visit mobile: median ${median(seconds)} ms`);
+const again = (key) => median(seconds.map((r) => r[key]));
+console.log(`second visit mobile: median ${again('ms')} ms (harness: ${again('wall')} ms)`);
 await browser.close();
 server.close();

@@ -83,6 +83,23 @@ test('each language\'s texts come with it: one language at first, another when i
   await cut.close();
 });
 
+test('a lesson asks for its steps\' code and its file beside its language\'s words, not after them', async () => {
+  // The words are held back: the lesson's part and file must be on their way meanwhile (a
+  // chain of one after another costs a slow line a round trip and more each).
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/split_catalogue_es-/, async (route) => { await held; await route.continue(); });
+  const asked = Promise.all([/split_lesson_steps-/, /01-pubsub\.json$/].map((url) => page.waitForRequest(url, { timeout: 15_000 })));
+  await page.goto(`${base}?lang=es&lesson=pubsub`, { waitUntil: 'commit' });
+  await asked;
+  assert.equal(await page.locator(byId('publish-submit')).count(), 0, 'the words were held: nothing is mounted yet');
+  release();
+  await page.waitForSelector(byId('step-0'));
+  await page.waitForSelector(byId('node-panel'));
+  await page.close();
+});
+
 test('the views a first screen does not show bring their stylesheet when one first opens, once', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors = watchErrors(page);

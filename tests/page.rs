@@ -4,12 +4,13 @@
 use std::sync::Arc;
 
 use mqtt_playground::core::misconception::Misconception;
-use mqtt_playground::core::sim::lessons::{lesson, Step};
+use mqtt_playground::core::sim::lessons::progress::Progress;
+use mqtt_playground::core::sim::lessons::{lesson, LessonFile, Step};
 use mqtt_playground::core::sim::predict::Given;
-use mqtt_playground::core::sim::Run;
-use mqtt_playground::core::trace::TraceKind;
+use mqtt_playground::core::sim::{Run, World};
+use mqtt_playground::core::trace::{TraceEvent, TraceKind};
 use mqtt_playground::page::stage::TEACH_MS;
-use mqtt_playground::page::{judge_now, Part, Parts, Place, Shown, Sim};
+use mqtt_playground::page::{judge_now, Judged, Part, Parts, Place, Shown, Sim, Wanted};
 
 /// Wall milliseconds per frame (60 Hz).
 const FRAME: f64 = 1000.0 / 60.0;
@@ -230,6 +231,40 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     sim.take_changed();
     play(&mut sim, wall, 2_000.0);
     assert!(!sim.take_changed().contains(Part::Goals));
+}
+
+/// How often [`counted`] judged.
+static JUDGED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// [`judge_now`], counted.
+fn counted(
+    file: &LessonFile,
+    progress: &Progress,
+    world: &World,
+    trace: &[TraceEvent],
+    wanted: Wanted,
+) -> Option<Judged> {
+    JUDGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    judge_now(file, progress, world, trace, wanted)
+}
+
+#[test]
+fn the_goals_are_judged_only_while_a_step_can_be_met() {
+    use std::sync::atomic::Ordering;
+    let mut sim = lesson_sim("pubsub");
+    sim.judge = counted;
+    let judged = || JUDGED.load(Ordering::Relaxed);
+    // Reading the explanation and answering the question: nothing to judge (so the page
+    // fetches the goals' code only when a goal is open).
+    let mut wall = play(&mut sim, 0.0, 2_000.0);
+    assert!(sim.read_on());
+    sim.predict(Given::Receivers(vec!["panel".into()])).unwrap();
+    wall = play(&mut sim, wall, 2_000.0);
+    assert_eq!(judged(), 0, "no goal open, no judgement");
+    // The act step: judged as the run goes.
+    assert!(sim.read_on());
+    play(&mut sim, wall, 2_000.0);
+    assert!(judged() > 0, "an open goal is judged");
 }
 
 #[test]

@@ -294,7 +294,9 @@ impl Sim {
         }
     }
 
-    /// Judges the open act step (and the coach's word) on the run.
+    /// Judges the open act step (and the coach's word) on the run. The judge is asked only
+    /// when its answer can change something: an act step open, the pass's story due, the
+    /// past shown (its code is fetched when first asked: not while the student reads).
     fn judge_goals(&mut self) {
         let (Some(file), Some(progress)) = (&self.goals.plan, &self.goals.progress) else {
             return;
@@ -304,6 +306,11 @@ impl Sim {
             story: self.goals.story.is_none(),
             past: self.in_past(),
         };
+        let acting = matches!(progress.current(file), Some(Step::Act { .. }));
+        let due = acting || wanted.past || (wanted.story && progress.finished(file));
+        if !due {
+            return;
+        }
         let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, wanted) else {
             return;
         };

@@ -15,6 +15,8 @@ extern "C" {
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = fetchText, catch)]
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fetchEarly)]
+    fn fetch_early(url: &str);
     #[wasm_bindgen(js_name = fetchBytes, catch)]
     async fn fetch_bytes(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fileText, catch)]
@@ -108,6 +110,11 @@ pub async fn copy(text: &str) -> bool {
 /// Downloads a URL's text (same origin, or a server that allows CORS).
 pub async fn fetch(url: &str) -> Result<String, String> {
     text_of(fetch_text(url).await)
+}
+
+/// Starts downloading a URL's text that [`fetch`] will soon ask for (the first call takes it).
+pub fn fetch_soon(url: &str) {
+    fetch_early(url);
 }
 
 /// The `<input type=file>` an event came from.

@@ -56,7 +56,27 @@ export async function copyText(text) {
   }
 }
 
+// A file the first screen will need, asked for as the page starts (while the code that reads
+// it is still coming): the next fetchText of the same URL takes the answer, later ones fetch
+// again (a retry after a failure).
+const early = new Map();
+export function fetchEarly(url) {
+  if (early.has(url)) return;
+  const text = fetchTextNow(url);
+  text.catch(() => {});
+  early.set(url, text);
+}
+
 export async function fetchText(url) {
+  const text = early.get(url);
+  if (text) {
+    early.delete(url);
+    return text;
+  }
+  return fetchTextNow(url);
+}
+
+async function fetchTextNow(url) {
   const response = await fetch(url, { cache: 'no-cache', credentials: 'omit' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return boundedText(response.body);

@@ -49,6 +49,8 @@ pub fn start() {
             panic!("self-test panic requested by ?selftest=panic");
         }
     });
+    // Queued after the words (the mount needs them first), not after their arrival.
+    state::fetch_first();
 }
 
 /// The current language, as the last [`lang::apply`] set it (read by the panic panel).

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::core::sim::lessons::progress::Progress;
-use crate::core::sim::lessons::{Lesson, LessonFile};
+use crate::core::sim::lessons::{lesson as lesson_by_id, Lesson, LessonFile};
 use crate::core::sim::{Action, ScenarioError, World};
 use crate::core::trace::{MsgId, TraceEvent};
 use crate::i18n::{Lang, Text};
@@ -267,7 +267,7 @@ crate::web::lazy::split_fn!(
 );
 
 crate::web::lazy::split_fn!(
-    lesson_checks,
+    lesson_steps,
     fetch_lesson_sim,
     fn lesson_sim(
         id: &'static str,
@@ -278,8 +278,25 @@ crate::web::lazy::split_fn!(
     }
 );
 
-/// The lessons' goal checks: fetched when a lesson starts (they are code a free-play visit
-/// never runs).
+/// Starts fetching, as the page starts, what the address's first screen needs beside the
+/// language's words, so that nothing waits for another's arrival: a lesson's steps (their
+/// code and its file), or a demo's part.
+pub fn fetch_first() {
+    use crate::web::lang::query_flag;
+    if query_flag("demo").is_some() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = fetch_demos().await;
+        });
+    } else if let Some(lesson) = query_flag("lesson").as_deref().and_then(lesson_by_id) {
+        crate::web::files::fetch_soon(&lesson.path());
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = fetch_lesson_sim().await;
+        });
+    }
+}
+
+/// The lessons' goal checks: fetched when a lesson's first goal is near or open (code a
+/// free-play visit, and a student reading a lesson's first explanation, never runs).
 pub static LESSON_CHECKS: crate::web::lazy::Part =
     crate::web::lazy::Part::new(|| Box::pin(fetch_lesson_checks()));
 

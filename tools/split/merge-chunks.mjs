@@ -8,9 +8,10 @@
 // Any grouping is correct: every split point keeps loading each chunk it needs, now found in
 // the group that holds it (the other chunks' loaders become the group's), so it may also load
 // code it does not use. The groups are chosen so that no first screen fetches more than
-// before: a chunk goes with the others used by the same parts of STARTERS (the parts a first
-// screen loads: its language's words, a lesson's steps, the house demo). Chunks no first
-// screen needs stay as they were.
+// before: a chunk goes with the others used by the same parts of FIRST (the parts a first
+// screen loads: its language's words, a lesson's steps, the house demo), or, if no first
+// screen needs it, of NEXT (a lesson's questions and goal checks, which come a step later).
+// Other chunks stay as they were.
 //
 // The merge is binaryen's wasm-merge (on PATH, from tools/node_modules): each chunk's imports
 // (memory, function table, one global) are renamed to come from a small module that imports
@@ -21,7 +22,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STARTERS = ['catalogue_es', 'catalogue_en', 'catalogue_qps', 'lesson_checks', 'demos'];
+const FIRST = ['catalogue_es', 'catalogue_en', 'catalogue_qps', 'lesson_steps', 'demos'];
+const NEXT = ['lesson_ask', 'lesson_checks'];
 const IMPORTS = 'memory|__indirect_function_table|__wasm_split_shared0';
 // The features the chunks are built with (their target features section), and no newer
 // encoding (binaryen writes compact imports when all features are on, which wasm-opt refuses).
@@ -93,7 +95,8 @@ const CHUNK = /\/\* ([^*]*) \*\/\nconst __chunk_(\d+) = makeLoad\(\(\) => \{\n[^
 const groups = new Map();
 for (const m of loader.matchAll(CHUNK)) {
   const [text, users, index, file] = m;
-  const key = STARTERS.filter((s) => users.split(', ').includes(s)).join('+');
+  const of = (parts) => parts.filter((s) => users.split(', ').includes(s)).join('+');
+  const key = of(FIRST) || of(NEXT);
   if (!key) continue;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push({ text, index, file });
@@ -145,4 +148,4 @@ for (const [key, chunks] of groups) {
 }
 rmSync(base);
 writeFileSync(loaderPath, loader);
-console.error(`[split] ${files} chunks a first screen loads, merged into ${groups.size} files`);
+console.error(`[split] ${files} chunks a first screen or the next step loads, merged into ${groups.size} files`);

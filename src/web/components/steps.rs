@@ -2,7 +2,9 @@
 //! one — an explanation to read, a prediction to commit before the stage plays it, a goal to
 //! reach on the stage, a quiz — what each answer showed (the answer given beside what
 //! happened, the misconception it shows, the run's own packets), the hints and the pass.
-//! Its code travels with the lesson's checks: one chunk, fetched when a lesson opens.
+//! Its code travels with the reader of the lesson's scenario: one chunk, fetched when a
+//! lesson opens; the questions' code (a prediction's, a quiz's) and the goals' checks come
+//! when the student is about to leave the first step (or a question opens).
 
 use std::sync::Arc;
 
@@ -10,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::core::codec::Version;
 use crate::core::journey::Journey;
-use crate::core::sim::lessons::file::{Ask, LessonFile, Step};
+use crate::core::sim::lessons::file::{Ask, LessonFile, QuizOption, Step, Words};
 use crate::core::sim::predict::{receiver_choices, topic_choices, Answer, Given};
 use crate::core::trace::{MsgId, TraceKind};
 use crate::core::types::QoS;
@@ -18,6 +20,7 @@ use crate::i18n::steps::{StepMsg, StepText};
 use crate::i18n::{Msg, Text};
 use crate::page::Shown;
 use crate::web::components::coach;
+use crate::web::lazy::ready;
 use crate::web::state::{Ctx, Part};
 
 /// The lesson's body, once its code is here.
@@ -44,7 +47,7 @@ pub enum Which {
 
 crate::web::lazy::split_part!(
     /// The lesson's body (with the lesson's checks).
-    LESSON_BODY: lesson_checks, fetch_lesson_body,
+    LESSON_BODY: lesson_steps, fetch_lesson_body,
     fn lesson_body_view(which: Which) {
         match which {
             Which::BuiltIn(id) => view! { <LessonBody id=id/> }.into_any(),
@@ -304,6 +307,7 @@ fn step_view(file: Arc<LessonFile>, k: usize, goal: Option<usize>) -> AnyView {
         view! {
             <Show when=move || open.get() && ctx.read(Part::Goals, |s| can_go_on(s, k))>
                 <button type="button" class="step-next" data-testid="step-next"
+                    on:pointerenter=move |_| prefetch_next() on:focus=move |_| prefetch_next()
                     on:click=move |_| {
                         ctx.update(|s| s.read_on());
                         focus_step(k + 1);
@@ -354,7 +358,7 @@ fn step_view(file: Arc<LessonFile>, k: usize, goal: Option<usize>) -> AnyView {
         Step::Predict { ask, text, explain, .. } => view! {
             <li class="step predict" id=id.clone() data-testid=id tabindex="-1" class:open=move || open.get()>
                 <p class="question">{move || lang.get().words(&text)}</p>
-                <Predict k=k ask=ask explain=explain open=open/>
+                {asked(move || ready(predict_view(k, ask.clone(), explain.clone(), open)))}
                 {next()}
             </li>
         }
@@ -362,13 +366,44 @@ fn step_view(file: Arc<LessonFile>, k: usize, goal: Option<usize>) -> AnyView {
         Step::Quiz { text, options } => view! {
             <li class="step quiz" id=id.clone() data-testid=id tabindex="-1" class:open=move || open.get()>
                 <p class="question">{move || lang.get().words(&text)}</p>
-                <Quiz k=k options=options open=open/>
+                {asked(move || ready(quiz_view(k, options.clone(), open)))}
                 {next()}
             </li>
         }
         .into_any(),
     }
 }
+
+/// Starts fetching what the next steps may need: the questions' part and the goals' checks.
+fn prefetch_next() {
+    LESSON_ASK.prefetch();
+    crate::web::state::LESSON_CHECKS.prefetch();
+}
+
+/// A question's view (a prediction's or a quiz's), once its part is here.
+fn asked(
+    view: impl Fn() -> Option<Result<AnyView, crate::web::lazy::LoadError>> + Send + Sync + 'static,
+) -> AnyView {
+    crate::web::lazy::deferred(&LESSON_ASK, view)
+}
+
+crate::web::lazy::split_part!(
+    /// A lesson's questions: predictions and quizzes, and what each answer showed (fetched
+    /// when the pointer or the keyboard reaches the button to the next step, or when a
+    /// question opens; every built-in lesson starts with an explanation).
+    LESSON_ASK: lesson_ask, fetch_lesson_ask + fetch_quiz_view,
+    fn predict_view(k: usize, ask: Ask, explain: Words, open: Memo<bool>) {
+        view! { <Predict k=k ask=ask explain=explain open=open/> }.into_any()
+    }
+);
+
+crate::web::lazy::split_fn!(
+    lesson_ask,
+    fetch_quiz_view,
+    fn quiz_view(k: usize, options: Vec<QuizOption>, open: Memo<bool>) -> AnyView {
+        view! { <Quiz k=k options=options open=open/> }.into_any()
+    }
+);
 
 /// Whether step `k` is open and can be left by reading on.
 fn can_go_on(s: &crate::page::Sim, k: usize) -> bool {
@@ -430,12 +465,7 @@ fn bring_into_view(el: &web_sys::HtmlElement) -> bool {
 
 /// A prediction: its choices until committed, then the answer beside what happened.
 #[component]
-fn Predict(
-    k: usize,
-    ask: Ask,
-    explain: crate::core::sim::lessons::file::Words,
-    open: Memo<bool>,
-) -> impl IntoView {
+fn Predict(k: usize, ask: Ask, explain: Words, open: Memo<bool>) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let shown = Memo::new(move |_| {
@@ -812,11 +842,7 @@ fn verdict_view(
 
 /// A quiz: its options, and the feedback of each choice.
 #[component]
-fn Quiz(
-    k: usize,
-    options: Vec<crate::core::sim::lessons::file::QuizOption>,
-    open: Memo<bool>,
-) -> impl IntoView {
+fn Quiz(k: usize, options: Vec<QuizOption>, open: Memo<bool>) -> impl IntoView {
     let ctx = Ctx::get();
     let lang = ctx.lang;
     let st = move |key: StepText| move || lang.get().t(key);
