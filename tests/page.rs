@@ -263,8 +263,26 @@ fn the_goals_are_judged_only_while_a_step_can_be_met() {
     assert_eq!(judged(), 0, "no goal open, no judgement");
     // The act step: judged as the run goes.
     assert!(sim.read_on());
-    play(&mut sim, wall, 2_000.0);
+    wall = play(&mut sim, wall, 2_000.0);
     assert!(judged() > 0, "an open goal is judged");
+    // Met, then the past shown and left (the next step is no act step): met again.
+    sim.set_speed(false, 4.0);
+    for step in lesson("pubsub").unwrap().solution() {
+        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
+        sim.apply(step.action)
+            .expect("the solution's actions apply");
+    }
+    play(&mut sim, wall, 5_000.0);
+    assert_eq!(sim.goals.count(), (1, 1));
+    let end = sim.end();
+    sim.seek(0);
+    assert_eq!(
+        sim.goals.count(),
+        (0, 1),
+        "at the start the goal was not met"
+    );
+    sim.seek(end);
+    assert_eq!(sim.goals.count(), (1, 1), "back at the end it is");
 }
 
 #[test]

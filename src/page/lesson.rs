@@ -309,6 +309,14 @@ impl Sim {
         let acting = matches!(progress.current(file), Some(Step::Act { .. }));
         let due = acting || wanted.past || (wanted.story && progress.finished(file));
         if !due {
+            // The steps met stand as recorded (the past shown may have said otherwise), and
+            // the coach is silent while no act step is open.
+            let held = progress.goals_met(file);
+            if held != self.goals.held || self.goals.advice.is_some() {
+                self.changed.insert(Part::Goals);
+            }
+            self.goals.held = held;
+            self.goals.advice = None;
             return;
         }
         let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, wanted) else {

@@ -46,7 +46,7 @@ pub enum Which {
 }
 
 crate::web::lazy::split_part!(
-    /// The lesson's body (with the lesson's checks).
+    /// The lesson's body (with the reader of its scenario).
     LESSON_BODY: lesson_steps, fetch_lesson_body,
     fn lesson_body_view(which: Which) {
         match which {
