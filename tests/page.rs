@@ -285,6 +285,52 @@ fn the_goals_are_judged_only_while_a_step_can_be_met() {
     assert_eq!(sim.goals.count(), (1, 1), "back at the end it is");
 }
 
+/// Whether [`gated`]'s code has come.
+static CHECKS_HERE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// [`judge_now`] once its code has come (as the page's judge, fetched on first use); `None`
+/// before.
+fn gated(
+    file: &LessonFile,
+    progress: &Progress,
+    world: &World,
+    trace: &[TraceEvent],
+    wanted: Wanted,
+) -> Option<Judged> {
+    (CHECKS_HERE.load(std::sync::atomic::Ordering::Relaxed))
+        .then(|| judge_now(file, progress, world, trace, wanted))
+        .flatten()
+}
+
+#[test]
+fn a_judgement_that_waited_for_its_code_comes_on_a_paused_run() {
+    let mut sim = lesson_sim("pubsub");
+    sim.judge = gated;
+    sim.set_speed(false, 4.0);
+    let mut wall = play(&mut sim, 0.0, 1_000.0);
+    assert!(sim.read_on());
+    sim.predict(Given::Receivers(vec!["panel".into()])).unwrap();
+    assert!(sim.read_on());
+    for step in lesson("pubsub").unwrap().solution() {
+        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
+        sim.apply(step.action)
+            .expect("the solution's actions apply");
+    }
+    wall = play(&mut sim, wall, 5_000.0);
+    assert_eq!(
+        sim.goals.count(),
+        (0, 1),
+        "not judged while the code is coming"
+    );
+    sim.set_playing(false);
+    play(&mut sim, wall, 500.0);
+    CHECKS_HERE.store(true, std::sync::atomic::Ordering::Relaxed);
+    let now = sim.run.now();
+    play(&mut sim, wall + 500.0, 500.0);
+    assert_eq!(sim.run.now(), now, "still paused");
+    assert_eq!(sim.goals.count(), (1, 1), "judged once its code came");
+}
+
 #[test]
 fn the_scrubber_goes_back_exactly_and_resumes_at_the_end() {
     let mut sim = lesson_sim("pubsub");

@@ -33,6 +33,9 @@ pub struct Goals {
     pub story: Option<MsgId>,
     /// The prediction step the run was last held for (see `Sim::hold_for_prediction`).
     pub held_for: Option<usize>,
+    /// A judgement is due that the judge could not give yet (its code was coming): the
+    /// frames ask again, playing or not.
+    pub unjudged: bool,
 }
 
 /// Where a student is in a lesson's steps (see [`Goals::place`]).
@@ -317,11 +320,14 @@ impl Sim {
             }
             self.goals.held = held;
             self.goals.advice = None;
+            self.goals.unjudged = false;
             return;
         }
         let Some(judged) = (self.judge)(file, progress, self.run.world(), trace, wanted) else {
+            self.goals.unjudged = true;
             return;
         };
+        self.goals.unjudged = false;
         let moved = judged.progress != *progress;
         let passed = judged.progress.finished(file);
         // The coach speaks while the student is to do something on the stage, not before.

@@ -295,6 +295,11 @@ impl Sim {
                 self.changed.insert(part);
             }
         }
+        // A judgement the judge could not give yet is asked again, playing or not.
+        if self.goals.unjudged && wall_ms - self.pace.last_check > CHECK_MS {
+            self.pace.last_check = wall_ms;
+            self.check_goals();
+        }
         let animating =
             self.pace.teaching && self.pace.player.playing && !self.seen.stage.is_empty();
         if advance == 0 && !animating {

@@ -58,12 +58,14 @@ export async function copyText(text) {
 
 // A file the first screen will need, asked for as the page starts (while the code that reads
 // it is still coming): the next fetchText of the same URL takes the answer, later ones fetch
-// again (a retry after a failure).
+// again. A failure is forgotten, not handed to a later reader.
 const early = new Map();
 export function fetchEarly(url) {
   if (early.has(url)) return;
   const text = fetchTextNow(url);
-  text.catch(() => {});
+  text.catch(() => {
+    if (early.get(url) === text) early.delete(url);
+  });
   early.set(url, text);
 }
 

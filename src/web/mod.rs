@@ -49,7 +49,8 @@ pub fn start() {
             panic!("self-test panic requested by ?selftest=panic");
         }
     });
-    // Queued after the words (the mount needs them first), not after their arrival.
+    // Beside the words, not after their arrival: a lesson's file is asked for at once, its
+    // code queued after the words' (the mount needs them first).
     state::fetch_first();
 }
 

@@ -283,7 +283,8 @@ crate::web::lazy::split_fn!(
 /// code and its file), or a demo's part.
 pub fn fetch_first() {
     use crate::web::lang::query_flag;
-    if query_flag("demo").is_some() {
+    // The demos the app opens (`App`): another value opens the lesson or free play.
+    if matches!(query_flag("demo").as_deref(), Some("flood" | "house")) {
         wasm_bindgen_futures::spawn_local(async {
             let _ = fetch_demos().await;
         });

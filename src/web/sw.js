@@ -16,13 +16,15 @@ const CACHE = `mqtt-playground-${VERSION}`;
 // as addAll would: a cache is whole or not kept.
 const PAUSE_MS = 25;
 const AHEAD = 4;
-const get = (file) => fetch(new Request(file, { cache: 'reload' })).then((response) => {
-  if (!response.ok) throw new Error(`${file}: ${response.status}`);
-  return response;
-});
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    // A failed install stops the downloads still on their way.
+    const stop = new AbortController();
+    const get = (file) => fetch(new Request(file, { cache: 'reload', signal: stop.signal })).then((response) => {
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      return response;
+    });
     const coming = [];
     const ask = (k) => {
       if (k >= FILES.length) return;
@@ -39,6 +41,7 @@ self.addEventListener('install', (event) => {
         await new Promise((done) => setTimeout(done, PAUSE_MS));
       }
     } catch (error) {
+      stop.abort();
       await caches.delete(CACHE);
       throw error;
     }
