@@ -34,6 +34,18 @@ fn play(sim: &mut Sim, from: f64, ms: f64) -> f64 {
     wall
 }
 
+/// Plays lesson `id`'s solution at 4× (its waits a quarter as long), from wall time `from`;
+/// returns the wall time reached.
+fn solve(sim: &mut Sim, id: &str, from: f64) -> f64 {
+    let mut wall = from;
+    for step in lesson(id).expect("lesson").solution() {
+        wall = play(sim, wall, step.wait_ms as f64 / 4.0);
+        sim.apply(step.action)
+            .expect("the solution's actions apply");
+    }
+    wall
+}
+
 #[test]
 fn the_teaching_speed_draws_every_packet_before_it_arrives() {
     let mut sim = lesson_sim("pubsub");
@@ -107,7 +119,6 @@ fn a_change_names_the_parts_it_touched() {
 
 #[test]
 fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
-    let l = lesson("pubsub").expect("lesson");
     let mut sim = lesson_sim("pubsub");
     sim.set_speed(false, 4.0);
     let mut wall = play(&mut sim, 0.0, 1_000.0);
@@ -174,11 +185,7 @@ fn a_lesson_is_walked_step_by_step_and_tells_the_story() {
     assert!(sim.read_on());
     // 2: the act step; the goals list is the act steps.
     assert_eq!(sim.goals.count(), (0, 1));
-    for step in l.solution() {
-        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
-        sim.apply(step.action)
-            .expect("the solution's actions apply");
-    }
+    wall = solve(&mut sim, "pubsub", wall);
     wall = play(&mut sim, wall, 5_000.0);
     assert_eq!(sim.goals.count(), (1, 1));
     assert!(!sim.goals.passed(), "steps are left");
@@ -267,11 +274,7 @@ fn the_goals_are_judged_only_while_a_step_can_be_met() {
     assert!(judged() > 0, "an open goal is judged");
     // Met, then the past shown and left (the next step is no act step): met again.
     sim.set_speed(false, 4.0);
-    for step in lesson("pubsub").unwrap().solution() {
-        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
-        sim.apply(step.action)
-            .expect("the solution's actions apply");
-    }
+    wall = solve(&mut sim, "pubsub", wall);
     play(&mut sim, wall, 5_000.0);
     assert_eq!(sim.goals.count(), (1, 1));
     let end = sim.end();
@@ -311,11 +314,7 @@ fn a_judgement_that_waited_for_its_code_comes_on_a_paused_run() {
     assert!(sim.read_on());
     sim.predict(Given::Receivers(vec!["panel".into()])).unwrap();
     assert!(sim.read_on());
-    for step in lesson("pubsub").unwrap().solution() {
-        wall = play(&mut sim, wall, step.wait_ms as f64 / 4.0);
-        sim.apply(step.action)
-            .expect("the solution's actions apply");
-    }
+    wall = solve(&mut sim, "pubsub", wall);
     wall = play(&mut sim, wall, 5_000.0);
     assert_eq!(
         sim.goals.count(),
